@@ -1,0 +1,87 @@
+/**
+ * Calendar-date arithmetic on `YYYY-MM-DD` strings. Everything runs on UTC day
+ * numbers, so no result depends on the machine's time zone.
+ */
+
+/** A date as `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+const MS_PER_DAY = 86_400_000;
+
+/** True when y-m-d is a real calendar date (years 1000–9999). */
+export function isValidYmd(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function ymd(y: number, m: number, d: number): IsoDate {
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/** Days since 1970-01-01 (UTC). */
+export function dayNumber(date: IsoDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
+}
+
+export function fromDayNumber(n: number): IsoDate {
+  const t = new Date(n * MS_PER_DAY);
+  return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+}
+
+export function addDays(date: IsoDate, n: number): IsoDate {
+  return fromDayNumber(dayNumber(date) + n);
+}
+
+/** b − a in calendar days. */
+export function diffDays(a: IsoDate, b: IsoDate): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(date: IsoDate): number {
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+/** Serial day of 1899-12-30 (1900 system) and 1904-01-01 (1904 system) as day numbers. */
+const EPOCH_1900 = dayNumber("1899-12-30");
+const EPOCH_1904 = dayNumber("1904-01-01");
+/** Excel's last date. */
+const LAST_DAY = dayNumber("9999-12-31");
+
+/**
+ * Excel serial → date; the time part is dropped. In the 1900 system serials
+ * below 61 sit before Excel's phantom 1900-02-29 and are shifted by one day.
+ */
+export function serialToIso(serial: number, date1904 = false): IsoDate | undefined {
+  if (!Number.isFinite(serial) || serial < 1) return undefined;
+  const whole = Math.floor(serial);
+  if (date1904) return whole + EPOCH_1904 > LAST_DAY ? undefined : fromDayNumber(EPOCH_1904 + whole);
+  if (whole === 60) return undefined; // 1900-02-29 never existed
+  const n = EPOCH_1900 + (whole < 60 ? whole + 1 : whole);
+  return n > LAST_DAY ? undefined : fromDayNumber(n);
+}
+
+/** Date → Excel serial (1900 system unless date1904). */
+export function isoToSerial(date: IsoDate, date1904 = false): number {
+  const n = dayNumber(date);
+  if (date1904) return n - EPOCH_1904;
+  const s = n - EPOCH_1900;
+  return s < 61 ? s - 1 : s;
+}
+
+/** Today in Asia/Shanghai (UTC+8, no daylight saving), from an instant. */
+export function todayInShanghai(now: Date): IsoDate {
+  return fromDayNumber(Math.floor((now.getTime() + 8 * 3_600_000) / MS_PER_DAY));
+}
