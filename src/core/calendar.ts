@@ -50,9 +50,7 @@ function bundledRules(): Map<number, DayRule> {
   if (bundle) return bundle;
   bundle = new Map();
   for (const [yearText, text] of Object.entries(CN_HOLIDAYS)) {
-    const year = Number(yearText);
-    const day = (mmdd: string) =>
-      Date.UTC(year, Number(mmdd.slice(0, 2)) - 1, Number(mmdd.slice(2, 4))) / 86_400_000;
+    const day = (mmdd: string) => dayNumber(`${yearText}-${mmdd.slice(0, 2)}-${mmdd.slice(2, 4)}`);
     for (const group of text.split(";")) {
       const [name, ...days] = group.split(" ");
       for (const token of days) {
