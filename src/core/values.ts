@@ -275,7 +275,12 @@ const SPACE_AROUND_SEP_RE = /\s*([-/.年月日号])\s*/g;
 const HAS_SPACE_RE = /\s/;
 /** 至/到/~ between dates, and dash-like range marks (— – ―; a hyphen is handled below). */
 const RANGE_MARK_RE = /[至到~〜—–―]\s*\d/;
-const HYPHEN_RANGE_RE = /^\d{4}(?:[-/.年]\d{1,2}月?(?:[-/.月]\d{1,2}[日号]?)?)\s*-\s*\d/;
+/** A hyphen is a range mark only after a whole date, or between two year-months. */
+const HYPHEN_RANGE_RES = [
+  /^\d{4}([-/.])\d{1,2}\1\d{1,2}\s*-\s*\d/, // 2026-01-01-2026-02-01, 2026.1.1-2.1
+  /^\d{4}年\d{1,2}月(?:\d{1,2}[日号])?\s*-\s*\d/, // 2026年1月1日-2月1日
+  /^\d{4}[-/.]\d{1,2}\s*-\s*\d{4}/, // 2026.1-2026.3
+];
 const PARTIAL_RES = [
   /^\d{4}[-/.]\d{1,2}$/, // 2016.1, 2026-11
   /^\d{4}年(?:\d{1,2}月?)?(?:初|中|底|末|上旬|中旬|下旬|上半年|下半年|第?[一二三四1-4]季度)?$/, // 2026年11月
@@ -332,7 +337,8 @@ function parseDateText(raw: string): Parsed<IsoDate> {
   if (DIGITS8_RE.test(s)) {
     return checkYmd(Number(s.slice(0, 4)), Number(s.slice(4, 6)), Number(s.slice(6, 8)));
   }
-  if (RANGE_MARK_RE.test(s) || HYPHEN_RANGE_RE.test(s)) return INVALID["date-range"];
+  if (RANGE_MARK_RE.test(s)) return INVALID["date-range"];
+  for (const re of HYPHEN_RANGE_RES) if (re.test(s)) return INVALID["date-range"];
   if (HAS_SPACE_RE.test(s)) return INVALID["not-a-date"];
   if (YYYYMM_RE.test(s)) return INVALID["partial-date"];
   for (const re of PARTIAL_RES) if (re.test(s)) return INVALID["partial-date"];
@@ -412,19 +418,17 @@ const DASHES_RE = /^[-—–―]+$/;
 function parseMoneyText(raw: string, scale: number): Parsed<number> {
   let s = toHalfWidth(raw).replace(HYPHENS_RE, "-").trim();
   let shift: number | undefined;
-  for (const [unit, k] of MONEY_UNITS) {
-    if (s.endsWith(unit)) {
-      shift = k;
-      s = s.slice(0, -unit.length).trim();
-      break;
-    }
-  }
-  // Sign, parentheses and currency symbol may come in any order: -¥1,234  ¥-1,234  (¥1,234)  ¥(1,234).
+  // Sign, parentheses, currency symbol and unit may nest in any order:
+  // -¥1,234  ¥-1,234  (¥1,234)  ¥(1,234)  (1.5万元)  (1,234)元. Each is taken at most once.
   let negative = false;
   let signed = false;
   let currency = false;
   for (;;) {
-    if (!signed && s.length >= 2 && s[0] === "(" && s[s.length - 1] === ")") {
+    const unit = shift === undefined ? MONEY_UNITS.find(([u]) => s.endsWith(u)) : undefined;
+    if (unit) {
+      shift = unit[1];
+      s = s.slice(0, -unit[0].length).trim();
+    } else if (!signed && s.length >= 2 && s[0] === "(" && s[s.length - 1] === ")") {
       negative = signed = true;
       s = s.slice(1, -1).trim();
     } else if (!signed && (s[0] === "-" || s[0] === "+") && s.length > 1 && !DASHES_RE.test(s)) {
@@ -452,7 +456,12 @@ function parseMoneyText(raw: string, scale: number): Parsed<number> {
   } else {
     return INVALID["not-a-number"];
   }
-  return ok(negative && value !== 0 ? -value : value, true);
+  return finite(negative && value !== 0 ? -value : value, true);
+}
+
+/** Scaling can overflow the largest double; Infinity is not an amount. */
+function finite(n: number, fromText: boolean): Parsed<number> {
+  return Number.isFinite(n) ? ok(n, fromText) : INVALID["not-a-number"];
 }
 
 /**
@@ -464,7 +473,7 @@ function parseMoneyText(raw: string, scale: number): Parsed<number> {
 export function parseMoney(v: CellValue | undefined, opts?: { scale?: number }): Parsed<number> {
   const scale = opts?.scale !== undefined && opts.scale > 0 && Number.isFinite(opts.scale) ? opts.scale : 1;
   if (typeof v === "number") {
-    return Number.isFinite(v) ? ok(scaleNumber(v, scale), false) : INVALID["not-a-number"];
+    return finite(scaleNumber(v, scale), false);
   }
   if (isBlank(v)) return EMPTY;
   if (typeof v === "string") return parseMoneyText(v, scale);
@@ -520,13 +529,13 @@ export function parsePercent(
   if (typeof v === "number") {
     if (!Number.isFinite(v)) return INVALID["not-a-number"];
     const asFraction = analyseFormat(opts.numFmt).percent || opts.fractions;
-    return ok(asFraction ? shiftDecimal(v, 2) : v, false);
+    return finite(asFraction ? shiftDecimal(v, 2) : v, false);
   }
   if (isBlank(v)) return EMPTY;
   if (typeof v === "string") {
     const p = numberOrPercentText(v);
     if (!p) return INVALID["not-a-number"];
-    return ok(!p.percent && opts.fractions ? shiftDecimal(p.n, 2) : p.n, true);
+    return finite(!p.percent && opts.fractions ? shiftDecimal(p.n, 2) : p.n, true);
   }
   return isError(v as CellValue) ? INVALID["error-value"] : INVALID["not-a-number"];
 }
