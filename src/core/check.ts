@@ -1,0 +1,136 @@
+/**
+ * Validate a workbook: read 设置, recognise the tables, parse their rows, run
+ * the rule catalogue and plan the notices. Pure: the as-of date comes from the
+ * caller, never from the clock. The result is what `check --json` prints
+ * (SPEC §9) minus `file` and the localised messages.
+ */
+
+import { WorkCalendar } from "./calendar";
+import type { IsoDate } from "./dates";
+import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
+import type { Kind } from "./kinds";
+import { planNotices, type NoticePlan } from "./notices";
+import { recognise, type MappingOverride } from "./recognise";
+import { typeTable } from "./rows";
+import { buildIndexes } from "./rules/context";
+import { runRules } from "./rules/index";
+import { DEFAULT_SETTINGS } from "./settings";
+import { parseA1, type WorkbookSnapshot } from "./snapshot";
+import {
+  mergeSettings,
+  readWorkbookSettings,
+  SETTINGS_SHEET,
+  type SettingsOverrides,
+} from "./workbook-settings";
+
+export interface CheckOptions {
+  asOf: IsoDate;
+  /** Wins over the workbook's 设置 sheet. */
+  settings?: SettingsOverrides;
+  overrides?: MappingOverride[];
+}
+
+export interface CheckedTable {
+  sheet: string;
+  kind: Kind;
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  /** field → column letter; numbered payment groups as `dueDate1`, `dueAmount1` … */
+  columns: Record<string, string>;
+  /** Headers of columns no field claimed. */
+  unmapped: string[];
+  skippedRules: RuleId[];
+}
+
+export interface CheckResult {
+  asOf: IsoDate;
+  tables: CheckedTable[];
+  findings: Finding[];
+  notices: NoticePlan[];
+  summary: { errors: number; warnings: number; infos: number };
+}
+
+/** Sheets the product writes; they are never recognised as user tables. */
+export const PRODUCT_SHEETS = [SETTINGS_SHEET, "校验报告", "通知台账", "操作日志"] as const;
+/** Notice sheets are named after their type or their number (CK-20261123-001). */
+const NOTICE_SHEET_RE = /^(催款通知单|项目实施通知|计划调整通知|备忘录)|^[A-Z]{2}-\d{8}-\d{3}/;
+
+export function isProductSheet(name: string): boolean {
+  return (PRODUCT_SHEETS as readonly string[]).includes(name) || NOTICE_SHEET_RE.test(name);
+}
+
+export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckResult {
+  const ws = readWorkbookSettings(wb);
+  const settings = mergeSettings(DEFAULT_SETTINGS, ws.settings, opts.settings);
+  const recognition = recognise(wb, {
+    overrides: opts.overrides,
+    skipSheets: wb.sheets.map((s) => s.name).filter(isProductSheet),
+  });
+  const tables = recognition.tables.map((t) => typeTable(wb, t));
+  const calendar = new WorkCalendar(ws.holidays);
+  const findings: Finding[] = settingsFindings(ws.problems);
+  const model = { wb, asOf: opts.asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
+  const skipped = runRules(model, (f) => findings.push(f));
+  sortFindings(wb, findings);
+
+  return {
+    asOf: opts.asOf,
+    tables: tables.map((t) => {
+      const columns: Record<string, string> = {};
+      for (const [field, ref] of Object.entries(t.source.columns)) if (ref) columns[field] = ref.letter;
+      for (const g of t.source.groups) {
+        for (const [field, ref] of Object.entries(g.columns)) if (ref) columns[`${field}${g.n}`] = ref.letter;
+      }
+      return {
+        sheet: t.sheet,
+        kind: t.kind,
+        headerRow: t.source.headerRow,
+        firstRow: t.source.firstRow,
+        lastRow: t.source.lastRow,
+        columns,
+        unmapped: t.source.unmapped.map((u) => u.header),
+        skippedRules: skipped.get(t) ?? [],
+      };
+    }),
+    findings,
+    notices: planNotices(model, findings),
+    summary: {
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: findings.filter((f) => f.severity === "warning").length,
+      infos: findings.filter((f) => f.severity === "info").length,
+    },
+  };
+}
+
+/** An unreadable date or number on 设置 is reported like any other bad cell. */
+function settingsFindings(problems: ReturnType<typeof readWorkbookSettings>["problems"]): Finding[] {
+  return problems.flatMap((p): Finding[] => {
+    if (p.expected !== "date" && p.expected !== "number") return [];
+    return [
+      {
+        rule: p.expected === "date" ? "cell.date-invalid" : "cell.number-invalid",
+        severity: "error",
+        sheet: p.sheet,
+        row: p.row,
+        cell: p.cell,
+        value: p.value,
+        args: { header: p.key ?? "日期", value: p.value },
+      },
+    ];
+  });
+}
+
+/** Sheet order, then row, then column; sheet-level findings first within their sheet. */
+function sortFindings(wb: WorkbookSnapshot, findings: Finding[]): void {
+  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const col = (f: Finding) => (f.cell ? (parseA1(f.cell)?.c ?? 0) : 0);
+  findings.sort(
+    (a, b) =>
+      (order.get(a.sheet) ?? order.size) - (order.get(b.sheet) ?? order.size) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      col(a) - col(b) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.rule.localeCompare(b.rule),
+  );
+}

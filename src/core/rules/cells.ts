@@ -1,0 +1,95 @@
+/** Rules on single cells: required, unreadable dates and numbers, percent range (SPEC §5). */
+
+import { KIND_DEFS } from "../kinds";
+import { isEmpty, isInvalid, numOf, type FieldCell, type TypedRow } from "../rows";
+import { at, subjectArgs, type TableRule } from "./context";
+
+/** Every mapped cell of a row, numbered payment groups included. */
+function* cellsOf(row: TypedRow): Generator<FieldCell> {
+  for (const fc of Object.values(row.fields)) if (fc) yield fc;
+  for (const g of row.groups) for (const fc of Object.values(g.fields)) if (fc) yield fc;
+}
+
+const ALL_KINDS = { schedule: [[]], contracts: [[]], payments: [[]] };
+
+export const cellRequired: TableRule = {
+  id: "cell.required",
+  severity: "error",
+  source: "§2.1",
+  scope: "table",
+  needs: ALL_KINDS,
+  check(ctx, table) {
+    const required = KIND_DEFS[table.kind].fields.filter((f) => f.required && table.fields.has(f.field));
+    for (const row of table.rows) {
+      for (const def of required) {
+        const fc = row.fields[def.field];
+        if (fc && isEmpty(fc)) {
+          ctx.report({
+            rule: "cell.required",
+            ...at(row, fc),
+            args: { ...subjectArgs(row), header: fc.header },
+          });
+        }
+      }
+    }
+  },
+};
+
+export const cellDateInvalid: TableRule = {
+  id: "cell.date-invalid",
+  severity: "error",
+  scope: "table",
+  needs: ALL_KINDS,
+  check(ctx, table) {
+    for (const row of table.rows) {
+      for (const fc of cellsOf(row)) {
+        if (fc.type === "date" && isInvalid(fc)) {
+          ctx.report({
+            rule: "cell.date-invalid",
+            ...at(row, fc),
+            args: { header: fc.header, value: fc.display },
+          });
+        }
+      }
+    }
+  },
+};
+
+export const cellNumberInvalid: TableRule = {
+  id: "cell.number-invalid",
+  severity: "error",
+  scope: "table",
+  needs: ALL_KINDS,
+  check(ctx, table) {
+    for (const row of table.rows) {
+      for (const fc of cellsOf(row)) {
+        if ((fc.type === "money" || fc.type === "percent") && isInvalid(fc)) {
+          ctx.report({
+            rule: "cell.number-invalid",
+            ...at(row, fc),
+            args: { header: fc.header, value: fc.display },
+          });
+        }
+      }
+    }
+  },
+};
+
+export const cellPercentRange: TableRule = {
+  id: "cell.percent-range",
+  severity: "error",
+  scope: "table",
+  needs: { schedule: [["progress"]] },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const p = numOf(row.fields.progress);
+      if (p !== undefined && (p < 0 || p > 100)) {
+        ctx.report({
+          rule: "cell.percent-range",
+          ...at(row, row.fields.progress),
+          args: { ...subjectArgs(row), header: row.fields.progress?.header ?? "", percent: p },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,222 @@
+/**
+ * What every rule sees: the typed tables, the as-of date, the settings, the
+ * working-day calendar and the cross-table indexes (contracts by number,
+ * payment nodes). Built once per check so no rule has to scan another table.
+ */
+
+import type { IsoDate } from "../dates";
+import type { Finding, MessageArgs, RuleId, Severity } from "../findings";
+import type { Kind } from "../kinds";
+import type { RecogniseResult } from "../recognise";
+import { dateOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
+import type { Settings } from "../settings";
+import type { WorkbookSnapshot } from "../snapshot";
+
+/** The part of WorkCalendar the rules use. */
+export interface Workdays {
+  /** The n-th working day after d. */
+  addWorkdays(d: IsoDate, n: number): IsoDate;
+  /** Working days in (a, b]. */
+  workdaysBetween(a: IsoDate, b: IsoDate): number;
+  missingYears(): number[];
+}
+
+/** One payment node of a contract, wherever it is written. */
+export interface PaymentNode {
+  /** Notice key: `${contractNo}#${n}`; a single 应收 column uses its due date as n (see nodesFromContract). */
+  key: string;
+  contractNo: string;
+  n: number;
+  /** 款项 text from a 收款计划表 row, "" otherwise. */
+  label: string;
+  /** group: numbered 约定收款日期N columns; single: one 应收 column; plan: a 收款计划表 row. */
+  source: "group" | "single" | "plan";
+  /** The row the node is written on (a contracts row, or a 收款计划表 row). */
+  row: TypedRow;
+  dueDate?: FieldCell;
+  dueAmount?: FieldCell;
+  receivedAmount?: FieldCell;
+  receivedDate?: FieldCell;
+  /** Contract-level for group/single nodes, the row's own for plan rows. */
+  dunningDate?: FieldCell;
+  reportDate?: FieldCell;
+}
+
+export interface RuleContext {
+  wb: WorkbookSnapshot;
+  asOf: IsoDate;
+  settings: Settings;
+  calendar: Workdays;
+  recognition: RecogniseResult;
+  tables: TypedTable[];
+  /** First contracts row per contract number, over every contracts table. */
+  contracts: Map<string, TypedRow>;
+  /** True when some contracts table maps contractNo (cross-table rules need it). */
+  hasContracts: boolean;
+  nodes: PaymentNode[];
+  nodesByContract: Map<string, PaymentNode[]>;
+  /** 收款计划表 rows per contract number. */
+  planRows: Map<string, TypedRow[]>;
+  report(f: Omit<Finding, "severity">): void;
+}
+
+interface RuleBase {
+  id: RuleId;
+  severity: Severity;
+  /** Section of seed/项目实施规范.txt the rule comes from, when it has one. */
+  source?: string;
+}
+
+/** A rule run once per recognised table of the kinds it names. */
+export interface TableRule extends RuleBase {
+  scope: "table";
+  /** Per kind, the field sets the rule needs; any one complete set is enough. */
+  needs: Partial<Record<Kind, string[][]>>;
+  /** A workbook-level precondition, e.g. "a contracts table exists". */
+  when?: (ctx: RuleContext) => boolean;
+  check(ctx: RuleContext, table: TypedTable): void;
+}
+
+/** A rule run once per workbook (recognition, calendar). */
+export interface WorkbookRule extends RuleBase {
+  scope: "workbook";
+  check(ctx: RuleContext): void;
+}
+
+export type Rule = TableRule | WorkbookRule;
+
+/** Whether a table rule can run on this table; undefined when the rule does not concern its kind. */
+export function ruleApplies(rule: TableRule, table: TypedTable, ctx: RuleContext): boolean | undefined {
+  const sets = rule.needs[table.kind];
+  if (!sets) return undefined;
+  const hasFields = sets.some((set) => set.every((f) => table.fields.has(f)));
+  return hasFields && (rule.when?.(ctx) ?? true);
+}
+
+/** The subject of a row for messages: task wbs/name or contract number. */
+export function subjectArgs(row: TypedRow): MessageArgs {
+  const args: MessageArgs = {};
+  const wbs = textOf(row.fields.wbs);
+  const task = textOf(row.fields.task);
+  const contractNo = textOf(row.fields.contractNo);
+  if (wbs !== undefined) args.wbs = wbs;
+  if (task !== undefined) args.task = task;
+  if (contractNo !== undefined) args.contractNo = contractNo;
+  return args;
+}
+
+/** A finding located at a cell of a row. */
+export function at(
+  row: TypedRow,
+  fc: FieldCell | undefined,
+  field?: string,
+): Omit<Finding, "severity" | "rule" | "args"> {
+  const loc: Omit<Finding, "severity" | "rule" | "args"> = { sheet: row.sheet, row: row.row };
+  const f = fc?.field ?? field;
+  if (f !== undefined) loc.field = f;
+  if (fc) {
+    loc.cell = fc.cell;
+    loc.value = fc.display;
+  }
+  return loc;
+}
+
+/** 合同状态 says the contract was terminated: deadline rules no longer apply to it. */
+export function isTerminated(contract: TypedRow | undefined): boolean {
+  return (textOf(contract?.fields.status) ?? "").includes("终止");
+}
+
+/** 合同状态 says the work is complete even when 实际完成日期 was not filled in. */
+export function isMarkedComplete(contract: TypedRow | undefined): boolean {
+  return (textOf(contract?.fields.status) ?? "").includes("已完成");
+}
+
+/** Build the contract index and payment nodes from the typed tables. */
+export function buildIndexes(
+  tables: TypedTable[],
+): Pick<RuleContext, "contracts" | "hasContracts" | "nodes" | "nodesByContract" | "planRows"> {
+  const contracts = new Map<string, TypedRow>();
+  let hasContracts = false;
+  const nodes: PaymentNode[] = [];
+  const planRows = new Map<string, TypedRow[]>();
+  for (const t of tables) {
+    if (t.kind !== "contracts" || !t.fields.has("contractNo")) continue;
+    hasContracts = true;
+    for (const row of t.rows) {
+      const no = textOf(row.fields.contractNo);
+      if (no === undefined) continue;
+      if (!contracts.has(no)) {
+        contracts.set(no, row);
+        nodes.push(...nodesFromContract(no, row));
+      }
+    }
+  }
+  for (const t of tables) {
+    if (t.kind !== "payments") continue;
+    for (const row of t.rows) {
+      const no = textOf(row.fields.contractNo);
+      if (no === undefined) continue;
+      const list = planRows.get(no) ?? [];
+      list.push(row);
+      planRows.set(no, list);
+      const n = list.length;
+      nodes.push({
+        key: `${no}#${n}`,
+        contractNo: no,
+        n,
+        label: textOf(row.fields.node) ?? "",
+        source: "plan",
+        row,
+        dueDate: row.fields.dueDate,
+        dueAmount: row.fields.dueAmount,
+        receivedAmount: row.fields.receivedAmount,
+        receivedDate: row.fields.receivedDate,
+        dunningDate: row.fields.dunningDate,
+        reportDate: row.fields.reportDate,
+      });
+    }
+  }
+  const nodesByContract = new Map<string, PaymentNode[]>();
+  for (const node of nodes) {
+    const list = nodesByContract.get(node.contractNo) ?? [];
+    list.push(node);
+    nodesByContract.set(node.contractNo, list);
+  }
+  return { contracts, hasContracts, nodes, nodesByContract, planRows };
+}
+
+function nodesFromContract(no: string, row: TypedRow): PaymentNode[] {
+  const common = {
+    contractNo: no,
+    label: "",
+    row,
+    dunningDate: row.fields.dunningDate,
+    reportDate: row.fields.reportDate,
+  };
+  const out: PaymentNode[] = row.groups.map((g) => ({
+    ...common,
+    key: `${no}#${g.n}`,
+    n: g.n,
+    source: "group" as const,
+    dueDate: g.fields.dueDate,
+    dueAmount: g.fields.dueAmount,
+    receivedAmount: g.fields.receivedAmount,
+    receivedDate: g.fields.receivedDate,
+  }));
+  if (row.fields.dueDate || row.fields.dueAmount) {
+    // A single 应收 column holds whichever node is next, so its number is not stable;
+    // the due date identifies the node (and its notice) instead.
+    const due = dateOf(row.fields.dueDate);
+    out.push({
+      ...common,
+      key: `${no}#${due ?? "应收"}`,
+      n: 0,
+      source: "single",
+      dueDate: row.fields.dueDate,
+      dueAmount: row.fields.dueAmount,
+      receivedAmount: row.fields.receivedAmount,
+      receivedDate: row.fields.receivedDate,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,103 @@
+/**
+ * The rule catalogue (SPEC §5) as one list: adding a rule means writing its
+ * function in the file of its area and naming it here.
+ */
+
+import type { Finding, RuleId } from "../findings";
+import type { TypedTable } from "../rows";
+import { cellDateInvalid, cellNumberInvalid, cellPercentRange, cellRequired } from "./cells";
+import {
+  contractAcceptanceMissing,
+  contractDeliveredLate,
+  contractDeliveryDueSoon,
+  contractDeliveryOverdue,
+  contractNoticeLate,
+  contractOverpaid,
+  contractPaymentOverdue,
+  contractPaymentsMismatch,
+  contractQualityMissing,
+  contractReportOverdue,
+} from "./contracts";
+import { ruleApplies, type Rule, type RuleContext } from "./context";
+import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
+import {
+  scheduleBeyondContract,
+  scheduleChangeNotFiled,
+  scheduleChangeUnnotified,
+  scheduleDueSoon,
+  scheduleFinishedLate,
+  scheduleOverdue,
+  schedulePredecessorCycle,
+  schedulePredecessorMissing,
+  schedulePredecessorOrder,
+  scheduleProgressMismatch,
+  scheduleStartLate,
+  scheduleUnsigned,
+} from "./schedule";
+import { calendarYearMissing, tableBlankRows, tableNotRecognized } from "./workbook";
+
+export const RULES: readonly Rule[] = [
+  cellRequired,
+  cellDateInvalid,
+  cellNumberInvalid,
+  cellPercentRange,
+  rowDuplicateKey,
+  rowDateOrder,
+  rowActualInFuture,
+  rowUnknownContract,
+  scheduleOverdue,
+  scheduleDueSoon,
+  scheduleStartLate,
+  scheduleFinishedLate,
+  scheduleProgressMismatch,
+  schedulePredecessorMissing,
+  schedulePredecessorCycle,
+  schedulePredecessorOrder,
+  scheduleChangeUnnotified,
+  scheduleChangeNotFiled,
+  scheduleBeyondContract,
+  scheduleUnsigned,
+  contractNoticeLate,
+  contractDeliveryOverdue,
+  contractDeliveryDueSoon,
+  contractDeliveredLate,
+  contractQualityMissing,
+  contractAcceptanceMissing,
+  contractPaymentOverdue,
+  contractReportOverdue,
+  contractOverpaid,
+  contractPaymentsMismatch,
+  tableNotRecognized,
+  tableBlankRows,
+  // Last: it reports the years the rules above needed and the calendar lacked.
+  calendarYearMissing,
+];
+
+export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));
+
+/**
+ * Run the catalogue. `ctx.report` is wrapped here so every finding gets its
+ * severity from the settings (or the rule's default). Returns per-table lists
+ * of rules that could not run because their fields are not mapped.
+ */
+export function runRules(
+  ctx: Omit<RuleContext, "report">,
+  sink: (f: Finding) => void,
+): Map<TypedTable, RuleId[]> {
+  const skipped = new Map<TypedTable, RuleId[]>(ctx.tables.map((t) => [t, []]));
+  for (const rule of RULES) {
+    const severity = ctx.settings.severities[rule.id] ?? rule.severity;
+    const full: RuleContext = { ...ctx, report: (f) => sink({ ...f, severity }) };
+    if (rule.scope === "workbook") {
+      rule.check(full);
+      continue;
+    }
+    for (const table of ctx.tables) {
+      const applies = ruleApplies(rule, table, full);
+      if (applies === undefined) continue;
+      if (applies) rule.check(full, table);
+      else skipped.get(table)?.push(rule.id);
+    }
+  }
+  return skipped;
+}

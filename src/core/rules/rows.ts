@@ -1,0 +1,144 @@
+/** Rules within one row or one table: keys, date order, dates in the future, contract links (SPEC §5). */
+
+import type { Kind } from "../kinds";
+import { dateOf, textOf, type FieldCell } from "../rows";
+import { at, subjectArgs, type TableRule } from "./context";
+
+export const rowDuplicateKey: TableRule = {
+  id: "row.duplicate-key",
+  severity: "error",
+  scope: "table",
+  // 收款计划表 has several rows per contract by design, so it has no key.
+  needs: { schedule: [["wbs"]], contracts: [["contractNo"]] },
+  check(ctx, table) {
+    const keyField = table.kind === "schedule" ? "wbs" : "contractNo";
+    const first = new Map<string, number>();
+    for (const row of table.rows) {
+      const key = textOf(row.fields[keyField]);
+      if (key === undefined) continue;
+      const seen = first.get(key);
+      if (seen === undefined) first.set(key, row.row);
+      else {
+        const fc = row.fields[keyField];
+        ctx.report({
+          rule: "row.duplicate-key",
+          ...at(row, fc),
+          args: { key, header: fc?.header ?? keyField, firstRow: seen },
+        });
+      }
+    }
+  },
+};
+
+/** Pairs [earlier, later]: the later date may not be before the earlier one. */
+const DATE_ORDER: Partial<Record<Kind, Array<[string, string]>>> = {
+  schedule: [
+    ["planStart", "planEnd"],
+    ["actualStart", "actualEnd"],
+  ],
+  contracts: [
+    ["signDate", "deliveryDate"],
+    ["signDate", "completionDate"],
+    ["signDate", "noticeDate"],
+  ],
+};
+
+export const rowDateOrder: TableRule = {
+  id: "row.date-order",
+  severity: "error",
+  scope: "table",
+  needs: {
+    schedule: DATE_ORDER.schedule?.map((p) => [...p]),
+    contracts: DATE_ORDER.contracts?.map((p) => [...p]),
+  },
+  check(ctx, table) {
+    const pairs = DATE_ORDER[table.kind] ?? [];
+    for (const row of table.rows) {
+      for (const [early, late] of pairs) {
+        const a = dateOf(row.fields[early]);
+        const b = dateOf(row.fields[late]);
+        if (a === undefined || b === undefined || b >= a) continue;
+        ctx.report({
+          rule: "row.date-order",
+          ...at(row, row.fields[late]),
+          args: {
+            ...subjectArgs(row),
+            header: row.fields[late]?.header ?? late,
+            date: b,
+            otherHeader: row.fields[early]?.header ?? early,
+            otherDate: a,
+          },
+        });
+      }
+    }
+  },
+};
+
+/** Fields that record something that already happened. */
+const ACTUAL_FIELDS: Record<Kind, string[]> = {
+  schedule: ["actualStart", "actualEnd"],
+  contracts: [
+    "completionDate",
+    "acceptanceDate",
+    "receivedDate",
+    "noticeDate",
+    "dunningDate",
+    "reportDate",
+    "memoDate",
+  ],
+  payments: ["receivedDate", "dunningDate", "reportDate"],
+};
+
+export const rowActualInFuture: TableRule = {
+  id: "row.actual-in-future",
+  severity: "error",
+  scope: "table",
+  needs: {
+    schedule: ACTUAL_FIELDS.schedule.map((f) => [f]),
+    contracts: ACTUAL_FIELDS.contracts.map((f) => [f]),
+    payments: ACTUAL_FIELDS.payments.map((f) => [f]),
+  },
+  check(ctx, table) {
+    const fields = ACTUAL_FIELDS[table.kind];
+    for (const row of table.rows) {
+      const cells: FieldCell[] = [];
+      for (const f of fields) {
+        const fc = row.fields[f];
+        if (fc) cells.push(fc);
+        for (const g of row.groups) {
+          const gc = g.fields[f as "receivedDate"];
+          if (gc) cells.push(gc);
+        }
+      }
+      for (const fc of cells) {
+        const d = dateOf(fc);
+        if (d === undefined || d <= ctx.asOf) continue;
+        ctx.report({
+          rule: "row.actual-in-future",
+          ...at(row, fc),
+          args: { ...subjectArgs(row), header: fc.header, date: d, asOf: ctx.asOf },
+        });
+      }
+    }
+  },
+};
+
+export const rowUnknownContract: TableRule = {
+  id: "row.unknown-contract",
+  severity: "error",
+  scope: "table",
+  needs: { schedule: [["contractNo"]], payments: [["contractNo"]] },
+  // Without any 合同执行情况表 every number would be "unknown": the rule then says it did not run.
+  when: (ctx) => ctx.hasContracts,
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const no = textOf(row.fields.contractNo);
+      if (no === undefined || ctx.contracts.has(no)) continue;
+      ctx.report({
+        rule: "row.unknown-contract",
+        ...at(row, row.fields.contractNo),
+        args: { ...subjectArgs(row) },
+      });
+    }
+  },
+};

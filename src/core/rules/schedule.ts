@@ -1,0 +1,448 @@
+/** Rules on the 进度计划表: deadlines, progress, predecessors, plan changes, signatures (SPEC §5). */
+
+import { addDays, diffDays } from "../dates";
+import { boolOf, dateOf, isEmpty, listOf, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
+import { cellAt } from "../snapshot";
+import { at, isTerminated, subjectArgs, type RuleContext, type TableRule } from "./context";
+
+/**
+ * A task is done when it has an actual end (even an unreadable one: someone wrote
+ * something there, and cell.date-invalid already reports it) or is at 100%.
+ */
+export function isTaskDone(row: TypedRow): boolean {
+  return !isEmpty(row.fields.actualEnd) || (numOf(row.fields.progress) ?? 0) >= 100;
+}
+
+export const scheduleOverdue: TableRule = {
+  id: "schedule.overdue",
+  severity: "error",
+  source: "§1.2",
+  scope: "table",
+  // Without 实际完成 or 完成率 nothing can say a task is done, so the rule would flag every past task.
+  needs: {
+    schedule: [
+      ["planEnd", "actualEnd"],
+      ["planEnd", "progress"],
+    ],
+  },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const end = dateOf(row.fields.planEnd);
+      if (end === undefined || end >= ctx.asOf || isTaskDone(row)) continue;
+      ctx.report({
+        rule: "schedule.overdue",
+        ...at(row, row.fields.planEnd),
+        args: { ...subjectArgs(row), planEnd: end, asOf: ctx.asOf, days: diffDays(end, ctx.asOf) },
+      });
+    }
+  },
+};
+
+export const scheduleDueSoon: TableRule = {
+  id: "schedule.due-soon",
+  severity: "warning",
+  scope: "table",
+  needs: {
+    schedule: [
+      ["planEnd", "actualEnd"],
+      ["planEnd", "progress"],
+    ],
+  },
+  check(ctx, table) {
+    const n = ctx.settings.dueSoonWorkdays;
+    const horizon = ctx.calendar.addWorkdays(ctx.asOf, n);
+    for (const row of table.rows) {
+      const end = dateOf(row.fields.planEnd);
+      if (end === undefined || end < ctx.asOf || end > horizon || isTaskDone(row)) continue;
+      ctx.report({
+        rule: "schedule.due-soon",
+        ...at(row, row.fields.planEnd),
+        args: { ...subjectArgs(row), planEnd: end, n, workdays: ctx.calendar.workdaysBetween(ctx.asOf, end) },
+      });
+    }
+  },
+};
+
+export const scheduleStartLate: TableRule = {
+  id: "schedule.start-late",
+  severity: "warning",
+  scope: "table",
+  needs: { schedule: [["planStart", "actualStart"]] },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const start = dateOf(row.fields.planStart);
+      if (start === undefined || start >= ctx.asOf || !isEmpty(row.fields.actualStart) || isTaskDone(row))
+        continue;
+      ctx.report({
+        rule: "schedule.start-late",
+        ...at(row, row.fields.actualStart),
+        args: { ...subjectArgs(row), planStart: start, days: diffDays(start, ctx.asOf) },
+      });
+    }
+  },
+};
+
+export const scheduleFinishedLate: TableRule = {
+  id: "schedule.finished-late",
+  severity: "info",
+  scope: "table",
+  needs: { schedule: [["planEnd", "actualEnd"]] },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const plan = dateOf(row.fields.planEnd);
+      const actual = dateOf(row.fields.actualEnd);
+      if (plan === undefined || actual === undefined || actual <= plan) continue;
+      ctx.report({
+        rule: "schedule.finished-late",
+        ...at(row, row.fields.actualEnd),
+        args: { ...subjectArgs(row), planEnd: plan, actualEnd: actual, days: diffDays(plan, actual) },
+      });
+    }
+  },
+};
+
+export const scheduleProgressMismatch: TableRule = {
+  id: "schedule.progress-mismatch",
+  severity: "warning",
+  scope: "table",
+  needs: { schedule: [["actualEnd", "progress"]] },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const actual = dateOf(row.fields.actualEnd);
+      const p = numOf(row.fields.progress);
+      // A blank 完成率 beside an actual end is left alone: many sheets only fill one of the two.
+      if (actual !== undefined && p !== undefined && p < 100) {
+        ctx.report({
+          rule: "schedule.progress-mismatch",
+          ...at(row, row.fields.progress),
+          args: { ...subjectArgs(row), actualEnd: actual, percent: p },
+        });
+      } else if (p !== undefined && p >= 100 && isEmpty(row.fields.actualEnd)) {
+        ctx.report({
+          rule: "schedule.progress-mismatch",
+          ...at(row, row.fields.actualEnd),
+          args: { ...subjectArgs(row), percent: p },
+        });
+      }
+    }
+  },
+};
+
+/** wbs → first row with it; later duplicates are row.duplicate-key's business. */
+function rowsByWbs(table: TypedTable): Map<string, TypedRow> {
+  const map = new Map<string, TypedRow>();
+  for (const row of table.rows) {
+    const w = textOf(row.fields.wbs);
+    if (w !== undefined && !map.has(w)) map.set(w, row);
+  }
+  return map;
+}
+
+export const schedulePredecessorMissing: TableRule = {
+  id: "schedule.predecessor-missing",
+  severity: "error",
+  source: "关键路径",
+  scope: "table",
+  needs: { schedule: [["wbs", "predecessors"]] },
+  check(ctx, table) {
+    const byWbs = rowsByWbs(table);
+    for (const row of table.rows) {
+      for (const p of listOf(row.fields.predecessors) ?? []) {
+        if (byWbs.has(p)) continue;
+        ctx.report({
+          rule: "schedule.predecessor-missing",
+          ...at(row, row.fields.predecessors),
+          args: { ...subjectArgs(row), predecessor: p },
+        });
+      }
+    }
+  },
+};
+
+/**
+ * Strongly connected components (Tarjan, iterative so 60k-task chains do not blow
+ * the stack). Each component with more than one task, or a task naming itself,
+ * holds at least one cycle.
+ */
+function cyclicComponents(nodes: string[], edges: Map<string, string[]>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const out: string[][] = [];
+  let counter = 0;
+  for (const root of nodes) {
+    if (index.has(root)) continue;
+    const work: Array<{ v: string; i: number }> = [{ v: root, i: 0 }];
+    index.set(root, counter);
+    low.set(root, counter++);
+    stack.push(root);
+    onStack.add(root);
+    while (work.length > 0) {
+      const top = work[work.length - 1];
+      const next = edges.get(top.v) ?? [];
+      if (top.i < next.length) {
+        const w = next[top.i++];
+        if (!index.has(w)) {
+          index.set(w, counter);
+          low.set(w, counter++);
+          stack.push(w);
+          onStack.add(w);
+          work.push({ v: w, i: 0 });
+        } else if (onStack.has(w)) {
+          low.set(top.v, Math.min(low.get(top.v) ?? 0, index.get(w) ?? 0));
+        }
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].v;
+        low.set(parent, Math.min(low.get(parent) ?? 0, low.get(top.v) ?? 0));
+      }
+      if (low.get(top.v) === index.get(top.v)) {
+        const comp: string[] = [];
+        let w: string | undefined;
+        do {
+          w = stack.pop();
+          if (w === undefined) break;
+          onStack.delete(w);
+          comp.push(w);
+        } while (w !== top.v);
+        if (comp.length > 1 || (edges.get(top.v) ?? []).includes(top.v)) out.push(comp);
+      }
+    }
+  }
+  return out;
+}
+
+/** One concrete cycle inside a component: walk its edges from `start` until a task repeats. */
+function cycleIn(start: string, comp: Set<string>, edges: Map<string, string[]>): string[] {
+  const path: string[] = [];
+  const pos = new Map<string, number>();
+  let v = start;
+  while (!pos.has(v)) {
+    pos.set(v, path.length);
+    path.push(v);
+    v = (edges.get(v) ?? []).find((w) => comp.has(w)) ?? start;
+  }
+  const cycle = path.slice(pos.get(v));
+  return [...cycle, v];
+}
+
+export const schedulePredecessorCycle: TableRule = {
+  id: "schedule.predecessor-cycle",
+  severity: "error",
+  source: "关键路径",
+  scope: "table",
+  needs: { schedule: [["wbs", "predecessors"]] },
+  check(ctx, table) {
+    const byWbs = rowsByWbs(table);
+    const edges = new Map<string, string[]>();
+    for (const [w, row] of byWbs) {
+      edges.set(
+        w,
+        (listOf(row.fields.predecessors) ?? []).filter((p) => byWbs.has(p)),
+      );
+    }
+    for (const comp of cyclicComponents([...byWbs.keys()], edges)) {
+      // Report on the component's topmost row so the finding is stable across runs.
+      const start = comp.reduce((a, b) => ((byWbs.get(a)?.row ?? 0) <= (byWbs.get(b)?.row ?? 0) ? a : b));
+      const cycle = cycleIn(start, new Set(comp), edges);
+      const row = byWbs.get(start);
+      if (!row) continue;
+      ctx.report({
+        rule: "schedule.predecessor-cycle",
+        ...at(row, row.fields.predecessors),
+        args: { ...subjectArgs(row), cycle: cycle.join(" → ") },
+      });
+    }
+  },
+};
+
+export const schedulePredecessorOrder: TableRule = {
+  id: "schedule.predecessor-order",
+  severity: "warning",
+  scope: "table",
+  needs: { schedule: [["wbs", "predecessors", "planStart", "planEnd"]] },
+  check(ctx, table) {
+    const byWbs = rowsByWbs(table);
+    for (const row of table.rows) {
+      const start = dateOf(row.fields.planStart);
+      if (start === undefined) continue;
+      for (const p of listOf(row.fields.predecessors) ?? []) {
+        const pred = byWbs.get(p);
+        const predEnd = dateOf(pred?.fields.planEnd);
+        if (pred === undefined || pred === row || predEnd === undefined || start >= predEnd) continue;
+        ctx.report({
+          rule: "schedule.predecessor-order",
+          ...at(row, row.fields.planStart),
+          args: { ...subjectArgs(row), planStart: start, predecessor: p, predecessorEnd: predEnd },
+        });
+      }
+    }
+  },
+};
+
+/** planEnd moved away from the baseline: a plan change under §1.2.2. */
+export function planChange(row: TypedRow): { baselineEnd: string; planEnd: string } | undefined {
+  const baselineEnd = dateOf(row.fields.baselineEnd);
+  const planEnd = dateOf(row.fields.planEnd);
+  if (baselineEnd === undefined || planEnd === undefined || baselineEnd === planEnd) return undefined;
+  return { baselineEnd, planEnd };
+}
+
+export const scheduleChangeUnnotified: TableRule = {
+  id: "schedule.change-unnotified",
+  severity: "error",
+  source: "§1.2.2",
+  scope: "table",
+  needs: { schedule: [["planEnd", "baselineEnd", "changeNoticeDate"]] },
+  check(ctx, table) {
+    const days = ctx.settings.changeNoticeDays;
+    for (const row of table.rows) {
+      const change = planChange(row);
+      const fc = row.fields.changeNoticeDate;
+      if (!change) continue;
+      const deadline = addDays(change.baselineEnd, -days);
+      const noticed = dateOf(fc);
+      // An unreadable notice date is cell.date-invalid's finding, not this one's.
+      if (noticed === undefined ? !isEmpty(fc) : noticed <= deadline) continue;
+      const args = { ...subjectArgs(row), ...change, deadline, n: days };
+      ctx.report({
+        rule: "schedule.change-unnotified",
+        ...at(row, fc),
+        args: noticed === undefined ? args : { ...args, noticeDate: noticed },
+      });
+    }
+  },
+};
+
+export const scheduleChangeNotFiled: TableRule = {
+  id: "schedule.change-not-filed",
+  severity: "warning",
+  source: "§1.2.2",
+  scope: "table",
+  needs: { schedule: [["planEnd", "baselineEnd", "financeFiled"]] },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const change = planChange(row);
+      const fc = row.fields.financeFiled;
+      if (!change || boolOf(fc) === true) continue;
+      ctx.report({
+        rule: "schedule.change-not-filed",
+        ...at(row, fc),
+        args: { ...subjectArgs(row), ...change },
+      });
+    }
+  },
+};
+
+export const scheduleBeyondContract: TableRule = {
+  id: "schedule.beyond-contract",
+  severity: "error",
+  source: "§2.4.1",
+  scope: "table",
+  needs: {
+    schedule: [
+      ["contractNo", "planEnd"],
+      ["contractNo", "actualEnd"],
+    ],
+  },
+  when: (ctx) => ctx.hasContracts,
+  check(ctx, table) {
+    for (const row of table.rows) {
+      const task = beyondContract(ctx, row);
+      if (!task) continue;
+      ctx.report({
+        rule: "schedule.beyond-contract",
+        ...at(row, task.endCell),
+        args: {
+          ...subjectArgs(row),
+          contractNo: task.contractNo,
+          end: task.end,
+          deliveryDate: task.deliveryDate,
+          days: diffDays(task.deliveryDate, task.end),
+        },
+      });
+    }
+  },
+};
+
+/**
+ * The task's end (actual when known, else planned) against its contract's
+ * 约定交货期. A 备忘录日期 on the contract means the delay was agreed (§2.4.1);
+ * a contracts table without that column counts as "no memo".
+ */
+export function beyondContract(ctx: Pick<RuleContext, "contracts">, row: TypedRow) {
+  const contractNo = textOf(row.fields.contractNo);
+  const contract = contractNo === undefined ? undefined : ctx.contracts.get(contractNo);
+  if (contractNo === undefined || !contract || isTerminated(contract) || !isEmpty(contract.fields.memoDate)) {
+    return undefined;
+  }
+  const deliveryDate = dateOf(contract.fields.deliveryDate);
+  const actual = dateOf(row.fields.actualEnd);
+  const end = actual ?? (isEmpty(row.fields.actualEnd) ? dateOf(row.fields.planEnd) : undefined);
+  if (deliveryDate === undefined || end === undefined || end <= deliveryDate) return undefined;
+  return {
+    contractNo,
+    contract,
+    deliveryDate,
+    end,
+    endCell: actual !== undefined ? row.fields.actualEnd : row.fields.planEnd,
+  };
+}
+
+/** Label cells of a signature block: 签字 / 签章 / 盖章. */
+const SIGN_LABEL = /签字|签章|盖章|签名/;
+const SIDE_A = /甲方|客户|委托方|发包/;
+const SIDE_B = /乙方|我方|承包|项目方|服务方/;
+
+export const scheduleUnsigned: TableRule = {
+  id: "schedule.unsigned",
+  severity: "warning",
+  source: "§2.3.5",
+  scope: "table",
+  needs: { schedule: [[]] },
+  check(ctx, table) {
+    // One finding per sheet, on the first schedule table of that sheet.
+    const first = ctx.tables.find((t) => t.kind === "schedule" && t.sheet === table.sheet);
+    if (first !== table) return;
+    const sheet = ctx.wb.sheets[table.sheetIndex];
+    const dataRows = new Set(
+      ctx.tables.filter((t) => t.sheet === table.sheet).flatMap((t) => t.source.dataRows),
+    );
+    const signed = { a: false, b: false, unsided: 0 };
+    let labels = 0;
+    sheet.rows.forEach((cells, ri) => {
+      if (!cells || dataRows.has(ri + 1)) return;
+      cells.forEach((cell, ci) => {
+        const text = typeof cell?.value === "string" ? cell.value : "";
+        if (!SIGN_LABEL.test(text)) return;
+        labels++;
+        if (!signatureFilled(text, (dc) => cellAt(sheet, ri + 1, ci + 1 + dc)?.value)) return;
+        if (SIDE_A.test(text)) signed.a = true;
+        else if (SIDE_B.test(text)) signed.b = true;
+        else signed.unsided++;
+      });
+    });
+    const both = (signed.a && signed.b) || (signed.a || signed.b ? signed.unsided >= 1 : signed.unsided >= 2);
+    if (both) return;
+    ctx.report({ rule: "schedule.unsigned", sheet: table.sheet, args: { labels } });
+  },
+};
+
+/**
+ * A label is filled when text follows its colon in the same cell
+ * (甲方负责人（签字）：张三) or one of the next three cells on its row holds a
+ * value that is not itself a label.
+ */
+function signatureFilled(label: string, right: (dc: number) => unknown): boolean {
+  const after = label.split(/[:：]/).slice(1).join("").trim();
+  if (after !== "" && !SIGN_LABEL.test(after)) return true;
+  for (let dc = 1; dc <= 3; dc++) {
+    const v = right(dc);
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) continue;
+    return !(typeof v === "string" && (SIGN_LABEL.test(v) || /[:：]\s*$/.test(v)));
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+/** Rules about the workbook as a whole: recognition and calendar coverage (SPEC §5). */
+
+import type { TableRule, WorkbookRule } from "./context";
+
+export const tableNotRecognized: WorkbookRule = {
+  id: "table.not-recognized",
+  severity: "info",
+  scope: "workbook",
+  check(ctx) {
+    for (const u of ctx.recognition.unrecognised) {
+      ctx.report({ rule: "table.not-recognized", sheet: u.sheet, args: { cells: u.cells } });
+    }
+  },
+};
+
+export const tableBlankRows: TableRule = {
+  id: "table.blank-rows",
+  severity: "info",
+  scope: "table",
+  needs: { schedule: [[]], contracts: [[]], payments: [[]] },
+  check(ctx, table) {
+    const blank = table.source.blankRows;
+    if (blank.length === 0) return;
+    const shown = blank.slice(0, 10).join(", ") + (blank.length > 10 ? " …" : "");
+    ctx.report({
+      rule: "table.blank-rows",
+      sheet: table.sheet,
+      row: blank[0],
+      args: { count: blank.length, rows: shown },
+    });
+  },
+};
+
+/**
+ * Runs after every other rule: the calendar only knows which years it lacked
+ * once the deadlines have been computed.
+ */
+export const calendarYearMissing: WorkbookRule = {
+  id: "calendar.year-missing",
+  severity: "warning",
+  scope: "workbook",
+  check(ctx) {
+    for (const year of [...ctx.calendar.missingYears()].sort((a, b) => a - b)) {
+      // Reported on 设置, where the 节假日 table that fixes it lives.
+      ctx.report({ rule: "calendar.year-missing", sheet: "设置", field: "节假日", args: { year } });
+    }
+  },
+};

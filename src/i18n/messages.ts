@@ -1,0 +1,317 @@
+/**
+ * Rule messages in zh-CN (default) and en-US, keyed by rule id. Each names the
+ * dates and amounts involved so a reader can act without opening the rule book.
+ */
+
+import type { Finding, MessageArgs, RuleId } from "../core/findings";
+import type { Lang } from "../core/settings";
+
+type Template = (a: Args, f: Finding) => string;
+interface RuleText {
+  title: Record<Lang, string>;
+  zh: Template;
+  en: Template;
+}
+
+/** Typed reads of a finding's args. */
+class Args {
+  constructor(private readonly a: MessageArgs) {}
+  s(k: string): string {
+    const v = this.a[k];
+    return v === undefined ? "" : String(v);
+  }
+  n(k: string): number {
+    const v = this.a[k];
+    return typeof v === "number" ? v : Number(v ?? 0);
+  }
+  has(k: string): boolean {
+    return this.a[k] !== undefined && this.a[k] !== "";
+  }
+}
+
+/** 1234567.8 → 1,234,567.80 */
+export function formatMoney(x: number): string {
+  const neg = x < 0;
+  const [int, dec] = Math.abs(x).toFixed(2).split(".");
+  return `${neg ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${dec}`;
+}
+
+const yuan = (a: Args, k: string) => `${formatMoney(a.n(k))} 元`;
+const cny = (a: Args, k: string) => `CNY ${formatMoney(a.n(k))}`;
+
+/** Who or what the finding is about: a task, a contract, or a row. */
+function subjectZh(a: Args, f: Finding): string {
+  if (a.has("task") || (a.has("wbs") && !a.has("contractNo"))) {
+    return `任务「${[a.s("wbs"), a.s("task")].filter(Boolean).join(" ")}」`;
+  }
+  if (a.has("contractNo")) return `合同 ${a.s("contractNo")}`;
+  return f.row === undefined ? "" : `第 ${f.row} 行`;
+}
+
+function subjectEn(a: Args, f: Finding): string {
+  if (a.has("task") || (a.has("wbs") && !a.has("contractNo"))) {
+    return `Task "${[a.s("wbs"), a.s("task")].filter(Boolean).join(" ")}"`;
+  }
+  if (a.has("contractNo")) return `Contract ${a.s("contractNo")}`;
+  return f.row === undefined ? "" : `Row ${f.row}`;
+}
+
+function nodeZh(a: Args): string {
+  if (a.has("node")) return a.s("node");
+  return a.n("n") > 0 ? `第 ${a.n("n")} 期款` : "应收款";
+}
+
+function nodeEn(a: Args): string {
+  if (a.has("node")) return a.s("node");
+  return a.n("n") > 0 ? `instalment ${a.n("n")}` : "the receivable";
+}
+
+const TEXTS: Record<RuleId, RuleText> = {
+  "cell.required": {
+    title: { zh: "必填项为空", en: "Required field empty" },
+    zh: (a, f) => `${subjectZh(a, f)}的「${a.s("header")}」为空，此项必填`,
+    en: (a, f) => `${subjectEn(a, f)}: "${a.s("header")}" is required but empty`,
+  },
+  "cell.date-invalid": {
+    title: { zh: "日期无效", en: "Invalid date" },
+    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是一个有效日期`,
+    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not one valid date`,
+  },
+  "cell.number-invalid": {
+    title: { zh: "数字无效", en: "Invalid number" },
+    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是数字`,
+    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not a number`,
+  },
+  "cell.percent-range": {
+    title: { zh: "完成率超出范围", en: "Progress out of range" },
+    zh: (a, f) => `${subjectZh(a, f)}的完成率为 ${a.n("percent")}%，应在 0%–100% 之间`,
+    en: (a, f) => `${subjectEn(a, f)}: progress is ${a.n("percent")}%, it must be between 0% and 100%`,
+  },
+  "row.duplicate-key": {
+    title: { zh: "编号重复", en: "Duplicate key" },
+    zh: (a) => `「${a.s("header")}」${a.s("key")} 重复，与第 ${a.n("firstRow")} 行相同`,
+    en: (a) => `"${a.s("header")}" ${a.s("key")} is repeated; it first appears in row ${a.n("firstRow")}`,
+  },
+  "row.date-order": {
+    title: { zh: "日期先后颠倒", en: "Dates out of order" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}的「${a.s("header")}」${a.s("date")} 早于「${a.s("otherHeader")}」${a.s("otherDate")}`,
+    en: (a, f) =>
+      `${subjectEn(a, f)}: "${a.s("header")}" ${a.s("date")} is before "${a.s("otherHeader")}" ${a.s("otherDate")}`,
+  },
+  "row.actual-in-future": {
+    title: { zh: "实际日期在未来", en: "Actual date in the future" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}的「${a.s("header")}」${a.s("date")} 晚于校验日期 ${a.s("asOf")}，已发生的事不能记在未来`,
+    en: (a, f) =>
+      `${subjectEn(a, f)}: "${a.s("header")}" ${a.s("date")} is after the as-of date ${a.s("asOf")}; ` +
+      `something that happened cannot be in the future`,
+  },
+  "row.unknown-contract": {
+    title: { zh: "合同编号不存在", en: "Unknown contract" },
+    zh: (a, f) =>
+      `${a.has("task") ? subjectZh(a, f) + "的" : `第 ${f.row} 行`}合同编号 ${a.s("contractNo")} 在合同执行情况表中不存在`,
+    en: (a, f) =>
+      `${a.has("task") ? subjectEn(a, f) : `Row ${f.row}`}: contract ${a.s("contractNo")} is not in any contract table`,
+  },
+  "schedule.overdue": {
+    title: { zh: "任务逾期", en: "Task overdue" },
+    zh: (a, f) => `${subjectZh(a, f)}计划于 ${a.s("planEnd")} 完成，已逾期 ${a.n("days")} 天仍未完成`,
+    en: (a, f) => `${subjectEn(a, f)} was due ${a.s("planEnd")} and is ${a.n("days")} day(s) overdue`,
+  },
+  "schedule.due-soon": {
+    title: { zh: "任务即将到期", en: "Task due soon" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}计划于 ${a.s("planEnd")} 完成，还剩 ${a.n("workdays")} 个工作日（提醒范围 ${a.n("n")} 个工作日）`,
+    en: (a, f) =>
+      `${subjectEn(a, f)} is due ${a.s("planEnd")}, ${a.n("workdays")} working day(s) from now ` +
+      `(reminder window ${a.n("n")} working days)`,
+  },
+  "schedule.start-late": {
+    title: { zh: "任务未按时开始", en: "Task not started" },
+    zh: (a, f) => `${subjectZh(a, f)}计划于 ${a.s("planStart")} 开始，已过 ${a.n("days")} 天仍无实际开始日期`,
+    en: (a, f) =>
+      `${subjectEn(a, f)} was planned to start ${a.s("planStart")}; ${a.n("days")} day(s) later it has no actual start`,
+  },
+  "schedule.finished-late": {
+    title: { zh: "任务延迟完成", en: "Task finished late" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}计划 ${a.s("planEnd")} 完成，实际 ${a.s("actualEnd")} 完成，晚 ${a.n("days")} 天`,
+    en: (a, f) =>
+      `${subjectEn(a, f)} was planned for ${a.s("planEnd")} and finished ${a.s("actualEnd")}, ${a.n("days")} day(s) late`,
+  },
+  "schedule.progress-mismatch": {
+    title: { zh: "完成率与实际完成不符", en: "Progress inconsistent" },
+    zh: (a, f) =>
+      a.has("actualEnd")
+        ? `${subjectZh(a, f)}已于 ${a.s("actualEnd")} 实际完成，但完成率为 ${a.n("percent")}%`
+        : `${subjectZh(a, f)}完成率为 ${a.n("percent")}%，但没有实际完成日期`,
+    en: (a, f) =>
+      a.has("actualEnd")
+        ? `${subjectEn(a, f)} finished ${a.s("actualEnd")} but its progress is ${a.n("percent")}%`
+        : `${subjectEn(a, f)} is at ${a.n("percent")}% but has no actual end date`,
+  },
+  "schedule.predecessor-missing": {
+    title: { zh: "前置任务不存在", en: "Missing predecessor" },
+    zh: (a, f) => `${subjectZh(a, f)}的前置任务 ${a.s("predecessor")} 不在本表中`,
+    en: (a, f) => `${subjectEn(a, f)}: predecessor ${a.s("predecessor")} is not in this table`,
+  },
+  "schedule.predecessor-cycle": {
+    title: { zh: "前置任务循环", en: "Predecessor cycle" },
+    zh: (a) => `前置任务形成循环：${a.s("cycle")}`,
+    en: (a) => `Predecessors form a cycle: ${a.s("cycle")}`,
+  },
+  "schedule.predecessor-order": {
+    title: { zh: "早于前置任务开始", en: "Starts before predecessor ends" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}计划开始 ${a.s("planStart")} 早于前置任务 ${a.s("predecessor")} 的计划完成 ${a.s("predecessorEnd")}`,
+    en: (a, f) =>
+      `${subjectEn(a, f)} starts ${a.s("planStart")}, before its predecessor ${a.s("predecessor")} ends ${a.s("predecessorEnd")}`,
+  },
+  "schedule.change-unnotified": {
+    title: { zh: "计划调整未提前通知", en: "Plan change not notified" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}计划完成由 ${a.s("baselineEnd")} 调整为 ${a.s("planEnd")}，` +
+      `调整通知应不晚于 ${a.s("deadline")}（提前 ${a.n("n")} 日）发出，` +
+      (a.has("noticeDate") ? `实际 ${a.s("noticeDate")}` : "尚未通知"),
+    en: (a, f) =>
+      `${subjectEn(a, f)}: planned end moved from ${a.s("baselineEnd")} to ${a.s("planEnd")}; ` +
+      `the change notice was due by ${a.s("deadline")} (${a.n("n")} days ahead), ` +
+      (a.has("noticeDate") ? `it went out ${a.s("noticeDate")}` : "none was sent"),
+  },
+  "schedule.change-not-filed": {
+    title: { zh: "计划调整未报备财务", en: "Plan change not filed" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}计划完成由 ${a.s("baselineEnd")} 调整为 ${a.s("planEnd")}，未报备财务部审计`,
+    en: (a, f) =>
+      `${subjectEn(a, f)}: planned end moved from ${a.s("baselineEnd")} to ${a.s("planEnd")} ` +
+      `without being filed with Finance for audit`,
+  },
+  "schedule.beyond-contract": {
+    title: { zh: "超出合同交货期", en: "Beyond contract delivery date" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}完成日期 ${a.s("end")} 晚于合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}` +
+      ` ${a.n("days")} 天，且未签订备忘录`,
+    en: (a, f) =>
+      `${subjectEn(a, f)} ends ${a.s("end")}, ${a.n("days")} day(s) after contract ${a.s("contractNo")}'s ` +
+      `delivery date ${a.s("deliveryDate")}, and no memorandum was signed`,
+  },
+  "schedule.unsigned": {
+    title: { zh: "进度计划表未签字", en: "Schedule not signed" },
+    zh: (a) =>
+      a.n("labels") === 0
+        ? "进度计划表没有签字栏，应由双方项目组负责人签字并加盖公章"
+        : "进度计划表的签字栏未由双方签字盖章",
+    en: (a) =>
+      a.n("labels") === 0
+        ? "The schedule has no signature block; both project leads must sign and stamp it"
+        : "The schedule's signature block is not signed by both sides",
+  },
+  "contract.notice-late": {
+    title: { zh: "项目实施通知逾期", en: "Implementation notice late" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 签订于 ${a.s("signDate")}，项目实施通知应不晚于 ${a.s("deadline")} 发布，` +
+      (a.has("noticeDate") ? `实际 ${a.s("noticeDate")}` : "至今未发布"),
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was signed ${a.s("signDate")}; the implementation notice was due by ` +
+      `${a.s("deadline")}, ` +
+      (a.has("noticeDate") ? `it was issued ${a.s("noticeDate")}` : "it has not been issued"),
+  },
+  "contract.delivery-overdue": {
+    title: { zh: "合同交货逾期", en: "Delivery overdue" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}，已逾期 ${a.n("days")} 天仍未完成`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was due for delivery ${a.s("deliveryDate")} and is ${a.n("days")} day(s) overdue`,
+  },
+  "contract.delivery-due-soon": {
+    title: { zh: "合同即将到交货期", en: "Delivery due soon" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}，还剩 ${a.n("workdays")} 个工作日`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} is due for delivery ${a.s("deliveryDate")}, ${a.n("workdays")} working day(s) from now`,
+  },
+  "contract.delivered-late": {
+    title: { zh: "合同延迟交付", en: "Delivered late" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}，实际完成 ${a.s("completionDate")}，晚 ${a.n("days")} 天`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was due ${a.s("deliveryDate")} and completed ${a.s("completionDate")}, ` +
+      `${a.n("days")} day(s) late`,
+  },
+  "contract.quality-missing": {
+    title: { zh: "未记录完成质量", en: "Quality not recorded" },
+    zh: (a) => `合同 ${a.s("contractNo")} 已于 ${a.s("completionDate")} 完成，未记录完成质量`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was completed ${a.s("completionDate")} but its quality is not recorded`,
+  },
+  "contract.acceptance-missing": {
+    title: { zh: "缺少验收单", en: "No acceptance record" },
+    zh: (a) => `合同 ${a.s("contractNo")} 已于 ${a.s("completionDate")} 完成，未记录《项目实施验收单》日期`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was completed ${a.s("completionDate")} but has no acceptance certificate date`,
+  },
+  "contract.payment-overdue": {
+    title: { zh: "收款逾期", en: "Payment overdue" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} ${nodeZh(a)}应于 ${a.s("dueDate")} 收款 ${yuan(a, "dueAmount")}，` +
+      `已收 ${yuan(a, "received")}，未收 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")}, ${nodeEn(a)}: ${cny(a, "dueAmount")} was due ${a.s("dueDate")}; ` +
+      `received ${cny(a, "received")}, outstanding ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue`,
+  },
+  "contract.report-overdue": {
+    title: { zh: "催款书面报告逾期", en: "Dunning report overdue" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 于 ${a.s("dunningDate")} 下发催款通知单，书面报告应于 ${a.n("n")} 日内` +
+      `（不晚于 ${a.s("deadline")}）提交财务部，至今未提交`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was dunned ${a.s("dunningDate")}; the written report was due to Finance ` +
+      `within ${a.n("n")} day(s) (by ${a.s("deadline")}) and has not been filed`,
+  },
+  "contract.overpaid": {
+    title: { zh: "收款超过合同金额", en: "Received more than the amount" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 金额 ${yuan(a, "amount")}，已收 ${yuan(a, "received")}，多出 ${yuan(a, "difference")}`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} is for ${cny(a, "amount")} but ${cny(a, "received")} was received, ` +
+      `${cny(a, "difference")} too much`,
+  },
+  "contract.payments-mismatch": {
+    title: { zh: "收款计划与合同金额不符", en: "Payment plan ≠ amount" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的收款计划（${a.n("nodes")} 个节点）合计 ${yuan(a, "planned")}，` +
+      `合同金额 ${yuan(a, "amount")}，相差 ${yuan(a, "difference")}`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: its payment plan (${a.n("nodes")} node(s)) adds up to ${cny(a, "planned")}, ` +
+      `the contract amount is ${cny(a, "amount")}, a difference of ${cny(a, "difference")}`,
+  },
+  "table.not-recognized": {
+    title: { zh: "未识别的数据", en: "Unrecognised data" },
+    zh: (a) => `工作表中有 ${a.n("cells")} 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表`,
+    en: (a) =>
+      `This sheet holds ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
+  },
+  "table.blank-rows": {
+    title: { zh: "表内空行", en: "Blank rows" },
+    zh: (a) => `表中跳过了 ${a.n("count")} 个空行（第 ${a.s("rows")} 行）`,
+    en: (a) => `${a.n("count")} blank row(s) inside the table were skipped (rows ${a.s("rows")})`,
+  },
+  "calendar.year-missing": {
+    title: { zh: "缺少节假日数据", en: "No holiday data" },
+    zh: (a) => `${a.n("year")} 年没有节假日数据，工作日按周一至周五计算；请在「设置」的节假日表中补充`,
+    en: (a) =>
+      `There is no holiday data for ${a.n("year")}; working days were counted Monday to Friday. ` +
+      `Add the year to the 节假日 table on 设置`,
+  },
+};
+
+export function formatFinding(f: Finding, lang: Lang): string {
+  const t = TEXTS[f.rule];
+  return t[lang](new Args(f.args), f);
+}
+
+/** A short name for grouping findings in reports. */
+export function ruleTitle(rule: RuleId, lang: Lang): string {
+  return TEXTS[rule].title[lang];
+}
