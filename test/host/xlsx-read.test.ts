@@ -91,7 +91,9 @@ describe("readXlsx on workbooks saved by exceljs", () => {
   test("shared formulas: the master keeps its text, dependents keep their values", async () => {
     const wb0 = new ExcelJS.Workbook();
     const ws = wb0.addWorksheet("S");
-    ws.getCell("A1").value = { formula: "ROW()*10", result: 10, shareType: "shared", ref: "A1:A3" };
+    // exceljs's typings omit shareType/ref, which its writer honours.
+    const master = { formula: "ROW()*10", result: 10, shareType: "shared", ref: "A1:A3" };
+    ws.getCell("A1").value = master as ExcelJS.CellFormulaValue;
     ws.getCell("A2").value = { sharedFormula: "A1", result: 20 };
     ws.getCell("A3").value = { sharedFormula: "A1", result: 30 };
     const wb = await readXlsx(new Uint8Array(await wb0.xlsx.writeBuffer()));
