@@ -273,6 +273,8 @@ const TIME_RE =
 const HYPHENS_RE = /[\u2010\u2011\u2212]/g;
 const SPACE_AROUND_SEP_RE = /\s*([-/.年月日号])\s*/g;
 const HAS_SPACE_RE = /\s/;
+const HAS_DIGIT_RE = /\d/;
+const NEEDS_FOLDING_RE = /[\s\uFF01-\uFF5E\u2010\u2011\u2212:]/;
 /** 至/到/~ between dates, and dash-like range marks (— – ―; a hyphen is handled below). */
 const RANGE_MARK_RE = /[至到~〜—–―]\s*\d/;
 /** A hyphen is a range mark only after a whole date, or between two year-months. */
@@ -303,9 +305,14 @@ function isoShape(s: string): boolean {
   return true;
 }
 
+/** Every month has days 1–28; only later days need the calendar (which costs a Date). */
+function validYmd(y: number, m: number, d: number): boolean {
+  return y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 28 ? true : isValidYmd(y, m, d);
+}
+
 function checkYmd(y: number, m: number, d: number): Parsed<IsoDate> {
   if (y < 1000 || y > 9999) return INVALID["not-a-date"];
-  return isValidYmd(y, m, d) ? ok(ymd(y, m, d), true) : INVALID["impossible-date"];
+  return validYmd(y, m, d) ? ok(ymd(y, m, d), true) : INVALID["impossible-date"];
 }
 
 function parseDateText(raw: string): Parsed<IsoDate> {
@@ -313,12 +320,16 @@ function parseDateText(raw: string): Parsed<IsoDate> {
     const y = Number(raw.slice(0, 4));
     const m = Number(raw.slice(5, 7));
     const d = Number(raw.slice(8, 10));
-    return isValidYmd(y, m, d) ? ok(raw, true) : checkYmd(y, m, d);
+    return validYmd(y, m, d) ? ok(raw, true) : checkYmd(y, m, d);
   }
-  if (isBlank(raw)) return EMPTY;
-  let s = toHalfWidth(raw).replace(HYPHENS_RE, "-").trim();
-  s = s.replace(TIME_RE, "");
-  s = s.replace(SPACE_AROUND_SEP_RE, "$1");
+  let s = raw;
+  // Most text needs no folding; skip the replace passes unless something asks for them.
+  if (NEEDS_FOLDING_RE.test(s)) {
+    s = toHalfWidth(s).replace(HYPHENS_RE, "-").trim();
+    if (s.includes(":")) s = s.replace(TIME_RE, "");
+    if (HAS_SPACE_RE.test(s)) s = s.replace(SPACE_AROUND_SEP_RE, "$1");
+  }
+  if (!HAS_DIGIT_RE.test(s)) return isBlank(s) ? EMPTY : INVALID["not-a-date"];
 
   let m = YMD_SEP_RE.exec(s);
   if (m) {
