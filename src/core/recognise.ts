@@ -1,0 +1,827 @@
+/**
+ * Table recognition (SPEC §3): find 进度计划表 / 合同执行情况表 / 收款计划表 regions on any
+ * sheet, map their columns to fields and describe their data rows.
+ *
+ * Work is proportional to the cells present: sheets are read through their sparse
+ * arrays' keys, headers are only looked for in the first rows of each block, and
+ * every data row is visited once.
+ */
+import { KIND_DEFS, KINDS, type FieldDef, type Kind } from "./kinds";
+import {
+  colLetter,
+  colNumber,
+  type CellValue,
+  type Range,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
+import { compact } from "./text";
+
+export interface ColumnRef {
+  col: number;
+  letter: string;
+  /** The header as written; the two cells joined for a two-row header. */
+  header: string;
+  /** Unit from the header's brackets or a 单位：万元 line above the table. */
+  unit?: string;
+  /** Multiplier for money written in that unit (万元 → 10000); absent means 1. */
+  scale?: number;
+}
+
+export type GroupField = "dueDate" | "dueAmount" | "receivedAmount" | "receivedDate";
+
+export interface PaymentGroup {
+  n: number;
+  columns: Partial<Record<GroupField, ColumnRef>>;
+}
+
+export interface RecognisedTable {
+  kind: Kind;
+  sheet: string;
+  /** The last header row (sheet row number, 1-based). */
+  headerRow: number;
+  /** A two-row header spans headerRow-1..headerRow. */
+  headerRows: 1 | 2;
+  /** First data-region row: always headerRow + 1. */
+  firstRow: number;
+  /** Last data row; headerRow when the table has no data yet. Trailing totals and footers are outside. */
+  lastRow: number;
+  firstCol: number;
+  lastCol: number;
+  columns: Partial<Record<string, ColumnRef>>;
+  groups: PaymentGroup[];
+  unmapped: Array<{ col: number; letter: string; header: string }>;
+  dataRows: number[];
+  blankRows: number[];
+  totalRows: number[];
+  footerRows: number[];
+  mergedInside: boolean;
+  existingTable?: string;
+}
+
+export interface MappingOverride {
+  sheet: string;
+  /** Column letter, e.g. `F`. */
+  column: string;
+  /** Field name (`planEnd`, or `dueDate3` for a payment group), or null to unmap the column. */
+  field: string | null;
+  kind?: Kind;
+}
+
+export interface Recognition {
+  tables: RecognisedTable[];
+  unrecognised: Array<{ sheet: string; cells: number }>;
+}
+
+/** Alias some callers use. */
+export type RecogniseResult = Recognition;
+
+export interface RecogniseOptions {
+  overrides?: MappingOverride[];
+  /** Sheets to leave alone, in addition to DEFAULT_SKIP_SHEETS. */
+  skipSheets?: string[];
+  /** Filled with the number of cells and rows visited, so tests can prove work follows content. */
+  stats?: { cells: number; rows: number };
+}
+
+/** Sheets the product itself writes (SPEC §6, §7); they are never user tables. */
+export const DEFAULT_SKIP_SHEETS = ["设置", "通知台账", "校验报告", "操作日志"];
+
+/** Headers are only looked for in this many non-empty rows at the top of a block. */
+const HEADER_SCAN_ROWS = 30;
+/** A table ends after this many blank rows in a row. */
+const BLANK_RUN_END = 5;
+/** Widest merge we expand across header columns; a title merged over A:XFD is not a header group. */
+const MAX_MERGE_SPAN = 256;
+
+// ---------------------------------------------------------------------------
+// Header text
+
+const UNIT_SCALE: Record<string, number> = {
+  万元: 10000,
+  万: 10000,
+  万元人民币: 10000,
+  人民币万元: 10000,
+  RMB万元: 10000,
+  千元: 1000,
+  亿元: 100000000,
+};
+const UNITS = new Set([
+  ...Object.keys(UNIT_SCALE),
+  "元",
+  "人民币元",
+  "元人民币",
+  "RMB",
+  "%",
+  "天",
+  "日",
+  "工作日",
+  "月",
+  "年",
+  "小时",
+  "H",
+  "人",
+  "个",
+  "次",
+]);
+
+const TRAILING_BRACKET = /^(.*[^([])[([]([^()[\]]*)[)\]]$/;
+
+/**
+ * Header text → comparison key: spaces, line breaks and full/half-width differences
+ * dropped, ASCII upper-cased, a leading/trailing required-marker `*` removed and a
+ * trailing bracket dropped. A unit in that bracket is returned; `（1）` keeps its number
+ * (`约定收款日期（1）` → `约定收款日期1`).
+ */
+export function normaliseHeader(text: string): { key: string; unit?: string } {
+  let key = compact(text)
+    .toUpperCase()
+    .replace(/^[*※★]+|[*※★]+$/g, "");
+  let unit: string | undefined;
+  for (let i = 0; i < 2; i++) {
+    const m = TRAILING_BRACKET.exec(key);
+    if (!m) break;
+    key = m[1];
+    const inner = m[2];
+    if (/^[1-9]$/.test(inner)) key += inner;
+    else if (UNITS.has(inner) && unit === undefined) unit = inner;
+  }
+  return unit === undefined ? { key } : { key, unit };
+}
+
+const CN_DIGITS = "一二三四五六七八九";
+
+function digit(ch: string): number {
+  const i = CN_DIGITS.indexOf(ch);
+  return i >= 0 ? i + 1 : Number(ch);
+}
+
+/** `约定收款日期1`, `约定收款日期-1`, `约定收款日期一`, `第1次约定收款日期` → base and n. */
+function splitNumber(key: string): { base: string; n: number } | undefined {
+  let m = /^(.+?)[-_#.]?([1-9])$/.exec(key) ?? /^(.+?)([一二三四五六七八九])$/.exec(key);
+  if (m) return { base: m[1], n: digit(m[2]) };
+  m = /^第([1-9一二三四五六七八九])[次期笔批个]?(.+)$/.exec(key) ?? /^([1-9])[次期笔批](.+)$/.exec(key);
+  if (m) return { base: m[2], n: digit(m[1]) };
+  return undefined;
+}
+
+/** A short group label over a two-row header (`约定收款1`, `第2期`, `收款节点3`) → its number. */
+function groupLabel(key: string): { base: string; n: number } | undefined {
+  if (key.length > 10) return undefined;
+  const m = /^第([1-9一二三四五六七八九])[次期笔批个]?(.*)$/.exec(key) ?? /^(.*?)[-_#]?([1-9])$/.exec(key);
+  if (!m) return undefined;
+  return key.startsWith("第") ? { base: m[2], n: digit(m[1]) } : { base: m[1], n: digit(m[2]) };
+}
+
+interface Lookup {
+  exact: Map<string, FieldDef>;
+  numbered: Map<string, FieldDef>;
+}
+
+const LOOKUP = {} as Record<Kind, Lookup>;
+/** Every key any kind knows: a cheap test of whether a row may be a header. */
+const KNOWN_KEYS = new Set<string>();
+const NUMBERED_BASES = new Set<string>();
+for (const kind of KINDS) {
+  const l: Lookup = { exact: new Map(), numbered: new Map() };
+  for (const f of KIND_DEFS[kind].fields) {
+    for (const h of f.headers) {
+      const { key } = normaliseHeader(h);
+      if (!l.exact.has(key)) l.exact.set(key, f);
+      if (f.numbered && !l.numbered.has(key)) l.numbered.set(key, f);
+      KNOWN_KEYS.add(key);
+      if (f.numbered) NUMBERED_BASES.add(key);
+    }
+  }
+  LOOKUP[kind] = l;
+}
+
+function isKnownKey(key: string): boolean {
+  if (KNOWN_KEYS.has(key)) return true;
+  const s = splitNumber(key);
+  return s !== undefined && NUMBERED_BASES.has(s.base);
+}
+
+interface FieldHit {
+  field: string;
+  n?: number;
+}
+
+function lookupKey(kind: Kind, key: string): FieldHit | undefined {
+  const l = LOOKUP[kind];
+  const f = l.exact.get(key);
+  if (f) return { field: f.field };
+  const s = splitNumber(key);
+  if (s) {
+    const nf = l.numbered.get(s.base);
+    if (nf) return { field: nf.field, n: s.n };
+  }
+  return undefined;
+}
+
+/** Field name as an override may write it: `planEnd`, or `dueDate3` / `dueDate#3` for a payment group. */
+function parseFieldName(kind: Kind, name: string): FieldHit | undefined {
+  const fields = KIND_DEFS[kind].fields;
+  if (fields.some((f) => f.field === name)) return { field: name };
+  const m = /^(.+?)#?([1-9])$/.exec(name);
+  if (m && fields.some((f) => f.field === m[1] && f.numbered)) return { field: m[1], n: Number(m[2]) };
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Sheet content
+
+interface PCell {
+  c: number;
+  v: CellValue;
+  /** Trimmed text as shown (numbers as digits). */
+  t: string;
+}
+
+interface PRow {
+  r: number;
+  /** Non-blank cells, by column. */
+  cells: PCell[];
+}
+
+/** Indices present in a sparse array, ascending, without walking its holes. */
+function presentIndices(arr: readonly unknown[]): number[] {
+  const out: number[] = [];
+  for (const k of Object.keys(arr)) {
+    const i = Number(k);
+    if (Number.isInteger(i) && i >= 0) out.push(i);
+  }
+  return out;
+}
+
+function cellText(v: CellValue): string {
+  if (typeof v === "string") return v.trim();
+  if (typeof v === "object") return v.error;
+  return String(v);
+}
+
+function readRows(sheet: SheetSnapshot, stats: { cells: number; rows: number }): PRow[] {
+  const rows: PRow[] = [];
+  for (const ri of presentIndices(sheet.rows)) {
+    const row = sheet.rows[ri];
+    if (!row) continue;
+    stats.rows++;
+    const cells: PCell[] = [];
+    for (const ci of presentIndices(row)) {
+      stats.cells++;
+      const cell = row[ci];
+      if (!cell) continue;
+      const t = cellText(cell.value);
+      if (t === "") continue;
+      cells.push({ c: ci + 1, v: cell.value, t });
+    }
+    if (cells.length > 0) rows.push({ r: ri + 1, cells });
+  }
+  return rows;
+}
+
+function cellsIn(row: PRow, c1: number, c2: number): PCell[] {
+  return row.cells.filter((x) => x.c >= c1 && x.c <= c2);
+}
+
+// ---------------------------------------------------------------------------
+// Row classes
+
+const TOTAL = /^(本页|本月|本年|本期|全部)?(合计|小计|总计)/;
+
+/** A row whose first text cell is 合计/小计/总计 (spaces and full-width allowed). */
+function isTotalRow(cells: PCell[]): boolean {
+  const first = cells.find((x) => typeof x.v === "string");
+  return first !== undefined && TOTAL.test(compact(first.t));
+}
+
+function isLabel(x: PCell): boolean {
+  return typeof x.v === "string" && /[:：]$/.test(x.t);
+}
+
+const FOOTER_WORDS =
+  /^(制表|填表|填报|编制|审核|审批|复核|批准|经办|核对|签字|签章|盖章|日期|甲方|乙方|负责人|项目经理|注|说明|备注)[^:：]{0,12}[:：]/;
+
+/**
+ * Labels only (`甲方负责人（签字）：`), label/value pairs (`制表人：` `张三`), or one
+ * cell of known footer labels (`制表人：张三  审核：李四`, `注：本表一式两份`).
+ */
+function isFooterRow(cells: PCell[]): boolean {
+  if (cells.length === 1 && typeof cells[0].v === "string" && FOOTER_WORDS.test(compact(cells[0].t))) {
+    return true;
+  }
+  if (!isLabel(cells[0])) return false;
+  let afterLabel = false;
+  for (const x of cells) {
+    if (isLabel(x)) afterLabel = true;
+    else if (!afterLabel) return false;
+    else afterLabel = false;
+  }
+  return true;
+}
+
+/** A footer that is only a note (注：…, 说明：…): the table may go on below it. */
+function isNoteRow(cells: PCell[]): boolean {
+  return cells.length === 1 && /^(注|说明|备注)/.test(compact(cells[0].t));
+}
+
+/** `项目名称：XX`, one cell holding a short label and its value. */
+function isKeyValueCell(x: PCell): boolean {
+  return typeof x.v === "string" && /^[^:：]{1,10}[:：]/.test(compact(x.t));
+}
+
+/** Title-block lines outside tables: labels, label/value pairs, or cells of `标签：值`. */
+function isLabelRow(cells: PCell[]): boolean {
+  return isFooterRow(cells) || cells.every((x) => isLabel(x) || isKeyValueCell(x));
+}
+
+// ---------------------------------------------------------------------------
+// Header rows
+
+interface HeaderCol {
+  c: number;
+  /** Last column the header covers (a merged header cell spans several). */
+  end: number;
+  header: string;
+  /** Candidate keys, best first. */
+  keys: string[];
+  unit?: string;
+}
+
+interface Ctx {
+  sheet: SheetSnapshot;
+  rows: PRow[];
+  /** Merges by their first row. */
+  mergesByRow: Map<number, Range[]>;
+  /** Overrides for this sheet: column → override. */
+  overrides: MappingOverride[];
+  kindHint?: Kind;
+}
+
+function mergeEnd(ctx: Ctx, r: number, c: number): number {
+  for (const m of ctx.mergesByRow.get(r) ?? []) {
+    if (m.c1 === c && m.c2 - m.c1 <= MAX_MERGE_SPAN) return m.c2;
+  }
+  return c;
+}
+
+function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
+  return row.cells.map((x) => {
+    const { key, unit } = normaliseHeader(x.t);
+    return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys: [key], unit };
+  });
+}
+
+/** Keys for a column under a two-row header, best first. */
+function composeKeys(top: string, bottom: string): { keys: string[]; unit?: string } {
+  const joined = normaliseHeader(top + bottom);
+  const t = normaliseHeader(top).key;
+  const b = normaliseHeader(bottom);
+  const keys = [joined.key, b.key + t];
+  const g = groupLabel(t);
+  if (g) keys.push(g.base + b.key + g.n, b.key + g.n);
+  keys.push(b.key);
+  return { keys, unit: joined.unit ?? b.unit };
+}
+
+function doubleHeader(ctx: Ctx, top: PRow, bottom: PRow): HeaderCol[] {
+  const topText = new Map<number, string>();
+  for (const x of top.cells) topText.set(x.c, x.t);
+  for (const m of ctx.mergesByRow.get(top.r) ?? []) {
+    const v = topText.get(m.c1);
+    if (v === undefined || m.c2 - m.c1 > MAX_MERGE_SPAN) continue;
+    for (let c = m.c1 + 1; c <= m.c2; c++) topText.set(c, v);
+  }
+  const bottomText = new Map<number, string>();
+  for (const x of bottom.cells) bottomText.set(x.c, x.t);
+  const cols = [...new Set([...topText.keys(), ...bottomText.keys()])].sort((a, b) => a - b);
+  return cols.map((c) => {
+    const t = topText.get(c);
+    const b = bottomText.get(c);
+    if (b === undefined || t === undefined) {
+      const only = (b ?? t) as string;
+      const { key, unit } = normaliseHeader(only);
+      return { c, end: c, header: only, keys: [key], unit };
+    }
+    const { keys, unit } = composeKeys(t, b);
+    return { c, end: c, header: t + b, keys, unit };
+  });
+}
+
+interface Mapping {
+  kind: Kind;
+  columns: Record<string, ColumnRef>;
+  groups: Map<number, PaymentGroup>;
+  unmapped: Array<{ col: number; letter: string; header: string }>;
+  score: number;
+  valid: boolean;
+  missing: number;
+}
+
+function ref(col: HeaderCol | undefined, c: number): ColumnRef {
+  const r: ColumnRef = { col: c, letter: colLetter(c), header: col?.header ?? "" };
+  if (col?.unit) {
+    r.unit = col.unit;
+    const s = UNIT_SCALE[col.unit];
+    if (s) r.scale = s;
+  }
+  return r;
+}
+
+/** The field whose absence makes a table pointless: its key or its subject. */
+const ANCHOR: Record<Kind, string> = { schedule: "task", contracts: "contractNo", payments: "contractNo" };
+/** Optional fields too generic to count as evidence for a kind. */
+const GENERIC = new Set(["wbs", "note"]);
+
+function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: number): Mapping {
+  const columns: Record<string, ColumnRef> = {};
+  const groups = new Map<number, PaymentGroup>();
+  const unmapped: Mapping["unmapped"] = [];
+  const byCol = new Map(cols.map((x) => [x.c, x]));
+  const unmap = (c: number) =>
+    unmapped.push({ col: c, letter: colLetter(c), header: byCol.get(c)?.header ?? "" });
+
+  const forced = new Map<number, FieldHit | null>();
+  for (const o of ctx.overrides) {
+    if (o.kind !== undefined && o.kind !== kind) continue;
+    const c = colNumber(o.column);
+    if (c < c1 || c > c2) continue;
+    if (o.field === null) forced.set(c, null);
+    else {
+      const hit = parseFieldName(kind, o.field);
+      if (hit) forced.set(c, hit);
+    }
+  }
+
+  const taken = (h: FieldHit) =>
+    h.n === undefined ? columns[h.field] : groups.get(h.n)?.columns[h.field as GroupField];
+  const assign = (h: FieldHit, r: ColumnRef) => {
+    if (h.n === undefined) {
+      columns[h.field] = r;
+      return;
+    }
+    let g = groups.get(h.n);
+    if (!g) groups.set(h.n, (g = { n: h.n, columns: {} }));
+    g.columns[h.field as GroupField] = r;
+  };
+  const release = (h: FieldHit) => {
+    if (h.n === undefined) delete columns[h.field];
+    else {
+      const g = groups.get(h.n);
+      if (!g) return;
+      delete g.columns[h.field as GroupField];
+      if (Object.keys(g.columns).length === 0) groups.delete(h.n);
+    }
+  };
+
+  for (const col of cols) {
+    if (col.c < c1 || col.c > c2 || forced.has(col.c)) continue;
+    let hit: FieldHit | undefined;
+    for (const k of col.keys) {
+      hit = lookupKey(kind, k);
+      if (hit) break;
+    }
+    if (!hit || taken(hit)) unmap(col.c);
+    else assign(hit, ref(col, col.c));
+  }
+  for (const [c, hit] of forced) {
+    if (hit === null) {
+      unmap(c);
+      continue;
+    }
+    const prev = taken(hit);
+    if (prev) {
+      release(hit);
+      unmap(prev.col);
+    }
+    assign(hit, ref(byCol.get(c), c));
+  }
+  unmapped.sort((a, b) => a.col - b.col);
+
+  const def = KIND_DEFS[kind];
+  const missing = def.fields.filter((f) => f.required && !columns[f.field]).length;
+  let groupCols = 0;
+  for (const g of groups.values()) groupCols += Object.keys(g.columns).length;
+  const specific =
+    def.fields.filter((f) => !f.required && !GENERIC.has(f.field) && columns[f.field]).length + groupCols;
+  const score = Object.keys(columns).length + groupCols - 2 * missing;
+  // A false table is worse than a missed one: all required fields, or all but one
+  // when plenty of the kind's own fields (or its sheet name and some) back it up.
+  const valid =
+    columns[ANCHOR[kind]] !== undefined &&
+    (missing === 0 || (missing === 1 && (specific >= 3 || (ctx.kindHint === kind && specific >= 2))));
+  return { kind, columns, groups, unmapped, score, valid, missing };
+}
+
+/** The best valid kind for these header columns. */
+function bestKind(ctx: Ctx, cols: HeaderCol[], c1: number, c2: number): Mapping | undefined {
+  let best: Mapping | undefined;
+  for (const kind of KINDS) {
+    const m = mapColumns(ctx, kind, cols, c1, c2);
+    if (!m.valid) continue;
+    if (
+      !best ||
+      m.score > best.score ||
+      (m.score === best.score &&
+        (m.missing < best.missing || (m.missing === best.missing && ctx.kindHint === kind)))
+    ) {
+      best = m;
+    }
+  }
+  return best;
+}
+
+interface Found {
+  mapping: Mapping;
+  c1: number;
+  c2: number;
+  cols: HeaderCol[];
+}
+
+interface HeaderEval {
+  found: Found[];
+  score: number;
+}
+
+/**
+ * Split header columns at empty columns and rejoin the pieces that do not stand
+ * as a table of their own, so side-by-side tables come apart but a header with
+ * a hole does not.
+ */
+function evalHeader(ctx: Ctx, cols: HeaderCol[]): HeaderEval {
+  if (cols.length < 2) return { found: [], score: 0 };
+  const segs: Array<{ c1: number; c2: number }> = [];
+  for (const x of cols) {
+    const last = segs[segs.length - 1];
+    if (last && x.c <= last.c2 + 1) last.c2 = Math.max(last.c2, x.end);
+    else segs.push({ c1: x.c, c2: x.end });
+  }
+  const evalSeg = (c1: number, c2: number) => bestKind(ctx, cols, c1, c2);
+  const found: Found[] = [];
+  let cur = segs[0];
+  let curM = evalSeg(cur.c1, cur.c2);
+  for (const seg of segs.slice(1)) {
+    const segM = evalSeg(seg.c1, seg.c2);
+    const joinedM = evalSeg(cur.c1, seg.c2);
+    if (curM && segM && !(joinedM && joinedM.score > curM.score + segM.score)) {
+      found.push({ mapping: curM, c1: cur.c1, c2: cur.c2, cols });
+      cur = seg;
+      curM = segM;
+    } else if (!curM && segM && !(joinedM && joinedM.score > segM.score)) {
+      cur = seg;
+      curM = segM;
+    } else if (joinedM && (!curM || joinedM.score > curM.score)) {
+      cur = { c1: cur.c1, c2: seg.c2 };
+      curM = joinedM;
+    }
+  }
+  if (curM) found.push({ mapping: curM, c1: cur.c1, c2: cur.c2, cols });
+  return { found, score: found.reduce((s, f) => s + f.mapping.score, 0) };
+}
+
+/** Cheap test before headerAt inside a data region: a header is mostly text with two known headers. */
+function mayBeHeader(row: PRow): boolean {
+  let strings = 0;
+  for (const x of row.cells) if (typeof x.v === "string") strings++;
+  if (strings < 2 || strings < row.cells.length - strings) return false;
+  let n = 0;
+  for (const x of row.cells) {
+    if (typeof x.v === "string" && isKnownKey(normaliseHeader(x.t).key) && ++n >= 2) return true;
+  }
+  return false;
+}
+
+interface HeaderHit {
+  found: Found[];
+  /** Index in ctx.rows of the last header row. */
+  idx: number;
+  headerRows: 1 | 2;
+}
+
+/** A header starting at rows[i] (one row, or two rows with rows[i] on top). */
+function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
+  const row = ctx.rows[i];
+  if (row.cells.length < 2) return undefined;
+  const s1 = evalHeader(ctx, singleHeader(ctx, row));
+  const next = ctx.rows[i + 1];
+  if (next && next.r === row.r + 1) {
+    const d = evalHeader(ctx, doubleHeader(ctx, row, next));
+    if (d.found.length > 0 && d.score > s1.score) {
+      const s2 = evalHeader(ctx, singleHeader(ctx, next));
+      // The top row must add something, or it is a title or key/value line above a one-row header.
+      if (d.score > s2.score) return { found: d.found, idx: i + 1, headerRows: 2 };
+    }
+  }
+  return s1.found.length > 0 ? { found: s1.found, idx: i, headerRows: 1 } : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Data region
+
+interface Region {
+  dataRows: number[];
+  totalRows: number[];
+  footerRows: number[];
+  /** Index in ctx.rows where the outer scan resumes. */
+  next: number;
+}
+
+/** A row holding nothing but its pre-filled 序号 (`12`, `1.2`), as templates ship, is blank. */
+function isNumberingOnly(cells: PCell[], numbering: Set<number>): boolean {
+  return (
+    numbering.size > 0 &&
+    cells.every((x) => numbering.has(x.c) && (typeof x.v === "number" || /^\d+(\.\d+)*$/.test(x.t)))
+  );
+}
+
+function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: Set<number>): Region {
+  const { rows } = ctx;
+  const dataRows: number[] = [];
+  const dataIdx: number[] = [];
+  const totalRows: number[] = [];
+  const footerRows: number[] = [];
+  let prev = start > 0 ? rows[start - 1].r : 0;
+  // After a signature or 制表人 line the table is over; a 注：/说明： line alone does not end it.
+  let closed = false;
+  let k = start;
+  for (; k < rows.length; k++) {
+    const row = rows[k];
+    if (row.r - prev - 1 >= BLANK_RUN_END) break;
+    const cells = cellsIn(row, c1, c2);
+    if (cells.length === 0 || isNumberingOnly(cells, numbering)) continue;
+    if (mayBeHeader(row) && headerAt(ctx, k)) {
+      // Single-cell lines right above the next header are its title, not our data.
+      let below = row.r;
+      while (dataIdx.length > 0) {
+        const above = rows[dataIdx[dataIdx.length - 1]];
+        if (above.r !== below - 1 || above.cells.length !== 1 || typeof above.cells[0].v !== "string") break;
+        dataIdx.pop();
+        dataRows.pop();
+        below = above.r;
+      }
+      break;
+    }
+    prev = row.r;
+    if (isTotalRow(cells)) totalRows.push(row.r);
+    else if (isFooterRow(cells)) {
+      footerRows.push(row.r);
+      if (!isNoteRow(cells)) closed = true;
+    } else if (closed) break;
+    else {
+      dataRows.push(row.r);
+      dataIdx.push(k);
+    }
+  }
+  return { dataRows, totalRows, footerRows, next: k };
+}
+
+/** `单位：万元` written in the lines above a table applies to its money columns without a unit. */
+function unitAbove(ctx: Ctx, from: number, topIdx: number): string | undefined {
+  for (let j = topIdx - 1; j >= Math.max(from, topIdx - 5); j--) {
+    for (const x of ctx.rows[j].cells) {
+      if (typeof x.v !== "string") continue;
+      const m = /单位[:：]?(万元|千元|亿元|元)/.exec(compact(x.t));
+      if (m) return m[1];
+    }
+  }
+  return undefined;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: string | undefined) {
+  const headerRow = ctx.rows[hit.idx].r;
+  const m = f.mapping;
+  if (unit) {
+    const money = new Set(KIND_DEFS[m.kind].fields.filter((d) => d.type === "money").map((d) => d.field));
+    const apply = (field: string, r: ColumnRef | undefined) => {
+      if (!r || r.unit || !money.has(field)) return;
+      r.unit = unit;
+      const s = UNIT_SCALE[unit];
+      if (s) r.scale = s;
+    };
+    for (const [field, r] of Object.entries(m.columns)) apply(field, r);
+    for (const g of m.groups.values()) for (const [field, r] of Object.entries(g.columns)) apply(field, r);
+  }
+  const lastRow = region.dataRows.length > 0 ? region.dataRows[region.dataRows.length - 1] : headerRow;
+  const firstRow = headerRow + 1;
+  const used = new Set([...region.dataRows, ...region.totalRows, ...region.footerRows]);
+  const blankRows: number[] = [];
+  for (let r = firstRow; r < lastRow; r++) if (!used.has(r)) blankRows.push(r);
+  const area: Range = { r1: headerRow - hit.headerRows + 1, c1: f.c1, r2: lastRow, c2: f.c2 };
+  const mergedInside = hit.headerRows === 2 || ctx.sheet.merges.some((mg) => overlaps(mg, area));
+  const existing = ctx.sheet.tables.find(
+    (t) => t.range.r1 >= area.r1 && t.range.r1 <= headerRow && t.range.c1 <= f.c2 && f.c1 <= t.range.c2,
+  );
+  const table: RecognisedTable = {
+    kind: m.kind,
+    sheet: ctx.sheet.name,
+    headerRow,
+    headerRows: hit.headerRows,
+    firstRow,
+    lastRow,
+    firstCol: f.c1,
+    lastCol: f.c2,
+    columns: m.columns,
+    groups: [...m.groups.values()].sort((a, b) => a.n - b.n),
+    unmapped: m.unmapped,
+    dataRows: region.dataRows,
+    blankRows,
+    totalRows: region.totalRows,
+    footerRows: region.footerRows,
+    mergedInside,
+  };
+  if (existing) table.existingTable = existing.name;
+  return table;
+}
+
+const NUMBERING_KEYS = new Set(["序号", "序", "编号", "NO", "NO.", "行号"]);
+
+function numberingCols(f: Found): Set<number> {
+  const out = new Set<number>();
+  const wbs = f.mapping.columns.wbs;
+  if (wbs) out.add(wbs.col);
+  for (const x of f.cols)
+    if (x.c >= f.c1 && x.c <= f.c2 && NUMBERING_KEYS.has(x.keys[x.keys.length - 1])) out.add(x.c);
+  return out;
+}
+
+function sheetKindHint(name: string): Kind | undefined {
+  const s = compact(name);
+  if (s.includes("收款")) return "payments";
+  if (s.includes("合同")) return "contracts";
+  if (s.includes("进度") || s.includes("计划")) return "schedule";
+  return undefined;
+}
+
+function recogniseSheet(ctx: Ctx, out: Recognition): void {
+  const { rows } = ctx;
+  let blockStart = 0;
+  let afterTable = 0;
+  // Rows outside tables: runs of adjacent rows with two or more cells are data nobody recognised.
+  let run = 0;
+  let runCells = 0;
+  let strayCells = 0;
+  let prevRow = -1;
+  let i = 0;
+  while (i < rows.length) {
+    const row = rows[i];
+    if (i > 0 && row.r - rows[i - 1].r > 1) blockStart = i;
+    const hit = i - blockStart < HEADER_SCAN_ROWS ? headerAt(ctx, i) : undefined;
+    if (!hit) {
+      const dataLike = row.cells.length >= 2 && !isLabelRow(row.cells);
+      if (dataLike && row.r === prevRow + 1 && run > 0) {
+        run++;
+        runCells += row.cells.length;
+      } else {
+        run = dataLike ? 1 : 0;
+        runCells = dataLike ? row.cells.length : 0;
+      }
+      if (run === 3) strayCells += runCells;
+      else if (run > 3) strayCells += row.cells.length;
+      prevRow = row.r;
+      i++;
+      continue;
+    }
+    run = 0;
+    const unit = unitAbove(ctx, afterTable, hit.idx - hit.headerRows + 1);
+    let next = hit.idx + 1;
+    for (const f of hit.found) {
+      const region = scanRegion(ctx, hit.idx + 1, f.c1, f.c2, numberingCols(f));
+      out.tables.push(buildTable(ctx, f, hit, region, unit));
+      next = Math.max(next, region.next);
+    }
+    i = next;
+    blockStart = i;
+    afterTable = i;
+    prevRow = -1;
+  }
+  if (strayCells > 0) out.unrecognised.push({ sheet: ctx.sheet.name, cells: strayCells });
+}
+
+/** Find the tables of every sheet and map their columns (overrides applied after automatic mapping). */
+export function recognise(wb: WorkbookSnapshot, opts: RecogniseOptions = {}): Recognition {
+  const skip = new Set([...DEFAULT_SKIP_SHEETS, ...(opts.skipSheets ?? [])]);
+  const stats = opts.stats ?? { cells: 0, rows: 0 };
+  const out: Recognition = { tables: [], unrecognised: [] };
+  for (const sheet of wb.sheets) {
+    if (skip.has(sheet.name)) continue;
+    const mergesByRow = new Map<number, Range[]>();
+    for (const m of sheet.merges) {
+      const list = mergesByRow.get(m.r1);
+      if (list) list.push(m);
+      else mergesByRow.set(m.r1, [m]);
+    }
+    const ctx: Ctx = {
+      sheet,
+      rows: readRows(sheet, stats),
+      mergesByRow,
+      overrides: (opts.overrides ?? []).filter((o) => o.sheet === sheet.name),
+      kindHint: sheetKindHint(sheet.name),
+    };
+    recogniseSheet(ctx, out);
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+/**
+ * Small text normalisation for recognising headers and labels. Kept apart from
+ * values.ts (value parsing) so table recognition does not depend on it.
+ */
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000\u3010\u3011\u3014\u3015]/g;
+const BRACKETS: Record<string, string> = { "\u3010": "[", "\u3011": "]", "\u3014": "[", "\u3015": "]" };
+
+/** Full-width ASCII and the ideographic space → half-width; 【】〔〕 → []. */
+export function halfWidth(s: string): string {
+  return s.replace(FULL_WIDTH, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (code === 0x3000) return " ";
+    if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+    return BRACKETS[ch] ?? ch;
+  });
+}
+
+// \s covers line breaks, NBSP and the ideographic space; zero-width characters come from pasted web text.
+const SPACES = /[\s\u200b-\u200d\ufeff]+/g;
+
+/** Half-width with every space and line break removed: `合 计` → `合计`, `计划\n开始` → `计划开始`. */
+export function compact(s: string): string {
+  return halfWidth(s).replace(SPACES, "");
+}
