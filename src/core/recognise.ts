@@ -247,6 +247,11 @@ interface PRow {
 /** Indices present in a sparse array, ascending, without walking its holes. */
 function presentIndices(arr: readonly unknown[]): number[] {
   const out: number[] = [];
+  // Short rows are cheaper to walk than to list; Object.keys is for the blown-out ones.
+  if (arr.length <= 256) {
+    for (let i = 0; i < arr.length; i++) if (arr[i] !== undefined) out.push(i);
+    return out;
+  }
   for (const k of Object.keys(arr)) {
     const i = Number(k);
     if (Number.isInteger(i) && i >= 0) out.push(i);
@@ -641,6 +646,8 @@ function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: 
   const totalRows: number[] = [];
   const footerRows: number[] = [];
   let prev = start > 0 ? rows[start - 1].r : 0;
+  // A new table follows a gap, a total, a footer or a title line, never a plain data row.
+  let mayStartTable = false;
   // After a signature or 制表人 line the table is over; a 注：/说明： line alone does not end it.
   let closed = false;
   let k = start;
@@ -648,8 +655,11 @@ function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: 
     const row = rows[k];
     if (row.r - prev - 1 >= BLANK_RUN_END) break;
     const cells = cellsIn(row, c1, c2);
-    if (cells.length === 0 || isNumberingOnly(cells, numbering)) continue;
-    if (mayBeHeader(row) && headerAt(ctx, k)) {
+    if (cells.length === 0 || isNumberingOnly(cells, numbering)) {
+      mayStartTable = true;
+      continue;
+    }
+    if ((mayStartTable || row.r > prev + 1) && mayBeHeader(row) && headerAt(ctx, k)) {
       // Single-cell lines right above the next header are its title, not our data.
       let below = row.r;
       while (dataIdx.length > 0) {
@@ -662,6 +672,7 @@ function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: 
       break;
     }
     prev = row.r;
+    mayStartTable = true;
     if (isTotalRow(cells)) totalRows.push(row.r);
     else if (isFooterRow(cells)) {
       footerRows.push(row.r);
@@ -670,6 +681,7 @@ function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: 
     else {
       dataRows.push(row.r);
       dataIdx.push(k);
+      mayStartTable = row.cells.length === 1;
     }
   }
   return { dataRows, totalRows, footerRows, next: k };
