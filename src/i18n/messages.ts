@@ -39,8 +39,13 @@ export function formatMoney(x: number): string {
 const yuan = (a: Args, k: string) => `${formatMoney(a.n(k))} 元`;
 const cny = (a: Args, k: string) => `CNY ${formatMoney(a.n(k))}`;
 
-/** Who or what the finding is about: a task, a contract, or a row. */
+/** Who or what the finding is about: a task, a contract, or a row (a trailing space after Latin text). */
 function subjectZh(a: Args, f: Finding): string {
+  const s = subjectZhBare(a, f);
+  return /[A-Za-z0-9]$/.test(s) ? `${s} ` : s;
+}
+
+function subjectZhBare(a: Args, f: Finding): string {
   if (a.has("task") || (a.has("wbs") && !a.has("contractNo"))) {
     return `任务「${[a.s("wbs"), a.s("task")].filter(Boolean).join(" ")}」`;
   }

@@ -408,16 +408,13 @@ export const scheduleUnsigned: TableRule = {
     const first = ctx.tables.find((t) => t.kind === "schedule" && t.sheet === table.sheet);
     if (first !== table) return;
     const sheet = ctx.wb.sheets[table.sheetIndex];
-    const dataRows = new Set(
-      ctx.tables.filter((t) => t.sheet === table.sheet).flatMap((t) => t.source.dataRows),
-    );
     const signed = { a: false, b: false, unsided: 0 };
     let labels = 0;
     sheet.rows.forEach((cells, ri) => {
-      if (!cells || dataRows.has(ri + 1)) return;
-      cells.forEach((cell, ci) => {
+      cells?.forEach((cell, ci) => {
         const text = typeof cell?.value === "string" ? cell.value : "";
-        if (!SIGN_LABEL.test(text)) return;
+        // A label has its colon (甲方负责人（签字）：); a task named 客户签字确认 is not one.
+        if (!SIGN_LABEL.test(text) || !/[:：]/.test(text)) return;
         labels++;
         if (!signatureFilled(text, (dc) => cellAt(sheet, ri + 1, ci + 1 + dc)?.value)) return;
         if (SIDE_A.test(text)) signed.a = true;

@@ -1,0 +1,131 @@
+import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
+import { check, CONTRACT_HEADER, hits, rulesAt, SCHEDULE_HEADER } from "./harness";
+
+const AS_OF = "2026-11-23";
+
+describe("cell.required", () => {
+  test("a blank 负责人 is reported on its cell", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-11-02", "2026-11-06", "2026-11-02", "2026-11-06", "100%"],
+        ["2", "方案设计", null, "2026-11-09", "2026-11-13", "2026-11-09", "2026-11-13", "100%"],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.required")).toEqual([
+      "C3: 任务「2 方案设计」的「负责人」为空，此项必填",
+    ]);
+  });
+
+  test("filled required cells raise nothing, and a blank optional cell is fine", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三、李四", "2026-11-02", "2026-11-06", null, null, null],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.required")).toEqual([]);
+  });
+
+  test("收款计划表 requires 应收金额", () => {
+    const wb = workbook(
+      sheet("合同执行情况表", [CONTRACT_HEADER.slice(0, 5), ["HT-1", "OA", "甲公司", "2026-01-05", 100000]]),
+      sheet("收款计划表", [
+        ["合同编号", "款项", "应收日期", "应收金额"],
+        ["HT-1", "首付款", "2026-12-01", null],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.required")).toEqual(["D2: 合同 HT-1 的「应收金额」为空，此项必填"]);
+  });
+});
+
+describe("cell.date-invalid", () => {
+  test("an impossible date is reported with its raw value, and no date rule reads it", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-11-02", "2023/6/31", null, null, "0%"],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(hits(r, "cell.date-invalid")).toEqual(["E2: 「计划完成」的值“2023/6/31”不是一个有效日期"]);
+    expect(rulesAt(r, "E2")).toEqual(["cell.date-invalid"]);
+  });
+
+  test("a partial date in a numbered payment column is invalid too", () => {
+    const wb = workbook(
+      sheet("合同执行情况表", [
+        [...CONTRACT_HEADER.slice(0, 5), "约定交货期", "约定收款日期1", "约定收款金额1"],
+        ["HT-1", "OA", "甲公司", "2026-01-05", 100000, "2026-06-30", "2026年11月", 100000],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(hits(r, "cell.date-invalid")).toEqual(["G2: 「约定收款日期1」的值“2026年11月”不是一个有效日期"]);
+    expect(hits(r, "contract.payment-overdue")).toEqual([]);
+  });
+
+  test("real dates, serials and text dates are valid", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", fmt(46328, "yyyy-mm-dd"), "2026年11月06日", null, null, "0%"],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.date-invalid")).toEqual([]);
+  });
+});
+
+describe("cell.number-invalid", () => {
+  test("text in 合同金额 and 完成率 is reported", () => {
+    const wb = workbook(
+      sheet("合同执行情况表", [
+        CONTRACT_HEADER.slice(0, 8),
+        ["HT-1", "OA", "甲公司", "2026-01-05", "约十万", "王五", "2026-01-06", "2026-06-30"],
+      ]),
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-11-02", "2026-11-30", null, null, "一半"],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.number-invalid")).toEqual([
+      "E2: 「合同金额」的值“约十万”不是数字",
+      "H2: 「完成率」的值“一半”不是数字",
+    ]);
+  });
+
+  test("¥, thousands separators and 万 are numbers", () => {
+    const wb = workbook(
+      sheet("合同执行情况表", [
+        CONTRACT_HEADER.slice(0, 8),
+        ["HT-1", "OA", "甲公司", "2026-01-05", "¥1,200,000.00", "王五", "2026-01-06", "2026-06-30"],
+        ["HT-2", "ERP", "乙公司", "2026-01-05", "12万", "王五", "2026-01-06", "2026-06-30"],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.number-invalid")).toEqual([]);
+  });
+});
+
+describe("cell.percent-range", () => {
+  test("progress above 100% is reported", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-11-02", "2026-11-30", null, null, "120%"],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.percent-range")).toEqual([
+      "H2: 任务「1 需求调研」的完成率为 120%，应在 0%–100% 之间",
+    ]);
+  });
+
+  test("0%–100%, as fractions or percents, is fine", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-11-02", "2026-11-30", null, null, 0.5],
+        ["2", "方案设计", "李四", "2026-11-02", "2026-11-30", null, null, 1],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "cell.percent-range")).toEqual([]);
+  });
+});
