@@ -433,6 +433,70 @@ describe("contracts (合同执行情况表)", () => {
   });
 });
 
+describe("synonyms and numbered forms", () => {
+  test("common office wordings map, and payment numbers are read in every usual spelling", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          [
+            "合同号",
+            "客户单位",
+            "签订时间",
+            "合同价款(万元)",
+            "交货日期",
+            "约定收款日期-1",
+            "约定收款金额一",
+            "财务实收日期1",
+            "第2次约定收款日期",
+            "约定收款金额(2)",
+            "到账日期２",
+          ],
+          [
+            "HT-1",
+            "甲公司",
+            d("2026-01-05"),
+            10,
+            d("2026-03-01"),
+            d("2026-02-01"),
+            3,
+            null,
+            d("2026-03-01"),
+            7,
+          ],
+        ]),
+      ),
+    );
+    expect(letters(t)).toEqual({
+      contractNo: "A",
+      customer: "B",
+      signDate: "C",
+      amount: "D",
+      deliveryDate: "E",
+      dueDate1: "F",
+      dueAmount1: "G",
+      receivedDate1: "H",
+      dueDate2: "I",
+      dueAmount2: "J",
+      receivedDate2: "K",
+    });
+    expect(t.columns.amount?.scale).toBe(10000);
+  });
+
+  test("a 阶段 column merged down the data rows makes the region unfit for an in-place table", () => {
+    const s = sheet(
+      "进度计划表",
+      [
+        ["XX项目进度计划表"],
+        ["阶段", "任务名称", "负责人", "计划开始", "计划完成"],
+        ["准备", "启动会", "张三", d("2026-01-05"), d("2026-01-05")],
+        [null, "需求确认", "李四", d("2026-01-06"), d("2026-01-08")],
+      ],
+      { merges: ["A1:E1", "A3:A4"] },
+    );
+    expect(only(workbook(s))).toMatchObject({ mergedInside: true, dataRows: [3, 4] });
+  });
+});
+
 describe("payments (收款计划表)", () => {
   test("one row per node; preferred over contracts when the contract fields are absent", () => {
     const t = only(
