@@ -286,10 +286,10 @@ const TEXTS: Record<RuleId, RuleText> = {
     title: { zh: "收款计划与合同金额不符", en: "Payment plan ≠ amount" },
     zh: (a) =>
       `合同 ${a.s("contractNo")} 的收款计划（${a.n("nodes")} 个节点）合计 ${yuan(a, "planned")}，` +
-      `合同金额 ${yuan(a, "amount")}，相差 ${yuan(a, "difference")}`,
+      `合同金额 ${yuan(a, "amount")}，相差 ${formatMoney(Math.abs(a.n("difference")))} 元`,
     en: (a) =>
       `Contract ${a.s("contractNo")}: its payment plan (${a.n("nodes")} node(s)) adds up to ${cny(a, "planned")}, ` +
-      `the contract amount is ${cny(a, "amount")}, a difference of ${cny(a, "difference")}`,
+      `the contract amount is ${cny(a, "amount")}, a difference of CNY ${formatMoney(Math.abs(a.n("difference")))}`,
   },
   "table.not-recognized": {
     title: { zh: "未识别的数据", en: "Unrecognised data" },
