@@ -1,0 +1,10 @@
+// Preloaded through NODE_OPTIONS into every Node process of a benchmarked command
+// (tsx starts its own child), so the parent can take the peak RSS of the whole tree.
+const fs = require("node:fs");
+
+const out = process.env.PTRACK_RSS_PROBE;
+if (out) {
+  process.on("exit", () => {
+    fs.appendFileSync(out, `${process.pid} ${process.resourceUsage().maxRSS}\n`);
+  });
+}

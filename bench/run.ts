@@ -1,0 +1,207 @@
+/**
+ * `npm run bench`: how reading and checking a large workbook compares with the floor
+ * of simply loading it with exceljs. Each run is a fresh process, so peak memory is
+ * per task. Figures go to bench/results/latest.json and a line of history.jsonl.
+ *
+ *   (a) exceljs   — new Workbook().xlsx.readFile(file): the floor
+ *   (b) readXlsx  — our reader (src/host/xlsx/read.ts)
+ *   (c) check     — tsx src/cli/main.ts check FILE --json --today 2026-11-23
+ *
+ * Options: --runs N (default 3, median taken), --regenerate.
+ */
+
+import { spawnSync } from "node:child_process";
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+import { GENERATOR_VERSION, generate } from "./generate";
+
+const ROOT = resolve(__dirname, "..");
+const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+const CACHE = join(__dirname, ".cache");
+const RESULTS = join(__dirname, "results");
+const FILE = join(CACHE, `bench-v${GENERATOR_VERSION}.xlsx`);
+const TODAY = "2026-11-23";
+const TIMEOUT_MS = 180_000;
+
+interface Run {
+  /** Wall time of the whole process, start to exit, as the parent saw it. */
+  wallMs: number;
+  /** Time of the task itself inside the process (no start-up); equals wallMs for (c). */
+  taskMs: number;
+  maxRssMb: number;
+}
+
+interface TaskResult {
+  task: string;
+  runs: Run[];
+  median: Run;
+  note?: string;
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+function medianRun(runs: Run[]): Run {
+  return {
+    wallMs: median(runs.map((r) => r.wallMs)),
+    taskMs: median(runs.map((r) => r.taskMs)),
+    maxRssMb: median(runs.map((r) => r.maxRssMb)),
+  };
+}
+
+/** (a) and (b): bench/child.ts reports its own task time and peak RSS. */
+function runChild(task: string): Run {
+  const start = performance.now();
+  const p = spawnSync(TSX, [join(__dirname, "child.ts"), task, FILE], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+  });
+  const wallMs = performance.now() - start;
+  if (p.status !== 0) throw new Error(`${task} failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
+  const line = p.stdout.trim().split("\n").pop() ?? "";
+  const r = JSON.parse(line) as { ms: number; maxRssKb: number };
+  return { wallMs, taskMs: r.ms, maxRssMb: r.maxRssKb / 1024 };
+}
+
+/** (c): the real CLI; peak RSS from the probe preloaded into every Node process it starts. */
+function runCheck(): Run {
+  const probe = join(tmpdir(), `ptrack-rss-${process.pid}-${Date.now()}.txt`);
+  const start = performance.now();
+  const p = spawnSync(TSX, [join(ROOT, "src", "cli", "main.ts"), "check", FILE, "--json", "--today", TODAY], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+    maxBuffer: 1 << 30,
+    env: {
+      ...process.env,
+      PTRACK_RSS_PROBE: probe,
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${join(__dirname, "rss-probe.cjs")}`.trim(),
+    },
+  });
+  const wallMs = performance.now() - start;
+  // 0 = no error findings, 1 = error findings: both are a completed check.
+  if (p.status !== 0 && p.status !== 1)
+    throw new Error(`check failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
+  const peaks = existsSync(probe)
+    ? readFileSync(probe, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => Number(l.split(" ")[1]))
+    : [];
+  rmSync(probe, { force: true });
+  return { wallMs, taskMs: wallMs, maxRssMb: Math.max(0, ...peaks) / 1024 };
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+function ratio(a: number, b: number): number {
+  return Math.round((a / b) * 100) / 100;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const runsArg = args.indexOf("--runs");
+  const runs = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1]) || 3) : 3;
+  mkdirSync(CACHE, { recursive: true });
+  mkdirSync(RESULTS, { recursive: true });
+
+  if (!existsSync(FILE) || args.includes("--regenerate")) {
+    process.stdout.write(`generating ${FILE} (50,000 + 10,000 rows) …\n`);
+    const t = performance.now();
+    await generate(FILE);
+    process.stdout.write(`  done in ${fmtMs(performance.now() - t)}\n`);
+  }
+  const fileMb = statSync(FILE).size / 1048576;
+
+  const results: TaskResult[] = [];
+  const measure = (task: string, once: () => Run): void => {
+    const all: Run[] = [];
+    for (let i = 0; i < runs; i++) {
+      process.stdout.write(`  ${task} run ${i + 1}/${runs} …`);
+      const r = once();
+      process.stdout.write(` ${fmtMs(r.wallMs)}, ${Math.round(r.maxRssMb)} MB\n`);
+      all.push(r);
+    }
+    results.push({ task, runs: all, median: medianRun(all) });
+  };
+
+  measure("exceljs", () => runChild("exceljs"));
+  measure("readXlsx", () => runChild("readXlsx"));
+  let checkNote: string | undefined;
+  if (existsSync(join(ROOT, "src", "cli", "main.ts"))) measure("check", runCheck);
+  else checkNote = "src/cli/main.ts does not exist yet: (c) skipped";
+
+  const by = (t: string) => results.find((r) => r.task === t)?.median;
+  const a = by("exceljs");
+  const b = by("readXlsx");
+  const c = by("check");
+  const ratios = {
+    readXlsxVsExceljsTime: a && b ? ratio(b.taskMs, a.taskMs) : null,
+    readXlsxVsExceljsRss: a && b ? ratio(b.maxRssMb, a.maxRssMb) : null,
+    checkVsExceljsTime: a && c ? ratio(c.wallMs, a.wallMs) : null,
+    checkVsExceljsRss: a && c ? ratio(c.maxRssMb, a.maxRssMb) : null,
+  };
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    cpus: cpus().length,
+    memGb: Math.round(totalmem() / 2 ** 30),
+    file: { rows: { 进度计划表: 50_000, 合同执行情况表: 10_000 }, sizeMb: Math.round(fileMb * 10) / 10 },
+    runs,
+    tasks: Object.fromEntries(results.map((r) => [r.task, { median: r.median, runs: r.runs }])),
+    ratios,
+    notes: [
+      "ratios of time: readXlsx/exceljs on in-process read time; check/exceljs on whole-process wall time (both include start-up)",
+      ...(checkNote ? [checkNote] : []),
+    ],
+  };
+  writeFileSync(join(RESULTS, "latest.json"), JSON.stringify(report, null, 2) + "\n");
+  appendFileSync(
+    join(RESULTS, "history.jsonl"),
+    JSON.stringify({
+      ...report,
+      tasks: undefined,
+      medians: Object.fromEntries(results.map((r) => [r.task, r.median])),
+    }) + "\n",
+  );
+
+  const rows = [
+    ["task", "read/task time", "process wall", "peak RSS"],
+    ...results.map((r) => [
+      r.task,
+      fmtMs(r.median.taskMs),
+      fmtMs(r.median.wallMs),
+      `${Math.round(r.median.maxRssMb)} MB`,
+    ]),
+  ];
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  process.stdout.write(`\n${FILE} (${fileMb.toFixed(1)} MB), median of ${runs}, Node ${process.version}\n`);
+  for (const r of rows) process.stdout.write(r.map((v, i) => v.padEnd(widths[i])).join("  ") + "\n");
+  process.stdout.write(
+    `\nreadXlsx / exceljs: time ×${ratios.readXlsxVsExceljsTime}, peak RSS ×${ratios.readXlsxVsExceljsRss}\n` +
+      (c
+        ? `check / exceljs:    time ×${ratios.checkVsExceljsTime}, peak RSS ×${ratios.checkVsExceljsRss}\n`
+        : `${checkNote}\n`),
+  );
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
