@@ -1,0 +1,125 @@
+import { readWorkbookSettings } from "../../../src/core/workbook-settings";
+import { sheet, workbook } from "../../helpers/snapshot-builder";
+import { check, CONTRACT_HEADER, hits, SCHEDULE_HEADER } from "./harness";
+
+const AS_OF = "2026-11-23";
+
+describe("table.not-recognized", () => {
+  test("a sheet of data that is no known table", () => {
+    const wb = workbook(
+      sheet("通讯录", [
+        ["姓名", "电话"],
+        ["张三", "13800000000"],
+        ["李四", "13900000000"],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(hits(r, "table.not-recognized")).toEqual([
+      "通讯录: 工作表中有 6 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表",
+    ]);
+  });
+
+  test("a recognised table is not reported", () => {
+    const wb = workbook(
+      sheet("进度计划表", [SCHEDULE_HEADER, ["1", "需求调研", "张三", "2026-12-01", "2026-12-04"]]),
+    );
+    expect(hits(check(wb, AS_OF), "table.not-recognized")).toEqual([]);
+  });
+});
+
+describe("table.blank-rows", () => {
+  test("blank rows inside a table are counted", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-12-01", "2026-12-04"],
+        [],
+        ["2", "方案设计", "李四", "2026-12-07", "2026-12-11"],
+      ]),
+    );
+    expect(hits(check(wb, AS_OF), "table.blank-rows")).toEqual([
+      "进度计划表: 表中跳过了 1 个空行（第 3 行）",
+    ]);
+  });
+
+  test("a table without gaps", () => {
+    const wb = workbook(
+      sheet("进度计划表", [SCHEDULE_HEADER, ["1", "需求调研", "张三", "2026-12-01", "2026-12-04"]]),
+    );
+    expect(hits(check(wb, AS_OF), "table.blank-rows")).toEqual([]);
+  });
+});
+
+describe("calendar.year-missing and the 节假日 table", () => {
+  const contracts = sheet("合同执行情况表", [
+    CONTRACT_HEADER.slice(0, 8),
+    ["HT-1", "OA", "甲公司", "2027-03-01", 100000, "王五", null, "2027-06-30"],
+    ["HT-2", "ERP", "乙公司", "2027-03-02", 100000, "王五", null, "2027-06-30"],
+  ]);
+
+  test("working days needed in 2027 without data: Monday–Friday, reported once", () => {
+    const r = check(workbook(contracts), "2027-03-10");
+    expect(hits(r, "calendar.year-missing")).toEqual([
+      "设置: 2027 年没有节假日数据，工作日按周一至周五计算；请在「设置」的节假日表中补充",
+    ]);
+    expect(hits(r, "contract.notice-late")[0]).toContain("应不晚于 2027-03-03 发布");
+  });
+
+  test("the workbook's 节假日 table covers the year and moves the deadline", () => {
+    const settings = sheet("设置", [["节假日"], ["日期", "类型", "名称"], ["2027-03-02", "休", "公司假日"]], {
+      visibility: "hidden",
+    });
+    const r = check(workbook(contracts, settings), "2027-03-10");
+    expect(hits(r, "calendar.year-missing")).toEqual([]);
+    expect(hits(r, "contract.notice-late")[0]).toContain("应不晚于 2027-03-04 发布");
+  });
+});
+
+describe("设置: the 参数 table", () => {
+  const schedule = sheet("进度计划表", [
+    SCHEDULE_HEADER,
+    ["1", "需求调研", "张三", "2026-11-02", "2026-11-20", "2026-11-02", null, "50%"],
+    ["2", "方案设计", "李四", "2026-11-02", "2026-11-27", "2026-11-02", null, "50%"], // 4th working day
+  ]);
+
+  test("plain header rows anywhere on the sheet: N and a rule's severity", () => {
+    const settings = sheet("设置", [
+      [],
+      [null, "项", "值"],
+      [null, "到期提醒工作日数", 4],
+      [null, "严重程度:schedule.overdue", "警告"],
+      [null, "公司名称", "三才软件"],
+    ]);
+    const r = check(workbook(schedule, settings), AS_OF);
+    expect(hits(r, "schedule.due-soon")).toHaveLength(1);
+    expect(r.findings.find((f) => f.rule === "schedule.overdue")?.severity).toBe("warning");
+  });
+
+  test("an Excel table named 参数, and the caller's settings win over it", () => {
+    const settings = sheet(
+      "设置",
+      [
+        ["项", "值"],
+        ["临近天数", 4],
+        ["语言", "English"],
+        ["校验日期", "2026-11-23"],
+      ],
+      { tables: [{ name: "参数", range: { r1: 1, c1: 1, r2: 4, c2: 2 }, headerRow: true }] },
+    );
+    const wb = workbook(schedule, settings);
+    const read = readWorkbookSettings(wb);
+    expect(read.settings).toEqual({ dueSoonWorkdays: 4, lang: "en" });
+    expect(read.asOf).toBe("2026-11-23");
+    expect(hits(check(wb, AS_OF, { dueSoonWorkdays: 3 }), "schedule.due-soon")).toEqual([]);
+  });
+
+  test("a value that is not a whole number is reported on its cell and ignored", () => {
+    const settings = sheet("设置", [
+      ["项", "值"],
+      ["临近天数", "三天"],
+    ]);
+    const r = check(workbook(schedule, settings), AS_OF);
+    expect(hits(r, "cell.number-invalid")).toEqual(["B2: 「临近天数」的值“三天”不是数字"]);
+    expect(hits(r, "schedule.due-soon")).toEqual([]);
+  });
+});
