@@ -125,6 +125,13 @@ const UNITS = new Set([
   "次",
 ]);
 
+const CN_DIGITS = "一二三四五六七八九";
+
+function digit(ch: string): number {
+  const i = CN_DIGITS.indexOf(ch);
+  return i >= 0 ? i + 1 : Number(ch);
+}
+
 const TRAILING_BRACKET = /^(.*[^([])[([]([^()[\]]*)[)\]]$/;
 
 /**
@@ -143,17 +150,11 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     if (!m) break;
     key = m[1];
     const inner = m[2];
-    if (/^[1-9]$/.test(inner)) key += inner;
+    const n = /^第?([1-9一二三四五六七八九])[次期笔批]?$/.exec(inner);
+    if (n) key += String(digit(n[1]));
     else if (UNITS.has(inner) && unit === undefined) unit = inner;
   }
   return unit === undefined ? { key } : { key, unit };
-}
-
-const CN_DIGITS = "一二三四五六七八九";
-
-function digit(ch: string): number {
-  const i = CN_DIGITS.indexOf(ch);
-  return i >= 0 ? i + 1 : Number(ch);
 }
 
 /** `约定收款日期1`, `约定收款日期-1`, `约定收款日期一`, `第1次约定收款日期` → base and n. */
@@ -596,6 +597,19 @@ function mayBeHeader(row: PRow): boolean {
   return false;
 }
 
+/** A line of units under a header: `（万元）`, `(天)`, `%`. */
+function isUnitRow(row: PRow): boolean {
+  return row.cells.every(
+    (x) =>
+      typeof x.v === "string" &&
+      UNITS.has(
+        compact(x.t)
+          .toUpperCase()
+          .replace(/^[([]|[)\]]$/g, ""),
+      ),
+  );
+}
+
 interface HeaderHit {
   found: Found[];
   /** Index in ctx.rows of the last header row. */
@@ -611,6 +625,9 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
   const next = ctx.rows[i + 1];
   if (next && next.r === row.r + 1) {
     const d = evalHeader(ctx, doubleHeader(ctx, row, next));
+    if (d.found.length > 0 && d.score >= s1.score && isUnitRow(next)) {
+      return { found: d.found, idx: i + 1, headerRows: 2 };
+    }
     if (d.found.length > 0 && d.score > s1.score) {
       const s2 = evalHeader(ctx, singleHeader(ctx, next));
       // The top row must add something, or it is a title or key/value line above a one-row header.

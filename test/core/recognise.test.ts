@@ -482,6 +482,21 @@ describe("synonyms and numbered forms", () => {
     expect(t.columns.amount?.scale).toBe(10000);
   });
 
+  test("a line of units under the header belongs to the header", () => {
+    const t = only(
+      workbook(
+        sheet("合同", [
+          ["合同编号", "签订日期", "合同金额", "交货期", "约定收款金额(第1期)", "约定收款日期(第1期)"],
+          [null, null, "（万元）", null, "(万元)"],
+          ["HT-1", d("2026-01-05"), 10, d("2026-03-01"), 10, d("2026-02-01")],
+        ]),
+      ),
+    );
+    expect(t).toMatchObject({ headerRow: 2, headerRows: 2, dataRows: [3] });
+    expect(t.columns.amount).toMatchObject({ header: "合同金额（万元）", unit: "万元", scale: 10000 });
+    expect(letters(t)).toMatchObject({ dueAmount1: "E", dueDate1: "F" });
+  });
+
   test("a 阶段 column merged down the data rows makes the region unfit for an in-place table", () => {
     const s = sheet(
       "进度计划表",
