@@ -104,6 +104,7 @@ const UNIT_SCALE: Record<string, number> = {
   人民币万元: 10000,
   RMB万元: 10000,
   千元: 1000,
+  百万元: 1000000,
   亿元: 100000000,
 };
 const UNITS = new Set([

@@ -680,6 +680,20 @@ describe("what is not a table", () => {
     expect(only(workbook(s))).toMatchObject({ headerRow: 2, headerRows: 1, dataRows: [3] });
   });
 
+  test("a block of 标签：值 lines above a table is neither data nor an unrecognised table", () => {
+    const s = sheet("进度计划表", [
+      ["智慧园区项目实施进度计划"],
+      ["项目名称：智慧园区", null, "合同编号：HT-2026-031"],
+      ["甲方：某某集团", null, "乙方：某某科技"],
+      ["编制：张三", null, "日期：2026-11-01"],
+      ["任务名称", "负责人", "计划开始", "计划完成"],
+      ["安装", "张三", d("2026-01-10"), d("2026-02-10")],
+    ]);
+    const r = recognise(workbook(s));
+    expect(r.tables.map((t) => [t.headerRow, t.dataRows])).toEqual([[5, [6]]]);
+    expect(r.unrecognised).toEqual([]);
+  });
+
   test("the product's own sheets and skipSheets are left alone", () => {
     const header = ["合同编号", "签订日期", "合同金额", "交货期"];
     const wb = workbook(sheet("通知台账", [header]), sheet("旧表", [header]), sheet("合同", [header]));
