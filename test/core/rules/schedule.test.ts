@@ -1,4 +1,4 @@
-import { sheet, workbook } from "../../helpers/snapshot-builder";
+import { sheet, workbook, type CellInput } from "../../helpers/snapshot-builder";
 import { check, CONTRACT_HEADER, hits, SCHEDULE_HEADER } from "./harness";
 
 /** Monday. */
@@ -196,7 +196,7 @@ describe("predecessors", () => {
   });
 
   test("a long chain is neither a cycle nor out of order", () => {
-    const rows = [SCHEDULE_HEADER];
+    const rows: CellInput[][] = [SCHEDULE_HEADER];
     for (let i = 1; i <= 2000; i++) {
       rows.push([
         String(i),
