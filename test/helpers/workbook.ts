@@ -163,6 +163,8 @@ export interface RawWorkbook {
   /** A whole styles.xml; default has only the General style. */
   stylesXml?: string;
   date1904?: boolean;
+  /** Store parts uncompressed (zip method 0) instead of deflating them. */
+  store?: boolean;
   /** Extra or replacement parts, by path (e.g. "[Content_Types].xml"); null removes a part. */
   parts?: Record<string, string | Uint8Array | null>;
 }
@@ -285,7 +287,7 @@ export function rawXlsx(book: RawWorkbook): Uint8Array {
   const zippable: Record<string, Uint8Array> = {};
   for (const [path, data] of Object.entries(parts))
     zippable[path] = typeof data === "string" ? strToU8(data) : data;
-  return zipSync(zippable);
+  return zipSync(zippable, { level: book.store ? 0 : 6 });
 }
 
 function relsXml(rels: string[]): string {

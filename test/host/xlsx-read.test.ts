@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { isoToSerial } from "../../src/core/dates";
 import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
-import { InputError, readXlsx, type InputErrorCode } from "../../src/host/xlsx/read";
+import { InputError, readXlsx, readXlsxBytes, type InputErrorCode } from "../../src/host/xlsx/read";
 import { inputErrorMessage } from "../../src/i18n/errors";
 import { NS_MAIN, rawXlsx, tableXml, worksheetXml, writeXlsx } from "../helpers/workbook";
 
@@ -108,6 +108,17 @@ describe("readXlsx on workbooks saved by exceljs", () => {
     await writeXlsx(path, [{ name: "S", rows: [["a", 1]] }]);
     const wb = await readXlsx(path);
     expect(value(wb.sheets[0], 1, 2)).toBe(1);
+  });
+
+  test("the browser path (JS inflate) reads the same as the Node path (zlib)", async () => {
+    const bytes = await writeXlsx(undefined, [
+      {
+        name: "S",
+        rows: [["任务", { date: "2026-11-23" }, 0.5, { formula: "1+1", result: 2 }]],
+        merges: ["A3:B3"],
+      },
+    ]);
+    expect(readXlsxBytes(bytes)).toEqual(await readXlsx(bytes));
   });
 
   test("gives the same values as exceljs (dates as serials)", async () => {
@@ -346,6 +357,14 @@ describe("readXlsx on hand-written parts", () => {
       { r1: 1, c1: 5, r2: 1, c2: 6 },
       { r1: 2, c1: 5, r2: 3, c2: 5 },
     ]);
+  });
+
+  test("parts stored without compression", async () => {
+    const xml = worksheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c></row>`);
+    const wb = await readXlsx(
+      rawXlsx({ sheets: [{ name: "S", xml }], sharedStrings: ["未压缩"], store: true }),
+    );
+    expect(value(wb.sheets[0], 1, 1)).toBe("未压缩");
   });
 
   test("an empty sheet beside a full one is kept, in workbook order", async () => {

@@ -12,7 +12,7 @@
  * that src/i18n/errors.ts turns into one sentence for a person.
  */
 
-import { unzipSync } from "fflate";
+import { inflateSync } from "fflate";
 import { isoToSerial } from "../../core/dates";
 import {
   parseRange,
@@ -66,7 +66,8 @@ const OTHER_FORMATS = new Set([
 
 /** Reads a workbook from a file path or from the file's bytes (web mode). */
 export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnapshot> {
-  if (typeof input !== "string") return readXlsxBytes(input);
+  const inflate = (await nativeInflate()) ?? jsInflate;
+  if (typeof input !== "string") return readXlsxBytes(input, inflate);
   // Imported lazily and hidden from webpack so the task pane bundle can use readXlsxBytes.
   const fs: typeof import("node:fs/promises") = await import(/* webpackIgnore: true */ "node:fs/promises");
   let bytes: Uint8Array;
@@ -83,7 +84,7 @@ export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnap
     if (code === "EISDIR") throw new InputError("directory");
     throw new InputError("unreadable", code);
   }
-  return readXlsxBytes(bytes);
+  return readXlsxBytes(bytes, inflate);
 }
 
 function extensionOf(path: string): string {
@@ -93,9 +94,9 @@ function extensionOf(path: string): string {
 }
 
 /** Reads a workbook from its bytes; the format is decided by content, not by name. */
-export function readXlsxBytes(bytes: Uint8Array): WorkbookSnapshot {
+export function readXlsxBytes(bytes: Uint8Array, inflate: Inflate = jsInflate): WorkbookSnapshot {
   sniff(bytes);
-  const zip = openZip(bytes);
+  const zip = openZip(bytes, inflate);
 
   const contentTypes = zip.text("[Content_Types].xml") ?? "";
   if (contentTypes.includes("macroEnabled")) throw new InputError("unsupported-format", ".xlsm");
@@ -205,38 +206,110 @@ function findUtf16(b: Uint8Array, s: string): boolean {
   return false;
 }
 
+/** Raw DEFLATE → bytes; `size` is the expected length when the zip says so. */
+export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
+
+/** fflate's inflate: pure JS, runs in the browser too. */
+const jsInflate: Inflate = (data, size) =>
+  inflateSync(data, size > 0 ? { out: new Uint8Array(size) } : undefined);
+
+/** Node's zlib is several times faster than a JS inflate on large sheets; absent in the browser. */
+async function nativeInflate(): Promise<Inflate | undefined> {
+  if (typeof process === "undefined" || !process.versions?.node) return undefined;
+  const zlib: typeof import("node:zlib") = await import(/* webpackIgnore: true */ "node:zlib");
+  return (data) => zlib.inflateRawSync(data);
+}
+
 /** A zip whose parts are inflated one at a time, on demand, to keep peak memory low. */
 interface Zip {
   has(path: string): boolean;
   text(path: string): string | undefined;
 }
 
-function openZip(bytes: Uint8Array): Zip {
-  // Part names are case-insensitive in OPC; map lower-case → the name as stored.
-  const names = new Map<string, string>();
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        names.set(f.name.toLowerCase(), f.name);
-        return false;
-      },
-    });
-  } catch {
-    throw new InputError("corrupt", "damaged");
+interface ZipEntry {
+  method: number;
+  flags: number;
+  csize: number;
+  usize: number;
+  offset: number;
+}
+
+const damaged = () => new InputError("corrupt", "damaged");
+
+/** Reads the zip's central directory (zip64 included); a truncated file has none. */
+function openZip(b: Uint8Array, inflate: Inflate): Zip {
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const u16 = (at: number) => dv.getUint16(at, true);
+  const u32 = (at: number) => dv.getUint32(at, true);
+  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
+  let eocd = -1;
+  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
+    if (u32(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
-  const actual = (path: string) => names.get(path.toLowerCase());
-  return {
-    has: (path) => actual(path) !== undefined,
-    text(path) {
-      const name = actual(path);
-      if (name === undefined) return undefined;
-      let data: Uint8Array | undefined;
-      try {
-        data = unzipSync(bytes, { filter: (f) => f.name === name })[name];
-      } catch {
-        throw new InputError("corrupt", "damaged");
+  if (eocd < 0) throw damaged();
+  let count = u16(eocd + 10);
+  let cd = u32(eocd + 16);
+  if ((count === 0xffff || cd === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
+    const z = u64(eocd - 12);
+    if (z + 56 > b.length || u32(z) !== 0x06064b50) throw damaged();
+    count = u64(z + 32);
+    cd = u64(z + 48);
+  }
+  // Part names are case-insensitive in OPC; keyed by lower case.
+  const entries = new Map<string, ZipEntry>();
+  const utf8 = new TextDecoder("utf-8");
+  let p = cd;
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > b.length || u32(p) !== 0x02014b50) throw damaged();
+    const n = u16(p + 28);
+    const x = u16(p + 30);
+    const e: ZipEntry = {
+      flags: u16(p + 8),
+      method: u16(p + 10),
+      csize: u32(p + 20),
+      usize: u32(p + 24),
+      offset: u32(p + 42),
+    };
+    // Zip64: sizes and offset that do not fit 32 bits live in extra field 0x0001, in this order.
+    for (let q = p + 46 + n; q + 4 <= p + 46 + n + x; q += 4 + u16(q + 2)) {
+      if (u16(q) !== 1) continue;
+      let f = q + 4;
+      if (e.usize === 0xffffffff) {
+        e.usize = u64(f);
+        f += 8;
       }
-      return data === undefined ? undefined : decodeXml(data);
+      if (e.csize === 0xffffffff) {
+        e.csize = u64(f);
+        f += 8;
+      }
+      if (e.offset === 0xffffffff) e.offset = u64(f);
+    }
+    entries.set(utf8.decode(b.subarray(p + 46, p + 46 + n)).toLowerCase(), e);
+    p += 46 + n + x + u16(p + 32);
+  }
+  const bytesOf = (e: ZipEntry): Uint8Array => {
+    if (e.flags & 1) throw new InputError("encrypted");
+    const o = e.offset;
+    if (o + 30 > b.length || u32(o) !== 0x04034b50) throw damaged();
+    const start = o + 30 + u16(o + 26) + u16(o + 28);
+    if (start + e.csize > b.length) throw damaged();
+    const data = b.subarray(start, start + e.csize);
+    if (e.method === 0) return data;
+    if (e.method !== 8) throw damaged();
+    try {
+      return inflate(data, e.usize);
+    } catch {
+      throw damaged();
+    }
+  };
+  return {
+    has: (path) => entries.has(path.toLowerCase()),
+    text(path) {
+      const e = entries.get(path.toLowerCase());
+      return e === undefined ? undefined : decodeXml(bytesOf(e));
     },
   };
 }
@@ -301,6 +374,10 @@ function* tags(xml: string, from = 0, to = xml.length): Generator<Tag> {
     };
     pos = gt + 1;
   }
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
 }
 
 function isSpaceOrSlash(c: number): boolean {
@@ -605,7 +682,6 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
   const merges: Range[] = [];
   const p = rootPrefix(xml);
   const plen = p.length;
-  const closeTagLen = plen + 3; // `</` + prefix + name + `>` for one-letter names
 
   const sdStart = xml.indexOf(`<${p}sheetData`);
   let sdEnd = sdStart < 0 ? -1 : xml.indexOf(`</${p}sheetData>`, sdStart);
@@ -662,21 +738,25 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
       continue;
     }
 
-    // <c r="B7" s="3" t="s">: read the three attributes we need by char codes.
+    // <c r="B7" s="3" t="s">: read the three one-letter attributes we need, jumping
+    // from one `=` to the next rather than walking every character.
     let cRow = 0;
     let cCol = 0;
     let type: number = T.Number;
     let style = -1;
-    for (let i = q + 1; i < attrEnd; i++) {
-      const ch = xml.charCodeAt(i);
-      if (ch === 34 || ch === 39) {
-        i = xml.indexOf(String.fromCharCode(ch), i + 1);
-        continue;
-      }
-      if (xml.charCodeAt(i + 1) !== 61 /* = */ || !isSpaceOrSlash(xml.charCodeAt(i - 1))) continue;
-      const vs = i + 3;
-      const quote = xml.charCodeAt(i + 2);
-      const ve = xml.indexOf(String.fromCharCode(quote), vs);
+    for (let i = q + 1; ;) {
+      const eq = xml.indexOf("=", i);
+      if (eq < 0 || eq >= attrEnd) break;
+      let vs = eq + 1;
+      while (isSpace(xml.charCodeAt(vs))) vs++;
+      const ve = xml.indexOf(xml.charCodeAt(vs) === 39 ? "'" : '"', vs + 1);
+      if (ve < 0) break;
+      i = ve + 1;
+      vs++;
+      let ne = eq;
+      while (isSpace(xml.charCodeAt(ne - 1))) ne--;
+      if (!isSpace(xml.charCodeAt(ne - 2))) continue; // a longer name: cm, vm, ph, x14:…
+      const ch = xml.charCodeAt(ne - 1);
       if (ch === 114 /* r */) {
         let k = vs;
         for (; k < ve; k++) {
@@ -687,8 +767,7 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
         for (; k < ve; k++) cRow = cRow * 10 + (xml.charCodeAt(k) - 48);
       } else if (ch === 116 /* t */) {
         const t0 = xml.charCodeAt(vs);
-        const len = ve - vs;
-        if (t0 === 115) type = len === 1 ? T.Shared : T.Str;
+        if (t0 === 115) type = ve - vs === 1 ? T.Shared : T.Str;
         else if (t0 === 105) type = T.Inline;
         else if (t0 === 98) type = T.Bool;
         else if (t0 === 101) type = T.Error;
@@ -697,7 +776,6 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
         style = 0;
         for (let k = vs; k < ve; k++) style = style * 10 + (xml.charCodeAt(k) - 48);
       }
-      i = ve;
     }
     if (cCol === 0) cCol = col + 1;
     if (cRow === 0) cRow = rowNum;
@@ -720,13 +798,16 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
         cpos = xml.length;
         break;
       }
-      const gt2 = xml.indexOf(">", lt2);
       if (xml.charCodeAt(lt2 + 1) === 47) {
-        cpos = gt2 + 1;
         // </c> ends the cell; other closings (</is>, </r>) are inside it.
-        if (xml.charCodeAt(lt2 + 2 + plen) === 99 && gt2 - lt2 === closeTagLen) break;
+        if (xml.charCodeAt(lt2 + 2 + plen) === 99 && xml.charCodeAt(lt2 + 3 + plen) === 62) {
+          cpos = lt2 + 4 + plen;
+          break;
+        }
+        cpos = xml.indexOf(">", lt2) + 1;
         continue;
       }
+      const gt2 = xml.indexOf(">", lt2);
       const n0 = xml.charCodeAt(lt2 + 1 + plen);
       const n1 = xml.charCodeAt(lt2 + 2 + plen);
       const empty = xml.charCodeAt(gt2 - 1) === 47;
@@ -739,14 +820,15 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
         const text = xml.slice(gt2 + 1, te);
         if (n0 === 118) raw = text;
         else if (text.length > 0) formula = decodeText(text); // shared-formula dependents are empty <f/>
-        cpos = te;
+        // Text cannot hold '<', so te starts this element's end tag (</v>, </f>): step over it.
+        cpos = xml.charCodeAt(te + 1) === 47 ? te + 4 + plen : te;
       } else if (n0 === 105 /* i */ && n1 === 115 /* s */) {
         const end = xml.indexOf(`</${p}is>`, gt2);
         const stop = end < 0 ? xml.length : end;
         inline = empty ? "" : richText(xml, gt2 + 1, stop, p);
         cpos = empty ? gt2 + 1 : stop + plen + 5;
       } else {
-        // <extLst> and the like: skip to its end tag if it has content.
+        // <extLst> and the like: their children are skipped one by one.
         cpos = gt2 + 1;
       }
     }
@@ -796,9 +878,15 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
       value = "";
     }
 
-    const cell: Cell = { value };
-    if (fmt !== undefined) cell.numFmt = fmt;
-    if (formula !== undefined) cell.formula = formula;
+    // Whole literals, so cells of one shape share one hidden class from birth.
+    const cell: Cell =
+      formula === undefined
+        ? fmt === undefined
+          ? { value }
+          : { value, numFmt: fmt }
+        : fmt === undefined
+          ? { value, formula }
+          : { value, numFmt: fmt, formula };
     if (cRow !== curRowNum || curRow === undefined) {
       curRowNum = cRow;
       curRow = rows[cRow - 1] ??= [];
