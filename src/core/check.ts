@@ -124,13 +124,21 @@ function settingsFindings(problems: ReturnType<typeof readWorkbookSettings>["pro
 /** Sheet order, then row, then column; sheet-level findings first within their sheet. */
 function sortFindings(wb: WorkbookSnapshot, findings: Finding[]): void {
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
-  const col = (f: Finding) => (f.cell ? (parseA1(f.cell)?.c ?? 0) : 0);
-  findings.sort(
+  // Keys computed once per finding: a comparator that parses addresses runs n·log n times.
+  const keyed = findings.map((f) => ({
+    f,
+    sheet: order.get(f.sheet) ?? order.size,
+    row: f.row ?? 0,
+    col: f.cell ? (parseA1(f.cell)?.c ?? 0) : 0,
+    sev: SEVERITY_ORDER[f.severity],
+  }));
+  keyed.sort(
     (a, b) =>
-      (order.get(a.sheet) ?? order.size) - (order.get(b.sheet) ?? order.size) ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      col(a) - col(b) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule),
+      a.sheet - b.sheet ||
+      a.row - b.row ||
+      a.col - b.col ||
+      a.sev - b.sev ||
+      (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0),
   );
+  keyed.forEach((k, i) => (findings[i] = k.f));
 }
