@@ -316,7 +316,7 @@ export function formatFinding(f: Finding, lang: Lang): string {
   return t[lang](new Args(f.args), f);
 }
 
-/** A short name for grouping findings in reports. */
-export function ruleTitle(rule: RuleId, lang: Lang): string {
-  return TEXTS[rule].title[lang];
+/** A short name for grouping findings in reports; an id this build does not know is shown as is. */
+export function ruleTitle(rule: RuleId | string, lang: Lang): string {
+  return (TEXTS as Partial<Record<string, RuleText>>)[rule]?.title[lang] ?? rule;
 }
