@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +8,7 @@ import { isoToSerial } from "../../src/core/dates";
 import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { InputError, readXlsx, readXlsxBytes, type InputErrorCode } from "../../src/host/xlsx/read";
 import { inputErrorMessage } from "../../src/i18n/errors";
-import { NS_MAIN, rawXlsx, tableXml, worksheetXml, writeXlsx } from "../helpers/workbook";
+import { esc, NS_MAIN, rawXlsx, tableXml, worksheetXml, writeXlsx } from "../helpers/workbook";
 
 let dir: string;
 beforeAll(() => {
@@ -380,6 +381,114 @@ describe("readXlsx on hand-written parts", () => {
       ["空", "visible", 0],
       ["有", "hidden", 1],
     ]);
+    const selfClosed = `<worksheet xmlns="${NS_MAIN}"><sheetData/><mergeCells count="1"><mergeCell ref="A1:B2"/></mergeCells></worksheet>`;
+    const wb2 = await readXlsx(
+      rawXlsx({
+        sheets: [
+          { name: "空", xml: selfClosed },
+          { name: "有", xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) },
+        ],
+      }),
+    );
+    expect(wb2.sheets[0].merges).toEqual([{ r1: 1, c1: 1, r2: 2, c2: 2 }]);
+  });
+});
+
+describe("properties", () => {
+  /** Text XML can carry as it is: no control characters, no CR (XML turns it into LF), no _xHHHH_. */
+  const xmlText = fc
+    .string({ unit: "binary", minLength: 1, maxLength: 20 })
+    .filter((t) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\r\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/.test(t));
+
+  test("any text survives shared and inline strings", () => {
+    fc.assert(
+      fc.property(fc.array(xmlText, { minLength: 1, maxLength: 5 }), (texts) => {
+        const rows = texts.map(
+          (t, i) =>
+            `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c>` +
+            `<c r="B${i + 1}" t="inlineStr"><is><t xml:space="preserve">${esc(t)}</t></is></c></row>`,
+        );
+        const wb = readXlsxBytes(
+          rawXlsx({ sheets: [{ name: "S", xml: worksheetXml(rows.join("")) }], sharedStrings: texts }),
+        );
+        texts.forEach((t, i) => {
+          expect(value(wb.sheets[0], i + 1, 1)).toBe(t);
+          expect(value(wb.sheets[0], i + 1, 2)).toBe(t);
+        });
+      }),
+    );
+  });
+
+  /** Either a snapshot or an InputError: never another exception, never a hang. */
+  const readsOrRefuses = (bytes: Uint8Array) => {
+    try {
+      readXlsxBytes(bytes);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+    }
+  };
+
+  test("mangled worksheet XML never throws anything but InputError", () => {
+    const good = worksheetXml(
+      `<row r="1" spans="1:3"><c r="A1" t="s" s="0"><v>0</v></c><c r="B1" t="inlineStr"><is><r><t>x</t></r></is></c>` +
+        `<c r="C1"><f t="shared" ref="C1:C2" si="0">A1</f><v>1</v></c></row><row><c><v>2</v></c><c t="e"><v>#N/A</v></c></row>`,
+      { mergeCells: ["A5:B5"] },
+    );
+    const pieces = [
+      "<",
+      ">",
+      "/",
+      '"',
+      "'",
+      "=",
+      " ",
+      "<c",
+      "<v>",
+      "</c>",
+      "<row",
+      "<is>",
+      "</sheetData>",
+      "&",
+      "_x",
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(good.length), fc.nat(8), fc.constantFrom(...pieces)), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (edits) => {
+          let xml = good;
+          for (const [at, del, ins] of edits) xml = xml.slice(0, at) + ins + xml.slice(at + del);
+          readsOrRefuses(
+            rawXlsx({
+              sheets: [{ name: "S", xml }],
+              sharedStrings: { xml: xml.replace(/worksheet/g, "sst") },
+            }),
+          );
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  test("flipped or cut bytes never throw anything but InputError", async () => {
+    const good = await writeXlsx(undefined, [
+      { name: "S", rows: [["标题"], ["a", 1, { date: "2026-11-23" }]], merges: ["A1:C1"] },
+    ]);
+    fc.assert(
+      fc.property(
+        fc.nat(good.length - 1),
+        fc.integer({ min: 0, max: 255 }),
+        fc.boolean(),
+        (at, byte, cut) => {
+          const b = cut ? good.subarray(0, at) : Uint8Array.from(good);
+          if (!cut) b[at] = byte;
+          readsOrRefuses(b);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

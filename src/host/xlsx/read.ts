@@ -617,7 +617,8 @@ function richText(xml: string, from: number, to: number, p: string): string {
         pos = gt + 1;
         continue;
       }
-      const te = xml.indexOf("<", gt + 1);
+      let te = xml.indexOf("<", gt + 1);
+      if (te < 0 || te > to) te = to;
       out += decodeText(xml.slice(gt + 1, te));
       pos = te;
     } else if (c0 === 114 /* r */ && c1 === 80 /* P */ && xml.charCodeAt(q + 2) === 104 /* h */) {
@@ -684,14 +685,19 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
   const plen = p.length;
 
   const sdStart = xml.indexOf(`<${p}sheetData`);
-  let sdEnd = sdStart < 0 ? -1 : xml.indexOf(`</${p}sheetData>`, sdStart);
+  const sdOpenEnd = sdStart < 0 ? -1 : xml.indexOf(">", sdStart);
+  // <sheetData/> holds nothing; otherwise it runs to its end tag (or the end of a cut-short part).
+  let sdEnd =
+    sdStart < 0 || xml.charCodeAt(sdOpenEnd - 1) === 47
+      ? sdOpenEnd
+      : xml.indexOf(`</${p}sheetData>`, sdStart);
   if (sdStart >= 0 && sdEnd < 0) sdEnd = xml.length;
 
   let rowNum = 0;
   let col = 0;
   let curRowNum = -1;
   let curRow: Array<Cell | undefined> | undefined;
-  let pos = sdStart < 0 ? 0 : xml.indexOf(">", sdStart) + 1;
+  let pos = sdOpenEnd + 1;
 
   while (sdStart >= 0 && pos < sdEnd) {
     const lt = xml.indexOf("<", pos);
@@ -725,7 +731,10 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
           break;
         }
         const ch = xml.charCodeAt(i);
-        if (ch === 34 || ch === 39) i = xml.indexOf(String.fromCharCode(ch), i + 1); // skip values
+        if (ch === 34 || ch === 39) {
+          i = xml.indexOf(String.fromCharCode(ch), i + 1); // skip values
+          if (i < 0) break;
+        }
       }
       rowNum = r > 0 ? r : rowNum + 1;
       col = 0;
@@ -804,10 +813,19 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
           cpos = lt2 + 4 + plen;
           break;
         }
-        cpos = xml.indexOf(">", lt2) + 1;
+        const e = xml.indexOf(">", lt2);
+        if (e < 0) {
+          cpos = xml.length;
+          break;
+        }
+        cpos = e + 1;
         continue;
       }
       const gt2 = xml.indexOf(">", lt2);
+      if (gt2 < 0) {
+        cpos = xml.length;
+        break;
+      }
       const n0 = xml.charCodeAt(lt2 + 1 + plen);
       const n1 = xml.charCodeAt(lt2 + 2 + plen);
       const empty = xml.charCodeAt(gt2 - 1) === 47;
@@ -816,7 +834,8 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
           cpos = gt2 + 1;
           continue;
         }
-        const te = xml.indexOf("<", gt2 + 1);
+        let te = xml.indexOf("<", gt2 + 1);
+        if (te < 0) te = xml.length;
         const text = xml.slice(gt2 + 1, te);
         if (n0 === 118) raw = text;
         else if (text.length > 0) formula = decodeText(text); // shared-formula dependents are empty <f/>
