@@ -1,0 +1,43 @@
+/**
+ * The validate use-case shared by every face (CLI, task pane, web mode):
+ * snapshot in, a localised report out. The clock is read here, at the edge,
+ * never inside core.
+ */
+
+import { checkWorkbook, type CheckResult } from "../core/check";
+import { todayInShanghai, type IsoDate } from "../core/dates";
+import type { Finding } from "../core/findings";
+import type { MappingOverride } from "../core/recognise";
+import type { Lang } from "../core/settings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import { formatFinding } from "../i18n/messages";
+
+export interface LocalisedFinding extends Omit<Finding, "args"> {
+  message: string;
+}
+
+export interface CheckReport extends Omit<CheckResult, "findings"> {
+  findings: LocalisedFinding[];
+}
+
+export interface CheckRequest {
+  /** As-of date; today in Asia/Shanghai when absent. */
+  asOf?: IsoDate;
+  lang?: Lang;
+  overrides?: MappingOverride[];
+  /** The instant "today" is taken from; tests pass a fixed one. */
+  now?: Date;
+}
+
+export function checkSnapshot(wb: WorkbookSnapshot, req: CheckRequest = {}): CheckReport {
+  const asOf = req.asOf ?? todayInShanghai(req.now ?? new Date());
+  const result = checkWorkbook(wb, { asOf, overrides: req.overrides });
+  const lang = req.lang ?? "zh";
+  return {
+    ...result,
+    findings: result.findings.map(({ args, ...f }) => ({
+      ...f,
+      message: formatFinding({ ...f, args }, lang),
+    })),
+  };
+}

@@ -1,0 +1,85 @@
+/** The human-readable `ptrack check` report: findings grouped by sheet and rule, with counts. */
+
+import type { CheckReport, LocalisedFinding } from "../app/check";
+import { SEVERITY_ORDER, type Severity } from "../core/findings";
+import type { Lang } from "../core/settings";
+import { ruleTitle } from "../i18n/messages";
+import { cliWords, countsLine, severityWord } from "../i18n/cli";
+
+/** At most this many findings of one rule on one sheet are listed; the rest are counted. */
+const PER_RULE = 20;
+
+interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  sev(s: Severity, text: string): string;
+}
+
+const PLAIN: Style = { bold: (s) => s, dim: (s) => s, sev: (_s, t) => t };
+const ANSI: Style = {
+  bold: (s) => `\x1b[1m${s}\x1b[22m`,
+  dim: (s) => `\x1b[2m${s}\x1b[22m`,
+  sev: (s, t) => `\x1b[${s === "error" ? 31 : s === "warning" ? 33 : 36}m${t}\x1b[39m`,
+};
+
+const MARK: Record<Severity, string> = { error: "✖", warning: "▲", info: "ℹ" };
+
+export function formatReport(file: string, r: CheckReport, lang: Lang, color: boolean): string {
+  const w = cliWords(lang);
+  const st = color ? ANSI : PLAIN;
+  const out: string[] = [];
+  out.push(st.bold(`项目跟踪 ${w.report} · ${file} · ${w.asOf} ${r.asOf}`), "");
+
+  out.push(st.bold(w.tables));
+  if (r.tables.length === 0) out.push(`  ${w.noTables}`);
+  for (const t of r.tables) {
+    const cols = Object.keys(t.columns).length;
+    const rows = lang === "zh" ? `第 ${t.firstRow}–${t.lastRow} 行` : `rows ${t.firstRow}–${t.lastRow}`;
+    const header = lang === "zh" ? `表头第 ${t.headerRow} 行` : `header row ${t.headerRow}`;
+    out.push(
+      `  ${w.kindName[t.kind]}  ${st.dim(`${t.sheet}`)}  ${header}，${w.rows} ${rows}，${w.mapped} ${cols}`,
+    );
+    if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
+    if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
+  }
+  out.push("");
+
+  if (r.findings.length === 0) out.push(w.none, "");
+  for (const [sheet, findings] of groupBy(r.findings, (f) => f.sheet)) {
+    out.push(st.bold(sheet));
+    const byRule = [...groupBy(findings, (f) => f.rule)].sort(
+      ([, a], [, b]) => SEVERITY_ORDER[a[0].severity] - SEVERITY_ORDER[b[0].severity],
+    );
+    for (const [rule, list] of byRule) {
+      const sev = list[0].severity;
+      out.push(
+        `  ${st.sev(sev, `${MARK[sev]} ${severityWord(sev, lang)}`)}  ${st.bold(ruleTitle(rule, lang))} ${st.dim(rule)} ×${list.length}`,
+      );
+      for (const f of list.slice(0, PER_RULE)) out.push(`      ${st.dim(where(f).padEnd(8))} ${f.message}`);
+      if (list.length > PER_RULE) out.push(st.dim(`      ${w.more(list.length - PER_RULE)}`));
+    }
+    out.push("");
+  }
+
+  if (r.notices.length) {
+    const counts = [...groupBy(r.notices, (n) => n.type)].map(([t, l]) => `${t} ×${l.length}`);
+    out.push(`${st.bold(w.notices)}: ${counts.join(" · ")}`);
+  }
+  out.push(`${st.bold(w.summary)}: ${countsLine(r.summary, lang)}`);
+  return out.join("\n") + "\n";
+}
+
+function where(f: LocalisedFinding): string {
+  return f.cell ?? (f.row !== undefined ? String(f.row) : "");
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}

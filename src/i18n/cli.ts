@@ -1,0 +1,85 @@
+/** Words of the `ptrack` command line: usage, headings, labels (zh-CN default, en-US). */
+
+import type { Severity } from "../core/findings";
+import type { Lang } from "../core/settings";
+
+export const USAGE: Record<Lang, string> = {
+  zh: `用法:
+  ptrack check 文件.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
+  ptrack demo [目录]
+
+退出码: 0 无错误；1 有错误级别的问题；2 输入无法使用或用法错误。`,
+  en: `Usage:
+  ptrack check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
+  ptrack demo [DIR]
+
+Exit status: 0 no error findings; 1 error findings; 2 unusable input or usage.`,
+};
+
+const WORDS = {
+  zh: {
+    report: "校验报告",
+    asOf: "截至",
+    tables: "识别的表格",
+    noTables: "未识别到进度计划表、合同执行情况表或收款计划表。",
+    header: "表头",
+    rows: "数据行",
+    mapped: "已映射列",
+    unmapped: "未映射列",
+    skipped: "未运行的规则（缺少字段）",
+    summary: "合计",
+    notices: "将生成的通知",
+    none: "未发现问题。",
+    more: (n: number) => `… 另有 ${n} 条（用 --json 查看全部）`,
+    unknownCommand: (c: string) => `未知命令「${c}」。`,
+    missingFile: "请给出要校验的 .xlsx 文件。",
+    badToday: (v: string) => `--today 需要 YYYY-MM-DD 格式的有效日期，收到「${v}」。`,
+    badLang: (v: string) => `--lang 只能是 zh 或 en，收到「${v}」。`,
+    badOption: (m: string) => `参数有误：${m}`,
+    internal: (m: string) => `内部错误：${m}。请把这个文件和这句话反馈给我们。`,
+    demoWrote: (p: string) => `示例工作簿已写入 ${p}`,
+    kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
+  },
+  en: {
+    report: "Validation report",
+    asOf: "as of",
+    tables: "Recognised tables",
+    noTables: "No schedule, contract or payment table was recognised.",
+    header: "header",
+    rows: "data rows",
+    mapped: "mapped columns",
+    unmapped: "unmapped columns",
+    skipped: "rules not run (fields absent)",
+    summary: "Total",
+    notices: "Notices apply would generate",
+    none: "No findings.",
+    more: (n: number) => `… ${n} more (use --json to see all)`,
+    unknownCommand: (c: string) => `Unknown command "${c}".`,
+    missingFile: "Give the .xlsx file to check.",
+    badToday: (v: string) => `--today needs a valid date as YYYY-MM-DD, got "${v}".`,
+    badLang: (v: string) => `--lang must be zh or en, got "${v}".`,
+    badOption: (m: string) => `Bad arguments: ${m}`,
+    internal: (m: string) => `Internal error: ${m}. Please send us this file and this sentence.`,
+    demoWrote: (p: string) => `Sample workbook written to ${p}`,
+    kindName: { schedule: "schedule", contracts: "contracts", payments: "payments" },
+  },
+} as const;
+
+export function cliWords(lang: Lang) {
+  return WORDS[lang];
+}
+
+const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
+
+export function severityWord(s: Severity, lang: Lang): string {
+  return SEVERITY_WORDS[lang][s];
+}
+
+export function countsLine(c: { errors: number; warnings: number; infos: number }, lang: Lang): string {
+  return lang === "zh"
+    ? `错误 ${c.errors} · 警告 ${c.warnings} · 提示 ${c.infos}`
+    : `${c.errors} errors · ${c.warnings} warnings · ${c.infos} infos`;
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runDemo } from "../../src/cli/demo";
+import { readXlsx } from "../../src/host/xlsx/read";
+
+/** The demo is the first thing a new user sees: it must show every situation the product exists for. */
+describe("ptrack demo", () => {
+  let result: Awaited<ReturnType<typeof runDemo>>;
+  beforeAll(async () => {
+    result = await runDemo(mkdtempSync(join(tmpdir(), "ptrack-demo-")), { lang: "zh" });
+  });
+
+  const at = (rule: string, sheet: string, cell: string) =>
+    result.report.findings.find((f) => f.rule === rule && f.sheet === sheet && f.cell === cell);
+
+  test("writes a real workbook with both tables under their titles", async () => {
+    const wb = await readXlsx(result.workbook);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["进度计划表", "合同执行情况表"]);
+    expect(result.report.asOf).toBe("2026-11-23");
+    expect(result.report.tables.map((t) => [t.sheet, t.kind, t.headerRow, t.firstRow, t.lastRow])).toEqual([
+      ["进度计划表", "schedule", 3, 4, 15],
+      ["合同执行情况表", "contracts", 2, 3, 8],
+    ]);
+  });
+
+  test("overdue tasks", () => {
+    expect(at("schedule.overdue", "进度计划表", "F9")?.message).toContain("2026-10-30");
+    expect(at("schedule.overdue", "进度计划表", "F11")?.message).toContain("2026-11-20");
+    expect(result.report.findings.some((f) => f.rule === "schedule.start-late" && f.row === 11)).toBe(true);
+    expect(at("schedule.due-soon", "进度计划表", "F12")?.severity).toBe("warning");
+  });
+
+  test("a plan change without notice, not filed with finance", () => {
+    const f = result.report.findings.filter((x) => x.sheet === "进度计划表" && x.row === 10);
+    expect(f.map((x) => x.rule)).toEqual(
+      expect.arrayContaining(["schedule.change-unnotified", "schedule.change-not-filed"]),
+    );
+  });
+
+  test("a task that pushes its contract past the delivery date", () => {
+    const f = result.report.findings.find((x) => x.rule === "schedule.beyond-contract");
+    expect(f).toMatchObject({ sheet: "进度计划表", row: 14 });
+    expect(f?.message).toContain("HT-2026-031");
+    expect(f?.message).toContain("2026-12-15");
+  });
+
+  test("a late and a missing 项目实施通知", () => {
+    const late = result.report.findings.filter((x) => x.rule === "contract.notice-late");
+    expect(late.map((x) => x.row).sort()).toEqual([5, 8]);
+    expect(late.find((x) => x.row === 5)?.message).toMatch(/2026-02-13.*2026-02-24.*2026-02-26/);
+  });
+
+  test("unpaid payment nodes past due, and a dunning without its written report", () => {
+    const overdue = result.report.findings.filter((x) => x.rule === "contract.payment-overdue");
+    expect(overdue.map((x) => x.row).sort()).toEqual([3, 4, 6]);
+    expect(result.report.findings.find((x) => x.rule === "contract.report-overdue")?.row).toBe(3);
+    expect(at("contract.delivery-overdue", "合同执行情况表", "I6")).toBeDefined();
+  });
+
+  test("a typo'd date is reported with its raw text, not guessed", () => {
+    expect(at("cell.date-invalid", "进度计划表", "F15")?.value).toBe("2026/11/31");
+  });
+
+  test("one notice of each type is planned, for the right causes", () => {
+    const n = result.report.notices.map((x) => `${x.type} ${x.key}`).sort();
+    expect(n).toEqual(
+      [
+        "催款通知单 HT-2026-012#2",
+        "项目实施通知 HT-2026-045",
+        "计划调整通知 7",
+        "计划调整通知 11",
+        "备忘录 HT-2026-031",
+      ].sort(),
+    );
+  });
+
+  test("totals and signature lines are not data", () => {
+    expect(result.report.findings.some((f) => f.row === 9 && f.sheet === "合同执行情况表")).toBe(false);
+    expect(
+      result.report.findings.some(
+        (f) => f.sheet === "进度计划表" && (f.row ?? 0) > 15 && f.rule !== "schedule.unsigned",
+      ),
+    ).toBe(false);
+  });
+});
