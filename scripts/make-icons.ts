@@ -75,7 +75,8 @@ function icon(size: number): Buffer {
         const cy = Math.min(Math.max(v, r + 0.04), 0.96 - r);
         if (Math.hypot(u - cx, v - cy) > r) continue;
         cover++;
-        const tick = Math.min(segDist(u, v, 0.26, 0.52, 0.43, 0.7), segDist(u, v, 0.43, 0.7, 0.76, 0.3)) < 0.075;
+        const tick =
+          Math.min(segDist(u, v, 0.26, 0.52, 0.43, 0.7), segDist(u, v, 0.43, 0.7, 0.76, 0.3)) < 0.075;
         const grid = size >= 32 && (Math.abs(v - 0.33) < 0.012 || Math.abs(u - 0.33) < 0.012) && !tick;
         if (tick) white += 1;
         else if (grid) white += 0.35;
