@@ -21,7 +21,7 @@ export interface CheckReport extends Omit<CheckResult, "findings"> {
 }
 
 export interface CheckRequest {
-  /** As-of date; today in Asia/Shanghai when absent. */
+  /** As-of date; else the workbook's 校验日期; else today in Asia/Shanghai. */
   asOf?: IsoDate;
   lang?: Lang;
   overrides?: MappingOverride[];
@@ -30,8 +30,8 @@ export interface CheckRequest {
 }
 
 export function checkSnapshot(wb: WorkbookSnapshot, req: CheckRequest = {}): CheckReport {
-  const asOf = req.asOf ?? todayInShanghai(req.now ?? new Date());
-  const result = checkWorkbook(wb, { asOf, overrides: req.overrides });
+  const today = todayInShanghai(req.now ?? new Date());
+  const result = checkWorkbook(wb, { asOf: req.asOf, today, overrides: req.overrides });
   const lang = req.lang ?? "zh";
   return {
     ...result,

@@ -34,11 +34,13 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
   if (r.tables.length === 0) out.push(`  ${w.noTables}`);
   for (const t of r.tables) {
     const cols = Object.keys(t.columns).length;
-    const rows = lang === "zh" ? `第 ${t.firstRow}–${t.lastRow} 行` : `rows ${t.firstRow}–${t.lastRow}`;
-    const header = lang === "zh" ? `表头第 ${t.headerRow} 行` : `header row ${t.headerRow}`;
-    out.push(
-      `  ${w.kindName[t.kind]}  ${st.dim(`${t.sheet}`)}  ${header}，${w.rows} ${rows}，${w.mapped} ${cols}`,
-    );
+    const n = t.lastRow - t.firstRow + 1;
+    const where = `${t.sheet}!${t.headerRow}:${t.lastRow}`;
+    const shape =
+      lang === "zh"
+        ? `表头第 ${t.headerRow} 行，数据第 ${t.firstRow}–${t.lastRow} 行（${n} 行），${cols} 列已映射`
+        : `header row ${t.headerRow}, data rows ${t.firstRow}–${t.lastRow} (${n}), ${cols} columns mapped`;
+    out.push(`  ${st.bold(w.kindName[t.kind])}  ${st.dim(where)}  ${shape}`);
     if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
     if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
   }

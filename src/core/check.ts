@@ -23,12 +23,17 @@ import {
   type SettingsOverrides,
 } from "./workbook-settings";
 
-export interface CheckOptions {
-  asOf: IsoDate;
+/**
+ * The as-of date: `asOf` when the user gave one, else the 校验日期 the workbook's 设置 sheet
+ * fixes, else `today` (which the caller reads from the clock; core never does).
+ */
+export type AsOfOption = { asOf: IsoDate; today?: IsoDate } | { asOf?: IsoDate; today: IsoDate };
+
+export type CheckOptions = AsOfOption & {
   /** Wins over the workbook's 设置 sheet. */
   settings?: SettingsOverrides;
   overrides?: MappingOverride[];
-}
+};
 
 export interface CheckedTable {
   sheet: string;
@@ -62,6 +67,7 @@ export function isProductSheet(name: string): boolean {
 
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckResult {
   const ws = readWorkbookSettings(wb);
+  const asOf = (opts.asOf ?? ws.asOf ?? opts.today) as IsoDate;
   const settings = mergeSettings(DEFAULT_SETTINGS, ws.settings, opts.settings);
   const recognition = recognise(wb, {
     overrides: opts.overrides,
@@ -70,12 +76,12 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckRe
   const tables = recognition.tables.map((t) => typeTable(wb, t));
   const calendar = new WorkCalendar(ws.holidays);
   const findings: Finding[] = settingsFindings(ws.problems);
-  const model = { wb, asOf: opts.asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
+  const model = { wb, asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
   const skipped = runRules(model, (f) => findings.push(f));
   sortFindings(wb, findings);
 
   return {
-    asOf: opts.asOf,
+    asOf,
     tables: tables.map((t) => {
       const columns: Record<string, string> = {};
       for (const [field, ref] of Object.entries(t.source.columns)) if (ref) columns[field] = ref.letter;

@@ -128,6 +128,25 @@ describe("ptrack check", () => {
     expect(JSON.parse(out).asOf).toBe("2026-11-24");
   });
 
+  test("the workbook's 校验日期 on the hidden 设置 sheet sets the as-of date; --today wins over it", async () => {
+    const wb = cleanWorkbook();
+    wb.sheets.push({
+      name: "设置",
+      visibility: "hidden",
+      merges: [],
+      tables: [],
+      rows: [
+        [{ value: "项" }, { value: "值" }],
+        [{ value: "校验日期" }, { value: "2026-11-20" }],
+      ],
+    });
+    const p = await file("asof.xlsx", wb);
+    const fromSheet = await run("check", p, "--json");
+    expect(JSON.parse(fromSheet.out).asOf).toBe("2026-11-20");
+    const explicit = await run("check", p, "--json", "--today", "2026-12-01");
+    expect(JSON.parse(explicit.out).asOf).toBe("2026-12-01");
+  });
+
   test.each([
     ["missing file", () => join(dir, "nope.xlsx"), /nope\.xlsx/],
     ["legacy .xls", () => write("old.xls", "\xD0\xCF\x11\xE0"), /\.xlsx/],
