@@ -3,6 +3,7 @@
  * of simply loading it with exceljs. Each run is a fresh process, so peak memory is
  * per task. Figures go to bench/results/latest.json and a line of history.jsonl.
  *
+ *   startup       — a tsx process doing nothing: the share of start-up in the others
  *   (a) exceljs   — new Workbook().xlsx.readFile(file): the floor
  *   (b) readXlsx  — our reader (src/host/xlsx/read.ts)
  *   (c) check     — tsx src/cli/main.ts check FILE --json --today 2026-11-23
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
     results.push({ task, runs: all, median: medianRun(all) });
   };
 
+  measure("startup", () => runChild("startup"));
   measure("exceljs", () => runChild("exceljs"));
   measure("readXlsx", () => runChild("readXlsx"));
   let checkNote: string | undefined;
@@ -159,6 +161,9 @@ async function main(): Promise<void> {
   const report = {
     date: new Date().toISOString(),
     node: process.version,
+    commit:
+      spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ||
+      null,
     platform: `${process.platform}-${process.arch}`,
     cpus: cpus().length,
     memGb: Math.round(totalmem() / 2 ** 30),
