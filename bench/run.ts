@@ -62,6 +62,15 @@ function medianRun(runs: Run[]): Run {
   };
 }
 
+/** Whole milliseconds and megabytes to one decimal: finer digits are noise here. */
+function rounded(r: Run): Run {
+  return {
+    wallMs: Math.round(r.wallMs),
+    taskMs: Math.round(r.taskMs),
+    maxRssMb: Math.round(r.maxRssMb * 10) / 10,
+  };
+}
+
 /** (a) and (b): bench/child.ts reports its own task time and peak RSS. */
 function runChild(task: string): Run {
   const start = performance.now();
@@ -74,7 +83,7 @@ function runChild(task: string): Run {
   if (p.status !== 0) throw new Error(`${task} failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
   const line = p.stdout.trim().split("\n").pop() ?? "";
   const r = JSON.parse(line) as { ms: number; maxRssKb: number };
-  return { wallMs, taskMs: r.ms, maxRssMb: r.maxRssKb / 1024 };
+  return rounded({ wallMs, taskMs: r.ms, maxRssMb: r.maxRssKb / 1024 });
 }
 
 /** (c): the real CLI; peak RSS from the probe preloaded into every Node process it starts. */
@@ -103,7 +112,7 @@ function runCheck(): Run {
         .map((l) => Number(l.split(" ")[1]))
     : [];
   rmSync(probe, { force: true });
-  return { wallMs, taskMs: wallMs, maxRssMb: Math.max(0, ...peaks) / 1024 };
+  return rounded({ wallMs, taskMs: wallMs, maxRssMb: Math.max(0, ...peaks) / 1024 });
 }
 
 function fmtMs(ms: number): string {
