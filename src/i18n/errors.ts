@@ -52,6 +52,16 @@ export function inputErrorMessage(e: InputError, lang: Lang, file: string): stri
         ? `${f} 是一个文件夹，不是文件；请指定一个 .xlsx 工作簿。`
         : `${f} is a folder, not a file; give the path of an .xlsx workbook.`;
     case "unreadable":
+      if (e.detail === "too-large") {
+        return zh
+          ? `无法读取 ${f}：文件太大（超过 2 GB），请删除无关的工作表、图片或数据后再试。`
+          : `Cannot read ${f}: the file is too large (over 2 GB); remove unrelated sheets, pictures or data and try again.`;
+      }
+      if (e.detail === "not-a-file") {
+        return zh
+          ? `无法读取 ${f}：它不是普通文件，请指定一个 .xlsx 工作簿。`
+          : `Cannot read ${f}: it is not a regular file; give the path of an .xlsx workbook.`;
+      }
       return zh
         ? `无法读取 ${f}：没有读取权限或文件正被占用，请检查文件权限后再试。`
         : `Cannot read ${f}: permission denied or the file is in use; check its permissions and try again.`;

@@ -620,6 +620,10 @@ describe("bad input becomes an InputError", () => {
     expect(await codeOf(styledOnly)).toEqual(["empty", undefined]);
   });
 
+  test("a device is not a workbook", async () => {
+    expect(await codeOf("/dev/null")).toEqual(["unreadable", "not-a-file"]);
+  });
+
   test("a file that cannot be read for permissions", async () => {
     jest.resetModules();
     jest.doMock("node:fs/promises", () => ({
@@ -642,6 +646,8 @@ describe("inputErrorMessage", () => {
     ["not-found", undefined, "a.xlsx"],
     ["directory", undefined, "docs"],
     ["unreadable", "EACCES", "a.xlsx"],
+    ["unreadable", "too-large", "a.xlsx"],
+    ["unreadable", "not-a-file", "/dev/null"],
     ["encrypted", undefined, "a.xlsx"],
     ["unsupported-format", ".xls", "a.xls"],
     ["unsupported-format", ".xls", "a.xlsx"],

@@ -30,7 +30,7 @@ export type InputErrorCode =
  * Unusable input. `detail` by code: unsupported-format → the format actually found
  * (`.xls`, `.csv`, `.xlsm`, `.xlsb`, `.ods`, … or `text` / `html` when the content is
  * a text or web page renamed); corrupt → `zero-length`, `not-zip`, `damaged`,
- * `no-workbook` or `missing <part>`; unreadable → the OS error code.
+ * `no-workbook` or `missing <part>`; unreadable → `too-large`, `not-a-file` or the OS error code.
  */
 export class InputError extends Error {
   constructor(
@@ -74,6 +74,8 @@ export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnap
   try {
     const st = await fs.stat(input);
     if (st.isDirectory()) throw new InputError("directory");
+    // A FIFO or device would block or never end; only regular files are workbooks.
+    if (!st.isFile()) throw new InputError("unreadable", "not-a-file");
     const ext = extensionOf(input);
     if (OTHER_FORMATS.has(ext)) throw new InputError("unsupported-format", ext);
     bytes = await fs.readFile(input);
@@ -82,6 +84,8 @@ export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnap
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new InputError("not-found");
     if (code === "EISDIR") throw new InputError("directory");
+    if (code === "ERR_FS_FILE_TOO_LARGE" || e instanceof RangeError)
+      throw new InputError("unreadable", "too-large");
     throw new InputError("unreadable", code);
   }
   return readXlsxBytes(bytes, inflate);
