@@ -77,7 +77,9 @@ export function inputErrorMessage(e: InputError, lang: Lang, file: string): stri
       }
       const what = formatName(e.detail, lang);
       if (zh) {
-        const lead = extensionSays(file, e.detail) ? `这是${what}` : `这个文件实际上是${what}`;
+        // 「这是 .csv 文本文件」: a space keeps a Latin extension apart from the Chinese before it.
+        const sp = what.startsWith(".") ? " " : "";
+        const lead = extensionSays(file, e.detail) ? `这是${sp}${what}` : `这个文件实际上是${sp}${what}`;
         return `无法读取 ${f}：${lead}，只支持 .xlsx 工作簿（Excel 2007 及以后），请在 Excel 中另存为 .xlsx 后再试。`;
       }
       const lead = extensionSays(file, e.detail) ? `it is ${what}` : `the file is actually ${what}`;

@@ -682,5 +682,8 @@ describe("inputErrorMessage", () => {
       "only .xlsx",
     );
     expect(inputErrorMessage(new InputError("encrypted"), "zh", "p.xlsx")).toContain("密码");
+    expect(inputErrorMessage(new InputError("unsupported-format", ".csv"), "zh", "t.csv")).toContain(
+      "这是 .csv 文本文件",
+    );
   });
 });
