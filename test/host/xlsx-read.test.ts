@@ -568,6 +568,14 @@ describe("bad input becomes an InputError", () => {
       },
     });
     expect(await codeOf(macro)).toEqual(["unsupported-format", ".xlsm"]);
+    // An .xlsx carrying an embedded macro workbook as an object is still an .xlsx.
+    const embedded = rawXlsx({
+      sheets: [{ name: "S", xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) }],
+      parts: {
+        "[Content_Types].xml": `<Types><Default Extension="xlsm" ContentType="application/vnd.ms-excel.sheet.macroEnabled.12"/></Types>`,
+      },
+    });
+    expect((await readXlsx(embedded)).sheets[0].rows.length).toBe(1);
     const ods = zipSync({
       mimetype: strToU8("application/vnd.oasis.opendocument.spreadsheet"),
       "content.xml": strToU8("<x/>"),

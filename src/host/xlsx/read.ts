@@ -102,13 +102,17 @@ export function readXlsxBytes(bytes: Uint8Array, inflate: Inflate = jsInflate): 
   sniff(bytes);
   const zip = openZip(bytes, inflate);
 
-  const contentTypes = zip.text("[Content_Types].xml") ?? "";
-  if (contentTypes.includes("macroEnabled")) throw new InputError("unsupported-format", ".xlsm");
-
   const rootRels = parseRels(zip.text("_rels/.rels") ?? "", "");
   const bookPath = rootRels.find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
   const bookXml = zip.text(bookPath);
   if (bookXml === undefined) throw new InputError(...otherPackage(zip));
+  // Only the workbook part's own type counts: an embedded .xlsm object has a macro type too.
+  for (const tag of tags(zip.text("[Content_Types].xml") ?? "")) {
+    if (tag.closing || tag.name !== "Override") continue;
+    const a = attrs(tag.attrs);
+    if (a.PartName?.toLowerCase() === `/${bookPath.toLowerCase()}` && a.ContentType?.includes("macroEnabled"))
+      throw new InputError("unsupported-format", ".xlsm");
+  }
 
   const bookDir = dirOf(bookPath);
   const bookRels = parseRels(zip.text(relsPathOf(bookPath)) ?? "", bookDir);
