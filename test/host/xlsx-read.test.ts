@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { strToU8, zipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { isoToSerial } from "../../src/core/dates";
 import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { InputError, readXlsx, readXlsxBytes, type InputErrorCode } from "../../src/host/xlsx/read";
@@ -368,6 +368,14 @@ describe("readXlsx on hand-written parts", () => {
     expect(value(wb.sheets[0], 1, 1)).toBe("未压缩");
   });
 
+  test("a zip64 archive (large workbooks)", async () => {
+    const xml = worksheetXml(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>64</v></c></row>`);
+    const parts = unzipSync(rawXlsx({ sheets: [{ name: "S", xml }], sharedStrings: ["zip64"] }));
+    const s = (await readXlsx(zip64Stored(parts))).sheets[0];
+    expect(value(s, 1, 1)).toBe("zip64");
+    expect(value(s, 1, 2)).toBe(64);
+  });
+
   test("an empty sheet beside a full one is kept, in workbook order", async () => {
     const wb = await readXlsx(
       rawXlsx({
@@ -495,6 +503,62 @@ describe("properties", () => {
     );
   });
 });
+
+/**
+ * A stored (uncompressed) zip written the zip64 way: 32-bit fields saturated, the real
+ * sizes and offsets in extra field 0x0001, and a zip64 end record, as big workbooks have.
+ */
+function zip64Stored(files: Record<string, Uint8Array>): Uint8Array {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, data] of Object.entries(files)) {
+    const n = Buffer.from(name);
+    const lh = Buffer.alloc(30);
+    lh.writeUInt32LE(0x04034b50, 0);
+    lh.writeUInt16LE(45, 4);
+    lh.writeUInt32LE(data.length, 18);
+    lh.writeUInt32LE(data.length, 22);
+    lh.writeUInt16LE(n.length, 26);
+    local.push(lh, n, Buffer.from(data));
+    const extra = Buffer.alloc(28);
+    extra.writeUInt16LE(1, 0);
+    extra.writeUInt16LE(24, 2);
+    extra.writeBigUInt64LE(BigInt(data.length), 4);
+    extra.writeBigUInt64LE(BigInt(data.length), 12);
+    extra.writeBigUInt64LE(BigInt(offset), 20);
+    const ch = Buffer.alloc(46);
+    ch.writeUInt32LE(0x02014b50, 0);
+    ch.writeUInt16LE(45, 6);
+    ch.writeUInt32LE(0xffffffff, 20);
+    ch.writeUInt32LE(0xffffffff, 24);
+    ch.writeUInt16LE(n.length, 28);
+    ch.writeUInt16LE(extra.length, 30);
+    ch.writeUInt32LE(0xffffffff, 42);
+    central.push(ch, n, extra);
+    offset += 30 + n.length + data.length;
+  }
+  const cd = Buffer.concat(central);
+  const count = BigInt(Object.keys(files).length);
+  const z = Buffer.alloc(56);
+  z.writeUInt32LE(0x06064b50, 0);
+  z.writeBigUInt64LE(44n, 4);
+  z.writeBigUInt64LE(count, 24);
+  z.writeBigUInt64LE(count, 32);
+  z.writeBigUInt64LE(BigInt(cd.length), 40);
+  z.writeBigUInt64LE(BigInt(offset), 48);
+  const loc = Buffer.alloc(20);
+  loc.writeUInt32LE(0x07064b50, 0);
+  loc.writeBigUInt64LE(BigInt(offset + cd.length), 8);
+  loc.writeUInt32LE(1, 16);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(0xffff, 8);
+  eocd.writeUInt16LE(0xffff, 10);
+  eocd.writeUInt32LE(0xffffffff, 12);
+  eocd.writeUInt32LE(0xffffffff, 16);
+  return Buffer.concat([...local, cd, z, loc, eocd]);
+}
 
 // ---------------------------------------------------------------------------
 // Bad input
