@@ -31,13 +31,13 @@ export interface CheckRequest {
 
 export function checkSnapshot(wb: WorkbookSnapshot, req: CheckRequest = {}): CheckReport {
   const today = todayInShanghai(req.now ?? new Date());
-  const result = checkWorkbook(wb, { asOf: req.asOf, today, overrides: req.overrides });
-  const lang = req.lang ?? "zh";
+  return localise(checkWorkbook(wb, { asOf: req.asOf, today, overrides: req.overrides }), req.lang ?? "zh");
+}
+
+/** Findings with their messages in the user's language. */
+export function localise(result: CheckResult, lang: Lang): CheckReport {
   return {
     ...result,
-    findings: result.findings.map(({ args, ...f }) => ({
-      ...f,
-      message: formatFinding({ ...f, args }, lang),
-    })),
+    findings: result.findings.map(({ args, ...f }) => ({ ...f, message: formatFinding({ ...f, args }, lang) })),
   };
 }
