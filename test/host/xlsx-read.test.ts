@@ -499,7 +499,7 @@ describe("properties", () => {
           readsOrRefuses(b);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 1000 },
     );
   });
 });

@@ -67,18 +67,25 @@ const OTHER_FORMATS = new Set([
 /** Reads a workbook from a file path or from the file's bytes (web mode). */
 export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnapshot> {
   const inflate = (await nativeInflate()) ?? jsInflate;
-  if (typeof input !== "string") return readXlsxBytes(input, inflate);
+  return readXlsxBytes(typeof input === "string" ? await loadXlsxFile(input) : input, inflate);
+}
+
+/**
+ * A workbook file's bytes, after the checks a path allows before reading: it exists, is a
+ * regular file, and its extension is not a format we refuse. The content is judged by
+ * readXlsxBytes.
+ */
+export async function loadXlsxFile(path: string): Promise<Uint8Array> {
   // Imported lazily and hidden from webpack so the task pane bundle can use readXlsxBytes.
   const fs: typeof import("node:fs/promises") = await import(/* webpackIgnore: true */ "node:fs/promises");
-  let bytes: Uint8Array;
   try {
-    const st = await fs.stat(input);
+    const st = await fs.stat(path);
     if (st.isDirectory()) throw new InputError("directory");
     // A FIFO or device would block or never end; only regular files are workbooks.
     if (!st.isFile()) throw new InputError("unreadable", "not-a-file");
-    const ext = extensionOf(input);
+    const ext = extensionOf(path);
     if (OTHER_FORMATS.has(ext)) throw new InputError("unsupported-format", ext);
-    bytes = await fs.readFile(input);
+    return await fs.readFile(path);
   } catch (e) {
     if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
@@ -88,7 +95,6 @@ export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnap
       throw new InputError("unreadable", "too-large");
     throw new InputError("unreadable", code);
   }
-  return readXlsxBytes(bytes, inflate);
 }
 
 function extensionOf(path: string): string {
@@ -274,6 +280,8 @@ function openZip(b: Uint8Array, inflate: Inflate): Zip {
     if (p + 46 > b.length || u32(p) !== 0x02014b50) throw damaged();
     const n = u16(p + 28);
     const x = u16(p + 30);
+    // A damaged length must not send the reads below past the end of the file.
+    if (p + 46 + n + x > b.length) throw damaged();
     const e: ZipEntry = {
       flags: u16(p + 8),
       method: u16(p + 10),
@@ -285,6 +293,7 @@ function openZip(b: Uint8Array, inflate: Inflate): Zip {
     for (let q = p + 46 + n; q + 4 <= p + 46 + n + x; q += 4 + u16(q + 2)) {
       if (u16(q) !== 1) continue;
       let f = q + 4;
+      if (f + 8 * 3 > b.length) throw damaged();
       if (e.usize === 0xffffffff) {
         e.usize = u64(f);
         f += 8;
