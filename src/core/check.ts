@@ -10,11 +10,11 @@ import type { IsoDate } from "./dates";
 import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
 import type { Kind } from "./kinds";
 import { planNotices, type NoticePlan } from "./notices";
-import { recognise, type MappingOverride } from "./recognise";
-import { typeTable } from "./rows";
+import { recognise, type MappingOverride, type Recognition } from "./recognise";
+import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
 import { runRules } from "./rules/index";
-import { DEFAULT_SETTINGS } from "./settings";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import { parseA1, type WorkbookSnapshot } from "./snapshot";
 import {
   mergeSettings,
@@ -60,12 +60,36 @@ export interface CheckResult {
 export const PRODUCT_SHEETS = [SETTINGS_SHEET, "校验报告", "通知台账", "操作日志"] as const;
 /** Notice sheets are named after their type or their number (CK-20261123-001). */
 const NOTICE_SHEET_RE = /^(催款通知单|项目实施通知|计划调整通知|备忘录)|^[A-Z]{2}-\d{8}-\d{3}/;
+/**
+ * Normalised copies `进度计划表（整理）`, `…（整理2）` of regions that could not become tables in
+ * place: derived from their original on every apply, so checking them too would report each
+ * finding twice.
+ */
+export const COPY_SHEET_RE = /（整理\d*）$/;
 
 export function isProductSheet(name: string): boolean {
-  return (PRODUCT_SHEETS as readonly string[]).includes(name) || NOTICE_SHEET_RE.test(name);
+  return (
+    (PRODUCT_SHEETS as readonly string[]).includes(name) ||
+    NOTICE_SHEET_RE.test(name) ||
+    COPY_SHEET_RE.test(name)
+  );
+}
+
+/** Everything a check works out, for the planner as well as for the report. */
+export interface Analysis {
+  asOf: IsoDate;
+  settings: Settings;
+  recognition: Recognition;
+  /** Typed tables in recognition order; `source` is the RecognisedTable. */
+  tables: TypedTable[];
+  result: CheckResult;
 }
 
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckResult {
+  return analyseWorkbook(wb, opts).result;
+}
+
+export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analysis {
   const ws = readWorkbookSettings(wb);
   const asOf = (opts.asOf ?? ws.asOf ?? opts.today) as IsoDate;
   const settings = mergeSettings(DEFAULT_SETTINGS, ws.settings, opts.settings);
@@ -80,7 +104,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckRe
   const skipped = runRules(model, (f) => findings.push(f));
   sortFindings(wb, findings);
 
-  return {
+  const result: CheckResult = {
     asOf,
     tables: tables.map((t) => {
       const columns: Record<string, string> = {};
@@ -107,6 +131,7 @@ export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckRe
       infos: findings.filter((f) => f.severity === "info").length,
     },
   };
+  return { asOf, settings, recognition, tables, result };
 }
 
 /** An unreadable date or number on 设置 is reported like any other bad cell. */

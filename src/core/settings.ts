@@ -7,6 +7,8 @@ export type Lang = "zh" | "en";
 export interface Settings {
   /** schedule.due-soon / contract.delivery-due-soon look ahead this many working days. */
   dueSoonWorkdays: number;
+  /** The live due-soon colour looks ahead this many calendar days (a TODAY() formula has no holiday calendar). */
+  dueSoonDays: number;
   /** 项目实施通知 within N working days of signing (§1.2.2, §2.1). */
   noticeWorkdays: number;
   /** Written report within N calendar days of a 催款通知单 (§1.2.2). */
@@ -28,6 +30,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = {
   dueSoonWorkdays: 3,
+  dueSoonDays: 3,
   noticeWorkdays: 2,
   reportDays: 1,
   changeNoticeDays: 2,

@@ -10,6 +10,7 @@
  * | 项 | setting | 值 |
  * |---|---|---|
  * | 临近天数, 到期提醒工作日数, 临近提醒工作日数 | dueSoonWorkdays | whole number 0–366 |
+ * | 临近提醒天数, 临近提醒日数 | dueSoonDays (calendar days, the live highlight) | whole number |
  * | 实施通知工作日数, 项目实施通知工作日数 | noticeWorkdays | whole number |
  * | 书面报告天数, 书面报告日数 | reportDays | whole number |
  * | 计划调整提前天数, 计划调整通知提前天数 | changeNoticeDays | whole number |
@@ -60,11 +61,12 @@ export type SettingsOverrides = Omit<Partial<Settings>, "departments"> & {
   departments?: Partial<Settings["departments"]>;
 };
 
-type NumberKey = "dueSoonWorkdays" | "noticeWorkdays" | "reportDays" | "changeNoticeDays";
+type NumberKey = "dueSoonWorkdays" | "dueSoonDays" | "noticeWorkdays" | "reportDays" | "changeNoticeDays";
 type DeptKey = keyof Settings["departments"];
 
 const NUMBER_KEYS: Record<NumberKey, string[]> = {
   dueSoonWorkdays: ["临近天数", "到期提醒工作日数", "临近提醒工作日数"],
+  dueSoonDays: ["临近提醒天数", "临近提醒日数"],
   noticeWorkdays: ["实施通知工作日数", "项目实施通知工作日数"],
   reportDays: ["书面报告天数", "书面报告日数"],
   changeNoticeDays: ["计划调整提前天数", "计划调整通知提前天数"],
@@ -127,6 +129,7 @@ const dayCount = z.number().int().min(0).max(366);
 const OverridesSchema = z
   .object({
     dueSoonWorkdays: dayCount,
+    dueSoonDays: dayCount,
     noticeWorkdays: dayCount,
     reportDays: dayCount,
     changeNoticeDays: dayCount,
