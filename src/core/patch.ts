@@ -142,16 +142,20 @@ export type PatchOp =
    * the sheet: the overdue highlights and the error marks. The user's own rules stay.
    */
   | { op: "clearOwnFormats"; sheet: string }
-  /** Add conditional-format rules over the ranges, in priority order (first wins). */
+  /**
+   * Add conditional-format rules over the ranges, in priority order (first wins); rules of an
+   * earlier op on the same sheet take priority over those of a later one.
+   */
   | { op: "addConditionalFormats"; sheet: string; ranges: Range[]; rules: ConditionalRule[] }
   /** Write values into user cells (only `--normalize`: text dates and amounts made real). */
   | { op: "setValues"; sheet: string; cells: Array<{ cell: string; write: CellWrite }> }
   /**
    * Append rows at `startRow`, right below the table's last row as the snapshot saw it, and
    * extend the table over them (set values, never TableRowCollection.add, so co-authors don't
-   * collide); `range` is the table's new extent.
+   * collide); `range` is the table's new extent. Without `table` (a user removed the table)
+   * the rows are only written, and `range` is just the rows written.
    */
-  | { op: "appendRows"; sheet: string; table: string; startRow: number; range: Range; rows: CellWrite[][] };
+  | { op: "appendRows"; sheet: string; table?: string; startRow: number; range: Range; rows: CellWrite[][] };
 
 export interface WorkbookPatch {
   ops: PatchOp[];
