@@ -55,6 +55,8 @@ export interface RecognisedTable {
   blankRows: number[];
   totalRows: number[];
   footerRows: number[];
+  /** Section headings inside the table (`一、前期准备`): labels, not data. */
+  sectionRows: number[];
   mergedInside: boolean;
   existingTable?: string;
 }
@@ -310,21 +312,24 @@ const FOOTER_WORDS =
   /^(制表|填表|填报|编制|审核|审批|复核|批准|经办|核对|签字|签章|盖章|日期|甲方|乙方|负责人|项目经理|注|说明|备注)[^:：]{0,12}[:：]/;
 
 /**
- * Labels only (`甲方负责人（签字）：`), label/value pairs (`制表人：` `张三`), or one
- * cell of known footer labels (`制表人：张三  审核：李四`, `注：本表一式两份`).
+ * Labels only (`甲方负责人（签字）：`), label/value pairs (`制表人：` `张三`), or cells
+ * of known footer labels with their values (`制表人：周敏` `审核：吴刚`, `注：本表一式两份`).
  */
 function isFooterRow(cells: PCell[]): boolean {
-  if (cells.length === 1 && typeof cells[0].v === "string" && FOOTER_WORDS.test(compact(cells[0].t))) {
-    return true;
-  }
-  if (!isLabel(cells[0])) return false;
+  if (!isLabel(cells[0]) && !isFooterPair(cells[0])) return false;
   let afterLabel = false;
   for (const x of cells) {
     if (isLabel(x)) afterLabel = true;
+    else if (isFooterPair(x)) afterLabel = false;
     else if (!afterLabel) return false;
     else afterLabel = false;
   }
   return true;
+}
+
+/** A known footer label with its value in the same cell: `制表人：周敏`, `审核：吴刚`. */
+function isFooterPair(x: PCell): boolean {
+  return typeof x.v === "string" && FOOTER_WORDS.test(compact(x.t));
 }
 
 /** A footer that is only a note (注：…, 说明：…): the table may go on below it. */
@@ -340,6 +345,22 @@ function isKeyValueCell(x: PCell): boolean {
 /** Title-block lines outside tables: labels, label/value pairs, or cells of `标签：值`. */
 function isLabelRow(cells: PCell[]): boolean {
   return isFooterRow(cells) || cells.every((x) => isLabel(x) || isKeyValueCell(x));
+}
+
+/** A heading numbered the Chinese way: `一、`, `（二）`, `三`, `第一阶段`, or a name ending in 阶段. */
+const SECTION_HEADING =
+  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批))|阶段$/;
+
+/**
+ * A section row inside a table (`一、前期准备`, `二 | 系统实施`): text only, nothing in a
+ * column that describes a task or contract (owner, dates, amounts…), and either
+ * numbered like a heading or merged across columns. It labels the rows below; it
+ * is not a row of its own. A task that only has its 序号 and name is still a task.
+ */
+function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>): boolean {
+  if (!cells.every((x) => typeof x.v === "string" && !dataCols.has(x.c))) return false;
+  if (cells.some((x) => SECTION_HEADING.test(compact(x.t)))) return true;
+  return cells.length === 1 && mergeEnd(ctx, r, cells[0].c) > cells[0].c;
 }
 
 // ---------------------------------------------------------------------------
@@ -645,6 +666,7 @@ interface Region {
   dataRows: number[];
   totalRows: number[];
   footerRows: number[];
+  sectionRows: number[];
   /** Index in ctx.rows where the outer scan resumes. */
   next: number;
 }
@@ -657,12 +679,20 @@ function isNumberingOnly(cells: PCell[], numbering: Set<number>): boolean {
   );
 }
 
-function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: Set<number>): Region {
+function scanRegion(
+  ctx: Ctx,
+  start: number,
+  c1: number,
+  c2: number,
+  numbering: Set<number>,
+  dataCols: Set<number>,
+): Region {
   const { rows } = ctx;
   const dataRows: number[] = [];
   const dataIdx: number[] = [];
   const totalRows: number[] = [];
   const footerRows: number[] = [];
+  const sectionRows: number[] = [];
   let prev = start > 0 ? rows[start - 1].r : 0;
   // A new table follows a gap, a total, a footer or a title line, never a plain data row.
   let mayStartTable = false;
@@ -696,13 +726,14 @@ function scanRegion(ctx: Ctx, start: number, c1: number, c2: number, numbering: 
       footerRows.push(row.r);
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
+    else if (isSectionRow(ctx, row.r, cells, dataCols)) sectionRows.push(row.r);
     else {
       dataRows.push(row.r);
       dataIdx.push(k);
       mayStartTable = row.cells.length === 1;
     }
   }
-  return { dataRows, totalRows, footerRows, next: k };
+  return { dataRows, totalRows, footerRows, sectionRows, next: k };
 }
 
 /** `单位：万元` written in the lines above a table applies to its money columns without a unit. */
@@ -737,7 +768,12 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
   }
   const lastRow = region.dataRows.length > 0 ? region.dataRows[region.dataRows.length - 1] : headerRow;
   const firstRow = headerRow + 1;
-  const used = new Set([...region.dataRows, ...region.totalRows, ...region.footerRows]);
+  const used = new Set([
+    ...region.dataRows,
+    ...region.totalRows,
+    ...region.footerRows,
+    ...region.sectionRows,
+  ]);
   const blankRows: number[] = [];
   for (let r = firstRow; r < lastRow; r++) if (!used.has(r)) blankRows.push(r);
   const area: Range = { r1: headerRow - hit.headerRows + 1, c1: f.c1, r2: lastRow, c2: f.c2 };
@@ -761,6 +797,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     blankRows,
     totalRows: region.totalRows,
     footerRows: region.footerRows,
+    sectionRows: region.sectionRows,
     mergedInside,
   };
   if (existing) table.existingTable = existing.name;
@@ -775,6 +812,26 @@ function numberingCols(f: Found): Set<number> {
   if (wbs) out.add(wbs.col);
   for (const x of f.cols)
     if (x.c >= f.c1 && x.c <= f.c2 && NUMBERING_KEYS.has(x.keys[x.keys.length - 1])) out.add(x.c);
+  return out;
+}
+
+/** Fields that name a row rather than describe it; a section heading may sit in their columns. */
+const LABEL_FIELDS = new Set([
+  "wbs",
+  "task",
+  "phase",
+  "contractNo",
+  "contractName",
+  "customer",
+  "node",
+  "note",
+]);
+
+/** Columns holding what a row is about (owner, dates, amounts…): a section row has nothing there. */
+function dataColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const [field, r] of Object.entries(f.mapping.columns)) if (!LABEL_FIELDS.has(field)) out.add(r.col);
+  for (const g of f.mapping.groups.values()) for (const r of Object.values(g.columns)) if (r) out.add(r.col);
   return out;
 }
 
@@ -819,7 +876,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
     const unit = unitAbove(ctx, afterTable, hit.idx - hit.headerRows + 1);
     let next = hit.idx + 1;
     for (const f of hit.found) {
-      const region = scanRegion(ctx, hit.idx + 1, f.c1, f.c2, numberingCols(f));
+      const region = scanRegion(ctx, hit.idx + 1, f.c1, f.c2, numberingCols(f), dataColumns(f));
       out.tables.push(buildTable(ctx, f, hit, region, unit));
       next = Math.max(next, region.next);
     }

@@ -795,3 +795,38 @@ describe("work follows content", () => {
     expect(r.unrecognised).toEqual([{ sheet: "库存", cells: 150003 + 4 + 4 }]);
   });
 });
+
+describe("rows that are not data, as real offices write them", () => {
+  test("制表人：周敏 and 审核：吴刚 in cells of their own are a footer, not a row missing its fields", () => {
+    const s = sheet("合同执行情况表", [
+      ["合同编号", "签订日期", "合同金额", "约定交货期"],
+      ["HT-1", d("2026-01-05"), 100000, d("2026-03-31")],
+      [],
+      ["制表人：周敏", null, "审核：吴刚"],
+    ]);
+    expect(only(workbook(s))).toMatchObject({ dataRows: [2], footerRows: [4], lastRow: 2 });
+  });
+
+  test("section headings (一、前期准备 merged across, 二 | 系统实施, 第三阶段) label rows; a bare task is still data", () => {
+    const s = sheet(
+      "实施计划",
+      [
+        ["序号", "任务名称", "负责人", "计划开始", "计划完成"],
+        ["一、前期准备"],
+        ["1", "启动会", "张三", d("2026-11-02"), d("2026-11-02")],
+        ["二", "系统实施"],
+        ["2", "安装", "李四", d("2026-11-09"), d("2026-11-20")],
+        [null, "第三阶段 验收"],
+        ["3", "试运行"],
+        ["4", "上线", "王五", d("2026-12-01"), "一、二期"],
+      ],
+      { merges: ["A2:E2"] },
+    );
+    expect(only(workbook(s))).toMatchObject({
+      dataRows: [3, 5, 7, 8],
+      sectionRows: [2, 4, 6],
+      blankRows: [],
+      lastRow: 8,
+    });
+  });
+});
