@@ -1,0 +1,164 @@
+/**
+ * Words on the sheets the product writes (校验报告, 操作日志, 设置, normalised copies) and in its
+ * data-validation messages, in zh-CN and en-US. Sheet and table names are not here: they are the
+ * workbook's state contract (SPEC §7) and stay Chinese whatever the language.
+ */
+
+import type { Severity } from "../core/findings";
+import type { Lang } from "../core/settings";
+
+export interface SheetWords {
+  report: {
+    title: string;
+    asOf: string;
+    generated: string;
+    total: string;
+    byRule: string;
+    none: string;
+    noFindings: string;
+    headers: [string, string, string, string, string, string, string, string];
+  };
+  severity: Record<Severity, string>;
+  log: {
+    headers: [string, string, string, string, string, string, string];
+    apply: string;
+    clear: string;
+    normalize: string;
+    /** Summary of an apply run. */
+    applied: (a: { tables: number; copies: number; marks: number; normalized: number }) => string;
+    cleared: string;
+  };
+  settings: {
+    params: string;
+    holidays: string;
+    notes: Record<string, string>;
+    holidayNote: string;
+  };
+  validation: {
+    date: string;
+    money: string;
+    percentFraction: string;
+    percent100: string;
+    yesno: string;
+  };
+  /** Header of the column on a normalised copy that names the original row. */
+  sourceRow: string;
+}
+
+const zh: SheetWords = {
+  report: {
+    title: "校验报告",
+    asOf: "校验日期",
+    generated: "生成时间",
+    total: "合计",
+    byRule: "按规则",
+    none: "无",
+    noFindings: "未发现问题",
+    headers: ["序号", "严重程度", "规则", "工作表", "单元格", "字段", "值", "说明"],
+  },
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  log: {
+    headers: ["时间", "用户", "操作", "错误", "警告", "提示", "说明"],
+    apply: "应用",
+    clear: "清除",
+    normalize: "规范化",
+    applied: (a) =>
+      [
+        `新建表格 ${a.tables} 个`,
+        a.copies > 0 ? `整理副本 ${a.copies} 个` : "",
+        `标记单元格 ${a.marks} 个`,
+        a.normalized > 0 ? `规范化 ${a.normalized} 处` : "",
+      ]
+        .filter(Boolean)
+        .join("，"),
+    cleared: "已清除全部标记与高亮",
+  },
+  settings: {
+    params: "参数",
+    holidays: "节假日",
+    notes: {
+      校验日期: "今天=按当天（北京时间）校验；填写日期则按该日校验",
+      临近提醒工作日数: "到期前多少个工作日提示“临近”",
+      临近提醒天数: "表格中“临近”黄色高亮提前的日历天数",
+      实施通知工作日数: "签订后多少个工作日内发布项目实施通知",
+      书面报告天数: "收到催款通知后多少日内提交书面报告",
+      计划调整提前天数: "计划调整须提前多少日通知",
+      公司名称: "通知单抬头使用",
+      财务部名称: "通知单中的部门名称",
+      销售部名称: "通知单中的部门名称",
+      客服部名称: "通知单中的部门名称",
+      总经办名称: "通知单中的部门名称",
+      语言: "中文 或 English",
+    },
+    holidayNote: "类型填“休”或“班”；此表优先于内置的国务院节假日安排",
+  },
+  validation: {
+    date: "请输入有效日期，例如 2026-11-23",
+    money: "请输入不小于 0 的金额",
+    percentFraction: "请输入 0% 到 100% 之间的完成率",
+    percent100: "请输入 0 到 100 之间的数字（百分数）",
+    yesno: "请选择“是”或“否”",
+  },
+  sourceRow: "原行号",
+};
+
+const en: SheetWords = {
+  report: {
+    title: "Validation report",
+    asOf: "As of",
+    generated: "Generated",
+    total: "Total",
+    byRule: "By rule",
+    none: "none",
+    noFindings: "No findings",
+    headers: ["No.", "Severity", "Rule", "Sheet", "Cell", "Field", "Value", "Message"],
+  },
+  severity: { error: "Error", warning: "Warning", info: "Info" },
+  log: {
+    headers: ["Time", "User", "Action", "Errors", "Warnings", "Infos", "Details"],
+    apply: "Apply",
+    clear: "Clear",
+    normalize: "Normalize",
+    applied: (a) =>
+      [
+        `${a.tables} table(s) created`,
+        a.copies > 0 ? `${a.copies} normalised cop(ies)` : "",
+        `${a.marks} cell(s) marked`,
+        a.normalized > 0 ? `${a.normalized} value(s) normalised` : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
+    cleared: "All marks and highlights removed",
+  },
+  settings: {
+    params: "Parameters",
+    holidays: "Holidays",
+    notes: {
+      校验日期: "今天 = check as of today (Beijing time); a date = check as of that date",
+      临近提醒工作日数: "Working days ahead a deadline counts as due soon",
+      临近提醒天数: "Calendar days ahead the amber due-soon highlight starts",
+      实施通知工作日数: "Working days after signing to issue the 项目实施通知",
+      书面报告天数: "Days after a 催款通知单 to hand in the written report",
+      计划调整提前天数: "Days ahead a plan change must be notified",
+      公司名称: "Shown on notices",
+      财务部名称: "Department name on notices",
+      销售部名称: "Department name on notices",
+      客服部名称: "Department name on notices",
+      总经办名称: "Department name on notices",
+      语言: "中文 or English",
+    },
+    holidayNote: "类型 is 休 (day off) or 班 (working day); this table wins over the bundled calendar",
+  },
+  validation: {
+    date: "Enter a valid date, e.g. 2026-11-23",
+    money: "Enter an amount of 0 or more",
+    percentFraction: "Enter a completion rate between 0% and 100%",
+    percent100: "Enter a number between 0 and 100 (percent)",
+    yesno: "Choose 是 (yes) or 否 (no)",
+  },
+  sourceRow: "Source row",
+};
+
+export function sheetWords(lang: Lang): SheetWords {
+  return lang === "en" ? en : zh;
+}
