@@ -1,0 +1,204 @@
+/**
+ * Live highlights and error marks as conditional formats (SPEC §2.3). Every formula is built here
+ * from column letters, row numbers and fixed words only, never from cell data, and ends in a
+ * `N("项目跟踪:…")=0` tag (0 in Excel and LibreOffice alike) so clearOwnFormats can find it.
+ *
+ * Excel semantics the formulas lean on: an empty cell compares as 0 (so `""<TODAY()` style tests
+ * would fire on blanks) and text compares above every number, so dates are guarded with ISNUMBER:
+ * a text date simply does not colour (its finding says why). N() turns text and blanks into 0.
+ */
+
+import { OWN_TAG, type ConditionalRule, type PatchOp } from "../patch";
+import { colLetter, type Range } from "../snapshot";
+import type { Layout, LayoutColumn } from "./layout";
+
+const RED = { fill: "FFC7CE", fontColor: "9C0006" };
+const AMBER = { fill: "FFEB9C", fontColor: "9C5700" };
+const MUTED = { fill: "F2F2F2", fontColor: "808080" };
+const MARK = { fill: "FFD9D9", border: "FF0000" };
+
+function tag(word: string): string {
+  return `N("${OWN_TAG}:${word}")=0`;
+}
+
+/** `AND(a,b,…,tag)`; a lone tag is never planned (callers check their terms). */
+function all(terms: string[], word: string): string {
+  return `AND(${[...terms, tag(word)].join(",")})`;
+}
+
+function anyOf(terms: string[]): string {
+  return terms.length === 1 ? terms[0] : `OR(${terms.join(",")})`;
+}
+
+/** References relative to the layout's first data row, column fixed. */
+function refs(l: Layout) {
+  const ref = (c: LayoutColumn) => `$${colLetter(c.col)}${l.firstRow}`;
+  /** An amount in 元: scaled only when the column is in another unit. */
+  const amount = (c: LayoutColumn | undefined) =>
+    c === undefined ? "0" : c.scale === 1 ? `N(${ref(c)})` : `N(${ref(c)})*${c.scale}`;
+  const isDate = (c: LayoutColumn) => `ISNUMBER(${ref(c)})`;
+  const past = (c: LayoutColumn) => [isDate(c), `${ref(c)}<TODAY()`];
+  const soon = (c: LayoutColumn, days: number) => [
+    isDate(c),
+    `${ref(c)}>=TODAY()`,
+    `${ref(c)}<=TODAY()+${days}`,
+  ];
+  const blank = (c: LayoutColumn) => `${ref(c)}=""`;
+  const filled = (c: LayoutColumn) => `${ref(c)}<>""`;
+  return { ref, amount, past, soon, blank, filled };
+}
+
+function scheduleRules(l: Layout, days: number): ConditionalRule[] {
+  const { ref, past, soon, blank, filled } = refs(l);
+  const { planEnd, actualEnd, progress } = l.fields;
+  const full = l.fractions ? "1" : "100";
+  const notDone = [
+    ...(actualEnd ? [blank(actualEnd)] : []),
+    ...(progress ? [`N(${ref(progress)})<${full}`] : []),
+  ];
+  const done = [
+    ...(actualEnd ? [filled(actualEnd)] : []),
+    ...(progress ? [`N(${ref(progress)})>=${full}`] : []),
+  ];
+  const rules: ConditionalRule[] = [];
+  if (planEnd) {
+    rules.push({ formula: all([...past(planEnd), ...notDone], "逾期"), ...RED, stopIfTrue: true });
+    rules.push({ formula: all([...soon(planEnd, days), ...notDone], "临近"), ...AMBER, stopIfTrue: true });
+  }
+  if (done.length > 0) rules.push({ formula: all([anyOf(done)], "完成"), ...MUTED, stopIfTrue: true });
+  return rules;
+}
+
+/** A node is overdue when its due date is past and less than its amount came in. */
+function nodeOverdue(
+  l: Layout,
+  n: { dueDate?: LayoutColumn; dueAmount?: LayoutColumn; receivedAmount?: LayoutColumn },
+) {
+  const { past, amount } = refs(l);
+  if (!n.dueDate || !n.dueAmount) return undefined;
+  return [...past(n.dueDate), `${amount(n.receivedAmount)}<${amount(n.dueAmount)}`];
+}
+
+function contractRules(l: Layout, days: number): ConditionalRule[] {
+  const { ref, amount, past, soon, blank, filled } = refs(l);
+  const { deliveryDate, completionDate, status } = l.fields;
+  const open = completionDate ? [blank(completionDate)] : [];
+  const rules: ConditionalRule[] = [];
+  // One rule per cause keeps each formula short (Excel's editor stops at 255 characters).
+  if (deliveryDate)
+    rules.push({ formula: all([...past(deliveryDate), ...open], "交货逾期"), ...RED, stopIfTrue: true });
+  const single = nodeOverdue(l, l.fields);
+  if (single) rules.push({ formula: all(single, "收款逾期"), ...RED, stopIfTrue: true });
+  for (const g of l.groups) {
+    const terms = nodeOverdue(l, g.fields);
+    if (terms) rules.push({ formula: all(terms, `收款逾期${g.n}`), ...RED, stopIfTrue: true });
+  }
+  if (deliveryDate) {
+    rules.push({ formula: all([...soon(deliveryDate, days), ...open], "临近"), ...AMBER, stopIfTrue: true });
+  }
+  const received = [l.fields.receivedAmount, ...l.groups.map((g) => g.fields.receivedAmount)].filter(
+    (c): c is LayoutColumn => c !== undefined,
+  );
+  const done: string[] = [];
+  if (status) done.push(`${ref(status)}="已完成"`);
+  if (completionDate && l.fields.amount && received.length > 0) {
+    const total = received.map((c) => amount(c)).join("+");
+    done.push(
+      `AND(${filled(completionDate)},${amount(l.fields.amount)}>0,${total}>=${amount(l.fields.amount)})`,
+    );
+  }
+  if (done.length > 0) rules.push({ formula: all([anyOf(done)], "完成"), ...MUTED, stopIfTrue: true });
+  return rules;
+}
+
+function paymentRules(l: Layout, days: number): ConditionalRule[] {
+  const { amount, soon } = refs(l);
+  const { dueDate, dueAmount, receivedAmount } = l.fields;
+  if (!dueDate || !dueAmount) return [];
+  const short = `${amount(receivedAmount)}<${amount(dueAmount)}`;
+  const rules: ConditionalRule[] = [
+    { formula: all(nodeOverdue(l, l.fields) ?? [], "收款逾期"), ...RED, stopIfTrue: true },
+    { formula: all([...soon(dueDate, days), short], "临近"), ...AMBER, stopIfTrue: true },
+  ];
+  if (receivedAmount) {
+    rules.push({
+      formula: all([`${amount(dueAmount)}>0`, `${amount(receivedAmount)}>=${amount(dueAmount)}`], "完成"),
+      ...MUTED,
+      stopIfTrue: true,
+    });
+  }
+  return rules;
+}
+
+/** The row-colour rules of a table, whole rows from its first to its last column. */
+export function highlightRules(l: Layout, dueSoonDays: number): ConditionalRule[] {
+  if (l.lastRow < l.firstRow) return [];
+  switch (l.kind) {
+    case "schedule":
+      return scheduleRules(l, dueSoonDays);
+    case "contracts":
+      return contractRules(l, dueSoonDays);
+    case "payments":
+      return paymentRules(l, dueSoonDays);
+  }
+}
+
+export function highlightOps(layouts: Layout[], dueSoonDays: number): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const l of layouts) {
+    const rules = highlightRules(l, dueSoonDays);
+    if (rules.length === 0) continue;
+    const range: Range = { r1: l.firstRow, c1: l.firstCol, r2: l.lastRow, c2: l.lastCol };
+    ops.push({ op: "addConditionalFormats", sheet: l.sheet, ranges: [range], rules });
+  }
+  return ops;
+}
+
+/** The always-true mark rule: a red border and light red fill over the cells with errors. */
+export const MARK_RULE: ConditionalRule = { formula: tag("标记"), ...MARK };
+
+/**
+ * Cells → few ranges: vertical runs per column, then runs side by side with the same rows
+ * joined, so a block of bad cells is one range.
+ */
+export function mergeCells(cells: Array<{ r: number; c: number }>): Range[] {
+  const byCol = new Map<number, number[]>();
+  for (const { r, c } of cells) {
+    const rows = byCol.get(c) ?? [];
+    rows.push(r);
+    byCol.set(c, rows);
+  }
+  const runs: Range[] = [];
+  for (const c of [...byCol.keys()].sort((a, b) => a - b)) {
+    const rows = [...new Set(byCol.get(c))].sort((a, b) => a - b);
+    let start = rows[0];
+    for (let i = 1; i <= rows.length; i++) {
+      if (i < rows.length && rows[i] === rows[i - 1] + 1) continue;
+      runs.push({ r1: start, c1: c, r2: rows[i - 1], c2: c });
+      start = rows[i];
+    }
+  }
+  const out: Range[] = [];
+  const open = new Map<string, Range>();
+  for (const run of runs) {
+    const key = `${run.r1}:${run.r2}`;
+    const prev = open.get(key);
+    if (prev && prev.c2 === run.c1 - 1) prev.c2 = run.c2;
+    else {
+      const r = { ...run };
+      out.push(r);
+      open.set(key, r);
+    }
+  }
+  return out.sort((a, b) => a.r1 - b.r1 || a.c1 - b.c1);
+}
+
+/** One mark op per sheet, in sheet order. */
+export function markOps(marks: Map<string, Array<{ r: number; c: number }>>): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const [sheet, cells] of marks) {
+    if (cells.length === 0) continue;
+    ops.push({ op: "addConditionalFormats", sheet, ranges: mergeCells(cells), rules: [MARK_RULE] });
+  }
+  return ops;
+}
