@@ -1,0 +1,379 @@
+/**
+ * Structure (SPEC §2.1): every recognised region becomes an Excel table with number formats and
+ * data validation where it stands, or, when Excel could not make it a table without changing the
+ * user's cells (merged cells, a two-row header, headers Excel would rename, an overlapping table),
+ * a normalised copy on a sheet of its own while the original stays untouched.
+ */
+
+import { isoToSerial } from "../dates";
+import { fieldDef, KIND_NAMES, type FieldType } from "../kinds";
+import type { CellWrite, PatchOp, SheetContent, Validation } from "../patch";
+import type { GroupField, RecognisedTable } from "../recognise";
+import type { FieldCell, TypedTable } from "../rows";
+import type { Lang } from "../settings";
+import { cellAt, colLetter, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { sheetWords } from "../../i18n/sheets";
+import {
+  DATE_FORMAT,
+  FRACTION_FORMAT,
+  inPlaceLayout,
+  layoutColumns,
+  MONEY_FORMAT,
+  PERCENT100_FORMAT,
+  type Layout,
+  type LayoutColumn,
+} from "./layout";
+
+export const TABLE_STYLE = "TableStyleMedium2";
+const MAX_SHEET_NAME = 31;
+
+/** A region copied to a sheet of its own, and where its cells went. */
+export interface Copy {
+  source: RecognisedTable;
+  sheet: string;
+  /** Original sheet row → copy row. */
+  rows: Map<number, number>;
+  /** Original column → copy column. */
+  cols: Map<number, number>;
+}
+
+export interface StructurePlan {
+  ops: PatchOp[];
+  /** Where each table ends up, for highlights. */
+  layouts: Layout[];
+  copies: Copy[];
+  tablesCreated: number;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+/** Excel names must be unique workbook-wide, case-insensitively. */
+export function uniqueName(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/**
+ * Excel renames header cells that are not unique non-empty text (and turns numbers and formulas
+ * into text): that would change a user's value, so such a header is copied instead.
+ */
+function headersUsable(sheet: SheetSnapshot, t: RecognisedTable): boolean {
+  const seen = new Set<string>();
+  for (let c = t.firstCol; c <= t.lastCol; c++) {
+    const cell = cellAt(sheet, t.headerRow, c);
+    if (!cell || typeof cell.value !== "string" || cell.formula !== undefined) return false;
+    const h = cell.value.trim().toLowerCase();
+    if (h === "" || seen.has(h)) return false;
+    seen.add(h);
+  }
+  return true;
+}
+
+function formatFor(c: LayoutColumn, fractions: boolean): string | undefined {
+  switch (c.type) {
+    case "date":
+      return DATE_FORMAT;
+    case "money":
+      return MONEY_FORMAT;
+    case "percent":
+      return fractions ? FRACTION_FORMAT : PERCENT100_FORMAT;
+    default:
+      return undefined;
+  }
+}
+
+function validationFor(c: LayoutColumn, fractions: boolean, lang: Lang): Validation | undefined {
+  const w = sheetWords(lang).validation;
+  switch (c.type) {
+    case "date":
+      return { rule: { type: "date", allowBlank: true }, errorMessage: w.date };
+    case "money":
+      return { rule: { type: "decimal", min: 0, allowBlank: true }, errorMessage: w.money };
+    case "percent":
+      return fractions
+        ? { rule: { type: "decimal", min: 0, max: 1, allowBlank: true }, errorMessage: w.percentFraction }
+        : { rule: { type: "decimal", min: 0, max: 100, allowBlank: true }, errorMessage: w.percent100 };
+    case "yesno":
+      return { rule: { type: "list", items: ["是", "否"], allowBlank: true }, errorMessage: w.yesno };
+    default:
+      return undefined;
+  }
+}
+
+export function validationOps(l: Layout, lang: Lang): PatchOp[] {
+  if (l.lastRow < l.firstRow) return [];
+  const ops: PatchOp[] = [];
+  for (const c of layoutColumns(l)) {
+    const validation = validationFor(c, l.fractions, lang);
+    if (!validation) continue;
+    const range = { r1: l.firstRow, c1: c.col, r2: l.lastRow, c2: c.col };
+    ops.push({ op: "setValidation", sheet: l.sheet, range, validation });
+  }
+  return ops;
+}
+
+/** Formats only where the cell is General today: a user's explicit format is theirs. */
+function numberFormatOps(sheet: SheetSnapshot, l: Layout): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const c of layoutColumns(l)) {
+    const format = formatFor(c, l.fractions);
+    if (!format) continue;
+    let start = 0;
+    for (let r = l.firstRow; r <= l.lastRow + 1; r++) {
+      const general = r <= l.lastRow && cellAt(sheet, r, c.col)?.numFmt === undefined;
+      if (general && start === 0) start = r;
+      if (!general && start !== 0) {
+        ops.push({
+          op: "setNumberFormat",
+          sheet: l.sheet,
+          range: { r1: start, c1: c.col, r2: r - 1, c2: c.col },
+          format,
+        });
+        start = 0;
+      }
+    }
+  }
+  return ops;
+}
+
+/** What a typed cell becomes on a copy: real dates and numbers where parsed, the text otherwise. */
+function copyWrite(fc: FieldCell, date1904: boolean, format: string | undefined): CellWrite {
+  const style = format === undefined ? undefined : { numFmt: format };
+  const p = fc.parsed;
+  if (p.status === "empty") return style ? { v: null, style } : { v: null };
+  if (p.status === "invalid") return { v: fc.display };
+  const v = p.value;
+  switch (fc.type) {
+    case "date":
+      return { v: isoToSerial(v as string, date1904), style };
+    case "money":
+      return { v: v as number, style };
+    case "percent":
+      return { v: Number(((v as number) / 100).toPrecision(15)), style };
+    case "yesno":
+      return { v: v ? "是" : "否" };
+    case "wbsList":
+      return { v: fc.display };
+    default:
+      return { v: String(v) };
+  }
+}
+
+function rawWrite(sheet: SheetSnapshot, r: number, c: number): CellWrite | null {
+  const cell = cellAt(sheet, r, c);
+  if (!cell) return null;
+  const v = cell.value;
+  if (typeof v === "object") return { v: v.error };
+  if (typeof v === "number" && cell.numFmt !== undefined) return { v, style: { numFmt: cell.numFmt } };
+  return { v };
+}
+
+function copySheetName(source: string, taken: Set<string>): string {
+  for (let i = 1; ; i++) {
+    const suffix = i === 1 ? "（整理）" : `（整理${i}）`;
+    const name = source.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+interface CopyColumn {
+  header: string;
+  field?: { name: string; n?: number; type: FieldType };
+  col: number;
+}
+
+function copyColumns(sheet: SheetSnapshot, t: RecognisedTable): CopyColumn[] {
+  const byCol = new Map<number, CopyColumn["field"]>();
+  for (const [field, ref] of Object.entries(t.columns)) {
+    if (ref) byCol.set(ref.col, { name: field, type: fieldDef(t.kind, field)?.type ?? "text" });
+  }
+  for (const g of t.groups) {
+    for (const [field, ref] of Object.entries(g.columns)) {
+      if (ref) byCol.set(ref.col, { name: field, n: g.n, type: fieldDef(t.kind, field)?.type ?? "text" });
+    }
+  }
+  const unmapped = new Map(t.unmapped.map((u) => [u.col, u.header]));
+  const seen = new Set<string>();
+  const out: CopyColumn[] = [];
+  for (let c = t.firstCol; c <= t.lastCol; c++) {
+    const field = byCol.get(c);
+    const raw = cellAt(sheet, t.headerRow, c)?.value;
+    const canonical = field ? fieldDef(t.kind, field.name)?.headers[0] : undefined;
+    const base =
+      canonical !== undefined
+        ? `${canonical}${field?.n ?? ""}`
+        : (unmapped.get(c) ?? (typeof raw === "string" && raw.trim() ? raw.trim() : `列${colLetter(c)}`));
+    out.push({ header: uniqueName(base, seen), field, col: c });
+  }
+  return out;
+}
+
+function planCopy(
+  wb: WorkbookSnapshot,
+  sheet: SheetSnapshot,
+  typed: TypedTable,
+  tableName: string,
+  copyName: string,
+  lang: Lang,
+): { op: PatchOp; layout: Layout; copy: Copy } {
+  const t = typed.source;
+  const cols = copyColumns(sheet, t);
+  const layout: Layout = {
+    kind: t.kind,
+    sheet: copyName,
+    firstRow: 2,
+    lastRow: 1 + Math.max(1, typed.rows.length),
+    firstCol: 1,
+    lastCol: cols.length + 1,
+    fields: {},
+    groups: [],
+    fractions: true,
+  };
+  const colMap = new Map<number, number>();
+  const groups = new Map<number, Partial<Record<GroupField, LayoutColumn>>>();
+  cols.forEach((cc, i) => {
+    colMap.set(cc.col, i + 1);
+    if (!cc.field) return;
+    const lc: LayoutColumn = { col: i + 1, type: cc.field.type, scale: 1 };
+    if (cc.field.n === undefined) layout.fields[cc.field.name] = lc;
+    else {
+      const g = groups.get(cc.field.n) ?? {};
+      g[cc.field.name as GroupField] = lc;
+      groups.set(cc.field.n, g);
+    }
+  });
+  layout.groups = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([n, fields]) => ({ n, fields }));
+
+  const bold = { bold: true };
+  const header: Array<CellWrite | null> = [
+    ...cols.map((cc) => ({ v: cc.header, style: bold })),
+    { v: sheetWords(lang).sourceRow, style: bold },
+  ];
+  const rowMap = new Map<number, number>();
+  const body: Array<Array<CellWrite | null>> = typed.rows.map((row, i) => {
+    rowMap.set(row.row, i + 2);
+    const cells = cols.map((cc): CellWrite | null => {
+      if (!cc.field) return rawWrite(sheet, row.row, cc.col);
+      const fc =
+        cc.field.n === undefined
+          ? row.fields[cc.field.name]
+          : row.groups.find((g) => g.n === cc.field?.n)?.fields[cc.field.name as GroupField];
+      const lc = { col: 0, type: cc.field.type, scale: 1 };
+      return fc ? copyWrite(fc, wb.date1904, formatFor(lc, true)) : null;
+    });
+    return [...cells, { v: row.row }];
+  });
+  // An Excel table needs a data row; an empty one keeps the formats for the first entry.
+  if (body.length === 0) {
+    body.push([
+      ...cols.map((cc) => {
+        const f = cc.field ? formatFor({ col: 0, type: cc.field.type, scale: 1 }, true) : undefined;
+        return f ? { v: null, style: { numFmt: f } } : null;
+      }),
+      null,
+    ]);
+  }
+  const width = (cc: CopyColumn) => {
+    const t = cc.field?.type;
+    if (t === "date") return 12;
+    if (t === "money") return 15;
+    if (t === "percent" || t === "yesno") return 9;
+    return Math.min(40, Math.max(10, cc.header.length * 2 + 2));
+  };
+  const content: SheetContent = {
+    rows: [header, ...body],
+    colWidths: [...cols.map(width), 8],
+    freeze: { rows: 1, cols: 0 },
+    tables: [
+      {
+        name: tableName,
+        range: { r1: 1, c1: 1, r2: layout.lastRow, c2: layout.lastCol },
+        style: TABLE_STYLE,
+      },
+    ],
+  };
+  return {
+    op: { op: "writeSheet", sheet: copyName, content, visibility: "visible", after: sheet.name },
+    layout,
+    copy: { source: t, sheet: copyName, rows: rowMap, cols: colMap },
+  };
+}
+
+/**
+ * Table names already in use, minus those on sheets this plan rewrites (their tables are
+ * written again), so a second run names everything as the first did.
+ */
+export function takenTableNames(wb: WorkbookSnapshot, rewritten: (sheet: string) => boolean): Set<string> {
+  const taken = new Set<string>();
+  for (const s of wb.sheets) {
+    if (rewritten(s.name)) continue;
+    for (const t of s.tables) taken.add(t.name.toLowerCase());
+  }
+  return taken;
+}
+
+export function planStructure(
+  wb: WorkbookSnapshot,
+  tables: TypedTable[],
+  opts: { lang: Lang; tableNames: Set<string>; sheetNames: Set<string> },
+): StructurePlan {
+  const plan: StructurePlan = { ops: [], layouts: [], copies: [], tablesCreated: 0 };
+  const planned = new Map<string, Range[]>();
+  for (const typed of tables) {
+    const t = typed.source;
+    const sheet = wb.sheets.find((s) => s.name === t.sheet);
+    if (!sheet) continue;
+    if (t.existingTable !== undefined) {
+      planInPlace(plan, sheet, typed, opts.lang);
+      continue;
+    }
+    const range: Range = {
+      r1: t.headerRow,
+      c1: t.firstCol,
+      r2: Math.max(t.lastRow, t.headerRow + 1),
+      c2: t.lastCol,
+    };
+    const others = [...sheet.tables.map((x) => x.range), ...(planned.get(sheet.name) ?? [])];
+    const inPlace =
+      !t.mergedInside &&
+      t.headerRows === 1 &&
+      headersUsable(sheet, t) &&
+      !others.some((o) => overlaps(o, range)) &&
+      (t.lastRow > t.headerRow || rowEmpty(sheet, t.headerRow + 1, t.firstCol, t.lastCol));
+    const name = uniqueName(KIND_NAMES[t.kind], opts.tableNames);
+    if (inPlace) {
+      plan.ops.push({ op: "createTable", sheet: sheet.name, table: { name, range, style: TABLE_STYLE } });
+      planned.set(sheet.name, [...(planned.get(sheet.name) ?? []), range]);
+      plan.tablesCreated++;
+      planInPlace(plan, sheet, typed, opts.lang);
+    } else {
+      const copyName = copySheetName(sheet.name, opts.sheetNames);
+      const c = planCopy(wb, sheet, typed, name, copyName, opts.lang);
+      // A second copy of the same sheet goes after the first, so they read in order.
+      const prev = plan.copies.filter((x) => x.source.sheet === sheet.name).at(-1)?.sheet;
+      if (prev && c.op.op === "writeSheet") c.op.after = prev;
+      plan.ops.push(c.op, ...validationOps(c.layout, opts.lang));
+      plan.layouts.push(c.layout);
+      plan.copies.push(c.copy);
+    }
+  }
+  return plan;
+}
+
+function rowEmpty(sheet: SheetSnapshot, r: number, c1: number, c2: number): boolean {
+  for (let c = c1; c <= c2; c++) if (cellAt(sheet, r, c) !== undefined) return false;
+  return true;
+}
+
+function planInPlace(plan: StructurePlan, sheet: SheetSnapshot, typed: TypedTable, lang: Lang): void {
+  const layout = inPlaceLayout(sheet, typed.source);
+  plan.ops.push(...numberFormatOps(sheet, layout), ...validationOps(layout, lang));
+  plan.layouts.push(layout);
+}
