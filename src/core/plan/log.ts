@@ -1,0 +1,87 @@
+/**
+ * The 操作日志 sheet (SPEC §7): one row per run, appended below the log table as the snapshot saw
+ * it. Visible: it is the audit trail finance opens, and hiding it would hide the evidence.
+ */
+
+import type { CellWrite, PatchOp } from "../patch";
+import type { Lang } from "../settings";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { sheetWords } from "../../i18n/sheets";
+import { TABLE_STYLE } from "./structure";
+
+export const LOG_SHEET = "操作日志";
+export const LOG_TABLE = "操作日志";
+const COLS = 7;
+
+export interface LogEntry {
+  action: string;
+  counts?: { errors: number; warnings: number; infos: number };
+  note: string;
+}
+
+function lastUsedRow(sheet: SheetSnapshot): number {
+  for (let r = sheet.rows.length; r >= 1; r--) {
+    const row = sheet.rows[r - 1];
+    if (row && row.some((c) => c !== undefined)) return r;
+  }
+  return 0;
+}
+
+export function planLog(
+  wb: WorkbookSnapshot,
+  entries: LogEntry[],
+  opts: { now: string; user: string; lang: Lang; after?: string; tableName: string },
+): PatchOp {
+  const rows: CellWrite[][] = entries.map((e) => [
+    { v: opts.now },
+    { v: opts.user },
+    { v: e.action },
+    e.counts ? { v: e.counts.errors } : { v: null },
+    e.counts ? { v: e.counts.warnings } : { v: null },
+    e.counts ? { v: e.counts.infos } : { v: null },
+    { v: e.note },
+  ]);
+  const sheet = wb.sheets.find((s) => s.name === LOG_SHEET);
+  if (!sheet) {
+    const header = sheetWords(opts.lang).log.headers.map((h): CellWrite => ({ v: h, style: { bold: true } }));
+    return {
+      op: "writeSheet",
+      sheet: LOG_SHEET,
+      visibility: "visible",
+      ...(opts.after ? { after: opts.after } : {}),
+      content: {
+        rows: [header, ...rows],
+        colWidths: [20, 12, 10, 7, 7, 7, 80],
+        freeze: { rows: 1, cols: 0 },
+        tables: [
+          {
+            name: opts.tableName,
+            range: { r1: 1, c1: 1, r2: 1 + rows.length, c2: COLS },
+            style: TABLE_STYLE,
+          },
+        ],
+      },
+    };
+  }
+  const table = sheet.tables.find((t) => t.name === LOG_TABLE) ?? sheet.tables[0];
+  if (table) {
+    const startRow = table.range.r2 + 1;
+    return {
+      op: "appendRows",
+      sheet: LOG_SHEET,
+      table: table.name,
+      startRow,
+      range: { ...table.range, r2: table.range.r2 + rows.length },
+      rows,
+    };
+  }
+  // A user removed the table: the rows still go below everything on the sheet.
+  const startRow = lastUsedRow(sheet) + 1;
+  return {
+    op: "appendRows",
+    sheet: LOG_SHEET,
+    startRow,
+    range: { r1: startRow, c1: 1, r2: startRow + rows.length - 1, c2: COLS },
+    rows,
+  };
+}
