@@ -99,7 +99,7 @@ export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): N
   for (const t of ctx.tables) {
     if (t.kind !== "schedule") continue;
     for (const row of t.rows) {
-      const change = planChange(row);
+      const change = row.summary ? undefined : planChange(row);
       if (!change) continue;
       const wbs = textOf(row.fields.wbs);
       const facts: Record<string, string | number> = {

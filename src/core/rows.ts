@@ -35,6 +35,12 @@ export interface FieldCell {
   /** The value as the user sees it ("" for an empty cell). */
   display: string;
   parsed: Parsed<FieldValue>;
+  /**
+   * True when the value comes from a cell merged down from a row above: `cell` is then
+   * that merge's top cell, where the value is written, and the finding about the
+   * value itself belongs to that row, not to every row the merge covers.
+   */
+  inherited?: boolean;
 }
 
 export type PaymentField = "dueDate" | "dueAmount" | "receivedAmount" | "receivedDate";
@@ -51,6 +57,17 @@ export interface TypedRow {
   fields: Partial<Record<string, FieldCell>>;
   /** Numbered payment groups (contracts only), in order of n. */
   groups: PaymentGroupCells[];
+  /**
+   * Schedule rows: a summary task, i.e. another row's WBS sits under this one
+   * (1 → 1.1). Its dates and progress are rolled up from those rows, which carry
+   * the task findings.
+   */
+  summary?: boolean;
+  /**
+   * Contracts rows: the 合同编号 is merged down from the row above, so this row goes
+   * on with the same contract (typically one more payment node), not a new one.
+   */
+  continuation?: boolean;
 }
 
 export interface TypedTable {
@@ -69,11 +86,12 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable): TypedTable 
   const sheetIndex = wb.sheets.findIndex((s) => s.name === t.sheet);
   const sheet = wb.sheets[sheetIndex];
   const fields = new Set<string>();
+  const anchors = mergeAnchors(sheet, t);
   const parsers: Array<{ field: string; ref: ColumnRef; parse: CellParser }> = [];
   for (const [field, ref] of Object.entries(t.columns)) {
     if (!ref) continue;
     fields.add(field);
-    parsers.push({ field, ref, parse: parserFor(wb, sheet, t, field, ref) });
+    parsers.push({ field, ref, parse: parserFor(wb, sheet, t, field, ref, anchors) });
   }
   const groups = [...t.groups].sort((x, y) => x.n - y.n);
   const groupParsers = groups.map((g) => ({
@@ -81,7 +99,7 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable): TypedTable 
     cols: Object.entries(g.columns).flatMap(([field, ref]) => {
       if (!ref) return [];
       fields.add(field);
-      return [{ field: field as PaymentField, ref, parse: parserFor(wb, sheet, t, field, ref) }];
+      return [{ field: field as PaymentField, ref, parse: parserFor(wb, sheet, t, field, ref, anchors) }];
     }),
   }));
 
@@ -93,9 +111,44 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable): TypedTable 
       for (const p of g.cols) cells.fields[p.field] = p.parse(r);
       row.groups.push(cells);
     }
+    if (t.kind === "contracts" && row.fields.contractNo?.inherited) row.continuation = true;
     return row;
   });
+  if (t.kind === "schedule") markSummaries(rows);
   return { kind: t.kind as Kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
+}
+
+/** A row is a summary task when some other row's WBS continues its own with a dot (1 → 1.2, not 10). */
+function markSummaries(rows: TypedRow[]): void {
+  const parents = new Set<string>();
+  for (const row of rows) {
+    const w = row.fields.wbs?.parsed;
+    if (w?.status !== "ok" || typeof w.value !== "string") continue;
+    const parts = w.value.split(".");
+    for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join("."));
+  }
+  if (parents.size === 0) return;
+  for (const row of rows) {
+    const w = row.fields.wbs?.parsed;
+    if (w?.status === "ok" && typeof w.value === "string" && parents.has(w.value)) row.summary = true;
+  }
+}
+
+/**
+ * Cells covered by a merge that starts on a data row, mapped to the merge's top
+ * cell: Excel keeps a merged value only there, yet it reads as belonging to every
+ * row the merge spans (阶段 or 合同编号 merged down over several rows). Only the
+ * merge's first column carries it: a heading merged across columns is not the
+ * value of the columns beside it.
+ */
+function mergeAnchors(sheet: SheetSnapshot, t: RecognisedTable): Map<string, { r: number; c: number }> {
+  const out = new Map<string, { r: number; c: number }>();
+  for (const m of sheet.merges) {
+    if (m.r2 === m.r1 || m.r1 < t.firstRow || m.r1 > t.lastRow) continue;
+    if (m.c1 < t.firstCol || m.c1 > t.lastCol) continue;
+    for (let r = m.r1 + 1; r <= Math.min(m.r2, t.lastRow); r++) out.set(`${r},${m.c1}`, { r: m.r1, c: m.c1 });
+  }
+  return out;
 }
 
 type CellParser = (r: number) => FieldCell;
@@ -106,20 +159,32 @@ function parserFor(
   t: RecognisedTable,
   field: string,
   ref: ColumnRef,
+  anchors: Map<string, { r: number; c: number }>,
 ): CellParser {
   const type: FieldType = fieldDef(t.kind as Kind, field)?.type ?? "text";
   const parse = valueParser(wb, sheet, t, type, ref);
   return (r) => {
-    const c = cellAt(sheet, r, ref.col);
-    return {
+    let c = cellAt(sheet, r, ref.col);
+    let row = r;
+    if (c === undefined) {
+      const anchor = anchors.get(`${r},${ref.col}`);
+      const top = anchor && cellAt(sheet, anchor.r, anchor.c);
+      if (anchor && top) {
+        c = top;
+        row = anchor.r;
+      }
+    }
+    const fc: FieldCell = {
       field,
       type,
       col: ref.col,
-      cell: a1(r, ref.col),
+      cell: a1(row, ref.col),
       header: ref.header,
       display: c === undefined ? "" : displayValue(c, wb.date1904),
       parsed: parse(c),
     };
+    if (row !== r) fc.inherited = true;
+    return fc;
   };
 }
 

@@ -71,6 +71,26 @@ function nodeEn(a: Args): string {
   return a.n("n") > 0 ? `instalment ${a.n("n")}` : "the receivable";
 }
 
+/** Why a value is not a date or number, after the main sentence; "" when nothing more useful can be said. */
+const REASONS: Record<string, Record<Lang, string>> = {
+  "error-value": { zh: "（公式结果为错误值）", en: " (the formula returns an error)" },
+  "impossible-date": { zh: "（该日期不存在）", en: " (there is no such day)" },
+  "partial-date": { zh: "（日期不完整，应写明年、月、日）", en: " (incomplete; write year, month and day)" },
+  "date-range": { zh: "（这是一个日期区间，请只填一个日期）", en: " (it is a range; enter one date)" },
+  "two-digit-year": {
+    zh: "（年份只有两位，请写全四位年份）",
+    en: " (two-digit year; write all four digits)",
+  },
+  "ambiguous-date": {
+    zh: "（日、月顺序不明，请写成 2026-11-23 的形式）",
+    en: " (day and month order is unclear; write it as 2026-11-23)",
+  },
+};
+
+function reason(a: Args, lang: Lang): string {
+  return REASONS[a.s("reason")]?.[lang] ?? "";
+}
+
 const TEXTS: Record<RuleId, RuleText> = {
   "cell.required": {
     title: { zh: "必填项为空", en: "Required field empty" },
@@ -79,13 +99,13 @@ const TEXTS: Record<RuleId, RuleText> = {
   },
   "cell.date-invalid": {
     title: { zh: "日期无效", en: "Invalid date" },
-    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是一个有效日期`,
-    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not one valid date`,
+    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是一个有效日期${reason(a, "zh")}`,
+    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not a valid date${reason(a, "en")}`,
   },
   "cell.number-invalid": {
     title: { zh: "数字无效", en: "Invalid number" },
-    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是数字`,
-    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not a number`,
+    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是数字${reason(a, "zh")}`,
+    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not a number${reason(a, "en")}`,
   },
   "cell.percent-range": {
     title: { zh: "完成率超出范围", en: "Progress out of range" },
@@ -115,7 +135,7 @@ const TEXTS: Record<RuleId, RuleText> = {
   "row.unknown-contract": {
     title: { zh: "合同编号不存在", en: "Unknown contract" },
     zh: (a, f) =>
-      `${a.has("task") ? subjectZh(a, f) + "的" : `第 ${f.row} 行`}合同编号 ${a.s("contractNo")} 在合同执行情况表中不存在`,
+      `${a.has("task") ? subjectZh(a, f) : `第 ${f.row} 行`}的合同编号 ${a.s("contractNo")} 在合同执行情况表中不存在`,
     en: (a, f) =>
       `${a.has("task") ? subjectEn(a, f) : `Row ${f.row}`}: contract ${a.s("contractNo")} is not in any contract table`,
   },

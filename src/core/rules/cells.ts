@@ -10,6 +10,11 @@ function* cellsOf(row: TypedRow): Generator<FieldCell> {
   for (const g of row.groups) for (const fc of Object.values(g.fields)) if (fc) yield fc;
 }
 
+/** Why the value was refused, so the message can say what to write instead. */
+function reasonArg(fc: FieldCell): { reason?: string } {
+  return fc.parsed.status === "invalid" ? { reason: fc.parsed.reason } : {};
+}
+
 const ALL_KINDS = { schedule: [[]], contracts: [[]], payments: [[]] };
 
 export const cellRequired: TableRule = {
@@ -21,6 +26,8 @@ export const cellRequired: TableRule = {
   check(ctx, table) {
     const required = KIND_DEFS[table.kind].fields.filter((f) => f.required && table.fields.has(f.field));
     for (const row of table.rows) {
+      // A summary task's fields are rolled up from its subtasks, which must have them.
+      if (row.summary) continue;
       for (const def of required) {
         const fc = row.fields[def.field];
         if (fc && isEmpty(fc)) {
@@ -43,11 +50,12 @@ export const cellDateInvalid: TableRule = {
   check(ctx, table) {
     for (const row of table.rows) {
       for (const fc of cellsOf(row)) {
-        if (fc.type === "date" && isInvalid(fc)) {
+        // A value merged down over several rows is reported once, on its own row.
+        if (fc.type === "date" && isInvalid(fc) && !fc.inherited) {
           ctx.report({
             rule: "cell.date-invalid",
             ...at(row, fc),
-            args: { header: fc.header, value: fc.display },
+            args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
           });
         }
       }
@@ -63,11 +71,11 @@ export const cellNumberInvalid: TableRule = {
   check(ctx, table) {
     for (const row of table.rows) {
       for (const fc of cellsOf(row)) {
-        if ((fc.type === "money" || fc.type === "percent") && isInvalid(fc)) {
+        if ((fc.type === "money" || fc.type === "percent") && isInvalid(fc) && !fc.inherited) {
           ctx.report({
             rule: "cell.number-invalid",
             ...at(row, fc),
-            args: { header: fc.header, value: fc.display },
+            args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
           });
         }
       }

@@ -148,6 +148,9 @@ export function buildIndexes(
       if (!contracts.has(no)) {
         contracts.set(no, row);
         nodes.push(...nodesFromContract(no, row));
+      } else if (row.continuation) {
+        // The contract goes on over this row (合同编号 merged down): its payment node counts too.
+        nodes.push(...nodesFromContract(no, row));
       }
     }
   }

@@ -1,7 +1,7 @@
 /** Rules on the 合同执行情况表 and 收款计划表: notice, delivery, quality, collections (SPEC §5). */
 
 import { addDays, diffDays } from "../dates";
-import { dateOf, isEmpty, numOf, textOf, type TypedRow } from "../rows";
+import { dateOf, isEmpty, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
 import {
   at,
   isMarkedComplete,
@@ -23,7 +23,7 @@ export const contractNoticeLate: TableRule = {
   needs: { contracts: [["signDate", "noticeDate"]] },
   check(ctx, table) {
     const n = ctx.settings.noticeWorkdays;
-    for (const row of table.rows) {
+    for (const row of contractRows(table)) {
       const sign = dateOf(row.fields.signDate);
       if (sign === undefined || isTerminated(row)) continue;
       const deadline = noticeDeadline(ctx, sign);
@@ -46,6 +46,15 @@ export function noticeDeadline(ctx: Pick<RuleContext, "calendar" | "settings">, 
   return ctx.calendar.addWorkdays(signDate, ctx.settings.noticeWorkdays);
 }
 
+/**
+ * One row per contract: a row whose 合同编号 is merged down from the row above
+ * goes on with that contract (another payment node), so the contract's own
+ * deadlines are judged once, on its first row.
+ */
+function contractRows(table: TypedTable): TypedRow[] {
+  return table.rows.filter((r) => !r.continuation);
+}
+
 /** Delivery rules do not apply once the work is complete or the contract is terminated. */
 function deliveryOpen(row: TypedRow): boolean {
   return isEmpty(row.fields.completionDate) && !isMarkedComplete(row) && !isTerminated(row);
@@ -58,7 +67,7 @@ export const contractDeliveryOverdue: TableRule = {
   scope: "table",
   needs: { contracts: [["deliveryDate", "completionDate"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of contractRows(table)) {
       const due = dateOf(row.fields.deliveryDate);
       if (due === undefined || due >= ctx.asOf || !deliveryOpen(row)) continue;
       ctx.report({
@@ -78,7 +87,7 @@ export const contractDeliveryDueSoon: TableRule = {
   check(ctx, table) {
     const n = ctx.settings.dueSoonWorkdays;
     const horizon = ctx.calendar.addWorkdays(ctx.asOf, n);
-    for (const row of table.rows) {
+    for (const row of contractRows(table)) {
       const due = dateOf(row.fields.deliveryDate);
       if (due === undefined || due < ctx.asOf || due > horizon || !deliveryOpen(row)) continue;
       ctx.report({
@@ -101,7 +110,7 @@ export const contractDeliveredLate: TableRule = {
   scope: "table",
   needs: { contracts: [["deliveryDate", "completionDate"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of contractRows(table)) {
       const due = dateOf(row.fields.deliveryDate);
       const done = dateOf(row.fields.completionDate);
       if (due === undefined || done === undefined || done <= due) continue;
@@ -121,7 +130,7 @@ export const contractQualityMissing: TableRule = {
   scope: "table",
   needs: { contracts: [["completionDate", "quality"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of contractRows(table)) {
       const done = dateOf(row.fields.completionDate);
       if (done === undefined || !isEmpty(row.fields.quality) || isTerminated(row)) continue;
       ctx.report({
@@ -140,7 +149,7 @@ export const contractAcceptanceMissing: TableRule = {
   scope: "table",
   needs: { contracts: [["completionDate", "acceptanceDate"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of contractRows(table)) {
       const done = dateOf(row.fields.completionDate);
       if (done === undefined || !isEmpty(row.fields.acceptanceDate) || isTerminated(row)) continue;
       ctx.report({
@@ -227,7 +236,8 @@ export const contractReportOverdue: TableRule = {
     for (const row of table.rows) {
       const dunned = dateOf(row.fields.dunningDate);
       const no = textOf(row.fields.contractNo);
-      if (dunned === undefined || !isEmpty(row.fields.reportDate)) continue;
+      if (dunned === undefined || !isEmpty(row.fields.reportDate) || row.fields.dunningDate?.inherited)
+        continue;
       if (
         isTerminated(table.kind === "contracts" ? row : no === undefined ? undefined : ctx.contracts.get(no))
       ) {

@@ -15,7 +15,8 @@ export const rowDuplicateKey: TableRule = {
     const first = new Map<string, number>();
     for (const row of table.rows) {
       const key = textOf(row.fields[keyField]);
-      if (key === undefined) continue;
+      // A key merged down over rows is one cell, not a repetition.
+      if (key === undefined || row.fields[keyField]?.inherited) continue;
       const seen = first.get(key);
       if (seen === undefined) first.set(key, row.row);
       else {
@@ -58,6 +59,7 @@ export const rowDateOrder: TableRule = {
         const a = dateOf(row.fields[early]);
         const b = dateOf(row.fields[late]);
         if (a === undefined || b === undefined || b >= a) continue;
+        if (row.fields[early]?.inherited && row.fields[late]?.inherited) continue;
         ctx.report({
           rule: "row.date-order",
           ...at(row, row.fields[late]),
@@ -112,7 +114,7 @@ export const rowActualInFuture: TableRule = {
       }
       for (const fc of cells) {
         const d = dateOf(fc);
-        if (d === undefined || d <= ctx.asOf) continue;
+        if (d === undefined || d <= ctx.asOf || fc.inherited) continue;
         ctx.report({
           rule: "row.actual-in-future",
           ...at(row, fc),
@@ -133,7 +135,7 @@ export const rowUnknownContract: TableRule = {
   check(ctx, table) {
     for (const row of table.rows) {
       const no = textOf(row.fields.contractNo);
-      if (no === undefined || ctx.contracts.has(no)) continue;
+      if (no === undefined || ctx.contracts.has(no) || row.fields.contractNo?.inherited) continue;
       ctx.report({
         rule: "row.unknown-contract",
         ...at(row, row.fields.contractNo),

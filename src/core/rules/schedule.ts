@@ -10,7 +10,22 @@ import { at, isTerminated, subjectArgs, type RuleContext, type TableRule } from 
  * something there, and cell.date-invalid already reports it) or is at 100%.
  */
 export function isTaskDone(row: TypedRow): boolean {
-  return !isEmpty(row.fields.actualEnd) || (numOf(row.fields.progress) ?? 0) >= 100;
+  return !isEmpty(row.fields.actualEnd) || (progressOf(row) ?? 0) >= 100;
+}
+
+/** 完成率 in percent; undefined when blank, unreadable or outside 0–100 (cell.percent-range reports that). */
+function progressOf(row: TypedRow): number | undefined {
+  const p = numOf(row.fields.progress);
+  return p !== undefined && p >= 0 && p <= 100 ? p : undefined;
+}
+
+/**
+ * The rows that are tasks of their own: summary tasks carry dates and progress
+ * rolled up from their subtasks, so judging them too would repeat (or, when the
+ * roll-up is stale, contradict) what the subtasks say.
+ */
+export function taskRows(table: TypedTable): TypedRow[] {
+  return table.rows.filter((r) => !r.summary);
 }
 
 export const scheduleOverdue: TableRule = {
@@ -26,7 +41,7 @@ export const scheduleOverdue: TableRule = {
     ],
   },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const end = dateOf(row.fields.planEnd);
       if (end === undefined || end >= ctx.asOf || isTaskDone(row)) continue;
       ctx.report({
@@ -51,7 +66,7 @@ export const scheduleDueSoon: TableRule = {
   check(ctx, table) {
     const n = ctx.settings.dueSoonWorkdays;
     const horizon = ctx.calendar.addWorkdays(ctx.asOf, n);
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const end = dateOf(row.fields.planEnd);
       if (end === undefined || end < ctx.asOf || end > horizon || isTaskDone(row)) continue;
       ctx.report({
@@ -69,7 +84,7 @@ export const scheduleStartLate: TableRule = {
   scope: "table",
   needs: { schedule: [["planStart", "actualStart"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const start = dateOf(row.fields.planStart);
       if (start === undefined || start >= ctx.asOf || !isEmpty(row.fields.actualStart) || isTaskDone(row))
         continue;
@@ -88,7 +103,7 @@ export const scheduleFinishedLate: TableRule = {
   scope: "table",
   needs: { schedule: [["planEnd", "actualEnd"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const plan = dateOf(row.fields.planEnd);
       const actual = dateOf(row.fields.actualEnd);
       if (plan === undefined || actual === undefined || actual <= plan) continue;
@@ -107,9 +122,9 @@ export const scheduleProgressMismatch: TableRule = {
   scope: "table",
   needs: { schedule: [["actualEnd", "progress"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const actual = dateOf(row.fields.actualEnd);
-      const p = numOf(row.fields.progress);
+      const p = progressOf(row);
       // A blank 完成率 beside an actual end is left alone: many sheets only fill one of the two.
       if (actual !== undefined && p !== undefined && p < 100) {
         ctx.report({
@@ -299,7 +314,7 @@ export const scheduleChangeUnnotified: TableRule = {
   needs: { schedule: [["planEnd", "baselineEnd", "changeNoticeDate"]] },
   check(ctx, table) {
     const days = ctx.settings.changeNoticeDays;
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const change = planChange(row);
       const fc = row.fields.changeNoticeDate;
       if (!change) continue;
@@ -324,7 +339,7 @@ export const scheduleChangeNotFiled: TableRule = {
   scope: "table",
   needs: { schedule: [["planEnd", "baselineEnd", "financeFiled"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const change = planChange(row);
       const fc = row.fields.financeFiled;
       if (!change || boolOf(fc) === true) continue;
@@ -350,7 +365,7 @@ export const scheduleBeyondContract: TableRule = {
   },
   when: (ctx) => ctx.hasContracts,
   check(ctx, table) {
-    for (const row of table.rows) {
+    for (const row of taskRows(table)) {
       const task = beyondContract(ctx, row);
       if (!task) continue;
       ctx.report({

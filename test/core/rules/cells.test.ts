@@ -48,7 +48,9 @@ describe("cell.date-invalid", () => {
       ]),
     );
     const r = check(wb, AS_OF);
-    expect(hits(r, "cell.date-invalid")).toEqual(["E2: 「计划完成」的值“2023/6/31”不是一个有效日期"]);
+    expect(hits(r, "cell.date-invalid")).toEqual([
+      "E2: 「计划完成」的值“2023/6/31”不是一个有效日期（该日期不存在）",
+    ]);
     expect(rulesAt(r, "E2")).toEqual(["cell.date-invalid"]);
   });
 
@@ -60,7 +62,9 @@ describe("cell.date-invalid", () => {
       ]),
     );
     const r = check(wb, AS_OF);
-    expect(hits(r, "cell.date-invalid")).toEqual(["G2: 「约定收款日期1」的值“2026年11月”不是一个有效日期"]);
+    expect(hits(r, "cell.date-invalid")).toEqual([
+      "G2: 「约定收款日期1」的值“2026年11月”不是一个有效日期（日期不完整，应写明年、月、日）",
+    ]);
     expect(hits(r, "contract.payment-overdue")).toEqual([]);
   });
 
@@ -127,5 +131,38 @@ describe("cell.percent-range", () => {
       ]),
     );
     expect(hits(check(wb, AS_OF), "cell.percent-range")).toEqual([]);
+  });
+});
+
+describe("cells merged down over several rows", () => {
+  const m = (r1: number, c1: number, r2: number, c2: number) => ({ r1, c1, r2, c2 });
+
+  test("a 负责人 merged over two tasks fills both; a bad date merged over two rows is reported once", () => {
+    const wb = workbook(
+      sheet(
+        "进度计划表",
+        [
+          SCHEDULE_HEADER,
+          ["1", "安装", "李四", "2026-12-01", "2026/12/32"],
+          ["2", "调试", null, "2026-12-01", null],
+          ["3", "验收", "王五", "2026-12-01", "2026-12-04"],
+        ],
+        { merges: [m(2, 3, 3, 3), m(2, 5, 3, 5)] },
+      ),
+    );
+    const r = check(wb, AS_OF);
+    expect(hits(r, "cell.required")).toEqual([]);
+    expect(r.findings.filter((f) => f.rule === "cell.date-invalid").map((f) => [f.row, f.cell])).toEqual([
+      [2, "E2"],
+    ]);
+  });
+
+  test("a merge across columns (a heading) gives its value to no other column", () => {
+    const wb = workbook(
+      sheet("进度计划表", [SCHEDULE_HEADER, ["1", "安装", null, "2026-12-01", "2026-12-04"]], {
+        merges: [m(2, 2, 2, 3)],
+      }),
+    );
+    expect(hits(check(wb, AS_OF), "cell.required")).toEqual(["C2: 任务「1 安装」的「负责人」为空，此项必填"]);
   });
 });

@@ -367,3 +367,61 @@ describe("collections (§1.2.2)", () => {
     ]);
   });
 });
+
+describe("merged-down contract numbers", () => {
+  const m = (r1: number, c1: number, r2: number, c2: number) => ({ r1, c1, r2, c2 });
+
+  test("收款计划表: each node under a merged 合同编号 belongs to that contract", () => {
+    const wb = workbook(
+      sheet("合同执行情况表", [CONTRACT_HEADER.slice(0, 5), ["HT-1", "OA", "甲公司", "2026-01-05", 300000]]),
+      sheet(
+        "收款计划表",
+        [
+          ["合同编号", "款项", "应收日期", "应收金额", "实收金额"],
+          ["HT-1", "首付款", "2026-02-01", 100000, 100000],
+          [null, "进度款", "2026-11-16", 200000, null],
+          ["HT-9", "首付款", "2026-12-01", 5000, null],
+          [null, "尾款", "2026-12-31", 5000, null],
+        ],
+        { merges: [m(2, 1, 3, 1), m(4, 1, 5, 1)] },
+      ),
+    );
+    const r = check(wb, AS_OF);
+    expect(r.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell}`)).toEqual([
+      "contract.payment-overdue 收款计划表!C3",
+      "row.unknown-contract 收款计划表!A4",
+    ]);
+  });
+
+  test("a contract merged over two rows is one contract with two nodes, judged once", () => {
+    const wb = workbook(
+      sheet(
+        "合同执行情况表",
+        [
+          [
+            "合同编号",
+            "签订日期",
+            "合同金额",
+            "实施通知日期",
+            "约定交货期",
+            "实际完成日期",
+            "应收日期",
+            "应收金额",
+            "实收金额",
+          ],
+          ["HT-1", "2026-08-03", 300000, null, "2026-11-20", null, "2026-08-31", 100000, 100000],
+          [null, null, null, null, null, null, "2026-11-16", 200000, 50000],
+        ],
+        {
+          merges: [m(2, 1, 3, 1), m(2, 2, 3, 2), m(2, 3, 3, 3), m(2, 4, 3, 4), m(2, 5, 3, 5), m(2, 6, 3, 6)],
+        },
+      ),
+    );
+    const r = check(wb, AS_OF);
+    expect(r.findings.map((f) => `${f.rule} ${f.row} ${f.cell}`)).toEqual([
+      "contract.notice-late 2 D2",
+      "contract.delivery-overdue 2 E2",
+      "contract.payment-overdue 3 G3",
+    ]);
+  });
+});

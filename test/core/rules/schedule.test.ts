@@ -274,7 +274,9 @@ describe("plan changes (§1.2.2)", () => {
     );
     const r = check(wb, AS_OF);
     expect(hits(r, "schedule.change-unnotified")).toEqual([]);
-    expect(hits(r, "cell.date-invalid")).toEqual(["G2: 「调整通知日期」的值“12月8号”不是一个有效日期"]);
+    expect(hits(r, "cell.date-invalid")).toEqual([
+      "G2: 「调整通知日期」的值“12月8号”不是一个有效日期（日期不完整，应写明年、月、日）",
+    ]);
   });
 
   test("schedule.change-not-filed: a changed plan not filed with finance", () => {
@@ -362,5 +364,39 @@ describe("schedule.unsigned (§2.3.5)", () => {
       sheet("进度计划表", [...table, [], ["甲方负责人（签字）：", "刘总", null, "乙方负责人（签字）：张三"]]),
     );
     expect(hits(check(wb, AS_OF), "schedule.unsigned")).toEqual([]);
+  });
+});
+
+describe("summary tasks (an outline: 1 over 1.1, 1.2)", () => {
+  test("are judged through their subtasks: no owner needed, a stale roll-up is not overdue", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "设计", null, "2026-11-02", "2026-11-13", null, null, "50%"],
+        ["1.1", "概要设计", "张三", "2026-11-02", "2026-11-06", null, "2026-11-06", "100%"],
+        ["1.2", "详细设计", "李四", "2026-11-09", "2026-11-13", null, null, "40%", "1.1"],
+        ["10", "收尾", null, "2026-12-01", "2026-12-04"],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    const cells = r.findings.filter((f) => f.cell).map((f) => `${f.rule} ${f.cell}`);
+    expect(cells).toEqual(["schedule.overdue E4", "schedule.start-late F4", "cell.required C5"]);
+  });
+});
+
+describe("a 完成率 outside 0–100%", () => {
+  test("is reported once and says nothing about whether the task is done", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "安装", "李四", "2026-11-02", "2026-11-20", null, null, 120],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(r.findings.filter((f) => f.cell).map((f) => `${f.rule} ${f.cell}`)).toEqual([
+      "schedule.overdue E2",
+      "schedule.start-late F2",
+      "cell.percent-range H2",
+    ]);
   });
 });
