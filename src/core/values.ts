@@ -86,6 +86,18 @@ export function isBlank(v: CellValue | undefined): boolean {
   return v.length === 0 || BLANK_RE.test(v);
 }
 
+/**
+ * `一` alone where a number or date belongs: the Chinese IME types 一 for a dash so
+ * often that in those columns it means "nothing", never the number one. Text
+ * columns keep it (a 序号 of 一 is a real heading number).
+ */
+const IME_DASH_RE = /^\s*一\s*$/;
+
+/** Blank for a number or date cell: isBlank, or a lone 一 typed as a dash. */
+function isBlankNumber(v: CellValue | undefined): boolean {
+  return isBlank(v) || (typeof v === "string" && IME_DASH_RE.test(v));
+}
+
 /** Excel shows at most 15 significant digits; this drops binary noise such as 1.1000000000000001. */
 function cleanNumber(n: number): number {
   if (!Number.isFinite(n) || Number.isInteger(n)) return n;
@@ -329,7 +341,7 @@ function parseDateText(raw: string): Parsed<IsoDate> {
     if (s.includes(":")) s = s.replace(TIME_RE, "");
     if (HAS_SPACE_RE.test(s)) s = s.replace(SPACE_AROUND_SEP_RE, "$1");
   }
-  if (!HAS_DIGIT_RE.test(s)) return isBlank(s) ? EMPTY : INVALID["not-a-date"];
+  if (!HAS_DIGIT_RE.test(s)) return isBlankNumber(s) ? EMPTY : INVALID["not-a-date"];
 
   let m = YMD_SEP_RE.exec(s);
   if (m) {
@@ -486,7 +498,7 @@ export function parseMoney(v: CellValue | undefined, opts?: { scale?: number }):
   if (typeof v === "number") {
     return finite(scaleNumber(v, scale), false);
   }
-  if (isBlank(v)) return EMPTY;
+  if (isBlankNumber(v)) return EMPTY;
   if (typeof v === "string") return parseMoneyText(v, scale);
   return isError(v as CellValue) ? INVALID["error-value"] : INVALID["not-a-number"];
 }
@@ -542,7 +554,7 @@ export function parsePercent(
     const asFraction = analyseFormat(opts.numFmt).percent || opts.fractions;
     return finite(asFraction ? shiftDecimal(v, 2) : v, false);
   }
-  if (isBlank(v)) return EMPTY;
+  if (isBlankNumber(v)) return EMPTY;
   if (typeof v === "string") {
     const p = numberOrPercentText(v);
     if (!p) return INVALID["not-a-number"];

@@ -780,3 +780,18 @@ describe("robustness", () => {
     );
   });
 });
+
+describe("一 typed for a dash", () => {
+  test("is nothing in a money, percent or date cell", () => {
+    expect(parseMoney("一")).toEqual({ status: "empty" });
+    expect(parseMoney(" 一 ")).toEqual({ status: "empty" });
+    expect(parsePercent("一", { fractions: false })).toEqual({ status: "empty" });
+    expect(parseDate("一", { date1904: false })).toEqual({ status: "empty" });
+  });
+
+  test("stays text where text belongs (a 序号 of 一 is a heading number), and 一万 is still money", () => {
+    expect(parseText("一")).toMatchObject({ status: "ok", value: "一" });
+    expect(parseWbs("一")).toMatchObject({ status: "ok", value: "一" });
+    expect(parseMoney("一一")).toMatchObject({ status: "invalid" });
+  });
+});
