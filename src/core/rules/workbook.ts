@@ -7,7 +7,10 @@ export const tableNotRecognized: WorkbookRule = {
   severity: "info",
   scope: "workbook",
   check(ctx) {
+    // A hidden sheet holding data is a helper (下拉选项 lists, lookups) the user chose not to see.
+    const hidden = new Set(ctx.wb.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name));
     for (const u of ctx.recognition.unrecognised) {
+      if (hidden.has(u.sheet)) continue;
       ctx.report({ rule: "table.not-recognized", sheet: u.sheet, args: { cells: u.cells } });
     }
   },

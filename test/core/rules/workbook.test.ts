@@ -123,3 +123,19 @@ describe("设置: the 参数 table", () => {
     expect(hits(r, "schedule.due-soon")).toEqual([]);
   });
 });
+
+describe("table.not-recognized on hidden sheets", () => {
+  test("a hidden 下拉选项 list is a helper, not data to report", () => {
+    const lists = [
+      ["负责人", "合同状态"],
+      ["张三", "执行中"],
+      ["李四", "已完成"],
+      ["王五", "已终止"],
+    ];
+    const r = check(
+      workbook(sheet("下拉选项", lists, { visibility: "hidden" }), sheet("名单", lists)),
+      AS_OF,
+    );
+    expect(r.findings.map((f) => `${f.rule} ${f.sheet}`)).toEqual(["table.not-recognized 名单"]);
+  });
+});
