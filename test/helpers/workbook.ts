@@ -22,7 +22,8 @@ import { strToU8, zipSync } from "fflate";
  * - string, number, boolean: the value as typed;
  * - `{ date: "2026-11-23" }`: a real Excel date (serial number + date format),
  *   the same on every machine whatever its time zone;
- * - `{ formula: "A1+1", result: 2 }`: a formula (no leading `=`) with its cached result;
+ * - `{ formula: "A1+1", result: 2 }`: a formula (no leading `=`) with its cached result,
+ *   which may be `{ error: "#N/A" }`;
  * - `{ error: "#N/A" }`: an error value;
  * - null / undefined: an empty cell.
  */
@@ -33,7 +34,7 @@ export type CellInput =
   | null
   | undefined
   | { date: string }
-  | { formula: string; result?: string | number | boolean | { date: string } }
+  | { formula: string; result?: string | number | boolean | { date: string } | { error: string } }
   | { error: string };
 
 export interface SheetInput {
