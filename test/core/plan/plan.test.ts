@@ -482,6 +482,13 @@ describe("normalize", () => {
   });
 });
 
+test("the result is exactly what checkWorkbook reports", () => {
+  const wb = sampleWorkbook();
+  expect(planApply(wb, { ...OPTS, asOf: "2026-11-20" }).result).toEqual(
+    checkWorkbook(wb, { asOf: "2026-11-20", today: "2026-11-23" }),
+  );
+});
+
 describe("planClear", () => {
   test("clears the product's formats on every sheet and logs it", () => {
     const wb = sampleWorkbook();

@@ -114,10 +114,6 @@ describe("nothing from the workbook becomes a formula", () => {
           const { patch } = planApply(wb, OPTS);
           for (const w of cellWrites(patch)) expect(w.formula).toBeUndefined();
           for (const f of formulas(patch)) expect(fromTemplates(f)).toBe(true);
-          // Every user string planned into a cell is written as that same string.
-          const userText = new Set(rows.flat());
-          for (const w of cellWrites(patch))
-            if (typeof w.v === "string" && userText.has(w.v)) expect(typeof w.v).toBe("string");
         },
       ),
       { numRuns: 60 },
