@@ -1,0 +1,155 @@
+/**
+ * A worksheet part as a list of its top-level elements, so the writer can replace one element
+ * (conditional formats, validations, table parts) and put new ones where the schema wants
+ * them, leaving every other element's text exactly as it was.
+ */
+
+import { elementEnd, rootPrefix } from "./xml";
+
+/** CT_Worksheet's children in schema order; Excel repairs a file that breaks it. */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+const RANK = new Map(WORKSHEET_ORDER.map((n, i) => [n, i]));
+
+export interface Child {
+  /** Local name (prefix dropped); unknown elements such as mc:AlternateContent keep theirs. */
+  name: string;
+  xml: string;
+}
+
+export const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+export class SheetDoc {
+  /** Namespace prefix of the spreadsheetml elements, with its colon, or "". */
+  readonly p: string;
+  private head: string;
+  private tail: string;
+  children: Child[] = [];
+
+  constructor(xml: string) {
+    this.p = rootPrefix(xml);
+    const rootAt = xml.search(new RegExp(`<${this.p}worksheet[\\s>/]`));
+    if (rootAt < 0) throw new Error("worksheet part without a worksheet element");
+    const rootGt = xml.indexOf(">", rootAt);
+    this.head = xml.slice(0, rootGt + 1);
+    const close = `</${this.p}worksheet>`;
+    const rootEnd = xml.lastIndexOf(close);
+    const stop = rootEnd < 0 ? xml.length : rootEnd;
+    this.tail = rootEnd < 0 ? close : xml.slice(rootEnd);
+    let pos = rootGt + 1;
+    const sdOpen = `<${this.p}sheetData`;
+    while (pos < stop) {
+      const lt = xml.indexOf("<", pos);
+      if (lt < 0 || lt >= stop) break;
+      const c1 = xml.charCodeAt(lt + 1);
+      if (c1 === 33 || c1 === 63) {
+        const e = xml.indexOf(xml.startsWith("<!--", lt) ? "-->" : ">", lt);
+        pos = e < 0 ? stop : e + 1;
+        continue;
+      }
+      let end: number;
+      if (xml.startsWith(sdOpen, lt)) {
+        // The big one: sheetData cannot nest, so its end tag is found directly.
+        const gt = xml.indexOf(">", lt);
+        end =
+          xml.charCodeAt(gt - 1) === 47
+            ? gt + 1
+            : xml.indexOf(`</${this.p}sheetData>`, gt) + this.p.length + 12;
+      } else end = elementEnd(xml, lt);
+      let i = lt + 1;
+      while (i < end && !/[\s/>]/.test(xml[i])) i++;
+      const qname = xml.slice(lt + 1, i);
+      const name = this.p && qname.startsWith(this.p) ? qname.slice(this.p.length) : qname;
+      this.children.push({ name, xml: xml.slice(lt, end) });
+      pos = end;
+    }
+  }
+
+  get(name: string): string | undefined {
+    return this.children.find((c) => c.name === name)?.xml;
+  }
+
+  getAll(name: string): string[] {
+    return this.children.filter((c) => c.name === name).map((c) => c.xml);
+  }
+
+  /** Replace every element of this name with `xmls` (none removes them), at the schema's place. */
+  setAll(name: string, xmls: string[]): void {
+    const first = this.children.findIndex((c) => c.name === name);
+    const kept = this.children.filter((c) => c.name !== name);
+    let at: number;
+    if (first >= 0) {
+      at = this.children.slice(0, first).filter((c) => c.name !== name).length;
+    } else {
+      const rank = RANK.get(name) ?? WORKSHEET_ORDER.length;
+      at = kept.length;
+      // Before the first known element that ranks after it; unknown elements stay with the one before them.
+      for (let i = 0; i < kept.length; i++) {
+        const r = RANK.get(kept[i].name);
+        if (r !== undefined && r > rank) {
+          at = i;
+          break;
+        }
+      }
+    }
+    kept.splice(at, 0, ...xmls.map((xml) => ({ name, xml })));
+    this.children = kept;
+  }
+
+  set(name: string, xml: string | undefined): void {
+    this.setAll(name, xml === undefined ? [] : [xml]);
+  }
+
+  /** The prefix bound to the relationships namespace, declaring `r` on the root when absent. */
+  relPrefix(): string {
+    const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${NS_R.replace(/[./]/g, "\\$&")}["']`).exec(this.head);
+    if (m) return m[1];
+    const at = this.head.search(new RegExp(`<${this.p}worksheet[\\s>/]`));
+    const gt = this.head.indexOf(">", at);
+    const name = /xmlns:r\s*=/.test(this.head) ? "rr" : "r";
+    this.head = `${this.head.slice(0, gt)} xmlns:${name}="${NS_R}"${this.head.slice(gt)}`;
+    return name;
+  }
+
+  toXml(): string {
+    return this.head + this.children.map((c) => c.xml).join("") + this.tail;
+  }
+}
