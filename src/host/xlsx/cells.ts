@@ -7,7 +7,7 @@
 import type { CellWrite } from "../../core/patch";
 import { colLetter, type Range } from "../../core/snapshot";
 import type { Styles } from "./styles";
-import { esc, setAttr, withPrefix } from "./xml";
+import { attrValue, esc, setAttr, withPrefix } from "./xml";
 
 /** A number format over a range (setNumberFormat), or values at cells (setValues, appendRows). */
 export type CellOp =
@@ -44,11 +44,6 @@ function refCol(ref: string): number {
     c = c * 26 + (u - 64);
   }
   return c;
-}
-
-function attrValue(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 export interface CellEditResult {
@@ -94,41 +89,57 @@ export function editCells(
   let maxRow = 0;
   let maxCol = 0;
 
-  type Step = { order: number; run: (s: number, cell: string | undefined) => [number, string | undefined] };
-  const rowOps = (r: number) => {
-    const perCol = new Map<number, Step[]>();
-    const push = (c: number, step: Step) => {
-      const list = perCol.get(c);
-      if (list) list.push(step);
-      else perCol.set(c, [step]);
-    };
-    formats.forEach((f, i) => {
-      if (r < f.range.r1 || r > f.range.r2) return;
-      const memo = memos[i];
-      const step: Step = {
-        order: f.order,
-        run: (s, cell) => {
-          let out = memo.get(s);
-          if (out === undefined) memo.set(s, (out = styles.withNumFmt(s, f.code)));
-          return [out, cell];
-        },
-      };
-      for (let c = f.range.c1; c <= f.range.c2; c++) push(c, step);
-    });
-    for (const w of writes.get(r) ?? []) {
-      push(w.c, {
-        order: w.order,
-        run: (s) => {
-          const st = w.write.style;
-          let out = s;
-          if (st && !w.keepStyle && Object.keys(st).some((k) => k !== "numFmt")) out = styles.cellXf(st);
-          else if (st?.numFmt) out = styles.withNumFmt(s, st.numFmt);
-          return [out, withPrefix(cellXml(`${colLetter(w.c)}${r}`, out, w.write), p)];
-        },
-      });
+  // Steps per column of the current row, reused from row to row: the hot path of a format
+  // over 60k rows allocates nothing per cell. A step is a format op index (≥ 0) or a write.
+  type Write = Extract<CellOp, { kind: "write" }>;
+  type Step = number | Write;
+  const colSteps: Array<Step[] | undefined> = [];
+  const cols: number[] = [];
+  const orderOf = (st: Step) => (typeof st === "number" ? formats[st].order : st.order);
+  const push = (c: number, step: Step) => {
+    const list = colSteps[c];
+    if (list) list.push(step);
+    else {
+      colSteps[c] = [step];
+      cols.push(c);
     }
-    if (writes.has(r)) for (const list of perCol.values()) list.sort((a, b) => a.order - b.order);
-    return perCol;
+  };
+  const collect = (r: number) => {
+    for (const c of cols) colSteps[c] = undefined;
+    cols.length = 0;
+    for (let i = 0; i < formats.length; i++) {
+      const f = formats[i].range;
+      if (r < f.r1 || r > f.r2) continue;
+      for (let c = f.c1; c <= f.c2; c++) push(c, i);
+    }
+    const ws = writes.get(r);
+    if (ws) {
+      for (const w of ws) push(w.c, w);
+      for (const c of cols) if (colSteps[c]!.length > 1) colSteps[c]!.sort((a, b) => orderOf(a) - orderOf(b));
+    }
+    if (cols.length > 1) cols.sort((a, b) => a - b);
+  };
+  /** Runs the column's steps; returns the new cell XML, or undefined when only `s` changed to `outS`. */
+  let outS = 0;
+  const run = (r: number, c: number, s: number): string | undefined => {
+    let st = s;
+    let xml: string | undefined;
+    for (const step of colSteps[c]!) {
+      if (typeof step === "number") {
+        const memo = memos[step];
+        let o = memo.get(st);
+        if (o === undefined) memo.set(st, (o = styles.withNumFmt(st, formats[step].code)));
+        st = o;
+      } else {
+        const style = step.write.style;
+        if (style && !step.keepStyle && Object.keys(style).some((k) => k !== "numFmt"))
+          st = styles.cellXf(style);
+        else if (style?.numFmt) st = styles.withNumFmt(st, style.numFmt);
+        xml = withPrefix(cellXml(`${colLetter(c)}${r}`, st, step.write), p);
+      }
+    }
+    outS = st;
+    return xml;
   };
 
   const out: string[] = [];
@@ -144,58 +155,52 @@ export function editCells(
   const cClose = `</${p}c>`;
 
   /** A row of cells, with the row's own format as the base of cells it creates. */
-  const emitRow = (r: number, open: string, body: string | undefined) => {
-    const perCol = rowOps(r);
+  const emitRow = (r: number, open: string, body: string) => {
+    collect(r);
     const rowStyle = attrValue(open, "customFormat") === "1" ? Number(attrValue(open, "s") ?? 0) : -1;
-    const cols = [...perCol.keys()].sort((a, b) => a - b);
     let k = 0;
     const parts: string[] = [];
-    const apply = (c: number, s: number, cell: string | undefined): string | undefined => {
-      let st = s;
-      let xml = cell;
-      for (const step of perCol.get(c)!) [st, xml] = step.run(st, xml);
-      if (c > maxCol) maxCol = c;
-      if (xml === cell && xml !== undefined && st !== s) {
-        const gt = xml.indexOf(">");
-        const tagEnd = xml.charCodeAt(gt - 1) === 47 ? gt - 1 : gt;
-        return setAttr(xml.slice(0, tagEnd) + ">", "s", String(st)).slice(0, -1) + xml.slice(tagEnd);
-      }
-      return xml ?? `${cOpen} r="${colLetter(c)}${r}"${st > 0 ? ` s="${st}"` : ""}/>`;
+    const blank = (c: number) => {
+      const xml = run(r, c, rowStyle >= 0 ? rowStyle : colStyle(c));
+      return xml ?? `${cOpen} r="${colLetter(c)}${r}"${outS > 0 ? ` s="${outS}"` : ""}/>`;
     };
-    const blankStyle = (c: number) => (rowStyle >= 0 ? rowStyle : colStyle(c));
     let pos = 0;
     let col = 0;
-    const text = body ?? "";
     for (;;) {
-      const lt = text.indexOf(cOpen, pos);
+      const lt = body.indexOf(cOpen, pos);
       if (lt < 0) break;
-      const ch = text.charCodeAt(lt + cOpen.length);
+      const ch = body.charCodeAt(lt + cOpen.length);
       if (ch !== 32 && ch !== 62 && ch !== 47 && ch !== 9 && ch !== 10 && ch !== 13) {
         pos = lt + 1;
         continue;
       }
-      if (lt > pos) parts.push(text.slice(pos, lt));
-      const gt = text.indexOf(">", lt);
-      const end = text.charCodeAt(gt - 1) === 47 ? gt + 1 : text.indexOf(cClose, gt) + cClose.length;
-      let cell = text.slice(lt, end);
-      const ref = attrValue(text.slice(lt, gt), "r");
+      if (lt > pos) parts.push(body.slice(pos, lt));
+      const gt = body.indexOf(">", lt);
+      const selfClosing = body.charCodeAt(gt - 1) === 47;
+      const end = selfClosing ? gt + 1 : body.indexOf(cClose, gt) + cClose.length;
+      let tag = body.slice(lt, selfClosing ? gt - 1 : gt);
+      const ref = attrValue(tag, "r");
       const c = ref ? refCol(ref) : col + 1;
       col = c;
-      while (k < cols.length && cols[k] < c) {
-        parts.push(apply(cols[k], blankStyle(cols[k]), undefined)!);
-        k++;
-      }
-      if (!ref) cell = `${cOpen} r="${colLetter(c)}${r}"${cell.slice(cOpen.length)}`;
+      while (k < cols.length && cols[k] < c) parts.push(blank(cols[k++]));
+      if (!ref) tag = setAttr(tag, "r", `${colLetter(c)}${r}`);
       if (k < cols.length && cols[k] === c) {
-        const s = Number(attrValue(text.slice(lt, gt), "s") ?? 0);
-        parts.push(apply(c, s, cell)!);
         k++;
-      } else parts.push(cell);
+        const s = Number(attrValue(tag, "s") ?? 0);
+        const xml = run(r, c, s);
+        if (xml !== undefined) parts.push(xml);
+        else if (outS === s && ref) parts.push(body.slice(lt, end));
+        else parts.push(setAttr(tag, "s", String(outS)), body.slice(selfClosing ? gt - 1 : gt, end));
+      } else if (ref) parts.push(body.slice(lt, end));
+      else parts.push(tag, body.slice(selfClosing ? gt - 1 : gt, end));
       pos = end;
     }
-    for (; k < cols.length; k++) parts.push(apply(cols[k], blankStyle(cols[k]), undefined)!);
-    if (pos < text.length) parts.push(text.slice(pos));
-    if (cols.length && r > maxRow) maxRow = r;
+    while (k < cols.length) parts.push(blank(cols[k++]));
+    if (pos < body.length) parts.push(body.slice(pos));
+    if (cols.length) {
+      if (r > maxRow) maxRow = r;
+      if (cols[cols.length - 1] > maxCol) maxCol = cols[cols.length - 1];
+    }
     // spans is only a loading hint and may now be wrong; dropping it is allowed.
     let o = setAttr(open, "spans", undefined);
     if (attrValue(o, "r") === undefined) o = setAttr(o, "r", String(r));
@@ -215,7 +220,7 @@ export function editCells(
       }
       if (merged[span][0] > fill) fill = Math.min(merged[span][0], upTo);
       if (fill >= upTo) break;
-      emitRow(fill, `<${p}row r="${fill}">`, undefined);
+      emitRow(fill, `<${p}row r="${fill}">`, "");
       fill++;
     }
   };

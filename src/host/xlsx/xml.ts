@@ -73,14 +73,50 @@ export function localAttr(a: Record<string, string>, local: string): string | un
   return a[local];
 }
 
-/** The opening tag at `lt` with one attribute set (added or replaced); `value` is raw text. */
+/**
+ * Where attribute `name` sits in an opening tag: [name start, value start, value end], found by
+ * jumping from one `=` to the next (no regex: this runs for every cell of a big sheet).
+ */
+function findAttr(tag: string, name: string): [number, number, number] | undefined {
+  let i = 0;
+  for (;;) {
+    const eq = tag.indexOf("=", i);
+    if (eq < 0) return undefined;
+    let vs = eq + 1;
+    while (isWs(tag.charCodeAt(vs))) vs++;
+    const q = tag.charCodeAt(vs);
+    if (q !== 34 && q !== 39) return undefined;
+    const ve = tag.indexOf(q === 34 ? '"' : "'", vs + 1);
+    if (ve < 0) return undefined;
+    let ne = eq;
+    while (isWs(tag.charCodeAt(ne - 1))) ne--;
+    const ns = ne - name.length;
+    if (ns > 0 && isWs(tag.charCodeAt(ns - 1)) && tag.startsWith(name, ns)) return [ns, vs + 1, ve];
+    i = ve + 1;
+  }
+}
+
+function isWs(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** The raw (still escaped) value of an attribute in an opening tag. */
+export function attrValue(tag: string, name: string): string | undefined {
+  const at = findAttr(tag, name);
+  return at ? tag.slice(at[1], at[2]) : undefined;
+}
+
+/** An opening tag with one attribute set (added, replaced, or removed when undefined); `value` is raw text. */
 export function setAttr(tag: string, name: string, value: string | undefined): string {
-  const re = new RegExp(`(\\s)${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (re.test(tag)) {
-    return value === undefined ? tag.replace(re, "") : tag.replace(re, `$1${name}="${value}"`);
+  const at = findAttr(tag, name);
+  if (at) {
+    if (value !== undefined) return tag.slice(0, at[1]) + value + tag.slice(at[2]);
+    let ns = at[0];
+    while (ns > 0 && isWs(tag.charCodeAt(ns - 1))) ns--;
+    return tag.slice(0, ns) + tag.slice(at[2] + 1);
   }
   if (value === undefined) return tag;
-  const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
+  const end = tag.endsWith("/>") ? tag.length - 2 : tag.endsWith(">") ? tag.length - 1 : tag.length;
   return `${tag.slice(0, end)} ${name}="${value}"${tag.slice(end)}`;
 }
 
