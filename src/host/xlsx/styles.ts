@@ -6,7 +6,7 @@
  */
 
 import type { CellStyle, ConditionalRule } from "../../core/patch";
-import { decodeEntities, elementEnd, esc, parseAttrs, rootPrefix, setAttr, withPrefix } from "./xml";
+import { elementEnd, esc, parseAttrs, rootPrefix, setAttr, withPrefix } from "./xml";
 
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
@@ -274,7 +274,7 @@ export class Styles {
     return this.add("dxfs", `<dxf>${font}${fill}${border}</dxf>`);
   }
 
-  /** The number format code of a cell format, for tests and checks. */
+  /** True when anything was appended, so styles.xml must be rewritten. */
   get changed(): boolean {
     return [...this.sections.values()].some((s) => s.added);
   }
@@ -314,9 +314,4 @@ export class Styles {
 
 function argb(c: string): string {
   return "FF" + c.replace(/^#/, "").toUpperCase();
-}
-
-/** The number-format code behind `xf` as written in numFmts, for reading back in tests. */
-export function decodeFormatCode(s: string): string {
-  return decodeEntities(s);
 }
