@@ -3,14 +3,22 @@
  * Exit status: 0 no error findings, 1 error findings, 2 unusable input or usage.
  */
 
+import { writeFile, rename } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { runApply, runClear } from "../app/apply";
 import { checkSnapshot, type CheckReport } from "../app/check";
 import { dayNumber, fromDayNumber, isValidYmd } from "../core/dates";
 import type { Lang } from "../core/settings";
-import { InputError, readXlsx } from "../host/xlsx/read";
+import { uncarriedParts } from "../host/xlsx/apply";
+import { XlsxHost } from "../host/xlsx/host";
+import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
+import { partLabel } from "../i18n/parts";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
 import { runDemo } from "./demo";
+import { progressBar, type Progress } from "./progress";
 import { formatReport } from "./report";
 
 /** A usage mistake: one sentence, then the usage text, exit 2. */
@@ -21,6 +29,7 @@ export interface Io {
   stderr: (s: string) => void;
   isTty: boolean;
   now?: Date;
+  progress?: Progress;
 }
 
 const NODE_IO: Io = {
@@ -47,6 +56,13 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         const report = await check(file, values.today, lang, io.now);
         io.stdout(values.json ? toJson(file, report) : formatReport(file, report, lang, io.isTty));
         return report.summary.errors > 0 ? 1 : 0;
+      }
+      case "apply":
+      case "clear": {
+        const file = positionals[0];
+        if (!file || positionals.length > 1) throw new UsageError(cliWords(lang).missingFile);
+        if (values.output && values.inPlace) throw new UsageError(cliWords(lang).outputOrInPlace);
+        return await writeCommand(command, file, values, io);
       }
       case "demo": {
         const result = await runDemo(positionals[0] ?? "demo-output", { today: values.today, lang });
@@ -78,10 +94,87 @@ async function check(file: string, today: string | undefined, lang: Lang, now?: 
   return checkSnapshot(wb, { asOf: today, lang, now });
 }
 
-function parseOptions(args: string[]): {
-  values: { today?: string; json: boolean; lang: Lang };
-  positionals: string[];
-} {
+interface Options {
+  today?: string;
+  json: boolean;
+  lang: Lang;
+  output?: string;
+  inPlace: boolean;
+  normalize: boolean;
+  notices: boolean;
+}
+
+/**
+ * `apply` and `clear`: read the file once, run the use-case on the .xlsx host, and write the
+ * result to -o OUT (default: NAME.ptrack.xlsx beside the input), or over the input with
+ * --in-place — refused when the file holds parts the writer is not trusted to carry through.
+ */
+async function writeCommand(command: "apply" | "clear", file: string, o: Options, io: Io): Promise<number> {
+  const w = cliWords(o.lang);
+  const bytes = await loadXlsxFile(file);
+  const out = o.inPlace ? file : (o.output ?? defaultOutput(file));
+  if (resolve(out) === resolve(file)) {
+    const parts = uncarriedParts(bytes);
+    if (parts.length) {
+      io.stderr(
+        w.inPlaceRefused(
+          file,
+          parts.map((p) => partLabel(p, o.lang)),
+        ) + "\n",
+      );
+      return 2;
+    }
+  }
+  const progress = io.progress ?? progressBar(process.stderr, o.lang);
+  const host = new XlsxHost(bytes);
+  const user = process.env.PTRACK_USER || userName();
+  let code = 0;
+  if (command === "apply") {
+    const outcome = await runApply(host, {
+      asOf: o.today,
+      lang: o.lang,
+      normalize: o.normalize,
+      user,
+      now: io.now,
+      onStage: (s) => progress.stage(s),
+    });
+    progress.stage("save");
+    await saveAtomically(out, host.bytes);
+    progress.done();
+    io.stdout(formatReport(file, outcome.report, o.lang, io.isTty));
+    if (o.normalize) io.stdout(w.normalized(outcome.normalized.length) + "\n");
+    code = outcome.report.summary.errors > 0 ? 1 : 0;
+  } else {
+    await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });
+    progress.stage("save");
+    await saveAtomically(out, host.bytes);
+    progress.done();
+  }
+  io.stdout(w.wrote(out) + "\n");
+  return code;
+}
+
+function defaultOutput(file: string): string {
+  const ext = extname(file);
+  return join(dirname(file), `${basename(file, ext)}.ptrack.xlsx`);
+}
+
+function userName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "";
+  }
+}
+
+/** Write beside the target and rename over it, so a crash never leaves a half-written workbook. */
+async function saveAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  await writeFile(tmp, bytes);
+  await rename(tmp, path);
+}
+
+function parseOptions(args: string[]): { values: Options; positionals: string[] } {
   let parsed;
   try {
     parsed = parseArgs({
@@ -92,15 +185,31 @@ function parseOptions(args: string[]): {
         today: { type: "string" },
         json: { type: "boolean", default: false },
         lang: { type: "string", default: "zh" },
+        output: { type: "string", short: "o" },
+        "in-place": { type: "boolean", default: false },
+        normalize: { type: "boolean", default: false },
+        "no-notices": { type: "boolean", default: false },
       },
     });
   } catch (e) {
     throw new UsageError(cliWords(langFromArgv(args)).badOption((e as Error).message));
   }
-  const { today, json, lang } = parsed.values;
+  const v = parsed.values;
+  const lang = v.lang;
   if (lang !== "zh" && lang !== "en") throw new UsageError(cliWords("zh").badLang(String(lang)));
-  if (today !== undefined && !isIsoDate(today)) throw new UsageError(cliWords(lang).badToday(today));
-  return { values: { today, json: Boolean(json), lang }, positionals: parsed.positionals };
+  if (v.today !== undefined && !isIsoDate(v.today)) throw new UsageError(cliWords(lang).badToday(v.today));
+  return {
+    values: {
+      today: v.today,
+      json: Boolean(v.json),
+      lang,
+      output: v.output,
+      inPlace: Boolean(v["in-place"]),
+      normalize: Boolean(v.normalize),
+      notices: !v["no-notices"],
+    },
+    positionals: parsed.positionals,
+  };
 }
 
 function isIsoDate(s: string): boolean {
@@ -148,8 +257,15 @@ export function toJson(file: string, r: CheckReport): string {
   );
 }
 
-if (require.main === module) {
+/** The process entry: `ptrack … | head` closing the pipe early is a normal end, not a crash. */
+export function runCli(): void {
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) runCli();

@@ -6,11 +6,15 @@ import type { Lang } from "../core/settings";
 export const USAGE: Record<Lang, string> = {
   zh: `用法:
   ptrack check 文件.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
+  ptrack apply 文件.xlsx [-o 输出.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
+  ptrack clear 文件.xlsx [-o 输出.xlsx | --in-place]
   ptrack demo [目录]
 
 退出码: 0 无错误；1 有错误级别的问题；2 输入无法使用或用法错误。`,
   en: `Usage:
   ptrack check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
+  ptrack apply FILE.xlsx [-o OUT.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
+  ptrack clear FILE.xlsx [-o OUT.xlsx | --in-place]
   ptrack demo [DIR]
 
 Exit status: 0 no error findings; 1 error findings; 2 unusable input or usage.`,
@@ -35,6 +39,11 @@ const WORDS = {
     badOption: (m: string) => `参数有误：${m}`,
     internal: (m: string) => `内部错误：${m}。请把这个文件和这句话反馈给我们。`,
     demoWrote: (p: string) => `示例工作簿已写入 ${p}`,
+    wrote: (p: string) => `已写入 ${p}`,
+    normalized: (n: number) => `已将 ${n} 个文本日期或金额转换为真正的日期或数字（见“操作日志”）。`,
+    outputOrInPlace: "-o 与 --in-place 只能选一个。",
+    inPlaceRefused: (f: string, parts: string[]) =>
+      `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
     kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
   },
   en: {
@@ -55,6 +64,12 @@ const WORDS = {
     badOption: (m: string) => `Bad arguments: ${m}`,
     internal: (m: string) => `Internal error: ${m}. Please send us this file and this sentence.`,
     demoWrote: (p: string) => `Sample workbook written to ${p}`,
+    wrote: (p: string) => `Written to ${p}`,
+    normalized: (n: number) =>
+      `Turned ${n} text dates or amounts into real dates or numbers (see the 操作日志 sheet).`,
+    outputOrInPlace: "Give either -o or --in-place, not both.",
+    inPlaceRefused: (f: string, parts: string[]) =>
+      `Will not modify ${f} in place: it holds ${parts.join(", ")}, which the writer does not promise to carry through; write a new file with -o instead.`,
     kindName: { schedule: "schedule", contracts: "contracts", payments: "payments" },
   },
 } as const;

@@ -1,0 +1,69 @@
+/**
+ * The apply and clear use-cases, shared by every face: read the workbook once, let the core
+ * plan every change, apply the patch once. The clock and the user's name are read here, at the
+ * edge; the core gets them as plain values.
+ */
+
+import { todayInShanghai, type IsoDate } from "../core/dates";
+import { planApply, planClear } from "../core/plan";
+import type { Lang } from "../core/settings";
+import type { WorkbookHost } from "../host/host";
+import { localise, type CheckReport } from "./check";
+
+export type Stage = "read" | "check" | "plan" | "write";
+
+export interface ApplyRequest {
+  asOf?: IsoDate;
+  lang: Lang;
+  normalize: boolean;
+  user: string;
+  now?: Date;
+  onStage?: (stage: Stage) => void;
+}
+
+export interface ApplyOutcome {
+  report: CheckReport;
+  normalized: Array<{ sheet: string; cell: string; from: string; to: string }>;
+  /** How many patch operations were applied. */
+  operations: number;
+}
+
+/** Local time in Asia/Shanghai as `YYYY-MM-DD HH:mm:ss`, for the log. */
+export function shanghaiTimestamp(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace("T", " ");
+}
+
+export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
+  const now = req.now ?? new Date();
+  req.onStage?.("read");
+  const wb = await host.read();
+  req.onStage?.("plan");
+  const { patch, result, normalized } = planApply(wb, {
+    asOf: req.asOf,
+    today: todayInShanghai(now),
+    now: shanghaiTimestamp(now),
+    user: req.user,
+    lang: req.lang,
+    normalize: req.normalize,
+  });
+  req.onStage?.("write");
+  await host.apply(patch);
+  return { report: localise(result, req.lang), normalized, operations: patch.ops.length };
+}
+
+export async function runClear(
+  host: WorkbookHost,
+  req: { lang: Lang; user: string; now?: Date; onStage?: (stage: Stage) => void },
+): Promise<{ operations: number }> {
+  req.onStage?.("read");
+  const wb = await host.read();
+  req.onStage?.("plan");
+  const patch = planClear(wb, {
+    now: shanghaiTimestamp(req.now ?? new Date()),
+    user: req.user,
+    lang: req.lang,
+  });
+  req.onStage?.("write");
+  await host.apply(patch);
+  return { operations: patch.ops.length };
+}

@@ -1,0 +1,12 @@
+/**
+ * What every host offers the use-cases: read the workbook once as a snapshot, apply a patch
+ * once. The .xlsx host works on file bytes; the Office.js host on the open workbook.
+ */
+
+import type { WorkbookPatch } from "../core/patch";
+import type { WorkbookSnapshot } from "../core/snapshot";
+
+export interface WorkbookHost {
+  read(): Promise<WorkbookSnapshot>;
+  apply(patch: WorkbookPatch): Promise<void>;
+}
