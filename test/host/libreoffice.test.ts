@@ -1,6 +1,7 @@
 /**
  * The writer's output opens in a second, independent spreadsheet application: LibreOffice
- * converts it to PDF. Skipped when soffice is not installed (CI installs libreoffice-calc).
+ * converts it to PDF. Skipped on a developer machine without soffice; in CI (CI=true, which
+ * installs libreoffice-calc) a missing soffice is a failure, never a silent skip.
  */
 
 import { execFileSync } from "node:child_process";
@@ -22,6 +23,7 @@ function soffice(): string | undefined {
 }
 
 const bin = soffice();
+if (!bin && process.env.CI) throw new Error("CI needs LibreOffice: apt-get install libreoffice-calc");
 const maybe = bin ? test : test.skip;
 
 maybe(
