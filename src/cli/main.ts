@@ -68,6 +68,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         const result = await runDemo(positionals[0] ?? "demo-output", { today: values.today, lang });
         io.stdout(`${cliWords(lang).demoWrote(result.workbook)}\n\n`);
         io.stdout(formatReport(result.workbook, result.report, lang, io.isTty));
+        io.stdout(`\n${cliWords(lang).demoApplied(result.applied)}\n`);
         return 0;
       }
       default:

@@ -39,6 +39,7 @@ const WORDS = {
     badOption: (m: string) => `参数有误：${m}`,
     internal: (m: string) => `内部错误：${m}。请把这个文件和这句话反馈给我们。`,
     demoWrote: (p: string) => `示例工作簿已写入 ${p}`,
+    demoApplied: (p: string) => `已应用（表格、数据验证、逾期高亮、错误标记、校验报告）的工作簿已写入 ${p}`,
     wrote: (p: string) => `已写入 ${p}`,
     normalized: (n: number) => `已将 ${n} 个文本日期或金额转换为真正的日期或数字（见“操作日志”）。`,
     outputOrInPlace: "-o 与 --in-place 只能选一个。",
@@ -64,6 +65,8 @@ const WORDS = {
     badOption: (m: string) => `Bad arguments: ${m}`,
     internal: (m: string) => `Internal error: ${m}. Please send us this file and this sentence.`,
     demoWrote: (p: string) => `Sample workbook written to ${p}`,
+    demoApplied: (p: string) =>
+      `The applied workbook (tables, validation, overdue highlights, error marks, report) is at ${p}`,
     wrote: (p: string) => `Written to ${p}`,
     normalized: (n: number) =>
       `Turned ${n} text dates or amounts into real dates or numbers (see the 操作日志 sheet).`,

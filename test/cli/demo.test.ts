@@ -14,6 +14,16 @@ describe("ptrack demo", () => {
   const at = (rule: string, sheet: string, cell: string) =>
     result.report.findings.find((f) => f.rule === rule && f.sheet === sheet && f.cell === cell);
 
+  test("also writes the applied workbook: tables, report, log and hidden settings", async () => {
+    const wb = await readXlsx(result.applied);
+    expect(wb.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["进度计划表", "合同执行情况表", "校验报告", "操作日志", "设置"]),
+    );
+    expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(
+      expect.arrayContaining(["进度计划表", "合同执行情况表"]),
+    );
+  });
+
   test("writes a real workbook with both tables under their titles", async () => {
     const wb = await readXlsx(result.workbook);
     expect(wb.sheets.map((s) => s.name)).toEqual(["进度计划表", "合同执行情况表"]);
