@@ -9,7 +9,7 @@ import { WorkCalendar } from "./calendar";
 import type { IsoDate } from "./dates";
 import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
 import type { Kind } from "./kinds";
-import { planNotices, type NoticePlan } from "./notices";
+import { planNotices, type NoticeContext, type NoticePlan } from "./notices";
 import { recognise, type MappingOverride, type Recognition } from "./recognise";
 import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
@@ -83,6 +83,8 @@ export interface Analysis {
   /** Typed tables in recognition order; `source` is the RecognisedTable. */
   tables: TypedTable[];
   result: CheckResult;
+  /** The rule context, so the notice planner can look a notice's cause up again. */
+  model: NoticeContext;
 }
 
 export function checkWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): CheckResult {
@@ -131,7 +133,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
       infos: findings.filter((f) => f.severity === "info").length,
     },
   };
-  return { asOf, settings, recognition, tables, result };
+  return { asOf, settings, recognition, tables, result, model };
 }
 
 /** An unreadable date or number on 设置 is reported like any other bad cell. */
