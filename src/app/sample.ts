@@ -106,6 +106,35 @@ function contracts(): SheetSnapshot {
   return sheet("合同执行情况表", rows, [{ r1: 1, c1: 1, r2: 1, c2: 26 }]);
 }
 
+/** Where the sample's title, header, data and footer rows are, per sheet, for its look. */
+const LAYOUT: Record<string, { title: number; header: number; lastData: number; cols: number }> = {
+  进度计划表: { title: 1, header: 3, lastData: 15, cols: 16 },
+  合同执行情况表: { title: 1, header: 2, lastData: 9, cols: 26 },
+};
+
+const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
+
+/**
+ * How a clerk would have formatted the sample by hand: a bold title, a shaded header with
+ * wrapped text, thin borders around the data. Returned as plain style objects for the writer.
+ */
+export function sampleCellLook(sheet: string, r: number, c: number): Record<string, unknown> | undefined {
+  const l = LAYOUT[sheet];
+  if (!l || c > l.cols) return undefined;
+  if (r === l.title) return { font: { bold: true, size: 16 }, alignment: { horizontal: "center" } };
+  if (r === l.header) {
+    return {
+      font: { bold: true },
+      fill: { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } },
+      alignment: { horizontal: "center", vertical: "middle", wrapText: true },
+      border: { top: THIN, bottom: THIN, left: THIN, right: THIN },
+    };
+  }
+  if (r > l.header && r <= l.lastData)
+    return { border: { top: THIN, bottom: THIN, left: THIN, right: THIN } };
+  return undefined;
+}
+
 export function sampleWorkbook(): WorkbookSnapshot {
   return { date1904: false, sheets: [schedule(), contracts()] };
 }

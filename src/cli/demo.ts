@@ -8,7 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runApply } from "../app/apply";
 import { checkSnapshot, type CheckReport } from "../app/check";
-import { SAMPLE_AS_OF, sampleWorkbook } from "../app/sample";
+import { SAMPLE_AS_OF, sampleCellLook, sampleWorkbook } from "../app/sample";
 import type { Lang } from "../core/settings";
 import { XlsxHost } from "../host/xlsx/host";
 import { readXlsxBytes } from "../host/xlsx/read";
@@ -24,7 +24,7 @@ export async function runDemo(
   await mkdir(dir, { recursive: true });
   const workbook = resolve(join(dir, SAMPLE_FILE));
   const applied = resolve(join(dir, APPLIED_FILE));
-  const bytes = await writeSnapshotXlsx(sampleWorkbook());
+  const bytes = await writeSnapshotXlsx(sampleWorkbook(), { cell: sampleCellLook, landscape: true });
   await writeFile(workbook, bytes);
   const asOf = opts.today ?? SAMPLE_AS_OF;
   const report = checkSnapshot(readXlsxBytes(bytes), { asOf, lang: opts.lang });

@@ -54,16 +54,21 @@ export function planReport(
     w.report.headers.map((h) => text(h, label)),
   ];
   const link: CellStyle = { color: "0563C1", underline: true };
+  const findingHeights: Array<number | undefined> = [];
   result.findings.forEach((f, i) => {
+    const message = formatFinding(f, opts.lang);
+    findingHeights.push(lineHeight(message, MESSAGE_WIDTH));
+    // Top-aligned, so every cell of a row whose message wraps starts on the same line.
+    const top: CellStyle = { vAlign: "top" };
     rows.push([
-      { v: i + 1 },
-      text(w.severity[f.severity], { fill: SEVERITY_FILL[f.severity], hAlign: "center" }),
-      text(ruleTitle(f.rule, opts.lang)),
-      text(f.sheet),
-      f.cell ? { v: f.cell, link: { sheet: f.sheet, cell: f.cell }, style: link } : null,
-      text(opts.header(f) ?? f.field ?? ""),
-      text(f.value ?? ""),
-      text(formatFinding(f, opts.lang), { wrap: true }),
+      { v: i + 1, style: top },
+      text(w.severity[f.severity], { fill: SEVERITY_FILL[f.severity], hAlign: "center", ...top }),
+      text(ruleTitle(f.rule, opts.lang), top),
+      text(f.sheet, top),
+      f.cell ? { v: f.cell, link: { sheet: f.sheet, cell: f.cell }, style: { ...link, ...top } } : null,
+      text(opts.header(f) ?? f.field ?? "", top),
+      text(f.value ?? "", top),
+      text(message, { wrap: true, ...top }),
     ]);
   });
   if (result.findings.length === 0)
@@ -79,7 +84,10 @@ export function planReport(
       28,
       undefined,
       undefined,
-      ...[4, 5, 6].map((r) => lineHeight(String(rows[r - 1][1]?.v ?? ""))),
+      ...[4, 5, 6].map((r) => lineHeight(String(rows[r - 1][1]?.v ?? ""), LINE_WIDTH)),
+      undefined,
+      // Wrapped messages need their rows tall enough, or the lines print over each other.
+      ...findingHeights,
     ],
     freeze: { rows: REPORT_HEADER_ROW, cols: 0 },
     tables: [
@@ -90,6 +98,15 @@ export function planReport(
       },
     ],
     showGridLines: false,
+    // Auditors print the report: landscape A4, every column on the page, the header on each page.
+    pageSetup: {
+      paper: "A4",
+      orientation: "landscape",
+      fitToWidth: 1,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printArea: { r1: 1, c1: 1, r2: last, c2: 8 },
+      printTitleRows: { r1: REPORT_HEADER_ROW, r2: REPORT_HEADER_ROW },
+    },
   };
   return {
     op: "writeSheet",
@@ -100,9 +117,13 @@ export function planReport(
   };
 }
 
-/** About 80 wide characters fit the merged B:H line; 16 points a line. */
-function lineHeight(s: string): number | undefined {
-  const width = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
-  const lines = Math.ceil(width / 160);
+/** Digit widths that fit the merged B:H line, and the 说明 column (its width, less padding). */
+const LINE_WIDTH = 160;
+const MESSAGE_WIDTH = 68;
+
+/** Height for text wrapped at `width` digit widths (a CJK character is about 1.75), 16 points a line. */
+function lineHeight(s: string, width: number): number | undefined {
+  const w = [...s].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 1.75 : 1), 0);
+  const lines = Math.ceil(w / width);
   return lines > 1 ? lines * 16 : undefined;
 }

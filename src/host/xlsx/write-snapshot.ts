@@ -23,7 +23,15 @@ function excelValue(c: Cell): ExcelJS.CellValue {
   return c.value;
 }
 
-export async function writeSnapshotXlsx(wb: WorkbookSnapshot): Promise<Buffer> {
+/** How the cells look: what a person formats by hand; the snapshot holds only values. */
+export interface Look {
+  /** Styling of the cell at (r, c), 1-based; undefined leaves it plain. */
+  cell?(sheet: string, r: number, c: number): Partial<ExcelJS.Style> | undefined;
+  /** Print on A4 landscape, one page wide. */
+  landscape?: boolean;
+}
+
+export async function writeSnapshotXlsx(wb: WorkbookSnapshot, look: Look = {}): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.properties.date1904 = wb.date1904;
   for (const s of wb.sheets) {
@@ -34,6 +42,8 @@ export async function writeSnapshotXlsx(wb: WorkbookSnapshot): Promise<Buffer> {
         if (!c) return;
         const cell = ws.getCell(ri + 1, ci + 1);
         cell.value = excelValue(c);
+        const style = look.cell?.(s.name, ri + 1, ci + 1);
+        if (style) Object.assign(cell, style);
         if (c.numFmt) cell.numFmt = c.numFmt;
         const merged = s.merges.some((m) => m.r1 === ri + 1 && m.c1 === ci + 1 && m.c2 > m.c1);
         if (!merged) {
@@ -46,6 +56,15 @@ export async function writeSnapshotXlsx(wb: WorkbookSnapshot): Promise<Buffer> {
       if (w) ws.getColumn(i + 1).width = w;
     });
     for (const m of s.merges) ws.mergeCells(m.r1, m.c1, m.r2, m.c2);
+    if (look.landscape) {
+      ws.pageSetup = {
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      };
+    }
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
