@@ -16,6 +16,8 @@ export interface ApplyRequest {
   asOf?: IsoDate;
   lang: Lang;
   normalize: boolean;
+  /** Write notice sheets and the 通知台账 (false for `--no-notices`); default true. */
+  notices?: boolean;
   user: string;
   now?: Date;
   onStage?: (stage: Stage) => void;
@@ -45,6 +47,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     user: req.user,
     lang: req.lang,
     normalize: req.normalize,
+    notices: req.notices,
   });
   req.onStage?.("write");
   await host.apply(patch);

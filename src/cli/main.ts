@@ -135,6 +135,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       asOf: o.today,
       lang: o.lang,
       normalize: o.normalize,
+      notices: o.notices,
       user,
       now: io.now,
       onStage: (s) => progress.stage(s),

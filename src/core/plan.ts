@@ -17,6 +17,7 @@ import { highlightOps, markOps } from "./plan/highlight";
 import type { Layout } from "./plan/layout";
 import { planLog, LOG_SHEET, LOG_TABLE, type LogEntry } from "./plan/log";
 import { planNormalize, type Normalized } from "./plan/normalize";
+import { planNoticeOps, REGISTER_SHEET, REGISTER_TABLE } from "./plan/notices";
 import { planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
 import { planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
@@ -35,6 +36,8 @@ export interface ApplyOptions {
   user: string;
   lang: Lang;
   normalize: boolean;
+  /** Write the notice sheets and the 通知台账; false for `--no-notices`. Default true. */
+  notices?: boolean;
 }
 
 export interface ApplyPlan {
@@ -91,7 +94,7 @@ function markedCells(
 export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   const { lang } = opts;
   const analysis = analyseWorkbook(wb, { asOf: opts.asOf, today: opts.today });
-  const { result, tables, settings } = analysis;
+  const { result, tables, settings, model } = analysis;
   const ops: PatchOp[] = [];
 
   // Sheets this plan writes whole are free to be named again; everything else is taken.
@@ -177,6 +180,15 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       tableName: wb.sheets.some((s) => s.name === LOG_SHEET) ? LOG_TABLE : uniqueName(LOG_TABLE, tableNames),
     }),
   );
+  if (opts.notices !== false) {
+    const notices = planNoticeOps(wb, model, result.notices, {
+      after: LOG_SHEET,
+      tableName: wb.sheets.some((s) => s.name === REGISTER_SHEET)
+        ? REGISTER_TABLE
+        : uniqueName(REGISTER_TABLE, tableNames),
+    });
+    ops.push(...notices.ops);
+  }
   return { patch: { ops }, result, normalized };
 }
 

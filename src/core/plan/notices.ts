@@ -1,0 +1,324 @@
+/**
+ * Notice sheets and the 通知台账 register (SPEC §6, §7).
+ *
+ * Numbers: type prefix (CK 催款, SS 实施, TZ 调整, BW 备忘录) + issue date + a sequence per
+ * prefix and date: CK-20261123-001. The issue date is the as-of date of the run that first
+ * issued the notice. A notice is identified by its cause (type + key): when the register
+ * already holds that cause, the notice keeps its number and original issue date, and its
+ * sheet and register row are rewritten with today's facts instead of a second notice.
+ *
+ * The register is edited, not rewritten: existing rows get only the cells whose value changed
+ * (setValues), new notices are appended below the table (appendRows). A co-author's own
+ * columns, notes, sorting and formatting on the register survive, and a second run with
+ * nothing new writes nothing there. Only a workbook without a register gets a new sheet.
+ *
+ * Reply due dates and statuses, worked out again on every run from the workbook's data:
+ * | type | reply due | done when | statuses |
+ * |---|---|---|---|
+ * | 催款通知单 | issue + reportDays calendar days (§1.2.2 1日内书面报告) | the node's 书面报告日期 is filled | 待回复 / 逾期未回复 / 已回复 |
+ * | 项目实施通知 | issue + noticeWorkdays working days | the contract's 实施通知日期 is filled | 待登记 / 逾期未登记 / 已登记 |
+ * | 计划调整通知 | the later of issue and baseline end − changeNoticeDays | the task's 报备财务 is 是 | 待报备 / 逾期未报备 / 已报备 |
+ * | 备忘录 | the later of issue and the agreed delivery date | the contract's 备忘录日期 is filled | 待签订 / 逾期未签订 / 已签订 |
+ * A register row whose cause can no longer be found (the row was deleted) keeps what it says.
+ */
+
+import { addDays, serialToIso } from "../dates";
+import type { NoticeContext, NoticePlan, NoticeType } from "../notices";
+import type { CellStyle, CellWrite, PatchOp } from "../patch";
+import { boolOf, dateOf, isEmpty, textOf, type TypedRow } from "../rows";
+import { planChange } from "../rules/schedule";
+import { cellAt, colLetter, type SheetSnapshot, type TableInfo, type WorkbookSnapshot } from "../snapshot";
+import { parseDate } from "../values";
+import { noticeSheet } from "./notice-sheet";
+import { TABLE_STYLE } from "./structure";
+
+export const REGISTER_SHEET = "通知台账";
+export const REGISTER_TABLE = "通知台账";
+export const REGISTER_HEADERS = [
+  "编号",
+  "类型",
+  "合同/任务",
+  "收件人",
+  "签发日期",
+  "回复截止日期",
+  "状态",
+  "原因键",
+] as const;
+type Header = (typeof REGISTER_HEADERS)[number];
+
+export const NOTICE_PREFIX: Record<NoticeType, string> = {
+  催款通知单: "CK",
+  项目实施通知: "SS",
+  计划调整通知: "TZ",
+  备忘录: "BW",
+};
+const TYPES = Object.keys(NOTICE_PREFIX) as NoticeType[];
+const NUMBER_RE = /^([A-Z]{2})-(\d{8})-(\d{3,})$/;
+
+const STATUS: Record<NoticeType, { pending: string; done: string }> = {
+  催款通知单: { pending: "待回复", done: "已回复" },
+  项目实施通知: { pending: "待登记", done: "已登记" },
+  计划调整通知: { pending: "待报备", done: "已报备" },
+  备忘录: { pending: "待签订", done: "已签订" },
+};
+
+type Entry = Record<Header, string>;
+
+interface Register {
+  sheet?: SheetSnapshot;
+  table?: TableInfo;
+  headerRow: number;
+  /** Column of each header, 1-based. */
+  cols: Map<Header, number>;
+  /** Rows under the header, with their sheet row. */
+  rows: Array<{ row: number; entry: Entry }>;
+}
+
+/** Text of a register cell; dates typed in by a user come back as YYYY-MM-DD. */
+function cellText(wb: WorkbookSnapshot, sheet: SheetSnapshot, r: number, c: number, date: boolean): string {
+  const cell = cellAt(sheet, r, c);
+  if (!cell || typeof cell.value === "object") return "";
+  if (date) {
+    const d = parseDate(cell.value, { date1904: wb.date1904, numFmt: cell.numFmt });
+    if (d.status === "ok") return d.value;
+    if (typeof cell.value === "number") return serialToIso(cell.value, wb.date1904) ?? String(cell.value);
+  }
+  return String(cell.value).trim();
+}
+
+function readRegister(wb: WorkbookSnapshot): Register {
+  const sheet = wb.sheets.find((s) => s.name === REGISTER_SHEET);
+  const empty: Register = { headerRow: 0, cols: new Map(), rows: [] };
+  if (!sheet) return empty;
+  const table = sheet.tables.find((t) => t.name === REGISTER_TABLE) ?? sheet.tables[0];
+  // The header is the table's first row, else the first row naming both 编号 and 原因键.
+  const candidates = table ? [table.range.r1] : Array.from({ length: 20 }, (_, i) => i + 1);
+  for (const r of candidates) {
+    const cols = new Map<Header, number>();
+    const width = sheet.rows[r - 1]?.length ?? 0;
+    for (let c = 1; c <= width; c++) {
+      const v = cellAt(sheet, r, c)?.value;
+      const h =
+        typeof v === "string"
+          ? (REGISTER_HEADERS as readonly string[]).find((x) => x === v.trim())
+          : undefined;
+      if (h && !cols.has(h as Header)) cols.set(h as Header, c);
+    }
+    if (!cols.has("编号") || !cols.has("原因键")) continue;
+    const last = table ? table.range.r2 : sheet.rows.length;
+    const rows: Register["rows"] = [];
+    for (let row = r + 1; row <= last; row++) {
+      const entry = {} as Entry;
+      for (const h of REGISTER_HEADERS) {
+        const c = cols.get(h);
+        entry[h] = c ? cellText(wb, sheet, row, c, h === "签发日期" || h === "回复截止日期") : "";
+      }
+      if (entry.编号 || entry.原因键) rows.push({ row, entry });
+    }
+    return { sheet, table, headerRow: r, cols, rows };
+  }
+  return { ...empty, sheet };
+}
+
+const causeId = (type: string, key: string) => `${type}\u0000${key}`;
+
+/** The schedule row a 计划调整通知 key names: its WBS, or sheet!row when it has none. */
+function taskRow(ctx: NoticeContext, key: string): TypedRow | undefined {
+  for (const t of ctx.tables) {
+    if (t.kind !== "schedule") continue;
+    for (const row of t.rows) {
+      if (row.summary) continue;
+      if ((textOf(row.fields.wbs) ?? `${row.sheet}!${row.row}`) === key) return row;
+    }
+  }
+  return undefined;
+}
+
+/** Reply due date and status of a notice from the workbook's data, or undefined when its cause is gone. */
+export function noticeState(
+  ctx: NoticeContext,
+  type: NoticeType,
+  key: string,
+  issued: string,
+): { due: string; status: string } | undefined {
+  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
+  let due: string;
+  let done: boolean;
+  if (type === "催款通知单") {
+    const node = ctx.nodes.find((n) => n.key === key);
+    if (!node) return undefined;
+    due = addDays(issued, ctx.settings.reportDays);
+    done = !isEmpty(node.reportDate);
+  } else if (type === "项目实施通知" || type === "备忘录") {
+    const contract = ctx.contracts.get(key);
+    if (!contract) return undefined;
+    if (type === "项目实施通知") {
+      due = ctx.calendar.addWorkdays(issued, ctx.settings.noticeWorkdays);
+      done = !isEmpty(contract.fields.noticeDate);
+    } else {
+      due = later(issued, dateOf(contract.fields.deliveryDate));
+      done = !isEmpty(contract.fields.memoDate);
+    }
+  } else {
+    const row = taskRow(ctx, key);
+    if (!row) return undefined;
+    const change = planChange(row);
+    due = later(issued, change && addDays(change.baselineEnd, -ctx.settings.changeNoticeDays));
+    done = boolOf(row.fields.financeFiled) === true;
+  }
+  const words = STATUS[type];
+  const status = done ? words.done : ctx.asOf > due ? `逾期未${words.pending.slice(1)}` : words.pending;
+  return { due, status };
+}
+
+export interface NoticeOpsResult {
+  ops: PatchOp[];
+  /** Notice numbers written this run, new and updated. */
+  written: string[];
+  created: number;
+}
+
+export function planNoticeOps(
+  wb: WorkbookSnapshot,
+  ctx: NoticeContext,
+  notices: NoticePlan[],
+  opts: { after?: string; tableName: string },
+): NoticeOpsResult {
+  const reg = readRegister(wb);
+  const byCause = new Map<string, Entry>();
+  for (const { entry } of reg.rows) {
+    if (entry.类型 && entry.原因键 && NUMBER_RE.test(entry.编号))
+      byCause.set(causeId(entry.类型, entry.原因键), entry);
+  }
+  // Highest sequence per prefix and date, from the register and from sheet names alike.
+  const seq = new Map<string, number>();
+  const see = (no: string) => {
+    const m = NUMBER_RE.exec(no);
+    if (m) seq.set(`${m[1]}-${m[2]}`, Math.max(seq.get(`${m[1]}-${m[2]}`) ?? 0, Number(m[3])));
+  };
+  reg.rows.forEach(({ entry }) => see(entry.编号));
+  wb.sheets.forEach((s) => see(s.name));
+
+  const ops: PatchOp[] = [];
+  const planned = new Map<string, Entry>();
+  const fresh: Entry[] = [];
+  const docs: PatchOp[] = [];
+  let after = REGISTER_SHEET;
+  const stamp = ctx.asOf.replace(/-/g, "");
+  for (const n of notices) {
+    const id = causeId(n.type, n.key);
+    if (planned.has(id)) continue;
+    const old = byCause.get(id);
+    let number = old?.编号;
+    if (!number) {
+      const base = `${NOTICE_PREFIX[n.type]}-${stamp}`;
+      const next = (seq.get(base) ?? 0) + 1;
+      seq.set(base, next);
+      number = `${base}-${String(next).padStart(3, "0")}`;
+    }
+    const issued = old && /^\d{4}-\d{2}-\d{2}$/.test(old.签发日期) ? old.签发日期 : ctx.asOf;
+    const doc = noticeSheet(n, number, issued, ctx.settings);
+    docs.push({
+      op: "writeSheet",
+      sheet: number,
+      content: doc.content,
+      visibility: "visible",
+      after,
+    });
+    after = number;
+    const state = noticeState(ctx, n.type, n.key, issued);
+    const entry: Entry = {
+      编号: number,
+      类型: n.type,
+      "合同/任务": doc.subject,
+      收件人: doc.addressee,
+      签发日期: issued,
+      回复截止日期: state?.due ?? "",
+      状态: state?.status ?? STATUS[n.type].pending,
+      原因键: n.key,
+    };
+    planned.set(id, entry);
+    if (!old) fresh.push(entry);
+  }
+
+  // Rows already in the register: today's facts for planned causes, today's status for the rest.
+  const updates: Array<{ cell: string; write: CellWrite }> = [];
+  for (const { row, entry } of reg.rows) {
+    const type = TYPES.find((t) => t === entry.类型);
+    let next = planned.get(causeId(entry.类型, entry.原因键));
+    if (!next && type && /^\d{4}-\d{2}-\d{2}$/.test(entry.签发日期)) {
+      const state = noticeState(ctx, type, entry.原因键, entry.签发日期);
+      if (state) next = { ...entry, 回复截止日期: state.due, 状态: state.status };
+    }
+    if (!next) continue;
+    for (const h of REGISTER_HEADERS) {
+      const c = reg.cols.get(h);
+      if (c === undefined || next[h] === entry[h]) continue;
+      updates.push({ cell: `${colLetter(c)}${row}`, write: { v: next[h] } });
+    }
+  }
+
+  if (!reg.sheet || reg.cols.size === 0) {
+    if (planned.size === 0) return { ops: [], written: [], created: 0 };
+    const bold: CellStyle = { bold: true };
+    const rows: CellWrite[][] = [
+      REGISTER_HEADERS.map((h) => ({ v: h, style: bold })),
+      ...fresh.map((e) => REGISTER_HEADERS.map((h): CellWrite => ({ v: e[h] }))),
+    ];
+    ops.push({
+      op: "writeSheet",
+      sheet: REGISTER_SHEET,
+      visibility: "visible",
+      ...(opts.after ? { after: opts.after } : {}),
+      content: {
+        rows,
+        colWidths: [18, 12, 22, 30, 12, 13, 11, 18],
+        freeze: { rows: 1, cols: 0 },
+        tables: [
+          {
+            name: opts.tableName,
+            range: { r1: 1, c1: 1, r2: rows.length, c2: REGISTER_HEADERS.length },
+            style: TABLE_STYLE,
+          },
+        ],
+      },
+    });
+  } else {
+    if (updates.length) ops.push({ op: "setValues", sheet: REGISTER_SHEET, cells: updates });
+    if (fresh.length) {
+      // New rows go below the table (or below everything); columns follow the register's own headers.
+      const c1 = reg.table?.range.c1 ?? Math.min(...reg.cols.values());
+      const width = Math.max(...reg.cols.values()) - c1 + 1;
+      const rows = fresh.map((e) => {
+        const out: CellWrite[] = Array.from({ length: width }, () => ({ v: null }));
+        for (const h of REGISTER_HEADERS) {
+          const c = reg.cols.get(h);
+          if (c !== undefined) out[c - c1] = { v: e[h] };
+        }
+        return out;
+      });
+      const lastRow = reg.table ? reg.table.range.r2 : Math.max(reg.headerRow, ...reg.rows.map((r) => r.row));
+      const startRow = lastRow + 1;
+      ops.push(
+        reg.table
+          ? {
+              op: "appendRows",
+              sheet: REGISTER_SHEET,
+              table: reg.table.name,
+              startRow,
+              range: { ...reg.table.range, r2: reg.table.range.r2 + rows.length },
+              rows,
+            }
+          : {
+              op: "appendRows",
+              sheet: REGISTER_SHEET,
+              startRow,
+              range: { r1: startRow, c1, r2: startRow + rows.length - 1, c2: c1 + width - 1 },
+              rows,
+            },
+      );
+    }
+  }
+  ops.push(...docs);
+  return { ops, written: [...planned.values()].map((e) => e.编号), created: fresh.length };
+}
