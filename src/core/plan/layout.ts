@@ -6,7 +6,8 @@
 
 import { fieldDef, type FieldType, type Kind } from "../kinds";
 import type { GroupField, RecognisedTable } from "../recognise";
-import { cellAt, type SheetSnapshot } from "../snapshot";
+import type { PageSetup } from "../patch";
+import { cellAt, type Range, type SheetSnapshot } from "../snapshot";
 
 export interface LayoutColumn {
   col: number;
@@ -88,4 +89,19 @@ export function layoutColumns(l: Layout): LayoutColumn[] {
   for (const c of Object.values(l.fields)) if (c) out.push(c);
   for (const g of l.groups) for (const c of Object.values(g.fields)) if (c) out.push(c);
   return out.sort((a, b) => a.col - b.col);
+}
+
+/**
+ * How the product's list sheets (report, log, register) print: A4 landscape, every column on the
+ * page, the header row repeated. No print area where rows are appended later, so it never goes stale.
+ */
+export function listPageSetup(headerRow: number, printArea?: Range): PageSetup {
+  return {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    printTitleRows: { r1: headerRow, r2: headerRow },
+    ...(printArea ? { printArea } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import type { Lang } from "../settings";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { sheetWords } from "../../i18n/sheets";
 import { TABLE_STYLE } from "./structure";
+import { listPageSetup } from "./layout";
 
 export const LOG_SHEET = "操作日志";
 export const LOG_TABLE = "操作日志";
@@ -53,6 +54,7 @@ export function planLog(
         rows: [header, ...rows],
         colWidths: [20, 12, 10, 7, 7, 7, 80],
         freeze: { rows: 1, cols: 0 },
+        pageSetup: listPageSetup(1),
         tables: [
           {
             name: opts.tableName,

@@ -31,6 +31,7 @@ import { cellAt, colLetter, type SheetSnapshot, type TableInfo, type WorkbookSna
 import { parseDate } from "../values";
 import { noticeSheet } from "./notice-sheet";
 import { TABLE_STYLE } from "./structure";
+import { listPageSetup } from "./layout";
 
 export const REGISTER_SHEET = "通知台账";
 export const REGISTER_TABLE = "通知台账";
@@ -274,6 +275,7 @@ export function planNoticeOps(
         rows,
         colWidths: [18, 12, 22, 30, 12, 13, 11, 18],
         freeze: { rows: 1, cols: 0 },
+        pageSetup: listPageSetup(1),
         tables: [
           {
             name: opts.tableName,

@@ -10,6 +10,7 @@ import type { Lang } from "../settings";
 import { formatFinding, ruleTitle } from "../../i18n/messages";
 import { sheetWords } from "../../i18n/sheets";
 import { TABLE_STYLE } from "./structure";
+import { listPageSetup } from "./layout";
 
 export const REPORT_SHEET = "校验报告";
 export const REPORT_TABLE = "校验结果";
@@ -99,14 +100,7 @@ export function planReport(
     ],
     showGridLines: false,
     // Auditors print the report: landscape A4, every column on the page, the header on each page.
-    pageSetup: {
-      paper: "A4",
-      orientation: "landscape",
-      fitToWidth: 1,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
-      printArea: { r1: 1, c1: 1, r2: last, c2: 8 },
-      printTitleRows: { r1: REPORT_HEADER_ROW, r2: REPORT_HEADER_ROW },
-    },
+    pageSetup: listPageSetup(REPORT_HEADER_ROW, { r1: 1, c1: 1, r2: last, c2: 8 }),
   };
   return {
     op: "writeSheet",
