@@ -20,7 +20,25 @@ export function daysInMonth(y: number, m: number): number {
 }
 
 export function ymd(y: number, m: number, d: number): IsoDate {
+  // Four-digit years and plain month/day numbers, the only ones real dates have, skip padStart.
+  if (y >= 1000 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+    return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar, by integer
+ * arithmetic (H. Hinnant's days_from_civil): the same number Date.UTC gives,
+ * without a Date. Only for integer years ≥ 100 and months 1–12; d may run past
+ * the month's end, which counts on into the next month just as Date.UTC does.
+ */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** Days since 1970-01-01 (UTC). */
@@ -28,10 +46,31 @@ export function dayNumber(date: IsoDate): number {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
+  // Date.UTC reads years 0–99 as 1900–1999 and normalises odd months: leave those to it.
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && m >= 1 && m <= 12)
+    return daysFromCivil(y, m, d);
   return Math.round(Date.UTC(y, m - 1, d) / MS_PER_DAY);
 }
 
+/** 0000-03-01 → 9999-12-31 as day numbers: the range civilFromDays below covers. */
+const CIVIL_FIRST = -719468;
+const CIVIL_LAST = 2932896;
+
 export function fromDayNumber(n: number): IsoDate {
+  if (Number.isInteger(n) && n >= CIVIL_FIRST && n <= CIVIL_LAST) {
+    // H. Hinnant's civil_from_days: the inverse of daysFromCivil, without a Date.
+    const z = n + 719468;
+    const era = Math.floor(z / 146097);
+    const doe = z - era * 146097;
+    const yoe = Math.floor(
+      (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+    );
+    const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+    const mp = Math.floor((5 * doy + 2) / 153);
+    const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+    const m = mp < 10 ? mp + 3 : mp - 9;
+    return ymd(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+  }
   const t = new Date(n * MS_PER_DAY);
   return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
