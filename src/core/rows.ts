@@ -7,7 +7,7 @@
 import type { IsoDate } from "./dates";
 import { fieldDef, type FieldType, type Kind } from "./kinds";
 import type { ColumnRef, RecognisedTable } from "./recognise";
-import { a1, cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { cellAt, colLetter, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import {
   columnIsFractions,
   displayValue,
@@ -124,8 +124,9 @@ function markSummaries(rows: TypedRow[]): void {
   for (const row of rows) {
     const w = row.fields.wbs?.parsed;
     if (w?.status !== "ok" || typeof w.value !== "string") continue;
-    const parts = w.value.split(".");
-    for (let i = 1; i < parts.length; i++) parents.add(parts.slice(0, i).join("."));
+    // Every prefix ending before a dot: 1.2.3 → 1, 1.2.
+    for (let i = w.value.indexOf("."); i >= 0; i = w.value.indexOf(".", i + 1))
+      parents.add(w.value.slice(0, i));
   }
   if (parents.size === 0) return;
   for (const row of rows) {
@@ -153,6 +154,63 @@ function mergeAnchors(sheet: SheetSnapshot, t: RecognisedTable): Map<string, { r
 
 type CellParser = (r: number) => FieldCell;
 
+/** What every cell of one mapped column shares (one spec for its own cells, one for inherited ones). */
+interface ColumnSpec {
+  field: string;
+  type: FieldType;
+  col: number;
+  letter: string;
+  header: string;
+  sheet: SheetSnapshot;
+  date1904: boolean;
+  inherited: true | undefined;
+}
+
+/**
+ * A FieldCell that builds its address and display text only when asked: a check
+ * parses a million cells and names a few of them in findings, so building a string
+ * or two per cell up front was most of the work and most of the garbage. Three
+ * fields per cell; the rest is the column's.
+ */
+class TypedCell implements FieldCell {
+  constructor(
+    private readonly spec: ColumnSpec,
+    /** The row the value is written on (a merge's top row when inherited). */
+    private readonly at: number,
+    readonly parsed: Parsed<FieldValue>,
+  ) {}
+
+  get field(): string {
+    return this.spec.field;
+  }
+
+  get type(): FieldType {
+    return this.spec.type;
+  }
+
+  get col(): number {
+    return this.spec.col;
+  }
+
+  get header(): string {
+    return this.spec.header;
+  }
+
+  get inherited(): true | undefined {
+    return this.spec.inherited;
+  }
+
+  get cell(): string {
+    return this.spec.letter + this.at;
+  }
+
+  /** Read from the snapshot, which core never changes: the cell this value was parsed from. */
+  get display(): string {
+    const c = cellAt(this.spec.sheet, this.at, this.spec.col);
+    return c === undefined ? "" : displayValue(c, this.spec.date1904);
+  }
+}
+
 function parserFor(
   wb: WorkbookSnapshot,
   sheet: SheetSnapshot,
@@ -162,29 +220,66 @@ function parserFor(
   anchors: Map<string, { r: number; c: number }>,
 ): CellParser {
   const type: FieldType = fieldDef(t.kind as Kind, field)?.type ?? "text";
-  const parse = valueParser(wb, sheet, t, type, ref);
+  const parse = memoised(valueParser(wb, sheet, t, type, ref));
+  const spec: ColumnSpec = {
+    field,
+    type,
+    col: ref.col,
+    letter: colLetter(ref.col),
+    header: ref.header,
+    sheet,
+    date1904: wb.date1904,
+    inherited: undefined,
+  };
+  const inheritedSpec: ColumnSpec = { ...spec, inherited: true };
+  const rows = sheet.rows;
+  const ci = ref.col - 1;
   return (r) => {
-    let c = cellAt(sheet, r, ref.col);
-    let row = r;
-    if (c === undefined) {
+    const c = rows[r - 1]?.[ci];
+    if (c === undefined && anchors.size > 0) {
       const anchor = anchors.get(`${r},${ref.col}`);
       const top = anchor && cellAt(sheet, anchor.r, anchor.c);
-      if (anchor && top) {
-        c = top;
-        row = anchor.r;
+      if (anchor && top) return new TypedCell(inheritedSpec, anchor.r, parse(top));
+    }
+    return new TypedCell(spec, r, parse(c));
+  };
+}
+
+/** Distinct values a column's memo keeps; beyond it, values are parsed each time. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * Parse each distinct (format, value) of a column once: dates, names, phases and
+ * percents repeat down a column, and a shared result is one object instead of one
+ * per cell. Results are never mutated, so sharing them is safe.
+ */
+function memoised(
+  parse: (c: Cell | undefined) => Parsed<FieldValue>,
+): (c: Cell | undefined) => Parsed<FieldValue> {
+  const empty = parse(undefined);
+  const byFormat = new Map<string | undefined, Map<string | number, Parsed<FieldValue>>>();
+  let lastFormat: string | undefined;
+  let last: Map<string | number, Parsed<FieldValue>> | undefined;
+  let size = 0;
+  return (c) => {
+    if (c === undefined) return empty;
+    const v = c.value;
+    if (typeof v !== "string" && typeof v !== "number") return parse(c);
+    const fmt = c.numFmt;
+    if (last === undefined || fmt !== lastFormat) {
+      last = byFormat.get(fmt);
+      if (last === undefined) byFormat.set(fmt, (last = new Map()));
+      lastFormat = fmt;
+    }
+    let p = last.get(v);
+    if (p === undefined) {
+      p = parse(c);
+      if (size < MEMO_LIMIT) {
+        last.set(v, p);
+        size++;
       }
     }
-    const fc: FieldCell = {
-      field,
-      type,
-      col: ref.col,
-      cell: a1(row, ref.col),
-      header: ref.header,
-      display: c === undefined ? "" : displayValue(c, wb.date1904),
-      parsed: parse(c),
-    };
-    if (row !== r) fc.inherited = true;
-    return fc;
+    return p;
   };
 }
 
