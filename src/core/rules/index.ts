@@ -3,7 +3,7 @@
  * function in the file of its area and naming it here.
  */
 
-import type { Finding, RuleId } from "../findings";
+import type { Finding, RuleId, Severity } from "../findings";
 import type { TypedTable } from "../rows";
 import { cellDateInvalid, cellNumberInvalid, cellPercentRange, cellRequired } from "./cells";
 import {
@@ -87,7 +87,7 @@ export function runRules(
   const skipped = new Map<TypedTable, RuleId[]>(ctx.tables.map((t) => [t, []]));
   for (const rule of RULES) {
     const severity = ctx.settings.severities[rule.id] ?? rule.severity;
-    const full: RuleContext = { ...ctx, report: (f) => sink({ ...f, severity }) };
+    const full: RuleContext = { ...ctx, report: (f) => sink(finding(f, severity)) };
     if (rule.scope === "workbook") {
       rule.check(full);
       continue;
@@ -100,4 +100,22 @@ export function runRules(
     }
   }
   return skipped;
+}
+
+/**
+ * Every finding with the same keys in the same order (absent ones undefined): the
+ * passes after the rules (sort, notices, messages, JSON) each read all of them, and
+ * objects of one shape keep those reads monomorphic instead of one shape per rule.
+ */
+function finding(f: Omit<Finding, "severity">, severity: Severity): Finding {
+  return {
+    rule: f.rule,
+    severity,
+    sheet: f.sheet,
+    row: f.row,
+    field: f.field,
+    cell: f.cell,
+    value: f.value,
+    args: f.args,
+  };
 }
