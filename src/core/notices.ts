@@ -41,15 +41,35 @@ function contractFacts(contract: TypedRow | undefined): Record<string, string | 
   return facts;
 }
 
+/** Sheet → rows on which a rule fired, for each rule a notice follows from; one pass over the findings. */
+function firedRows(findings: readonly Finding[], rules: readonly Finding["rule"][]) {
+  const out = new Map<Finding["rule"], Map<string, Set<number | undefined>>>(
+    rules.map((r) => [r, new Map()]),
+  );
+  for (const f of findings) {
+    const bySheet = out.get(f.rule);
+    if (!bySheet) continue;
+    let rows = bySheet.get(f.sheet);
+    if (!rows) bySheet.set(f.sheet, (rows = new Set()));
+    rows.add(f.row);
+  }
+  return (rule: Finding["rule"], row: TypedRow) => out.get(rule)?.get(row.sheet)?.has(row.row) ?? false;
+}
+
 export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): NoticePlan[] {
-  const fired = (rule: Finding["rule"]) =>
-    new Set(findings.filter((f) => f.rule === rule).map((f) => `${f.sheet}!${f.row}`));
+  const fired = firedRows(findings, ["contract.payment-overdue", "schedule.beyond-contract"]);
+  // A contract's facts are the same in each of its notices: worked out once per contract row.
+  const factsCache = new Map<TypedRow | undefined, Record<string, string | number>>();
+  const factsOf = (contract: TypedRow | undefined) => {
+    let facts = factsCache.get(contract);
+    if (!facts) factsCache.set(contract, (facts = contractFacts(contract)));
+    return facts;
+  };
   const out: NoticePlan[] = [];
 
   // 催款通知单: one per overdue node that nobody has dunned yet.
-  const overdueRows = fired("contract.payment-overdue");
   for (const node of ctx.nodes) {
-    if (!overdueRows.has(`${node.row.sheet}!${node.row.row}`) || nodeDunned(node)) continue;
+    if (!fired("contract.payment-overdue", node.row) || nodeDunned(node)) continue;
     const o = overdueNode(ctx, node);
     if (!o) continue;
     out.push({
@@ -58,7 +78,7 @@ export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): N
       sheet: node.row.sheet,
       row: node.row.row,
       facts: {
-        ...contractFacts(ctx.contracts.get(node.contractNo)),
+        ...factsOf(ctx.contracts.get(node.contractNo)),
         contractNo: node.contractNo,
         node: node.label || (node.n > 0 ? `第${node.n}期` : "应收款"),
         dueDate: o.dueDate,
@@ -91,7 +111,7 @@ export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): N
       key: no,
       sheet: f.sheet,
       row: f.row,
-      facts: { ...contractFacts(contract), deadline: noticeDeadline(ctx, sign) },
+      facts: { ...factsOf(contract), deadline: noticeDeadline(ctx, sign) },
     });
   }
 
@@ -107,10 +127,14 @@ export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): N
         daysMoved: diffDays(change.baselineEnd, change.planEnd),
         noticeDeadline: addDays(change.baselineEnd, -ctx.settings.changeNoticeDays),
       };
-      for (const field of ["wbs", "task", "owner", "contractNo"]) {
-        const v = textOf(row.fields[field]);
-        if (v !== undefined) facts[field] = v;
-      }
+      // Named stores, not a loop over field names: this runs for every moved task.
+      const task = textOf(row.fields.task);
+      const owner = textOf(row.fields.owner);
+      const contractNo = textOf(row.fields.contractNo);
+      if (wbs !== undefined) facts.wbs = wbs;
+      if (task !== undefined) facts.task = task;
+      if (owner !== undefined) facts.owner = owner;
+      if (contractNo !== undefined) facts.contractNo = contractNo;
       const reason = textOf(row.fields.note);
       if (reason !== undefined) facts.reason = reason;
       const baselineStart = dateOf(row.fields.baselineStart);
@@ -128,12 +152,11 @@ export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): N
   }
 
   // 备忘录: one per contract, listing every task that runs past its delivery date.
-  const beyond = fired("schedule.beyond-contract");
   const memos = new Map<string, { contract: TypedRow; deliveryDate: string; end: string; tasks: string[] }>();
   for (const t of ctx.tables) {
     if (t.kind !== "schedule") continue;
     for (const row of t.rows) {
-      if (!beyond.has(`${row.sheet}!${row.row}`)) continue;
+      if (!fired("schedule.beyond-contract", row)) continue;
       const b = beyondContract(ctx, row);
       if (!b) continue;
       const memo = memos.get(b.contractNo) ?? {
@@ -157,7 +180,7 @@ export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): N
       sheet: m.contract.sheet,
       row: m.contract.row,
       facts: {
-        ...contractFacts(m.contract),
+        ...factsOf(m.contract),
         deliveryDate: m.deliveryDate,
         expectedCompletion: m.end,
         daysLate: diffDays(m.deliveryDate, m.end),

@@ -147,10 +147,10 @@ export function buildIndexes(
       if (no === undefined) continue;
       if (!contracts.has(no)) {
         contracts.set(no, row);
-        nodes.push(...nodesFromContract(no, row));
+        nodesFromContract(no, row, nodes);
       } else if (row.continuation) {
         // The contract goes on over this row (合同编号 merged down): its payment node counts too.
-        nodes.push(...nodesFromContract(no, row));
+        nodesFromContract(no, row, nodes);
       }
     }
   }
@@ -163,63 +163,58 @@ export function buildIndexes(
       list.push(row);
       planRows.set(no, list);
       const n = list.length;
-      nodes.push({
-        key: `${no}#${n}`,
-        contractNo: no,
-        n,
-        label: textOf(row.fields.node) ?? "",
-        source: "plan",
-        row,
-        dueDate: row.fields.dueDate,
-        dueAmount: row.fields.dueAmount,
-        receivedAmount: row.fields.receivedAmount,
-        receivedDate: row.fields.receivedDate,
-        dunningDate: row.fields.dunningDate,
-        reportDate: row.fields.reportDate,
-      });
+      const f = row.fields;
+      nodes.push(
+        paymentNode(`${no}#${n}`, no, n, textOf(f.node) ?? "", "plan", row, f, f.dunningDate, f.reportDate),
+      );
     }
   }
   const nodesByContract = new Map<string, PaymentNode[]>();
   for (const node of nodes) {
-    const list = nodesByContract.get(node.contractNo) ?? [];
-    list.push(node);
-    nodesByContract.set(node.contractNo, list);
+    const list = nodesByContract.get(node.contractNo);
+    if (list) list.push(node);
+    else nodesByContract.set(node.contractNo, [node]);
   }
   return { contracts, hasContracts, nodes, nodesByContract, planRows };
 }
 
-function nodesFromContract(no: string, row: TypedRow): PaymentNode[] {
-  const common = {
-    contractNo: no,
-    label: "",
+/** Every node built by one literal, so all of them share one shape. */
+function paymentNode(
+  key: string,
+  contractNo: string,
+  n: number,
+  label: string,
+  source: PaymentNode["source"],
+  row: TypedRow,
+  cells: Partial<Record<string, FieldCell>>,
+  dunningDate: FieldCell | undefined,
+  reportDate: FieldCell | undefined,
+): PaymentNode {
+  return {
+    contractNo,
+    label,
     row,
-    dunningDate: row.fields.dunningDate,
-    reportDate: row.fields.reportDate,
+    dunningDate,
+    reportDate,
+    key,
+    n,
+    source,
+    dueDate: cells.dueDate,
+    dueAmount: cells.dueAmount,
+    receivedAmount: cells.receivedAmount,
+    receivedDate: cells.receivedDate,
   };
-  const out: PaymentNode[] = row.groups.map((g) => ({
-    ...common,
-    key: `${no}#${g.n}`,
-    n: g.n,
-    source: "group" as const,
-    dueDate: g.fields.dueDate,
-    dueAmount: g.fields.dueAmount,
-    receivedAmount: g.fields.receivedAmount,
-    receivedDate: g.fields.receivedDate,
-  }));
-  if (row.fields.dueDate || row.fields.dueAmount) {
+}
+
+function nodesFromContract(no: string, row: TypedRow, out: PaymentNode[]): void {
+  const f = row.fields;
+  for (const g of row.groups) {
+    out.push(paymentNode(`${no}#${g.n}`, no, g.n, "", "group", row, g.fields, f.dunningDate, f.reportDate));
+  }
+  if (f.dueDate || f.dueAmount) {
     // A single 应收 column holds whichever node is next, so its number is not stable;
     // the due date identifies the node (and its notice) instead.
-    const due = dateOf(row.fields.dueDate);
-    out.push({
-      ...common,
-      key: `${no}#${due ?? "应收"}`,
-      n: 0,
-      source: "single",
-      dueDate: row.fields.dueDate,
-      dueAmount: row.fields.dueAmount,
-      receivedAmount: row.fields.receivedAmount,
-      receivedDate: row.fields.receivedDate,
-    });
+    const due = dateOf(f.dueDate);
+    out.push(paymentNode(`${no}#${due ?? "应收"}`, no, 0, "", "single", row, f, f.dunningDate, f.reportDate));
   }
-  return out;
 }

@@ -51,9 +51,13 @@ export function noticeDeadline(ctx: Pick<RuleContext, "calendar" | "settings">, 
  * goes on with that contract (another payment node), so the contract's own
  * deadlines are judged once, on its first row.
  */
-function contractRows(table: TypedTable): TypedRow[] {
-  return table.rows.filter((r) => !r.continuation);
+function contractRows(table: TypedTable): readonly TypedRow[] {
+  let rows = CONTRACT_ROWS.get(table);
+  if (!rows) CONTRACT_ROWS.set(table, (rows = table.rows.filter((r) => !r.continuation)));
+  return rows;
 }
+
+const CONTRACT_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
 
 /** Delivery rules do not apply once the work is complete or the contract is terminated. */
 function deliveryOpen(row: TypedRow): boolean {

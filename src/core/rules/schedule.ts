@@ -24,9 +24,14 @@ function progressOf(row: TypedRow): number | undefined {
  * rolled up from their subtasks, so judging them too would repeat (or, when the
  * roll-up is stale, contradict) what the subtasks say.
  */
-export function taskRows(table: TypedTable): TypedRow[] {
-  return table.rows.filter((r) => !r.summary);
+export function taskRows(table: TypedTable): readonly TypedRow[] {
+  // Ten rules ask per table; the answer is the same each time.
+  let rows = TASK_ROWS.get(table);
+  if (!rows) TASK_ROWS.set(table, (rows = table.rows.filter((r) => !r.summary)));
+  return rows;
 }
+
+const TASK_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
 
 export const scheduleOverdue: TableRule = {
   id: "schedule.overdue",
