@@ -38,6 +38,9 @@ export function checkSnapshot(wb: WorkbookSnapshot, req: CheckRequest = {}): Che
 export function localise(result: CheckResult, lang: Lang): CheckReport {
   return {
     ...result,
-    findings: result.findings.map(({ args, ...f }) => ({ ...f, message: formatFinding({ ...f, args }, lang) })),
+    findings: result.findings.map(({ args, ...f }) => ({
+      ...f,
+      message: formatFinding({ ...f, args }, lang),
+    })),
   };
 }
