@@ -54,7 +54,8 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError(cliWords(lang).missingFile);
         const report = await check(file, values.today, lang, io.now);
-        io.stdout(values.json ? toJson(file, report) : formatReport(file, report, lang, io.isTty));
+        if (values.json) for (const chunk of jsonChunks(file, report)) io.stdout(chunk);
+        else io.stdout(formatReport(file, report, lang, io.isTty));
         return report.summary.errors > 0 ? 1 : 0;
       }
       case "apply":
@@ -229,21 +230,35 @@ function langFromArgv(argv: string[]): Lang {
 
 /** Exactly the documented `check --json` shape (SPEC §9). */
 export function toJson(file: string, r: CheckReport): string {
-  return (
-    JSON.stringify({
-      file,
-      asOf: r.asOf,
-      tables: r.tables.map((t) => ({
-        sheet: t.sheet,
-        kind: t.kind,
-        headerRow: t.headerRow,
-        firstRow: t.firstRow,
-        lastRow: t.lastRow,
-        columns: t.columns,
-        unmapped: t.unmapped,
-        skippedRules: t.skippedRules,
-      })),
-      findings: r.findings.map((f) => ({
+  return [...jsonChunks(file, r)].join("");
+}
+
+/** Findings per piece of jsonChunks. */
+const JSON_CHUNK = 2000;
+
+/**
+ * toJson in pieces the CLI writes as it makes them: a check with 100k findings
+ * then never holds the whole document (~25M characters, twice that in bytes) at once.
+ */
+export function* jsonChunks(file: string, r: CheckReport): Generator<string> {
+  const head = JSON.stringify({
+    file,
+    asOf: r.asOf,
+    tables: r.tables.map((t) => ({
+      sheet: t.sheet,
+      kind: t.kind,
+      headerRow: t.headerRow,
+      firstRow: t.firstRow,
+      lastRow: t.lastRow,
+      columns: t.columns,
+      unmapped: t.unmapped,
+      skippedRules: t.skippedRules,
+    })),
+  });
+  yield `${head.slice(0, -1)},"findings":[`;
+  for (let i = 0; i < r.findings.length; i += JSON_CHUNK) {
+    const part = JSON.stringify(
+      r.findings.slice(i, i + JSON_CHUNK).map((f) => ({
         rule: f.rule,
         severity: f.severity,
         sheet: f.sheet,
@@ -253,10 +268,11 @@ export function toJson(file: string, r: CheckReport): string {
         value: f.value,
         message: f.message,
       })),
-      notices: r.notices.map((n) => ({ type: n.type, key: n.key, sheet: n.sheet, row: n.row })),
-      summary: r.summary,
-    }) + "\n"
-  );
+    );
+    yield (i > 0 ? "," : "") + part.slice(1, -1);
+  }
+  const notices = r.notices.map((n) => ({ type: n.type, key: n.key, sheet: n.sheet, row: n.row }));
+  yield `],"notices":${JSON.stringify(notices)},"summary":${JSON.stringify(r.summary)}}\n`;
 }
 
 /** The process entry: `ptrack … | head` closing the pipe early is a normal end, not a crash. */
