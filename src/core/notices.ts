@@ -28,14 +28,21 @@ export type NoticeContext = Omit<RuleContext, "report">;
 function contractFacts(contract: TypedRow | undefined): Record<string, string | number> {
   const facts: Record<string, string | number> = {};
   if (!contract) return facts;
-  for (const field of ["contractNo", "contractName", "customer", "salesManager", "serviceManager"]) {
-    const v = textOf(contract.fields[field]);
-    if (v !== undefined) facts[field] = v;
-  }
-  for (const field of ["signDate", "deliveryDate"]) {
-    const v = dateOf(contract.fields[field]);
-    if (v !== undefined) facts[field] = v;
-  }
+  const f = contract.fields;
+  const contractNo = textOf(f.contractNo);
+  const contractName = textOf(f.contractName);
+  const customer = textOf(f.customer);
+  const salesManager = textOf(f.salesManager);
+  const serviceManager = textOf(f.serviceManager);
+  const signDate = dateOf(f.signDate);
+  const deliveryDate = dateOf(f.deliveryDate);
+  if (contractNo !== undefined) facts.contractNo = contractNo;
+  if (contractName !== undefined) facts.contractName = contractName;
+  if (customer !== undefined) facts.customer = customer;
+  if (salesManager !== undefined) facts.salesManager = salesManager;
+  if (serviceManager !== undefined) facts.serviceManager = serviceManager;
+  if (signDate !== undefined) facts.signDate = signDate;
+  if (deliveryDate !== undefined) facts.deliveryDate = deliveryDate;
   const amount = numOf(contract.fields.amount);
   if (amount !== undefined) facts.amount = amount;
   return facts;
