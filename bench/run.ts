@@ -6,7 +6,11 @@
  *   startup       — a tsx process doing nothing: the share of start-up in the others
  *   (a) exceljs   — new Workbook().xlsx.readFile(file): the floor
  *   (b) readXlsx  — our reader (src/host/xlsx/read.ts)
- *   (c) check     — tsx src/cli/main.ts check FILE --json --today 2026-11-23
+ *   (c) check     — node bin/ptrack.js check FILE --json --today 2026-11-23: what `ptrack`
+ *                   and `npm run ptrack` run (the tsx CLI would add a second process and ~0.4 s)
+ *
+ * The tasks take turns, one run of each per round, so a machine that gets busier or quieter
+ * during the bench shifts every task alike instead of skewing the ratios.
  *
  * Options: --runs N (default 3, median taken), --regenerate.
  */
@@ -27,6 +31,7 @@ import { GENERATOR_VERSION, generate } from "./generate";
 
 const ROOT = resolve(__dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+const BIN = join(ROOT, "bin", "ptrack.js");
 const CACHE = join(__dirname, ".cache");
 const RESULTS = join(__dirname, "results");
 const FILE = join(CACHE, `bench-v${GENERATOR_VERSION}.xlsx`);
@@ -90,7 +95,7 @@ function runChild(task: string): Run {
 function runCheck(): Run {
   const probe = join(tmpdir(), `ptrack-rss-${process.pid}-${Date.now()}.txt`);
   const start = performance.now();
-  const p = spawnSync(TSX, [join(ROOT, "src", "cli", "main.ts"), "check", FILE, "--json", "--today", TODAY], {
+  const p = spawnSync(process.execPath, [BIN, "check", FILE, "--json", "--today", TODAY], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: TIMEOUT_MS,
@@ -138,24 +143,27 @@ async function main(): Promise<void> {
   }
   const fileMb = statSync(FILE).size / 1048576;
 
-  const results: TaskResult[] = [];
-  const measure = (task: string, once: () => Run): void => {
-    const all: Run[] = [];
-    for (let i = 0; i < runs; i++) {
+  const tasks: Array<{ task: string; once: () => Run }> = [
+    { task: "startup", once: () => runChild("startup") },
+    { task: "exceljs", once: () => runChild("exceljs") },
+    { task: "readXlsx", once: () => runChild("readXlsx") },
+  ];
+  let checkNote: string | undefined;
+  if (existsSync(BIN)) tasks.push({ task: "check", once: runCheck });
+  else checkNote = "bin/ptrack.js does not exist yet: (c) skipped";
+  const all = new Map<string, Run[]>(tasks.map((t) => [t.task, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const { task, once } of tasks) {
       process.stdout.write(`  ${task} run ${i + 1}/${runs} …`);
       const r = once();
       process.stdout.write(` ${fmtMs(r.wallMs)}, ${Math.round(r.maxRssMb)} MB\n`);
-      all.push(r);
+      all.get(task)?.push(r);
     }
-    results.push({ task, runs: all, median: medianRun(all) });
-  };
-
-  measure("startup", () => runChild("startup"));
-  measure("exceljs", () => runChild("exceljs"));
-  measure("readXlsx", () => runChild("readXlsx"));
-  let checkNote: string | undefined;
-  if (existsSync(join(ROOT, "src", "cli", "main.ts"))) measure("check", runCheck);
-  else checkNote = "src/cli/main.ts does not exist yet: (c) skipped";
+  }
+  const results: TaskResult[] = tasks.map(({ task }) => {
+    const r = all.get(task) ?? [];
+    return { task, runs: r, median: medianRun(r) };
+  });
 
   const by = (t: string) => results.find((r) => r.task === t)?.median;
   const a = by("exceljs");
