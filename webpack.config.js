@@ -11,7 +11,7 @@ module.exports = (_env, argv) => {
   const prodUrl = process.env.PTRACK_URL || "https://ptrack.example.invalid/";
   return {
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.ts" },
+    entry: { taskpane: "./src/taskpane/index.tsx" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {

@@ -1,14 +1,8 @@
-/** Task-pane entry. The full pane (React + Fluent UI) replaces this placeholder. */
+/** Task-pane entry: find out whether we run in Excel or a plain browser, then render the pane. */
 
-function setStatus(text: string): void {
-  const el = document.getElementById("status");
-  if (el) el.textContent = text;
-}
+import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { detectMode } from "./office";
 
-if (typeof Office !== "undefined") {
-  Office.onReady((info) => {
-    setStatus(info.host === Office.HostType.Excel ? "已连接到 Excel。" : "请在 Excel 中打开此加载项。");
-  });
-} else {
-  setStatus("未加载 Office.js：请在 Excel 中打开此加载项。");
-}
+const root = createRoot(document.getElementById("root")!);
+detectMode().then((mode) => root.render(<App mode={mode} />));

@@ -1,0 +1,21 @@
+/**
+ * Where the pane's workbook comes from: the open workbook in Excel (Office.js host) or an
+ * .xlsx the user opened in a plain browser (web mode). Pages see only this interface, so the
+ * Office host plugs in without touching them.
+ */
+
+import type { WorkbookHost } from "../host/host";
+
+/** What the pane asks of the workbook's user interface. */
+export interface WorkbookUi {
+  /** Select (and scroll to) a cell, e.g. ("进度计划表", "F6"). */
+  selectCell(sheet: string, cell: string): void | Promise<void>;
+}
+
+export interface WorkbookSource {
+  kind: "office" | "web";
+  /** A display name: the file name in web mode. */
+  name: string;
+  host(): WorkbookHost;
+  ui: WorkbookUi;
+}

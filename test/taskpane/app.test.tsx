@@ -1,0 +1,129 @@
+/** @jest-environment jsdom */
+/** The whole pane: run 校验, click a finding to select its cell, switch language, see failures in words. */
+
+import { TextDecoder } from "node:util";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { InputError } from "../../src/host/xlsx/read";
+import { fakeSource, PREFS } from "./fixtures";
+
+// jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow long messages.
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+};
+
+// Nor TextDecoder, which the .xlsx reader uses.
+globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
+// Nor Blob.arrayBuffer, which every browser the pane runs in has.
+Blob.prototype.arrayBuffer ??= function (this: Blob) {
+  return new Promise<ArrayBuffer>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error);
+    reader.readAsArrayBuffer(this);
+  });
+};
+
+beforeEach(() => localStorage.clear());
+
+/** A tab's name as the user reads it (Fluent keeps a hidden bold copy to reserve its width). */
+const tabNames = () =>
+  screen.getAllByRole("tab").map((t) => t.getAttribute("value") && t.firstElementChild!.textContent);
+
+async function checked() {
+  fireEvent.click(screen.getByRole("button", { name: "校验" }));
+  await screen.findByText("错误 12 · 警告 5 · 提示 2", {}, { timeout: 10_000 });
+}
+
+describe("the task pane", () => {
+  it("shows its five pages, opens on 校验 and runs validation from the 校验 button", async () => {
+    const ui = { selectCell: jest.fn() };
+    render(<App mode={{ kind: "office", source: fakeSource(ui) }} initialPrefs={PREFS} />);
+    expect(tabNames()).toEqual(["结构", "校验", "逾期", "通知", "设置"]);
+    expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
+    await checked();
+    expect(screen.getByText("进度计划表!F9")).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "逾期" }));
+    expect(screen.getByRole("group", { name: "逾期收款 3" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "结构" }));
+    expect(screen.getByRole("region", { name: "进度计划表 · 进度计划表" })).toBeTruthy();
+  });
+
+  it("selects a finding's cell through the workbook UI", async () => {
+    const ui = { selectCell: jest.fn() };
+    render(<App mode={{ kind: "office", source: fakeSource(ui) }} initialPrefs={PREFS} />);
+    await checked();
+    fireEvent.click(screen.getByText("进度计划表!F9"));
+    await waitFor(() => expect(ui.selectCell).toHaveBeenCalledWith("进度计划表", "F9"));
+    expect(screen.getByText("进度计划表!F9").closest("button")!.getAttribute("aria-current")).toBe("true");
+  });
+
+  it("switches to English from 设置 and remembers it", async () => {
+    render(
+      <App mode={{ kind: "office", source: fakeSource({ selectCell: jest.fn() }) }} initialPrefs={PREFS} />,
+    );
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    fireEvent.click(screen.getByLabelText("English"));
+    expect(tabNames()).toEqual(["Structure", "Validate", "Overdue", "Notices", "Settings"]);
+    expect(document.documentElement.lang).toBe("en-US");
+    expect(JSON.parse(localStorage.getItem("ptrack.preferences")!).lang).toBe("en");
+    fireEvent.click(screen.getByRole("button", { name: "Validate" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Validate" }));
+    await screen.findByText("12 errors · 5 warnings · 2 infos", {}, { timeout: 10_000 });
+    expect(screen.getByText(/Task “6 系统安装调试”|6 系统安装调试/)).toBeTruthy();
+  });
+
+  it("says in plain words why a workbook cannot be read", async () => {
+    const source = fakeSource(
+      { selectCell: jest.fn() },
+      {
+        read: async () => {
+          throw new InputError("encrypted");
+        },
+      },
+    );
+    render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
+    fireEvent.click(screen.getByRole("button", { name: "校验" }));
+    const bar = await screen.findByText(/文件设置了打开密码/);
+    expect(bar.textContent).toContain("无法读取 台账.xlsx");
+    expect(screen.getByText("出错了")).toBeTruthy();
+  });
+
+  it("shows progress while it works", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const { sampleWorkbook } = await import("../../src/app/sample");
+    const source = fakeSource({ selectCell: jest.fn() }, { read: () => gate.then(sampleWorkbook) });
+    render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
+    fireEvent.click(screen.getByRole("button", { name: "校验" }));
+    const status = await screen.findByRole("status");
+    expect(within(status).getByText("正在读取工作簿…")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "校验" })).toHaveProperty("disabled", true);
+    release();
+    await screen.findByText("错误 12 · 警告 5 · 提示 2", {}, { timeout: 10_000 });
+    expect(screen.queryByRole("status")).toBeNull();
+  });
+
+  it("asks to be opened in Excel when Office has no workbook host", () => {
+    render(<App mode={{ kind: "none" }} initialPrefs={PREFS} />);
+    expect(screen.getByText("请在 Excel 中打开此加载项。")).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "校验" })).toBeNull();
+  });
+});
+
+describe("web mode", () => {
+  it("opens an .xlsx from a file input and reports a damaged file in words", async () => {
+    render(<App mode={{ kind: "web" }} initialPrefs={PREFS} />);
+    const input = screen.getByLabelText("打开工作簿（.xlsx）") as HTMLInputElement;
+    expect(input.accept).toBe(".xlsx");
+    expect(screen.getByRole("button", { name: "校验" })).toHaveProperty("disabled", true);
+    const file = new File([new Uint8Array([1, 2, 3, 4])], "坏文件.xlsx");
+    fireEvent.change(input, { target: { files: [file] } });
+    await screen.findByText("已打开：坏文件.xlsx");
+    fireEvent.click(screen.getByRole("button", { name: "校验" }));
+    const bar = await screen.findByText(/无法读取 坏文件.xlsx/);
+    expect(bar.textContent).toMatch(/不是有效的 .xlsx 工作簿|不认识的格式|实际上是/);
+  });
+});

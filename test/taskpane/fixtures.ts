@@ -1,0 +1,24 @@
+/** The sample workbook checked as of its own date: what the pane's pages show in these tests. */
+
+import { checkSnapshot, type CheckReport } from "../../src/app/check";
+import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
+import type { IsoDate } from "../../src/core/dates";
+import type { Lang } from "../../src/core/settings";
+import type { WorkbookHost } from "../../src/host/host";
+import type { WorkbookSource, WorkbookUi } from "../../src/taskpane/workbook-source";
+
+export function sampleReport(lang: Lang = "zh"): CheckReport {
+  return checkSnapshot(sampleWorkbook(), { asOf: SAMPLE_AS_OF as IsoDate, lang });
+}
+
+/** An Office-like source over the sample snapshot; `read` can be made to fail. */
+export function fakeSource(ui: WorkbookUi, host?: Partial<WorkbookHost>): WorkbookSource {
+  const h: WorkbookHost = {
+    read: async () => sampleWorkbook(),
+    apply: async () => undefined,
+    ...host,
+  };
+  return { kind: "office", name: "台账.xlsx", host: () => h, ui };
+}
+
+export const PREFS = { asOf: SAMPLE_AS_OF, lang: "zh" as const, user: "李娜" };
