@@ -80,13 +80,17 @@ export function CheckPage({ report, lang, selected, onSelect }: CheckPageProps) 
   const { errors, warnings, infos } = report.summary;
   return (
     <div>
-      <Text as="p" weight="semibold">
+      <Text as="p" block weight="semibold">
         {w.summary(errors, warnings, infos)}
       </Text>
-      <Text as="p" size={200}>
+      <Text as="p" block size={200}>
         {w.asOf(report.asOf)}
       </Text>
-      {report.findings.length === 0 && <Text as="p">{w.none}</Text>}
+      {report.findings.length === 0 && (
+        <Text as="p" block>
+          {w.none}
+        </Text>
+      )}
       {SEVERITIES.map((sev) => {
         const bySev = report.findings.filter((f) => f.severity === sev);
         if (bySev.length === 0) return null;

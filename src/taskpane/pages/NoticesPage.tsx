@@ -34,7 +34,9 @@ export function NoticesPage({ report, lang, busy, onGenerate }: NoticesPageProps
   return (
     <div>
       {notices.length === 0 ? (
-        <Text as="p">{w.none}</Text>
+        <Text as="p" block>
+          {w.none}
+        </Text>
       ) : (
         <ol className={s.list}>
           {notices.map((n) => (

@@ -42,7 +42,7 @@ export function OverduePage({ report, lang }: { report: CheckReport | undefined;
   if (!report) return <Text>{w.notRun}</Text>;
   return (
     <div>
-      <Text as="p" weight="semibold">
+      <Text as="p" block weight="semibold">
         {w.asOf(report.asOf)}
       </Text>
       <div className={s.grid}>
