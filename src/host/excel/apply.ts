@@ -1,0 +1,594 @@
+/**
+ * Applies a WorkbookPatch to the open workbook through Office.js: every operation is queued on
+ * one RequestContext and sent with one `context.sync()`. Two things can add a round trip:
+ * - one read before the writes, only when the patch sets data validation: Office.js cannot tell
+ *   the product's validation from the user's without loading it (the product's conditional
+ *   formats were already identified by read(), so clearing them needs no read here);
+ * - Excel on the web refuses a request over ~5 MB, so when the queued writes' estimated JSON
+ *   size would pass `maxRequestBytes` the batch is sent and a new one started; large grids are
+ *   queued in row blocks so the split can fall between them.
+ * Semantics follow the .xlsx host (src/host/xlsx/apply.ts), operation by operation.
+ */
+
+import {
+  OWN_TITLE,
+  type CellStyle,
+  type CellWrite,
+  type ConditionalRule,
+  type PatchOp,
+  type SheetContent,
+  type TableSpec,
+  type Validation,
+  type WorkbookPatch,
+} from "../../core/patch";
+import { a1, colLetter, parseA1, rangeRef, type Range } from "../../core/snapshot";
+import { quoteSheet, type Structure, type Supports } from "./read";
+import { cellInput } from "./text";
+
+/** Something the host did differently from what the patch asked, and why. */
+export interface ExcelApplyNote {
+  code: "sheet-missing" | "table-missing" | "table-overlap" | "table-renamed" | "validation-user-overlap";
+  sheet: string;
+  range?: string;
+  detail?: string;
+}
+
+export interface ApplyOptions {
+  /** Largest request we send; Excel on the web's limit is 5 MB, leave room for overhead. */
+  maxRequestBytes?: number;
+}
+
+const DEFAULT_MAX_REQUEST = 4_000_000;
+/** Request JSON of one queued call without its arguments: action, object path, ids. */
+const ACTION_BYTES = 150;
+/** Grids are queued in blocks of about this many bytes so a split can fall between them. */
+const BLOCK_BYTES = 512_000;
+
+export async function applyPatchExcel(
+  ctx: Excel.RequestContext,
+  patch: WorkbookPatch,
+  structure: Structure,
+  supports: Supports,
+  opts: ApplyOptions = {},
+): Promise<ExcelApplyNote[]> {
+  const w = new Writer(ctx, structure, supports, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST);
+  await w.preRead(patch);
+  for (const op of patch.ops) await w.apply(op);
+  await w.flush();
+  return w.notes;
+}
+
+const utf8 = new TextEncoder();
+
+/** Bytes `x` adds to a request as UTF-8 JSON (Chinese text is three bytes a character). */
+function size(x: unknown): number {
+  return utf8.encode(JSON.stringify(x)).length;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}
+
+const color = (c: string) => `#${c}`;
+
+/** How many calls formatting a rectangle with `s` queues. */
+function styleActions(s: CellStyle, range: Range): number {
+  const { numFmt: _nf, border, ...rest } = s;
+  const edges = border
+    ? (border === "all" ? 4 : 1) + (range.r2 > range.r1 ? 1 : 0) + (range.c2 > range.c1 ? 1 : 0)
+    : 0;
+  return Object.keys(rest).length + edges + 1;
+}
+
+/** Runs of equal defined values: [8, 8, undefined, 12] → 0..1 = 8, 3..3 = 12. */
+function runs(list: Array<number | undefined>): Array<{ from: number; to: number; value: number }> {
+  const out: Array<{ from: number; to: number; value: number }> = [];
+  list.forEach((value, i) => {
+    if (value === undefined) return;
+    const last = out[out.length - 1];
+    if (last && last.to === i - 1 && last.value === value) last.to = i;
+    else out.push({ from: i, to: i, value });
+  });
+  return out;
+}
+
+class Writer {
+  readonly notes: ExcelApplyNote[] = [];
+  private pending = 0;
+  private dv = new Map<PatchOp, Excel.DataValidation>();
+  /** Conditional formats added per sheet in this patch: their priority, first wins. */
+  private cfAdded = new Map<string, number>();
+
+  constructor(
+    private ctx: Excel.RequestContext,
+    private st: Structure,
+    private supports: Supports,
+    private maxBytes: number,
+  ) {}
+
+  /**
+   * Count `actions` queued calls carrying `data` bytes of arguments against the current request,
+   * sending it first when it would grow too big. Each call costs about ACTION_BYTES in Office.js's
+   * request JSON (the action and the object path it works on) besides its arguments.
+   */
+  private async reserve(actions: number, data = 0): Promise<void> {
+    const bytes = actions * ACTION_BYTES + data;
+    if (this.pending > 0 && this.pending + bytes > this.maxBytes) await this.flush();
+    this.pending += bytes;
+  }
+
+  async flush(): Promise<void> {
+    if (this.pending === 0) return;
+    await this.ctx.sync();
+    this.pending = 0;
+  }
+
+  private exists(sheet: string): string | undefined {
+    return this.st.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.name;
+  }
+
+  private ws(sheet: string): Excel.Worksheet {
+    return this.ctx.workbook.worksheets.getItem(sheet);
+  }
+
+  /** The one read before the writes: the validation already on the ranges the patch validates. */
+  async preRead(patch: WorkbookPatch): Promise<void> {
+    for (const op of patch.ops) {
+      if (op.op !== "setValidation" || !this.exists(op.sheet)) continue;
+      const dv = this.ws(op.sheet).getRange(rangeRef(op.range)).dataValidation.load("type,errorAlert");
+      this.dv.set(op, dv);
+    }
+    if (this.dv.size) await this.ctx.sync();
+  }
+
+  async apply(op: PatchOp): Promise<void> {
+    if (op.op === "ensureSheet") {
+      await this.ensureSheet(op.sheet, op.visibility, op.after);
+      return;
+    }
+    if (op.op === "writeSheet") {
+      await this.writeSheet(op.sheet, op.content, op.visibility, op.after);
+      return;
+    }
+    const name = this.exists(op.sheet);
+    if (!name) {
+      this.notes.push({ code: "sheet-missing", sheet: op.sheet });
+      return;
+    }
+    const ws = this.ws(name);
+    switch (op.op) {
+      case "createTable":
+        await this.createTable(ws, name, op.table);
+        break;
+      case "setNumberFormat":
+        await this.numberFormat(ws, op.range, op.format);
+        break;
+      case "setValidation":
+        await this.setValidation(ws, name, op, op.range, op.validation);
+        break;
+      case "clearOwnFormats":
+        await this.clearOwnFormats(ws, name);
+        break;
+      case "addConditionalFormats":
+        await this.addConditionalFormats(ws, name, op.ranges, op.rules);
+        break;
+      case "setValues":
+        for (const { cell, write } of op.cells) {
+          const at = parseA1(cell);
+          if (at) await this.writeCell(ws, at.r, at.c, write);
+        }
+        break;
+      case "appendRows":
+        await this.appendRows(ws, name, op.table, op.startRow, op.range, op.rows);
+        break;
+    }
+  }
+
+  // -- sheets -------------------------------------------------------------------------------
+
+  private async ensureSheet(
+    sheet: string,
+    visibility: "visible" | "hidden",
+    after?: string,
+  ): Promise<Excel.Worksheet> {
+    const vis = visibility === "hidden" ? "Hidden" : "Visible";
+    const name = this.exists(sheet);
+    await this.reserve(3, size({ sheet, vis, after }));
+    if (name) {
+      const known = this.st.sheets.find((s) => s.name === name)!;
+      const ws = this.ws(name);
+      if (known.visibility !== visibility) {
+        ws.visibility = vis;
+        known.visibility = visibility;
+      }
+      return ws;
+    }
+    const ws = this.ctx.workbook.worksheets.add(sheet);
+    const at =
+      after === undefined
+        ? -1
+        : this.st.sheets.findIndex((s) => s.name.toLowerCase() === after.toLowerCase());
+    if (at >= 0 && at + 1 < this.st.sheets.length) ws.position = at + 1;
+    if (vis === "Hidden") ws.visibility = vis;
+    this.st.sheets.splice(at >= 0 ? at + 1 : this.st.sheets.length, 0, { name: sheet, visibility });
+    return ws;
+  }
+
+  private async writeSheet(
+    sheet: string,
+    content: SheetContent,
+    visibility: "visible" | "hidden",
+    after?: string,
+  ): Promise<void> {
+    const existed = this.exists(sheet);
+    const ws = await this.ensureSheet(sheet, visibility, after);
+    const name = existed ?? sheet;
+    if (existed) {
+      // The sheet is the product's: drop its tables, rules, validation and content wholesale.
+      for (const t of this.st.tables.filter((x) => x.sheet.toLowerCase() === name.toLowerCase()))
+        ws.tables.getItem(t.name).delete();
+      this.st.tables = this.st.tables.filter((x) => x.sheet.toLowerCase() !== name.toLowerCase());
+      const all = ws.getRange();
+      all.conditionalFormats.clearAll();
+      all.dataValidation.clear();
+      all.unmerge();
+      all.clear();
+      ws.freezePanes.unfreeze();
+      this.st.ownCf.delete(name.toLowerCase());
+      this.cfAdded.delete(name.toLowerCase());
+      await this.reserve(10);
+    }
+    await this.writeGrid(ws, 1, 1, content.rows, true);
+    for (const m of content.merges ?? []) {
+      await this.reserve(2);
+      ws.getRange(rangeRef(m)).merge(false);
+    }
+    // Widths in characters of the default font ≈ 7 px each plus 5 px padding; Office.js wants points.
+    for (const run of runs(content.colWidths ?? [])) {
+      await this.reserve(2);
+      ws.getRange(`${colLetter(run.from + 1)}:${colLetter(run.to + 1)}`).format.columnWidth =
+        Math.round((run.value * 7 + 5) * 0.75 * 100) / 100;
+    }
+    for (const run of runs(content.rowHeights ?? [])) {
+      await this.reserve(2);
+      ws.getRange(`${run.from + 1}:${run.to + 1}`).format.rowHeight = run.value;
+    }
+    const f = content.freeze;
+    if (f && (f.rows || f.cols)) {
+      await this.reserve(2);
+      if (f.rows && f.cols) ws.freezePanes.freezeAt(`A1:${a1(f.rows, f.cols)}`);
+      else if (f.rows) ws.freezePanes.freezeRows(f.rows);
+      else ws.freezePanes.freezeColumns(f.cols);
+    }
+    if (content.showGridLines !== undefined) ws.showGridlines = content.showGridLines;
+    const ps = content.pageSetup;
+    if (ps && this.supports(9)) {
+      await this.reserve(14);
+      const pl = ws.pageLayout;
+      pl.paperSize = "A4";
+      pl.orientation = ps.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (ps.margins) {
+        const m = ps.margins;
+        pl.leftMargin = m.left * 72;
+        pl.rightMargin = m.right * 72;
+        pl.topMargin = m.top * 72;
+        pl.bottomMargin = m.bottom * 72;
+        pl.headerMargin = m.header * 72;
+        pl.footerMargin = m.footer * 72;
+      }
+      if (ps.fitToWidth) pl.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: 0 };
+      if (ps.centerHorizontally !== undefined) pl.centerHorizontally = ps.centerHorizontally;
+      if (ps.printArea) pl.setPrintArea(rangeRef(ps.printArea));
+      if (ps.printTitleRows) pl.setPrintTitleRows(`$${ps.printTitleRows.r1}:$${ps.printTitleRows.r2}`);
+    }
+    for (const t of content.tables ?? []) await this.createTable(ws, name, t);
+  }
+
+  // -- cells --------------------------------------------------------------------------------
+
+  /**
+   * Writes rows of cells with their top-left at (r0, c0): the values (formulas where the
+   * patch has one) and number formats as 2-D arrays in row blocks, then styles as rectangles
+   * of equal style, then links. `blank` says the cells are known empty (a cleared sheet), so
+   * null cells can be part of the grid; otherwise each run of non-null cells is written alone
+   * and a null leaves its cell as it is.
+   */
+  private async writeGrid(
+    ws: Excel.Worksheet,
+    r0: number,
+    c0: number,
+    rows: Array<Array<CellWrite | null>>,
+    blank: boolean,
+  ): Promise<void> {
+    const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+    if (!width) return;
+    if (blank) {
+      let i = 0;
+      while (i < rows.length) {
+        // A block of rows of about BLOCK_BYTES.
+        let j = i;
+        let bytes = 0;
+        const inputs: Array<Array<string | number | boolean>> = [];
+        while (j < rows.length && (j === i || bytes < BLOCK_BYTES)) {
+          const line = Array.from({ length: width }, (_, c) => cellInput(rows[j][c]));
+          bytes += size(line);
+          inputs.push(line);
+          j++;
+        }
+        const block = rows.slice(i, j);
+        if (!inputs.every((l) => l.every((x) => x === ""))) {
+          await this.reserve(2, bytes);
+          ws.getRange(rangeRef({ r1: r0 + i, c1: c0, r2: r0 + j - 1, c2: c0 + width - 1 })).formulas = inputs;
+        }
+        // Number formats only for the columns that have one (the sheet was cleared to General).
+        for (let c = 0; c < width; c++) {
+          if (!block.some((r) => r[c]?.style?.numFmt)) continue;
+          const col = block.map((r) => [r[c]?.style?.numFmt ?? "General"]);
+          await this.reserve(2, size(col));
+          ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c, r2: r0 + j - 1, c2: c0 + c })).numberFormat = col;
+        }
+        i = j;
+      }
+    } else {
+      for (const [i, row] of rows.entries()) {
+        let c = 0;
+        while (c < row.length) {
+          if (!row[c]) {
+            c++;
+            continue;
+          }
+          let e = c;
+          while (e + 1 < row.length && row[e + 1]) e++;
+          const run = row.slice(c, e + 1) as CellWrite[];
+          const inputs = [run.map(cellInput)];
+          const formats = run.some((w) => w.style?.numFmt)
+            ? [run.map((w) => w.style?.numFmt ?? "General")]
+            : undefined;
+          await this.reserve(3, size(inputs) + (formats ? size(formats) : 0));
+          const range = ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c, r2: r0 + i, c2: c0 + e }));
+          if (formats) range.numberFormat = formats;
+          range.formulas = inputs;
+          c = e + 1;
+        }
+      }
+    }
+    await this.styles(ws, r0, c0, rows);
+    for (const [i, row] of rows.entries())
+      for (const [j, w] of row.entries()) {
+        if (!w?.link) continue;
+        await this.reserve(2, 60);
+        ws.getRange(a1(r0 + i, c0 + j)).hyperlink = {
+          documentReference: `${quoteSheet(w.link.sheet)}!${w.link.cell}`,
+          textToDisplay: w.v === null ? "" : String(w.v),
+        };
+      }
+  }
+
+  /** Styles (number formats aside) as rectangles of cells with the same style. */
+  private async styles(
+    ws: Excel.Worksheet,
+    r0: number,
+    c0: number,
+    rows: Array<Array<CellWrite | null>>,
+  ): Promise<void> {
+    const key = (w: CellWrite | null | undefined) => {
+      const { numFmt: _nf, ...rest } = w?.style ?? {};
+      return Object.keys(rest).length ? JSON.stringify(rest) : "";
+    };
+    // Runs of equal style in each row, then equal runs on consecutive rows joined.
+    const open = new Map<string, { r1: number; r2: number; style: CellStyle }>();
+    const rects: Array<{ range: Range; style: CellStyle }> = [];
+    const close = (k: string, v: { r1: number; r2: number; style: CellStyle }) => {
+      const [c1, c2] = k.split("|").slice(0, 2).map(Number);
+      rects.push({ range: { r1: v.r1, c1, r2: v.r2, c2 }, style: v.style });
+    };
+    for (let i = 0; i <= rows.length; i++) {
+      const row = rows[i] ?? [];
+      const runs = new Set<string>();
+      let c = 0;
+      while (i < rows.length && c < row.length) {
+        const k = key(row[c]);
+        let e = c;
+        while (e + 1 < row.length && key(row[e + 1]) === k) e++;
+        if (k) {
+          const id = `${c0 + c}|${c0 + e}|${k}`;
+          runs.add(id);
+          const cur = open.get(id);
+          if (cur && cur.r2 === r0 + i - 1) cur.r2 = r0 + i;
+          else {
+            if (cur) close(id, cur);
+            open.set(id, { r1: r0 + i, r2: r0 + i, style: row[c]!.style! });
+          }
+        }
+        c = e + 1;
+      }
+      for (const [id, v] of open)
+        if (!runs.has(id)) {
+          close(id, v);
+          open.delete(id);
+        }
+    }
+    for (const { range, style } of rects) {
+      await this.reserve(styleActions(style, range), size(style));
+      this.format(ws.getRange(rangeRef(range)).format, style, range);
+    }
+  }
+
+  private format(f: Excel.RangeFormat, s: CellStyle, range: Range): void {
+    if (s.bold !== undefined) f.font.bold = s.bold;
+    if (s.italic !== undefined) f.font.italic = s.italic;
+    if (s.size !== undefined) f.font.size = s.size;
+    if (s.color) f.font.color = color(s.color);
+    if (s.underline) f.font.underline = "Single";
+    if (s.fill) f.fill.color = color(s.fill);
+    if (s.hAlign)
+      f.horizontalAlignment = s.hAlign === "left" ? "Left" : s.hAlign === "center" ? "Center" : "Right";
+    if (s.vAlign)
+      f.verticalAlignment = s.vAlign === "top" ? "Top" : s.vAlign === "center" ? "Center" : "Bottom";
+    if (s.wrap !== undefined) f.wrapText = s.wrap;
+    if (s.border) {
+      const edges: Array<
+        "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideHorizontal" | "InsideVertical"
+      > = s.border === "all" ? ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] : ["EdgeBottom"];
+      if (range.r2 > range.r1) edges.push("InsideHorizontal");
+      if (s.border === "all" && range.c2 > range.c1) edges.push("InsideVertical");
+      for (const e of edges) f.borders.getItem(e).style = "Continuous";
+    }
+  }
+
+  private async writeCell(ws: Excel.Worksheet, r: number, c: number, w: CellWrite): Promise<void> {
+    const input = [[cellInput(w)]];
+    await this.reserve(3, size(input));
+    const range = ws.getRange(a1(r, c));
+    if (w.style?.numFmt) range.numberFormat = [[w.style.numFmt]];
+    range.formulas = input;
+  }
+
+  private async numberFormat(ws: Excel.Worksheet, range: Range, format: string): Promise<void> {
+    // numberFormat takes one entry per cell; queue it in row blocks for the request budget.
+    const width = range.c2 - range.c1 + 1;
+    const per = Math.max(1, Math.floor(BLOCK_BYTES / ((size(format) + 1) * width)));
+    for (let r = range.r1; r <= range.r2; r += per) {
+      const r2 = Math.min(range.r2, r + per - 1);
+      const grid = Array.from({ length: r2 - r + 1 }, () => Array<string>(width).fill(format));
+      await this.reserve(2, size(grid));
+      ws.getRange(rangeRef({ r1: r, c1: range.c1, r2, c2: range.c2 })).numberFormat = grid;
+    }
+  }
+
+  // -- tables -------------------------------------------------------------------------------
+
+  private async createTable(ws: Excel.Worksheet, sheet: string, spec: TableSpec): Promise<void> {
+    const clash = this.st.tables.find(
+      (t) => t.sheet.toLowerCase() === sheet.toLowerCase() && overlaps(t.range, spec.range),
+    );
+    if (clash) {
+      this.notes.push({ code: "table-overlap", sheet, range: rangeRef(spec.range), detail: clash.name });
+      return;
+    }
+    const taken = new Set(this.st.tables.map((t) => t.name.toLowerCase()));
+    const base = spec.name.replace(/\s+/g, "_");
+    let name = base;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    if (name !== spec.name)
+      this.notes.push({ code: "table-renamed", sheet, range: rangeRef(spec.range), detail: name });
+    await this.reserve(4);
+    const t = ws.tables.add(rangeRef(spec.range), true);
+    t.name = name;
+    t.style = spec.style;
+    this.st.tables.push({ name, sheet, range: spec.range, style: spec.style, headerRow: true });
+  }
+
+  private async appendRows(
+    ws: Excel.Worksheet,
+    sheet: string,
+    table: string | undefined,
+    startRow: number,
+    range: Range,
+    rows: CellWrite[][],
+  ): Promise<void> {
+    await this.writeGrid(ws, startRow, range.c1, rows, false);
+    if (table === undefined) return;
+    const t = this.st.tables.find(
+      (x) => x.sheet.toLowerCase() === sheet.toLowerCase() && x.name.toLowerCase() === table.toLowerCase(),
+    );
+    if (!t) {
+      this.notes.push({ code: "table-missing", sheet, detail: table });
+      return;
+    }
+    await this.reserve(4);
+    const ref = rangeRef(range);
+    if (this.supports(13)) ws.tables.getItem(t.name).resize(ref);
+    else {
+      // Before ExcelApi 1.13 a table cannot be resized: turn it back into a range and make it
+      // again over the new extent, with its name and style (never TableRowCollection.add).
+      ws.tables.getItem(t.name).convertToRange();
+      const made = ws.tables.add(ref, true);
+      made.name = t.name;
+      made.style = t.style;
+    }
+    t.range = range;
+  }
+
+  // -- validation and conditional formats ---------------------------------------------------
+
+  private async setValidation(
+    ws: Excel.Worksheet,
+    sheet: string,
+    op: PatchOp,
+    range: Range,
+    v: Validation,
+  ): Promise<void> {
+    const before = this.dv.get(op);
+    if (before && before.type !== "None") {
+      // The product's own validation is replaced; the user's is left alone, as in the .xlsx host.
+      if (before.errorAlert?.title !== OWN_TITLE) {
+        this.notes.push({ code: "validation-user-overlap", sheet, range: rangeRef(range) });
+        return;
+      }
+    }
+    const rule = v.rule;
+    let r: Excel.DataValidationRule;
+    if (rule.type === "date") r = { date: { formula1: "1", operator: "GreaterThanOrEqualTo" } };
+    else if (rule.type === "decimal") {
+      if (rule.min !== undefined && rule.max !== undefined)
+        r = { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
+      else if (rule.max !== undefined) r = { decimal: { formula1: rule.max, operator: "LessThanOrEqualTo" } };
+      else r = { decimal: { formula1: rule.min ?? -9.99e307, operator: "GreaterThanOrEqualTo" } };
+    } else r = { list: { inCellDropDown: true, source: rule.items.join(",") } };
+    await this.reserve(6, size(r) + size(v));
+    const dv = ws.getRange(rangeRef(range)).dataValidation;
+    if (before && before.type !== "None") dv.clear();
+    dv.ignoreBlanks = true;
+    dv.rule = r;
+    dv.errorAlert = { title: OWN_TITLE, message: v.errorMessage, showAlert: true, style: "Stop" };
+    if (v.prompt) dv.prompt = { title: OWN_TITLE, message: v.prompt, showPrompt: true };
+  }
+
+  private async clearOwnFormats(ws: Excel.Worksheet, sheet: string): Promise<void> {
+    const key = sheet.toLowerCase();
+    for (const id of this.st.ownCf.get(key) ?? []) {
+      await this.reserve(3);
+      ws.getRange().conditionalFormats.getItem(id).delete();
+    }
+    this.st.ownCf.delete(key);
+    this.cfAdded.delete(key);
+  }
+
+  private async addConditionalFormats(
+    ws: Excel.Worksheet,
+    sheet: string,
+    ranges: Range[],
+    rules: ConditionalRule[],
+  ): Promise<void> {
+    if (!ranges.length || !rules.length) return;
+    const key = sheet.toLowerCase();
+    // One rule over all the ranges (RangeAreas, ExcelApi 1.9); before that, one rule per range.
+    const targets: Array<Excel.Range | Excel.RangeAreas> = this.supports(9)
+      ? [ws.getRanges(ranges.map(rangeRef).join(","))]
+      : ranges.map((r) => ws.getRange(rangeRef(r)));
+    for (const rule of rules) {
+      for (const target of targets) {
+        await this.reserve(16, size(rule) + size(ranges));
+        const cf = target.conditionalFormats.add("Custom");
+        cf.custom.rule.formula = `=${rule.formula}`;
+        const f = cf.custom.format;
+        if (rule.fill) f.fill.color = color(rule.fill);
+        if (rule.fontColor) f.font.color = color(rule.fontColor);
+        if (rule.bold) f.font.bold = true;
+        if (rule.strike) f.font.strikethrough = true;
+        if (rule.border)
+          for (const e of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"] as const) {
+            const b = f.borders.getItem(e);
+            b.style = "Continuous";
+            b.color = color(rule.border);
+          }
+        if (rule.stopIfTrue) cf.stopIfTrue = true;
+        // A new rule comes first in Excel; move it after the ones this patch added before it.
+        const n = this.cfAdded.get(key) ?? 0;
+        cf.priority = n;
+        this.cfAdded.set(key, n + 1);
+      }
+    }
+  }
+}

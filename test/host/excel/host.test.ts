@@ -1,0 +1,425 @@
+/**
+ * The Office.js host against a strict fake of the Excel API: the snapshot it reads is the one
+ * the .xlsx reader gives for the same workbook; the patch it applies leaves the workbook with
+ * the product's tables, values, rules, validation and sheets; round trips stay fixed however
+ * many rows there are.
+ */
+
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generate } from "../../../bench/generate";
+import { runApply, runClear } from "../../../src/app/apply";
+import { SAMPLE_AS_OF, sampleWorkbook } from "../../../src/app/sample";
+import { isoToSerial } from "../../../src/core/dates";
+import { OWN_TAG, OWN_TITLE, type WorkbookPatch } from "../../../src/core/patch";
+import { planApply } from "../../../src/core/plan";
+import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { ExcelHost } from "../../../src/host/excel/host";
+import { needsQuote } from "../../../src/host/excel/text";
+import { readXlsx } from "../../../src/host/xlsx/read";
+import { XlsxHost } from "../../../src/host/xlsx/host";
+import { writeXlsx, type CellInput, type SheetInput } from "../../helpers/workbook";
+import { FakeContext, FakeWorkbookModel, fakeFromSnapshot, type FakeSheet } from "./fake-excel";
+
+const NOW = new Date("2026-11-23T02:00:00Z");
+
+function host(model: FakeWorkbookModel, maxRequestBytes?: number): { host: ExcelHost; ctx: FakeContext } {
+  const ctx = new FakeContext(model);
+  const h = new ExcelHost({
+    run: (batch) => ctx.run(batch),
+    supports: (minor) => model.requirements().isSetSupported("ExcelApi", `1.${minor}`),
+    maxRequestBytes,
+  });
+  return { host: h, ctx };
+}
+
+/** The same content a user would have typed into Excel, cell by cell. */
+function fakeFromInput(sheets: SheetInput[], date1904 = false): FakeWorkbookModel {
+  const model = new FakeWorkbookModel();
+  model.date1904 = date1904;
+  for (const s of sheets) {
+    const sheet = model.addSheet(s.name);
+    sheet.visibility = s.state === "hidden" ? "Hidden" : s.state === "veryHidden" ? "VeryHidden" : "Visible";
+    s.rows.forEach((row, i) => row.forEach((input, j) => put(sheet, i + 1, j + 1, input, date1904)));
+    for (const m of s.merges ?? []) sheet.merges.push(parse(m));
+    for (const t of s.tables ?? [])
+      sheet.tables.push({
+        id: model.nextId(),
+        name: t.name,
+        range: parse(t.ref),
+        showHeaders: true,
+        style: "TableStyleMedium2",
+      });
+    for (const [ref, fmt] of Object.entries(s.numFmts ?? {})) {
+      const r = parse(ref);
+      sheet.touch(r.r1, r.c1).numFmt = fmt;
+    }
+  }
+  return model;
+}
+
+function parse(ref: string) {
+  const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(ref)!;
+  const col = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  return { r1: Number(m[2]), c1: col(m[1]), r2: Number(m[4] ?? m[2]), c2: col(m[3] ?? m[1]) };
+}
+
+function put(sheet: FakeSheet, r: number, c: number, input: CellInput, date1904: boolean): void {
+  if (input === null || input === undefined) return;
+  const cell = sheet.touch(r, c);
+  if (typeof input !== "object") {
+    cell.value = input;
+    return;
+  }
+  if ("date" in input) {
+    cell.value = isoToSerial(input.date, date1904);
+    cell.numFmt = "yyyy-mm-dd";
+  } else if ("error" in input) cell.value = input.error;
+  else {
+    cell.formula = `=${input.formula}`;
+    const res = input.result;
+    if (res !== undefined && typeof res === "object") {
+      if ("date" in res) {
+        cell.value = isoToSerial(res.date, date1904);
+        cell.numFmt = "yyyy-mm-dd";
+      } else cell.value = res.error;
+    } else cell.value = res ?? "";
+  }
+}
+
+const SHEETS: SheetInput[] = [
+  {
+    name: "进度计划表",
+    rows: [
+      ["智慧园区一期项目实施进度计划表"],
+      [],
+      ["序号", "任务名称", "计划完成", "完成率", "备注"],
+      [1, "项目启动会", { date: "2026-02-27" }, 1, "=1+1 是文字"],
+      [2, "调研", { date: "2026-03-20" }, 0.5, { error: "#N/A" }],
+      [3, "方案", { formula: "C5+7", result: 46108 }, true, null],
+      [null, null, null, null, { formula: "1/0", result: { error: "#DIV/0!" } }],
+    ],
+    merges: ["A1:E1"],
+    numFmts: { D4: "0%", D5: "0%", C6: "yyyy-mm-dd" },
+    tables: [{ name: "计划", ref: "A3:E6" }],
+  },
+  { name: "隐藏", rows: [[], [null, null, "x"]], state: "hidden" },
+  { name: "空表", rows: [] },
+];
+
+describe("ExcelHost.read", () => {
+  it("gives the snapshot the .xlsx reader gives for the same workbook", async () => {
+    const fromFile = await readXlsx(await writeXlsx(undefined, SHEETS));
+    const { host: h, ctx } = host(fakeFromInput(SHEETS));
+    const snap = await h.read();
+    // The text "=1+1 …" was typed as text: no formula either way.
+    expect(snap).toEqual(fromFile);
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  it("knows the 1904 date system", async () => {
+    const sheets: SheetInput[] = [{ name: "S", rows: [["日期"], [{ date: "2026-11-23" }]] }];
+    const fromFile = await readXlsx(await writeXlsx(undefined, sheets, { date1904: true }));
+    const snap = await host(fakeFromInput(sheets, true)).host.read();
+    expect(snap.date1904).toBe(true);
+    expect(snap).toEqual(fromFile);
+  });
+
+  it("reads no merges before ExcelApi 1.13, and never a property it did not load", async () => {
+    const model = fakeFromInput(SHEETS);
+    model.apiMinor = 8;
+    const snap = await host(model).host.read();
+    expect(snap.sheets[0].merges).toEqual([]);
+    expect(snap.sheets[0].tables.map((t) => t.name)).toEqual(["计划"]);
+  });
+});
+
+describe("the fake is strict", () => {
+  it("refuses a property that was not loaded and synced", async () => {
+    const ctx = new FakeContext(fakeFromInput(SHEETS));
+    const ws = ctx.workbook.worksheets.load("items/name");
+    expect(() => ws.items).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(() => ws.items[0].visibility).toThrow(/PropertyNotLoaded/);
+    const range = ws.items[0].getRange("A1").load("values");
+    expect(() => range.values).toThrow(/PropertyNotLoaded/);
+    await ctx.sync();
+    expect(range.values).toEqual([["智慧园区一期项目实施进度计划表"]]);
+  });
+
+  it("applies writes only at sync, and refuses a request over 5 MB", async () => {
+    const model = fakeFromInput(SHEETS);
+    const ctx = new FakeContext(model);
+    ctx.workbook.worksheets.getItem("空表").getRange("A1").values = [["x"]];
+    expect(model.sheet("空表")!.cell(1, 1)).toBeUndefined();
+    await ctx.sync();
+    expect(model.sheet("空表")!.text("A1")).toBe("x");
+    const big = Array.from({ length: 60_000 }, () => Array(10).fill("一段相当长的文字，"));
+    ctx.workbook.worksheets.getItem("空表").getRange("A1:J60000").values = big;
+    await expect(ctx.sync()).rejects.toThrow(/RequestPayloadSizeLimitExceeded/);
+  });
+});
+
+function applyPatchFor(wb: WorkbookSnapshot, notices = true): WorkbookPatch {
+  return planApply(wb, {
+    today: SAMPLE_AS_OF,
+    now: "2026-11-23 10:00:00",
+    user: "测试",
+    lang: "zh",
+    normalize: false,
+    notices,
+  }).patch;
+}
+
+describe("ExcelHost.apply", () => {
+  it("leaves the sample workbook with the product's sheets, tables, rules and validation, like the .xlsx host", async () => {
+    const wb = sampleWorkbook();
+    const patch = applyPatchFor(wb);
+    const model = fakeFromSnapshot(wb);
+    const { host: h, ctx } = host(model);
+    await h.read();
+    ctx.resetStats();
+    await h.apply(patch);
+    expect(ctx.syncCount).toBeLessThanOrEqual(2);
+    expect(h.notes).toEqual([]);
+
+    // The .xlsx host, for comparison.
+    const xlsx = new XlsxHost(await writeSampleXlsx(wb));
+    await xlsx.apply(patch);
+    const fromFile = await xlsx.read();
+    const fromExcel = await h.read();
+
+    expect(fromExcel.sheets.map((s) => [s.name, s.visibility])).toEqual(
+      fromFile.sheets.map((s) => [s.name, s.visibility]),
+    );
+    const tables = (w: WorkbookSnapshot) =>
+      w.sheets.flatMap((s) => s.tables.map((t) => `${s.name}:${t.name}:${JSON.stringify(t.range)}`)).sort();
+    expect(tables(fromExcel)).toEqual(tables(fromFile));
+    // Every value the product wrote reads back the same (the log's time stamp comes from the patch).
+    for (const s of fromFile.sheets) {
+      const mine = fromExcel.sheets.find((x) => x.name === s.name)!;
+      const values = (x: typeof s) => x.rows.map((r) => r?.map((c) => (c ? c.value : undefined)));
+      expect(values(mine)).toEqual(values(s));
+    }
+
+    const cfSheets = model.sheets.filter((s) => s.cfs.length);
+    expect(cfSheets.length).toBeGreaterThan(0);
+    for (const s of cfSheets)
+      for (const cf of s.cfs) {
+        expect(cf.type).toBe("Custom");
+        expect(cf.formula).toMatch(new RegExp(`^=.*N\\("${OWN_TAG}`));
+      }
+    const dvs = model.sheets.flatMap((s) => s.dvs);
+    expect(dvs.length).toBe(patch.ops.filter((o) => o.op === "setValidation").length);
+    for (const dv of dvs) expect(dv.errorAlert?.title).toBe(OWN_TITLE);
+  });
+
+  it("is idempotent: a second run adds no table, rule, validation or sheet", async () => {
+    const model = fakeFromSnapshot(sampleWorkbook());
+    const { host: h } = host(model);
+    await runApply(h, { lang: "zh", normalize: false, user: "测试", now: NOW, asOf: SAMPLE_AS_OF });
+    const count = () => ({
+      sheets: model.sheets.map((s) => s.name),
+      tables: model.allTables().map((t) => t.table.name),
+      cfs: model.sheets.map((s) => s.cfs.length),
+      dvs: model.sheets.map((s) => s.dvs.length),
+    });
+    const once = count();
+    await runApply(h, { lang: "zh", normalize: false, user: "测试", now: NOW, asOf: SAMPLE_AS_OF });
+    expect(count()).toEqual(once);
+    await runClear(h, { lang: "zh", user: "测试", now: NOW });
+    expect(model.sheets.every((s) => s.cfs.length === 0)).toBe(true);
+  });
+
+  it("keeps the user's own conditional format and validation", async () => {
+    const wb = sampleWorkbook();
+    const model = fakeFromSnapshot(wb);
+    const sheet = model.sheets[0];
+    sheet.cfs.push({
+      id: "user-1",
+      type: "Custom",
+      ranges: [parse("A4:A10")],
+      formula: "=A4>5",
+      format: {},
+      stopIfTrue: false,
+      priority: 0,
+    });
+    const { host: h } = host(model);
+    await runApply(h, { lang: "zh", normalize: false, user: "测试", now: NOW, asOf: SAMPLE_AS_OF });
+    await runClear(h, { lang: "zh", user: "测试", now: NOW });
+    expect(sheet.cfs.map((c) => c.id)).toEqual(["user-1"]);
+  });
+
+  it("writes text as text: =1+1 never becomes a formula", async () => {
+    const model = fakeFromInput([{ name: "S", rows: [["a"]] }]);
+    const { host: h } = host(model);
+    await h.read();
+    await h.apply({
+      ops: [
+        {
+          op: "setValues",
+          sheet: "S",
+          cells: [
+            { cell: "A2", write: { v: "=1+1" } },
+            { cell: "A3", write: { v: "-5" } },
+            { cell: "A4", write: { v: "2026-11-23" } },
+            { cell: "A5", write: { v: "@user" } },
+            { cell: "A6", write: { v: "普通文字" } },
+            { cell: "A7", write: { v: 2, formula: "1+1" } },
+          ],
+        },
+      ],
+    });
+    const s = model.sheet("S")!;
+    expect(["A2", "A3", "A4", "A5", "A6"].map((a) => s.text(a))).toEqual([
+      "=1+1",
+      "-5",
+      "2026-11-23",
+      "@user",
+      "普通文字",
+    ]);
+    expect(s.cell(2, 1)!.formula).toBeUndefined();
+    expect(s.cell(2, 1)!.numFmt).toBe("General");
+    expect(s.cell(7, 1)!.formula).toBe("=1+1");
+    const snap = await h.read();
+    expect(snap.sheets[0].rows[1]![0]).toEqual({ value: "=1+1" });
+    expect(needsQuote("项目")).toBe(false);
+    expect(needsQuote("TRUE")).toBe(true);
+    expect(needsQuote("#N/A")).toBe(true);
+  });
+
+  it("appends below a table by writing values and resizing it, also before ExcelApi 1.13", async () => {
+    for (const minor of [16, 9]) {
+      const model = fakeFromInput([
+        {
+          name: "S",
+          rows: [
+            ["项", "值"],
+            ["a", 1],
+          ],
+          tables: [{ name: "T", ref: "A1:B2" }],
+        },
+      ]);
+      model.apiMinor = minor;
+      const { host: h } = host(model);
+      await h.read();
+      await h.apply({
+        ops: [
+          {
+            op: "appendRows",
+            sheet: "S",
+            table: "T",
+            startRow: 3,
+            range: parse("A1:B4"),
+            rows: [
+              [{ v: "b" }, { v: 2 }],
+              [{ v: "c" }, { v: 3 }],
+            ],
+          },
+        ],
+      });
+      const s = model.sheet("S")!;
+      expect(s.tables.map((t) => [t.name, t.range])).toEqual([["T", parse("A1:B4")]]);
+      expect(s.text("A4")).toBe("c");
+    }
+  });
+});
+
+/** The benchmark's generated workbook (bench/generate.ts): a schedule of `rows` rows, contracts a fifth of that. */
+async function generatedWorkbook(rows: number): Promise<WorkbookSnapshot> {
+  const dir = await mkdtemp(join(tmpdir(), "ptrack-office-"));
+  const file = join(dir, "big.xlsx");
+  try {
+    await generate(file, rows, Math.round(rows / 5));
+    return await readXlsx(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A 10,000-row schedule in good order: the sample's first task (finished on time) repeated, so
+ * the patch is the structure, validation and highlight rules over all rows and a short report.
+ */
+export function orderlyWorkbook(rows: number): WorkbookSnapshot {
+  const wb = sampleWorkbook();
+  const sched = wb.sheets[0];
+  const header = sched.rows.findIndex((r) => r?.some((c) => c?.value === "任务名称"));
+  const first = sched.rows[header + 1]!;
+  const out = sched.rows.slice(0, header + 1);
+  for (let i = 0; i < rows; i++) out.push(first.map((c, j) => (c && j === 0 ? { ...c, value: i + 1 } : c)));
+  sched.rows = out;
+  return wb;
+}
+
+/**
+ * Round trips and request sizes of each operation on a generated workbook of `rows` schedule
+ * rows: read, apply (without notices: the generated rows make thousands of notice sheets, whose
+ * size, not the row count, sets the round trips), and apply again on the result.
+ */
+export async function measure(rows = 10_000, kind: "orderly" | "generated" = "orderly", notices = false) {
+  const wb = kind === "orderly" ? orderlyWorkbook(rows) : await generatedWorkbook(rows);
+  const model = fakeFromSnapshot(wb);
+  const { host: h, ctx } = host(model);
+  const stats = (operation: string) => {
+    const s = {
+      operation,
+      syncs: ctx.syncCount,
+      maxRequestBytes: ctx.maxSyncBytes,
+      totalRequestBytes: ctx.syncs.reduce((n, x) => n + x.bytes, 0),
+      maxResponseBytes: ctx.maxResponseBytes,
+    };
+    ctx.resetStats();
+    return s;
+  };
+  ctx.resetStats();
+  const snap = await h.read();
+  const read = stats("read");
+  const patch = applyPatchFor(snap, notices);
+  await h.apply(patch);
+  const apply = stats("apply");
+  const again = applyPatchFor(await h.read(), notices);
+  ctx.resetStats();
+  await h.apply(again);
+  const applyAgain = stats("apply again");
+  const noticeSheets = patch.ops.filter((o) => o.op === "writeSheet").length;
+  return {
+    workbook: kind,
+    rows,
+    notices,
+    ops: patch.ops.length,
+    sheetsWritten: noticeSheets,
+    results: [read, apply, applyAgain],
+  };
+}
+
+describe("round trips do not grow with rows", () => {
+  it("≤ 3 context.sync() per operation on a 10,000-row workbook, every request under 5 MB", async () => {
+    const m = await measure(10_000);
+    console.log(`office-sync ${JSON.stringify(m)}`);
+    for (const r of m.results) {
+      expect(r.syncs).toBeLessThanOrEqual(3);
+      expect(r.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+    }
+  });
+
+  it("splits a write larger than the request budget into a few syncs", async () => {
+    const model = fakeFromInput([{ name: "S", rows: [["a"]] }]);
+    const { host: h, ctx } = host(model, 200_000);
+    await h.read();
+    ctx.resetStats();
+    const rows = Array.from({ length: 20_000 }, (_, i) => [{ v: `第${i}行的文字` }, { v: i }]);
+    await h.apply({ ops: [{ op: "writeSheet", sheet: "大", visibility: "visible", content: { rows } }] });
+    expect(ctx.syncCount).toBeGreaterThan(1);
+    expect(ctx.maxSyncBytes).toBeLessThanOrEqual(200_000 + 600_000);
+    expect(model.sheet("大")!.text("A20000")).toBe("第19999行的文字");
+  });
+});
+
+export { generatedWorkbook };
+
+async function writeSampleXlsx(wb: WorkbookSnapshot): Promise<Uint8Array> {
+  const { writeSnapshotXlsx } = await import("../../../src/host/xlsx/write-snapshot");
+  return new Uint8Array(await writeSnapshotXlsx(wb));
+}
