@@ -1,0 +1,108 @@
+/**
+ * Ribbon commands: 校验, 标记逾期 and 生成通知 run the same use-cases as the task pane and the CLI,
+ * on the open workbook through ExcelHost, without opening the pane. A command shows nothing but
+ * one notification with its outcome (or what went wrong, in plain words) and always calls
+ * `event.completed()`, so Excel never waits on a handler.
+ */
+
+import { runApply } from "../app/apply";
+import { checkSnapshot } from "../app/check";
+import type { Lang } from "../core/settings";
+import type { WorkbookHost } from "../host/host";
+
+export interface Notice {
+  kind: "info" | "error";
+  text: string;
+}
+
+export interface CommandDeps {
+  host: WorkbookHost;
+  notify(n: Notice): Promise<void> | void;
+  lang: Lang;
+  user: string;
+  now?: Date;
+}
+
+type Action = (d: CommandDeps) => Promise<string>;
+
+const WORDS = {
+  zh: {
+    checked: (e: number, w: number, i: number) =>
+      `校验完成：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个。打开面板查看每一条。`,
+    marked: (e: number, w: number) => `已标记逾期并写入校验报告：错误 ${e} 个，警告 ${w} 个。`,
+    noticed: (n: number) => `已生成通知并登记到通知台账（共 ${n} 项更改）。`,
+    failed: (what: string) => `操作没有完成：${what}。工作簿未被部分修改时可直接重试。`,
+    unknown: "发生了未知错误",
+  },
+  en: {
+    checked: (e: number, w: number, i: number) =>
+      `Validation done: ${e} errors, ${w} warnings, ${i} notes. Open the pane to see each one.`,
+    marked: (e: number, w: number) =>
+      `Overdue work highlighted and the report written: ${e} errors, ${w} warnings.`,
+    noticed: (n: number) => `Notices generated and entered in the register (${n} changes).`,
+    failed: (what: string) => `The command did not finish: ${what}. You can run it again.`,
+    unknown: "an unexpected error",
+  },
+};
+
+export const validate: Action = async (d) => {
+  const report = checkSnapshot(await d.host.read(), { lang: d.lang, now: d.now });
+  const s = report.summary;
+  return WORDS[d.lang].checked(s.errors, s.warnings, s.infos);
+};
+
+/** 标记逾期: the apply use-case without notices (structure, highlights, marks, report, log). */
+export const markOverdue: Action = async (d) => {
+  const out = await runApply(d.host, {
+    lang: d.lang,
+    normalize: false,
+    notices: false,
+    user: d.user,
+    now: d.now,
+  });
+  return WORDS[d.lang].marked(out.report.summary.errors, out.report.summary.warnings);
+};
+
+/** 生成通知: the apply use-case with the notice sheets and the 通知台账. */
+export const generateNotices: Action = async (d) => {
+  const out = await runApply(d.host, {
+    lang: d.lang,
+    normalize: false,
+    notices: true,
+    user: d.user,
+    now: d.now,
+  });
+  return WORDS[d.lang].noticed(out.operations);
+};
+
+/** A ribbon handler around an action: one notification, `event.completed()` whatever happens. */
+export function handler(
+  action: Action,
+  deps: () => CommandDeps,
+): (event: { completed(): void }) => Promise<void> {
+  return async (event) => {
+    let d: CommandDeps | undefined;
+    try {
+      d = deps();
+      const text = await action(d);
+      await d.notify({ kind: "info", text });
+    } catch (e) {
+      const lang = d?.lang ?? "zh";
+      const what = e instanceof Error && e.message ? e.message : WORDS[lang].unknown;
+      try {
+        await d?.notify({ kind: "error", text: WORDS[lang].failed(what) });
+      } catch {
+        // Nothing more can be shown from a command.
+      }
+    } finally {
+      event.completed();
+    }
+  };
+}
+
+/** The function names the manifest's ExecuteFunction actions call. */
+export const COMMANDS = {
+  validate,
+  markOverdue,
+  generateNotices,
+} as const;

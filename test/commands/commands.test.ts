@@ -1,0 +1,79 @@
+/** The ribbon commands on the open workbook (a strict fake of Excel): one notification, always completed. */
+
+import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
+import { handler, COMMANDS, type CommandDeps, type Notice } from "../../src/commands/commands";
+import { ExcelHost } from "../../src/host/excel/host";
+import type { WorkbookHost } from "../../src/host/host";
+import { FakeContext, fakeFromSnapshot } from "../host/excel/fake-excel";
+
+const NOW = new Date(`${SAMPLE_AS_OF}T02:00:00Z`);
+
+function setup(lang: "zh" | "en" = "zh") {
+  const model = fakeFromSnapshot(sampleWorkbook());
+  const ctx = new FakeContext(model);
+  const host = new ExcelHost({
+    run: (batch) => ctx.run(batch),
+    supports: (minor) => minor <= model.apiMinor,
+  });
+  const notices: Notice[] = [];
+  const event = { completed: jest.fn() };
+  const deps = (h: WorkbookHost = host): CommandDeps => ({
+    host: h,
+    lang,
+    user: "王磊",
+    now: NOW,
+    notify: (n) => void notices.push(n),
+  });
+  return { model, ctx, notices, event, deps };
+}
+
+describe("ribbon commands", () => {
+  it("校验 reads once and tells the counts, changing nothing", async () => {
+    const { model, ctx, notices, event, deps } = setup();
+    const before = model.sheets.map((s) => s.name);
+    await handler(COMMANDS.validate, () => deps())(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({ kind: "info" });
+    expect(notices[0].text).toMatch(/^校验完成：错误 \d+ 个/);
+    expect(model.sheets.map((s) => s.name)).toEqual(before);
+    expect(ctx.syncCount).toBeLessThanOrEqual(3);
+  });
+
+  it("标记逾期 applies highlights and the report, without notices", async () => {
+    const { model, notices, event, deps } = setup();
+    await handler(COMMANDS.markOverdue, () => deps())(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(notices[0].kind).toBe("info");
+    expect(model.sheet("校验报告")).toBeDefined();
+    expect(model.sheets.some((s) => s.cfs.length > 0)).toBe(true);
+    expect(model.sheet("通知台账")).toBeUndefined();
+  });
+
+  it("生成通知 writes the notices and the register", async () => {
+    const { model, notices, event, deps } = setup("en");
+    await handler(COMMANDS.generateNotices, () => deps())(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(notices[0].text).toMatch(/^Notices generated/);
+    expect(model.sheet("通知台账") ?? model.sheets.find((s) => /register/i.test(s.name))).toBeDefined();
+  });
+
+  it("shows a failure as an error notification and still completes the event", async () => {
+    const { notices, event, deps } = setup();
+    const broken: WorkbookHost = {
+      read: () => Promise.reject(new Error("工作簿正在被其他人编辑")),
+      apply: () => Promise.resolve(),
+    };
+    await handler(COMMANDS.markOverdue, () => deps(broken))(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(notices).toEqual([{ kind: "error", text: expect.stringContaining("工作簿正在被其他人编辑") }]);
+  });
+
+  it("completes the event even when it cannot even start", async () => {
+    const event = { completed: jest.fn() };
+    await handler(COMMANDS.validate, () => {
+      throw new Error("Office not ready");
+    })(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+  });
+});
