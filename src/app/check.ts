@@ -38,9 +38,16 @@ export function checkSnapshot(wb: WorkbookSnapshot, req: CheckRequest = {}): Che
 export function localise(result: CheckResult, lang: Lang): CheckReport {
   return {
     ...result,
-    findings: result.findings.map(({ args, ...f }) => ({
-      ...f,
-      message: formatFinding({ ...f, args }, lang),
+    // Built field by field: rest-spreading 100k findings costs more than formatting their messages.
+    findings: result.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      row: f.row,
+      field: f.field,
+      cell: f.cell,
+      value: f.value,
+      message: formatFinding(f, lang),
     })),
   };
 }

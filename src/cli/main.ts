@@ -7,17 +7,12 @@ import { writeFile, rename } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { runApply, runClear } from "../app/apply";
 import { checkSnapshot, type CheckReport } from "../app/check";
 import { dayNumber, fromDayNumber, isValidYmd } from "../core/dates";
 import type { Lang } from "../core/settings";
-import { uncarriedParts } from "../host/xlsx/apply";
-import { XlsxHost } from "../host/xlsx/host";
 import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
-import { partLabel } from "../i18n/parts";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
-import { runDemo } from "./demo";
 import { progressBar, type Progress } from "./progress";
 import { formatReport } from "./report";
 
@@ -66,6 +61,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         return await writeCommand(command, file, values, io);
       }
       case "demo": {
+        const { runDemo } = await import("./demo");
         const result = await runDemo(positionals[0] ?? "demo-output", { today: values.today, lang });
         io.stdout(`${cliWords(lang).demoWrote(result.workbook)}\n\n`);
         io.stdout(formatReport(result.workbook, result.report, lang, io.isTty));
@@ -113,6 +109,13 @@ interface Options {
  */
 async function writeCommand(command: "apply" | "clear", file: string, o: Options, io: Io): Promise<number> {
   const w = cliWords(o.lang);
+  // Loaded here, not at start-up: `check` needs none of the writing side.
+  const [{ runApply, runClear }, { uncarriedParts }, { XlsxHost }, { partLabel }] = await Promise.all([
+    import("../app/apply"),
+    import("../host/xlsx/apply"),
+    import("../host/xlsx/host"),
+    import("../i18n/parts"),
+  ]);
   const bytes = await loadXlsxFile(file);
   const out = o.inPlace ? file : (o.output ?? defaultOutput(file));
   if (resolve(out) === resolve(file)) {
