@@ -28,9 +28,10 @@ function officeLoaded(): Promise<typeof Office | undefined> {
   });
 }
 
-/** The Office source, when the Office.js host is part of this build; else undefined. */
-async function officeSource(): Promise<WorkbookSource | undefined> {
-  return undefined;
+/** The Office source; its code (the Office.js host) loads only inside Excel. */
+async function officeSource(): Promise<WorkbookSource> {
+  const m = await import(/* webpackChunkName: "office" */ "./office-source");
+  return m.officeSource();
 }
 
 export async function detectMode(): Promise<Mode> {
@@ -42,6 +43,5 @@ export async function detectMode(): Promise<Mode> {
   ]);
   if (!info || !info.host) return { kind: "web" };
   if (info.host !== office.HostType.Excel) return { kind: "none" };
-  const source = await officeSource();
-  return source ? { kind: "office", source } : { kind: "none" };
+  return { kind: "office", source: await officeSource() };
 }

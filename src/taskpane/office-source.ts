@@ -1,0 +1,23 @@
+/**
+ * Office mode: the open workbook through the Office.js host. Loaded only inside Excel, so web
+ * mode never carries the Excel host's code.
+ */
+
+import { ExcelHost } from "../host/excel/host";
+import type { WorkbookSource, WorkbookUi } from "./workbook-source";
+
+/** Selects the cell in Excel, which also scrolls it into view. */
+const excelUi: WorkbookUi = {
+  selectCell: (sheet, cell) =>
+    Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    }),
+};
+
+export function officeSource(): WorkbookSource {
+  // One host per operation: ExcelHost keeps what read() learned for the apply() that follows.
+  return { kind: "office", name: "", host: () => new ExcelHost(), ui: excelUi };
+}
