@@ -2,7 +2,7 @@
  * One benchmark task in its own process, so its peak memory is its own.
  * Prints one JSON line: { ms, maxRssKb, cells }.
  *
- *   npx tsx bench/child.ts exceljs|readXlsx|startup FILE
+ *   npx tsx bench/child.ts exceljs|exceljsRoundTrip|readXlsx|startup FILE
  *
  * `startup` does nothing: the cost of a tsx process itself, to read the others against.
  */
@@ -17,6 +17,20 @@ async function exceljsRead(file: string): Promise<number> {
   return cells;
 }
 
+/** The floor for apply: read the file with exceljs and write it out again, changing nothing. */
+async function exceljsRoundTrip(file: string): Promise<number> {
+  const { default: ExcelJS } = await import("exceljs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const { rmSync } = await import("node:fs");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = join(tmpdir(), `ptrack-bench-rt-${process.pid}.xlsx`);
+  await wb.xlsx.writeFile(out);
+  rmSync(out, { force: true });
+  return wb.worksheets.length;
+}
+
 async function ourRead(file: string): Promise<number> {
   const { readXlsx } = await import("../src/host/xlsx/read");
   const wb = await readXlsx(file);
@@ -29,11 +43,12 @@ async function run(): Promise<void> {
   const [task, file] = process.argv.slice(2);
   const tasks: Record<string, (file: string) => Promise<number>> = {
     exceljs: exceljsRead,
+    exceljsRoundTrip,
     readXlsx: ourRead,
     startup: async () => 0,
   };
   const fn = tasks[task];
-  if (!fn || !file) throw new Error("usage: child.ts exceljs|readXlsx|startup FILE");
+  if (!fn || !file) throw new Error("usage: child.ts exceljs|exceljsRoundTrip|readXlsx|startup FILE");
   const start = performance.now();
   const cells = await fn(file);
   const ms = performance.now() - start;

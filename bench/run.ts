@@ -8,6 +8,9 @@
  *   (b) readXlsx  — our reader (src/host/xlsx/read.ts)
  *   (c) check     — node bin/ptrack.js check FILE --json --today 2026-11-23: what `ptrack`
  *                   and `npm run ptrack` run (the tsx CLI would add a second process and ~0.4 s)
+ *   (d) exceljs read + write — the floor for apply: load the file with exceljs and save it again
+ *   (e) apply     — node bin/ptrack.js apply FILE -o OUT --today 2026-11-23 (tables, validation,
+ *                   colours, marks, report, notices, log), against (d)
  *
  * The tasks take turns, one run of each per round, so a machine that gets busier or quieter
  * during the bench shifts every task alike instead of skewing the ratios.
@@ -91,11 +94,11 @@ function runChild(task: string): Run {
   return rounded({ wallMs, taskMs: r.ms, maxRssMb: r.maxRssKb / 1024 });
 }
 
-/** (c): the real CLI; peak RSS from the probe preloaded into every Node process it starts. */
-function runCheck(): Run {
+/** (c) and (e): the real CLI; peak RSS from the probe preloaded into every Node process it starts. */
+function runCli(args: string[]): Run {
   const probe = join(tmpdir(), `ptrack-rss-${process.pid}-${Date.now()}.txt`);
   const start = performance.now();
-  const p = spawnSync(process.execPath, [BIN, "check", FILE, "--json", "--today", TODAY], {
+  const p = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: TIMEOUT_MS,
@@ -107,9 +110,9 @@ function runCheck(): Run {
     },
   });
   const wallMs = performance.now() - start;
-  // 0 = no error findings, 1 = error findings: both are a completed check.
+  // 0 = no error findings, 1 = error findings: both are a completed run.
   if (p.status !== 0 && p.status !== 1)
-    throw new Error(`check failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
+    throw new Error(`${args[0]} failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
   const peaks = existsSync(probe)
     ? readFileSync(probe, "utf8")
         .trim()
@@ -118,6 +121,17 @@ function runCheck(): Run {
     : [];
   rmSync(probe, { force: true });
   return rounded({ wallMs, taskMs: wallMs, maxRssMb: Math.max(0, ...peaks) / 1024 });
+}
+
+const runCheck = () => runCli(["check", FILE, "--json", "--today", TODAY]);
+
+function runApply(): Run {
+  const out = join(tmpdir(), `ptrack-bench-apply-${process.pid}.xlsx`);
+  try {
+    return runCli(["apply", FILE, "-o", out, "--today", TODAY]);
+  } finally {
+    rmSync(out, { force: true });
+  }
 }
 
 function fmtMs(ms: number): string {
@@ -149,8 +163,11 @@ async function main(): Promise<void> {
     { task: "readXlsx", once: () => runChild("readXlsx") },
   ];
   let checkNote: string | undefined;
-  if (existsSync(BIN)) tasks.push({ task: "check", once: runCheck });
-  else checkNote = "bin/ptrack.js does not exist yet: (c) skipped";
+  if (existsSync(BIN)) {
+    tasks.push({ task: "check", once: runCheck });
+    tasks.push({ task: "exceljsRoundTrip", once: () => runChild("exceljsRoundTrip") });
+    tasks.push({ task: "apply", once: runApply });
+  } else checkNote = "bin/ptrack.js does not exist yet: (c)–(e) skipped";
   const all = new Map<string, Run[]>(tasks.map((t) => [t.task, []]));
   for (let i = 0; i < runs; i++) {
     for (const { task, once } of tasks) {
@@ -169,11 +186,15 @@ async function main(): Promise<void> {
   const a = by("exceljs");
   const b = by("readXlsx");
   const c = by("check");
+  const d = by("exceljsRoundTrip");
+  const e = by("apply");
   const ratios = {
     readXlsxVsExceljsTime: a && b ? ratio(b.taskMs, a.taskMs) : null,
     readXlsxVsExceljsRss: a && b ? ratio(b.maxRssMb, a.maxRssMb) : null,
     checkVsExceljsTime: a && c ? ratio(c.wallMs, a.wallMs) : null,
     checkVsExceljsRss: a && c ? ratio(c.maxRssMb, a.maxRssMb) : null,
+    applyVsExceljsRoundTripTime: d && e ? ratio(e.wallMs, d.wallMs) : null,
+    applyVsExceljsRoundTripRss: d && e ? ratio(e.maxRssMb, d.maxRssMb) : null,
   };
   const report = {
     date: new Date().toISOString(),
@@ -189,7 +210,7 @@ async function main(): Promise<void> {
     tasks: Object.fromEntries(results.map((r) => [r.task, { median: r.median, runs: r.runs }])),
     ratios,
     notes: [
-      "ratios of time: readXlsx/exceljs on in-process read time; check/exceljs on whole-process wall time (both include start-up)",
+      "ratios of time: readXlsx/exceljs on in-process read time; check/exceljs and apply/exceljs read+write on whole-process wall time (both include start-up)",
       ...(checkNote ? [checkNote] : []),
     ],
   };
@@ -218,7 +239,8 @@ async function main(): Promise<void> {
   process.stdout.write(
     `\nreadXlsx / exceljs: time ×${ratios.readXlsxVsExceljsTime}, peak RSS ×${ratios.readXlsxVsExceljsRss}\n` +
       (c
-        ? `check / exceljs:    time ×${ratios.checkVsExceljsTime}, peak RSS ×${ratios.checkVsExceljsRss}\n`
+        ? `check / exceljs:    time ×${ratios.checkVsExceljsTime}, peak RSS ×${ratios.checkVsExceljsRss}\n` +
+          `apply / exceljs read+write: time ×${ratios.applyVsExceljsRoundTripTime}, peak RSS ×${ratios.applyVsExceljsRoundTripRss}\n`
         : `${checkNote}\n`),
   );
 }

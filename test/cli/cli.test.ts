@@ -186,6 +186,18 @@ describe("ptrack check", () => {
     expect(err).toContain("ptrack check");
   });
 
+  test("apply and demo work as a real process (the CLI loads their modules on demand)", async () => {
+    const p = await file("proc-apply.xlsx", cleanWorkbook());
+    const out = join(dir, "proc-applied.xlsx");
+    const bin = join(__dirname, "..", "..", "bin", "ptrack.js");
+    const applied = execFileSync(process.execPath, [bin, "apply", p, "-o", out, "--today", "2026-11-23"], {
+      encoding: "utf8",
+    });
+    expect(applied).toContain(out);
+    const demo = execFileSync(process.execPath, [bin, "demo", join(dir, "proc-demo")], { encoding: "utf8" });
+    expect(demo).toContain("项目跟踪示例（已应用）.xlsx");
+  });
+
   test("`npm run -s ptrack -- check FILE --json` works as a real process", async () => {
     const p = await file("proc.xlsx", cleanWorkbook());
     const out = execFileSync(
