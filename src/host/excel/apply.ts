@@ -80,6 +80,59 @@ function styleActions(s: CellStyle, range: Range): number {
   return Object.keys(rest).length + edges + 1;
 }
 
+const STYLE_PROPS = [
+  "bold",
+  "italic",
+  "size",
+  "color",
+  "underline",
+  "fill",
+  "hAlign",
+  "vAlign",
+  "wrap",
+  "border",
+] as const;
+
+/**
+ * Rectangles of cells with the same non-empty `key`: runs of equal keys in each row, joined with
+ * the same run on the rows below. Each comes with one of its cells.
+ */
+function rectangles(
+  rows: Array<Array<CellWrite | null>>,
+  r0: number,
+  c0: number,
+  key: (w: CellWrite | null | undefined) => string,
+): Array<{ range: Range; cell: CellWrite }> {
+  const open = new Map<string, { r1: number; r2: number; c1: number; c2: number; cell: CellWrite }>();
+  const out: Array<{ range: Range; cell: CellWrite }> = [];
+  const close = (v: { r1: number; r2: number; c1: number; c2: number; cell: CellWrite }) =>
+    out.push({ range: { r1: v.r1, c1: v.c1, r2: v.r2, c2: v.c2 }, cell: v.cell });
+  for (let i = 0; i <= rows.length; i++) {
+    const row = rows[i] ?? [];
+    const seen = new Set<string>();
+    let c = 0;
+    while (i < rows.length && c < row.length) {
+      const k = key(row[c]);
+      let e = c;
+      while (e + 1 < row.length && key(row[e + 1]) === k) e++;
+      if (k) {
+        const id = `${c}|${e}|${k}`;
+        seen.add(id);
+        const cur = open.get(id);
+        if (cur) cur.r2 = r0 + i;
+        else open.set(id, { r1: r0 + i, r2: r0 + i, c1: c0 + c, c2: c0 + e, cell: row[c]! });
+      }
+      c = e + 1;
+    }
+    for (const [id, v] of open)
+      if (!seen.has(id)) {
+        close(v);
+        open.delete(id);
+      }
+  }
+  return out;
+}
+
 /** Runs of equal defined values: [8, 8, undefined, 12] → 0..1 = 8, 3..3 = 12. */
 function runs(list: Array<number | undefined>): Array<{ from: number; to: number; value: number }> {
   const out: Array<{ from: number; to: number; value: number }> = [];
@@ -364,53 +417,24 @@ class Writer {
       }
   }
 
-  /** Styles (number formats aside) as rectangles of cells with the same style. */
+  /** Styles (number formats aside) as rectangles of cells with the same value of a property. */
   private async styles(
     ws: Excel.Worksheet,
     r0: number,
     c0: number,
     rows: Array<Array<CellWrite | null>>,
   ): Promise<void> {
-    const key = (w: CellWrite | null | undefined) => {
-      const { numFmt: _nf, ...rest } = w?.style ?? {};
-      return Object.keys(rest).length ? JSON.stringify(rest) : "";
-    };
-    // Runs of equal style in each row, then equal runs on consecutive rows joined.
-    const open = new Map<string, { r1: number; r2: number; style: CellStyle }>();
-    const rects: Array<{ range: Range; style: CellStyle }> = [];
-    const close = (k: string, v: { r1: number; r2: number; style: CellStyle }) => {
-      const [c1, c2] = k.split("|").slice(0, 2).map(Number);
-      rects.push({ range: { r1: v.r1, c1, r2: v.r2, c2 }, style: v.style });
-    };
-    for (let i = 0; i <= rows.length; i++) {
-      const row = rows[i] ?? [];
-      const runs = new Set<string>();
-      let c = 0;
-      while (i < rows.length && c < row.length) {
-        const k = key(row[c]);
-        let e = c;
-        while (e + 1 < row.length && key(row[e + 1]) === k) e++;
-        if (k) {
-          const id = `${c0 + c}|${c0 + e}|${k}`;
-          runs.add(id);
-          const cur = open.get(id);
-          if (cur && cur.r2 === r0 + i - 1) cur.r2 = r0 + i;
-          else {
-            if (cur) close(id, cur);
-            open.set(id, { r1: r0 + i, r2: r0 + i, style: row[c]!.style! });
-          }
-        }
-        c = e + 1;
+    // One property at a time: a column of top-aligned cells is one call even when its fills differ.
+    for (const prop of STYLE_PROPS) {
+      const key = (w: CellWrite | null | undefined) => {
+        const v = w?.style?.[prop];
+        return v === undefined ? "" : JSON.stringify(v);
+      };
+      for (const { range, cell } of rectangles(rows, r0, c0, key)) {
+        const style: CellStyle = { [prop]: cell.style![prop] };
+        await this.reserve(styleActions(style, range), size(style));
+        this.format(ws.getRange(rangeRef(range)).format, style, range);
       }
-      for (const [id, v] of open)
-        if (!runs.has(id)) {
-          close(id, v);
-          open.delete(id);
-        }
-    }
-    for (const { range, style } of rects) {
-      await this.reserve(styleActions(style, range), size(style));
-      this.format(ws.getRange(rangeRef(range)).format, style, range);
     }
   }
 

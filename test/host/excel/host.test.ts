@@ -263,6 +263,58 @@ describe("ExcelHost.apply", () => {
     expect(needsQuote("#N/A")).toBe(true);
   });
 
+  it("writes a product sheet whole: styles, merges, widths, links, freeze panes, page layout", async () => {
+    const model = fakeFromInput([{ name: "S", rows: [["a"]] }]);
+    const { host: h } = host(model);
+    await h.read();
+    await h.apply({
+      ops: [
+        {
+          op: "writeSheet",
+          sheet: "报告",
+          visibility: "visible",
+          after: "S",
+          content: {
+            rows: [
+              [
+                { v: "标题", style: { bold: true, fill: "FFC7CE" } },
+                { v: "b", style: { bold: true } },
+              ],
+              [
+                { v: 1, style: { vAlign: "top", border: "all", numFmt: "0.00" } },
+                { v: "S!A1", link: { sheet: "S", cell: "A1" } },
+              ],
+            ],
+            merges: [{ r1: 3, c1: 1, r2: 3, c2: 2 }],
+            colWidths: [10, 10],
+            freeze: { rows: 1, cols: 0 },
+            pageSetup: {
+              paper: "A4",
+              orientation: "landscape",
+              fitToWidth: 1,
+              printTitleRows: { r1: 1, r2: 1 },
+            },
+          },
+        },
+      ],
+    });
+    const s = model.sheet("报告")!;
+    expect(model.sheets.map((x) => x.name)).toEqual(["S", "报告"]);
+    expect(s.cell(1, 1)!.style).toEqual({ "font.bold": true, "fill.color": "#FFC7CE" });
+    expect(s.cell(1, 2)!.style).toEqual({ "font.bold": true });
+    expect(s.cell(2, 1)!.style).toMatchObject({
+      verticalAlignment: "Top",
+      "border.EdgeTop.style": "Continuous",
+    });
+    expect(s.cell(2, 1)!.numFmt).toBe("0.00");
+    expect(s.cell(2, 2)!.link).toEqual({ documentReference: "'S'!A1", textToDisplay: "S!A1" });
+    expect(s.merges).toEqual([{ r1: 3, c1: 1, r2: 3, c2: 2 }]);
+    expect(s.colWidths.get(1)).toBeGreaterThan(50);
+    expect(s.freeze).toEqual({ rows: 1, cols: 0 });
+    expect(s.pageLayout).toMatchObject({ orientation: "Landscape", paperSize: "A4" });
+    expect(s.printTitleRows).toBe("$1:$1");
+  });
+
   it("appends below a table by writing values and resizing it, also before ExcelApi 1.13", async () => {
     for (const minor of [16, 9]) {
       const model = fakeFromInput([
