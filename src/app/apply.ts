@@ -26,6 +26,8 @@ export interface ApplyRequest {
 export interface ApplyOutcome {
   report: CheckReport;
   normalized: Array<{ sheet: string; cell: string; from: string; to: string }>;
+  /** New notices left for the next run (the per-run limit was reached). */
+  deferredNotices: number;
   /** How many patch operations were applied. */
   operations: number;
 }
@@ -40,7 +42,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  const { patch, result, normalized } = planApply(wb, {
+  const { patch, result, normalized, deferredNotices } = planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
     now: shanghaiTimestamp(now),
@@ -51,7 +53,12 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
   });
   req.onStage?.("write");
   await host.apply(patch);
-  return { report: localise(result, req.lang), normalized, operations: patch.ops.length };
+  return {
+    report: localise(result, req.lang),
+    normalized,
+    deferredNotices,
+    operations: patch.ops.length,
+  };
 }
 
 export async function runClear(

@@ -38,6 +38,8 @@ export interface ApplyOptions {
   normalize: boolean;
   /** Write the notice sheets and the 通知台账; false for `--no-notices`. Default true. */
   notices?: boolean;
+  /** At most this many new notice sheets in one run (default NEW_NOTICE_LIMIT). */
+  noticeLimit?: number;
 }
 
 export interface ApplyPlan {
@@ -45,6 +47,8 @@ export interface ApplyPlan {
   result: CheckResult;
   /** Every value `normalize` rewrote, old → new; empty without it. */
   normalized: Normalized[];
+  /** New notices not written this run because it reached the per-run limit. */
+  deferredNotices: number;
 }
 
 /** The column header each finding's cell sits under, from the recognised tables. */
@@ -180,16 +184,19 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       tableName: wb.sheets.some((s) => s.name === LOG_SHEET) ? LOG_TABLE : uniqueName(LOG_TABLE, tableNames),
     }),
   );
+  let deferredNotices = 0;
   if (opts.notices !== false) {
     const notices = planNoticeOps(wb, model, result.notices, {
+      limit: opts.noticeLimit,
       after: LOG_SHEET,
       tableName: wb.sheets.some((s) => s.name === REGISTER_SHEET)
         ? REGISTER_TABLE
         : uniqueName(REGISTER_TABLE, tableNames),
     });
     ops.push(...notices.ops);
+    deferredNotices = notices.deferred;
   }
-  return { patch: { ops }, result, normalized };
+  return { patch: { ops }, result, normalized, deferredNotices };
 }
 
 /** Remove every product conditional format (marks and highlights) from every sheet, and log it. */

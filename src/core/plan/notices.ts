@@ -177,14 +177,25 @@ export interface NoticeOpsResult {
   /** Notice numbers written this run, new and updated. */
   written: string[];
   created: number;
+  /** New notices left for a later run because this run reached `limit`. */
+  deferred: number;
 }
+
+/**
+ * At most this many NEW notice sheets in one run: a neglected workbook can owe thousands, and a
+ * workbook of thousands of sheets helps nobody. Notices already in the register are always
+ * brought up to date; the rest come on the next runs, oldest causes first as planned.
+ */
+export const NEW_NOTICE_LIMIT = 100;
 
 export function planNoticeOps(
   wb: WorkbookSnapshot,
   ctx: NoticeContext,
   notices: NoticePlan[],
-  opts: { after?: string; tableName: string },
+  opts: { after?: string; tableName: string; limit?: number },
 ): NoticeOpsResult {
+  const limit = opts.limit ?? NEW_NOTICE_LIMIT;
+  let deferred = 0;
   const reg = readRegister(wb);
   const byCause = new Map<string, Entry>();
   for (const { entry } of reg.rows) {
@@ -210,6 +221,10 @@ export function planNoticeOps(
     const id = causeId(n.type, n.key);
     if (planned.has(id)) continue;
     const old = byCause.get(id);
+    if (!old && fresh.length >= limit) {
+      deferred++;
+      continue;
+    }
     let number = old?.编号;
     if (!number) {
       const base = `${NOTICE_PREFIX[n.type]}-${stamp}`;
@@ -260,7 +275,7 @@ export function planNoticeOps(
   }
 
   if (!reg.sheet || reg.cols.size === 0) {
-    if (planned.size === 0) return { ops: [], written: [], created: 0 };
+    if (planned.size === 0) return { ops: [], written: [], created: 0, deferred };
     const bold: CellStyle = { bold: true };
     const rows: CellWrite[][] = [
       REGISTER_HEADERS.map((h) => ({ v: h, style: bold })),
@@ -322,5 +337,5 @@ export function planNoticeOps(
     }
   }
   ops.push(...docs);
-  return { ops, written: [...planned.values()].map((e) => e.编号), created: fresh.length };
+  return { ops, written: [...planned.values()].map((e) => e.编号), created: fresh.length, deferred };
 }

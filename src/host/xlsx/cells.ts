@@ -104,12 +104,26 @@ export function editCells(
       cols.push(c);
     }
   };
+  // A sweep over the format ops by first row: each row looks only at the ops covering it, not at
+  // all of them (a patch can carry tens of thousands of short runs).
+  const byStart = formats.map((_, i) => i).sort((a, b) => formats[a].range.r1 - formats[b].range.r1);
+  let next = 0;
+  let active: number[] = [];
+  let lastRow = -1;
   const collect = (r: number) => {
     for (const c of cols) colSteps[c] = undefined;
     cols.length = 0;
-    for (let i = 0; i < formats.length; i++) {
+    if (r < lastRow) {
+      next = 0;
+      active = [];
+    }
+    lastRow = r;
+    while (next < byStart.length && formats[byStart[next]].range.r1 <= r) active.push(byStart[next++]);
+    if (active.some((i) => formats[i].range.r2 < r)) active = active.filter((i) => formats[i].range.r2 >= r);
+    // Patch order decides which op wins on a cell, so steps are taken in op order.
+    if (active.length > 1) active.sort((a, b) => a - b);
+    for (const i of active) {
       const f = formats[i].range;
-      if (r < f.r1 || r > f.r2) continue;
       for (let c = f.c1; c <= f.c2; c++) push(c, i);
     }
     const ws = writes.get(r);

@@ -288,3 +288,28 @@ describe("values from cells stay text", () => {
     expect(reg.rows.flatMap((r) => r ?? []).filter((c) => c?.formula !== undefined)).toEqual([]);
   });
 });
+
+describe("the per-run limit on new notices", () => {
+  const noticeSheets = (ops: PatchOp[]) =>
+    ops.filter((o) => o.op === "writeSheet" && /^[A-Z]{2}-\d{8}-\d{3}$/.test(o.sheet)).map((o) => o.sheet);
+
+  test("writes at most the limit of new notices, says how many wait, and continues on the next run", () => {
+    const first = planApply(sampleWorkbook(), { ...OPTS, noticeLimit: 2 });
+    expect(noticeSheets(first.patch.ops)).toHaveLength(2);
+    expect(first.deferredNotices).toBe(3);
+
+    const applied = applyInMemory(sampleWorkbook(), first.patch);
+    const second = planApply(applied, { ...OPTS, noticeLimit: 2 });
+    const written = noticeSheets(second.patch.ops);
+    // The two already filed are brought up to date under their numbers, and two more are new.
+    expect(written).toEqual(expect.arrayContaining(noticeSheets(first.patch.ops)));
+    expect(written).toHaveLength(4);
+    expect(second.deferredNotices).toBe(1);
+  });
+
+  test("the demo's five notices are all written under the default limit", () => {
+    const plan = planApply(sampleWorkbook(), OPTS);
+    expect(noticeSheets(plan.patch.ops)).toHaveLength(5);
+    expect(plan.deferredNotices).toBe(0);
+  });
+});
