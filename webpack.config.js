@@ -1,4 +1,4 @@
-/* Builds the task pane (and, later, the ribbon commands) into dist/.
+/* Builds the task pane and the ribbon commands' function file into dist/.
  * The manifest is copied with the dev URL replaced by PTRACK_URL in production builds. */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -11,7 +11,7 @@ module.exports = (_env, argv) => {
   const prodUrl = process.env.PTRACK_URL || "https://ptrack.example.invalid/";
   return {
     devtool: dev ? "source-map" : false,
-    entry: { taskpane: "./src/taskpane/index.tsx" },
+    entry: { taskpane: "./src/taskpane/index.tsx", commands: "./src/commands/office.ts" },
     output: { path: path.resolve(__dirname, "dist"), filename: "[name].[contenthash:8].js", clean: true },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
@@ -27,9 +27,15 @@ module.exports = (_env, argv) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
       }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "src/help/help.html", to: "help.html" },
           {
             from: "manifest.xml",
             to: "manifest.xml",
