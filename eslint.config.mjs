@@ -3,7 +3,17 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "coverage/", "demo-output/", "bench/results/", "bench/.cache/", "test-output/"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "demo-output/",
+      "bench/results/",
+      "bench/.cache/",
+      "test-output/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
