@@ -18,7 +18,8 @@ import {
 import { colLetter, parseA1, parseRange, rangeRef, type Range } from "../../core/snapshot";
 import { buildWorksheet } from "./build";
 import { editCells, type CellOp } from "./cells";
-import { CT, dirOf, Package, REL } from "./parts";
+import { dirOf } from "./opc";
+import { CT, Package, REL } from "./parts";
 import { SheetDoc } from "./sheet-xml";
 import { MINIMAL_STYLES, Styles } from "./styles";
 

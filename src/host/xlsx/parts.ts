@@ -5,6 +5,7 @@
  */
 
 import { entryBytes, makeEntry, readZip, writeZip, type ZipEntry } from "./zip";
+import { dirOf, relsPathOf, resolvePart } from "./opc";
 import { esc, parseAttrs } from "./xml";
 
 export const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -184,33 +185,6 @@ export class Package {
       ),
     );
   }
-}
-
-export function dirOf(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "" : path.slice(0, i);
-}
-
-export function relsPathOf(path: string): string {
-  const dir = dirOf(path);
-  const base = path.slice(dir.length ? dir.length + 1 : 0);
-  return `${dir ? dir + "/" : ""}_rels/${base}.rels`;
-}
-
-export function resolvePart(baseDir: string, target: string): string {
-  let t = target;
-  try {
-    t = decodeURIComponent(target);
-  } catch {
-    // A stray % in a part name: use it as written.
-  }
-  const joined = t.startsWith("/") ? t.slice(1) : baseDir ? `${baseDir}/${t}` : t;
-  const parts: string[] = [];
-  for (const p of joined.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== "." && p !== "") parts.push(p);
-  }
-  return parts.join("/");
 }
 
 /** `target` (from the root) as seen from `fromDir`: `xl/tables/t.xml` from `xl/worksheets` → `../tables/t.xml`. */

@@ -13,6 +13,7 @@
  */
 
 import { inflateSync } from "fflate";
+import { dirOf, relsPathOf, resolvePart } from "./opc";
 import { isoToSerial } from "../../core/dates";
 import {
   parseRange,
@@ -440,33 +441,6 @@ function parseRels(xml: string, baseDir: string): Rel[] {
     out.push({ id: a.Id ?? "", type: a.Type ?? "", target: resolvePart(baseDir, a.Target) });
   }
   return out;
-}
-
-function resolvePart(baseDir: string, target: string): string {
-  let t = target;
-  try {
-    t = decodeURIComponent(target);
-  } catch {
-    // A stray % in a part name: use it as written.
-  }
-  const joined = t.startsWith("/") ? t.slice(1) : baseDir ? `${baseDir}/${t}` : t;
-  const parts: string[] = [];
-  for (const p of joined.split("/")) {
-    if (p === "..") parts.pop();
-    else if (p !== "." && p !== "") parts.push(p);
-  }
-  return parts.join("/");
-}
-
-function dirOf(path: string): string {
-  const i = path.lastIndexOf("/");
-  return i < 0 ? "" : path.slice(0, i);
-}
-
-function relsPathOf(path: string): string {
-  const dir = dirOf(path);
-  const base = path.slice(dir.length ? dir.length + 1 : 0);
-  return `${dir ? dir + "/" : ""}_rels/${base}.rels`;
 }
 
 function parseTable(xml: string): TableInfo | undefined {
