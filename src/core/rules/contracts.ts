@@ -127,43 +127,39 @@ export const contractDeliveredLate: TableRule = {
   },
 };
 
-export const contractQualityMissing: TableRule = {
-  id: "contract.quality-missing",
-  severity: "warning",
-  source: "§1.2.2",
-  scope: "table",
-  needs: { contracts: [["completionDate", "quality"]] },
-  check(ctx, table) {
-    for (const row of contractRows(table)) {
-      const done = dateOf(row.fields.completionDate);
-      if (done === undefined || !isEmpty(row.fields.quality) || isTerminated(row)) continue;
-      ctx.report({
-        rule: "contract.quality-missing",
-        ...at(row, row.fields.quality),
-        args: { ...subjectArgs(row), completionDate: done },
-      });
-    }
-  },
-};
+/** A delivered contract whose `field` is still blank (the completion record is incomplete). */
+function missingOnceCompleted(
+  id: "contract.quality-missing" | "contract.acceptance-missing",
+  field: "quality" | "acceptanceDate",
+  source: string,
+): TableRule {
+  return {
+    id,
+    severity: "warning",
+    source,
+    scope: "table",
+    needs: { contracts: [["completionDate", field]] },
+    check(ctx, table) {
+      for (const row of contractRows(table)) {
+        const done = dateOf(row.fields.completionDate);
+        if (done === undefined || !isEmpty(row.fields[field]) || isTerminated(row)) continue;
+        ctx.report({
+          rule: id,
+          ...at(row, row.fields[field]),
+          args: { ...subjectArgs(row), completionDate: done },
+        });
+      }
+    },
+  };
+}
 
-export const contractAcceptanceMissing: TableRule = {
-  id: "contract.acceptance-missing",
-  severity: "warning",
-  source: "《项目实施验收单》",
-  scope: "table",
-  needs: { contracts: [["completionDate", "acceptanceDate"]] },
-  check(ctx, table) {
-    for (const row of contractRows(table)) {
-      const done = dateOf(row.fields.completionDate);
-      if (done === undefined || !isEmpty(row.fields.acceptanceDate) || isTerminated(row)) continue;
-      ctx.report({
-        rule: "contract.acceptance-missing",
-        ...at(row, row.fields.acceptanceDate),
-        args: { ...subjectArgs(row), completionDate: done },
-      });
-    }
-  },
-};
+export const contractQualityMissing = missingOnceCompleted("contract.quality-missing", "quality", "§1.2.2");
+
+export const contractAcceptanceMissing = missingOnceCompleted(
+  "contract.acceptance-missing",
+  "acceptanceDate",
+  "《项目实施验收单》",
+);
 
 /** A node past its due date and not fully received; undefined when it is not overdue. */
 export function overdueNode(ctx: Pick<RuleContext, "asOf" | "contracts">, node: PaymentNode) {
