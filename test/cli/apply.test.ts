@@ -53,10 +53,12 @@ function ownRules(file: string): number {
 
 describe("ptrack apply", () => {
   let input: string;
+  let inputBytes: Buffer;
   let out: string;
   let first: { code: number; out: string; err: string };
   beforeAll(async () => {
     input = await sampleFile("sample.xlsx");
+    inputBytes = readFileSync(input);
     out = join(dir, "applied.xlsx");
     first = await run("apply", input, "-o", out, "--today", "2026-11-23");
   });
@@ -68,11 +70,8 @@ describe("ptrack apply", () => {
     expect(existsSync(out)).toBe(true);
   });
 
-  test("the input is left byte for byte as it was", async () => {
-    const again = await writeSnapshotXlsx(sampleWorkbook());
-    expect(readFileSync(input).length).toBeGreaterThan(0);
-    // The input's values and sheets are unchanged (exceljs stamps times, so compare content).
-    expect(values(await readXlsx(input))).toEqual(values(await readXlsx(again)));
+  test("the input is left byte for byte as it was", () => {
+    expect(readFileSync(input).equals(inputBytes)).toBe(true);
   });
 
   test("every original cell value is identical, every original sheet still there", async () => {
