@@ -268,16 +268,28 @@ function receivedTotal(ctx: RuleContext, no: string): number | undefined {
   return undefined;
 }
 
+/** Each contract's own row (the first with that number) that states a readable amount. */
+function contractAmounts(
+  ctx: RuleContext,
+  table: TypedTable,
+): Array<{ row: TypedRow; no: string; amount: number }> {
+  const out: Array<{ row: TypedRow; no: string; amount: number }> = [];
+  for (const row of table.rows) {
+    const no = textOf(row.fields.contractNo);
+    const amount = numOf(row.fields.amount);
+    if (no !== undefined && amount !== undefined && ctx.contracts.get(no) === row)
+      out.push({ row, no, amount });
+  }
+  return out;
+}
+
 export const contractOverpaid: TableRule = {
   id: "contract.overpaid",
   severity: "error",
   scope: "table",
   needs: { contracts: [["contractNo", "amount"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
-      const no = textOf(row.fields.contractNo);
-      const amount = numOf(row.fields.amount);
-      if (no === undefined || amount === undefined || ctx.contracts.get(no) !== row) continue;
+    for (const { row, no, amount } of contractAmounts(ctx, table)) {
       const received = receivedTotal(ctx, no);
       if (received === undefined || received <= amount + CENT) continue;
       ctx.report({
@@ -295,10 +307,7 @@ export const contractPaymentsMismatch: TableRule = {
   scope: "table",
   needs: { contracts: [["contractNo", "amount"]] },
   check(ctx, table) {
-    for (const row of table.rows) {
-      const no = textOf(row.fields.contractNo);
-      const amount = numOf(row.fields.amount);
-      if (no === undefined || amount === undefined || ctx.contracts.get(no) !== row) continue;
+    for (const { row, no, amount } of contractAmounts(ctx, table)) {
       const nodes = ctx.nodesByContract.get(no) ?? [];
       // The full plan: 收款计划表 rows win over numbered groups; a single 应收 column is only the next node.
       const plan = nodes.some((n) => n.source === "plan")
