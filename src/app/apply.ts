@@ -18,6 +18,8 @@ export interface ApplyRequest {
   normalize: boolean;
   /** Write notice sheets and the 通知台账 (false for `--no-notices`); default true. */
   notices?: boolean;
+  /** Only these planned notices (their `noticeId`, see core/notices); default every one. */
+  noticeKeys?: readonly string[];
   user: string;
   now?: Date;
   onStage?: (stage: Stage) => void;
@@ -50,6 +52,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     lang: req.lang,
     normalize: req.normalize,
     notices: req.notices,
+    noticeKeys: req.noticeKeys,
   });
   req.onStage?.("write");
   await host.apply(patch);

@@ -40,6 +40,13 @@ export interface ApplyOptions {
   notices?: boolean;
   /** At most this many new notice sheets in one run (default NEW_NOTICE_LIMIT). */
   noticeLimit?: number;
+  /**
+   * Only these planned notices are written or brought up to date; the others are neither
+   * created nor changed (their sheets and register rows stay as they were). Each entry is a
+   * notice's `noticeId` (type and key), or a bare `key`, which picks every type with that key.
+   * Omitted: every planned notice. Empty: no notice at all.
+   */
+  noticeKeys?: readonly string[];
 }
 
 export interface ApplyPlan {
@@ -47,7 +54,7 @@ export interface ApplyPlan {
   result: CheckResult;
   /** Every value `normalize` rewrote, old → new; empty without it. */
   normalized: Normalized[];
-  /** New notices not written this run because it reached the per-run limit. */
+  /** New notices (picked ones only, with `noticeKeys`) not written this run because it reached the per-run limit. */
   deferredNotices: number;
 }
 
@@ -188,6 +195,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   if (opts.notices !== false) {
     const notices = planNoticeOps(wb, model, result.notices, {
       limit: opts.noticeLimit,
+      picked: opts.noticeKeys,
       after: LOG_SHEET,
       tableName: wb.sheets.some((s) => s.name === REGISTER_SHEET)
         ? REGISTER_TABLE

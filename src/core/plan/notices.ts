@@ -20,10 +20,13 @@
  * | 计划调整通知 | the later of issue and baseline end − changeNoticeDays | the task's 报备财务 is 是 | 待报备 / 逾期未报备 / 已报备 |
  * | 备忘录 | the later of issue and the agreed delivery date | the contract's 备忘录日期 is filled | 待签订 / 逾期未签订 / 已签订 |
  * A register row whose cause can no longer be found (the row was deleted) keeps what it says.
+ *
+ * With `picked`, only the picked notices are written: a planned notice the user left out gets
+ * no sheet, and its register row (if any) is not touched, not even its status.
  */
 
 import { addDays, serialToIso } from "../dates";
-import type { NoticeContext, NoticePlan, NoticeType } from "../notices";
+import { noticeId, type NoticeContext, type NoticePlan, type NoticeType } from "../notices";
 import type { CellStyle, CellWrite, PatchOp } from "../patch";
 import { boolOf, dateOf, isEmpty, textOf, type TypedRow } from "../rows";
 import { planChange } from "../rules/schedule";
@@ -192,9 +195,13 @@ export function planNoticeOps(
   wb: WorkbookSnapshot,
   ctx: NoticeContext,
   notices: NoticePlan[],
-  opts: { after?: string; tableName: string; limit?: number },
+  opts: { after?: string; tableName: string; limit?: number; picked?: readonly string[] },
 ): NoticeOpsResult {
   const limit = opts.limit ?? NEW_NOTICE_LIMIT;
+  const picked = opts.picked && new Set(opts.picked);
+  const isPicked = (n: NoticePlan) => !picked || picked.has(noticeId(n)) || picked.has(n.key);
+  // Planned causes the user left out: their register rows stay exactly as they are.
+  const skipped = new Set<string>();
   let deferred = 0;
   const reg = readRegister(wb);
   const byCause = new Map<string, Entry>();
@@ -220,6 +227,10 @@ export function planNoticeOps(
   for (const n of notices) {
     const id = causeId(n.type, n.key);
     if (planned.has(id)) continue;
+    if (!isPicked(n)) {
+      skipped.add(id);
+      continue;
+    }
     const old = byCause.get(id);
     if (!old && fresh.length >= limit) {
       deferred++;
@@ -261,7 +272,9 @@ export function planNoticeOps(
   const updates: Array<{ cell: string; write: CellWrite }> = [];
   for (const { row, entry } of reg.rows) {
     const type = TYPES.find((t) => t === entry.类型);
-    let next = planned.get(causeId(entry.类型, entry.原因键));
+    const id = causeId(entry.类型, entry.原因键);
+    if (skipped.has(id)) continue;
+    let next = planned.get(id);
     if (!next && type && /^\d{4}-\d{2}-\d{2}$/.test(entry.签发日期)) {
       const state = noticeState(ctx, type, entry.原因键, entry.签发日期);
       if (state) next = { ...entry, 回复截止日期: state.due, 状态: state.status };
