@@ -19,8 +19,12 @@ import { parseA1, type WorkbookSnapshot } from "./snapshot";
 import {
   mergeSettings,
   readWorkbookSettings,
+  sameColumn,
   SETTINGS_SHEET,
+  workbookState,
   type SettingsOverrides,
+  type SettingsProblem,
+  type WorkbookState,
 } from "./workbook-settings";
 
 /**
@@ -32,6 +36,7 @@ export type AsOfOption = { asOf: IsoDate; today?: IsoDate } | { asOf?: IsoDate; 
 export type CheckOptions = AsOfOption & {
   /** Wins over the workbook's 设置 sheet. */
   settings?: SettingsOverrides;
+  /** Win over the workbook's 列映射 rows for the same sheet and column. */
   overrides?: MappingOverride[];
 };
 
@@ -54,6 +59,8 @@ export interface CheckResult {
   findings: Finding[];
   notices: NoticePlan[];
   summary: { errors: number; warnings: number; infos: number };
+  /** The workbook's own settings, holidays and mappings, for the task pane (not in `check --json`). */
+  state: WorkbookState;
 }
 
 /** Sheets the product writes; they are never recognised as user tables. */
@@ -96,7 +103,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
   const asOf = (opts.asOf ?? ws.asOf ?? opts.today) as IsoDate;
   const settings = mergeSettings(DEFAULT_SETTINGS, ws.settings, opts.settings);
   const recognition = recognise(wb, {
-    overrides: opts.overrides,
+    overrides: mappingOverrides(ws.mappings, opts.overrides),
     skipSheets: wb.sheets.map((s) => s.name).filter(isProductSheet),
   });
   const tables = recognition.tables.map((t) => typeTable(wb, t));
@@ -132,13 +139,40 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
       warnings: findings.filter((f) => f.severity === "warning").length,
       infos: findings.filter((f) => f.severity === "info").length,
     },
+    state: workbookState(
+      wb,
+      ws,
+      findings.filter((f) => f.rule === "calendar.year-missing").map((f) => Number(f.args.year)),
+    ),
   };
   return { asOf, settings, recognition, tables, result, model };
 }
 
-/** An unreadable date or number on 设置 is reported like any other bad cell. */
-function settingsFindings(problems: ReturnType<typeof readWorkbookSettings>["problems"]): Finding[] {
+/** The workbook's 列映射 rows, with the caller's overrides winning for the same sheet and column. */
+function mappingOverrides(saved: MappingOverride[], caller: MappingOverride[] = []): MappingOverride[] {
+  return [...saved.filter((m) => !caller.some((o) => sameColumn(o, m))), ...caller];
+}
+
+/**
+ * An unreadable date or number on 设置 is reported like any other bad cell; a 列映射 row that
+ * names no field, or no sheet and column, as data the product could not recognise (the mapping
+ * is not applied).
+ */
+function settingsFindings(problems: SettingsProblem[]): Finding[] {
   return problems.flatMap((p): Finding[] => {
+    if (p.expected === "field" || p.expected === "column") {
+      return [
+        {
+          rule: "table.not-recognized",
+          severity: "warning",
+          sheet: p.sheet,
+          row: p.row,
+          cell: p.cell,
+          value: p.value,
+          args: { mapping: p.key ?? "", expected: p.expected, value: p.value },
+        },
+      ];
+    }
     if (p.expected !== "date" && p.expected !== "number") return [];
     return [
       {

@@ -19,17 +19,28 @@
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
  * | 校验日期, 基准日期 | asOf | a date; 今天/today/自动 or blank = today |
  * | 严重程度:RULE or RULE (a rule id such as schedule.overdue) | severities | 错误/警告/提示 or error/warning/info |
+ * | 列映射:SHEET!COL (colon may be full-width; the last `!` splits) | mappings | a field id (`planEnd`, `dueDate3`), a field's header (计划完成, 约定收款日期3), or 不映射/无/忽略/none |
  *
- * Other keys (column-mapping overrides, the user name for the log …) belong to
- * other parts of the product and are returned in `otherKeys` untouched.
+ * Other keys (the user name for the log …) belong to other parts of the product and are
+ * returned in `otherKeys` untouched.
  */
 
 import { z } from "zod";
 import type { HolidayEntry } from "./calendar";
 import type { IsoDate } from "./dates";
 import type { RuleId, Severity } from "./findings";
-import type { Settings } from "./settings";
-import { a1, cellAt, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import { KIND_DEFS, KINDS } from "./kinds";
+import { normaliseHeader, type MappingOverride } from "./recognise";
+import { DEFAULT_SETTINGS, type Lang, type Settings } from "./settings";
+import {
+  a1,
+  cellAt,
+  colNumber,
+  type Cell,
+  type SheetSnapshot,
+  type TableInfo,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import { displayValue, parseDate, parseText, toHalfWidth } from "./values";
 
 export const SETTINGS_SHEET = "设置";
@@ -40,8 +51,11 @@ export interface SettingsProblem {
   /** A1 address of the offending 值 / 日期 / 类型 cell. */
   cell: string;
   value: string;
-  /** What the cell should hold. */
-  expected: "date" | "number" | "lang" | "severity" | "holiday-type";
+  /**
+   * What the cell should hold: `field` is a 列映射 值 naming no field; `column` a 列映射 项 that
+   * is not `列映射:SHEET!COL` (the cell is then the 项 cell).
+   */
+  expected: "date" | "number" | "lang" | "severity" | "holiday-type" | "field" | "column";
   key?: string;
 }
 
@@ -51,6 +65,8 @@ export interface WorkbookSettings {
   /** 校验日期 when the sheet fixes one (the caller decides whether it wins over today). */
   asOf?: IsoDate;
   holidays: HolidayEntry[];
+  /** 列映射 rows, in row order; a later row for the same sheet and column replaces an earlier one. */
+  mappings: MappingOverride[];
   problems: SettingsProblem[];
   /** Keys this module does not own, by normalised key → raw 值 cell. */
   otherKeys: Map<string, Cell | undefined>;
@@ -63,6 +79,9 @@ export type SettingsOverrides = Omit<Partial<Settings>, "departments"> & {
 
 type NumberKey = "dueSoonWorkdays" | "dueSoonDays" | "noticeWorkdays" | "reportDays" | "changeNoticeDays";
 type DeptKey = keyof Settings["departments"];
+
+/** A setting a 参数 row may set (severities aside). */
+export type ParamKey = NumberKey | "companyName" | "lang" | "asOf" | `departments.${DeptKey}`;
 
 const NUMBER_KEYS: Record<NumberKey, string[]> = {
   dueSoonWorkdays: ["临近天数", "到期提醒工作日数", "临近提醒工作日数"],
@@ -79,17 +98,46 @@ const DEPT_KEYS: Record<DeptKey, string[]> = {
 };
 const TEXT_KEYS = { companyName: ["公司名称"], lang: ["语言"], asOf: ["校验日期", "基准日期"] };
 
+/**
+ * Every setting in the order the product lays 参数 out, with the 项 it writes. 项 stays Chinese
+ * so the reader finds it whatever the workbook's language.
+ */
+export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
+  ["asOf", "校验日期"],
+  ["dueSoonWorkdays", "临近提醒工作日数"],
+  ["dueSoonDays", "临近提醒天数"],
+  ["noticeWorkdays", "实施通知工作日数"],
+  ["reportDays", "书面报告天数"],
+  ["changeNoticeDays", "计划调整提前天数"],
+  ["companyName", "公司名称"],
+  ["departments.finance", "财务部名称"],
+  ["departments.sales", "销售部名称"],
+  ["departments.service", "客服部名称"],
+  ["departments.office", "总经办名称"],
+  ["lang", "语言"],
+];
+
 /** Normalised 项 text → what it sets. */
-const KEY_INDEX = new Map<string, string>();
+const KEY_INDEX = new Map<string, ParamKey>();
 for (const [k, labels] of Object.entries({ ...NUMBER_KEYS, ...TEXT_KEYS })) {
-  for (const l of [...labels, k]) KEY_INDEX.set(normKey(l), k);
+  for (const l of [...labels, k]) KEY_INDEX.set(normKey(l), k as ParamKey);
 }
 for (const [k, labels] of Object.entries(DEPT_KEYS)) {
-  for (const l of [...labels, `departments.${k}`]) KEY_INDEX.set(normKey(l), `departments.${k}`);
+  for (const l of [...labels, `departments.${k}`]) KEY_INDEX.set(normKey(l), `departments.${k}` as ParamKey);
 }
 
-function normKey(s: string): string {
+/** Spaces and full-width differences dropped, lower-cased: how 项 and header texts compare. */
+export function normKey(s: string): string {
   return toHalfWidth(s).replace(/\s+/g, "").toLowerCase();
+}
+
+/** The setting a 项 text names, if any. */
+export function paramKeyOf(text: string): ParamKey | undefined {
+  return KEY_INDEX.get(normKey(text));
+}
+
+function isNumberKey(k: ParamKey): k is NumberKey {
+  return k in NUMBER_KEYS;
 }
 
 const SEVERITY_WORDS: Record<string, Severity> = {
@@ -125,6 +173,12 @@ const HOLIDAY_TYPES: Record<string, "休" | "班"> = {
 };
 const RULE_ID_RE = /^(cell|row|schedule|contract|table|calendar)\.[a-z-]+$/;
 
+/** 类型 text → 休 or 班, undefined when it is neither. */
+export function holidayTypeOf(v: Cell["value"] | undefined): "休" | "班" | undefined {
+  const t = parseText(v);
+  return t.status === "ok" ? HOLIDAY_TYPES[normKey(t.value)] : undefined;
+}
+
 const dayCount = z.number().int().min(0).max(366);
 const OverridesSchema = z
   .object({
@@ -142,16 +196,144 @@ const OverridesSchema = z
   })
   .partial();
 
-/** A block found on the sheet: its header row and the first column of its header. */
-interface Block {
-  headerRow: number;
-  /** Column of each header, by normalised header text. */
-  cols: Map<string, number>;
-  /** Last row of an Excel table; plain blocks end at the first row without a key. */
-  lastRow?: number;
+// ---------------------------------------------------------------------------
+// Column-mapping overrides (列映射:SHEET!COL)
+
+const MAPPING_KEY_RE = /^列映射\s*[:：]\s*(.*)$/s;
+const NONE_WORDS = new Set(["不映射", "无", "忽略", "none"]);
+const MAX_COLUMN = 16384;
+
+interface FieldEntry {
+  field: string;
+  numbered: boolean;
+}
+/** Field ids of every kind, by lower-cased id. */
+const FIELD_IDS = new Map<string, FieldEntry>();
+/** Header key (normaliseHeader) → field, the first kind that knows the header winning. */
+const HEADER_FIELDS = new Map<string, FieldEntry>();
+for (const kind of KINDS) {
+  for (const f of KIND_DEFS[kind].fields) {
+    const entry = { field: f.field, numbered: f.numbered === true };
+    const known = FIELD_IDS.get(f.field.toLowerCase());
+    if (!known || (entry.numbered && !known.numbered)) FIELD_IDS.set(f.field.toLowerCase(), entry);
+    for (const h of f.headers) {
+      const key = normaliseHeader(h).key;
+      if (!HEADER_FIELDS.has(key)) HEADER_FIELDS.set(key, entry);
+    }
+  }
 }
 
-function findBlock(sheet: SheetSnapshot, tableName: string, headers: string[]): Block | undefined {
+/**
+ * A 列映射 项 → the sheet and column it maps; "bad" when it starts with 列映射 but is not
+ * `列映射:SHEET!COL`; undefined for any other key. The last `!` (or `！`) splits, so a sheet name
+ * may hold one; a sheet name in quotes (`'计划 表'!F`) is unquoted.
+ */
+export function parseMappingKey(text: string): { sheet: string; column: string } | "bad" | undefined {
+  const m = MAPPING_KEY_RE.exec(text.trim());
+  if (!m) return undefined;
+  const rest = m[1];
+  const bang = Math.max(rest.lastIndexOf("!"), rest.lastIndexOf("！"));
+  if (bang <= 0) return "bad";
+  let sheet = rest.slice(0, bang).trim();
+  if (sheet.length > 1 && sheet.startsWith("'") && sheet.endsWith("'")) {
+    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  }
+  const column = toHalfWidth(rest.slice(bang + 1))
+    .trim()
+    .toUpperCase();
+  if (!sheet || !/^[A-Z]{1,3}$/.test(column) || colNumber(column) > MAX_COLUMN) return "bad";
+  return { sheet, column };
+}
+
+/** The 项 a mapping is written with. */
+export function mappingKeyText(sheet: string, column: string): string {
+  return `列映射:${sheet}!${column.toUpperCase()}`;
+}
+
+/**
+ * A 列映射 值 → the field it names: a field id (`planEnd`, `dueDate3`, `dueDate#3`; any case),
+ * a header of the field as recognition knows it (计划完成, 约定收款日期3, 合同金额（万元）), or
+ * 不映射/无/忽略/none for null. Undefined when it names no field. A header two kinds give to
+ * different fields (实际完成日期) goes to the first kind's (schedule before contracts before
+ * payments); the field id is always exact.
+ */
+export function parseMappingField(text: string): { field: string | null } | undefined {
+  const k = normKey(text);
+  if (k === "") return undefined;
+  if (NONE_WORDS.has(k)) return { field: null };
+  const id = /^([a-z]+?)#?([1-9])?$/.exec(k);
+  if (id) {
+    const f = FIELD_IDS.get(id[1]);
+    if (f && id[2] === undefined) return { field: f.field };
+    if (f?.numbered && id[2] !== undefined) return { field: `${f.field}${id[2]}` };
+  }
+  const key = normaliseHeader(text).key;
+  const exact = HEADER_FIELDS.get(key);
+  if (exact) return { field: exact.field };
+  const n = /^(.+?)[-_#]?([1-9])$/.exec(key);
+  const base = n ? HEADER_FIELDS.get(n[1]) : undefined;
+  if (n && base?.numbered) return { field: `${base.field}${n[2]}` };
+  return undefined;
+}
+
+/** Header (or id) each field is written with in zh: the first of its headers that reads back as it. */
+const FIELD_HEADER = new Map<string, string>();
+for (const kind of KINDS) {
+  for (const f of KIND_DEFS[kind].fields) {
+    if (FIELD_HEADER.has(f.field)) continue;
+    const h = KINDS.flatMap((k) => KIND_DEFS[k].fields.filter((x) => x.field === f.field))
+      .flatMap((x) => x.headers)
+      .find((x) => parseMappingField(x)?.field === f.field);
+    if (h) FIELD_HEADER.set(f.field, h);
+  }
+}
+
+/**
+ * A mapping's 值 as the product writes it: the field's Chinese header (with its group number) in
+ * zh, the field id in en, 不映射/none for null. Either reads back as the same field.
+ */
+export function mappingFieldText(field: string | null, lang: Lang): string {
+  if (field === null) return lang === "en" ? "none" : "不映射";
+  if (lang === "en") return field;
+  const m = /^(.+?)([1-9])$/.exec(field);
+  const base = m && FIELD_IDS.get(m[1].toLowerCase())?.numbered ? m[1] : field;
+  const header = FIELD_HEADER.get(base);
+  if (!header) return field;
+  const text = base === field ? header : `${header}${field.slice(base.length)}`;
+  return parseMappingField(text)?.field === field ? text : field;
+}
+
+/** Same sheet (case-insensitive, as Excel compares names) and same column. */
+export function sameColumn(
+  a: { sheet: string; column: string },
+  b: { sheet: string; column: string },
+): boolean {
+  return a.sheet.toLowerCase() === b.sheet.toLowerCase() && a.column.toUpperCase() === b.column.toUpperCase();
+}
+
+// ---------------------------------------------------------------------------
+// Blocks on the sheet
+
+/** A block found on the sheet: its header row and the first column of its header. */
+export interface SettingsBlock {
+  headerRow: number;
+  /** Column of each header found, by header text (项/值/说明, 日期/类型/名称). */
+  cols: Map<string, number>;
+  /** The Excel table the block is, if it is one. */
+  table?: TableInfo;
+  /**
+   * Rows the block holds: every data row of a table (blank ones too); a plain block's rows down
+   * to the first one without a key.
+   */
+  slots: number[];
+  /** The slots whose key cell (项 / 日期) is not empty. */
+  rows: number[];
+}
+
+export const PARAMS_HEADERS = ["项", "值", "说明"];
+export const HOLIDAYS_HEADERS = ["日期", "类型", "名称"];
+
+function findBlock(sheet: SheetSnapshot, tableName: string, headers: string[]): SettingsBlock | undefined {
   const headerCols = (r: number, c1: number, c2: number): Map<string, number> => {
     const cols = new Map<string, number>();
     for (let c = c1; c <= c2; c++) {
@@ -163,15 +345,28 @@ function findBlock(sheet: SheetSnapshot, tableName: string, headers: string[]): 
     }
     return cols;
   };
+  const withRows = (b: Omit<SettingsBlock, "slots" | "rows">): SettingsBlock => {
+    const keyCol = b.cols.get(headers[0]) ?? 0;
+    const slots: number[] = [];
+    const rows: number[] = [];
+    const last = b.table ? b.table.range.r2 : sheet.rows.length;
+    for (let r = b.headerRow + 1; r <= last; r++) {
+      const empty = parseText(cellAt(sheet, r, keyCol)?.value).status === "empty";
+      if (empty && !b.table) break;
+      slots.push(r);
+      if (!empty) rows.push(r);
+    }
+    return { ...b, slots, rows };
+  };
   const table = sheet.tables.find((t) => t.name === tableName) ?? undefined;
   if (table) {
     const cols = headerCols(table.range.r1, table.range.c1, table.range.c2);
     if (cols.has(headers[0]) && cols.has(headers[1])) {
-      return { headerRow: table.range.r1, cols, lastRow: table.range.r2 };
+      return withRows({ headerRow: table.range.r1, cols, table });
     }
   }
   // A plain header row: the first two headers side by side, first-found wins.
-  let found: Block | undefined;
+  let found: Omit<SettingsBlock, "slots" | "rows"> | undefined;
   sheet.rows.forEach((cells, ri) => {
     if (found || !cells) return;
     cells.forEach((cell, ci) => {
@@ -180,19 +375,17 @@ function findBlock(sheet: SheetSnapshot, tableName: string, headers: string[]): 
       if (cols.get(headers[1]) === ci + 2) found = { headerRow: ri + 1, cols };
     });
   });
-  return found;
+  return found && withRows(found);
 }
 
-/** Rows of a block until its table ends or its key column runs out. */
-function blockRows(sheet: SheetSnapshot, b: Block, keyCol: number): number[] {
-  const rows: number[] = [];
-  const last = b.lastRow ?? sheet.rows.length;
-  for (let r = b.headerRow + 1; r <= last; r++) {
-    const empty = parseText(cellAt(sheet, r, keyCol)?.value).status === "empty";
-    if (empty && b.lastRow === undefined) break;
-    if (!empty) rows.push(r);
-  }
-  return rows;
+/** The 参数 block (项, 值, and 说明 when present): the table named 参数, else a plain header row. */
+export function findParamsBlock(sheet: SheetSnapshot): SettingsBlock | undefined {
+  return findBlock(sheet, "参数", PARAMS_HEADERS);
+}
+
+/** The 节假日 block (日期, 类型, and 名称 when present). */
+export function findHolidaysBlock(sheet: SheetSnapshot): SettingsBlock | undefined {
+  return findBlock(sheet, "节假日", HOLIDAYS_HEADERS);
 }
 
 function wholeNumber(v: Cell["value"] | undefined): number | undefined {
@@ -200,8 +393,43 @@ function wholeNumber(v: Cell["value"] | undefined): number | undefined {
   return dayCount.safeParse(n).success ? n : undefined;
 }
 
+/** What a 值 cell holds for a setting. */
+export type ParamRead =
+  | { status: "ok"; value: number | string }
+  /** The row sets nothing (for 校验日期: today). */
+  | { status: "empty" }
+  | { status: "bad"; expected: SettingsProblem["expected"] };
+
+/** Reads the 值 cell of a setting's row: numbers whole 0–366, 语言 as zh/en, 校验日期 as a date. */
+export function readParam(key: ParamKey, cell: Cell | undefined, date1904: boolean): ParamRead {
+  const text = parseText(cell?.value);
+  const str = text.status === "ok" ? text.value.trim() : "";
+  if (isNumberKey(key)) {
+    if (text.status === "empty" && typeof cell?.value !== "number") return { status: "empty" };
+    const n = wholeNumber(cell?.value);
+    return n === undefined ? { status: "bad", expected: "number" } : { status: "ok", value: n };
+  }
+  if (key === "lang") {
+    const lang = LANG_WORDS[normKey(str)];
+    if (lang) return { status: "ok", value: lang };
+    return str ? { status: "bad", expected: "lang" } : { status: "empty" };
+  }
+  if (key === "asOf") {
+    if (text.status === "empty" || TODAY_WORDS.has(normKey(str))) return { status: "empty" };
+    const d = parseDate(cell?.value, { date1904, numFmt: cell?.numFmt });
+    return d.status === "ok" ? { status: "ok", value: d.value } : { status: "bad", expected: "date" };
+  }
+  return str ? { status: "ok", value: str } : { status: "empty" };
+}
+
 export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
-  const out: WorkbookSettings = { settings: {}, holidays: [], problems: [], otherKeys: new Map() };
+  const out: WorkbookSettings = {
+    settings: {},
+    holidays: [],
+    mappings: [],
+    problems: [],
+    otherKeys: new Map(),
+  };
   const sheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
   if (!sheet) return out;
   const problem = (r: number, c: number, expected: SettingsProblem["expected"], key?: string) => {
@@ -215,15 +443,17 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
       ...(key === undefined ? {} : { key }),
     });
   };
+  // A mapping names a sheet as Excel does, case-insensitively; recognition matches exact names.
+  const sheetNames = new Map(wb.sheets.map((s) => [s.name.toLowerCase(), s.name]));
 
   const draft: Record<string, unknown> = {};
   const departments: Partial<Settings["departments"]> = {};
   const severities: Partial<Record<RuleId, Severity>> = {};
-  const params = findBlock(sheet, "参数", ["项", "值"]);
+  const params = findParamsBlock(sheet);
   if (params) {
     const kc = params.cols.get("项") ?? 0;
     const vc = params.cols.get("值") ?? 0;
-    for (const r of blockRows(sheet, params, kc)) {
+    for (const r of params.rows) {
       const keyText = parseText(cellAt(sheet, r, kc)?.value);
       if (keyText.status !== "ok") continue;
       const raw = keyText.value.trim();
@@ -233,24 +463,32 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
       const str = text.status === "ok" ? text.value.trim() : "";
       const setting = KEY_INDEX.get(key);
       const ruleKey = raw.replace(/^严重程度[:：]\s*/, "");
-      if (setting && setting in NUMBER_KEYS) {
-        if (text.status === "empty" && typeof cell?.value !== "number") continue;
-        const n = wholeNumber(cell?.value);
-        if (n === undefined) problem(r, vc, "number", raw);
-        else draft[setting] = n;
-      } else if (setting?.startsWith("departments.")) {
-        if (str) departments[setting.slice("departments.".length) as DeptKey] = str;
-      } else if (setting === "companyName") {
-        if (str) draft.companyName = str;
-      } else if (setting === "lang") {
-        const lang = LANG_WORDS[normKey(str)];
-        if (lang) draft.lang = lang;
-        else if (str) problem(r, vc, "lang", raw);
-      } else if (setting === "asOf") {
-        if (text.status === "empty" || TODAY_WORDS.has(normKey(str))) continue;
-        const d = parseDate(cell?.value, { date1904: wb.date1904, numFmt: cell?.numFmt });
-        if (d.status === "ok") out.asOf = d.value;
-        else problem(r, vc, "date", raw);
+      const mapping = parseMappingKey(raw);
+      if (setting) {
+        const read = readParam(setting, cell, wb.date1904);
+        if (read.status === "bad") problem(r, vc, read.expected, raw);
+        else if (read.status === "empty") continue;
+        else if (setting.startsWith("departments.")) {
+          departments[setting.slice("departments.".length) as DeptKey] = read.value as string;
+        } else if (setting === "asOf") out.asOf = read.value as IsoDate;
+        else draft[setting] = read.value;
+      } else if (mapping === "bad") {
+        problem(r, kc, "column", raw);
+      } else if (mapping) {
+        if (text.status === "empty") continue;
+        const f = parseMappingField(str);
+        if (!f) {
+          problem(r, vc, "field", raw);
+          continue;
+        }
+        const m: MappingOverride = {
+          sheet: sheetNames.get(mapping.sheet.toLowerCase()) ?? mapping.sheet,
+          column: mapping.column,
+          field: f.field,
+        };
+        const at = out.mappings.findIndex((x) => sameColumn(x, m));
+        if (at >= 0) out.mappings.splice(at, 1);
+        out.mappings.push(m);
       } else if (RULE_ID_RE.test(ruleKey)) {
         const sev = SEVERITY_WORDS[normKey(str)];
         if (sev) severities[ruleKey as RuleId] = sev;
@@ -266,16 +504,15 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
   const parsed = OverridesSchema.safeParse(draft);
   if (parsed.success) out.settings = parsed.data;
 
-  const hol = findBlock(sheet, "节假日", ["日期", "类型", "名称"]);
+  const hol = findHolidaysBlock(sheet);
   if (hol) {
     const dc = hol.cols.get("日期") ?? 0;
     const tc = hol.cols.get("类型") ?? 0;
     const nc = hol.cols.get("名称");
-    for (const r of blockRows(sheet, hol, dc)) {
+    for (const r of hol.rows) {
       const cell = cellAt(sheet, r, dc);
       const d = parseDate(cell?.value, { date1904: wb.date1904, numFmt: cell?.numFmt });
-      const t = parseText(cellAt(sheet, r, tc)?.value);
-      const type = t.status === "ok" ? HOLIDAY_TYPES[normKey(t.value)] : undefined;
+      const type = holidayTypeOf(cellAt(sheet, r, tc)?.value);
       if (d.status !== "ok") problem(r, dc, "date");
       if (!type) problem(r, tc, "holiday-type");
       if (d.status !== "ok" || !type) continue;
@@ -299,4 +536,48 @@ export function mergeSettings(base: Settings, ...layers: Array<SettingsOverrides
     };
   }
   return s;
+}
+
+/**
+ * The workbook's own settings, mappings and calendar, as the task pane shows and edits them
+ * (`state` of every check; readWorkbookState without one).
+ */
+export interface WorkbookState {
+  /** Settings in force: DEFAULT_SETTINGS ← the 设置 sheet. */
+  settings: Settings;
+  /** 校验日期 fixed in 设置, if any. */
+  asOf?: IsoDate;
+  /** The 节假日 table's rows as read. */
+  holidays: HolidayEntry[];
+  /** Column-mapping overrides saved in 参数. */
+  mappings: MappingOverride[];
+  /** Years the check needed that neither the bundled calendar nor 节假日 covers (from calendar.year-missing), ascending. */
+  missingYears: number[];
+  /** Whether the workbook has a 设置 sheet yet. */
+  hasSettingsSheet: boolean;
+}
+
+/** The state from what readWorkbookSettings read; `missingYears` is what a check found. */
+export function workbookState(
+  wb: WorkbookSnapshot,
+  ws: WorkbookSettings,
+  missingYears: number[] = [],
+): WorkbookState {
+  return {
+    settings: mergeSettings(DEFAULT_SETTINGS, ws.settings),
+    ...(ws.asOf === undefined ? {} : { asOf: ws.asOf }),
+    holidays: ws.holidays,
+    mappings: ws.mappings,
+    missingYears: [...missingYears].sort((a, b) => a - b),
+    hasSettingsSheet: wb.sheets.some((s) => s.name === SETTINGS_SHEET),
+  };
+}
+
+/**
+ * The state of a workbook without running a check. `missingYears` is always []: which years
+ * lack holiday data depends on the dates the rules look at, so only a check (CheckResult.state)
+ * knows it.
+ */
+export function readWorkbookState(wb: WorkbookSnapshot): WorkbookState {
+  return workbookState(wb, readWorkbookSettings(wb));
 }

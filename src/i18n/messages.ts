@@ -91,6 +91,27 @@ function reason(a: Args, lang: Lang): string {
   return REASONS[a.s("reason")]?.[lang] ?? "";
 }
 
+/** A 列映射 row of 设置 the product could not use (reported as table.not-recognized). */
+function mappingProblemZh(a: Args): string {
+  if (a.s("expected") === "column") {
+    return `「${a.s("mapping")}」应写成“列映射:工作表名!列字母”（如 列映射:进度计划表!F），该列映射未生效`;
+  }
+  return (
+    `「${a.s("mapping")}」的值“${a.s("value")}”不是可识别的字段，该列映射未生效；` +
+    `请填写字段名（如 计划完成 或 planEnd，分组收款字段加序号，如 约定收款日期3），或填“不映射”`
+  );
+}
+
+function mappingProblemEn(a: Args): string {
+  if (a.s("expected") === "column") {
+    return `"${a.s("mapping")}" should read 列映射:SHEET!COLUMN (e.g. 列映射:进度计划表!F); the mapping is not applied`;
+  }
+  return (
+    `"${a.s("mapping")}" holds "${a.s("value")}", which names no field; the mapping is not applied. ` +
+    `Enter a field (e.g. planEnd or 计划完成; payment groups with their number, e.g. dueDate3) or "none"`
+  );
+}
+
 const TEXTS: Record<RuleId, RuleText> = {
   "cell.required": {
     title: { zh: "必填项为空", en: "Required field empty" },
@@ -313,9 +334,14 @@ const TEXTS: Record<RuleId, RuleText> = {
   },
   "table.not-recognized": {
     title: { zh: "未识别的数据", en: "Unrecognised data" },
-    zh: (a) => `工作表中有 ${a.n("cells")} 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表`,
+    zh: (a) =>
+      a.has("mapping")
+        ? mappingProblemZh(a)
+        : `工作表中有 ${a.n("cells")} 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表`,
     en: (a) =>
-      `This sheet holds ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
+      a.has("mapping")
+        ? mappingProblemEn(a)
+        : `This sheet holds ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
   },
   "table.blank-rows": {
     title: { zh: "表内空行", en: "Blank rows" },

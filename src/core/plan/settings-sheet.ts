@@ -1,38 +1,86 @@
 /**
  * The hidden 设置 sheet (SPEC §7): the 参数 table with every key workbook-settings.ts reads, at
  * its default, and an empty 节假日 table. Planned only when the sheet is absent: once it exists a
- * user may have edited it, and nothing of theirs is overwritten.
+ * user may have edited it, and nothing of theirs is overwritten (settings-edit.ts then writes
+ * single cells). The layout is shared with settings-edit.ts, which lays the sheet out the same
+ * way with edited values when it has to create it.
  */
 
+import type { HolidayEntry } from "../calendar";
+import { isoToSerial } from "../dates";
 import type { CellWrite, PatchOp } from "../patch";
 import { DEFAULT_SETTINGS, type Lang } from "../settings";
-import { SETTINGS_SHEET } from "../workbook-settings";
+import { PARAM_LABELS, SETTINGS_SHEET, type ParamKey } from "../workbook-settings";
 import type { WorkbookSnapshot } from "../snapshot";
 import { sheetWords } from "../../i18n/sheets";
+import { DATE_FORMAT } from "./layout";
 import { TABLE_STYLE } from "./structure";
 
 export const PARAMS_TABLE = "参数";
 export const HOLIDAYS_TABLE = "节假日";
 
-export function planSettingsSheet(wb: WorkbookSnapshot, lang: Lang): PatchOp | undefined {
-  if (wb.sheets.some((s) => s.name === SETTINGS_SHEET)) return undefined;
-  const w = sheetWords(lang).settings;
+/** A setting's value as 参数 holds it: numbers, text, a language, a date; null 校验日期 = today. */
+export type ParamValue = number | string | null;
+
+/** One 参数 row: its 项 and its 值 cell (null leaves the cell empty). */
+export type ParamRow = [key: string, value: CellWrite | null];
+
+/** The 值 cell a setting's value is written as; text stays text (see CellWrite). */
+export function paramWrite(key: ParamKey, value: ParamValue, date1904: boolean): CellWrite | null {
+  if (key === "asOf") {
+    return value === null
+      ? { v: "今天" }
+      : { v: isoToSerial(String(value), date1904), style: { numFmt: DATE_FORMAT } };
+  }
+  if (key === "lang") return { v: value === "en" ? "English" : "中文" };
+  if (value === null || value === "") return null;
+  return { v: value };
+}
+
+/** Every setting at its default, 语言 in the workbook's language. */
+export function defaultParamValues(lang: Lang): Record<ParamKey, ParamValue> {
   const d = DEFAULT_SETTINGS;
-  // Keys as workbook-settings.ts reads them; 项 stays Chinese so the reader finds it in any language.
-  const params: Array<[string, string | number]> = [
-    ["校验日期", "今天"],
-    ["临近提醒工作日数", d.dueSoonWorkdays],
-    ["临近提醒天数", d.dueSoonDays],
-    ["实施通知工作日数", d.noticeWorkdays],
-    ["书面报告天数", d.reportDays],
-    ["计划调整提前天数", d.changeNoticeDays],
-    ["公司名称", d.companyName],
-    ["财务部名称", d.departments.finance],
-    ["销售部名称", d.departments.sales],
-    ["客服部名称", d.departments.service],
-    ["总经办名称", d.departments.office],
-    ["语言", lang === "en" ? "English" : "中文"],
+  return {
+    asOf: null,
+    dueSoonWorkdays: d.dueSoonWorkdays,
+    dueSoonDays: d.dueSoonDays,
+    noticeWorkdays: d.noticeWorkdays,
+    reportDays: d.reportDays,
+    changeNoticeDays: d.changeNoticeDays,
+    companyName: d.companyName,
+    "departments.finance": d.departments.finance,
+    "departments.sales": d.departments.sales,
+    "departments.service": d.departments.service,
+    "departments.office": d.departments.office,
+    lang,
+  };
+}
+
+/** Every setting's row, in the product's order. */
+export function paramRows(values: Record<ParamKey, ParamValue>, date1904: boolean): ParamRow[] {
+  return PARAM_LABELS.map(([key, label]): ParamRow => [label, paramWrite(key, values[key], date1904)]);
+}
+
+/** A 节假日 row's three cells: 日期 as a real date, 类型, 名称. */
+export function holidayWrites(h: HolidayEntry, date1904: boolean): [CellWrite, CellWrite, CellWrite | null] {
+  return [
+    { v: isoToSerial(h.date, date1904), style: { numFmt: DATE_FORMAT } },
+    { v: h.type },
+    h.name ? { v: h.name } : null,
   ];
+}
+
+/**
+ * The whole 设置 sheet: 参数 (项, 值, 说明) at A2 and 节假日 (日期, 类型, 名称) at E2, both Excel
+ * tables. An empty 节假日 still gets one (empty) data row, which a table needs.
+ */
+export function settingsSheetOp(
+  lang: Lang,
+  params: ParamRow[],
+  holidays: HolidayEntry[],
+  date1904: boolean,
+): PatchOp {
+  const w = sheetWords(lang).settings;
   const bold = { bold: true };
   const grey = { color: "808080" };
   const rows: Array<Array<CellWrite | null>> = [
@@ -54,16 +102,19 @@ export function planSettingsSheet(wb: WorkbookSnapshot, lang: Lang): PatchOp | u
       { v: "名称", style: bold },
     ],
   ];
-  params.forEach(([key, value], i) => {
-    const row: Array<CellWrite | null> = [
-      { v: key },
-      value === "" ? null : { v: value },
-      { v: w.notes[key] ?? "", style: grey },
-    ];
-    // The 节假日 table needs one data row; an empty one overrides nothing.
-    if (i === 0) row.push(null, { v: null, style: { numFmt: "yyyy-mm-dd" } }, null, null);
+  const holidayRows: Array<Array<CellWrite | null>> =
+    holidays.length > 0
+      ? holidays.map((h) => holidayWrites(h, date1904))
+      : [[{ v: null, style: { numFmt: DATE_FORMAT } }, null, null]];
+  for (let i = 0; i < Math.max(params.length, holidayRows.length); i++) {
+    const p = params[i];
+    const row: Array<CellWrite | null> = p
+      ? [{ v: p[0] }, p[1], { v: w.notes[p[0]] ?? "", style: grey }]
+      : [null, null, null];
+    const h = holidayRows[i];
+    if (h) row.push(null, ...h);
     rows.push(row);
-  });
+  }
   return {
     op: "writeSheet",
     sheet: SETTINGS_SHEET,
@@ -73,8 +124,17 @@ export function planSettingsSheet(wb: WorkbookSnapshot, lang: Lang): PatchOp | u
       colWidths: [20, 14, 44, 3, 12, 8, 16],
       tables: [
         { name: PARAMS_TABLE, range: { r1: 2, c1: 1, r2: 2 + params.length, c2: 3 }, style: TABLE_STYLE },
-        { name: HOLIDAYS_TABLE, range: { r1: 2, c1: 5, r2: 3, c2: 7 }, style: TABLE_STYLE },
+        {
+          name: HOLIDAYS_TABLE,
+          range: { r1: 2, c1: 5, r2: 2 + holidayRows.length, c2: 7 },
+          style: TABLE_STYLE,
+        },
       ],
     },
   };
+}
+
+export function planSettingsSheet(wb: WorkbookSnapshot, lang: Lang): PatchOp | undefined {
+  if (wb.sheets.some((s) => s.name === SETTINGS_SHEET)) return undefined;
+  return settingsSheetOp(lang, paramRows(defaultParamValues(lang), wb.date1904), [], wb.date1904);
 }
