@@ -24,13 +24,7 @@ export interface NoticePlan {
 
 export type NoticeContext = Omit<RuleContext, "report">;
 
-/**
- * The one id of a planned notice, for picking notices to generate: its type and its key.
- * A key alone is not always enough: a contract's 项目实施通知 and 备忘录 share its number.
- */
-export function noticeId(n: Pick<NoticePlan, "type" | "key">): string {
-  return `${n.type}:${n.key}`;
-}
+export { noticeId } from "./notice-id";
 
 /** Facts every notice about a contract carries; blank cells are left out. */
 function contractFacts(contract: TypedRow | undefined): Record<string, string | number> {

@@ -20,7 +20,7 @@ import {
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from "react";
 import { paneWords } from "../i18n/pane";
 import { CheckPage } from "./pages/CheckPage";
-import { NoticesPage } from "./pages/NoticesPage";
+import { NoticesPage, type NoticePicks } from "./pages/NoticesPage";
 import { OverduePage } from "./pages/OverduePage";
 import { SettingsPage } from "./pages/SettingsPage";
 import { StructurePage } from "./pages/StructurePage";
@@ -72,6 +72,8 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
   const [page, setPage] = useState<Page>("check");
   const [web, setWeb] = useState<WebSource>();
   const [download, setDownload] = useState<{ url: string; name: string }>();
+  // Kept here, not on the 通知 page, so the picks survive a look at another page.
+  const [noticePicks, setNoticePicks] = useState<NoticePicks>();
   const source: WorkbookSource | undefined = mode.kind === "office" ? mode.source : web;
   const bench = useWorkbench(source, prefs);
   const w = paneWords(prefs.lang);
@@ -110,8 +112,8 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
 
   const { apply } = bench;
   const applyAndOffer = useCallback(
-    async (notices: boolean) => {
-      if ((await apply(notices)) && web) {
+    async (notices: boolean, noticeKeys?: string[]) => {
+      if ((await apply(notices, noticeKeys)) && web) {
         const bytes = web.host().bytes;
         const blob = new Blob([bytes as BlobPart], {
           type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -144,13 +146,25 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
             report={bench.report}
             lang={prefs.lang}
             busy={busy}
-            onGenerate={() => applyAndOffer(true)}
+            onGenerate={(ids) => applyAndOffer(true, ids)}
+            picks={noticePicks}
+            onPicks={setNoticePicks}
           />
         );
       case "settings":
         return <SettingsPage prefs={prefs} onChange={changePrefs} />;
     }
-  }, [page, bench.report, bench.selected, bench.select, prefs, busy, applyAndOffer, changePrefs]);
+  }, [
+    page,
+    bench.report,
+    bench.selected,
+    bench.select,
+    prefs,
+    busy,
+    applyAndOffer,
+    changePrefs,
+    noticePicks,
+  ]);
 
   return (
     <FluentProvider theme={webLightTheme} className={s.root} lang={prefs.lang === "en" ? "en-US" : "zh-CN"}>

@@ -27,7 +27,8 @@ export interface Workbench {
   selected?: string;
   /** Each action resolves true when it finished, false when it failed (the error is shown). */
   check(): Promise<boolean>;
-  apply(notices: boolean): Promise<boolean>;
+  /** Apply; with `notices`, write the notices too: only those in `noticeKeys` (their `noticeId`) when given. */
+  apply(notices: boolean, noticeKeys?: string[]): Promise<boolean>;
   select(sheet: string, cell: string): Promise<void>;
   fail(e: unknown): void;
   setBusy(b: Busy): void;
@@ -100,7 +101,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
   );
 
   const apply = useCallback(
-    (notices: boolean) =>
+    (notices: boolean, noticeKeys?: string[]) =>
       run("load", async (stage) => {
         // The planner and the .xlsx writer are the heavy half of the bundle: loaded on first use.
         const { runApply } = await import(/* webpackChunkName: "apply" */ "../app/apply");
@@ -109,6 +110,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
           lang: prefs.lang,
           normalize: false,
           notices,
+          noticeKeys,
           user: prefs.user.trim() || (prefs.lang === "zh" ? "网页用户" : "web user"),
           onStage: stage,
         });

@@ -3,6 +3,7 @@
 
 import { TextDecoder } from "node:util";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { WorkbookPatch } from "../../src/core/patch";
 import { App } from "../../src/taskpane/App";
 import { InputError } from "../../src/host/xlsx/read";
 import { fakeSource, PREFS } from "./fixtures";
@@ -104,6 +105,29 @@ describe("the task pane", () => {
     release();
     await screen.findByText("错误 12 · 警告 5 · 提示 2", {}, { timeout: 10_000 });
     expect(screen.queryByRole("status")).toBeNull();
+  });
+
+  it("generates only the notices left picked on the 通知 page, picks kept across pages", async () => {
+    const patches: WorkbookPatch[] = [];
+    const source = fakeSource({ selectCell: jest.fn() }, { apply: async (p) => void patches.push(p) });
+    render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
+    await checked();
+    fireEvent.click(screen.getByRole("tab", { name: "通知" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" }));
+    fireEvent.click(screen.getByRole("tab", { name: "逾期" }));
+    fireEvent.click(screen.getByRole("tab", { name: "通知" }));
+    expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
+    fireEvent.click(screen.getByRole("button", { name: "生成所选通知（4）" }));
+    await screen.findByText(/已应用 \d+ 项更改/, {}, { timeout: 10_000 });
+    const sheets = patches[0].ops.flatMap((o) => (o.op === "writeSheet" ? [o.sheet] : []));
+    expect(sheets.filter((n) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(n)).map((n) => n.slice(0, 2))).toEqual([
+      "CK",
+      "SS",
+      "TZ",
+      "TZ",
+    ]);
+    // The report that came back is a new one: every notice is picked again.
+    expect(screen.getByRole("button", { name: "生成所选通知（5）" })).toBeTruthy();
   });
 
   it("asks to be opened in Excel when Office has no workbook host", () => {

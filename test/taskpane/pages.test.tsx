@@ -105,13 +105,15 @@ describe("通知 page", () => {
       "备忘录",
     ]);
     expect(items[0].textContent).toContain("HT-2026-012");
-    fireEvent.click(screen.getByRole("button", { name: "生成通知" }));
+    expect(screen.getByRole("checkbox", { name: "催款通知单 HT-2026-012" })).toHaveProperty("checked", true);
+    fireEvent.click(screen.getByRole("button", { name: "生成所选通知（5）" }));
     expect(onGenerate).toHaveBeenCalledTimes(1);
+    expect(onGenerate.mock.calls[0][0]).toHaveLength(5);
   });
 
   it("cannot generate while busy", () => {
     show(<NoticesPage report={sampleReport()} lang="zh" busy onGenerate={() => undefined} />);
-    expect(screen.getByRole("button", { name: "生成通知" })).toHaveProperty("disabled", true);
+    expect(screen.getByRole("button", { name: "生成所选通知（5）" })).toHaveProperty("disabled", true);
   });
 });
 
