@@ -12,8 +12,13 @@ function toCell(w: CellWrite | null | undefined): Cell | undefined {
   return { value: w.v, ...(w.style?.numFmt ? { numFmt: w.style.numFmt } : {}) };
 }
 
+/** Sets a cell; an empty write (v: null) empties it, as a host does. */
 function put(s: SheetSnapshot, r: number, c: number, cell: Cell | undefined): void {
-  if (!cell) return;
+  if (!cell) {
+    const row = s.rows[r - 1];
+    if (row) delete row[c - 1];
+    return;
+  }
   const row = (s.rows[r - 1] ??= []);
   row[c - 1] = cell;
 }
