@@ -51,6 +51,8 @@ export interface CheckedTable {
   /** Headers of columns no field claimed. */
   unmapped: string[];
   skippedRules: RuleId[];
+  /** Every header column of the table, mapped or not, left to right (for the task pane's mapping editor). */
+  headers: Array<{ letter: string; header: string }>;
 }
 
 export interface CheckResult {
@@ -117,10 +119,20 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     asOf,
     tables: tables.map((t) => {
       const columns: Record<string, string> = {};
-      for (const [field, ref] of Object.entries(t.source.columns)) if (ref) columns[field] = ref.letter;
-      for (const g of t.source.groups) {
-        for (const [field, ref] of Object.entries(g.columns)) if (ref) columns[`${field}${g.n}`] = ref.letter;
+      const headers = new Map<number, { letter: string; header: string }>();
+      for (const [field, ref] of Object.entries(t.source.columns)) {
+        if (!ref) continue;
+        columns[field] = ref.letter;
+        headers.set(ref.col, { letter: ref.letter, header: ref.header });
       }
+      for (const g of t.source.groups) {
+        for (const [field, ref] of Object.entries(g.columns)) {
+          if (!ref) continue;
+          columns[`${field}${g.n}`] = ref.letter;
+          headers.set(ref.col, { letter: ref.letter, header: ref.header });
+        }
+      }
+      for (const u of t.source.unmapped) headers.set(u.col, { letter: u.letter, header: u.header });
       return {
         sheet: t.sheet,
         kind: t.kind,
@@ -130,6 +142,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
         columns,
         unmapped: t.source.unmapped.map((u) => u.header),
         skippedRules: skipped.get(t) ?? [],
+        headers: [...headers].sort((a, b) => a[0] - b[0]).map(([, h]) => h),
       };
     }),
     findings,

@@ -147,7 +147,10 @@ export type PatchOp =
    * earlier op on the same sheet take priority over those of a later one.
    */
   | { op: "addConditionalFormats"; sheet: string; ranges: Range[]; rules: ConditionalRule[] }
-  /** Write values into user cells (only `--normalize`: text dates and amounts made real). */
+  /**
+   * Write values into single cells: user cells only for `--normalize` (text dates and amounts
+   * made real), and the cells of 设置 a settings edit changes.
+   */
   | { op: "setValues"; sheet: string; cells: Array<{ cell: string; write: CellWrite }> }
   /**
    * Append rows at `startRow`, right below the table's last row as the snapshot saw it, and

@@ -178,6 +178,16 @@ describe("a saved mapping changes what is checked", () => {
     const r = checkWorkbook(wb, { asOf: AS_OF });
     expect(r.tables[0].columns.planEnd).toBeUndefined();
     expect(r.tables[0].unmapped).toContain("计划完成");
+    // The pane lists every header column, the unmapped one in its place.
+    expect(r.tables[0].headers.map((h) => `${h.letter}:${h.header}`)).toEqual([
+      "A:序号",
+      "B:任务名称",
+      "C:负责人",
+      "D:计划开始",
+      "E:计划完成",
+      "F:实际完成",
+      "G:完成率",
+    ]);
     expect(r.tables[0].skippedRules).toContain("schedule.overdue");
     expect(r.findings.filter((f) => f.rule === "schedule.overdue")).toEqual([]);
   });
