@@ -5,7 +5,7 @@
  */
 
 import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { memo, useCallback, useMemo, useState, type Dispatch, type SetStateAction } from "react";
 import type { CheckReport } from "../../app/check";
 import { noticeId } from "../../core/notice-id";
 import type { NoticePlan } from "../../core/notices";
@@ -41,7 +41,7 @@ export interface NoticesPageProps {
   onGenerate(ids: string[]): void;
   /** The picks, when the caller keeps them across page switches; else the page keeps its own. */
   picks?: NoticePicks;
-  onPicks?(picks: NoticePicks): void;
+  onPicks?: Dispatch<SetStateAction<NoticePicks | undefined>>;
 }
 
 const str = (v: string | number | undefined) => (v === undefined ? "" : String(v).trim());
@@ -63,6 +63,35 @@ function describe(n: NoticePlan): string {
     .join(" · ");
 }
 
+/** One listed notice; only the row whose box changed renders again. */
+const NoticeRow = memo(function NoticeRow(props: {
+  notice: NoticePlan;
+  id: string;
+  picked: boolean;
+  onToggle(id: string): void;
+  className: string;
+  factsClass: string;
+}) {
+  const { notice: n, id, onToggle } = props;
+  const about = describe(n);
+  return (
+    <li className={props.className}>
+      <Checkbox
+        checked={props.picked}
+        onChange={() => onToggle(id)}
+        label={
+          <>
+            <Text weight="semibold">{n.type}</Text> {subject(n)}
+          </>
+        }
+      />
+      <Text size={200} className={props.factsClass}>
+        {[`${n.sheet}!${n.row}:${n.row}`, about].filter(Boolean).join(" · ")}
+      </Text>
+    </li>
+  );
+});
+
 export function NoticesPage(props: NoticesPageProps) {
   const { report, lang, busy, onGenerate } = props;
   const w = paneWords(lang).notices;
@@ -71,18 +100,24 @@ export function NoticesPage(props: NoticesPageProps) {
   const notices = useMemo(() => report?.notices ?? [], [report]);
   // The same cause planned twice (a WBS used in two schedules) is one notice to generate.
   const ids = useMemo(() => [...new Set(notices.map(noticeId))], [notices]);
+  const setPicks = props.onPicks ?? setOwn;
+  const toggle = useCallback(
+    (id: string) =>
+      setPicks((held) => {
+        const same = held && held.report === report ? held : undefined;
+        const all = same ? same.all : true;
+        const flipped = new Set(same?.flipped);
+        if (!flipped.delete(id)) flipped.add(id);
+        return report && { report, all, flipped };
+      }),
+    [report, setPicks],
+  );
   if (!report) return <Text>{w.notRun}</Text>;
 
   const held = props.picks ?? own;
   const picks: NoticePicks = held?.report === report ? held : { report, all: true, flipped: new Set() };
-  const setPicks = props.onPicks ?? setOwn;
   const isPicked = (id: string) => picks.all !== picks.flipped.has(id);
   const count = picks.all ? ids.length - picks.flipped.size : picks.flipped.size;
-  const toggle = (id: string) => {
-    const flipped = new Set(picks.flipped);
-    if (!flipped.delete(id)) flipped.add(id);
-    setPicks({ report, all: picks.all, flipped });
-  };
   const listed = notices.slice(0, LISTED_NOTICES);
 
   if (notices.length === 0) {
@@ -116,22 +151,16 @@ export function NoticesPage(props: NoticesPageProps) {
       <ol className={s.list}>
         {listed.map((n, i) => {
           const id = noticeId(n);
-          const about = describe(n);
           return (
-            <li key={`${i}\u0000${id}`} className={s.item}>
-              <Checkbox
-                checked={isPicked(id)}
-                onChange={() => toggle(id)}
-                label={
-                  <>
-                    <Text weight="semibold">{n.type}</Text> {subject(n)}
-                  </>
-                }
-              />
-              <Text size={200} className={s.facts}>
-                {[`${n.sheet}!${n.row}:${n.row}`, about].filter(Boolean).join(" · ")}
-              </Text>
-            </li>
+            <NoticeRow
+              key={`${i}\u0000${id}`}
+              notice={n}
+              id={id}
+              picked={isPicked(id)}
+              onToggle={toggle}
+              className={s.item}
+              factsClass={s.facts}
+            />
           );
         })}
       </ol>
