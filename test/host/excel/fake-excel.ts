@@ -4,8 +4,11 @@
  * - proxy objects: `load()` queues a read, `context.sync()` fulfils it; reading a property that was
  *   not loaded and synced throws, like Office.js's PropertyNotLoaded;
  * - writes and method calls are queued and take effect, in order, only at `sync()`;
- * - every `sync()` is counted and the JSON size of its queued writes measured (Excel on the web
- *   refuses requests over ~5 MB; the fake fails a sync over `maxRequestBytes`);
+ * - every `sync()` is counted, and the JSON size of its queued writes and of what its loads return
+ *   measured (Excel on the web refuses requests and responses over ~5 MB; the fake fails a sync
+ *   over `maxRequestBytes` or `responseLimitBytes`);
+ * - `worksheets.onChanged` handlers are registered and removed at a sync of the context they were
+ *   added with, and `model.fireChanged()` calls them as Excel would after a change;
  * - `*OrNullObject` navigation gives objects whose `isNullObject` is known after a sync.
  * Anything the host calls that is not modelled here is undefined and fails the test.
  */
@@ -61,6 +64,8 @@ export interface FakeDv {
 }
 
 export class FakeSheet {
+  /** Set by FakeWorkbookModel.addSheet; what WorksheetChangedEventArgs.worksheetId names. */
+  id = "";
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
   /** row → column → cell, 1-based. */
   cells = new Map<number, Map<number, FakeCell>>();
@@ -119,6 +124,7 @@ export class FakeWorkbookModel {
   addSheet(name: string): FakeSheet {
     if (this.sheet(name)) throw new FakeError("ItemAlreadyExists", `sheet ${name}`);
     const s = new FakeSheet(name);
+    s.id = `{sheet-${this.nextId()}}`;
     this.sheets.push(s);
     this.index.set(name.toLowerCase(), s);
     return s;
@@ -126,6 +132,35 @@ export class FakeWorkbookModel {
 
   allTables(): Array<{ sheet: FakeSheet; table: FakeTable }> {
     return this.sheets.flatMap((sheet) => sheet.tables.map((table) => ({ sheet, table })));
+  }
+
+  /** worksheets.onChanged handlers registered by a sync, with the context they were added in. */
+  readonly changeHandlers: Array<{
+    handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>;
+    context: FakeContext;
+  }> = [];
+
+  /**
+   * What Excel does after a change to `sheet` (by the user, a co-author, or an add-in): call every
+   * registered worksheets.onChanged handler. Resolves when they all have.
+   */
+  async fireChanged(
+    sheet: string,
+    address = "A1",
+    args: Partial<Excel.WorksheetChangedEventArgs> = {},
+  ): Promise<void> {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`fake: no sheet ${sheet}`);
+    const event = {
+      type: "WorksheetChanged",
+      worksheetId: s.id,
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      triggerSource: "Unknown",
+      ...args,
+    } as Excel.WorksheetChangedEventArgs;
+    await Promise.all([...this.changeHandlers].map((h) => h.handler(event)));
   }
 
   /** Office.context.requirements for this fake. */
@@ -176,6 +211,8 @@ export class FakeContext {
   readonly syncs: SyncStat[] = [];
   /** Excel on the web refuses larger requests. */
   maxRequestBytes = 5 * 1024 * 1024;
+  /** … and larger responses. */
+  responseLimitBytes = 5 * 1024 * 1024;
   private queue: Action[] = [];
 
   constructor(readonly model: FakeWorkbookModel) {
@@ -209,6 +246,8 @@ export class FakeContext {
     } finally {
       this.current = undefined;
     }
+    if (stat.responseBytes > this.responseLimitBytes)
+      throw new FakeError("ResponsePayloadSizeLimitExceeded", `${stat.responseBytes} bytes`);
   }
 
   private current?: SyncStat;
@@ -392,6 +431,45 @@ class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorksheet> {
     });
   }
 
+  getFirst(visibleOnly?: boolean): FakeWorksheet {
+    if (visibleOnly) throw new Error("fake: getFirst(visibleOnly) is not modelled");
+    return new FakeWorksheet(this.context, () => this.context.model.sheets[0]);
+  }
+
+  getLast(visibleOnly?: boolean): FakeWorksheet {
+    if (visibleOnly) throw new Error("fake: getLast(visibleOnly) is not modelled");
+    return new FakeWorksheet(this.context, () => this.context.model.sheets.at(-1)!);
+  }
+
+  /** ExcelApi 1.9. Handlers are added, and removed, at a sync of this context. */
+  get onChanged(): {
+    add(handler: (args: Excel.WorksheetChangedEventArgs) => Promise<unknown>): {
+      context: FakeContext;
+      remove(): void;
+    };
+  } {
+    const ctx = this.context;
+    if (ctx.model.apiMinor < 9) throw new Error("fake: worksheets.onChanged needs ExcelApi 1.9");
+    return {
+      add: (handler) => {
+        const entry = { handler, context: ctx };
+        ctx.write({ addHandler: "WorksheetCollection.onChanged" }, () =>
+          ctx.model.changeHandlers.push(entry),
+        );
+        return {
+          context: ctx,
+          remove: () =>
+            ctx.write({ removeHandler: "WorksheetCollection.onChanged" }, () => {
+              const list = ctx.model.changeHandlers;
+              const at = list.indexOf(entry);
+              if (at < 0) throw new FakeError("InvalidOperation", "handler not registered");
+              list.splice(at, 1);
+            }),
+        };
+      },
+    };
+  }
+
   add(name: string): FakeWorksheet {
     let made: FakeSheet | undefined;
     this.context.write({ add: name }, () => (made = this.context.model.addSheet(name)));
@@ -400,6 +478,7 @@ class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorksheet> {
 }
 
 function readSheetProp(m: FakeSheet, name: string): unknown {
+  if (name === "id") return m.id;
   if (name === "name") return m.name;
   if (name === "visibility") return m.visibility;
   throw new Error(`fake: Worksheet.${name}`);
@@ -408,6 +487,10 @@ function readSheetProp(m: FakeSheet, name: string): unknown {
 class FakeWorksheet extends FakeObject<FakeSheet> {
   protected readProp(m: FakeSheet, name: string): unknown {
     return readSheetProp(m, name);
+  }
+
+  get id(): string {
+    return this.got("id");
   }
 
   get name(): string {
@@ -598,6 +681,12 @@ class FakeRange extends FakeObject<RangeRef> {
   }
   get columnIndex(): number {
     return this.got("columnIndex");
+  }
+  get rowCount(): number {
+    return this.got("rowCount");
+  }
+  get columnCount(): number {
+    return this.got("columnCount");
   }
   get values(): FakeValue[][] {
     return this.got("values");

@@ -14,7 +14,13 @@ import { needsQuote } from "../../../src/host/excel/text";
 import { readXlsx } from "../../../src/host/xlsx/read";
 import { XlsxHost } from "../../../src/host/xlsx/host";
 import { writeXlsx, type CellInput, type SheetInput } from "../../helpers/workbook";
-import { FakeContext, FakeWorkbookModel, fakeFromSnapshot, type FakeSheet } from "./fake-excel";
+import {
+  FakeContext,
+  FakeWorkbookModel,
+  fakeFromSnapshot,
+  type FakeCell,
+  type FakeSheet,
+} from "./fake-excel";
 import { applyPatchFor, host, measure } from "./measure";
 
 const NOW = new Date("2026-11-23T02:00:00Z");
@@ -372,6 +378,119 @@ describe("round trips do not grow with rows", () => {
     expect(ctx.syncCount).toBeGreaterThan(1);
     expect(ctx.maxSyncBytes).toBeLessThanOrEqual(200_000 + 600_000);
     expect(model.sheet("大")!.text("A20000")).toBe("第19999行的文字");
+  });
+});
+
+/**
+ * A sheet of `rows` × 12 cells a user could have typed: text (Chinese, so three bytes a
+ * character), numbers, dates with their format, formulas, errors and gaps.
+ */
+function bigSheet(model: FakeWorkbookModel, name: string, rows: number): void {
+  const sheet = model.addSheet(name);
+  for (let r = 1; r <= rows; r++) {
+    const put = (c: number, value: string | number | boolean, extra: Partial<FakeCell> = {}) =>
+      Object.assign(sheet.touch(r, c), { value, ...extra });
+    put(1, r);
+    put(2, `第${r}项任务：现场施工与验收`);
+    put(3, 46000 + (r % 300), { numFmt: "yyyy-mm-dd" });
+    put(4, 46010 + (r % 300), { numFmt: "yyyy-mm-dd" });
+    put(5, (r % 10) / 10, { numFmt: "0%" });
+    if (r % 3) put(6, `负责人${r % 17}`);
+    put(7, r * 1.5, { formula: `=A${r}*1.5` });
+    if (r % 50 === 0) put(8, "#N/A");
+    put(9, r % 2 === 0);
+    if (r % 7) put(10, "备注：按计划推进，如有变更另行通知相关单位");
+    put(11, 12345.678 + r, { numFmt: "#,##0.00" });
+    if (r % 5 === 0) put(12, "=1+1 是文字", { quotePrefix: true });
+  }
+}
+
+describe("read stays under Excel on the web's 5 MB response limit", () => {
+  const MB5 = 5 * 1024 * 1024;
+
+  it("reads a workbook too big for one response in bands, each under 5 MB, the same as unchunked", async () => {
+    const model = new FakeWorkbookModel();
+    bigSheet(model, "计划", 12_000);
+    model.addSheet("说明").touch(1, 1).value = "中间的小表";
+    bigSheet(model, "合同", 4_000);
+    const { host: h, ctx } = host(model);
+    const chunked = await h.read();
+    const sizes = ctx.syncs.map((s) => s.responseBytes);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(MB5);
+    for (const bytes of sizes) expect(bytes).toBeLessThanOrEqual(MB5);
+    // The fewest syncs the 4 MB budget allows, give or take one for the estimate: the names, then
+    // the cells in bands (the first with the merges, rules and tables).
+    expect(ctx.syncCount).toBeLessThanOrEqual(1 + Math.ceil(total / 4_000_000) + 1);
+
+    // The same workbook read in one go, as if there were no limit.
+    const one = host(model, undefined, Number.MAX_SAFE_INTEGER);
+    one.ctx.responseLimitBytes = Number.POSITIVE_INFINITY;
+    const whole = await one.host.read();
+    // Names and the end sheets' extents, then their cells, then the middle sheet's.
+    expect(one.ctx.syncCount).toBe(3);
+    expect(chunked).toEqual(whole);
+    expect(chunked.sheets[0].rows[12_000 - 1]![1]).toEqual({ value: "第12000项任务：现场施工与验收" });
+  });
+
+  it("gives the same snapshot in bands of a row as in one response: merges, tables, rules, errors", async () => {
+    const withRule = () => {
+      const model = fakeFromInput(SHEETS);
+      model.sheets[0].cfs.push({
+        id: "own-1",
+        type: "Custom",
+        ranges: [parse("A4:A6")],
+        formula: `=AND(A4>0,N("${OWN_TAG}"))`,
+        format: {},
+        stopIfTrue: false,
+        priority: 0,
+      });
+      return model;
+    };
+    const whole = host(withRule());
+    const tiny = host(withRule(), undefined, 1);
+    const expected = await whole.host.read();
+    expect(whole.ctx.syncCount).toBe(3);
+    expect(await tiny.host.read()).toEqual(expected);
+    // A row a sync, and the rules' formulas along with the first band after the second sync.
+    expect(tiny.ctx.syncCount).toBeGreaterThan(5);
+    // Both know the product's rule is the product's: clearing it needs no read.
+    for (const { host: h, ctx } of [whole, tiny]) {
+      ctx.resetStats();
+      await h.apply({ ops: [{ op: "clearOwnFormats", sheet: "进度计划表" }] });
+      expect(ctx.syncCount).toBe(1);
+      expect(ctx.model.sheets[0].cfs).toEqual([]);
+    }
+  });
+
+  it("reads a big sheet that is neither first nor last, still in bands under 5 MB", async () => {
+    const model = new FakeWorkbookModel();
+    model.addSheet("封面").touch(1, 1).value = "封面";
+    bigSheet(model, "计划", 20_000);
+    model.addSheet("附表").touch(1, 1).value = "附表";
+    const { host: h, ctx } = host(model);
+    const snap = await h.read();
+    for (const s of ctx.syncs) expect(s.responseBytes).toBeLessThanOrEqual(MB5);
+    expect(snap.sheets.map((s) => s.rows.length)).toEqual([1, 20_000, 1]);
+  });
+});
+
+describe("apply stays under Excel on the web's 5 MB request limit", () => {
+  it("splits a very large write into syncs of at most the budget, each under 5 MB", async () => {
+    const model = fakeFromInput([{ name: "S", rows: [["a"]] }]);
+    const { host: h, ctx } = host(model);
+    await h.read();
+    ctx.resetStats();
+    const text = "一段相当长的文字，用来把请求撑大";
+    const rows = Array.from({ length: 40_000 }, (_, i) =>
+      Array.from({ length: 6 }, (_, j) => ({ v: j ? `${text}${i}` : i, style: { numFmt: j ? "@" : "0" } })),
+    );
+    await h.apply({ ops: [{ op: "writeSheet", sheet: "大", visibility: "visible", content: { rows } }] });
+    const total = ctx.syncs.reduce((n, s) => n + s.bytes, 0);
+    expect(total).toBeGreaterThan(10 * 1024 * 1024);
+    for (const s of ctx.syncs) expect(s.bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
+    expect(ctx.syncCount).toBeLessThanOrEqual(Math.ceil(total / 4_000_000) + 1);
+    expect(model.sheet("大")!.text("B40000")).toBe(`${text}39999`);
   });
 });
 

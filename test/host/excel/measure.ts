@@ -18,12 +18,14 @@ import { FakeContext, fakeFromSnapshot, type FakeWorkbookModel } from "./fake-ex
 export function host(
   model: FakeWorkbookModel,
   maxRequestBytes?: number,
+  maxResponseBytes?: number,
 ): { host: ExcelHost; ctx: FakeContext } {
   const ctx = new FakeContext(model);
   const h = new ExcelHost({
     run: (batch) => ctx.run(batch),
     supports: (minor) => model.requirements().isSetSupported("ExcelApi", `1.${minor}`),
     maxRequestBytes,
+    maxResponseBytes,
   });
   return { host: h, ctx };
 }
