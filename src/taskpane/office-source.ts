@@ -4,6 +4,7 @@
  */
 
 import { ExcelHost } from "../host/excel/host";
+import { watchWorkbook } from "../host/excel/watch";
 import type { WorkbookSource, WorkbookUi } from "./workbook-source";
 
 /** Selects the cell in Excel, which also scrolls it into view. */
@@ -19,5 +20,12 @@ const excelUi: WorkbookUi = {
 
 export function officeSource(): WorkbookSource {
   // One host per operation: ExcelHost keeps what read() learned for the apply() that follows.
-  return { kind: "office", name: "", host: () => new ExcelHost(), ui: excelUi };
+  return {
+    kind: "office",
+    name: "",
+    host: () => new ExcelHost(),
+    ui: excelUi,
+    // The user's and co-authors' edits, not the add-in's own nor those on the product's sheets.
+    watch: (onChange) => watchWorkbook(onChange),
+  };
 }

@@ -18,4 +18,11 @@ export interface WorkbookSource {
   name: string;
   host(): WorkbookHost;
   ui: WorkbookUi;
+  /**
+   * Live validation: calls `onChange` after the user (or a co-author) changes the workbook's data,
+   * never for the add-in's own writes nor the product's sheets. Resolves to the function that
+   * stops watching. Calls come as the changes do: debounce them (see ./debounce). Absent where the
+   * source cannot see changes (web mode); a no-op where the host cannot (before ExcelApi 1.9).
+   */
+  watch?(onChange: () => void): Promise<() => void>;
 }

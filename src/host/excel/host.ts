@@ -39,7 +39,8 @@ let lastApplyEnd = Number.NEGATIVE_INFINITY;
  * the workbook changes seen now are the add-in's own, not the user's.
  */
 export function isApplying(now: number = Date.now()): boolean {
-  return applies > 0 || now - lastApplyEnd < APPLY_ECHO_MS;
+  const since = now - lastApplyEnd;
+  return applies > 0 || (since >= 0 && since < APPLY_ECHO_MS);
 }
 
 export class ExcelHost implements WorkbookHost {

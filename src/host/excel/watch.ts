@@ -1,0 +1,105 @@
+/**
+ * Live validation's trigger: calls `onChange` when the user (or a co-author) changes a sheet the
+ * check reads. Changes the add-in makes itself, and changes on the product's own sheets (report,
+ * notice register, log, notices, normalised copies) are not the user's data and are ignored; the
+ * 设置 sheet is the user's to edit and counts. The handler does nothing but call `onChange`: no
+ * UI, no dialogs, no throwing — the caller debounces and decides what to do.
+ *
+ * Needs WorksheetCollection.onChanged (ExcelApi 1.9); without it, watching is a no-op.
+ */
+
+import { isApplying, type ExcelRunner } from "./host";
+import type { Supports } from "./read";
+
+/** Runs a batch on a given request context: `Excel.run(context, batch)`. */
+export type ExcelContextRunner = <T>(
+  ctx: Excel.RequestContext,
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
+
+export interface WatchOptions {
+  run?: ExcelRunner;
+  /** Handlers must be removed through the context they were added with. */
+  runIn?: ExcelContextRunner;
+  supports?: Supports;
+  /** Whether a change seen now is the add-in's own; defaults to isApplying(). */
+  isOwnChange?: () => boolean;
+}
+
+/** Resolves to the function that stops watching (and resolves when it has). */
+export async function watchWorkbook(
+  onChange: () => void,
+  opts: WatchOptions = {},
+): Promise<() => Promise<void>> {
+  const supports =
+    opts.supports ?? ((minor) => Office.context.requirements.isSetSupported("ExcelApi", `1.${minor}`));
+  const noop = async () => {};
+  if (!supports(9)) return noop;
+  const run: ExcelRunner = opts.run ?? ((batch) => Excel.run(batch));
+  const runIn: ExcelContextRunner = opts.runIn ?? ((ctx, batch) => Excel.run(ctx, batch));
+  const own = opts.isOwnChange ?? (() => isApplying());
+  // Loaded here, not with the module: the pane's check chunk already carries them.
+  const [{ isProductSheet }, { SETTINGS_SHEET }] = await Promise.all([
+    import("../../core/check"),
+    import("../../core/workbook-settings"),
+  ]);
+  /** A sheet's changes matter to a check unless the product wrote the sheet. */
+  const watched = (name: string) => name === SETTINGS_SHEET || !isProductSheet(name);
+
+  // Events name the sheet by id: names by id, refreshed when an id is new (an added sheet).
+  const names = new Map<string, string>();
+  const learn = (items: Excel.Worksheet[]) => {
+    names.clear();
+    for (const ws of items) names.set(ws.id, ws.name);
+  };
+  const nameOf = async (id: string): Promise<string | undefined> => {
+    if (!names.has(id))
+      await run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+        await ctx.sync();
+        learn(sheets.items);
+      });
+    return names.get(id);
+  };
+
+  const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
+    try {
+      if (event.triggerSource === "ThisLocalAddin" || own()) return;
+      const name = await nameOf(event.worksheetId);
+      // A sheet gone before we could name it: let the caller look.
+      if (name !== undefined && !watched(name)) return;
+      if (own()) return;
+      onChange();
+    } catch {
+      // An event handler has no one to tell; the next change will try again.
+    }
+  };
+
+  let registered: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs>;
+  try {
+    registered = await run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+      const result = ctx.workbook.worksheets.onChanged.add(handler);
+      await ctx.sync();
+      learn(sheets.items);
+      return result;
+    });
+  } catch {
+    // Live validation is optional: a host that will not register the handler gets none.
+    return noop;
+  }
+
+  let removed = false;
+  return async () => {
+    if (removed) return;
+    removed = true;
+    try {
+      await runIn(registered.context as Excel.RequestContext, async (ctx) => {
+        registered.remove();
+        await ctx.sync();
+      });
+    } catch {
+      // The workbook is closing or the context is gone: nothing left to call us.
+    }
+  };
+}
