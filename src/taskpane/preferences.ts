@@ -7,10 +7,12 @@ export interface Preferences {
   asOf: string;
   lang: Lang;
   user: string;
+  /** Validate again by itself a moment after the workbook changes (Excel only). */
+  live: boolean;
 }
 
 const KEY = "ptrack.preferences";
-const DEFAULTS: Preferences = { asOf: "", lang: "zh", user: "" };
+const DEFAULTS: Preferences = { asOf: "", lang: "zh", user: "", live: false };
 
 function storage(): Storage | undefined {
   try {
@@ -30,6 +32,7 @@ export function loadPreferences(): Preferences {
       asOf: typeof p.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(p.asOf) ? p.asOf : "",
       lang: p.lang === "en" ? "en" : "zh",
       user: typeof p.user === "string" ? p.user : "",
+      live: p.live === true,
     };
   } catch {
     return DEFAULTS;

@@ -1,31 +1,12 @@
 /** @jest-environment jsdom */
 /** The whole pane: run 校验, click a finding to select its cell, switch language, see failures in words. */
 
-import { TextDecoder } from "node:util";
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import type { WorkbookPatch } from "../../src/core/patch";
 import { App } from "../../src/taskpane/App";
 import { InputError } from "../../src/host/xlsx/read";
 import { fakeSource, PREFS } from "./fixtures";
-
-// jsdom has no ResizeObserver; Fluent's MessageBar uses one to reflow long messages.
-globalThis.ResizeObserver ??= class {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-};
-
-// Nor TextDecoder, which the .xlsx reader uses.
-globalThis.TextDecoder ??= TextDecoder as typeof globalThis.TextDecoder;
-// Nor Blob.arrayBuffer, which every browser the pane runs in has.
-Blob.prototype.arrayBuffer ??= function (this: Blob) {
-  return new Promise<ArrayBuffer>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error);
-    reader.readAsArrayBuffer(this);
-  });
-};
+import "./jsdom-gaps";
 
 beforeEach(() => localStorage.clear());
 

@@ -21,4 +21,4 @@ export function fakeSource(ui: WorkbookUi, host?: Partial<WorkbookHost>): Workbo
   return { kind: "office", name: "台账.xlsx", host: () => h, ui };
 }
 
-export const PREFS = { asOf: SAMPLE_AS_OF, lang: "zh" as const, user: "李娜" };
+export const PREFS = { asOf: SAMPLE_AS_OF, lang: "zh" as const, user: "李娜", live: false };

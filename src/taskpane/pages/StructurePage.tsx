@@ -1,8 +1,14 @@
-/** 结构: the tables the engine recognised, where their rows are and which column holds each field. */
+/**
+ * 结构: the tables the engine recognised, where their rows are and which column holds each
+ * field. A user corrects a wrong mapping here; manual mappings are saved in the workbook's 设置
+ * sheet so every co-author's check uses them.
+ */
 
-import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
 import type { CheckedTable } from "../../core/check";
-import { fieldDef } from "../../core/kinds";
+import { KIND_DEFS, fieldDef, type Kind } from "../../core/kinds";
+import type { MappingOverride } from "../../core/recognise";
 import type { Lang } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
 
@@ -17,31 +23,172 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   def: { margin: 0 },
   heading: { margin: `${tokens.spacingVerticalS} 0` },
-  // A plain table: Fluent's Table would add its weight to the pane's first load for two columns.
+  hint: { color: tokens.colorNeutralForeground3 },
+  // A plain table: Fluent's Table would add its weight to the pane's first load.
   grid: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   cell: {
     textAlign: "start",
     padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    marginTop: tokens.spacingVerticalS,
+  },
 });
 
 /** The header a clerk knows a field by: 计划完成 rather than planEnd (numbered groups keep their number). */
-function fieldLabel(table: CheckedTable, field: string, lang: Lang): string {
+export function fieldLabel(kind: Kind, field: string, lang: Lang): string {
   const m = /^(.*?)(\d+)$/.exec(field);
   const base = m ? m[1] : field;
-  const header = fieldDef(table.kind, base)?.headers[0];
+  const header = fieldDef(kind, base)?.headers[0];
   if (lang === "en" || !header) return field;
   return m ? `${header}${m[2]}` : header;
 }
 
-export function StructurePage({ tables, lang }: { tables: CheckedTable[] | undefined; lang: Lang }) {
+/** Every field a column of this table may hold; numbered groups up to one past the last in use. */
+function fieldChoices(t: CheckedTable): string[] {
+  const groups = Object.keys(t.columns)
+    .map((f) => /(\d+)$/.exec(f)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number);
+  const lastGroup = Math.max(0, ...groups) + 1;
+  const out: string[] = [];
+  for (const f of KIND_DEFS[t.kind].fields) {
+    if (!f.numbered) out.push(f.field);
+    else for (let n = 1; n <= lastGroup; n++) out.push(`${f.field}${n}`);
+  }
+  return out;
+}
+
+/** Column letter → field, as the check mapped it. */
+function mappedByColumn(t: CheckedTable): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, letter] of Object.entries(t.columns)) out[letter] = field;
+  return out;
+}
+
+export interface StructurePageProps {
+  tables: CheckedTable[] | undefined;
+  lang: Lang;
+  /** Manual mappings saved in the workbook, as the last check read them. */
+  mappings?: readonly MappingOverride[];
+  busy?: boolean;
+  /** Saves the workbook's whole list of manual mappings (and validates again). */
+  onSaveMappings?(mappings: MappingOverride[]): Promise<boolean>;
+}
+
+function TableMapping({
+  t,
+  lang,
+  mappings,
+  busy,
+  onSaveMappings,
+}: Omit<StructurePageProps, "tables"> & { t: CheckedTable }) {
+  const w = paneWords(lang).structure;
+  const s = useStyles();
+  const current = useMemo(() => mappedByColumn(t), [t]);
+  const [choice, setChoice] = useState<Record<string, string>>(current);
+  useEffect(() => setChoice(current), [current]);
+  const choices = useMemo(() => fieldChoices(t), [t]);
+  const manual = new Set((mappings ?? []).filter((m) => m.sheet === t.sheet).map((m) => m.column));
+  const changed = t.headers.filter((h) => (choice[h.letter] ?? "") !== (current[h.letter] ?? ""));
+
+  const pick = (letter: string, field: string) =>
+    setChoice((c) => {
+      const next: Record<string, string> = {};
+      // A field sits in one column: choosing it here takes it from any other column.
+      for (const [l, f] of Object.entries(c)) if (!(field && f === field)) next[l] = f;
+      if (field) next[letter] = field;
+      return next;
+    });
+
+  const save = () => {
+    const letters = new Set(changed.map((h) => h.letter));
+    const kept = (mappings ?? []).filter((m) => m.sheet !== t.sheet || !letters.has(m.column));
+    const added = changed.map((h) => ({
+      sheet: t.sheet,
+      column: h.letter,
+      field: choice[h.letter] || null,
+      kind: t.kind,
+    }));
+    void onSaveMappings?.([...kept, ...added]);
+  };
+  const reset = () => void onSaveMappings?.((mappings ?? []).filter((m) => m.sheet !== t.sheet));
+
+  return (
+    <>
+      <table className={s.grid} aria-label={`${t.sheet} ${w.mapping}`}>
+        <thead>
+          <tr>
+            <th className={s.cell}>{w.column}</th>
+            <th className={s.cell}>{w.header}</th>
+            <th className={s.cell}>{w.field}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {t.headers.map((h) => (
+            <tr key={h.letter}>
+              <td className={s.cell}>{h.letter}</td>
+              <td className={s.cell}>
+                {h.header}
+                {manual.has(h.letter) && <Text size={100}>{` （${w.manual}）`}</Text>}
+              </td>
+              <td className={s.cell}>
+                {onSaveMappings ? (
+                  <Select
+                    size="small"
+                    aria-label={w.fieldFor(h.letter, h.header)}
+                    value={choice[h.letter] ?? ""}
+                    disabled={busy}
+                    onChange={(_e, d) => pick(h.letter, d.value)}
+                  >
+                    <option value="">{w.notMapped}</option>
+                    {choices.map((f) => (
+                      <option key={f} value={f}>
+                        {fieldLabel(t.kind, f, lang)}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  (current[h.letter] && fieldLabel(t.kind, current[h.letter], lang)) || w.notMapped
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {onSaveMappings && (
+        <div className={s.actions}>
+          <Button appearance="primary" size="small" disabled={busy || changed.length === 0} onClick={save}>
+            {w.save}
+          </Button>
+          {manual.size > 0 && (
+            <Button size="small" disabled={busy} onClick={reset}>
+              {w.reset}
+            </Button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+export function StructurePage(props: StructurePageProps) {
+  const { tables, lang, onSaveMappings } = props;
   const w = paneWords(lang).structure;
   const kinds = paneWords(lang).kinds;
   const s = useStyles();
   if (!tables || tables.length === 0) return <Text>{w.empty}</Text>;
   return (
     <div>
+      {onSaveMappings && (
+        <Text as="p" block size={200} className={s.hint}>
+          {w.editHint}
+        </Text>
+      )}
       {tables.map((t) => (
         <section
           key={`${t.sheet}:${t.headerRow}`}
@@ -60,22 +207,13 @@ export function StructurePage({ tables, lang }: { tables: CheckedTable[] | undef
             <dd className={s.def}>{t.unmapped.length ? t.unmapped.join("、") : w.none}</dd>
           </dl>
           <h4 className={s.heading}>{w.mapping}</h4>
-          <table className={s.grid} aria-label={`${t.sheet} ${w.mapping}`}>
-            <thead>
-              <tr>
-                <th className={s.cell}>{w.field}</th>
-                <th className={s.cell}>{w.column}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {Object.entries(t.columns).map(([field, letter]) => (
-                <tr key={field}>
-                  <td className={s.cell}>{fieldLabel(t, field, lang)}</td>
-                  <td className={s.cell}>{letter}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <TableMapping
+            t={t}
+            lang={lang}
+            mappings={props.mappings}
+            busy={props.busy}
+            onSaveMappings={onSaveMappings}
+          />
         </section>
       ))}
     </div>
