@@ -82,16 +82,27 @@ export interface ReadOptions {
 }
 
 export const DEFAULT_MAX_RESPONSE = 4_000_000;
+/** What no sync's response may pass, whatever the estimates: Excel on the web's limit, less 5 %. */
+const HARD_LIMIT = 0.95 * 5 * 1024 * 1024;
 /**
- * Response bytes one cell's value, number format and formula are taken to cost before any cell
- * has been read. The strict fake measures 25–29 a cell on the benchmark's workbooks (an empty cell
- * is 16: `"","General",""`); 4 MB at 32 a cell stays under 5 MB while cells average under ~42.
+ * Least response bytes a cell's value, number format and formula are taken to cost. The strict
+ * fake measures 25–29 a cell on the benchmark's schedules and contracts (an empty cell is 16:
+ * `"","General",""`) and ~70 on a report of long messages.
  */
 const CELL_BYTES = 32;
-/** Once cells have been read, the estimate is at least what they cost a cell, plus this share. */
+/** What a sheet's cells cost is learned from a sample, then from each band: that, plus this share. */
 const MARGIN = 1.15;
+/** A sheet with no sample yet may cost this many times the estimate before a sync passes HARD_LIMIT. */
+const CAUTION = 2.5;
+/**
+ * The sample: the top-left of each sheet, read with its extent to price the sheet's cells. 50 × 50
+ * cells are ~40–200 KB; only this many sheets are sampled in one sync, the rest read with caution.
+ */
+const SAMPLE = "A1:AX50";
+const MAX_SAMPLES = 16;
 
 const EXTENT = "rowIndex,columnIndex,rowCount,columnCount";
+const CELLS = "values,numberFormat,formulas";
 
 /** The used range's extent (1-based), null for an empty sheet. */
 function extent(used: Excel.Range): Range | null {
@@ -117,6 +128,7 @@ export async function readWorkbook(
   const ends = [wb.worksheets.getFirst(), wb.worksheets.getLast()].map((ws) => ({
     ws: ws.load("name"),
     used: ws.getUsedRangeOrNullObject(true).load(EXTENT),
+    sample: ws.getRange(SAMPLE).load(CELLS),
   }));
   await ctx.sync();
 
@@ -125,12 +137,17 @@ export async function readWorkbook(
   const known = new Map<number, Range | null>();
   for (const e of ends) {
     const i = sheets.items.findIndex((ws) => ws.name === e.ws.name);
-    if (i >= 0) known.set(i, extent(e.used));
+    if (i < 0) continue;
+    const r = extent(e.used);
+    known.set(i, r);
+    if (r) cells.price(i, e.sample, r);
   }
+  let samples = 0;
   const merged = supports(13);
   const perSheet = sheets.items.map((ws, i) => ({
     ws,
     used: known.has(i) ? undefined : ws.getUsedRangeOrNullObject(true).load(EXTENT),
+    sample: known.has(i) || ++samples > MAX_SAMPLES ? undefined : ws.getRange(SAMPLE).load(CELLS),
     merges: merged ? ws.getRange().getMergedAreasOrNullObject().load("address") : undefined,
     // Conditional formats hang off ranges: the whole sheet's range gives all of them.
     cfs: ws.getRange().conditionalFormats.load("items/id,items/type"),
@@ -144,7 +161,9 @@ export async function readWorkbook(
   // 3. The rest of the cells, and the formulas of custom conditional formats with the first band.
   perSheet.forEach((s, i) => {
     const r = s.used && extent(s.used);
-    if (r) cells.add(i, r);
+    if (!r) return;
+    if (s.sample) cells.price(i, s.sample, r);
+    cells.add(i, r);
   });
   const custom = perSheet.flatMap((s) =>
     s.cfs.items
@@ -202,6 +221,7 @@ export async function readWorkbook(
 }
 
 const utf8 = new TextEncoder();
+const jsonBytes = (x: unknown) => utf8.encode(JSON.stringify(x)).length;
 
 /**
  * The cells of the used ranges, read in row bands so no sync's response passes the budget. A
@@ -212,14 +232,15 @@ class CellReader {
   readonly rows: Array<SheetSnapshot["rows"]>;
   private todo: Array<{ sheet: number; next: number; r2: number; c1: number; c2: number }> = [];
   private loading: Array<{ sheet: number; r1: number; c1: number; cells: number; range: Excel.Range }> = [];
-  /** Estimated response bytes a cell. */
-  private rate = CELL_BYTES;
+  /** Estimated response bytes a cell, per sheet; undefined until the sheet has been sampled or read. */
+  private rates: Array<number | undefined>;
 
   constructor(
     private readonly items: Excel.Worksheet[],
     private readonly budget: number,
   ) {
     this.rows = items.map(() => []);
+    this.rates = items.map(() => undefined);
   }
 
   add(sheet: number, r: Range): void {
@@ -230,38 +251,62 @@ class CellReader {
     return this.todo.length > 0;
   }
 
-  /** Queue the loads of as many rows as the budget allows (at least one row). */
+  /** Price a sheet's cells by what its sample (SAMPLE, loaded) costs inside its used range `r`. */
+  price(sheet: number, sample: Excel.Range, r: Range): void {
+    const rows = Math.min(r.r2, 50) - r.r1 + 1;
+    const cols = Math.min(r.c2, 50) - r.c1 + 1;
+    if (rows < 1 || cols < 1) return;
+    const cut = (grid: unknown[][]) =>
+      grid.slice(r.r1 - 1, r.r1 - 1 + rows).map((l) => l.slice(r.c1 - 1, r.c1 - 1 + cols));
+    const bytes =
+      jsonBytes(cut(sample.values)) + jsonBytes(cut(sample.numberFormat)) + jsonBytes(cut(sample.formulas));
+    this.learn(sheet, bytes / (rows * cols));
+  }
+
+  private learn(sheet: number, perCell: number): void {
+    this.rates[sheet] = Math.max(this.rates[sheet] ?? CELL_BYTES, perCell * MARGIN);
+  }
+
+  /**
+   * Queue the loads of as many rows as the budget allows (at least one row): their estimate
+   * within the budget, and within HARD_LIMIT even if unpriced sheets cost CAUTION times more.
+   */
   queue(): void {
     let room = this.budget;
+    let worst = HARD_LIMIT;
     while (this.todo.length) {
       const t = this.todo[0];
       const width = t.c2 - t.c1 + 1;
-      let take = Math.min(t.r2 - t.next + 1, Math.floor(room / (width * this.rate)));
+      const rate = this.rates[t.sheet] ?? CELL_BYTES;
+      const risk = this.rates[t.sheet] === undefined ? CAUTION : 1;
+      let take = Math.min(
+        t.r2 - t.next + 1,
+        Math.floor(room / (width * rate)),
+        Math.floor(worst / (width * rate * risk)),
+      );
       if (take < 1) {
         if (this.loading.length) break;
         take = 1;
       }
       const band = { r1: t.next, c1: t.c1, r2: t.next + take - 1, c2: t.c2 };
-      const range = this.items[t.sheet].getRange(rangeRef(band)).load("values,numberFormat,formulas");
+      const range = this.items[t.sheet].getRange(rangeRef(band)).load(CELLS);
       this.loading.push({ sheet: t.sheet, r1: band.r1, c1: band.c1, cells: take * width, range });
-      room -= take * width * this.rate;
+      room -= take * width * rate;
+      worst -= take * width * rate * risk;
       t.next += take;
       if (t.next > t.r2) this.todo.shift();
     }
   }
 
-  /** Take in what the last sync loaded; learn what a cell costs when more bands are to come. */
+  /** Take in what the last sync loaded; learn what its sheets' cells cost when more are to come. */
   collect(): void {
-    let bytes = 0;
-    let cells = 0;
+    const more = new Set(this.todo.map((t) => t.sheet));
     for (const l of this.loading) {
       const { values, numberFormat, formulas } = l.range;
       sparseRows(this.rows[l.sheet], values, numberFormat, formulas, l.r1 - 1, l.c1 - 1);
-      if (!this.todo.length) continue;
-      for (const grid of [values, numberFormat, formulas]) bytes += utf8.encode(JSON.stringify(grid)).length;
-      cells += l.cells;
+      if (more.has(l.sheet))
+        this.learn(l.sheet, (jsonBytes(values) + jsonBytes(numberFormat) + jsonBytes(formulas)) / l.cells);
     }
-    if (cells) this.rate = Math.max(this.rate, (bytes / cells) * MARGIN);
     this.loading = [];
   }
 }
