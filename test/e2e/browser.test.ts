@@ -1,8 +1,9 @@
 /**
  * The task pane in real Chromium, web mode, as a user meets it: the production bundle served
  * over HTTP, a workbook opened from the file input, 校验 shows findings with their cells, 应用
- * offers NAME.ptrack.xlsx for download and that file holds the tables and the 校验报告. The page
- * must pass axe-core with no serious or critical violation. A screenshot is kept in test-output/.
+ * offers NAME.ptrack.xlsx for download and that file holds the tables and the 校验报告, and the
+ * 通知 page generates only the notices left picked. The page must pass axe-core with no serious or
+ * critical violation. Screenshots are kept in test-output/.
  *
  * Needs Debian's chromium at /usr/bin/chromium; skipped without it on a workstation, failing in CI.
  */
@@ -40,6 +41,25 @@ function ensureBuild(): void {
   if (existsSync(html) && statSync(html).mtimeMs > sources && !readFileSync(html, "utf8").includes("main.js"))
     return;
   execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
+}
+
+/** Serious and critical axe-core violations on the page as the user now sees it. */
+async function seriousViolations(page: Page): Promise<unknown[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
+    // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's
+    // TabList) are a known aria-hidden-focus false positive: they only hand focus on
+    // (microsoft/tabster#288, microsoft/fluentui#25133). Everything else is checked.
+    const r = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as never);
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.html),
+    }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
 const TYPES: Record<string, string> = {
@@ -131,22 +151,7 @@ run("the task pane in Chromium (web mode)", () => {
     expect(await f9.getAttribute("aria-current")).toBe("true");
 
     // No serious or critical accessibility violation on the page as the user now sees it.
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
-      // Tabster's focus sentinels (<i data-tabster-dummy aria-hidden tabindex=0>, used by Fluent's
-      // TabList) are a known aria-hidden-focus false positive: they only hand focus on
-      // (microsoft/tabster#288, microsoft/fluentui#25133). Everything else is checked.
-      const r = await axe.run({ exclude: [["[data-tabster-dummy]"]] } as never);
-      return r.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => n.html),
-      }));
-    });
-    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(bad).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
 
     mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, "taskpane.png") });
@@ -166,6 +171,35 @@ run("the task pane in Chromium (web mode)", () => {
     expect(wb.sheets.find((s) => s.name === "校验报告")!.rows.length).toBeGreaterThan(19);
 
     await page.screenshot({ path: join(OUT, "taskpane-applied.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("generates only the notices left picked on the 通知 page", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // Goes on from the test above: the workbook is open, validated and applied.
+    await page.getByRole("tab", { name: "通知" }).click();
+    const memo = page.getByRole("checkbox", { name: "备忘录 HT-2026-031" });
+    await memo.waitFor();
+    await expect(page.getByRole("checkbox").count()).resolves.toBe(5);
+    await memo.uncheck();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(OUT, "taskpane-notices.png") });
+
+    await page.getByRole("button", { name: "生成所选通知（4）" }).click();
+    // The new report picks every notice again once the run is over.
+    await page
+      .getByRole("button", { name: "生成所选通知（5）", disabled: false })
+      .waitFor({ timeout: 60_000 });
+    const link = page.getByRole("link", { name: "下载 示例台账.ptrack.xlsx" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const saved = join(OUT, "示例台账.notices.xlsx");
+    await download.saveAs(saved);
+    const wb = await readXlsx(new Uint8Array(readFileSync(saved)));
+    const notices = wb.sheets.map((s) => s.name).filter((n) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(n));
+    expect(notices.map((n) => n.slice(0, 2)).sort()).toEqual(["CK", "SS", "TZ", "TZ"]);
+    const register = wb.sheets.find((s) => s.name === "通知台账")!;
+    expect(register.rows.slice(1).filter((r) => r?.[0]?.value)).toHaveLength(4);
     expect(errors).toEqual([]);
   });
 });
