@@ -12,6 +12,13 @@
  *   (e) apply     — node bin/ptrack.js apply FILE -o OUT --today 2026-11-23 (tables, validation,
  *                   colours, marks, report, notices, log), against (d)
  *
+ * and, once, the add-in's figures (not timings):
+ *   office        — context.sync() round trips and the largest request/response of the Office.js
+ *                   host's read and apply, against the strict fake Excel API (bench/office-sync.ts),
+ *                   on a 10,000-row schedule and on FILE
+ *   firstLoad     — gzip size of the task pane's first load, from a production build
+ *                   (bench/firstload.ts)
+ *
  * The tasks take turns, one run of each per round, so a machine that gets busier or quieter
  * during the bench shifts every task alike instead of skewing the ratios.
  *
@@ -30,7 +37,9 @@ import {
 } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { firstLoad, type FirstLoad } from "./firstload";
 import { GENERATOR_VERSION, generate } from "./generate";
+import { officeFigures } from "./office-sync";
 
 const ROOT = resolve(__dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -182,6 +191,31 @@ async function main(): Promise<void> {
     return { task, runs: r, median: medianRun(r) };
   });
 
+  process.stdout.write("  Office.js round trips against the fake …");
+  let office: Awaited<ReturnType<typeof officeFigures>> | null = null;
+  const notes: string[] = [];
+  try {
+    office = await officeFigures(FILE);
+    process.stdout.write(" done\n");
+  } catch (e) {
+    notes.push(`office figures failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.stdout.write(" failed\n");
+  }
+  process.stdout.write("  production build for the first-load size …");
+  let pane: FirstLoad | null = null;
+  try {
+    pane = firstLoad(true, true);
+    process.stdout.write(" done\n");
+  } catch (e) {
+    notes.push(`first-load build failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    process.stdout.write(" failed\n");
+  }
+  const firstLoadFigures = pane && {
+    initialGzipBytes: pane.initialGzipBytes,
+    lazyGzipBytes: pane.lazyGzipBytes,
+    budgetBytes: pane.budgetBytes,
+  };
+
   const by = (t: string) => results.find((r) => r.task === t)?.median;
   const a = by("exceljs");
   const b = by("readXlsx");
@@ -209,9 +243,13 @@ async function main(): Promise<void> {
     runs,
     tasks: Object.fromEntries(results.map((r) => [r.task, { median: r.median, runs: r.runs }])),
     ratios,
+    office,
+    firstLoad: firstLoadFigures,
     notes: [
       "ratios of time: readXlsx/exceljs on in-process read time; check/exceljs and apply/exceljs read+write on whole-process wall time (both include start-up)",
+      "office: syncs and bytes of the Office.js host against the strict fake Excel API; large = FILE, apply without notices",
       ...(checkNote ? [checkNote] : []),
+      ...notes,
     ],
   };
   writeFileSync(join(RESULTS, "latest.json"), JSON.stringify(report, null, 2) + "\n");
@@ -243,6 +281,21 @@ async function main(): Promise<void> {
           `apply / exceljs read+write: time ×${ratios.applyVsExceljsRoundTripTime}, peak RSS ×${ratios.applyVsExceljsRoundTripRss}\n`
         : `${checkNote}\n`),
   );
+  const mb = (n: number) => `${(n / 1_048_576).toFixed(2)} MB`;
+  if (office)
+    for (const [label, o] of [
+      ["10,000-row schedule", office.orderly10k],
+      [`${fileMb.toFixed(1)} MB bench workbook`, office.large],
+    ] as const)
+      process.stdout.write(
+        `Office.js, ${label}: read ${o.read.syncs} syncs (largest response ${mb(o.read.maxResponseBytes)}), ` +
+          `apply ${o.apply.syncs} syncs (largest request ${mb(o.apply.maxRequestBytes)})\n`,
+      );
+  if (pane)
+    process.stdout.write(
+      `task pane first load: ${(pane.initialGzipBytes / 1024).toFixed(1)} KB gzip (budget ${(pane.budgetBytes / 1024).toFixed(0)} KB), lazy ${(pane.lazyGzipBytes / 1024).toFixed(1)} KB\n`,
+    );
+  for (const n of notes) process.stdout.write(`${n}\n`);
 }
 
 main().catch((e: unknown) => {
