@@ -18,6 +18,8 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from "react";
+import type { SettingsEdit } from "../core/plan/settings-edit";
+import type { MappingOverride } from "../core/recognise";
 import { paneWords } from "../i18n/pane";
 import { CheckPage } from "./pages/CheckPage";
 import { NoticesPage, type NoticePicks } from "./pages/NoticesPage";
@@ -110,25 +112,49 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     [reset, fail, setBusy, webUi],
   );
 
-  const { apply } = bench;
-  const applyAndOffer = useCallback(
-    async (notices: boolean, noticeKeys?: string[]) => {
-      if ((await apply(notices, noticeKeys)) && web) {
-        const bytes = web.host().bytes;
-        const blob = new Blob([bytes as BlobPart], {
-          type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        });
-        setDownload({ url: URL.createObjectURL(blob), name: resultName(web.name) });
-      }
+  // Web mode: each write changes the bytes held in the page; offer the latest as a download.
+  const offer = useCallback(
+    (written: boolean) => {
+      if (!written || !web) return;
+      const blob = new Blob([web.host().bytes as BlobPart], {
+        type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+      setDownload({ url: URL.createObjectURL(blob), name: resultName(web.name) });
     },
-    [apply, web],
+    [web],
+  );
+
+  const { apply, saveSettings } = bench;
+  const applyAndOffer = useCallback(
+    async (notices: boolean, noticeKeys?: string[]) => offer(await apply(notices, noticeKeys)),
+    [apply, offer],
+  );
+  const saveAndOffer = useCallback(
+    async (edit: SettingsEdit) => {
+      const saved = await saveSettings(edit);
+      offer(saved);
+      return saved;
+    },
+    [saveSettings, offer],
+  );
+  const saveMappings = useCallback(
+    (mappings: MappingOverride[]) => saveAndOffer({ mappings }),
+    [saveAndOffer],
   );
 
   const busy = bench.busy !== undefined;
   const pageBody = useMemo(() => {
     switch (page) {
       case "structure":
-        return <StructurePage tables={bench.report?.tables} lang={prefs.lang} />;
+        return (
+          <StructurePage
+            tables={bench.report?.tables}
+            lang={prefs.lang}
+            mappings={bench.report?.state.mappings}
+            busy={busy}
+            onSaveMappings={saveMappings}
+          />
+        );
       case "check":
         return (
           <CheckPage
@@ -152,7 +178,16 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
           />
         );
       case "settings":
-        return <SettingsPage prefs={prefs} onChange={changePrefs} />;
+        return (
+          <SettingsPage
+            prefs={prefs}
+            onChange={changePrefs}
+            state={bench.report?.state}
+            busy={busy}
+            liveAvailable={source?.watch !== undefined}
+            onSave={saveAndOffer}
+          />
+        );
     }
   }, [
     page,
@@ -162,8 +197,11 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     prefs,
     busy,
     applyAndOffer,
+    saveAndOffer,
+    saveMappings,
     changePrefs,
     noticePicks,
+    source,
   ]);
 
   return (

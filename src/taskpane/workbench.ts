@@ -4,14 +4,16 @@
  * from the use-cases' report.
  */
 
-import { useCallback, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ApplyOutcome, Stage } from "../app/apply";
 import type { CheckReport } from "../app/check";
 import type { IsoDate } from "../core/dates";
+import type { SettingsEdit } from "../core/plan/settings-edit";
 import type { Lang } from "../core/settings";
 import { inputErrorMessage } from "../i18n/errors";
 import { paneWords } from "../i18n/pane";
 import type { InputError } from "../host/xlsx/read";
+import { debounce } from "./debounce";
 import type { Preferences } from "./preferences";
 import type { WorkbookSource } from "./workbook-source";
 
@@ -29,6 +31,8 @@ export interface Workbench {
   check(): Promise<boolean>;
   /** Apply; with `notices`, write the notices too: only those in `noticeKeys` (their `noticeId`) when given. */
   apply(notices: boolean, noticeKeys?: string[]): Promise<boolean>;
+  /** Save an edit of the workbook's 设置 (parameters, 节假日, column mappings), then validate again. */
+  saveSettings(edit: SettingsEdit): Promise<boolean>;
   select(sheet: string, cell: string): Promise<void>;
   fail(e: unknown): void;
   setBusy(b: Busy): void;
@@ -42,6 +46,9 @@ export function errorMessage(e: unknown, lang: Lang, file: string): string {
   const text = e instanceof Error ? e.message : String(e);
   return paneWords(lang).error.generic(text);
 }
+
+/** How long the workbook must stay still before live validation runs. */
+export const LIVE_DELAY_MS = 1500;
 
 /** Lets React paint the spinner before synchronous work blocks the thread. */
 const paint = () => new Promise<void>((r) => setTimeout(r, 0));
@@ -120,6 +127,42 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     [run, source, asOf, prefs.lang, prefs.user],
   );
 
+  const saveSettings = useCallback(
+    (edit: SettingsEdit) =>
+      run("write", async (stage) => {
+        const { runSettingsEdit } = await import(/* webpackChunkName: "apply" */ "../app/settings");
+        const { checkSnapshot } = await import(/* webpackChunkName: "check" */ "../app/check");
+        await runSettingsEdit(source!.host(), edit, prefs.lang);
+        // Parameters, holidays and mappings all change what a check finds: validate again at once.
+        stage("read");
+        const wb = await source!.host().read();
+        stage("check");
+        await paint();
+        setReport(checkSnapshot(wb, { asOf, lang: prefs.lang }));
+        setApplied(undefined);
+      }),
+    [run, source, asOf, prefs.lang],
+  );
+
+  // Live validation: a burst of edits in Excel makes one check once the workbook is still.
+  const checkRef = useRef(check);
+  checkRef.current = check;
+  useEffect(() => {
+    if (!prefs.live || !source?.watch) return undefined;
+    const later = debounce(() => void checkRef.current(), LIVE_DELAY_MS);
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    source
+      .watch(() => later())
+      .then((s) => (stopped ? s() : (stop = s)))
+      .catch(() => undefined);
+    return () => {
+      stopped = true;
+      later.cancel();
+      stop?.();
+    };
+  }, [prefs.live, source]);
+
   const select = useCallback(
     async (sheet: string, cell: string) => {
       setSelected(`${sheet}!${cell}`);
@@ -139,5 +182,5 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     setError(undefined);
   }, []);
 
-  return { report, busy, error, applied, selected, check, apply, select, fail, setBusy, reset };
+  return { report, busy, error, applied, selected, check, apply, saveSettings, select, fail, setBusy, reset };
 }

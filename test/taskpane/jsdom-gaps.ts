@@ -4,6 +4,7 @@
  */
 
 import { TextDecoder } from "node:util";
+import { deserialize, serialize } from "node:v8";
 
 // Fluent's MessageBar uses a ResizeObserver to reflow long messages.
 globalThis.ResizeObserver ??= class {
@@ -24,3 +25,6 @@ Blob.prototype.arrayBuffer ??= function (this: Blob) {
     reader.readAsArrayBuffer(this);
   });
 };
+
+// The in-memory test workbook copies snapshots with structuredClone.
+globalThis.structuredClone ??= (<T>(v: T): T => deserialize(serialize(v)) as T) as typeof structuredClone;

@@ -100,7 +100,7 @@ function TableMapping({
     setChoice((c) => {
       const next: Record<string, string> = {};
       // A field sits in one column: choosing it here takes it from any other column.
-      for (const [l, f] of Object.entries(c)) if (!(field && f === field)) next[l] = f;
+      for (const [l, f] of Object.entries(c)) if (l !== letter && !(field && f === field)) next[l] = f;
       if (field) next[letter] = field;
       return next;
     });
