@@ -17,19 +17,30 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ChangeEvent } from "react";
 import type { SettingsEdit } from "../core/plan/settings-edit";
 import type { MappingOverride } from "../core/recognise";
 import { paneWords } from "../i18n/pane";
 import { CheckPage } from "./pages/CheckPage";
-import { NoticesPage, type NoticePicks } from "./pages/NoticesPage";
-import { OverduePage } from "./pages/OverduePage";
-import { SettingsPage } from "./pages/SettingsPage";
-import { StructurePage } from "./pages/StructurePage";
+import type { NoticePicks } from "./pages/NoticesPage";
 import { loadPreferences, savePreferences, type Preferences } from "./preferences";
 import { resultName, webSource, type WebSource } from "./web-source";
 import { useWorkbench } from "./workbench";
 import type { WorkbookSource, WorkbookUi } from "./workbook-source";
+
+// The pane opens on 校验; the other pages and the form controls only they use load when first shown.
+const StructurePage = lazy(() =>
+  import(/* webpackChunkName: "pages" */ "./pages/StructurePage").then((m) => ({ default: m.StructurePage })),
+);
+const OverduePage = lazy(() =>
+  import(/* webpackChunkName: "pages" */ "./pages/OverduePage").then((m) => ({ default: m.OverduePage })),
+);
+const NoticesPage = lazy(() =>
+  import(/* webpackChunkName: "pages" */ "./pages/NoticesPage").then((m) => ({ default: m.NoticesPage })),
+);
+const SettingsPage = lazy(() =>
+  import(/* webpackChunkName: "pages" */ "./pages/SettingsPage").then((m) => ({ default: m.SettingsPage })),
+);
 
 const useStyles = makeStyles({
   root: {
@@ -268,7 +279,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
           ))}
         </TabList>
         <div className={s.page} role="tabpanel" aria-label={w.tabs[page]}>
-          {pageBody}
+          <Suspense fallback={<Spinner size="tiny" label={w.stages.load} />}>{pageBody}</Suspense>
         </div>
       </main>
     </FluentProvider>

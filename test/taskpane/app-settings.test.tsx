@@ -13,7 +13,7 @@ import { App } from "../../src/taskpane/App";
 import { LIVE_DELAY_MS } from "../../src/taskpane/workbench";
 import type { WorkbookSource } from "../../src/taskpane/workbook-source";
 import { applyInMemory } from "../core/plan/apply-in-memory";
-import { PREFS } from "./fixtures";
+import { openTab, PREFS } from "./fixtures";
 import "./jsdom-gaps";
 
 beforeEach(() => localStorage.clear());
@@ -53,7 +53,7 @@ describe("设置 saved to the workbook", () => {
     render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
     await checked();
     const before = summary();
-    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await openTab("设置");
     const days = screen.getByLabelText("实施通知期限（工作日）") as HTMLInputElement;
     expect(days.disabled).toBe(false);
     fireEvent.change(days, { target: { value: "30" } });
@@ -64,7 +64,7 @@ describe("设置 saved to the workbook", () => {
     // … and in the pane, which read it back with its check.
     expect((screen.getByLabelText("实施通知期限（工作日）") as HTMLInputElement).value).toBe("30");
     // 30 working days to issue the 项目实施通知: the late-notice findings are gone.
-    fireEvent.click(screen.getByRole("tab", { name: "校验" }));
+    await openTab("校验");
     expect(summary()).not.toBe(before);
     expect(screen.queryByText(/项目实施通知.*超过/)).toBeNull();
   });
@@ -73,7 +73,7 @@ describe("设置 saved to the workbook", () => {
     const { box, source } = memorySource();
     render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
     await checked();
-    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await openTab("设置");
     fireEvent.click(screen.getByRole("button", { name: "添加一行" }));
     fireEvent.change(screen.getByLabelText("日期 1"), { target: { value: "2027-02-08" } });
     fireEvent.change(screen.getByLabelText("名称 1"), { target: { value: "春节" } });
@@ -89,7 +89,7 @@ describe("结构: a manual column mapping", () => {
     const { box, source } = memorySource();
     render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
     await checked();
-    fireEvent.click(screen.getByRole("tab", { name: "结构" }));
+    await openTab("结构");
     const schedule = screen.getByRole("region", { name: "进度计划表 · 进度计划表" });
     fireEvent.change(within(schedule).getByLabelText("F 列「计划完成」对应的字段"), {
       target: { value: "" },
@@ -125,7 +125,7 @@ describe("live validation", () => {
     });
     const { box, source } = memorySource(watch);
     render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
-    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await openTab("设置");
     expect(watch).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole("switch", { name: "边改边校验" }));
     await waitFor(() => expect(fire).toBeDefined());
@@ -140,10 +140,10 @@ describe("live validation", () => {
     expect(stop).toHaveBeenCalledTimes(1);
   }, 15_000);
 
-  it("is not offered where the workbook cannot report changes", () => {
+  it("is not offered where the workbook cannot report changes", async () => {
     const { source } = memorySource();
     render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
-    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await openTab("设置");
     expect(screen.queryByRole("switch", { name: "边改边校验" })).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import type { WorkbookPatch } from "../../src/core/patch";
 import { App } from "../../src/taskpane/App";
 import { InputError } from "../../src/host/xlsx/read";
-import { fakeSource, PREFS } from "./fixtures";
+import { fakeSource, openTab, PREFS } from "./fixtures";
 import "./jsdom-gaps";
 
 beforeEach(() => localStorage.clear());
@@ -27,9 +27,9 @@ describe("the task pane", () => {
     expect(screen.getByRole("tab", { name: "校验" }).getAttribute("aria-selected")).toBe("true");
     await checked();
     expect(screen.getByText("进度计划表!F9")).toBeTruthy();
-    fireEvent.click(screen.getByRole("tab", { name: "逾期" }));
+    await openTab("逾期");
     expect(screen.getByRole("group", { name: "逾期收款 3" })).toBeTruthy();
-    fireEvent.click(screen.getByRole("tab", { name: "结构" }));
+    await openTab("结构");
     expect(screen.getByRole("region", { name: "进度计划表 · 进度计划表" })).toBeTruthy();
   });
 
@@ -46,13 +46,13 @@ describe("the task pane", () => {
     render(
       <App mode={{ kind: "office", source: fakeSource({ selectCell: jest.fn() }) }} initialPrefs={PREFS} />,
     );
-    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await openTab("设置");
     fireEvent.click(screen.getByLabelText("English"));
     expect(tabNames()).toEqual(["Structure", "Validate", "Overdue", "Notices", "Settings"]);
     expect(document.documentElement.lang).toBe("en-US");
     expect(JSON.parse(localStorage.getItem("ptrack.preferences")!).lang).toBe("en");
     fireEvent.click(screen.getByRole("button", { name: "Validate" }));
-    fireEvent.click(screen.getByRole("tab", { name: "Validate" }));
+    await openTab("Validate");
     await screen.findByText("12 errors · 5 warnings · 2 infos", {}, { timeout: 10_000 });
     expect(screen.getByText(/Task “6 系统安装调试”|6 系统安装调试/)).toBeTruthy();
   });
@@ -93,10 +93,10 @@ describe("the task pane", () => {
     const source = fakeSource({ selectCell: jest.fn() }, { apply: async (p) => void patches.push(p) });
     render(<App mode={{ kind: "office", source }} initialPrefs={PREFS} />);
     await checked();
-    fireEvent.click(screen.getByRole("tab", { name: "通知" }));
+    await openTab("通知");
     fireEvent.click(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" }));
-    fireEvent.click(screen.getByRole("tab", { name: "逾期" }));
-    fireEvent.click(screen.getByRole("tab", { name: "通知" }));
+    await openTab("逾期");
+    await openTab("通知");
     expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
     fireEvent.click(screen.getByRole("button", { name: "生成所选通知（4）" }));
     await screen.findByText(/已应用 \d+ 项更改/, {}, { timeout: 10_000 });

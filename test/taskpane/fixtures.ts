@@ -1,5 +1,6 @@
 /** The sample workbook checked as of its own date: what the pane's pages show in these tests. */
 
+import { act, fireEvent, screen } from "@testing-library/react";
 import { checkSnapshot, type CheckReport } from "../../src/app/check";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
 import type { IsoDate } from "../../src/core/dates";
@@ -22,3 +23,19 @@ export function fakeSource(ui: WorkbookUi, host?: Partial<WorkbookHost>): Workbo
 }
 
 export const PREFS = { asOf: SAMPLE_AS_OF, lang: "zh" as const, user: "李娜", live: false };
+
+/**
+ * Click a tab of the pane and wait for its page: pages other than 校验 load on first use, as
+ * they do in the browser.
+ */
+export async function openTab(name: string): Promise<void> {
+  fireEvent.click(screen.getByRole("tab", { name }));
+  await act(async () => {
+    await Promise.all([
+      import("../../src/taskpane/pages/StructurePage"),
+      import("../../src/taskpane/pages/OverduePage"),
+      import("../../src/taskpane/pages/NoticesPage"),
+      import("../../src/taskpane/pages/SettingsPage"),
+    ]);
+  });
+}
