@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { SAMPLE_AS_OF, sampleCellLook, sampleWorkbook } from "../../src/app/sample";
+import { readWorkbookState } from "../../src/core/workbook-settings";
 import { readXlsx } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 
@@ -200,6 +201,38 @@ run("the task pane in Chromium (web mode)", () => {
     expect(notices.map((n) => n.slice(0, 2)).sort()).toEqual(["CK", "SS", "TZ", "TZ"]);
     const register = wb.sheets.find((s) => s.name === "通知台账")!;
     expect(register.rows.slice(1).filter((r) => r?.[0]?.value)).toHaveLength(4);
+    expect(errors).toEqual([]);
+  });
+
+  it("saves a holiday and a column mapping from 设置 and 结构 into the workbook", async () => {
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // Goes on from the tests above: the workbook is open, validated, applied and has notices.
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("button", { name: "添加一行" }).click();
+    await page.getByLabel("日期 1").fill("2027-02-08");
+    await page.getByLabel("名称 1").fill("春节");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(OUT, "taskpane-settings.png"), fullPage: true });
+    await page.getByRole("button", { name: "保存节假日" }).click();
+    await page.getByText("已保存到工作簿，并已重新校验。").waitFor({ timeout: 60_000 });
+
+    await page.getByRole("tab", { name: "结构" }).click();
+    const f = page.getByLabel("F 列「计划完成」对应的字段");
+    await f.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await f.selectOption({ label: "（不对应）" });
+    await page.getByRole("button", { name: "保存列对应" }).first().click();
+    await page.getByText("（手动）").waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(OUT, "taskpane-structure.png"), fullPage: true });
+
+    const link = page.getByRole("link", { name: "下载 示例台账.ptrack.xlsx" });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const saved = join(OUT, "示例台账.settings.xlsx");
+    await download.saveAs(saved);
+    const state = readWorkbookState(await readXlsx(new Uint8Array(readFileSync(saved))));
+    expect(state.holidays).toEqual([{ date: "2027-02-08", type: "休", name: "春节" }]);
+    expect(state.mappings).toEqual([{ sheet: "进度计划表", column: "F", field: null }]);
     expect(errors).toEqual([]);
   });
 });

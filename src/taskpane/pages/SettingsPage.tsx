@@ -210,7 +210,7 @@ export function SettingsPage({
           {editable ? w.paramsHint : w.paramsDefaults}
         </Text>
         {DAY_PARAMS.map((k) => (
-          <Field key={k} label={w.names[k]} orientation="horizontal">
+          <Field key={k} label={w.names[k]}>
             <Input
               className={s.number}
               inputMode="numeric"
