@@ -93,19 +93,22 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
 
   const asOf = prefs.asOf ? (prefs.asOf as IsoDate) : undefined;
 
-  const check = useCallback(
-    () =>
-      run("read", async (stage) => {
-        // The rules, the reader and their parsers load on first use, so the pane itself opens fast.
-        const { checkSnapshot } = await import(/* webpackChunkName: "check" */ "../app/check");
-        const wb = await source!.host().read();
-        stage("check");
-        await paint();
-        setReport(checkSnapshot(wb, { asOf, lang: prefs.lang }));
-        setApplied(undefined);
-      }),
-    [run, source, asOf, prefs.lang],
+  /** Read the workbook and check it: the work of 校验, and what follows a save of 设置. */
+  const readAndCheck = useCallback(
+    async (stage: (s: Stage) => void) => {
+      // The rules, the reader and their parsers load on first use, so the pane itself opens fast.
+      const { checkSnapshot } = await import(/* webpackChunkName: "check" */ "../app/check");
+      stage("read");
+      const wb = await source!.host().read();
+      stage("check");
+      await paint();
+      setReport(checkSnapshot(wb, { asOf, lang: prefs.lang }));
+      setApplied(undefined);
+    },
+    [source, asOf, prefs.lang],
   );
+
+  const check = useCallback(() => run("read", readAndCheck), [run, readAndCheck]);
 
   const apply = useCallback(
     (notices: boolean, noticeKeys?: string[]) =>
@@ -131,17 +134,11 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     (edit: SettingsEdit) =>
       run("write", async (stage) => {
         const { runSettingsEdit } = await import(/* webpackChunkName: "apply" */ "../app/settings");
-        const { checkSnapshot } = await import(/* webpackChunkName: "check" */ "../app/check");
         await runSettingsEdit(source!.host(), edit, prefs.lang);
         // Parameters, holidays and mappings all change what a check finds: validate again at once.
-        stage("read");
-        const wb = await source!.host().read();
-        stage("check");
-        await paint();
-        setReport(checkSnapshot(wb, { asOf, lang: prefs.lang }));
-        setApplied(undefined);
+        await readAndCheck(stage);
       }),
-    [run, source, asOf, prefs.lang],
+    [run, source, prefs.lang, readAndCheck],
   );
 
   // Live validation: a burst of edits in Excel makes one check once the workbook is still.

@@ -3,7 +3,7 @@
 import { sampleWorkbook } from "../../../src/app/sample";
 import { noticeId } from "../../../src/core/notices";
 import type { PatchOp } from "../../../src/core/patch";
-import { planApply, type ApplyOptions } from "../../../src/core/plan";
+import { planApply } from "../../../src/core/plan";
 import { REGISTER_SHEET } from "../../../src/core/plan/notices";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
 import { applyPatchXlsx } from "../../../src/host/xlsx/apply";
@@ -11,15 +11,8 @@ import { readXlsx } from "../../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../../src/host/xlsx/write-snapshot";
 import { sheet, workbook } from "../../helpers/snapshot-builder";
 import { applyInMemory } from "./apply-in-memory";
+import { NOTICE_NUMBER as NUMBER, OPTS } from "./options";
 
-const OPTS: ApplyOptions = {
-  today: "2026-11-23",
-  now: "2026-11-23 20:15:03",
-  user: "王磊",
-  lang: "zh",
-  normalize: false,
-};
-const NUMBER = /^[A-Z]{2}-\d{8}-\d{3}$/;
 const noticeSheets = (ops: PatchOp[]) =>
   ops.filter((o) => o.op === "writeSheet" && NUMBER.test(o.sheet)).map((o) => (o as { sheet: string }).sheet);
 const noticeNames = (wb: WorkbookSnapshot) => wb.sheets.map((s) => s.name).filter((n) => NUMBER.test(n));

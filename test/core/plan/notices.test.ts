@@ -1,6 +1,6 @@
 import { sampleWorkbook } from "../../../src/app/sample";
 import type { CellWrite, PatchOp, SheetContent } from "../../../src/core/patch";
-import { planApply, type ApplyOptions } from "../../../src/core/plan";
+import { planApply } from "../../../src/core/plan";
 import { REGISTER_HEADERS, REGISTER_SHEET } from "../../../src/core/plan/notices";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
 import { applyPatchXlsx } from "../../../src/host/xlsx/apply";
@@ -8,15 +8,7 @@ import { readXlsx } from "../../../src/host/xlsx/read";
 import { sheet, workbook } from "../../helpers/snapshot-builder";
 import { writeXlsx } from "../../helpers/workbook";
 import { applyInMemory } from "./apply-in-memory";
-
-const OPTS: ApplyOptions = {
-  today: "2026-11-23",
-  now: "2026-11-23 20:15:03",
-  user: "王磊",
-  lang: "zh",
-  normalize: false,
-};
-const NUMBER = /^[A-Z]{2}-\d{8}-\d{3}$/;
+import { NOTICE_NUMBER as NUMBER, OPTS } from "./options";
 
 type WriteSheet = Extract<PatchOp, { op: "writeSheet" }>;
 const writes = (ops: PatchOp[]) => ops.filter((o): o is WriteSheet => o.op === "writeSheet");

@@ -2,18 +2,12 @@ import { sampleWorkbook } from "../../../src/app/sample";
 import { checkWorkbook } from "../../../src/core/check";
 import { isoToSerial } from "../../../src/core/dates";
 import type { PatchOp, SheetContent } from "../../../src/core/patch";
-import { planApply, planClear, type ApplyOptions } from "../../../src/core/plan";
+import { planApply, planClear } from "../../../src/core/plan";
 import { parseA1, rangeRef, type Range, type WorkbookSnapshot } from "../../../src/core/snapshot";
 import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
 import { applyInMemory } from "./apply-in-memory";
+import { OPTS } from "./options";
 
-const OPTS: ApplyOptions = {
-  today: "2026-11-23",
-  now: "2026-11-23 20:15:03",
-  user: "王磊",
-  lang: "zh",
-  normalize: false,
-};
 const D = (iso: string) => fmt(isoToSerial(iso), "yyyy-mm-dd");
 
 type Op<K extends PatchOp["op"]> = Extract<PatchOp, { op: K }>;
