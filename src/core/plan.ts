@@ -168,6 +168,22 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     }),
   );
 
+  // Notices are planned first so the log can count them; their sheets still go after the log.
+  let noticeOps: PatchOp[] = [];
+  let noticeCounts: { written: number; created: number; deferred: number } | undefined;
+  if (opts.notices !== false) {
+    const notices = planNoticeOps(wb, model, result.notices, {
+      limit: opts.noticeLimit,
+      picked: opts.noticeKeys,
+      after: LOG_SHEET,
+      tableName: wb.sheets.some((s) => s.name === REGISTER_SHEET)
+        ? REGISTER_TABLE
+        : uniqueName(REGISTER_TABLE, tableNames),
+    });
+    noticeOps = notices.ops;
+    noticeCounts = { written: notices.written.length, created: notices.created, deferred: notices.deferred };
+  }
+
   const w = sheetWords(lang).log;
   const entries: LogEntry[] = [
     {
@@ -178,6 +194,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
         copies: structure.copies.length,
         marks: markCount,
         normalized: normalized.length,
+        notices: noticeCounts,
       }),
     },
     ...normalized.map((n) => ({ action: w.normalize, note: `${n.sheet}!${n.cell}：${n.from} → ${n.to}` })),
@@ -191,19 +208,8 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       tableName: wb.sheets.some((s) => s.name === LOG_SHEET) ? LOG_TABLE : uniqueName(LOG_TABLE, tableNames),
     }),
   );
-  let deferredNotices = 0;
-  if (opts.notices !== false) {
-    const notices = planNoticeOps(wb, model, result.notices, {
-      limit: opts.noticeLimit,
-      picked: opts.noticeKeys,
-      after: LOG_SHEET,
-      tableName: wb.sheets.some((s) => s.name === REGISTER_SHEET)
-        ? REGISTER_TABLE
-        : uniqueName(REGISTER_TABLE, tableNames),
-    });
-    ops.push(...notices.ops);
-    deferredNotices = notices.deferred;
-  }
+  ops.push(...noticeOps);
+  const deferredNotices = noticeCounts?.deferred ?? 0;
   return { patch: { ops }, result, normalized, deferredNotices };
 }
 

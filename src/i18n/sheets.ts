@@ -25,7 +25,14 @@ export interface SheetWords {
     clear: string;
     normalize: string;
     /** Summary of an apply run. */
-    applied: (a: { tables: number; copies: number; marks: number; normalized: number }) => string;
+    applied: (a: {
+      tables: number;
+      copies: number;
+      marks: number;
+      normalized: number;
+      /** Absent when the run wrote no notices (`--no-notices`). */
+      notices?: { written: number; created: number; deferred: number };
+    }) => string;
     cleared: string;
   };
   settings: {
@@ -68,6 +75,8 @@ const zh: SheetWords = {
         a.copies > 0 ? `整理副本 ${a.copies} 个` : "",
         `标记单元格 ${a.marks} 个`,
         a.normalized > 0 ? `规范化 ${a.normalized} 处` : "",
+        a.notices ? `通知 ${a.notices.written} 份（新开 ${a.notices.created} 份）` : "",
+        a.notices && a.notices.deferred > 0 ? `另有 ${a.notices.deferred} 份待下次生成` : "",
       ]
         .filter(Boolean)
         .join("，"),
@@ -125,6 +134,8 @@ const en: SheetWords = {
         a.copies > 0 ? `${a.copies} normalised cop(ies)` : "",
         `${a.marks} cell(s) marked`,
         a.normalized > 0 ? `${a.normalized} value(s) normalised` : "",
+        a.notices ? `${a.notices.written} notice(s) (${a.notices.created} new)` : "",
+        a.notices && a.notices.deferred > 0 ? `${a.notices.deferred} more left for the next run` : "",
       ]
         .filter(Boolean)
         .join(", "),

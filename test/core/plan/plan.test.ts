@@ -408,6 +408,17 @@ describe("操作日志", () => {
     expect(c.tables?.map((t) => [t.name, rangeRef(t.range)])).toEqual([["操作日志", "A1:G2"]]);
   });
 
+  test("says how many notices the run wrote, how many were new and how many wait", () => {
+    const note = (plan: ReturnType<typeof planApply>) =>
+      written(plan.patch.ops, "操作日志").rows[1][6]?.v as string;
+    const first = planApply(sampleWorkbook(), { ...OPTS, noticeLimit: 2 });
+    expect(note(first)).toContain("通知 2 份（新开 2 份），另有 3 份待下次生成");
+    expect(note(planApply(sampleWorkbook(), OPTS))).toMatch(/通知 5 份（新开 5 份）$/);
+    expect(note(planApply(sampleWorkbook(), { ...OPTS, notices: false }))).not.toContain("通知");
+    const en = planApply(sampleWorkbook(), { ...OPTS, lang: "en", noticeLimit: 2 });
+    expect(note(en)).toContain("2 notice(s) (2 new), 3 more left for the next run");
+  });
+
   test("appended right below the existing log table", () => {
     const wb = sampleWorkbook();
     wb.sheets.push(
