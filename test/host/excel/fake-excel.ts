@@ -1244,6 +1244,10 @@ class FakeTableProxy extends FakeObject<FakeTable> {
     return this.got("showHeaders");
   }
 
+  get style(): string {
+    return this.got("style");
+  }
+
   set style(v: string) {
     this.put("style", v, (m) => {
       m.style = v;
