@@ -5,9 +5,11 @@
  */
 
 import { normaliseSettingsEdit, planSettingsEdit, type SettingsEdit } from "../core/plan/settings-edit";
+import { planSettingsLog } from "../core/plan/settings-log";
 import { DEFAULT_SETTINGS, type Lang, type Settings } from "../core/settings";
 import { readWorkbookState, type WorkbookState } from "../core/workbook-settings";
 import type { WorkbookHost } from "../host/host";
+import { shanghaiTimestamp } from "./apply";
 
 /**
  * Applies `edit` to the workbook's 设置 sheet. The state returned is the one read before the
@@ -19,11 +21,20 @@ export async function runSettingsEdit(
   host: WorkbookHost,
   edit: SettingsEdit,
   lang: Lang,
+  /** Who edits: with it, the change is written to 操作日志 too (old → new), in the same apply. */
+  log?: { user: string; now?: Date },
 ): Promise<{ operations: number; state: WorkbookState }> {
   const wb = await host.read();
   const patch = planSettingsEdit(wb, edit, lang);
+  const before = readWorkbookState(wb);
+  const state = stateAfterEdit(before, edit);
+  if (patch.ops.length > 0 && log) {
+    const now = shanghaiTimestamp(log.now ?? new Date());
+    const entry = planSettingsLog(wb, before, state, { now, user: log.user, lang });
+    if (entry) patch.ops.push(entry);
+  }
   if (patch.ops.length > 0) await host.apply(patch);
-  return { operations: patch.ops.length, state: stateAfterEdit(readWorkbookState(wb), edit) };
+  return { operations: patch.ops.length, state };
 }
 
 /** The state a workbook reads as once `edit` is saved in it, from the state before. */

@@ -24,6 +24,16 @@ export interface SheetWords {
     apply: string;
     clear: string;
     normalize: string;
+    /** A 设置 edit from the task pane, and the words of its note. */
+    settings: string;
+    today: string;
+    empty: string;
+    holidayAdded: string;
+    holidayRemoved: string;
+    mapping: string;
+    automatic: string;
+    separator: string;
+    more: (n: number) => string;
     /** Summary of an apply run. */
     applied: (a: {
       tables: number;
@@ -69,6 +79,15 @@ const zh: SheetWords = {
     apply: "应用",
     clear: "清除",
     normalize: "规范化",
+    settings: "修改设置",
+    today: "今天",
+    empty: "（空）",
+    holidayAdded: "新增节假日",
+    holidayRemoved: "删除节假日",
+    mapping: "列映射",
+    automatic: "自动识别",
+    separator: "；",
+    more: (n) => `；另有 ${n} 处`,
     applied: (a) =>
       [
         `新建表格 ${a.tables} 个`,
@@ -128,6 +147,15 @@ const en: SheetWords = {
     apply: "Apply",
     clear: "Clear",
     normalize: "Normalize",
+    settings: "Settings",
+    today: "today",
+    empty: "(empty)",
+    holidayAdded: "holiday added",
+    holidayRemoved: "holiday removed",
+    mapping: "column mapping",
+    automatic: "automatic",
+    separator: "; ",
+    more: (n) => `; ${n} more`,
     applied: (a) =>
       [
         `${a.tables} table(s) created`,

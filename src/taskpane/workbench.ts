@@ -47,6 +47,11 @@ export function errorMessage(e: unknown, lang: Lang, file: string): string {
   return paneWords(lang).error.generic(text);
 }
 
+/** The name 操作日志 and the 通知台账 record for this user. */
+function userName(prefs: Preferences): string {
+  return prefs.user.trim() || (prefs.lang === "zh" ? "网页用户" : "web user");
+}
+
 /** How long the workbook must stay still before live validation runs. */
 export const LIVE_DELAY_MS = 1500;
 
@@ -121,7 +126,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
           normalize: false,
           notices,
           noticeKeys,
-          user: prefs.user.trim() || (prefs.lang === "zh" ? "网页用户" : "web user"),
+          user: userName(prefs),
           onStage: stage,
         });
         setReport(outcome.report);
@@ -134,11 +139,11 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     (edit: SettingsEdit) =>
       run("write", async (stage) => {
         const { runSettingsEdit } = await import(/* webpackChunkName: "apply" */ "../app/settings");
-        await runSettingsEdit(source!.host(), edit, prefs.lang);
+        await runSettingsEdit(source!.host(), edit, prefs.lang, { user: userName(prefs) });
         // Parameters, holidays and mappings all change what a check finds: validate again at once.
         await readAndCheck(stage);
       }),
-    [run, source, prefs.lang, readAndCheck],
+    [run, source, prefs, readAndCheck],
   );
 
   // Live validation: a burst of edits in Excel makes one check once the workbook is still.

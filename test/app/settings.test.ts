@@ -183,3 +183,49 @@ describe("runSettingsEdit through the .xlsx host", () => {
     expect(host.bytes).toBe(bytes);
   });
 });
+
+describe("a 设置 edit in 操作日志", () => {
+  const logRows = (wb: WorkbookSnapshot) => {
+    const log = wb.sheets.find((s) => s.name === "操作日志");
+    return (log?.rows ?? []).slice(1).map((r) => (r ?? []).map((c) => c?.value ?? null));
+  };
+  const NOW = new Date("2027-10-08T02:30:00Z");
+
+  test("says who changed what, old → new, in the same apply", async () => {
+    const host = new XlsxHost(await book());
+    await runSettingsEdit(host, EDIT, "zh", { user: "李娜", now: NOW });
+    const rows = logRows(read(host));
+    expect(rows).toHaveLength(1);
+    const [time, user, action, , , , note] = rows[0];
+    expect([time, user, action]).toEqual(["2027-10-08 10:30:00", "李娜", "修改设置"]);
+    const parts = String(note).split("；");
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        "校验日期 今天 → 2027-10-08",
+        "临近提醒工作日数 3 → 4",
+        "公司名称 旧名称 → =SUM(1)",
+        "销售部名称 销售部 → 市场部",
+        "新增节假日 2027-10-09 班 国庆节调休",
+        "删除节假日 2026-10-01 休 国庆节",
+        "列映射 合同执行情况表!E → 实施通知日期",
+        "列映射 合同执行情况表!F → 不映射",
+      ]),
+    );
+    // Seven National Day days, each its own phrase: 4 parameters + 8 + 1 removed + 2 mappings.
+    expect(parts).toHaveLength(15);
+  });
+
+  test("an edit that changes nothing writes no log row; mappings dropped go back to automatic", async () => {
+    const host = new XlsxHost(await book());
+    await runSettingsEdit(host, EDIT, "zh", { user: "李娜", now: NOW });
+    await runSettingsEdit(host, EDIT, "zh", { user: "李娜", now: NOW });
+    expect(logRows(read(host))).toHaveLength(1);
+    await runSettingsEdit(host, { mappings: [] }, "en", { user: "Li Na", now: NOW });
+    const rows = logRows(read(host));
+    expect(rows).toHaveLength(2);
+    expect(rows[1].slice(1, 3)).toEqual(["Li Na", "Settings"]);
+    expect(rows[1][6]).toBe(
+      "column mapping 合同执行情况表!E → automatic; column mapping 合同执行情况表!F → automatic",
+    );
+  });
+});
