@@ -7,35 +7,9 @@ import { cellAt, type WorkbookSnapshot } from "../../src/core/snapshot";
 import { readWorkbookState } from "../../src/core/workbook-settings";
 import { XlsxHost } from "../../src/host/xlsx/host";
 import { readXlsxBytes } from "../../src/host/xlsx/read";
-import { writeXlsx } from "../helpers/workbook";
+import { userSettingsBook } from "../helpers/settings-book";
 
-/** A contract signed on Thursday 2027-09-30, the day before the National Day holiday. */
-async function book(): Promise<Uint8Array> {
-  return writeXlsx(undefined, [
-    {
-      name: "合同执行情况表",
-      rows: [
-        ["合同编号", "签订日期", "合同金额", "约定交货期", "通知日"],
-        ["HT-2027-001", { date: "2027-09-30" }, 100000, { date: "2027-12-31" }, null],
-      ],
-    },
-    {
-      name: "设置",
-      state: "hidden",
-      rows: [
-        ["参数", null, null, null, "节假日"],
-        ["项", "值", "说明", null, "日期", "类型", "名称"],
-        ["临近提醒工作日数", 3, "到期前提示", null, { date: "2026-10-01" }, "休", "国庆节"],
-        ["操作人", "王五", "写日志用"],
-        ["公司名称", "旧名称"],
-      ],
-      tables: [
-        { name: "参数", ref: "A2:C5" },
-        { name: "节假日", ref: "E2:G3" },
-      ],
-    },
-  ]);
-}
+const book = userSettingsBook;
 
 const NATIONAL_DAY: SettingsEdit["holidays"] = [
   ...["01", "02", "03", "04", "05", "06", "07"].map((d) => ({

@@ -13,7 +13,7 @@ import { a1, type WorkbookSnapshot } from "../../../src/core/snapshot";
 import { readWorkbookState } from "../../../src/core/workbook-settings";
 import { XlsxHost } from "../../../src/host/xlsx/host";
 import { readXlsxBytes } from "../../../src/host/xlsx/read";
-import { writeXlsx } from "../../helpers/workbook";
+import { userSettingsBook } from "../../helpers/settings-book";
 import { fakeFromSnapshot, type FakeCell, type FakeSheet, type FakeWorkbookModel } from "./fake-excel";
 import { host, orderlyWorkbook } from "./measure";
 
@@ -237,32 +237,7 @@ describe("runSettingsEdit through ExcelHost in the 1904 date system", () => {
 });
 
 describe("runSettingsEdit through ExcelHost on a 设置 sheet a user made", () => {
-  /** test/app/settings.test.ts's workbook: the user's own row and notes, a 2026 holiday. */
-  const book = () =>
-    writeXlsx(undefined, [
-      {
-        name: "合同执行情况表",
-        rows: [
-          ["合同编号", "签订日期", "合同金额", "约定交货期", "通知日"],
-          ["HT-2027-001", { date: "2027-09-30" }, 100000, { date: "2027-12-31" }, null],
-        ],
-      },
-      {
-        name: "设置",
-        state: "hidden",
-        rows: [
-          ["参数", null, null, null, "节假日"],
-          ["项", "值", "说明", null, "日期", "类型", "名称"],
-          ["临近提醒工作日数", 3, "到期前提示", null, { date: "2026-10-01" }, "休", "国庆节"],
-          ["操作人", "王五", "写日志用"],
-          ["公司名称", "旧名称"],
-        ],
-        tables: [
-          { name: "参数", ref: "A2:C5" },
-          { name: "节假日", ref: "E2:G3" },
-        ],
-      },
-    ]);
+  const book = userSettingsBook;
   const EDIT: SettingsEdit = {
     params: {
       dueSoonWorkdays: 4,
