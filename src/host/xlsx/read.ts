@@ -14,6 +14,7 @@
 
 import { inflateSync } from "fflate";
 import { dirOf, relsPathOf, resolvePart } from "./opc";
+import { storedBytes, zipDirectory, type ZipDirectoryEntry } from "./zip-directory";
 import { isoToSerial } from "../../core/dates";
 import {
   parseRange,
@@ -241,80 +242,16 @@ interface Zip {
   text(path: string): string | undefined;
 }
 
-interface ZipEntry {
-  method: number;
-  flags: number;
-  csize: number;
-  usize: number;
-  offset: number;
-}
-
 const damaged = () => new InputError("corrupt", "damaged");
 
 /** Reads the zip's central directory (zip64 included); a truncated file has none. */
 function openZip(b: Uint8Array, inflate: Inflate): Zip {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const u16 = (at: number) => dv.getUint16(at, true);
-  const u32 = (at: number) => dv.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (u32(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw damaged();
-  let count = u16(eocd + 10);
-  let cd = u32(eocd + 16);
-  if ((count === 0xffff || cd === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z = u64(eocd - 12);
-    if (z + 56 > b.length || u32(z) !== 0x06064b50) throw damaged();
-    count = u64(z + 32);
-    cd = u64(z + 48);
-  }
   // Part names are case-insensitive in OPC; keyed by lower case.
-  const entries = new Map<string, ZipEntry>();
-  const utf8 = new TextDecoder("utf-8");
-  let p = cd;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || u32(p) !== 0x02014b50) throw damaged();
-    const n = u16(p + 28);
-    const x = u16(p + 30);
-    // A damaged length must not send the reads below past the end of the file.
-    if (p + 46 + n + x > b.length) throw damaged();
-    const e: ZipEntry = {
-      flags: u16(p + 8),
-      method: u16(p + 10),
-      csize: u32(p + 20),
-      usize: u32(p + 24),
-      offset: u32(p + 42),
-    };
-    // Zip64: sizes and offset that do not fit 32 bits live in extra field 0x0001, in this order.
-    for (let q = p + 46 + n; q + 4 <= p + 46 + n + x; q += 4 + u16(q + 2)) {
-      if (u16(q) !== 1) continue;
-      let f = q + 4;
-      if (f + 8 * 3 > b.length) throw damaged();
-      if (e.usize === 0xffffffff) {
-        e.usize = u64(f);
-        f += 8;
-      }
-      if (e.csize === 0xffffffff) {
-        e.csize = u64(f);
-        f += 8;
-      }
-      if (e.offset === 0xffffffff) e.offset = u64(f);
-    }
-    entries.set(utf8.decode(b.subarray(p + 46, p + 46 + n)).toLowerCase(), e);
-    p += 46 + n + x + u16(p + 32);
-  }
-  const bytesOf = (e: ZipEntry): Uint8Array => {
+  const entries = new Map<string, ZipDirectoryEntry>();
+  for (const e of zipDirectory(b, damaged)) entries.set(e.name.toLowerCase(), e);
+  const bytesOf = (e: ZipDirectoryEntry): Uint8Array => {
     if (e.flags & 1) throw new InputError("encrypted");
-    const o = e.offset;
-    if (o + 30 > b.length || u32(o) !== 0x04034b50) throw damaged();
-    const start = o + 30 + u16(o + 26) + u16(o + 28);
-    if (start + e.csize > b.length) throw damaged();
-    const data = b.subarray(start, start + e.csize);
+    const data = storedBytes(b, e, damaged);
     if (e.method === 0) return data;
     if (e.method !== 8) throw damaged();
     try {

@@ -8,6 +8,7 @@
  */
 
 import { deflateSync, inflateSync } from "fflate";
+import { storedBytes, zipDirectory } from "./zip-directory";
 
 export interface ZipEntry {
   name: string;
@@ -77,65 +78,18 @@ function jsCrc32(data: Uint8Array): number {
 
 /** The entries of a zip in central-directory order (zip64 sizes and offsets included). */
 export function readZip(b: Uint8Array): ZipEntry[] {
-  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
-  const u16 = (at: number) => dv.getUint16(at, true);
-  const u32 = (at: number) => dv.getUint32(at, true);
-  const u64 = (at: number) => u32(at) + u32(at + 4) * 2 ** 32;
-  let eocd = -1;
-  for (let i = b.length - 22; i >= Math.max(0, b.length - 22 - 65535); i--) {
-    if (u32(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw new ZipError("no central directory");
-  let count = u16(eocd + 10);
-  let cd = u32(eocd + 16);
-  if ((count === 0xffff || cd === 0xffffffff) && eocd >= 20 && u32(eocd - 20) === 0x07064b50) {
-    const z = u64(eocd - 12);
-    if (z + 56 > b.length || u32(z) !== 0x06064b50) throw new ZipError("bad zip64 directory");
-    count = u64(z + 32);
-    cd = u64(z + 48);
-  }
-  const utf8 = new TextDecoder("utf-8");
-  const out: ZipEntry[] = [];
-  let p = cd;
-  for (let k = 0; k < count; k++) {
-    if (p + 46 > b.length || u32(p) !== 0x02014b50) throw new ZipError("bad directory entry");
-    const n = u16(p + 28);
-    const x = u16(p + 30);
-    if (p + 46 + n + x > b.length) throw new ZipError("bad directory entry");
-    if (u16(p + 8) & 1) throw new ZipError("encrypted entry");
-    let csize = u32(p + 20);
-    let usize = u32(p + 24);
-    let offset = u32(p + 42);
-    for (let q = p + 46 + n; q + 4 <= p + 46 + n + x; q += 4 + u16(q + 2)) {
-      if (u16(q) !== 1) continue;
-      let f = q + 4;
-      if (usize === 0xffffffff) {
-        usize = u64(f);
-        f += 8;
-      }
-      if (csize === 0xffffffff) {
-        csize = u64(f);
-        f += 8;
-      }
-      if (offset === 0xffffffff) offset = u64(f);
-    }
-    if (offset + 30 > b.length || u32(offset) !== 0x04034b50) throw new ZipError("bad local header");
-    const start = offset + 30 + u16(offset + 26) + u16(offset + 28);
-    if (start + csize > b.length) throw new ZipError("entry past the end");
-    out.push({
-      name: utf8.decode(b.subarray(p + 46, p + 46 + n)),
-      method: u16(p + 10),
-      crc: u32(p + 16),
-      csize,
-      usize,
-      raw: b.subarray(start, start + csize),
-    });
-    p += 46 + n + x + u16(p + 32);
-  }
-  return out;
+  const fault = (why: string) => new ZipError(why);
+  return zipDirectory(b, fault).map((e) => {
+    if (e.flags & 1) throw new ZipError("encrypted entry");
+    return {
+      name: e.name,
+      method: e.method,
+      crc: e.crc,
+      csize: e.csize,
+      usize: e.usize,
+      raw: storedBytes(b, e, fault),
+    };
+  });
 }
 
 /** The uncompressed bytes of an entry. */
