@@ -30,6 +30,8 @@ export interface ApplyOutcome {
   normalized: Array<{ sheet: string; cell: string; from: string; to: string }>;
   /** New notices left for the next run (the per-run limit was reached). */
   deferredNotices: number;
+  /** Notice sheets written (new or updated) and how many were new; absent when notices were off. */
+  notices?: { written: number; created: number };
   /** How many patch operations were applied. */
   operations: number;
 }
@@ -44,7 +46,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  const { patch, result, normalized, deferredNotices } = planApply(wb, {
+  const { patch, result, normalized, deferredNotices, notices } = planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
     now: shanghaiTimestamp(now),
@@ -60,6 +62,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     report: localise(result, req.lang),
     normalized,
     deferredNotices,
+    ...(notices ? { notices } : {}),
     operations: patch.ops.length,
   };
 }

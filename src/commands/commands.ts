@@ -30,7 +30,9 @@ const WORDS = {
     checked: (e: number, w: number, i: number) =>
       `校验完成：错误 ${e} 个，警告 ${w} 个，提示 ${i} 个。打开面板查看每一条。`,
     marked: (e: number, w: number) => `已标记逾期并写入校验报告：错误 ${e} 个，警告 ${w} 个。`,
-    noticed: (n: number) => `已生成通知并登记到通知台账（共 ${n} 项更改）。`,
+    noticed: (n: number, created: number, deferred: number) =>
+      `已生成通知 ${n} 份（新开 ${created} 份）并登记到通知台账。` +
+      (deferred > 0 ? `另有 ${deferred} 份超过单次上限，再次点击「生成通知」继续。` : ""),
     failed: (what: string) => `操作没有完成：${what}。工作簿未被部分修改时可直接重试。`,
     unknown: "发生了未知错误",
   },
@@ -39,7 +41,9 @@ const WORDS = {
       `Validation done: ${e} errors, ${w} warnings, ${i} notes. Open the pane to see each one.`,
     marked: (e: number, w: number) =>
       `Overdue work highlighted and the report written: ${e} errors, ${w} warnings.`,
-    noticed: (n: number) => `Notices generated and entered in the register (${n} changes).`,
+    noticed: (n: number, created: number, deferred: number) =>
+      `${n} notice(s) generated (${created} new) and entered in the register.` +
+      (deferred > 0 ? ` ${deferred} more are over the per-run limit: click Generate notices again.` : ""),
     failed: (what: string) => `The command did not finish: ${what}. You can run it again.`,
     unknown: "an unexpected error",
   },
@@ -72,7 +76,7 @@ export const generateNotices: Action = async (d) => {
     user: d.user,
     now: d.now,
   });
-  return WORDS[d.lang].noticed(out.operations);
+  return WORDS[d.lang].noticed(out.notices?.written ?? 0, out.notices?.created ?? 0, out.deferredNotices);
 };
 
 /** A ribbon handler around an action: one notification, `event.completed()` whatever happens. */

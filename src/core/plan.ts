@@ -56,6 +56,8 @@ export interface ApplyPlan {
   normalized: Normalized[];
   /** New notices (picked ones only, with `noticeKeys`) not written this run because it reached the per-run limit. */
   deferredNotices: number;
+  /** Notice sheets this run wrote (new or brought up to date) and how many were new; absent without notices. */
+  notices?: { written: number; created: number };
 }
 
 /** The column header each finding's cell sits under, from the recognised tables. */
@@ -210,7 +212,13 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   );
   ops.push(...noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
-  return { patch: { ops }, result, normalized, deferredNotices };
+  return {
+    patch: { ops },
+    result,
+    normalized,
+    deferredNotices,
+    ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
+  };
 }
 
 /** Remove every product conditional format (marks and highlights) from every sheet, and log it. */

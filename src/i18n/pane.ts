@@ -32,6 +32,9 @@ const zh = {
   actions: { check: "校验", apply: "应用", notices: "生成通知", clear: "清除标记" },
   applyHint: "应用：建立表格、数字格式和数据验证，标记错误单元格和逾期行，写入校验报告。",
   applied: (ops: number) => `已应用 ${ops} 项更改。`,
+  noticesWritten: (n: number, created: number, deferred: number) =>
+    `已生成通知 ${n} 份（新开 ${created} 份），登记在「通知台账」。` +
+    (deferred > 0 ? `另有 ${deferred} 份超过单次上限，再次生成即可继续。` : ""),
   structure: {
     empty: "尚未识别到表格。点击「校验」读取工作簿。",
     sheet: "工作表",
@@ -165,6 +168,9 @@ const en: PaneWords = {
   applyHint:
     "Apply: create tables, number formats and data validation, mark error cells and overdue rows, write the validation report.",
   applied: (ops) => `Applied ${ops} changes.`,
+  noticesWritten: (n, created, deferred) =>
+    `${n} notice(s) generated (${created} new), entered in the 通知台账 register.` +
+    (deferred > 0 ? ` ${deferred} more are over the per-run limit: generate again to go on.` : ""),
   structure: {
     empty: "No tables recognised yet. Click Validate to read the workbook.",
     sheet: "Sheet",

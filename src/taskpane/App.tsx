@@ -268,7 +268,15 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
         )}
         {bench.applied && !busy && (
           <MessageBar intent="success">
-            <MessageBarBody>{w.applied(bench.applied.operations)}</MessageBarBody>
+            <MessageBarBody>
+              {w.applied(bench.applied.operations)}
+              {bench.applied.notices &&
+                ` ${w.noticesWritten(
+                  bench.applied.notices.written,
+                  bench.applied.notices.created,
+                  bench.applied.deferredNotices,
+                )}`}
+            </MessageBarBody>
           </MessageBar>
         )}
         <TabList selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)} size="small">

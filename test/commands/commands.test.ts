@@ -54,8 +54,18 @@ describe("ribbon commands", () => {
     const { model, notices, event, deps } = setup("en");
     await handler(COMMANDS.generateNotices, () => deps())(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(notices[0].text).toMatch(/^Notices generated/);
+    expect(notices[0].text).toBe("5 notice(s) generated (5 new) and entered in the register.");
     expect(model.sheet("通知台账") ?? model.sheets.find((s) => /register/i.test(s.name))).toBeDefined();
+  });
+
+  it("生成通知 again brings the same notices up to date and opens none", async () => {
+    const { notices, event, deps } = setup();
+    await handler(COMMANDS.generateNotices, () => deps())(event);
+    await handler(COMMANDS.generateNotices, () => deps())(event);
+    expect(notices.map((n) => n.text)).toEqual([
+      "已生成通知 5 份（新开 5 份）并登记到通知台账。",
+      "已生成通知 5 份（新开 0 份）并登记到通知台账。",
+    ]);
   });
 
   it("shows a failure as an error notification and still completes the event", async () => {

@@ -99,7 +99,8 @@ describe("the task pane", () => {
     await openTab("通知");
     expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
     fireEvent.click(screen.getByRole("button", { name: "生成所选通知（4）" }));
-    await screen.findByText(/已应用 \d+ 项更改/, {}, { timeout: 10_000 });
+    const done = await screen.findByText(/已应用 \d+ 项更改/, {}, { timeout: 10_000 });
+    expect(done.textContent).toMatch(/已生成通知 4 份（新开 4 份），登记在「通知台账」。$/);
     const sheets = patches[0].ops.flatMap((o) => (o.op === "writeSheet" ? [o.sheet] : []));
     expect(sheets.filter((n) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(n)).map((n) => n.slice(0, 2))).toEqual([
       "CK",
