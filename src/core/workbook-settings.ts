@@ -25,7 +25,7 @@
  * returned in `otherKeys` untouched.
  */
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { HolidayEntry } from "./calendar";
 import type { IsoDate } from "./dates";
 import type { RuleId, Severity } from "./findings";
@@ -179,9 +179,9 @@ export function holidayTypeOf(v: Cell["value"] | undefined): "休" | "班" | und
   return t.status === "ok" ? HOLIDAY_TYPES[normKey(t.value)] : undefined;
 }
 
-const dayCount = z.number().int().min(0).max(366);
-const OverridesSchema = z
-  .object({
+const dayCount = z.number().check(z.int(), z.gte(0), z.lte(366));
+const OverridesSchema = z.partial(
+  z.object({
     dueSoonWorkdays: dayCount,
     dueSoonDays: dayCount,
     noticeWorkdays: dayCount,
@@ -189,12 +189,12 @@ const OverridesSchema = z
     changeNoticeDays: dayCount,
     lang: z.enum(["zh", "en"]),
     companyName: z.string(),
-    departments: z
-      .object({ finance: z.string(), sales: z.string(), service: z.string(), office: z.string() })
-      .partial(),
+    departments: z.partial(
+      z.object({ finance: z.string(), sales: z.string(), service: z.string(), office: z.string() }),
+    ),
     severities: z.record(z.string(), z.enum(["error", "warning", "info"])),
-  })
-  .partial();
+  }),
+);
 
 // ---------------------------------------------------------------------------
 // Column-mapping overrides (列映射:SHEET!COL)

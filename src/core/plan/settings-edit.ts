@@ -10,7 +10,7 @@
  * again on the result yields no operation.
  */
 
-import { z } from "zod";
+import { z } from "zod/mini";
 import type { HolidayEntry } from "../calendar";
 import { isValidYmd, type IsoDate } from "../dates";
 import type { CellWrite, PatchOp, WorkbookPatch } from "../patch";
@@ -65,64 +65,67 @@ export interface SettingsEdit {
 
 const dayCount = z
   .number()
-  .int("must be a whole number")
-  .min(0, "must be 0 or more")
-  .max(366, "must be at most 366");
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
-  .refine((s) => isValidYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
+  .check(z.int("must be a whole number"), z.gte(0, "must be 0 or more"), z.lte(366, "must be at most 366"));
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
+  z.refine((s) => isValidYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
     message: "is not a real date",
-  });
-const text = z.string().trim();
+  }),
+);
+const text = z.string().check(z.trim());
 
 const EditSchema = z.strictObject({
-  params: z
-    .strictObject({
-      dueSoonWorkdays: dayCount.optional(),
-      dueSoonDays: dayCount.optional(),
-      noticeWorkdays: dayCount.optional(),
-      reportDays: dayCount.optional(),
-      changeNoticeDays: dayCount.optional(),
-      companyName: text.optional(),
-      lang: z.enum(["zh", "en"]).optional(),
-      asOf: isoDate.nullable().optional(),
-      departments: z
-        .strictObject({
-          finance: text.optional(),
-          sales: text.optional(),
-          service: text.optional(),
-          office: text.optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-  holidays: z
-    .array(
+  params: z.optional(
+    z.strictObject({
+      dueSoonWorkdays: z.optional(dayCount),
+      dueSoonDays: z.optional(dayCount),
+      noticeWorkdays: z.optional(dayCount),
+      reportDays: z.optional(dayCount),
+      changeNoticeDays: z.optional(dayCount),
+      companyName: z.optional(text),
+      lang: z.optional(z.enum(["zh", "en"])),
+      asOf: z.optional(z.nullable(isoDate)),
+      departments: z.optional(
+        z.strictObject({
+          finance: z.optional(text),
+          sales: z.optional(text),
+          service: z.optional(text),
+          office: z.optional(text),
+        }),
+      ),
+    }),
+  ),
+  holidays: z.optional(
+    z.array(
       z.strictObject({
         date: isoDate,
         type: z.enum(["休", "班"], { message: "must be 休 or 班" }),
-        name: text.optional(),
+        name: z.optional(text),
       }),
-    )
-    .optional(),
-  mappings: z
-    .array(
+    ),
+  ),
+  mappings: z.optional(
+    z.array(
       z.strictObject({
-        sheet: z.string().min(1, "must name a sheet"),
-        column: z
-          .string()
-          .trim()
-          .regex(/^[A-Za-z]{1,3}$/, "must be a column letter such as F"),
+        sheet: z.string().check(z.minLength(1, "must name a sheet")),
+        column: z.string().check(z.trim(), z.regex(/^[A-Za-z]{1,3}$/, "must be a column letter such as F")),
         field: z
-          .string()
-          .nullable()
-          .refine((f) => f === null || parseMappingField(f) !== undefined, { message: "names no field" }),
-        kind: z.enum(["schedule", "contracts", "payments"]).optional(),
+          .nullable(z.string())
+          .check(
+            z.refine((f) => f === null || parseMappingField(f) !== undefined, { message: "names no field" }),
+          ),
+        kind: z.optional(z.enum(["schedule", "contracts", "payments"])),
       }),
-    )
-    .optional(),
+    ),
+  ),
 });
+
+/**
+ * zod/mini loads no locale: an issue the schema does not word (wrong type, unknown key, value
+ * not in an enum) would read only "Invalid input". Parsing with zod's English messages keeps
+ * the texts full zod gave, e.g. `params.lang Invalid option: expected one of "zh"|"en"`.
+ */
+const english = z.locales.en().localeError;
 
 /** An edit checked and in canonical form: setting values by key, mappings deduplicated. */
 interface Normalised {
@@ -137,7 +140,7 @@ interface Normalised {
  * 列映射 row does not store one). Throws an Error naming every bad value.
  */
 export function normaliseSettingsEdit(edit: SettingsEdit): Normalised {
-  const parsed = EditSchema.safeParse(edit);
+  const parsed = EditSchema.safeParse(edit, { error: english });
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "edit"} ${i.message}`);
     throw new Error(`Invalid settings edit: ${issues.join("; ")}`);
