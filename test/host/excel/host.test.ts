@@ -361,7 +361,6 @@ describe("ExcelHost.apply", () => {
 describe("round trips do not grow with rows", () => {
   it("≤ 3 context.sync() per operation on a 10,000-row workbook, every request under 5 MB", async () => {
     const m = await measure(10_000);
-    console.log(`office-sync ${JSON.stringify(m)}`);
     for (const r of m.results) {
       expect(r.syncs).toBeLessThanOrEqual(3);
       expect(r.maxRequestBytes).toBeLessThan(5 * 1024 * 1024);

@@ -81,16 +81,11 @@ describe.each(WORKBOOKS)("runSettingsEdit through ExcelHost on %s", (name, workb
     model = fakeFromSnapshot(workbook());
   });
 
-  afterAll(() => {
-    console.log(`settings-edit syncs (${name}): ${JSON.stringify(measured)}`);
-  });
-
   it("without a 设置 sheet, makes a hidden one that reads back as the edit", async () => {
     expect(model.sheet("设置")).toBeUndefined();
     const sheetsBefore = model.sheets.map((s) => s.name);
-    const { operations, state, syncs, notes, applyBytes } = await edit(model, FIRST);
+    const { operations, state, syncs, notes } = await edit(model, FIRST);
     measured.first = syncs;
-    console.log(`${name}: first edit sends ${applyBytes} bytes`);
     expect(operations).toBe(1);
     expect(notes).toEqual([]);
 
@@ -198,7 +193,6 @@ describe("runSettingsEdit through ExcelHost: what an edit sends does not grow wi
       expect(syncs.apply).toBe(1);
       sent.push(applyBytes);
     }
-    console.log(`settings-edit second edit sends ${JSON.stringify(sent)} bytes (sample, 10,000 rows)`);
     expect(sent[0]).toBeLessThan(2_000);
     expect(sent[1]).toBe(sent[0]);
   });
