@@ -10,6 +10,7 @@ import type { IsoDate } from "./dates";
 import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
 import type { Kind } from "./kinds";
 import { planNotices, type NoticeContext, type NoticePlan } from "./notices";
+import { markIssued } from "./register";
 import { recognise, type MappingOverride, type Recognition } from "./recognise";
 import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
@@ -146,7 +147,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
       };
     }),
     findings,
-    notices: planNotices(model, findings),
+    notices: markIssued(wb, planNotices(model, findings)),
     summary: {
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,

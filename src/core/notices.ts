@@ -20,6 +20,8 @@ export interface NoticePlan {
   sheet: string;
   row: number;
   facts: Record<string, string | number>;
+  /** The number the 通知台账 already gives this cause (CK-20261123-001): generating it again updates that notice. */
+  issued?: string;
 }
 
 export type NoticeContext = Omit<RuleContext, "report">;

@@ -122,3 +122,14 @@ describe("picking notices", () => {
     expect(textButton("Generate selected notices (201)")).toHaveProperty("disabled", false);
   });
 });
+
+describe("notices already issued", () => {
+  it("say under which number, so the user knows generating again updates rather than adds", () => {
+    const report = sampleReport();
+    const notices = report.notices.map((n, i) => (i === 1 ? { ...n, issued: "SS-20261120-001" } : n));
+    show(<NoticesPage report={{ ...report, notices }} lang="zh" busy={false} onGenerate={() => undefined} />);
+    const line = screen.getByText("已签发 SS-20261120-001，再次生成会更新这份通知");
+    expect(line.closest("li")!.textContent).toContain("项目实施通知");
+    expect(screen.getAllByText(/^已签发/)).toHaveLength(1);
+  });
+});

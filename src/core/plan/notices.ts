@@ -25,30 +25,26 @@
  * no sheet, and its register row (if any) is not touched, not even its status.
  */
 
-import { addDays, serialToIso } from "../dates";
+import { addDays } from "../dates";
 import { noticeId, type NoticeContext, type NoticePlan, type NoticeType } from "../notices";
 import type { CellStyle, CellWrite, PatchOp } from "../patch";
 import { boolOf, dateOf, isEmpty, textOf, type TypedRow } from "../rows";
 import { planChange } from "../rules/schedule";
-import { cellAt, colLetter, type SheetSnapshot, type TableInfo, type WorkbookSnapshot } from "../snapshot";
-import { parseDate } from "../values";
+import { colLetter, type WorkbookSnapshot } from "../snapshot";
 import { noticeSheet } from "./notice-sheet";
+import {
+  causeId,
+  entriesByCause,
+  NUMBER_RE,
+  readRegister,
+  REGISTER_HEADERS,
+  REGISTER_SHEET,
+  type Entry,
+} from "../register";
 import { TABLE_STYLE } from "./structure";
 import { listPageSetup } from "./layout";
 
-export const REGISTER_SHEET = "通知台账";
-export const REGISTER_TABLE = "通知台账";
-export const REGISTER_HEADERS = [
-  "编号",
-  "类型",
-  "合同/任务",
-  "收件人",
-  "签发日期",
-  "回复截止日期",
-  "状态",
-  "原因键",
-] as const;
-type Header = (typeof REGISTER_HEADERS)[number];
+export { REGISTER_HEADERS, REGISTER_SHEET, REGISTER_TABLE } from "../register";
 
 export const NOTICE_PREFIX: Record<NoticeType, string> = {
   催款通知单: "CK",
@@ -57,7 +53,6 @@ export const NOTICE_PREFIX: Record<NoticeType, string> = {
   备忘录: "BW",
 };
 const TYPES = Object.keys(NOTICE_PREFIX) as NoticeType[];
-const NUMBER_RE = /^([A-Z]{2})-(\d{8})-(\d{3,})$/;
 
 const STATUS: Record<NoticeType, { pending: string; done: string }> = {
   催款通知单: { pending: "待回复", done: "已回复" },
@@ -65,66 +60,6 @@ const STATUS: Record<NoticeType, { pending: string; done: string }> = {
   计划调整通知: { pending: "待报备", done: "已报备" },
   备忘录: { pending: "待签订", done: "已签订" },
 };
-
-type Entry = Record<Header, string>;
-
-interface Register {
-  sheet?: SheetSnapshot;
-  table?: TableInfo;
-  headerRow: number;
-  /** Column of each header, 1-based. */
-  cols: Map<Header, number>;
-  /** Rows under the header, with their sheet row. */
-  rows: Array<{ row: number; entry: Entry }>;
-}
-
-/** Text of a register cell; dates typed in by a user come back as YYYY-MM-DD. */
-function cellText(wb: WorkbookSnapshot, sheet: SheetSnapshot, r: number, c: number, date: boolean): string {
-  const cell = cellAt(sheet, r, c);
-  if (!cell || typeof cell.value === "object") return "";
-  if (date) {
-    const d = parseDate(cell.value, { date1904: wb.date1904, numFmt: cell.numFmt });
-    if (d.status === "ok") return d.value;
-    if (typeof cell.value === "number") return serialToIso(cell.value, wb.date1904) ?? String(cell.value);
-  }
-  return String(cell.value).trim();
-}
-
-function readRegister(wb: WorkbookSnapshot): Register {
-  const sheet = wb.sheets.find((s) => s.name === REGISTER_SHEET);
-  const empty: Register = { headerRow: 0, cols: new Map(), rows: [] };
-  if (!sheet) return empty;
-  const table = sheet.tables.find((t) => t.name === REGISTER_TABLE) ?? sheet.tables[0];
-  // The header is the table's first row, else the first row naming both 编号 and 原因键.
-  const candidates = table ? [table.range.r1] : Array.from({ length: 20 }, (_, i) => i + 1);
-  for (const r of candidates) {
-    const cols = new Map<Header, number>();
-    const width = sheet.rows[r - 1]?.length ?? 0;
-    for (let c = 1; c <= width; c++) {
-      const v = cellAt(sheet, r, c)?.value;
-      const h =
-        typeof v === "string"
-          ? (REGISTER_HEADERS as readonly string[]).find((x) => x === v.trim())
-          : undefined;
-      if (h && !cols.has(h as Header)) cols.set(h as Header, c);
-    }
-    if (!cols.has("编号") || !cols.has("原因键")) continue;
-    const last = table ? table.range.r2 : sheet.rows.length;
-    const rows: Register["rows"] = [];
-    for (let row = r + 1; row <= last; row++) {
-      const entry = {} as Entry;
-      for (const h of REGISTER_HEADERS) {
-        const c = cols.get(h);
-        entry[h] = c ? cellText(wb, sheet, row, c, h === "签发日期" || h === "回复截止日期") : "";
-      }
-      if (entry.编号 || entry.原因键) rows.push({ row, entry });
-    }
-    return { sheet, table, headerRow: r, cols, rows };
-  }
-  return { ...empty, sheet };
-}
-
-const causeId = (type: string, key: string) => `${type}\u0000${key}`;
 
 /** The schedule row a 计划调整通知 key names: its WBS, or sheet!row when it has none. */
 function taskRow(ctx: NoticeContext, key: string): TypedRow | undefined {
@@ -204,11 +139,7 @@ export function planNoticeOps(
   const skipped = new Set<string>();
   let deferred = 0;
   const reg = readRegister(wb);
-  const byCause = new Map<string, Entry>();
-  for (const { entry } of reg.rows) {
-    if (entry.类型 && entry.原因键 && NUMBER_RE.test(entry.编号))
-      byCause.set(causeId(entry.类型, entry.原因键), entry);
-  }
+  const byCause = entriesByCause(reg);
   // Highest sequence per prefix and date, from the register and from sheet names alike.
   const seq = new Map<string, number>();
   const see = (no: string) => {

@@ -71,6 +71,7 @@ const NoticeRow = memo(function NoticeRow(props: {
   onToggle(id: string): void;
   className: string;
   factsClass: string;
+  issuedText(no: string): string;
 }) {
   const { notice: n, id, onToggle } = props;
   const about = describe(n);
@@ -88,6 +89,11 @@ const NoticeRow = memo(function NoticeRow(props: {
       <Text size={200} className={props.factsClass}>
         {[`${n.sheet}!${n.row}:${n.row}`, about].filter(Boolean).join(" · ")}
       </Text>
+      {n.issued && (
+        <Text as="p" size={200} className={props.factsClass}>
+          {props.issuedText(n.issued)}
+        </Text>
+      )}
     </li>
   );
 });
@@ -160,6 +166,7 @@ export function NoticesPage(props: NoticesPageProps) {
               onToggle={toggle}
               className={s.item}
               factsClass={s.facts}
+              issuedText={w.issued}
             />
           );
         })}

@@ -123,3 +123,22 @@ describe("noticeKeys", () => {
     expect(noticeSheets(byKey.ops).sort()).toEqual(["BW-20261123-001", "SS-20261123-001"]);
   });
 });
+
+describe("a planned notice already in the register", () => {
+  test("carries the number it was issued under; the others carry none", () => {
+    const applied = applyInMemory(
+      sampleWorkbook(),
+      planApply(sampleWorkbook(), { ...OPTS, noticeKeys: [noticeId(implementation)] }).patch,
+    );
+    const again = planApply(applied, OPTS).result.notices;
+    expect(again.map((n) => [n.type, n.issued])).toEqual([
+      ["催款通知单", undefined],
+      ["项目实施通知", "SS-20261123-001"],
+      ["计划调整通知", undefined],
+      ["计划调整通知", undefined],
+      ["备忘录", undefined],
+    ]);
+    // Before any notice was issued, nothing is marked.
+    expect(planned.every((n) => n.issued === undefined)).toBe(true);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Reading the 通知台账 register (SPEC §6, §7): which notices have been issued, under which number,
+ * for which cause (type + key). The check uses it to show a planned notice as already issued;
+ * the notice planner to keep numbers and update rows instead of issuing a second notice.
+ */
+
+import { serialToIso } from "./dates";
+import type { NoticePlan } from "./notices";
+import { cellAt, type SheetSnapshot, type TableInfo, type WorkbookSnapshot } from "./snapshot";
+import { parseDate } from "./values";
+
+export const REGISTER_SHEET = "通知台账";
+export const REGISTER_TABLE = "通知台账";
+export const REGISTER_HEADERS = [
+  "编号",
+  "类型",
+  "合同/任务",
+  "收件人",
+  "签发日期",
+  "回复截止日期",
+  "状态",
+  "原因键",
+] as const;
+type Header = (typeof REGISTER_HEADERS)[number];
+
+export type Entry = Record<Header, string>;
+
+export interface Register {
+  sheet?: SheetSnapshot;
+  table?: TableInfo;
+  headerRow: number;
+  /** Column of each header, 1-based. */
+  cols: Map<Header, number>;
+  /** Rows under the header, with their sheet row. */
+  rows: Array<{ row: number; entry: Entry }>;
+}
+
+/** Text of a register cell; dates typed in by a user come back as YYYY-MM-DD. */
+function cellText(wb: WorkbookSnapshot, sheet: SheetSnapshot, r: number, c: number, date: boolean): string {
+  const cell = cellAt(sheet, r, c);
+  if (!cell || typeof cell.value === "object") return "";
+  if (date) {
+    const d = parseDate(cell.value, { date1904: wb.date1904, numFmt: cell.numFmt });
+    if (d.status === "ok") return d.value;
+    if (typeof cell.value === "number") return serialToIso(cell.value, wb.date1904) ?? String(cell.value);
+  }
+  return String(cell.value).trim();
+}
+
+export function readRegister(wb: WorkbookSnapshot): Register {
+  const sheet = wb.sheets.find((s) => s.name === REGISTER_SHEET);
+  const empty: Register = { headerRow: 0, cols: new Map(), rows: [] };
+  if (!sheet) return empty;
+  const table = sheet.tables.find((t) => t.name === REGISTER_TABLE) ?? sheet.tables[0];
+  // The header is the table's first row, else the first row naming both 编号 and 原因键.
+  const candidates = table ? [table.range.r1] : Array.from({ length: 20 }, (_, i) => i + 1);
+  for (const r of candidates) {
+    const cols = new Map<Header, number>();
+    const width = sheet.rows[r - 1]?.length ?? 0;
+    for (let c = 1; c <= width; c++) {
+      const v = cellAt(sheet, r, c)?.value;
+      const h =
+        typeof v === "string"
+          ? (REGISTER_HEADERS as readonly string[]).find((x) => x === v.trim())
+          : undefined;
+      if (h && !cols.has(h as Header)) cols.set(h as Header, c);
+    }
+    if (!cols.has("编号") || !cols.has("原因键")) continue;
+    const last = table ? table.range.r2 : sheet.rows.length;
+    const rows: Register["rows"] = [];
+    for (let row = r + 1; row <= last; row++) {
+      const entry = {} as Entry;
+      for (const h of REGISTER_HEADERS) {
+        const c = cols.get(h);
+        entry[h] = c ? cellText(wb, sheet, row, c, h === "签发日期" || h === "回复截止日期") : "";
+      }
+      if (entry.编号 || entry.原因键) rows.push({ row, entry });
+    }
+    return { sheet, table, headerRow: r, cols, rows };
+  }
+  return { ...empty, sheet };
+}
+
+export const causeId = (type: string, key: string) => `${type}\u0000${key}`;
+
+/** A notice number: prefix, issue date, sequence (CK-20261123-001). */
+export const NUMBER_RE = /^([A-Z]{2})-(\d{8})-(\d{3,})$/;
+
+/** The register's rows that carry a well-formed number, by cause (type + key). */
+export function entriesByCause(reg: Register): Map<string, Entry> {
+  const byCause = new Map<string, Entry>();
+  for (const { entry } of reg.rows) {
+    if (entry.类型 && entry.原因键 && NUMBER_RE.test(entry.编号))
+      byCause.set(causeId(entry.类型, entry.原因键), entry);
+  }
+  return byCause;
+}
+
+/** Each planned notice with the number the register already gives its cause, if any. */
+export function markIssued(wb: WorkbookSnapshot, notices: NoticePlan[]): NoticePlan[] {
+  const reg = readRegister(wb);
+  if (reg.rows.length === 0) return notices;
+  const issued = entriesByCause(reg);
+  return notices.map((n) => {
+    const number = issued.get(causeId(n.type, n.key))?.编号;
+    return number ? { ...n, issued: number } : n;
+  });
+}
