@@ -9,6 +9,7 @@ import type { ApplyOutcome, Stage } from "../app/apply";
 import type { CheckReport } from "../app/check";
 import type { IsoDate } from "../core/dates";
 import type { SettingsEdit } from "../core/plan/settings-edit";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { Lang } from "../core/settings";
 import { inputErrorMessage } from "../i18n/errors";
 import { paneWords } from "../i18n/pane";
@@ -98,19 +99,26 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
 
   const asOf = prefs.asOf ? (prefs.asOf as IsoDate) : undefined;
 
-  /** Read the workbook and check it: the work of 校验, and what follows a save of 设置. */
-  const readAndCheck = useCallback(
-    async (stage: (s: Stage) => void) => {
-      // The rules, the reader and their parsers load on first use, so the pane itself opens fast.
+  /** Check a snapshot and show its report. */
+  const checkNow = useCallback(
+    async (wb: WorkbookSnapshot, stage: (s: Stage) => void) => {
+      // The rules and their parsers load on first use, so the pane itself opens fast.
       const { checkSnapshot } = await import(/* webpackChunkName: "check" */ "../app/check");
-      stage("read");
-      const wb = await source!.host().read();
       stage("check");
       await paint();
       setReport(checkSnapshot(wb, { asOf, lang: prefs.lang }));
       setApplied(undefined);
     },
-    [source, asOf, prefs.lang],
+    [asOf, prefs.lang],
+  );
+
+  /** 校验: read the workbook and check it. */
+  const readAndCheck = useCallback(
+    async (stage: (s: Stage) => void) => {
+      stage("read");
+      await checkNow(await source!.host().read(), stage);
+    },
+    [source, checkNow],
   );
 
   const check = useCallback(() => run("read", readAndCheck), [run, readAndCheck]);
@@ -139,11 +147,12 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     (edit: SettingsEdit) =>
       run("write", async (stage) => {
         const { runSettingsEdit } = await import(/* webpackChunkName: "apply" */ "../app/settings");
-        await runSettingsEdit(source!.host(), edit, prefs.lang, { user: userName(prefs) });
-        // Parameters, holidays and mappings all change what a check finds: validate again at once.
-        await readAndCheck(stage);
+        const saved = await runSettingsEdit(source!.host(), edit, prefs.lang, { user: userName(prefs) });
+        // Parameters, holidays and mappings all change what a check finds: validate again at once,
+        // on the workbook as the save left it (no second read).
+        await checkNow(saved.workbook, stage);
       }),
-    [run, source, prefs, readAndCheck],
+    [run, source, prefs, checkNow],
   );
 
   // Live validation: a burst of edits in Excel makes one check once the workbook is still.

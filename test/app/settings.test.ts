@@ -158,6 +158,25 @@ describe("runSettingsEdit through the .xlsx host", () => {
   });
 });
 
+describe("the workbook runSettingsEdit returns", () => {
+  test("checks exactly like a fresh read of the saved file", async () => {
+    const host = new XlsxHost(await book());
+    const saved = await runSettingsEdit(host, EDIT, "zh", {
+      user: "李娜",
+      now: new Date("2027-10-08T02:30:00Z"),
+    });
+    const reread = read(host);
+    const at = { asOf: "2027-10-08" as const, now: new Date("2027-10-08T04:00:00Z") };
+    const mine = checkSnapshot(saved.workbook, at);
+    const theirs = checkSnapshot(reread, at);
+    expect(theirs.findings.length).toBeGreaterThan(0);
+    expect(mine.findings).toEqual(theirs.findings);
+    expect(mine.state).toEqual(theirs.state);
+    expect(mine.tables).toEqual(theirs.tables);
+    expect(saved.workbook.sheets.map((s) => s.name)).toEqual(reread.sheets.map((s) => s.name));
+  });
+});
+
 describe("a 设置 edit in 操作日志", () => {
   const logRows = (wb: WorkbookSnapshot) => {
     const log = wb.sheets.find((s) => s.name === "操作日志");

@@ -57,8 +57,11 @@ describe("设置 saved to the workbook", () => {
     const days = screen.getByLabelText("实施通知期限（工作日）") as HTMLInputElement;
     expect(days.disabled).toBe(false);
     fireEvent.change(days, { target: { value: "30" } });
+    const reads = box.reads;
     fireEvent.click(screen.getByRole("button", { name: "保存参数" }));
     await screen.findByText("已保存到工作簿，并已重新校验。", {}, { timeout: 10_000 });
+    // One read to plan the save; the check after it runs on the saved workbook, not a second read.
+    expect(box.reads).toBe(reads + 1);
     // In the workbook, for every co-author …
     expect(readWorkbookState(box.wb).settings.noticeWorkdays).toBe(30);
     // … and in the pane, which read it back with its check.
