@@ -15,7 +15,7 @@ import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
 import { highlightOps, markOps } from "./plan/highlight";
 import type { Layout } from "./plan/layout";
-import { planLog, LOG_SHEET, LOG_TABLE, type LogEntry } from "./plan/log";
+import { planLog, LOG_SHEET, type LogEntry } from "./plan/log";
 import { planNormalize, type Normalized } from "./plan/normalize";
 import { planNoticeOps, REGISTER_SHEET, REGISTER_TABLE } from "./plan/notices";
 import { planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
@@ -207,7 +207,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       user: opts.user,
       lang,
       after: REPORT_SHEET,
-      tableName: wb.sheets.some((s) => s.name === LOG_SHEET) ? LOG_TABLE : uniqueName(LOG_TABLE, tableNames),
+      taken: tableNames,
     }),
   );
   ops.push(...noticeOps);
@@ -228,13 +228,6 @@ export function planClear(
 ): WorkbookPatch {
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
   const w = sheetWords(opts.lang).log;
-  const tableNames = takenTableNames(wb, () => false);
-  ops.push(
-    planLog(wb, [{ action: w.clear, note: w.cleared }], {
-      ...opts,
-      after: wb.sheets.some((s) => s.name === REPORT_SHEET) ? REPORT_SHEET : undefined,
-      tableName: wb.sheets.some((s) => s.name === LOG_SHEET) ? LOG_TABLE : uniqueName(LOG_TABLE, tableNames),
-    }),
-  );
+  ops.push(planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
   return { ops };
 }

@@ -7,7 +7,8 @@ import type { CellWrite, PatchOp } from "../patch";
 import type { Lang } from "../settings";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { sheetWords } from "../../i18n/sheets";
-import { TABLE_STYLE } from "./structure";
+import { REPORT_SHEET } from "./report";
+import { TABLE_STYLE, takenTableNames, uniqueName } from "./structure";
 import { listPageSetup } from "./layout";
 
 export const LOG_SHEET = "操作日志";
@@ -31,7 +32,15 @@ function lastUsedRow(sheet: SheetSnapshot): number {
 export function planLog(
   wb: WorkbookSnapshot,
   entries: LogEntry[],
-  opts: { now: string; user: string; lang: Lang; after?: string; tableName: string },
+  opts: {
+    now: string;
+    user: string;
+    lang: Lang;
+    /** Where a new log sheet goes; default after 校验报告 when the workbook has one. */
+    after?: string;
+    /** Table names already taken, this run's included; default the workbook's. */
+    taken?: Set<string>;
+  },
 ): PatchOp {
   const rows: CellWrite[][] = entries.map((e) => [
     { v: opts.now },
@@ -44,12 +53,13 @@ export function planLog(
   ]);
   const sheet = wb.sheets.find((s) => s.name === LOG_SHEET);
   if (!sheet) {
+    const after = opts.after ?? (wb.sheets.some((s) => s.name === REPORT_SHEET) ? REPORT_SHEET : undefined);
     const header = sheetWords(opts.lang).log.headers.map((h): CellWrite => ({ v: h, style: { bold: true } }));
     return {
       op: "writeSheet",
       sheet: LOG_SHEET,
       visibility: "visible",
-      ...(opts.after ? { after: opts.after } : {}),
+      ...(after ? { after } : {}),
       content: {
         rows: [header, ...rows],
         colWidths: [20, 12, 10, 7, 7, 7, 80],
@@ -57,7 +67,7 @@ export function planLog(
         pageSetup: listPageSetup(1),
         tables: [
           {
-            name: opts.tableName,
+            name: uniqueName(LOG_TABLE, opts.taken ?? takenTableNames(wb, () => false)),
             range: { r1: 1, c1: 1, r2: 1 + rows.length, c2: COLS },
             style: TABLE_STYLE,
           },

@@ -8,9 +8,7 @@ import type { Lang } from "../settings";
 import type { WorkbookSnapshot } from "../snapshot";
 import { mappingFieldText, PARAM_LABELS, type ParamKey, type WorkbookState } from "../workbook-settings";
 import { sheetWords } from "../../i18n/sheets";
-import { LOG_SHEET, LOG_TABLE, planLog } from "./log";
-import { REPORT_SHEET } from "./report";
-import { takenTableNames, uniqueName } from "./structure";
+import { planLog } from "./log";
 
 /** At most this many changes are spelt out in one note; the rest are counted. */
 const MAX_ITEMS = 20;
@@ -60,15 +58,5 @@ export function planSettingsLog(
   const shown = changes.slice(0, MAX_ITEMS);
   const note =
     shown.join(w.separator) + (changes.length > shown.length ? w.more(changes.length - shown.length) : "");
-  const hasLog = wb.sheets.some((s) => s.name === LOG_SHEET);
-  return planLog(wb, [{ action: w.settings, note }], {
-    ...opts,
-    after: wb.sheets.some((s) => s.name === REPORT_SHEET) ? REPORT_SHEET : undefined,
-    tableName: hasLog
-      ? LOG_TABLE
-      : uniqueName(
-          LOG_TABLE,
-          takenTableNames(wb, () => false),
-        ),
-  });
+  return planLog(wb, [{ action: w.settings, note }], opts);
 }
