@@ -209,3 +209,15 @@ export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments 
 export function fieldDef(kind: Kind, field: string): FieldDef | undefined {
   return KIND_DEFS[kind].fields.find((f) => f.field === field);
 }
+
+/**
+ * The header a clerk knows a field by: 计划完成 for planEnd, 约定收款日期3 for dueDate3 (a field of
+ * numbered payment group 3). Undefined for a name the kind does not have.
+ */
+export function fieldHeader(kind: Kind, field: string): string | undefined {
+  const def = fieldDef(kind, field);
+  if (def) return def.headers[0];
+  const m = /^(.+?)(\d+)$/.exec(field);
+  const group = m ? fieldDef(kind, m[1]) : undefined;
+  return group?.numbered ? `${group.headers[0]}${m![2]}` : undefined;
+}

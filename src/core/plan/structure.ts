@@ -6,7 +6,7 @@
  */
 
 import { isoToSerial } from "../dates";
-import { fieldDef, KIND_NAMES, type FieldType } from "../kinds";
+import { fieldDef, fieldHeader, KIND_NAMES, type FieldType } from "../kinds";
 import type { CellWrite, PatchOp, SheetContent, Validation } from "../patch";
 import type { GroupField, RecognisedTable } from "../recognise";
 import type { FieldCell, TypedTable } from "../rows";
@@ -205,10 +205,10 @@ function copyColumns(sheet: SheetSnapshot, t: RecognisedTable): CopyColumn[] {
   for (let c = t.firstCol; c <= t.lastCol; c++) {
     const field = byCol.get(c);
     const raw = cellAt(sheet, t.headerRow, c)?.value;
-    const canonical = field ? fieldDef(t.kind, field.name)?.headers[0] : undefined;
+    const canonical = field ? fieldHeader(t.kind, `${field.name}${field.n ?? ""}`) : undefined;
     const base =
       canonical !== undefined
-        ? `${canonical}${field?.n ?? ""}`
+        ? canonical
         : (unmapped.get(c) ?? (typeof raw === "string" && raw.trim() ? raw.trim() : `列${colLetter(c)}`));
     out.push({ header: uniqueName(base, seen), field, col: c });
   }

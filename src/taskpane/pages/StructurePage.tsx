@@ -7,7 +7,7 @@
 import { Button, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { CheckedTable } from "../../core/check";
-import { KIND_DEFS, fieldDef, type Kind } from "../../core/kinds";
+import { fieldHeader, KIND_DEFS, type Kind } from "../../core/kinds";
 import type { MappingOverride } from "../../core/recognise";
 import type { Lang } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
@@ -39,13 +39,9 @@ const useStyles = makeStyles({
   },
 });
 
-/** The header a clerk knows a field by: 计划完成 rather than planEnd (numbered groups keep their number). */
-export function fieldLabel(kind: Kind, field: string, lang: Lang): string {
-  const m = /^(.*?)(\d+)$/.exec(field);
-  const base = m ? m[1] : field;
-  const header = fieldDef(kind, base)?.headers[0];
-  if (lang === "en" || !header) return field;
-  return m ? `${header}${m[2]}` : header;
+/** A field as the user reads it: its header in Chinese, its id in English. */
+function fieldLabel(kind: Kind, field: string, lang: Lang): string {
+  return (lang === "zh" && fieldHeader(kind, field)) || field;
 }
 
 /** Every field a column of this table may hold; numbered groups up to one past the last in use. */
