@@ -1,6 +1,6 @@
 /** Rules on single cells: required, unreadable dates and numbers, percent range (SPEC §5). */
 
-import { KIND_DEFS } from "../kinds";
+import { KIND_DEFS, type FieldType } from "../kinds";
 import { isEmpty, isInvalid, numOf, type FieldCell, type TypedRow } from "../rows";
 import { at, subjectArgs, type TableRule } from "./context";
 
@@ -53,46 +53,38 @@ export const cellRequired: TableRule = {
   },
 };
 
-export const cellDateInvalid: TableRule = {
-  id: "cell.date-invalid",
-  severity: "error",
-  scope: "table",
-  needs: ALL_KINDS,
-  check(ctx, table) {
-    for (const row of table.rows) {
-      forEachCell(row, (fc) => {
-        // A value merged down over several rows is reported once, on its own row.
-        if (fc.type === "date" && isInvalid(fc) && !fc.inherited) {
-          ctx.report({
-            rule: "cell.date-invalid",
-            ...at(row, fc),
-            args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
-          });
-        }
-      });
-    }
-  },
-};
+/**
+ * A rule reporting cells of the given types whose value does not parse. A value merged down over
+ * several rows is reported once, on its own row.
+ */
+function invalidCells(
+  id: "cell.date-invalid" | "cell.number-invalid",
+  types: readonly FieldType[],
+): TableRule {
+  return {
+    id,
+    severity: "error",
+    scope: "table",
+    needs: ALL_KINDS,
+    check(ctx, table) {
+      for (const row of table.rows) {
+        forEachCell(row, (fc) => {
+          if (types.includes(fc.type) && isInvalid(fc) && !fc.inherited) {
+            ctx.report({
+              rule: id,
+              ...at(row, fc),
+              args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
+            });
+          }
+        });
+      }
+    },
+  };
+}
 
-export const cellNumberInvalid: TableRule = {
-  id: "cell.number-invalid",
-  severity: "error",
-  scope: "table",
-  needs: ALL_KINDS,
-  check(ctx, table) {
-    for (const row of table.rows) {
-      forEachCell(row, (fc) => {
-        if ((fc.type === "money" || fc.type === "percent") && isInvalid(fc) && !fc.inherited) {
-          ctx.report({
-            rule: "cell.number-invalid",
-            ...at(row, fc),
-            args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
-          });
-        }
-      });
-    }
-  },
-};
+export const cellDateInvalid = invalidCells("cell.date-invalid", ["date"]);
+
+export const cellNumberInvalid = invalidCells("cell.number-invalid", ["money", "percent"]);
 
 export const cellPercentRange: TableRule = {
   id: "cell.percent-range",

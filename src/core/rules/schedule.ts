@@ -33,18 +33,23 @@ export function taskRows(table: TypedTable): readonly TypedRow[] {
 
 const TASK_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
 
+/**
+ * What the overdue and due-soon rules need: 计划完成, and 实际完成 or 完成率 to tell a task is done.
+ * Without either, nothing can say a task is done and every past task would be flagged.
+ */
+const END_AND_DONE: TableRule["needs"] = {
+  schedule: [
+    ["planEnd", "actualEnd"],
+    ["planEnd", "progress"],
+  ],
+};
+
 export const scheduleOverdue: TableRule = {
   id: "schedule.overdue",
   severity: "error",
   source: "§1.2",
   scope: "table",
-  // Without 实际完成 or 完成率 nothing can say a task is done, so the rule would flag every past task.
-  needs: {
-    schedule: [
-      ["planEnd", "actualEnd"],
-      ["planEnd", "progress"],
-    ],
-  },
+  needs: END_AND_DONE,
   check(ctx, table) {
     for (const row of taskRows(table)) {
       const end = dateOf(row.fields.planEnd);
@@ -62,12 +67,7 @@ export const scheduleDueSoon: TableRule = {
   id: "schedule.due-soon",
   severity: "warning",
   scope: "table",
-  needs: {
-    schedule: [
-      ["planEnd", "actualEnd"],
-      ["planEnd", "progress"],
-    ],
-  },
+  needs: END_AND_DONE,
   check(ctx, table) {
     const n = ctx.settings.dueSoonWorkdays;
     const horizon = ctx.calendar.addWorkdays(ctx.asOf, n);
