@@ -6,7 +6,7 @@
 
 import type { IsoDate } from "./dates";
 import { fieldDef, type FieldType, type Kind } from "./kinds";
-import type { ColumnRef, RecognisedTable } from "./recognise";
+import type { ColumnRef, GroupField, RecognisedTable } from "./recognise";
 import { cellAt, colLetter, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import {
   columnIsFractions,
@@ -43,7 +43,8 @@ export interface FieldCell {
   inherited?: boolean;
 }
 
-export type PaymentField = "dueDate" | "dueAmount" | "receivedAmount" | "receivedDate";
+/** A field of a numbered payment group, as recognition names it. */
+export type PaymentField = GroupField;
 
 export interface PaymentGroupCells {
   n: number;
