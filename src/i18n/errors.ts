@@ -5,6 +5,7 @@
 
 import type { Lang } from "../core/settings";
 import type { InputError } from "../host/xlsx/read";
+import { MAX_PACKAGE_BYTES, MAX_PART_BYTES } from "../host/xlsx/unpack";
 
 /** Readable names of the formats we refuse, keyed by InputError detail. */
 const FORMAT_NAMES: Record<string, Record<Lang, string>> = {
@@ -56,6 +57,13 @@ export function inputErrorMessage(e: InputError, lang: Lang, file: string): stri
         return zh
           ? `无法读取 ${f}：文件太大（超过 2 GB），请删除无关的工作表、图片或数据后再试。`
           : `Cannot read ${f}: the file is too large (over 2 GB); remove unrelated sheets, pictures or data and try again.`;
+      }
+      if (e.detail === "unpacked-too-large") {
+        const part = Math.round(MAX_PART_BYTES / 2 ** 20);
+        const all = Math.round(MAX_PACKAGE_BYTES / 2 ** 30);
+        return zh
+          ? `无法读取 ${f}：文件解压后过大（单个部分超过 ${part} MB 或合计超过 ${all} GB），不像正常的工作簿，可能是恶意构造的压缩包；请确认文件来源，或在 Excel 中删除无关的数据后另存再试。`
+          : `Cannot read ${f}: it unpacks to too much data (a part over ${part} MB or over ${all} GB in all), which no normal workbook does and a malicious archive would; check where the file came from, or remove unrelated data in Excel, save it again and retry.`;
       }
       if (e.detail === "not-a-file") {
         return zh

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { isoToSerial } from "../../src/core/dates";
 import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from "../../src/core/snapshot";
@@ -517,6 +518,7 @@ function zip64Stored(files: Record<string, Uint8Array>): Uint8Array {
     const lh = Buffer.alloc(30);
     lh.writeUInt32LE(0x04034b50, 0);
     lh.writeUInt16LE(45, 4);
+    lh.writeUInt32LE(crc32(data), 14);
     lh.writeUInt32LE(data.length, 18);
     lh.writeUInt32LE(data.length, 22);
     lh.writeUInt16LE(n.length, 26);
@@ -530,6 +532,7 @@ function zip64Stored(files: Record<string, Uint8Array>): Uint8Array {
     const ch = Buffer.alloc(46);
     ch.writeUInt32LE(0x02014b50, 0);
     ch.writeUInt16LE(45, 6);
+    ch.writeUInt32LE(crc32(data), 16);
     ch.writeUInt32LE(0xffffffff, 20);
     ch.writeUInt32LE(0xffffffff, 24);
     ch.writeUInt16LE(n.length, 28);

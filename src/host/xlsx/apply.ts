@@ -22,6 +22,7 @@ import { dirOf } from "./opc";
 import { CT, Package, REL } from "./parts";
 import { SheetDoc } from "./sheet-xml";
 import { MINIMAL_STYLES, Styles } from "./styles";
+import type { UnpackLimits } from "./unpack";
 
 export { uncarriedParts, uncarriedPartNames } from "./special-parts";
 import {
@@ -58,13 +59,17 @@ export interface ApplyResult {
   notes: ApplyNote[];
 }
 
-/** The patched workbook's bytes. */
-export function applyPatchXlsx(original: Uint8Array, patch: WorkbookPatch): Uint8Array {
-  return applyPatchXlsxWithNotes(original, patch).bytes;
+/** The patched workbook's bytes; `limits` caps what the package may inflate to (see unpack.ts). */
+export function applyPatchXlsx(original: Uint8Array, patch: WorkbookPatch, limits?: UnpackLimits): Uint8Array {
+  return applyPatchXlsxWithNotes(original, patch, limits).bytes;
 }
 
-export function applyPatchXlsxWithNotes(original: Uint8Array, patch: WorkbookPatch): ApplyResult {
-  const w = new Writer(original);
+export function applyPatchXlsxWithNotes(
+  original: Uint8Array,
+  patch: WorkbookPatch,
+  limits?: UnpackLimits,
+): ApplyResult {
+  const w = new Writer(original, limits);
   patch.ops.forEach((op, i) => w.apply(op, i));
   return { bytes: w.finish(), notes: w.notes };
 }
@@ -108,8 +113,8 @@ class Writer {
   private sheets = new Map<string, SheetState>();
   private tables?: TableRef[];
 
-  constructor(bytes: Uint8Array) {
-    this.pkg = new Package(bytes);
+  constructor(bytes: Uint8Array, limits?: UnpackLimits) {
+    this.pkg = new Package(bytes, limits);
     const root = this.pkg.rels("");
     this.bookPath = root.find((r) => r.type.endsWith("/officeDocument"))?.part ?? "xl/workbook.xml";
     const book = this.pkg.text(this.bookPath);

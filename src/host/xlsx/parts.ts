@@ -4,6 +4,7 @@
  * bytes.
  */
 
+import { asUtf8Xml, partText, type UnpackLimits } from "./unpack";
 import { entryBytes, makeEntry, readZip, writeZip, type ZipEntry } from "./zip";
 import { dirOf, relsPathOf, resolvePart } from "./opc";
 import { esc, parseAttrs } from "./xml";
@@ -32,9 +33,11 @@ export class Package {
   private dirty = new Set<string>();
   private removed = new Set<string>();
   private added: string[] = [];
+  /** Entries whose size and CRC-32 have been checked (by inflating them). */
+  private checked = new Set<ZipEntry>();
 
-  constructor(bytes: Uint8Array) {
-    this.entries = readZip(bytes);
+  constructor(bytes: Uint8Array, limits?: UnpackLimits) {
+    this.entries = readZip(bytes, limits);
     this.entries.forEach((e, i) => this.index.set(e.name.toLowerCase(), i));
   }
 
@@ -63,8 +66,9 @@ export class Package {
     if (name === undefined) return undefined;
     const cached = this.texts.get(name);
     if (cached !== undefined) return cached;
-    const data = entryBytes(this.entries[this.index.get(name.toLowerCase())!]);
-    const text = new TextDecoder("utf-8").decode(data);
+    const entry = this.entries[this.index.get(name.toLowerCase())!];
+    const text = partText(entryBytes(entry));
+    this.checked.add(entry);
     this.texts.set(name, text);
     return text;
   }
@@ -93,15 +97,24 @@ export class Package {
     for (let n = 1; ; n++) if (!this.has(`${stem}${n}.xml`)) return `${stem}${n}.xml`;
   }
 
+  /**
+   * The package as a zip. A part copied as it came is checked first (size and CRC-32), so a
+   * damaged part is refused rather than passed on; edited parts are written as UTF-8.
+   */
   toBytes(): Uint8Array {
     const enc = new TextEncoder();
+    const encode = (name: string) => makeEntry(name, enc.encode(asUtf8Xml(this.texts.get(name)!)));
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name.toLowerCase())) continue;
-      out.push(this.dirty.has(e.name) ? makeEntry(e.name, enc.encode(this.texts.get(e.name)!)) : e);
+      if (this.dirty.has(e.name)) out.push(encode(e.name));
+      else {
+        if (!this.checked.has(e)) entryBytes(e);
+        out.push(e);
+      }
     }
     for (const name of this.added) {
-      if (!this.removed.has(name.toLowerCase())) out.push(makeEntry(name, enc.encode(this.texts.get(name)!)));
+      if (!this.removed.has(name.toLowerCase())) out.push(encode(name));
     }
     return writeZip(out);
   }

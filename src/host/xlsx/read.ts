@@ -3,7 +3,7 @@
  *
  * exceljs builds a full object model (styles, every styled empty cell) and needs
  * seconds and gigabytes on a 50k-row sheet; the core only needs values, number
- * formats, merges and tables. So: fflate inflates one part at a time, each part is
+ * formats, merges and tables. So: one part is inflated at a time (unpack.ts), each part is
  * decoded to a string once, and a hand-written scanner walks it with indexOf and
  * charCodeAt. Work is proportional to the cells that hold a value, so a sheet whose
  * formatting runs to XFD1048576 costs no more than its real content.
@@ -12,9 +12,10 @@
  * that src/i18n/errors.ts turns into one sentence for a person.
  */
 
-import { inflateSync } from "fflate";
+import { InputError, type InputErrorCode } from "./input-error";
 import { dirOf, relsPathOf, resolvePart } from "./opc";
-import { storedBytes, zipDirectory, type ZipDirectoryEntry } from "./zip-directory";
+import { partText, unpackPart, UNPACK_LIMITS, vetDirectory, type UnpackLimits } from "./unpack";
+import { zipDirectory, type ZipDirectoryEntry } from "./zip-directory";
 import { isoToSerial } from "../../core/dates";
 import {
   parseRange,
@@ -25,24 +26,7 @@ import {
   type WorkbookSnapshot,
 } from "../../core/snapshot";
 
-export type InputErrorCode =
-  "not-found" | "unsupported-format" | "encrypted" | "corrupt" | "empty" | "directory" | "unreadable";
-
-/**
- * Unusable input. `detail` by code: unsupported-format → the format actually found
- * (`.xls`, `.csv`, `.xlsm`, `.xlsb`, `.ods`, … or `text` / `html` when the content is
- * a text or web page renamed); corrupt → `zero-length`, `not-zip`, `damaged`,
- * `no-workbook` or `missing <part>`; unreadable → `too-large`, `not-a-file` or the OS error code.
- */
-export class InputError extends Error {
-  constructor(
-    public code: InputErrorCode,
-    public detail?: string,
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-    this.name = "InputError";
-  }
-}
+export { InputError, type InputErrorCode } from "./input-error";
 
 /** Extensions that are certainly not an .xlsx workbook; refused before reading the content. */
 const OTHER_FORMATS = new Set([
@@ -68,8 +52,7 @@ const OTHER_FORMATS = new Set([
 
 /** Reads a workbook from a file path or from the file's bytes (web mode). */
 export async function readXlsx(input: string | Uint8Array): Promise<WorkbookSnapshot> {
-  const inflate = (await nativeInflate()) ?? jsInflate;
-  return readXlsxBytes(typeof input === "string" ? await loadXlsxFile(input) : input, inflate);
+  return readXlsxBytes(typeof input === "string" ? await loadXlsxFile(input) : input);
 }
 
 /**
@@ -105,10 +88,13 @@ function extensionOf(path: string): string {
   return dot > 0 ? base.slice(dot).toLowerCase() : "";
 }
 
-/** Reads a workbook from its bytes; the format is decided by content, not by name. */
-export function readXlsxBytes(bytes: Uint8Array, inflate: Inflate = jsInflate): WorkbookSnapshot {
+/**
+ * Reads a workbook from its bytes; the format is decided by content, not by name. `limits` caps
+ * what the package may inflate to (see unpack.ts).
+ */
+export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_LIMITS): WorkbookSnapshot {
   sniff(bytes);
-  const zip = openZip(bytes, inflate);
+  const zip = openZip(bytes, limits);
 
   const rootRels = parseRels(zip.text("_rels/.rels") ?? "", "");
   const bookPath = rootRels.find((r) => r.type.endsWith("/officeDocument"))?.target ?? "xl/workbook.xml";
@@ -222,20 +208,6 @@ function findUtf16(b: Uint8Array, s: string): boolean {
   return false;
 }
 
-/** Raw DEFLATE → bytes; `size` is the expected length when the zip says so. */
-export type Inflate = (data: Uint8Array, size: number) => Uint8Array;
-
-/** fflate's inflate: pure JS, runs in the browser too. */
-const jsInflate: Inflate = (data, size) =>
-  inflateSync(data, size > 0 ? { out: new Uint8Array(size) } : undefined);
-
-/** Node's zlib is several times faster than a JS inflate on large sheets; absent in the browser. */
-async function nativeInflate(): Promise<Inflate | undefined> {
-  if (typeof process === "undefined" || !process.versions?.node) return undefined;
-  const zlib: typeof import("node:zlib") = await import(/* webpackIgnore: true */ "node:zlib");
-  return (data) => zlib.inflateRawSync(data);
-}
-
 /** A zip whose parts are inflated one at a time, on demand, to keep peak memory low. */
 interface Zip {
   has(path: string): boolean;
@@ -245,26 +217,17 @@ interface Zip {
 const damaged = () => new InputError("corrupt", "damaged");
 
 /** Reads the zip's central directory (zip64 included); a truncated file has none. */
-function openZip(b: Uint8Array, inflate: Inflate): Zip {
-  // Part names are case-insensitive in OPC; keyed by lower case.
+function openZip(b: Uint8Array, limits: UnpackLimits): Zip {
+  const dir = zipDirectory(b, damaged);
+  vetDirectory(dir, limits);
+  // Part names are case-insensitive in OPC; keyed by lower case (vetDirectory refused twins).
   const entries = new Map<string, ZipDirectoryEntry>();
-  for (const e of zipDirectory(b, damaged)) entries.set(e.name.toLowerCase(), e);
-  const bytesOf = (e: ZipDirectoryEntry): Uint8Array => {
-    if (e.flags & 1) throw new InputError("encrypted");
-    const data = storedBytes(b, e, damaged);
-    if (e.method === 0) return data;
-    if (e.method !== 8) throw damaged();
-    try {
-      return inflate(data, e.usize);
-    } catch {
-      throw damaged();
-    }
-  };
+  for (const e of dir) entries.set(e.name.toLowerCase(), e);
   return {
     has: (path) => entries.has(path.toLowerCase()),
     text(path) {
       const e = entries.get(path.toLowerCase());
-      return e === undefined ? undefined : decodeXml(bytesOf(e));
+      return e === undefined ? undefined : partText(unpackPart(b, e));
     },
   };
 }
@@ -277,12 +240,6 @@ function otherPackage(zip: Zip): [InputErrorCode, string] {
   if (zip.has("ppt/presentation.xml")) return ["unsupported-format", ".pptx"];
   if (zip.has("index.xml") || zip.has("Index/Document.iwa")) return ["unsupported-format", ".numbers"];
   return ["corrupt", "no-workbook"];
-}
-
-function decodeXml(data: Uint8Array): string {
-  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data);
-  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data);
-  return new TextDecoder("utf-8").decode(data);
 }
 
 // ---------------------------------------------------------------------------

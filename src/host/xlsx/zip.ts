@@ -3,24 +3,21 @@
  * touch are copied as their original compressed bytes: nothing is inflated or re-deflated
  * that need not be, and an untouched chart, image or pivot cache leaves exactly as it came.
  *
- * Node's zlib is used when present (several times faster than a JS codec on a big sheet);
- * fflate covers the browser.
+ * Node's zlib deflates when present (several times faster than a JS codec on a big sheet);
+ * fflate covers the browser. Parts are taken out through unpack.ts, which trusts nothing.
  */
 
-import { deflateSync, inflateSync } from "fflate";
-import { storedBytes, zipDirectory } from "./zip-directory";
+import { deflateSync } from "fflate";
+import { InputError } from "./input-error";
+import { crc32, unpackEntry, UNPACK_LIMITS, vetDirectory, type UnpackLimits } from "./unpack";
+import { storedBytes, zipDirectory, type ZipDirectoryEntry } from "./zip-directory";
 
-export interface ZipEntry {
-  name: string;
-  method: number;
-  crc: number;
-  csize: number;
-  usize: number;
+export interface ZipEntry extends Omit<ZipDirectoryEntry, "offset"> {
   /** The compressed bytes as stored (a view into the original file). */
   raw: Uint8Array;
 }
 
-/** Thrown for a zip this writer cannot take apart; the reader has already vetted the file. */
+/** Thrown for a package this writer cannot write as a plain zip. */
 export class ZipError extends Error {
   constructor(detail: string) {
     super(`zip: ${detail}`);
@@ -28,81 +25,50 @@ export class ZipError extends Error {
   }
 }
 
-interface Codec {
-  inflate(data: Uint8Array, size: number): Uint8Array;
-  deflate(data: Uint8Array): Uint8Array;
-  crc32(data: Uint8Array): number;
-}
+let deflater: ((data: Uint8Array) => Uint8Array) | undefined;
 
-let codec: Codec | undefined;
-
-function getCodec(): Codec {
-  if (codec) return codec;
-  const zlib =
-    typeof process !== "undefined" && typeof process.getBuiltinModule === "function"
-      ? (process.getBuiltinModule("node:zlib") as typeof import("node:zlib") | undefined)
-      : undefined;
-  if (zlib && typeof zlib.crc32 === "function") {
-    // Level 6 costs about twice level 1 for a few percent smaller output; a big sheet is
-    // rewritten on every run, so the faster setting wins.
-    codec = {
-      inflate: (d) => zlib.inflateRawSync(d),
-      deflate: (d) => zlib.deflateRawSync(d, { level: 1 }),
-      crc32: (d) => zlib.crc32(d) >>> 0,
-    };
-  } else {
-    codec = {
-      inflate: (d, size) => inflateSync(d, size > 0 ? { out: new Uint8Array(size) } : undefined),
-      deflate: (d) => deflateSync(d, { level: 1 }),
-      crc32: jsCrc32,
-    };
+/**
+ * Level 6 costs about twice level 1 for a few percent smaller output; a big sheet is rewritten
+ * on every run, so the faster setting wins.
+ */
+function deflate(data: Uint8Array): Uint8Array {
+  if (!deflater) {
+    const zlib =
+      typeof process !== "undefined" && typeof process.getBuiltinModule === "function"
+        ? (process.getBuiltinModule("node:zlib") as typeof import("node:zlib") | undefined)
+        : undefined;
+    deflater = zlib ? (d) => zlib.deflateRawSync(d, { level: 1 }) : (d) => deflateSync(d, { level: 1 });
   }
-  return codec;
+  return deflater(data);
 }
 
-let crcTable: Uint32Array | undefined;
-
-function jsCrc32(data: Uint8Array): number {
-  if (!crcTable) {
-    crcTable = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      crcTable[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = crcTable[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+/**
+ * The entries of a zip in central-directory order (zip64 sizes and offsets included), after the
+ * checks every reader of the package makes (see unpack.ts); a damaged zip is an InputError.
+ */
+export function readZip(b: Uint8Array, limits: UnpackLimits = UNPACK_LIMITS): ZipEntry[] {
+  const fault = () => new InputError("corrupt", "damaged");
+  const dir = zipDirectory(b, fault);
+  vetDirectory(dir, limits);
+  return dir.map((e) => ({
+    name: e.name,
+    flags: e.flags,
+    method: e.method,
+    crc: e.crc,
+    csize: e.csize,
+    usize: e.usize,
+    raw: storedBytes(b, e, fault),
+  }));
 }
 
-/** The entries of a zip in central-directory order (zip64 sizes and offsets included). */
-export function readZip(b: Uint8Array): ZipEntry[] {
-  const fault = (why: string) => new ZipError(why);
-  return zipDirectory(b, fault).map((e) => {
-    if (e.flags & 1) throw new ZipError("encrypted entry");
-    return {
-      name: e.name,
-      method: e.method,
-      crc: e.crc,
-      csize: e.csize,
-      usize: e.usize,
-      raw: storedBytes(b, e, fault),
-    };
-  });
-}
-
-/** The uncompressed bytes of an entry. */
+/** The uncompressed bytes of an entry, checked against its declared size and CRC-32. */
 export function entryBytes(e: ZipEntry): Uint8Array {
-  if (e.method === 0) return e.raw;
-  if (e.method !== 8) throw new ZipError(`compression method ${e.method}`);
-  return getCodec().inflate(e.raw, e.usize);
+  return unpackEntry(e, e.raw);
 }
 
 /** A new entry holding `data`, deflated. */
 export function makeEntry(name: string, data: Uint8Array): ZipEntry {
-  const c = getCodec();
-  return { name, method: 8, crc: c.crc32(data), csize: 0, usize: data.length, raw: c.deflate(data) };
+  return { name, flags: 0, method: 8, crc: crc32(data), csize: 0, usize: data.length, raw: deflate(data) };
 }
 
 /** Writes entries as a zip; each entry's compressed bytes are copied as they are. */
