@@ -20,8 +20,10 @@ import { buildWorksheet } from "./build";
 import { editCells, type CellOp } from "./cells";
 import { dirOf } from "./opc";
 import { CT, Package, REL } from "./parts";
+import { inOrder, sortSheetData } from "./row-order";
 import { SheetDoc } from "./sheet-xml";
 import { MINIMAL_STYLES, Styles } from "./styles";
+import { namespacesOf, toStrict, type Namespaces } from "./strict";
 import type { UnpackLimits } from "./unpack";
 
 export { uncarriedParts, uncarriedPartNames } from "./special-parts";
@@ -30,10 +32,15 @@ import {
   elementEnd,
   esc,
   localAttr,
+  nsScope,
   parseAttrs,
+  relId,
+  relPrefixFor,
   quoteSheet,
   rootPrefix,
+  rootTag,
   setAttr,
+  withDeclaration,
   withPrefix,
 } from "./xml";
 
@@ -60,7 +67,11 @@ export interface ApplyResult {
 }
 
 /** The patched workbook's bytes; `limits` caps what the package may inflate to (see unpack.ts). */
-export function applyPatchXlsx(original: Uint8Array, patch: WorkbookPatch, limits?: UnpackLimits): Uint8Array {
+export function applyPatchXlsx(
+  original: Uint8Array,
+  patch: WorkbookPatch,
+  limits?: UnpackLimits,
+): Uint8Array {
   return applyPatchXlsxWithNotes(original, patch, limits).bytes;
 }
 
@@ -106,6 +117,8 @@ class Writer {
   private bookPath: string;
   private book: string;
   private bp: string;
+  /** The namespaces this package speaks: transitional, or Strict OOXML. */
+  private ns: Namespaces;
   private styles: Styles;
   private stylesPath: string;
   private stylesExisted: boolean;
@@ -121,6 +134,7 @@ class Writer {
     if (book === undefined) throw new Error(`workbook part ${this.bookPath} missing`);
     this.book = book;
     this.bp = rootPrefix(book);
+    this.ns = namespacesOf(book);
     const stylesRel = this.pkg.rels(this.bookPath).find((r) => r.type.endsWith("/styles"));
     this.stylesPath = stylesRel?.part ?? `${dirOf(this.bookPath)}/styles.xml`;
     const stylesXml = stylesRel ? this.pkg.text(this.stylesPath) : undefined;
@@ -141,13 +155,19 @@ class Writer {
   private sheetRefs(): SheetRef[] {
     const b = this.sheetsBlock();
     const inner = this.book.slice(b.inner, b.close);
+    // Namespaces in scope inside <sheets>: the root's, then <sheets>'s own.
+    const scope = nsScope(
+      parseAttrs(this.book.slice(b.start, b.inner)),
+      nsScope(parseAttrs(rootTag(this.book).tag)),
+    );
     const out: SheetRef[] = [];
     for (const m of inner.matchAll(/<(?:\w+:)?sheet\s[^>]*?\/?>/g)) {
       const a = parseAttrs(m[0]);
       out.push({
         name: a.name ?? "",
         sheetId: Number(a.sheetId ?? 0),
-        rid: localAttr(a, "id") ?? "",
+        // A prefix left unbound (as older writers left it) still names the relationship.
+        rid: relId(a, scope) ?? localAttr(a, "id") ?? "",
         state: a.state ?? "visible",
         tag: m[0],
       });
@@ -173,16 +193,15 @@ class Writer {
     this.setSheetTag(ref.tag, setAttr(ref.tag, "state", visibility === "hidden" ? "hidden" : undefined));
   }
 
+  /** A prefix for the relationships namespace valid inside <sheets>, declared on the root if needed. */
   private relPrefixOfBook(): string {
-    const m =
-      /xmlns:([\w.-]+)\s*=\s*["']http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships["']/.exec(
-        this.book,
-      );
-    if (m) return m[1];
-    const at = this.book.search(new RegExp(`<${this.bp}workbook[\\s>/]`));
-    const gt = this.book.indexOf(">", at);
-    this.book = `${this.book.slice(0, gt)} xmlns:r="${REL}"${this.book.slice(gt)}`;
-    return "r";
+    const root = rootTag(this.book);
+    const end = root.at + root.tag.length;
+    const { prefix, declare } = relPrefixFor(root.tag, [this.book.slice(end)]);
+    if (declare)
+      this.book =
+        this.book.slice(0, root.at) + withDeclaration(root.tag, prefix, this.ns.rel) + this.book.slice(end);
+    return prefix;
   }
 
   /** Adds a worksheet part and its <sheet>, after `after` or at the end; returns its state. */
@@ -232,7 +251,11 @@ class Writer {
 
   private setDefinedNames(items: string[]): void {
     const m = new RegExp(`<${this.bp}definedNames[\\s>/]`).exec(this.book);
-    const block = items.length ? `<${this.bp}definedNames>${items.join("")}</${this.bp}definedNames>` : "";
+    // The user's opening tag is kept: it may declare namespaces the names use.
+    const open = m
+      ? this.book.slice(m.index, this.book.indexOf(">", m.index) + 1).replace(/\s*\/>$/, ">")
+      : `<${this.bp}definedNames>`;
+    const block = items.length ? `${open}${items.join("")}</${this.bp}definedNames>` : "";
     if (m) {
       this.book = this.book.slice(0, m.index) + block + this.book.slice(elementEnd(this.book, m.index));
       return;
@@ -258,10 +281,13 @@ class Writer {
     if (!rel?.part || !rel.type.endsWith("/worksheet")) return undefined;
     const xml = this.pkg.text(rel.part);
     if (xml === undefined) return undefined;
+    const doc = new SheetDoc(xml);
+    const sd = doc.get("sheetData");
+    if (sd && !inOrder(sd, doc.p)) doc.set("sheetData", sortSheetData(sd, doc.p, colLetter));
     const state: SheetState = {
       name: found.ref.name,
       part: rel.part,
-      doc: new SheetDoc(xml),
+      doc,
       ops: [],
       cfAdded: 0,
     };
@@ -409,13 +435,17 @@ class Writer {
     );
     this.pkg.addOverride(part, CT.table);
     const rid = this.pkg.addRel(st.part, `${REL}/table`, part);
-    const rp = st.doc.relPrefix();
+    const rp = st.doc.relPrefix(this.ns.rel);
     const existing = st.doc.get("tableParts");
     const items = existing ? [...existing.matchAll(/<(?:\w+:)?tablePart\s[^>]*?\/>/g)].map((m) => m[0]) : [];
     items.push(withPrefix(`<tablePart ${rp}:id="${rid}"/>`, st.doc.p));
+    // The user's opening tag is kept: it may declare the namespace its items' r:id use.
+    const open = existing
+      ? existing.slice(0, existing.indexOf(">") + 1).replace(/\s*\/>$/, ">")
+      : `<${st.doc.p}tableParts>`;
     st.doc.set(
       "tableParts",
-      `<${st.doc.p}tableParts count="${items.length}">${items.join("")}</${st.doc.p}tableParts>`,
+      `${setAttr(open, "count", String(items.length))}${items.join("")}</${st.doc.p}tableParts>`,
     );
     tables.push({ part, sheetPart: st.part, name, id, range });
   }
@@ -673,6 +703,8 @@ class Writer {
       }
     }
     if (this.book !== this.pkg.text(this.bookPath)) this.pkg.setText(this.bookPath, this.book);
+    if (this.ns.strict)
+      for (const part of this.pkg.edited()) this.pkg.setText(part, toStrict(this.pkg.text(part)!));
     return this.pkg.toBytes();
   }
 }

@@ -92,6 +92,11 @@ export class Package {
     this.added = this.added.filter((n) => n !== name);
   }
 
+  /** The parts written or rewritten so far. */
+  edited(): string[] {
+    return [...this.dirty].filter((n) => !this.removed.has(n.toLowerCase()));
+  }
+
   /** A part name `${stem}${n}.xml` not yet used. */
   freeName(stem: string): string {
     for (let n = 1; ; n++) if (!this.has(`${stem}${n}.xml`)) return `${stem}${n}.xml`;

@@ -14,6 +14,7 @@
 
 import { InputError, type InputErrorCode } from "./input-error";
 import { dirOf, relsPathOf, resolvePart } from "./opc";
+import { nsScope, relId } from "./xml";
 import { partText, unpackPart, UNPACK_LIMITS, vetDirectory, type UnpackLimits } from "./unpack";
 import { zipDirectory, type ZipDirectoryEntry } from "./zip-directory";
 import { isoToSerial } from "../../core/dates";
@@ -116,14 +117,21 @@ export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_L
 
   let date1904 = false;
   const sheetRefs: Array<{ name: string; state: string; rid: string }> = [];
+  // Namespace declarations in scope, element by element: r:id is found by its namespace, not its prefix.
+  const scopes: Array<Map<string, string>> = [new Map()];
   for (const tag of tags(bookXml)) {
-    if (tag.closing) continue;
+    if (tag.closing) {
+      if (scopes.length > 1) scopes.pop();
+      continue;
+    }
+    const a = attrs(tag.attrs);
+    if (!tag.selfClosing) scopes.push(nsScope(a, scopes[scopes.length - 1]));
     if (tag.name === "workbookPr") {
-      const v = attrs(tag.attrs).date1904;
-      date1904 = v === "1" || v === "true";
+      date1904 = a.date1904 === "1" || a.date1904 === "true";
     } else if (tag.name === "sheet") {
-      const a = attrs(tag.attrs);
-      sheetRefs.push({ name: a.name ?? "", state: a.state ?? "visible", rid: localAttr(a, "id") ?? "" });
+      // A prefix left unbound (as older writers left it) still names the relationship.
+      const rid = relId(a, scopes[scopes.length - 1]) ?? localAttr(a, "id") ?? "";
+      sheetRefs.push({ name: a.name ?? "", state: a.state ?? "visible", rid });
     }
   }
 

@@ -4,7 +4,7 @@
  * them, leaving every other element's text exactly as it was.
  */
 
-import { elementEnd, rootPrefix } from "./xml";
+import { elementEnd, relPrefixFor, rootPrefix, rootTag, withDeclaration } from "./xml";
 
 /** CT_Worksheet's children in schema order; Excel repairs a file that breaks it. */
 export const WORKSHEET_ORDER = [
@@ -138,15 +138,20 @@ export class SheetDoc {
     this.setAll(name, xml === undefined ? [] : [xml]);
   }
 
-  /** The prefix bound to the relationships namespace, declaring `r` on the root when absent. */
-  relPrefix(): string {
-    const m = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${NS_R.replace(/[./]/g, "\\$&")}["']`).exec(this.head);
-    if (m) return m[1];
-    const at = this.head.search(new RegExp(`<${this.p}worksheet[\\s>/]`));
-    const gt = this.head.indexOf(">", at);
-    const name = /xmlns:r\s*=/.test(this.head) ? "rr" : "r";
-    this.head = `${this.head.slice(0, gt)} xmlns:${name}="${NS_R}"${this.head.slice(gt)}`;
-    return name;
+  /**
+   * The prefix bound to the relationships namespace for every element of the part, declaring one
+   * on the root when none is (`uri`: the namespace as this package writes it).
+   */
+  relPrefix(uri: string = NS_R): string {
+    const root = rootTag(this.head);
+    const inner = this.children.filter((c) => c.name !== "sheetData").map((c) => c.xml);
+    const { prefix, declare } = relPrefixFor(root.tag, inner);
+    if (declare)
+      this.head =
+        this.head.slice(0, root.at) +
+        withDeclaration(root.tag, prefix, uri) +
+        this.head.slice(root.at + root.tag.length);
+    return prefix;
   }
 
   toXml(): string {

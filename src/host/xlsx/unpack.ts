@@ -55,9 +55,7 @@ function getCodec(): Codec {
   const z = zlib();
   codec = {
     inflate:
-      z !== undefined
-        ? (d, max) => z.inflateRawSync(d, { maxOutputLength: Math.max(1, max) })
-        : jsInflate,
+      z !== undefined ? (d, max) => z.inflateRawSync(d, { maxOutputLength: Math.max(1, max) }) : jsInflate,
     crc32: z !== undefined && typeof z.crc32 === "function" ? (d) => z.crc32(d) >>> 0 : jsCrc32,
   };
   return codec;

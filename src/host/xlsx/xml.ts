@@ -170,3 +170,73 @@ export function withPrefix(fragment: string, p: string): string {
 export function quoteSheet(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
+
+/** The relationships namespace, transitional (the usual) and Strict OOXML. */
+export const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const NS_REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+
+export function isRelNs(uri: string | undefined): boolean {
+  return uri === NS_REL || uri === NS_REL_STRICT;
+}
+
+/** Prefix → namespace URI in scope for an element with attributes `a` ("" is the default namespace). */
+export function nsScope(a: Record<string, string>, outer?: ReadonlyMap<string, string>): Map<string, string> {
+  const scope = new Map(outer);
+  for (const k of Object.keys(a)) {
+    if (k === "xmlns") scope.set("", a[k]);
+    else if (k.startsWith("xmlns:")) scope.set(k.slice(6), a[k]);
+  }
+  return scope;
+}
+
+/**
+ * The `r:id` of an element, found as XML finds it: the `id` attribute whose prefix is bound,
+ * on the element itself or around it, to the relationships namespace, whatever the prefix.
+ */
+export function relId(a: Record<string, string>, outer?: ReadonlyMap<string, string>): string | undefined {
+  const scope = nsScope(a, outer);
+  for (const k of Object.keys(a)) {
+    const colon = k.indexOf(":");
+    if (colon > 0 && k.slice(colon + 1) === "id" && isRelNs(scope.get(k.slice(0, colon)))) return a[k];
+  }
+  return undefined;
+}
+
+/** The opening tag of the root element (past any declaration, comment or processing instruction). */
+export function rootTag(xml: string): { at: number; tag: string } {
+  let lt = xml.indexOf("<");
+  while (lt >= 0 && (xml.charCodeAt(lt + 1) === 63 || xml.charCodeAt(lt + 1) === 33)) {
+    const close = xml.startsWith("<!--", lt) ? xml.indexOf("-->", lt) : xml.indexOf(">", lt);
+    lt = close < 0 ? -1 : xml.indexOf("<", close);
+  }
+  if (lt < 0) return { at: -1, tag: "" };
+  return { at: lt, tag: xml.slice(lt, xml.indexOf(">", lt) + 1) };
+}
+
+/**
+ * A prefix for the relationships namespace that holds everywhere below the root: the root's own
+ * binding when nothing inside (`inner`: the rest of the part, or the parts of it that may hold
+ * declarations) binds that prefix to another namespace; otherwise a fresh prefix, which the
+ * caller declares on the root as `xmlns:PREFIX="uri"`.
+ */
+export function relPrefixFor(rootOpenTag: string, inner: string[]): { prefix: string; declare: boolean } {
+  const bindings = (p: string): string[] =>
+    inner.flatMap((x) =>
+      [
+        ...x.matchAll(new RegExp(`\\sxmlns:${p.replace(/\./g, "\\.")}\\s*=\\s*("([^"]*)"|'([^']*)')`, "g")),
+      ].map((m) => decodeEntities(m[2] ?? m[3] ?? "")),
+    );
+  for (const [p, u] of nsScope(parseAttrs(rootOpenTag)))
+    if (p && isRelNs(u) && bindings(p).every(isRelNs)) return { prefix: p, declare: false };
+  const used = (p: string) =>
+    new RegExp(`\\sxmlns:${p}\\s*=`).test(rootOpenTag) || !bindings(p).every(isRelNs);
+  let prefix = "r";
+  for (let n = 1; used(prefix); n++) prefix = `r${n}`;
+  return { prefix, declare: true };
+}
+
+/** An opening tag with a namespace declaration added. */
+export function withDeclaration(openTag: string, prefix: string, uri: string): string {
+  const end = openTag.length - (openTag.endsWith("/>") ? 2 : 1);
+  return `${openTag.slice(0, end)} xmlns:${prefix}="${uri}"${openTag.slice(end)}`;
+}
