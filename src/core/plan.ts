@@ -9,6 +9,7 @@
  * then the report and the log row.
  */
 
+import { fitPatchText } from "./cell-text";
 import { analyseWorkbook, COPY_SHEET_RE, isProductSheet, type CheckResult } from "./check";
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
@@ -213,7 +214,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   ops.push(...noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
   return {
-    patch: { ops },
+    patch: fitPatchText({ ops }, lang),
     result,
     normalized,
     deferredNotices,
@@ -229,5 +230,5 @@ export function planClear(
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
   const w = sheetWords(opts.lang).log;
   ops.push(planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
-  return { ops };
+  return fitPatchText({ ops }, opts.lang);
 }

@@ -60,6 +60,8 @@ export interface SheetWords {
   };
   /** Header of the column on a normalised copy that names the original row. */
   sourceRow: string;
+  /** Ends a text cut to fit in one cell. */
+  truncated: string;
 }
 
 const zh: SheetWords = {
@@ -128,6 +130,7 @@ const zh: SheetWords = {
     yesno: "请选择“是”或“否”",
   },
   sourceRow: "原行号",
+  truncated: "…（已截断）",
 };
 
 const en: SheetWords = {
@@ -196,6 +199,7 @@ const en: SheetWords = {
     yesno: "Choose 是 (yes) or 否 (no)",
   },
   sourceRow: "Source row",
+  truncated: "… (truncated)",
 };
 
 export function sheetWords(lang: Lang): SheetWords {

@@ -13,6 +13,7 @@
 import { z } from "zod/mini";
 import type { HolidayEntry } from "../calendar";
 import { isValidYmd, type IsoDate } from "../dates";
+import { fitPatchText } from "../cell-text";
 import type { CellWrite, PatchOp, WorkbookPatch } from "../patch";
 import type { MappingOverride } from "../recognise";
 import type { Lang, Settings } from "../settings";
@@ -182,8 +183,8 @@ export function normaliseSettingsEdit(edit: SettingsEdit): Normalised {
 export function planSettingsEdit(wb: WorkbookSnapshot, edit: SettingsEdit, lang: Lang): WorkbookPatch {
   const e = normaliseSettingsEdit(edit);
   const sheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
-  if (!sheet) return { ops: [newSheet(wb, e, lang)] };
-  return { ops: new SheetEdit(wb, sheet, lang).plan(e) };
+  if (!sheet) return fitPatchText({ ops: [newSheet(wb, e, lang)] }, lang);
+  return fitPatchText({ ops: new SheetEdit(wb, sheet, lang).plan(e) }, lang);
 }
 
 /** The whole 设置 sheet, as planSettingsSheet lays it out, with the edit in. */
