@@ -117,8 +117,3 @@ export function openpyxlSheets(file: string): SheetRows {
   });
   return new Map(Object.entries(JSON.parse(json) as Record<string, string[][]>));
 }
-
-/** The first `n` rows of a sheet, trailing empty rows dropped, for comparing with what was written. */
-export function firstRows(rows: string[][] | undefined, n: number): string[][] {
-  return (rows ?? []).slice(0, n);
-}
