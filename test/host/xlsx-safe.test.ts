@@ -237,6 +237,35 @@ describe("inputs the writer must carry through", () => {
   }, 300_000);
 });
 
+test("a row stored twice becomes one row holding the cells of both; a write lands in it once", () => {
+  const rows =
+    `<row r="1"><c r="A1" t="inlineStr"><is><t>甲</t></is></c></row>` +
+    `<row r="2"><c r="B2" t="inlineStr"><is><t>乙</t></is></c></row>` +
+    `<row r="2"><c r="A2" t="inlineStr"><is><t>丙</t></is></c><c t="inlineStr"><is><t>丁</t></is></c></row>`;
+  const bytes = rawXlsx({ sheets: [{ name: "S", xml: sheetXml(rows) }] });
+  const patch: WorkbookPatch = {
+    ops: [{ op: "setValues", sheet: "S", cells: [{ cell: "C2", write: { v: "新" } }] }],
+  };
+  const out = applyPatchXlsx(bytes, patch);
+  const xml = strFromU8(unzipSync(out)["xl/worksheets/sheet1.xml"]);
+  expect([...xml.matchAll(/<row [^>]*?\br="(\d+)"/g)].map((m) => m[1])).toEqual(["1", "2"]);
+  expect([...xml.matchAll(/<c [^>]*?\br="([A-Z]+2)"/g)].map((m) => m[1])).toEqual(["A2", "B2", "C2"]);
+  // The later of two cells at one address wins, as it does when the sheet is read.
+  const read = readXlsxBytes(out).sheets[0].rows[1]?.map((c) => c?.value);
+  expect(read).toEqual(["丙", "丁", "新"]);
+});
+
+test("a sheet part cut short is refused by apply as damaged, not written out broken", async () => {
+  const xml = sheetXml(scheduleRows());
+  const r = await refused(
+    "cut-short.xlsx",
+    schedule({ "xl/worksheets/sheet1.xml": xml.slice(0, xml.indexOf("</sheetData>")) }),
+    "apply",
+  );
+  expect(r.code).toBe(2);
+  expect(r.err.trim()).toBe(CORRUPT.replace("%F", r.file));
+});
+
 test("a report message longer than a cell holds is cut with a mark; the user's long cell is kept", async () => {
   const huge = "下周" + "很".repeat(32_758);
   const rows = scheduleRows().replace(/<c r="E3" s="1"><v>\d+<\/v><\/c>/, cellXml(3, 4, huge));

@@ -20,6 +20,7 @@ import { buildWorksheet } from "./build";
 import { editCells, type CellOp } from "./cells";
 import { dirOf } from "./opc";
 import { CT, Package, REL } from "./parts";
+import { InputError } from "./input-error";
 import { inOrder, sortSheetData } from "./row-order";
 import { SheetDoc } from "./sheet-xml";
 import { MINIMAL_STYLES, Styles } from "./styles";
@@ -131,7 +132,7 @@ class Writer {
     const root = this.pkg.rels("");
     this.bookPath = root.find((r) => r.type.endsWith("/officeDocument"))?.part ?? "xl/workbook.xml";
     const book = this.pkg.text(this.bookPath);
-    if (book === undefined) throw new Error(`workbook part ${this.bookPath} missing`);
+    if (book === undefined) throw new InputError("corrupt", "no-workbook");
     this.book = book;
     this.bp = rootPrefix(book);
     this.ns = namespacesOf(book);
@@ -146,7 +147,7 @@ class Writer {
 
   private sheetsBlock(): { start: number; end: number; inner: number; close: number } {
     const m = new RegExp(`<${this.bp}sheets[\\s>/]`).exec(this.book);
-    if (!m) throw new Error("workbook without <sheets>");
+    if (!m) throw new InputError("corrupt", "damaged");
     const end = elementEnd(this.book, m.index);
     const gt = this.book.indexOf(">", m.index);
     return { start: m.index, end, inner: gt + 1, close: this.book.lastIndexOf("<", end - 1) };

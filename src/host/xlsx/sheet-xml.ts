@@ -4,6 +4,7 @@
  * them, leaving every other element's text exactly as it was.
  */
 
+import { InputError } from "./input-error";
 import { elementEnd, relPrefixFor, rootPrefix, rootTag, withDeclaration } from "./xml";
 
 /** CT_Worksheet's children in schema order; Excel repairs a file that breaks it. */
@@ -67,11 +68,14 @@ export class SheetDoc {
   constructor(xml: string) {
     this.p = rootPrefix(xml);
     const rootAt = xml.search(new RegExp(`<${this.p}worksheet[\\s>/]`));
-    if (rootAt < 0) throw new Error("worksheet part without a worksheet element");
+    // A part cut short or without its root cannot be edited into a sound one: the file is damaged.
+    if (rootAt < 0) throw new InputError("corrupt", "damaged");
     const rootGt = xml.indexOf(">", rootAt);
-    this.head = xml.slice(0, rootGt + 1);
+    const selfClosed = xml.charCodeAt(rootGt - 1) === 47;
+    this.head = selfClosed ? xml.slice(0, rootGt - 1) + ">" : xml.slice(0, rootGt + 1);
     const close = `</${this.p}worksheet>`;
     const rootEnd = xml.lastIndexOf(close);
+    if (rootEnd < 0 && !selfClosed) throw new InputError("corrupt", "damaged");
     const stop = rootEnd < 0 ? xml.length : rootEnd;
     this.tail = rootEnd < 0 ? close : xml.slice(rootEnd);
     let pos = rootGt + 1;
@@ -89,10 +93,9 @@ export class SheetDoc {
       if (xml.startsWith(sdOpen, lt)) {
         // The big one: sheetData cannot nest, so its end tag is found directly.
         const gt = xml.indexOf(">", lt);
-        end =
-          xml.charCodeAt(gt - 1) === 47
-            ? gt + 1
-            : xml.indexOf(`</${this.p}sheetData>`, gt) + this.p.length + 12;
+        const close = xml.charCodeAt(gt - 1) === 47 ? -1 : xml.indexOf(`</${this.p}sheetData>`, gt);
+        if (close < 0 && xml.charCodeAt(gt - 1) !== 47) throw new InputError("corrupt", "damaged");
+        end = close < 0 ? gt + 1 : close + this.p.length + 12;
       } else end = elementEnd(xml, lt);
       let i = lt + 1;
       while (i < end && !/[\s/>]/.test(xml[i])) i++;
