@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { crc32, deflateRawSync, constants as Z } from "node:zlib";
+import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
 import { main, type Io } from "../../src/cli/main";
 import { isoToSerial } from "../../src/core/dates";
@@ -253,6 +254,67 @@ test("a row stored twice becomes one row holding the cells of both; a write land
   // The later of two cells at one address wins, as it does when the sheet is read.
   const read = readXlsxBytes(out).sheets[0].rows[1]?.map((c) => c?.value);
   expect(read).toEqual(["丙", "丁", "新"]);
+});
+
+test("any storage order of rows and cells: writes land once, every other cell reads as before (fast-check)", () => {
+  const grid = fc.uniqueArray(
+    fc.record({
+      r: fc.integer({ min: 1, max: 8 }),
+      c: fc.integer({ min: 1, max: 5 }),
+      v: fc.integer({ min: 0, max: 999 }),
+    }),
+    { selector: (x) => `${x.r},${x.c}`, minLength: 1, maxLength: 25 },
+  );
+  const writes = fc.uniqueArray(
+    fc.record({
+      r: fc.integer({ min: 1, max: 10 }),
+      c: fc.integer({ min: 1, max: 6 }),
+      v: fc.integer({ min: 1000, max: 9999 }),
+    }),
+    { selector: (x) => `${x.r},${x.c}`, minLength: 1, maxLength: 6 },
+  );
+  fc.assert(
+    fc.property(grid, writes, fc.integer(), (cells, ws, seed) => {
+      // Rows in a shuffled order, each row's cells shuffled too (a deterministic shuffle by seed).
+      const shuffle = <T>(xs: T[], salt: number): T[] =>
+        xs
+          .map((x, i) => ({ x, k: Math.imul(i + 1, 2654435761) ^ (seed + salt) }))
+          .sort((a, b) => a.k - b.k)
+          .map((e) => e.x);
+      const byRow = new Map<number, typeof cells>();
+      for (const cell of cells) byRow.set(cell.r, [...(byRow.get(cell.r) ?? []), cell]);
+      const rows = shuffle([...byRow.keys()], 0).map(
+        (r) =>
+          `<row r="${r}">` +
+          shuffle(byRow.get(r)!, r)
+            .map((x) => `<c r="${"ABCDE"[x.c - 1]}${r}"><v>${x.v}</v></c>`)
+            .join("") +
+          `</row>`,
+      );
+      const bytes = rawXlsx({ sheets: [{ name: "S", xml: sheetXml(rows.join("")) }] });
+      const patch: WorkbookPatch = {
+        ops: [
+          {
+            op: "setValues",
+            sheet: "S",
+            cells: ws.map((w) => ({ cell: `${"ABCDEF"[w.c - 1]}${w.r}`, write: { v: w.v } })),
+          },
+        ],
+      };
+      const out = applyPatchXlsx(bytes, patch);
+      const expected = new Map(cells.map((x) => [`${x.r},${x.c}`, x.v]));
+      for (const w of ws) expected.set(`${w.r},${w.c}`, w.v);
+      const got = new Map<string, unknown>();
+      readXlsxBytes(out).sheets[0].rows.forEach((row, r) =>
+        row?.forEach((cell, c) => cell && got.set(`${r + 1},${c + 1}`, cell.value)),
+      );
+      expect(got).toEqual(expected);
+      const xml = strFromU8(unzipSync(out)["xl/worksheets/sheet1.xml"]);
+      const rowNumbers = [...xml.matchAll(/<row [^>]*?\br="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(rowNumbers).toEqual([...new Set(rowNumbers)].sort((a, b) => a - b));
+    }),
+    { numRuns: 60 },
+  );
 });
 
 test("a sheet part cut short is refused by apply as damaged, not written out broken", async () => {
