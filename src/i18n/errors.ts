@@ -5,7 +5,7 @@
 
 import type { Lang } from "../core/settings";
 import type { InputError } from "../host/xlsx/read";
-import { MAX_PACKAGE_BYTES, MAX_PART_BYTES } from "../host/xlsx/unpack";
+import { MAX_PACKAGE_BYTES, MAX_PART_BYTES } from "../host/xlsx/limits";
 
 /** Readable names of the formats we refuse, keyed by InputError detail. */
 const FORMAT_NAMES: Record<string, Record<Lang, string>> = {

@@ -16,16 +16,8 @@
 
 import { Inflate as FflateInflate } from "fflate";
 import { InputError } from "./input-error";
+import { MAX_PACKAGE_BYTES, MAX_PART_BYTES } from "./limits";
 import { storedBytes, type ZipDirectoryEntry } from "./zip-directory";
-
-/**
- * The largest part inflated. A 250,000-row schedule's sheet is about 130 MB; a part must also
- * become one string, and V8 holds none longer than 2^29 − 24 characters (≈ 537 M).
- */
-export const MAX_PART_BYTES = 500 * 2 ** 20;
-
-/** The largest package, every part inflated: what one workbook may cost to read. */
-export const MAX_PACKAGE_BYTES = 2 * 2 ** 30;
 
 export interface UnpackLimits {
   /** Bytes one part may inflate to. */
@@ -33,6 +25,8 @@ export interface UnpackLimits {
   /** Bytes all parts together may inflate to. */
   package: number;
 }
+
+export { MAX_PACKAGE_BYTES, MAX_PART_BYTES };
 
 export const UNPACK_LIMITS: UnpackLimits = { part: MAX_PART_BYTES, package: MAX_PACKAGE_BYTES };
 
