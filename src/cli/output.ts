@@ -4,7 +4,7 @@
  * kill -9 — leaves a half-written workbook or a stray file behind.
  */
 
-import { constants } from "node:fs";
+import { constants } from "node:os";
 import { chmod, open, readdir, realpath, rename, stat, unlink } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
