@@ -121,7 +121,7 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
 }
 
 /** Maps a file-system failure to what the user is told. */
-function outputError(e: unknown, out: string): OutputError {
+export function outputError(e: unknown, out: string): OutputError {
   if (e instanceof OutputError) return e;
   switch (errno(e)) {
     case "ENOSPC":

@@ -160,6 +160,14 @@ describe("an output that cannot be written gets one plain sentence and leaves no
     expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
   });
 
+  test("demo into a folder under a plain file", async () => {
+    const file = join(dir, "not-a-folder.txt");
+    writeFileSync(file, "x");
+    const r = await run("demo", join(file, "demo"));
+    expect(r.code).toBe(2);
+    expectPlainSentence(r.err);
+  });
+
   test("a temp file left by a save killed with -9 is removed by the next save; a live one is kept", async () => {
     const folder = mkdtempSync(join(tmpdir(), "ptrack-killed-"));
     const p = sample("in.xlsx", folder);
@@ -252,6 +260,15 @@ describe("on a read-only or full file system", () => {
     expectPlainSentence(r.err);
     expect(ls(m)).toEqual(["book.xlsx"]);
     expect(readFileSync(p).equals(sampleBytes)).toBe(true);
+  });
+
+  mountTest("demo into a read-only folder", async () => {
+    const ro = tmpfs("ro,size=1m");
+    const r = await run("demo", join(ro, "demo"));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/只读/);
+    expectPlainSentence(r.err);
+    expect(ls(ro)).toEqual([]);
   });
 
   mountTest("-o onto a full disk: nothing written, no temp file left", async () => {
