@@ -15,6 +15,7 @@ export type OutputErrorCode =
   | "no-folder" // the folder of -o does not exist
   | "read-only" // the folder or file cannot be written (permissions, a read-only file system)
   | "disk-full" // no space (or quota) left
+  | "name-too-long" // the file name is over what the file system allows
   | "failed"; // any other failure of the file system
 
 export class OutputError extends Error {
@@ -64,7 +65,9 @@ async function realTarget(p: string): Promise<string | null> {
  * that exists. Throws OutputError.
  */
 export async function checkOutputPath(out: string): Promise<void> {
-  const st = await stat(out).catch((e) => (errno(e) === "ENOENT" ? null : Promise.reject(e)));
+  const st = await stat(out).catch((e) =>
+    errno(e) === "ENOENT" ? null : Promise.reject(outputError(e, out)),
+  );
   if (st?.isDirectory()) throw new OutputError("is-folder", out);
   const dir = await stat(dirname(out)).catch(() => null);
   if (!dir || !dir.isDirectory()) throw new OutputError("no-folder", out);
@@ -77,7 +80,11 @@ export async function checkOutputPath(out: string): Promise<void> {
 const TEMP = /^\..+\.(?:ptrack-(\d+)|xlsx\.(\d+))\.tmp$/;
 
 export function tempName(target: string, pid = process.pid): string {
-  return join(dirname(target), `.${basename(target)}.ptrack-${pid}.tmp`);
+  // A file name holds at most 255 bytes (85 Chinese characters in UTF-8): the temp name is cut
+  // so that a long output name still leaves room for its own suffix.
+  let base = basename(target);
+  while (Buffer.byteLength(base) > 200) base = base.slice(0, -1);
+  return join(dirname(target), `.${base}.ptrack-${pid}.tmp`);
 }
 
 function alive(pid: number): boolean {
@@ -139,6 +146,8 @@ export function outputError(e: unknown, out: string): OutputError {
       return new OutputError("no-folder", out);
     case "EISDIR":
       return new OutputError("is-folder", out);
+    case "ENAMETOOLONG":
+      return new OutputError("name-too-long", out);
     default:
       return new OutputError("failed", out, errno(e) ?? (e instanceof Error ? e.message : String(e)));
   }

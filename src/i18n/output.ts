@@ -23,6 +23,10 @@ export function outputErrorMessage(e: OutputError, lang: Lang): string {
       return zh
         ? `无法写入 ${f}：磁盘空间不足，未写入任何文件；请腾出空间或换一个位置后再试。`
         : `Cannot write ${f}: the disk is full, so nothing was written; free some space or choose another place and try again.`;
+    case "name-too-long":
+      return zh
+        ? `无法写入 ${f}：文件名太长，文件系统不接受；请换一个短一些的名字。`
+        : `Cannot write ${f}: the file name is longer than the file system allows; choose a shorter name.`;
     case "failed":
       return zh
         ? `无法写入 ${f}：文件系统报告错误（${e.detail}），未写入任何文件；请换一个位置后再试。`

@@ -168,6 +168,23 @@ describe("an output that cannot be written gets one plain sentence and leaves no
     expectPlainSentence(r.err);
   });
 
+  test("an output name of 79 Chinese characters (242 bytes) is written, its temp name cut to fit", async () => {
+    const p = sample("long-in.xlsx");
+    const out = join(dir, `${"进度计划表".repeat(15)}合同执行.xlsx`);
+    const r = await run("apply", p, "-o", out);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(1);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  test("an output name longer than the file system allows", async () => {
+    const p = sample("too-long-in.xlsx");
+    const r = await run("apply", p, "-o", join(dir, `${"进度计划表".repeat(20)}.xlsx`));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/文件名太长/);
+    expectPlainSentence(r.err);
+  });
+
   test("a temp file left by a save killed with -9 is removed by the next save; a live one is kept", async () => {
     const folder = mkdtempSync(join(tmpdir(), "ptrack-killed-"));
     const p = sample("in.xlsx", folder);
