@@ -164,8 +164,8 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       onStage: (s) => progress.stage(s),
     });
     progress.stage("save");
-    await saveAtomically(out, host.bytes);
-    progress.done();
+    // The bar is cleared on failure too, so a sentence about the output starts its own line.
+    await saveAtomically(out, host.bytes).finally(() => progress.done());
     io.stdout(formatReport(file, outcome.report, o.lang, io.isTty));
     if (o.normalize) io.stdout(w.normalized(outcome.normalized.length) + "\n");
     if (outcome.deferredNotices) io.stdout(w.deferredNotices(outcome.deferredNotices) + "\n");
@@ -173,8 +173,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   } else {
     await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });
     progress.stage("save");
-    await saveAtomically(out, host.bytes);
-    progress.done();
+    await saveAtomically(out, host.bytes).finally(() => progress.done());
   }
   io.stdout(w.wrote(out) + "\n");
   return code;

@@ -29,15 +29,19 @@ import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 
 const dir = mkdtempSync(join(tmpdir(), "ptrack-output-"));
 
+/** What the progress bar was told, in order: stages, then "done" when it was cleared. */
+let progressCalls: string[] = [];
+
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
+  progressCalls = [];
   const io: Io = {
     stdout: (s) => void (out += s),
     stderr: (s) => void (err += s),
     isTty: false,
     now: new Date("2026-11-23T02:00:00Z"),
-    progress: { stage: () => {}, done: () => {} },
+    progress: { stage: (s) => void progressCalls.push(s), done: () => void progressCalls.push("done") },
   };
   return { code: await main([...argv, "--today", "2026-11-23"], io), out, err };
 }
@@ -297,6 +301,8 @@ describe("on a read-only or full file system", () => {
       expect(r.code).toBe(2);
       expect(r.err).toMatch(lang === "zh" ? /磁盘空间不足/ : /disk is full/);
       expectPlainSentence(r.err);
+      // The progress bar was cleared before the sentence, so it starts a line of its own.
+      expect(progressCalls.slice(-2)).toEqual(["save", "done"]);
       expect(ls(full)).toEqual([]);
     }
   });
