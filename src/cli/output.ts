@@ -4,7 +4,7 @@
  * kill -9 — leaves a half-written workbook or a stray file behind.
  */
 
-import { constants } from "node:os";
+import { constants, hostname } from "node:os";
 import { chmod, open, readdir, realpath, rename, stat, unlink } from "node:fs/promises";
 import { unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -74,17 +74,22 @@ export async function checkOutputPath(out: string): Promise<void> {
 }
 
 /**
- * The temp file of a save: hidden, beside the target, named so a later run knows it is ours
- * (`.NAME.ptrack-PID.tmp`; earlier versions wrote `.NAME.xlsx.PID.tmp`).
+ * The temp file of a save: hidden, beside the target, named so a later run knows it is ours and
+ * whose it is: `.NAME.ptrack-HOST-PID.tmp`. The host keeps a run on one machine from removing
+ * the temp file of a save still running on another machine over a shared folder. Earlier
+ * versions wrote `.NAME.xlsx.PID.tmp`.
  */
-const TEMP = /^\..+\.(?:ptrack-(\d+)|xlsx\.(\d+))\.tmp$/;
+const TEMP = /^\..+\.(?:ptrack-([A-Za-z0-9_-]+?)-(\d+)|xlsx\.(\d+))\.tmp$/;
+
+/** This machine's name as it goes into a temp name. */
+const HOST = hostname().replace(/[^A-Za-z0-9_-]/g, "_") || "host";
 
 export function tempName(target: string, pid = process.pid): string {
   // A file name holds at most 255 bytes (85 Chinese characters in UTF-8): the temp name is cut
   // so that a long output name still leaves room for its own suffix.
   let base = basename(target);
-  while (Buffer.byteLength(base) > 200) base = base.slice(0, -1);
-  return join(dirname(target), `.${base}.ptrack-${pid}.tmp`);
+  while (Buffer.byteLength(base) > 180) base = base.slice(0, -1);
+  return join(dirname(target), `.${base}.ptrack-${HOST.slice(0, 40)}-${pid}.tmp`);
 }
 
 function alive(pid: number): boolean {
@@ -113,7 +118,8 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   }
   for (const name of names) {
     const m = TEMP.exec(name);
-    if (!m || alive(Number(m[1] ?? m[2]))) continue;
+    if (!m || (m[1] !== undefined && m[1] !== HOST.slice(0, 40))) continue;
+    if (alive(Number(m[2] ?? m[3]))) continue;
     const p = join(dir, name);
     try {
       if ((await stat(p)).isFile()) {
