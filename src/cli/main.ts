@@ -3,9 +3,8 @@
  * Exit status: 0 no error findings, 1 error findings, 2 unusable input or usage.
  */
 
-import { writeFile, rename } from "node:fs/promises";
 import { userInfo } from "node:os";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkSnapshot, type CheckReport } from "../app/check";
 import { dayNumber, fromDayNumber, isValidYmd } from "../core/dates";
@@ -13,6 +12,8 @@ import type { Lang } from "../core/settings";
 import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
+import { outputErrorMessage, outputIsInputMessage } from "../i18n/output";
+import { checkOutputPath, OutputError, sameFile, saveAtomically } from "./output";
 import { progressBar, type Progress } from "./progress";
 import { formatReport } from "./report";
 
@@ -90,6 +91,10 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       io.stderr(inputErrorMessage(e, lang, argv[1] ?? "") + "\n");
       return 2;
     }
+    if (e instanceof OutputError) {
+      io.stderr(outputErrorMessage(e, lang) + "\n");
+      return 2;
+    }
     // Anything else is our fault: one sentence, no stack trace (set PTRACK_DEBUG to see it).
     if (process.env.PTRACK_DEBUG) io.stderr(String((e as Error).stack) + "\n");
     io.stderr(cliWords(lang).internal(e instanceof Error ? e.message : String(e)) + "\n");
@@ -125,7 +130,14 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   const { partLabel } = load<typeof import("../i18n/parts")>("../i18n/parts");
   const bytes = await loadXlsxFile(file);
   const out = o.inPlace ? file : (o.output ?? defaultOutput(file));
-  if (resolve(out) === resolve(file)) {
+  await checkOutputPath(out);
+  // The same file however it is spelt: a symlink, "..", a hard link.
+  const overInput = o.inPlace || (await sameFile(out, file));
+  if (overInput && !o.inPlace) {
+    io.stderr(outputIsInputMessage(file, out, o.lang) + "\n");
+    return 2;
+  }
+  if (overInput) {
     const parts = uncarriedParts(bytes);
     if (parts.length) {
       io.stderr(
@@ -152,8 +164,8 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       onStage: (s) => progress.stage(s),
     });
     progress.stage("save");
-    await saveAtomically(out, host.bytes);
-    progress.done();
+    // The bar is cleared on failure too, so a sentence about the output starts its own line.
+    await saveAtomically(out, host.bytes).finally(() => progress.done());
     io.stdout(formatReport(file, outcome.report, o.lang, io.isTty));
     if (o.normalize) io.stdout(w.normalized(outcome.normalized.length) + "\n");
     if (outcome.deferredNotices) io.stdout(w.deferredNotices(outcome.deferredNotices) + "\n");
@@ -161,8 +173,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   } else {
     await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });
     progress.stage("save");
-    await saveAtomically(out, host.bytes);
-    progress.done();
+    await saveAtomically(out, host.bytes).finally(() => progress.done());
   }
   io.stdout(w.wrote(out) + "\n");
   return code;
@@ -179,13 +190,6 @@ function userName(): string {
   } catch {
     return "";
   }
-}
-
-/** Write beside the target and rename over it, so a crash never leaves a half-written workbook. */
-async function saveAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
 }
 
 function parseOptions(args: string[]): { values: Options; positionals: string[] } {

@@ -51,8 +51,8 @@ function whole(n: number): string {
   return section(n);
 }
 
-/** Largest amount whose 分 are still exact in a double. */
-const MAX_YUAN = Math.floor(Number.MAX_SAFE_INTEGER / 100);
+/** Largest amount whose 分 are still exact in a double (about 90 万亿元); larger is not an amount. */
+export const MAX_YUAN = Math.floor(Number.MAX_SAFE_INTEGER / 100);
 
 /**
  * `amount` yuan as 人民币…元整 / …角…分. Throws a RangeError for NaN, infinities and amounts

@@ -6,6 +6,7 @@ export type RuleId =
   | "cell.required"
   | "cell.date-invalid"
   | "cell.number-invalid"
+  | "cell.date-as-number"
   | "cell.percent-range"
   | "row.duplicate-key"
   | "row.date-order"

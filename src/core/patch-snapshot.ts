@@ -65,7 +65,7 @@ export function snapshotAfter(input: WorkbookSnapshot, patch: WorkbookPatch): Wo
         for (let r = op.range.r1; r <= op.range.r2; r++)
           for (let c = op.range.c1; c <= op.range.c2; c++) {
             const cell = s.rows[r - 1]?.[c - 1];
-            if (cell) cell.numFmt = op.format;
+            if (cell) cell.numFmt = op.format.toLowerCase() === "general" ? undefined : op.format;
           }
         break;
       }

@@ -21,7 +21,7 @@ import { planNormalize, type Normalized } from "./plan/normalize";
 import { planNoticeOps, REGISTER_SHEET, REGISTER_TABLE } from "./plan/notices";
 import { planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
-import { planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
+import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
 import type { TypedTable } from "./rows";
 import type { Lang } from "./settings";
 import { parseA1, type WorkbookSnapshot } from "./snapshot";
@@ -228,6 +228,7 @@ export function planClear(
   opts: { now: string; user: string; lang: Lang },
 ): WorkbookPatch {
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
+  ops.push(...ownFormatResets(wb));
   const w = sheetWords(opts.lang).log;
   ops.push(planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
   return fitPatchText({ ops }, opts.lang);

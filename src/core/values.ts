@@ -10,6 +10,7 @@
  */
 
 import type { CellValue } from "./snapshot";
+import { MAX_YUAN } from "./capitals";
 import { isValidYmd, serialToIso, ymd, type IsoDate } from "./dates";
 
 export type InvalidReason =
@@ -21,6 +22,7 @@ export type InvalidReason =
   | "two-digit-year"
   | "ambiguous-date"
   | "not-a-number"
+  | "amount-range"
   | "not-yes-no";
 
 /**
@@ -53,6 +55,7 @@ const INVALID = Object.fromEntries(
       "two-digit-year",
       "ambiguous-date",
       "not-a-number",
+      "amount-range",
       "not-yes-no",
     ] as const
   ).map((r) => [r, Object.freeze({ status: "invalid", reason: r })]),
@@ -479,12 +482,21 @@ function parseMoneyText(raw: string, scale: number): Parsed<number> {
   } else {
     return INVALID["not-a-number"];
   }
-  return finite(negative && value !== 0 ? -value : value, true);
+  return amount(negative && value !== 0 ? -value : value, true);
 }
 
 /** Scaling can overflow the largest double; Infinity is not an amount. */
 function finite(n: number, fromText: boolean): Parsed<number> {
   return Number.isFinite(n) ? ok(n, fromText) : INVALID["not-a-number"];
+}
+
+/**
+ * An amount in 元: finite, and no larger than about 90 万亿元. A 16-digit bank-card number or
+ * 1e308 is not an amount: no double holds its 分, and no contract is that large.
+ */
+function amount(n: number, fromText: boolean): Parsed<number> {
+  if (!Number.isFinite(n)) return INVALID["not-a-number"];
+  return Math.abs(n) > MAX_YUAN ? INVALID["amount-range"] : ok(n, fromText);
 }
 
 /**
@@ -496,7 +508,7 @@ function finite(n: number, fromText: boolean): Parsed<number> {
 export function parseMoney(v: CellValue | undefined, opts?: { scale?: number }): Parsed<number> {
   const scale = opts?.scale !== undefined && opts.scale > 0 && Number.isFinite(opts.scale) ? opts.scale : 1;
   if (typeof v === "number") {
-    return finite(scaleNumber(v, scale), false);
+    return amount(scaleNumber(v, scale), false);
   }
   if (isBlankNumber(v)) return EMPTY;
   if (typeof v === "string") return parseMoneyText(v, scale);

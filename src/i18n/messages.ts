@@ -125,8 +125,23 @@ const TEXTS: Record<RuleId, RuleText> = {
   },
   "cell.number-invalid": {
     title: { zh: "数字无效", en: "Invalid number" },
-    zh: (a) => `「${a.s("header")}」的值“${a.s("value")}”不是数字${reason(a, "zh")}`,
-    en: (a) => `"${a.s("header")}" holds "${a.s("value")}", which is not a number${reason(a, "en")}`,
+    zh: (a) =>
+      a.s("reason") === "amount-range"
+        ? `「${a.s("header")}」的值“${a.s("value")}”不可能是金额（超过 90 万亿元，像是卡号或编号）`
+        : `「${a.s("header")}」的值“${a.s("value")}”不是数字${reason(a, "zh")}`,
+    en: (a) =>
+      a.s("reason") === "amount-range"
+        ? `"${a.s("header")}" holds "${a.s("value")}", which cannot be an amount (over 90 trillion yuan; it looks like a card or ID number)`
+        : `"${a.s("header")}" holds "${a.s("value")}", which is not a number${reason(a, "en")}`,
+  },
+  "cell.date-as-number": {
+    title: { zh: "日期写成了数字", en: "Date typed as a number" },
+    zh: (a) =>
+      `「${a.s("header")}」的值 ${a.s("value")} 是数字而不是日期，按 ${a.s("date")} 理解；` +
+      `请改为日期 ${a.s("date")}，否则设成日期格式后会显示为 ####`,
+    en: (a) =>
+      `"${a.s("header")}" holds the number ${a.s("value")}, not a date; it was read as ${a.s("date")}. ` +
+      `Enter it as the date ${a.s("date")}, or a date format will show it as ####`,
   },
   "cell.percent-range": {
     title: { zh: "完成率超出范围", en: "Progress out of range" },

@@ -44,8 +44,43 @@ function ensureBuild(): void {
   execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "pipe" });
 }
 
-/** Serious and critical axe-core violations on the page as the user now sees it. */
+/**
+ * No transitions or animations in the test page: a colour check must see a button's settled
+ * colours, never a frame half-way through a hover or press transition (which failed a contrast
+ * check once on a busy machine). Injected before any of the page's own scripts run.
+ */
+const STILL_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }";
+
+function stillPage(css: string): void {
+  const add = () => {
+    const style = document.createElement("style");
+    style.setAttribute("data-test", "still");
+    style.textContent = css;
+    document.head.appendChild(style);
+  };
+  if (document.head) add();
+  else document.addEventListener("DOMContentLoaded", add, { once: true });
+}
+
+/**
+ * Waits until nothing on the page is moving: every finite animation or transition has finished,
+ * then two frames so styles are recalculated. Returns how many are still running (0 expected).
+ */
+async function settled(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const finite = () =>
+      document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? 0));
+    await Promise.all(finite().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    return document.getAnimations().filter((a) => a.playState === "running").length;
+  });
+}
+
+/** Serious and critical axe-core violations on the page as the user now sees it, once it is still. */
 async function seriousViolations(page: Page): Promise<unknown[]> {
+  // The state the colour checks are about: transitions off, nothing running.
+  expect(await page.evaluate(() => !!document.querySelector('style[data-test="still"]'))).toBe(true);
+  expect(await settled(page)).toBe(0);
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: typeof import("axe-core") }).axe;
@@ -112,9 +147,11 @@ run("the task pane in Chromium (web mode)", () => {
       viewport: { width: 350, height: 900 },
       acceptDownloads: true,
       locale: "zh-CN",
+      reducedMotion: "reduce",
     });
     // A closed network: office.js never arrives, and the pane must not wait on it.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
+    await context.addInitScript(stillPage, STILL_CSS);
     await context.addInitScript((asOf) => {
       localStorage.setItem("ptrack.preferences", JSON.stringify({ asOf, lang: "zh", user: "李娜" }));
     }, SAMPLE_AS_OF);

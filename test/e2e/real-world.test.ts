@@ -100,6 +100,8 @@ describe("real-world workbooks", () => {
       "schedule.overdue 进度计划!E5",
       "cell.date-invalid 进度计划!D6",
       "cell.date-invalid 进度计划!E6",
+      // The number 20261204 is read as that date, and reported: a date format would show ####.
+      "cell.date-as-number 进度计划!E7",
     ]);
     expect(r.findings.filter((f) => f.rule === "cell.date-invalid").map((f) => f.value)).toEqual([
       "2023/6/31",

@@ -32,10 +32,14 @@ export interface Layout {
   fractions: boolean;
 }
 
-export const DATE_FORMAT = "yyyy-mm-dd";
-export const MONEY_FORMAT = "#,##0.00";
-export const FRACTION_FORMAT = "0%";
-export const PERCENT100_FORMAT = '0"%"';
+export {
+  DATE_FORMAT,
+  FRACTION_FORMAT,
+  isOwnFormat,
+  MONEY_FORMAT,
+  ownFormat,
+  PERCENT100_FORMAT,
+} from "../own-format";
 
 /** A format code with a % outside quoted literals scales its number by 100. */
 export function isPercentFormat(numFmt: string | undefined): boolean {

@@ -5,7 +5,7 @@
  * page at 100%. Every value is a string: the patch writes strings as text, never as formulas.
  */
 
-import { toCapitals, toFigures } from "../capitals";
+import { MAX_YUAN, toCapitals, toFigures } from "../capitals";
 import type { NoticePlan, NoticeType } from "../notices";
 import type { CellStyle, CellWrite, SheetContent } from "../patch";
 import type { Settings } from "../settings";
@@ -32,7 +32,10 @@ export function cnDate(iso: string): string {
   return m ? `${m[1]}年${m[2]}月${m[3]}日` : iso;
 }
 
-const money = (n: number) => `${toFigures(n)}（${toCapitals(n)}）`;
+/** In words; a sum or difference past what words can hold exactly stays in figures, never aborts. */
+const inWords = (n: number) => (Number.isFinite(n) && Math.abs(n) <= MAX_YUAN ? toCapitals(n) : toFigures(n));
+
+const money = (n: number) => `${toFigures(n)}（${inWords(n)}）`;
 
 /** Width of text in column units: a CJK character is about two. */
 function units(s: string): number {
@@ -172,7 +175,7 @@ function dunning(f: NoticePlan["facts"], s: Settings): Text {
     body:
       `根据合同 ${contract} 的约定，客户${f.customer ? ` ${str(f.customer)} ` : ""}应于 ${cnDate(str(f.dueDate))} ` +
       `支付${str(f.node)} ${toFigures(due)}；截至目前实收 ${toFigures(received)}，尚欠 ${toFigures(outstanding)}` +
-      `（${toCapitals(outstanding)}），已逾期 ${str(f.daysOverdue)} 天。请立即与客户联系，催收欠款。`,
+      `（${inWords(outstanding)}），已逾期 ${str(f.daysOverdue)} 天。请立即与客户联系，催收欠款。`,
     facts,
     requirement: `请于收到本通知后${str(f.reportDays) || s.reportDays}日内就未按时收款情况填写书面报告并提交${d.finance}。`,
     issuer: d.finance,

@@ -6,6 +6,7 @@
  */
 
 import { isoToSerial } from "../dates";
+import { parseDate, parseMoney } from "../values";
 import { fieldDef, fieldHeader, KIND_NAMES, type FieldType } from "../kinds";
 import type { CellWrite, PatchOp, SheetContent, Validation } from "../patch";
 import type { GroupField, RecognisedTable } from "../recognise";
@@ -18,7 +19,9 @@ import {
   FRACTION_FORMAT,
   inPlaceLayout,
   layoutColumns,
+  isOwnFormat,
   MONEY_FORMAT,
+  ownFormat,
   PERCENT100_FORMAT,
   type Layout,
   type LayoutColumn,
@@ -116,15 +119,37 @@ export function validationOps(l: Layout, lang: Lang): PatchOp[] {
   return ops;
 }
 
-/** Formats only where the cell is General today: a user's explicit format is theirs. */
+/**
+ * False when a format of this type would make the cell's number unreadable or lie about it: a
+ * date format on 20261117 shows ####, on 2026 a day in 1905; a money format on a 16-digit card
+ * number fills the cell with ####. Those cells are findings and keep General.
+ */
+function formatShowsValue(type: FieldType, v: unknown): boolean {
+  if (typeof v !== "number") return true;
+  if (type === "date") {
+    const p = parseDate(v, { date1904: false });
+    return p.status === "ok" && !p.fromText;
+  }
+  if (type === "money") return parseMoney(v).status === "ok";
+  return true;
+}
+
+/**
+ * Formats only on cells that hold a value and are General today (a user's explicit format is
+ * theirs, and a blank cell's format cannot be seen), marked as the product's so clear can give
+ * them back, and never where the format would hide the value.
+ */
 function numberFormatOps(sheet: SheetSnapshot, l: Layout): PatchOp[] {
   const ops: PatchOp[] = [];
   for (const c of layoutColumns(l)) {
-    const format = formatFor(c, l.fractions);
-    if (!format) continue;
+    const code = formatFor(c, l.fractions);
+    if (!code) continue;
+    const format = ownFormat(code);
     let start = 0;
     for (let r = l.firstRow; r <= l.lastRow + 1; r++) {
-      const general = r <= l.lastRow && cellAt(sheet, r, c.col)?.numFmt === undefined;
+      const cell = r <= l.lastRow ? cellAt(sheet, r, c.col) : undefined;
+      // A blank cell is not in the snapshot, so its format is unknown: it may be the user's.
+      const general = cell !== undefined && cell.numFmt === undefined && formatShowsValue(c.type, cell.value);
       if (general && start === 0) start = r;
       if (!general && start !== 0) {
         ops.push({
@@ -136,6 +161,43 @@ function numberFormatOps(sheet: SheetSnapshot, l: Layout): PatchOp[] {
         start = 0;
       }
     }
+  }
+  return ops;
+}
+
+/**
+ * For clear: every cell whose format the product set (see ownFormat) back to General, as runs
+ * down each column. A format the user chose since is theirs and stays.
+ */
+export function ownFormatResets(wb: WorkbookSnapshot): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const sheet of wb.sheets) {
+    const runs = new Map<number, { r1: number; r2: number }>();
+    const flush = (c: number) => {
+      const run = runs.get(c);
+      if (!run) return;
+      ops.push({
+        op: "setNumberFormat",
+        sheet: sheet.name,
+        range: { r1: run.r1, c1: c, r2: run.r2, c2: c },
+        format: "General",
+      });
+      runs.delete(c);
+    };
+    sheet.rows.forEach((row, i) => {
+      const r = i + 1;
+      row?.forEach((cell, k) => {
+        if (!isOwnFormat(cell?.numFmt)) return;
+        const c = k + 1;
+        const run = runs.get(c);
+        if (run && run.r2 === r - 1) run.r2 = r;
+        else {
+          flush(c);
+          runs.set(c, { r1: r, r2: r });
+        }
+      });
+    });
+    for (const c of [...runs.keys()]) flush(c);
   }
   return ops;
 }

@@ -2,6 +2,7 @@
 
 import { KIND_DEFS, type FieldType } from "../kinds";
 import { isEmpty, isInvalid, numOf, type FieldCell, type TypedRow } from "../rows";
+import { cellAt } from "../snapshot";
 import { at, subjectArgs, type TableRule } from "./context";
 
 /** Every mapped cell of a row, numbered payment groups included, in that order. */
@@ -85,6 +86,34 @@ function invalidCells(
 export const cellDateInvalid = invalidCells("cell.date-invalid", ["date"]);
 
 export const cellNumberInvalid = invalidCells("cell.number-invalid", ["money", "percent"]);
+
+/**
+ * A date typed as the number 20261117: read as 2026-11-17 by the rules, but Excel takes the
+ * number for a serial past 9999 and shows #### under a date format. Reported so the user turns
+ * it into a real date (text like "2026/11/17" shows as typed, so it is not reported).
+ */
+export const cellDateAsNumber: TableRule = {
+  id: "cell.date-as-number",
+  severity: "warning",
+  scope: "table",
+  needs: ALL_KINDS,
+  check(ctx, table) {
+    const sheet = ctx.wb.sheets.find((s) => s.name === table.sheet);
+    if (!sheet) return;
+    for (const row of table.rows) {
+      forEachCell(row, (fc) => {
+        const p = fc.parsed;
+        if (fc.type !== "date" || p.status !== "ok" || !p.fromText || fc.inherited) return;
+        if (typeof cellAt(sheet, row.row, fc.col)?.value !== "number") return;
+        ctx.report({
+          rule: "cell.date-as-number",
+          ...at(row, fc),
+          args: { header: fc.header, value: fc.display, date: String(p.value) },
+        });
+      });
+    }
+  },
+};
 
 export const cellPercentRange: TableRule = {
   id: "cell.percent-range",

@@ -5,7 +5,13 @@
 
 import type { Finding, RuleId, Severity } from "../findings";
 import type { TypedTable } from "../rows";
-import { cellDateInvalid, cellNumberInvalid, cellPercentRange, cellRequired } from "./cells";
+import {
+  cellDateAsNumber,
+  cellDateInvalid,
+  cellNumberInvalid,
+  cellPercentRange,
+  cellRequired,
+} from "./cells";
 import {
   contractAcceptanceMissing,
   contractDeliveredLate,
@@ -40,6 +46,7 @@ export const RULES: readonly Rule[] = [
   cellRequired,
   cellDateInvalid,
   cellNumberInvalid,
+  cellDateAsNumber,
   cellPercentRange,
   rowDuplicateKey,
   rowDateOrder,

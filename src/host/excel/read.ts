@@ -14,6 +14,7 @@
  */
 
 import { OWN_TAG } from "../../core/patch";
+import { isOwnFormat } from "../../core/own-format";
 import {
   parseRange,
   rangeRef,
@@ -339,7 +340,8 @@ function sparseRows(
       const v = vrow[j];
       const f = formulas[i][j];
       const isFormula = typeof f === "string" && f.startsWith("=") && f !== v;
-      if (v === "" && !isFormula) continue;
+      // A blank cell is dropped, unless it carries a format the product set (clear resets those).
+      if (v === "" && !isFormula && !isOwnFormat(formats[i][j])) continue;
       const value: CellValue =
         typeof v === "string" && ERRORS.has(v) ? { error: v } : (v as string | number | boolean);
       const fmt = formats[i][j];

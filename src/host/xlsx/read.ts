@@ -18,6 +18,7 @@ import { nsScope, relId } from "./xml";
 import { partText, unpackPart, UNPACK_LIMITS, vetDirectory, type UnpackLimits } from "./unpack";
 import { zipDirectory, type ZipDirectoryEntry } from "./zip-directory";
 import { isoToSerial } from "../../core/dates";
+import { isOwnFormat } from "../../core/own-format";
 import {
   parseRange,
   type Cell,
@@ -686,6 +687,14 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
 
     if (selfClosing) {
       pos = gt + 1;
+      // A blank cell is dropped, unless it carries a format the product set (clear resets those).
+      const fmt = style >= 0 ? ctx.xfFormats[style] : undefined;
+      if (!isOwnFormat(fmt)) continue;
+      if (cRow !== curRowNum || curRow === undefined) {
+        curRowNum = cRow;
+        curRow = rows[cRow - 1] ??= [];
+      }
+      curRow[cCol - 1] = { value: "", numFmt: fmt };
       continue;
     }
 
@@ -786,7 +795,8 @@ function parseWorksheet(xml: string, ctx: SheetContext): { rows: SheetSnapshot["
     // A formula whose result was never cached still makes the cell non-empty.
     if (value === "" && formula === undefined) value = undefined;
     if (value === undefined) {
-      if (formula === undefined) continue;
+      // A blank cell is dropped, unless it carries a format the product set (clear resets those).
+      if (formula === undefined && !isOwnFormat(fmt)) continue;
       value = "";
     }
 

@@ -70,7 +70,7 @@ describe("structure", () => {
     expect(ops(patch.ops, "setValidation", "计划").length).toBeGreaterThan(0);
   });
 
-  test("number formats only where a cell is General today, over vertical runs", () => {
+  test("number formats only where a cell holds a value and is General today, marked as the product's, over vertical runs", () => {
     const wb = workbook(
       schedule("计划", [
         ["1", "设计", "张三", 46328, D("2026-11-06"), null, 0.5],
@@ -82,11 +82,11 @@ describe("structure", () => {
       rangeRef(o.range),
       o.format,
     ]);
+    // The blank F2:F4 may carry a format of the user's that the snapshot cannot show: left alone.
     expect(fmts).toEqual([
-      ["D2:D4", "yyyy-mm-dd"],
-      ["E4", "yyyy-mm-dd"],
-      ["F2:F4", "yyyy-mm-dd"],
-      ["G2:G4", "0%"],
+      ["D2:D4", '""yyyy-mm-dd'],
+      ["E4", '""yyyy-mm-dd'],
+      ["G2:G4", '""0%'],
     ]);
   });
 
@@ -95,7 +95,7 @@ describe("structure", () => {
       schedule("计划", [["1", "设计", "张三", D("2026-11-02"), D("2026-11-06"), null, 50]]),
     );
     const list = planApply(wb, OPTS).patch.ops;
-    expect(ops(list, "setNumberFormat").find((o) => o.range.c1 === 7)?.format).toBe('0"%"');
+    expect(ops(list, "setNumberFormat").find((o) => o.range.c1 === 7)?.format).toBe('""0"%"');
     const v = ops(list, "setValidation").find((o) => o.range.c1 === 7);
     expect(v?.validation.rule).toEqual({ type: "decimal", min: 0, max: 100, allowBlank: true });
   });

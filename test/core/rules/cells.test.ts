@@ -109,6 +109,45 @@ describe("cell.number-invalid", () => {
   });
 });
 
+describe("a number that cannot be an amount", () => {
+  test("a 16-digit card number or 1e308 in an amount column is a finding on its cell, not an abort", () => {
+    const wb = workbook(
+      sheet("合同执行情况表", [
+        CONTRACT_HEADER.slice(0, 8),
+        ["HT-1", "OA", "甲公司", "2026-01-05", 6222021234567890, "王五", "2026-01-06", "2026-06-30"],
+        ["HT-2", "ERP", "乙公司", "2026-01-05", fmt(1e308, "#,##0.00"), "王五", "2026-01-06", "2026-06-30"],
+        ["HT-3", "CRM", "丙公司", "2026-01-05", 90_000_000_000_000, "王五", "2026-01-06", "2026-06-30"],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(hits(r, "cell.number-invalid")).toEqual([
+      "E2: 「合同金额」的值“6222021234567890”不可能是金额（超过 90 万亿元，像是卡号或编号）",
+      "E3: 「合同金额」的值“1e+308”不可能是金额（超过 90 万亿元，像是卡号或编号）",
+    ]);
+    expect(hits(r, "cell.number-invalid", "en")[0]).toMatch(/cannot be an amount/);
+    expect(rulesAt(r, "E2")).toEqual(["cell.number-invalid"]);
+  });
+});
+
+describe("cell.date-as-number", () => {
+  test("20261117 typed as a number in a date column is reported with the date it reads as", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        SCHEDULE_HEADER,
+        ["1", "需求调研", "张三", "2026-11-02", 20261117, null, null, "0%"],
+        ["2", "方案设计", "李四", "2026-11-02", "20261117", fmt(46328, "yyyy-mm-dd"), null, "0%"],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(hits(r, "cell.date-as-number")).toEqual([
+      "E2: 「计划完成」的值 20261117 是数字而不是日期，按 2026-11-17 理解；请改为日期 2026-11-17，否则设成日期格式后会显示为 ####",
+    ]);
+    expect(r.findings.find((f) => f.rule === "cell.date-as-number")?.severity).toBe("warning");
+    // The rules still read it as that date: the task is overdue.
+    expect(rulesAt(r, "E2")).toContain("schedule.overdue");
+  });
+});
+
 describe("cell.percent-range", () => {
   test("progress above 100% is reported", () => {
     const wb = workbook(
