@@ -28,6 +28,9 @@ const run = present || process.env.CI ? describe : describe.skip;
 
 jest.setTimeout(180_000);
 
+/** How long the build before the tests may take: a hang, not a slow machine, should reach it. */
+const BUILD_LIMIT = 20 * 60_000;
+
 /** Newest modification time under a path (files only). */
 function newest(path: string): number {
   const st = statSync(path);
@@ -156,7 +159,9 @@ run("the task pane in Chromium (web mode)", () => {
       localStorage.setItem("ptrack.preferences", JSON.stringify({ asOf, lang: "zh", user: "李娜" }));
     }, SAMPLE_AS_OF);
     page = await context.newPage();
-  });
+    // The production build may run here first; on two cores busy with the rest of the suite it
+    // can take minutes. It is a state to wait for, so this hook's limit is far beyond any build.
+  }, BUILD_LIMIT);
 
   afterAll(async () => {
     await browser?.close();
