@@ -343,6 +343,10 @@ function main(): void {
   const heapMb = Number(process.env.PTRACK_REAL_HEAP_MB ?? 3072);
   const labels = (JSON.parse(readFileSync(labelsPath, "utf8")) as { files: LabelFile[] }).files;
   const present = new Set(readdirSync(dir));
+  // What every file's time includes before any reading: starting node and the CLI (`ptrack --help`).
+  const startStart = performance.now();
+  spawnSync(process.execPath, [BIN, "--help"], { cwd: SUBJECT, encoding: "utf8", timeout: timeoutMs });
+  const startupMs = Math.round(performance.now() - startStart);
   const notes: string[] = [];
   const rows: {
     label: LabelFile;
@@ -434,12 +438,15 @@ function main(): void {
       ` · error findings on non-data rows ${sum.nonDataErrors}` +
       ` · slowest ${slowest ? `${(slowest.wallMs / 1000).toFixed(1)} s (${shortName(slowest.label.file)})` : "—"}` +
       ` · peak RSS ${hungriest ? `${hungriest.maxRssMb} MB (${shortName(hungriest.label.file)})` : "—"}` +
-      ` · failed ${sum.failedFiles}\n`,
+      ` · failed ${sum.failedFiles} · start-up alone ${(startupMs / 1000).toFixed(1)} s\n`,
   );
   process.stdout.write(
     `recall on workbooks kept by people (generated samples left out): ${real.recall === null ? "—" : `${Math.round(real.recall * 1000) / 10}%`} (${real.requiredFound}/${real.required} tables)\n`,
   );
-  for (const n of notes) process.stdout.write(`  note: ${n}\n`);
+  const absent = notes.filter((n) => n.startsWith("absent: ")).length;
+  if (absent)
+    process.stdout.write(`  note: ${absent} labelled files are not in ${dir}; scores cover the others\n`);
+  for (const n of notes) if (!n.startsWith("absent: ")) process.stdout.write(`  note: ${n}\n`);
 
   const commit =
     spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout?.trim() ||
@@ -450,6 +457,7 @@ function main(): void {
     checkout: SUBJECT === ROOT ? "." : SUBJECT,
     node: process.version,
     today: TODAY,
+    startupMs,
     labels: labelsPath.startsWith(ROOT) ? labelsPath.slice(ROOT.length + 1) : labelsPath,
     goals: { recall: 0.9, falseTables: 0, nonDataErrors: 0, maxMs: GOAL_MS, maxRssMb: GOAL_RSS_MB },
     summary: {
