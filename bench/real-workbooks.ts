@@ -5,7 +5,8 @@
  * The workbooks hold personal data and are never in the repository. Their labels are:
  * bench/real-workbooks.json gives, per file, its public source (repository, path, commit), its
  * sha256 and the tables a 客服经理 would point at — sheet, kind, header rows, data rows, the key
- * columns (field → column letter, or the letters that are all acceptable), the rows inside the
+ * columns (field → column letter, or the letters that are all acceptable; `a|b` accepts either
+ * field), the rows inside the
  * table that are not data (title/band/heading/total rows), and `optional` for tables whose
  * recognition is neither required nor wrong. Entries sharing a `group` (one sheet per contract)
  * count together as one table in recall.
@@ -113,11 +114,16 @@ export interface FileScore {
 
 const lettersOf = (l: Letters) => (Array.isArray(l) ? l : [l]);
 
-/** A found table's mapping covers a key when the field (or a numbered copy, planStart1) sits in one of its letters. */
-function keyMapped(columns: Record<string, string>, field: string, letters: Letters): boolean {
+/**
+ * A found table's mapping covers a key when the field (or a numbered copy, planStart1) sits in one
+ * of its letters. A key `planStart|planEnd` accepts either field (one date per task, either reading).
+ */
+function keyMapped(columns: Record<string, string>, key: string, letters: Letters): boolean {
   const ok = lettersOf(letters);
+  const fields = key.split("|");
   return Object.entries(columns).some(
-    ([k, letter]) => (k === field || new RegExp(`^${field}\\d+$`).test(k)) && ok.includes(letter),
+    ([k, letter]) =>
+      fields.some((field) => k === field || new RegExp(`^${field}\\d+$`).test(k)) && ok.includes(letter),
   );
 }
 

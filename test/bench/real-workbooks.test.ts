@@ -54,6 +54,24 @@ describe("real-workbook scoring", () => {
     expect(s.wrongKeys).toEqual(["合同!2 contracts: signDate@J"]);
   });
 
+  it("accepts either field of a key written a|b", () => {
+    const one: LabelFile = {
+      ...label,
+      tables: [
+        { sheet: "计划", kind: "schedule", header: [1, 1], keys: { task: "C", "planStart|planEnd": "D" } },
+      ],
+    };
+    const found = (columns: Record<string, string>): FoundTable => ({
+      sheet: "计划",
+      kind: "schedule",
+      headerRow: 1,
+      columns,
+    });
+    expect(scoreFile(one, [found({ task: "C", planEnd: "D" })], []).found).toBe(1);
+    expect(scoreFile(one, [found({ task: "C", planStart: "D" })], []).found).toBe(1);
+    expect(scoreFile(one, [found({ task: "C", actualEnd: "D" })], []).found).toBe(0);
+  });
+
   it("counts error findings on rows that are not data — labelled rows and header rows below the one taken", () => {
     const s = scoreFile(
       label,
