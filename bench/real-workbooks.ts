@@ -16,7 +16,8 @@
  *   PTRACK_REAL_TIMEOUT_MS per-file time limit (default 120000)
  *   PTRACK_REAL_HEAP_MB    per-file V8 heap limit (default 3072)
  *   PTRACK_REAL_ROOT       checkout whose bin/ptrack.js is measured (default this one), e.g. another
- *                          branch's worktree; results still go to this checkout's bench/results
+ *                          branch's worktree
+ *   PTRACK_REAL_RESULTS    folder for the results (default bench/results of this checkout)
  *
  * Each file is checked by the CLI's own code path (`node bin/ptrack.js check FILE --json --today
  * 2026-11-23`) in a child process, so its time and peak RSS are its own. Reported:
@@ -488,13 +489,14 @@ function main(): void {
     })),
     notes,
   };
-  mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(join(RESULTS, "real-workbooks.json"), JSON.stringify(report, null, 2) + "\n");
+  const results = process.env.PTRACK_REAL_RESULTS ?? RESULTS;
+  mkdirSync(results, { recursive: true });
+  writeFileSync(join(results, "real-workbooks.json"), JSON.stringify(report, null, 2) + "\n");
   appendFileSync(
-    join(RESULTS, "real-workbooks-history.jsonl"),
+    join(results, "real-workbooks-history.jsonl"),
     JSON.stringify({ date: report.date, commit, labels: report.labels, summary: report.summary }) + "\n",
   );
-  process.stdout.write(`  → bench/results/real-workbooks.json\n`);
+  process.stdout.write(`  → ${join(results, "real-workbooks.json")}\n`);
 }
 
 if (require.main === module) main();
