@@ -1,0 +1,121 @@
+import { scoreFile, totals, type FoundTable, type LabelFile } from "../../bench/real-workbooks";
+
+/** Invented labels: a schedule with a band row, a contract ledger, a payables plan and a group of two. */
+const label: LabelFile = {
+  file: "invented.xlsx",
+  source: { repository: "example/none", path: "invented.xlsx", commit: "0".repeat(40) },
+  sha256: "0".repeat(64),
+  domain: true,
+  tables: [
+    {
+      sheet: "计划",
+      kind: "schedule",
+      header: [3, 4],
+      data: [5, 20],
+      keys: { task: "B", planStart: "C", planEnd: "D" },
+      nonData: [9],
+    },
+    {
+      sheet: "合同",
+      kind: "contracts",
+      header: [2, 2],
+      keys: { contractNo: ["C", "B"], signDate: "J" },
+    },
+    { sheet: "付款", kind: "payables", header: [3, 5], keys: { contractNo: "B" }, optional: true },
+    { sheet: "甲", kind: "payments", header: [6, 6], keys: { dueDate: "A" }, group: "per contract" },
+    { sheet: "乙", kind: "payments", header: [7, 7], keys: { dueDate: "A" }, group: "per contract" },
+  ],
+};
+
+const schedule: FoundTable = {
+  sheet: "计划",
+  kind: "schedule",
+  headerRow: 3,
+  columns: { task: "B", planStart1: "C", planEnd1: "D", owner: "G" },
+};
+
+describe("real-workbook scoring", () => {
+  it("counts a table found on its header band with every key column, numbered groups included", () => {
+    const s = scoreFile(label, [schedule], []);
+    expect(s.found).toBe(1);
+    expect(s.required).toBe(2);
+    expect(s.missed).toEqual(["合同!2 contracts"]);
+  });
+
+  it("accepts any of the acceptable letters and names the key columns that were mapped elsewhere", () => {
+    const contracts: FoundTable = {
+      sheet: "合同",
+      kind: "contracts",
+      headerRow: 2,
+      columns: { contractNo: "B", signDate: "K" },
+    };
+    const s = scoreFile(label, [contracts], []);
+    expect(s.found).toBe(0);
+    expect(s.wrongKeys).toEqual(["合同!2 contracts: signDate@J"]);
+  });
+
+  it("accepts either field of a key written a|b", () => {
+    const one: LabelFile = {
+      ...label,
+      tables: [
+        { sheet: "计划", kind: "schedule", header: [1, 1], keys: { task: "C", "planStart|planEnd": "D" } },
+      ],
+    };
+    const found = (columns: Record<string, string>): FoundTable => ({
+      sheet: "计划",
+      kind: "schedule",
+      headerRow: 1,
+      columns,
+    });
+    expect(scoreFile(one, [found({ task: "C", planEnd: "D" })], []).found).toBe(1);
+    expect(scoreFile(one, [found({ task: "C", planStart: "D" })], []).found).toBe(1);
+    expect(scoreFile(one, [found({ task: "C", actualEnd: "D" })], []).found).toBe(0);
+  });
+
+  it("counts error findings on rows that are not data — labelled rows and header rows below the one taken", () => {
+    const s = scoreFile(
+      label,
+      [schedule],
+      [
+        { rule: "cell.required", severity: "error", sheet: "计划", row: 4 },
+        { rule: "cell.required", severity: "error", sheet: "计划", row: 9 },
+        { rule: "date.order", severity: "error", sheet: "计划", row: 10 },
+        { rule: "date.order", severity: "warning", sheet: "计划", row: 9 },
+      ],
+    );
+    expect(s.nonDataErrors).toBe(2);
+    expect(s.nonDataErrorRules).toEqual({ "cell.required": 2 });
+  });
+
+  it("calls a table outside the labels false, and a payables plan read as receivable dangerous", () => {
+    const s = scoreFile(
+      label,
+      [
+        { sheet: "说明", kind: "contracts", headerRow: 1, lastRow: 5, columns: {} },
+        { sheet: "付款", kind: "payments", headerRow: 3, columns: {} },
+      ],
+      [{ rule: "cell.required", severity: "error", sheet: "说明", row: 2 }],
+    );
+    expect(s.falseTables).toEqual(["说明!1 contracts"]);
+    expect(s.errorsInFalseTables).toBe(1);
+    expect(s.wrongKind).toEqual(["付款!3-5 payables read as payments"]);
+    expect(s.payablesAsReceivable).toEqual(["付款!3-5 payables"]);
+  });
+
+  it("weighs a group as one table in recall and a file that could not be checked as found nothing", () => {
+    const one = scoreFile(
+      label,
+      [schedule, { sheet: "甲", kind: "payments", headerRow: 6, columns: { dueDate: "A" } }],
+      [],
+    );
+    expect(one.groups).toEqual({ "per contract": { found: 1, of: 2 } });
+    const t = totals([
+      { label, score: one },
+      { label, score: null, failed: "timed out" },
+    ]);
+    // (1 found + the group's 1 of 4) / (2 + 2 required + 1 group)
+    expect(t.groups).toEqual({ "per contract": { found: 1, of: 4 } });
+    expect(t.recall).toBe(0.25);
+    expect(t.failedFiles).toBe(1);
+  });
+});
