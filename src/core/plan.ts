@@ -9,6 +9,7 @@
  * then the report and the log row.
  */
 
+import { append } from "./append";
 import { fitPatchText } from "./cell-text";
 import { analyseWorkbook, COPY_SHEET_RE, isProductSheet, type CheckResult } from "./check";
 import type { IsoDate } from "./dates";
@@ -19,7 +20,7 @@ import type { Layout } from "./plan/layout";
 import { planLog, LOG_SHEET, type LogEntry } from "./plan/log";
 import { planNormalize, type Normalized } from "./plan/normalize";
 import { planNoticeOps, REGISTER_SHEET, REGISTER_TABLE } from "./plan/notices";
-import { planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
+import { listedFindings, planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
 import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
 import type { TypedTable } from "./rows";
@@ -48,6 +49,8 @@ export interface ApplyOptions {
    * Omitted: every planned notice. Empty: no notice at all.
    */
   noticeKeys?: readonly string[];
+  /** At most this many findings are listed on the 校验报告 (default REPORT_LIMIT). */
+  reportLimit?: number;
 }
 
 export interface ApplyPlan {
@@ -59,6 +62,8 @@ export interface ApplyPlan {
   deferredNotices: number;
   /** Notice sheets this run wrote (new or brought up to date) and how many were new; absent without notices. */
   notices?: { written: number; created: number };
+  /** Findings the 校验报告 leaves out (it lists at most REPORT_LIMIT); 0 when it lists them all. */
+  reportOmitted: number;
 }
 
 /** The column header each finding's cell sits under, from the recognised tables. */
@@ -123,7 +128,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   }
 
   const structure = planStructure(wb, tables, { lang, tableNames, sheetNames });
-  ops.push(...structure.ops);
+  append(ops, structure.ops);
   const copied = new Set(structure.copies.map((c) => c.source));
   // A sheet whose every region went to a copy is left exactly as it was (SPEC §8).
   const untouched = new Set(
@@ -138,7 +143,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       wb,
       tables.filter((t) => !copied.has(t.source)),
     );
-    ops.push(...n.ops);
+    append(ops, n.ops);
     normalized = n.normalized;
   }
 
@@ -154,8 +159,8 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     ops.push({ op: "clearOwnFormats", sheet });
     const cells = marks.get(sheet) ?? [];
     markCount += cells.length;
-    ops.push(...markOps(new Map([[sheet, cells]])));
-    ops.push(...highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays));
+    append(ops, markOps(new Map([[sheet, cells]])));
+    append(ops, highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays));
   }
 
   // After the last user sheet, or after that sheet's own normalised copies.
@@ -168,6 +173,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       header: headerLookup(tables),
       after: lastCopy ?? lastUser,
       tableName: uniqueName(REPORT_TABLE, tableNames),
+      limit: opts.reportLimit,
     }),
   );
 
@@ -211,13 +217,14 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       taken: tableNames,
     }),
   );
-  ops.push(...noticeOps);
+  append(ops, noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
   return {
     patch: fitPatchText({ ops }, lang),
     result,
     normalized,
     deferredNotices,
+    reportOmitted: result.findings.length - listedFindings(result.findings, opts.reportLimit).length,
     ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
   };
 }
