@@ -6,6 +6,7 @@
 
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import { planApply, planClear, type ApplyPlan } from "../core/plan";
+import type { ProtectionSkips } from "../core/plan/protection";
 import type { Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
 import { localise, type CheckReport } from "./check";
@@ -34,6 +35,8 @@ export interface ApplyOutcome {
   notices?: { written: number; created: number };
   /** Findings the 校验报告 sheet leaves out (it lists at most REPORT_LIMIT); 0 when it lists all. */
   reportOmitted: number;
+  /** What the run left alone because the workbook protects it; absent when nothing was. */
+  protection?: ProtectionSkips;
   /** How many patch operations were applied. */
   operations: number;
 }
@@ -45,11 +48,8 @@ export function shanghaiTimestamp(now: Date): string {
 
 export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
   const now = req.now ?? new Date();
-  const { patch, result, normalized, deferredNotices, notices, reportOmitted } = await readAndPlan(
-    host,
-    req,
-    now,
-  );
+  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection } =
+    await readAndPlan(host, req, now);
   req.onStage?.("write");
   await host.apply(patch);
   return {
@@ -58,6 +58,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     deferredNotices,
     reportOmitted,
     ...(notices ? { notices } : {}),
+    ...(protection ? { protection } : {}),
     operations: patch.ops.length,
   };
 }
