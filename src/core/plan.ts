@@ -257,7 +257,7 @@ export function planClear(
   opts: { now: string; user: string; lang: Lang },
 ): WorkbookPatch {
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
-  ops.push(...ownFormatResets(wb));
+  append(ops, ownFormatResets(wb));
   const w = sheetWords(opts.lang).log;
   ops.push(planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
   // A protected sheet keeps its marks (Excel would refuse to remove them) until it is unprotected.

@@ -7,7 +7,8 @@ import { sampleWorkbook } from "../../../src/app/sample";
 import { isoToSerial } from "../../../src/core/dates";
 import type { Finding } from "../../../src/core/findings";
 import type { PatchOp, SheetContent } from "../../../src/core/patch";
-import { planApply } from "../../../src/core/plan";
+import { ownFormat } from "../../../src/core/own-format";
+import { planApply, planClear } from "../../../src/core/plan";
 import { listedFindings, REPORT_LIMIT } from "../../../src/core/plan/report";
 import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
 import { OPTS } from "./options";
@@ -98,3 +99,16 @@ test("a plan of more operations than a call can take arguments (~120,000) is bui
   const { patch } = planApply(wb, { ...OPTS, notices: false });
   expect(patch.ops.filter((o) => o.op === "setNumberFormat").length).toBeGreaterThan(130_000);
 }, 300_000);
+
+test("clear plans the format resets of a whole large applied schedule", () => {
+  // Every other cell carries the product's date format: each is a reset run of its own.
+  const rows = Array.from({ length: 280_000 }, (_, i) => [
+    i % 2 ? fmt(46000, ownFormat("yyyy-mm-dd")) : 46000,
+  ]);
+  const { ops } = planClear(workbook(sheet("计划", rows)), {
+    now: "2026-11-23 10:00:00",
+    user: "u",
+    lang: "zh",
+  });
+  expect(ops.filter((o) => o.op === "setNumberFormat").length).toBe(140_000);
+});
