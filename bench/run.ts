@@ -12,6 +12,11 @@
  *   (e) apply     — node bin/ptrack.js apply FILE -o OUT --today 2026-11-23 (tables, validation,
  *                   colours, marks, report, notices, log), against (d)
  *
+ * and, once each (a run takes minutes), on a 250,000-row schedule with 10,000 contracts:
+ *   large.check   — (c) on it
+ *   large.apply   — (e) on it: must finish within 3 GB peak RSS (about 485,000 findings; the
+ *                   校验报告 lists 10,000 of them)
+ *
  * and, once, the add-in's figures (not timings):
  *   office        — context.sync() round trips and the largest request/response of the Office.js
  *                   host's read and apply, against the strict fake Excel API (bench/office-sync.ts),
@@ -22,7 +27,7 @@
  * The tasks take turns, one run of each per round, so a machine that gets busier or quieter
  * during the bench shifts every task alike instead of skewing the ratios.
  *
- * Options: --runs N (default 3, median taken), --regenerate.
+ * Options: --runs N (default 3, median taken), --regenerate, --no-large (skip the 250,000 rows).
  */
 
 import { spawnSync } from "node:child_process";
@@ -47,6 +52,10 @@ const BIN = join(ROOT, "bin", "ptrack.js");
 const CACHE = join(__dirname, ".cache");
 const RESULTS = join(__dirname, "results");
 const FILE = join(CACHE, `bench-v${GENERATOR_VERSION}.xlsx`);
+const LARGE_ROWS = { 进度计划表: 250_000, 合同执行情况表: 10_000 };
+const LARGE_FILE = join(CACHE, `bench-large-v${GENERATOR_VERSION}.xlsx`);
+/** The peak RSS apply on LARGE_FILE must stay under. */
+const LARGE_BUDGET_MB = 3072;
 const TODAY = "2026-11-23";
 const TIMEOUT_MS = 180_000;
 
@@ -104,13 +113,13 @@ function runChild(task: string): Run {
 }
 
 /** (c) and (e): the real CLI; peak RSS from the probe preloaded into every Node process it starts. */
-function runCli(args: string[]): Run {
+function runCli(args: string[], timeout = TIMEOUT_MS): Run {
   const probe = join(tmpdir(), `ptrack-rss-${process.pid}-${Date.now()}.txt`);
   const start = performance.now();
   const p = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     encoding: "utf8",
-    timeout: TIMEOUT_MS,
+    timeout,
     maxBuffer: 1 << 30,
     env: {
       ...process.env,
@@ -132,12 +141,13 @@ function runCli(args: string[]): Run {
   return rounded({ wallMs, taskMs: wallMs, maxRssMb: Math.max(0, ...peaks) / 1024 });
 }
 
-const runCheck = () => runCli(["check", FILE, "--json", "--today", TODAY]);
+const runCheck = (file = FILE, timeout?: number) =>
+  runCli(["check", file, "--json", "--today", TODAY], timeout);
 
-function runApply(): Run {
+function runApply(file = FILE, timeout?: number): Run {
   const out = join(tmpdir(), `ptrack-bench-apply-${process.pid}.xlsx`);
   try {
-    return runCli(["apply", FILE, "-o", out, "--today", TODAY]);
+    return runCli(["apply", file, "-o", out, "--today", TODAY], timeout);
   } finally {
     rmSync(out, { force: true });
   }
@@ -173,9 +183,9 @@ async function main(): Promise<void> {
   ];
   let checkNote: string | undefined;
   if (existsSync(BIN)) {
-    tasks.push({ task: "check", once: runCheck });
+    tasks.push({ task: "check", once: () => runCheck() });
     tasks.push({ task: "exceljsRoundTrip", once: () => runChild("exceljsRoundTrip") });
-    tasks.push({ task: "apply", once: runApply });
+    tasks.push({ task: "apply", once: () => runApply() });
   } else checkNote = "bin/ptrack.js does not exist yet: (c)–(e) skipped";
   const all = new Map<string, Run[]>(tasks.map((t) => [t.task, []]));
   for (let i = 0; i < runs; i++) {
@@ -186,14 +196,37 @@ async function main(): Promise<void> {
       all.get(task)?.push(r);
     }
   }
+  const notes: string[] = [];
   const results: TaskResult[] = tasks.map(({ task }) => {
     const r = all.get(task) ?? [];
     return { task, runs: r, median: medianRun(r) };
   });
 
+  // The 250,000-row workbook: once each, a run takes minutes.
+  let large: { rows: typeof LARGE_ROWS; sizeMb: number; check: Run; apply: Run; budgetMb: number } | null =
+    null;
+  if (existsSync(BIN) && !args.includes("--no-large")) {
+    if (!existsSync(LARGE_FILE) || args.includes("--regenerate")) {
+      process.stdout.write(`generating ${LARGE_FILE} (250,000 + 10,000 rows) …\n`);
+      await generate(LARGE_FILE, LARGE_ROWS.进度计划表, LARGE_ROWS.合同执行情况表);
+    }
+    const long = 20 * 60_000;
+    try {
+      process.stdout.write("  large check …");
+      const check = runCheck(LARGE_FILE, long);
+      process.stdout.write(` ${fmtMs(check.wallMs)}, ${Math.round(check.maxRssMb)} MB\n  large apply …`);
+      const apply = runApply(LARGE_FILE, long);
+      process.stdout.write(` ${fmtMs(apply.wallMs)}, ${Math.round(apply.maxRssMb)} MB\n`);
+      const sizeMb = Math.round((statSync(LARGE_FILE).size / 1048576) * 10) / 10;
+      large = { rows: LARGE_ROWS, sizeMb, check, apply, budgetMb: LARGE_BUDGET_MB };
+    } catch (e) {
+      notes.push(`large workbook failed: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+      process.stdout.write(" failed\n");
+    }
+  }
+
   process.stdout.write("  Office.js round trips against the fake …");
   let office: Awaited<ReturnType<typeof officeFigures>> | null = null;
-  const notes: string[] = [];
   try {
     office = await officeFigures(FILE);
     process.stdout.write(" done\n");
@@ -243,6 +276,7 @@ async function main(): Promise<void> {
     runs,
     tasks: Object.fromEntries(results.map((r) => [r.task, { median: r.median, runs: r.runs }])),
     ratios,
+    large,
     office,
     firstLoad: firstLoadFigures,
     notes: [
@@ -281,6 +315,12 @@ async function main(): Promise<void> {
           `apply / exceljs read+write: time ×${ratios.applyVsExceljsRoundTripTime}, peak RSS ×${ratios.applyVsExceljsRoundTripRss}\n`
         : `${checkNote}\n`),
   );
+  if (large)
+    process.stdout.write(
+      `250,000-row schedule (${large.sizeMb} MB): check ${fmtMs(large.check.wallMs)}, ${Math.round(large.check.maxRssMb)} MB; ` +
+        `apply ${fmtMs(large.apply.wallMs)}, ${Math.round(large.apply.maxRssMb)} MB peak RSS ` +
+        `(${large.apply.maxRssMb <= large.budgetMb ? "within" : "OVER"} the ${large.budgetMb} MB budget)\n`,
+    );
   const mb = (n: number) => `${(n / 1_048_576).toFixed(2)} MB`;
   if (office)
     for (const [label, o] of [

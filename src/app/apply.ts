@@ -5,7 +5,8 @@
  */
 
 import { todayInShanghai, type IsoDate } from "../core/dates";
-import { planApply, planClear } from "../core/plan";
+import { planApply, planClear, type ApplyPlan } from "../core/plan";
+import type { ProtectionSkips } from "../core/plan/protection";
 import type { Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
 import { localise, type CheckReport } from "./check";
@@ -32,6 +33,10 @@ export interface ApplyOutcome {
   deferredNotices: number;
   /** Notice sheets written (new or updated) and how many were new; absent when notices were off. */
   notices?: { written: number; created: number };
+  /** Findings the 校验报告 sheet leaves out (it lists at most REPORT_LIMIT); 0 when it lists all. */
+  reportOmitted: number;
+  /** What the run left alone because the workbook protects it; absent when nothing was. */
+  protection?: ProtectionSkips;
   /** How many patch operations were applied. */
   operations: number;
 }
@@ -43,10 +48,30 @@ export function shanghaiTimestamp(now: Date): string {
 
 export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
   const now = req.now ?? new Date();
+  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection } =
+    await readAndPlan(host, req, now);
+  req.onStage?.("write");
+  await host.apply(patch);
+  return {
+    report: localise(result, req.lang),
+    normalized,
+    deferredNotices,
+    reportOmitted,
+    ...(notices ? { notices } : {}),
+    ...(protection ? { protection } : {}),
+    operations: patch.ops.length,
+  };
+}
+
+/**
+ * Read and plan in a frame of their own, so the snapshot is garbage before the host writes: on a
+ * 250,000-row workbook it is hundreds of megabytes the write would otherwise hold on to.
+ */
+async function readAndPlan(host: WorkbookHost, req: ApplyRequest, now: Date): Promise<ApplyPlan> {
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  const { patch, result, normalized, deferredNotices, notices } = planApply(wb, {
+  return planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
     now: shanghaiTimestamp(now),
@@ -56,15 +81,6 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     notices: req.notices,
     noticeKeys: req.noticeKeys,
   });
-  req.onStage?.("write");
-  await host.apply(patch);
-  return {
-    report: localise(result, req.lang),
-    normalized,
-    deferredNotices,
-    ...(notices ? { notices } : {}),
-    operations: patch.ops.length,
-  };
 }
 
 export async function runClear(

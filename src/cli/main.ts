@@ -169,6 +169,15 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
     io.stdout(formatReport(file, outcome.report, o.lang, io.isTty));
     if (o.normalize) io.stdout(w.normalized(outcome.normalized.length) + "\n");
     if (outcome.deferredNotices) io.stdout(w.deferredNotices(outcome.deferredNotices) + "\n");
+    if (outcome.protection?.sheets.length) io.stdout(w.protectedSheets(outcome.protection.sheets) + "\n");
+    if (outcome.protection?.newSheets.length)
+      io.stdout(w.structureProtected(outcome.protection.newSheets) + "\n");
+    if (outcome.protection?.notices) io.stdout(w.noticesProtected(outcome.protection.notices) + "\n");
+    if (outcome.reportOmitted)
+      io.stdout(
+        w.reportOmitted(outcome.report.findings.length - outcome.reportOmitted, outcome.reportOmitted, file) +
+          "\n",
+      );
     code = outcome.report.summary.errors > 0 ? 1 : 0;
   } else {
     await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });

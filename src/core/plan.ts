@@ -9,6 +9,7 @@
  * then the report and the log row.
  */
 
+import { append } from "./append";
 import { fitPatchText } from "./cell-text";
 import { analyseWorkbook, COPY_SHEET_RE, isProductSheet, type CheckResult } from "./check";
 import type { IsoDate } from "./dates";
@@ -19,7 +20,8 @@ import type { Layout } from "./plan/layout";
 import { planLog, LOG_SHEET, type LogEntry } from "./plan/log";
 import { planNormalize, type Normalized } from "./plan/normalize";
 import { planNoticeOps, REGISTER_SHEET, REGISTER_TABLE } from "./plan/notices";
-import { planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
+import { Protection, type ProtectionSkips } from "./plan/protection";
+import { listedFindings, planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
 import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
 import type { TypedTable } from "./rows";
@@ -48,6 +50,8 @@ export interface ApplyOptions {
    * Omitted: every planned notice. Empty: no notice at all.
    */
   noticeKeys?: readonly string[];
+  /** At most this many findings are listed on the 校验报告 (default REPORT_LIMIT). */
+  reportLimit?: number;
 }
 
 export interface ApplyPlan {
@@ -59,6 +63,10 @@ export interface ApplyPlan {
   deferredNotices: number;
   /** Notice sheets this run wrote (new or brought up to date) and how many were new; absent without notices. */
   notices?: { written: number; created: number };
+  /** Findings the 校验报告 leaves out (it lists at most REPORT_LIMIT); 0 when it lists them all. */
+  reportOmitted: number;
+  /** What the run left alone because the workbook protects it; absent when nothing was. */
+  protection?: ProtectionSkips;
 }
 
 /** The column header each finding's cell sits under, from the recognised tables. */
@@ -110,6 +118,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   const analysis = analyseWorkbook(wb, { asOf: opts.asOf, today: opts.today });
   const { result, tables, settings, model } = analysis;
   const ops: PatchOp[] = [];
+  const protection = new Protection(wb);
 
   // Sheets this plan writes whole are free to be named again; everything else is taken.
   const rewritten = (name: string) => name === REPORT_SHEET || COPY_SHEET_RE.test(name);
@@ -123,7 +132,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   }
 
   const structure = planStructure(wb, tables, { lang, tableNames, sheetNames });
-  ops.push(...structure.ops);
+  append(ops, structure.ops);
   const copied = new Set(structure.copies.map((c) => c.source));
   // A sheet whose every region went to a copy is left exactly as it was (SPEC §8).
   const untouched = new Set(
@@ -131,6 +140,8 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       .map((c) => c.source.sheet)
       .filter((s) => tables.every((t) => t.sheet !== s || copied.has(t.source))),
   );
+  // A protected sheet takes no change, so it gets no marks either.
+  for (const s of wb.sheets) if (protection.isProtected(s.name)) untouched.add(s.name);
 
   let normalized: Normalized[] = [];
   if (opts.normalize) {
@@ -138,13 +149,16 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       wb,
       tables.filter((t) => !copied.has(t.source)),
     );
-    ops.push(...n.ops);
-    normalized = n.normalized;
+    append(ops, n.ops);
+    normalized = n.normalized.filter((x) => !protection.isProtected(x.sheet));
   }
 
+  // New copies cannot be added to a workbook whose structure is protected (their writeSheet is left out below).
   const cfSheets = [
     ...wb.sheets.map((s) => s.name).filter((s) => !untouched.has(s) && s !== REPORT_SHEET),
-    ...structure.copies.map((c) => c.sheet).filter((s) => !wb.sheets.some((x) => x.name === s)),
+    ...(protection.structure
+      ? []
+      : structure.copies.map((c) => c.sheet).filter((s) => !wb.sheets.some((x) => x.name === s))),
   ];
   const marks = markedCells(result.findings, structure.copies, untouched, new Set(cfSheets));
   const layoutsBySheet = new Map<string, Layout[]>();
@@ -154,8 +168,8 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     ops.push({ op: "clearOwnFormats", sheet });
     const cells = marks.get(sheet) ?? [];
     markCount += cells.length;
-    ops.push(...markOps(new Map([[sheet, cells]])));
-    ops.push(...highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays));
+    append(ops, markOps(new Map([[sheet, cells]])));
+    append(ops, highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays));
   }
 
   // After the last user sheet, or after that sheet's own normalised copies.
@@ -168,6 +182,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       header: headerLookup(tables),
       after: lastCopy ?? lastUser,
       tableName: uniqueName(REPORT_TABLE, tableNames),
+      limit: opts.reportLimit,
     }),
   );
 
@@ -185,7 +200,19 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     });
     noticeOps = notices.ops;
     noticeCounts = { written: notices.written.length, created: notices.created, deferred: notices.deferred };
+    // Notice sheets and their register rows go together or not at all.
+    const allowed = protection.notices(noticeOps, notices.written.length);
+    if (allowed.length < noticeOps.length) {
+      noticeOps = [];
+      noticeCounts = { written: 0, created: 0, deferred: noticeCounts.deferred };
+    }
   }
+
+  // Whatever the workbook's protection refuses is left out, and the counts logged are of what is done.
+  const kept = protection.filter(ops);
+  ops.length = 0;
+  append(ops, kept);
+  const copySheets = new Set(structure.copies.map((c) => c.sheet));
 
   const w = sheetWords(lang).log;
   const entries: LogEntry[] = [
@@ -193,8 +220,8 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       action: w.apply,
       counts: result.summary,
       note: w.applied({
-        tables: structure.tablesCreated,
-        copies: structure.copies.length,
+        tables: ops.filter((o) => o.op === "createTable").length,
+        copies: ops.filter((o) => o.op === "writeSheet" && copySheets.has(o.sheet)).length,
         marks: markCount,
         normalized: normalized.length,
         notices: noticeCounts,
@@ -202,22 +229,24 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     },
     ...normalized.map((n) => ({ action: w.normalize, note: `${n.sheet}!${n.cell}：${n.from} → ${n.to}` })),
   ];
-  ops.push(
-    planLog(wb, entries, {
-      now: opts.now,
-      user: opts.user,
-      lang,
-      after: REPORT_SHEET,
-      taken: tableNames,
-    }),
-  );
-  ops.push(...noticeOps);
+  const logOp = planLog(wb, entries, {
+    now: opts.now,
+    user: opts.user,
+    lang,
+    after: REPORT_SHEET,
+    taken: tableNames,
+  });
+  append(ops, protection.filter([logOp]));
+  append(ops, noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
+  const skips = protection.skips();
   return {
     patch: fitPatchText({ ops }, lang),
     result,
     normalized,
     deferredNotices,
+    reportOmitted: result.findings.length - listedFindings(result.findings, opts.reportLimit).length,
+    ...(skips ? { protection: skips } : {}),
     ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
   };
 }
@@ -228,8 +257,9 @@ export function planClear(
   opts: { now: string; user: string; lang: Lang },
 ): WorkbookPatch {
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
-  ops.push(...ownFormatResets(wb));
+  append(ops, ownFormatResets(wb));
   const w = sheetWords(opts.lang).log;
   ops.push(planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
-  return fitPatchText({ ops }, opts.lang);
+  // A protected sheet keeps its marks (Excel would refuse to remove them) until it is unprotected.
+  return fitPatchText({ ops: new Protection(wb).filter(ops) }, opts.lang);
 }

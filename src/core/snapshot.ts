@@ -48,12 +48,16 @@ export interface SheetSnapshot {
   rows: Array<Array<Cell | undefined> | undefined>;
   merges: Range[];
   tables: TableInfo[];
+  /** True when the sheet is protected: Excel refuses every change to it, so the product makes none. */
+  protected?: boolean;
 }
 
 export interface WorkbookSnapshot {
   /** True when the workbook uses the 1904 date system. */
   date1904: boolean;
   sheets: SheetSnapshot[];
+  /** True when the workbook's structure is protected: no sheet may be added, renamed, moved or shown. */
+  structureProtected?: boolean;
 }
 
 /** The cell at (r, c), 1-based. */

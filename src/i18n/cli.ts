@@ -44,6 +44,14 @@ const WORDS = {
     normalized: (n: number) => `已将 ${n} 个文本日期或金额转换为真正的日期或数字（见“操作日志”）。`,
     outputOrInPlace: "-o 与 --in-place 只能选一个。",
     deferredNotices: (n: number) => `另有 ${n} 份新通知超过单次上限，未生成；再次运行 apply 会继续生成。`,
+    protectedSheets: (names: string[]) =>
+      `工作表${names.map((n) => `“${n}”`).join("、")}受保护，未作任何改动（表格、数字格式、数据验证、高亮和错误标记都没有加）；撤销工作表保护后再运行 apply。`,
+    structureProtected: (names: string[]) =>
+      `工作簿结构受保护，未新建工作表${names.map((n) => `“${n}”`).join("、")}，其余改动已写入；要生成它们，请先撤销工作簿保护（审阅 → 保护工作簿）。`,
+    noticesProtected: (n: number) =>
+      `${n} 份通知因工作簿保护未生成（通知工作表与“通知台账”要么一起写入，要么都不写）。`,
+    reportOmitted: (listed: number, omitted: number, f: string) =>
+      `“校验报告”只列出 ${listed} 条发现（错误优先），另有 ${omitted} 条未列出；完整清单：ptrack check ${shellArg(f)} --json`,
     inPlaceRefused: (f: string, parts: string[]) =>
       `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
     kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
@@ -74,11 +82,24 @@ const WORDS = {
     outputOrInPlace: "Give either -o or --in-place, not both.",
     deferredNotices: (n: number) =>
       `${n} more new notices are over the per-run limit and were not written; run apply again to continue.`,
+    protectedSheets: (names: string[]) =>
+      `Left unchanged because protected: ${names.join(", ")} (no table, number format, validation, highlight or mark added); unprotect to apply them.`,
+    structureProtected: (names: string[]) =>
+      `The workbook's structure is protected, so ${names.join(", ")} ${names.length === 1 ? "was" : "were"} not added; everything else was written. Unprotect the workbook (Review → Protect Workbook) to have them.`,
+    noticesProtected: (n: number) =>
+      `${n} notices were not written because of the workbook's protection (notice sheets and the 通知台账 are written together or not at all).`,
+    reportOmitted: (listed: number, omitted: number, f: string) =>
+      `The 校验报告 sheet lists ${listed} findings (errors first) and leaves ${omitted} out; for all of them: ptrack check ${shellArg(f)} --json`,
     inPlaceRefused: (f: string, parts: string[]) =>
       `Will not modify ${f} in place: it holds ${parts.join(", ")}, which the writer does not promise to carry through; write a new file with -o instead.`,
     kindName: { schedule: "schedule", contracts: "contracts", payments: "payments" },
   },
 } as const;
+
+/** A file name as it can be pasted into a shell. */
+function shellArg(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
 
 export function cliWords(lang: Lang) {
   return WORDS[lang];

@@ -17,6 +17,8 @@ export interface SheetWords {
     none: string;
     noFindings: string;
     headers: [string, string, string, string, string, string, string, string];
+    /** The list holds `listed` findings and leaves `omitted` out: where to get them all. */
+    omitted: (listed: number, omitted: number) => string;
   };
   severity: Record<Severity, string>;
   log: {
@@ -74,6 +76,8 @@ const zh: SheetWords = {
     none: "无",
     noFindings: "未发现问题",
     headers: ["序号", "严重程度", "规则", "工作表", "单元格", "字段", "值", "说明"],
+    omitted: (listed, omitted) =>
+      `下表只列出 ${listed} 条（错误优先），另有 ${omitted} 条未列出。完整清单：运行 ptrack check 文件名 --json，或在任务窗格的“校验”页查看。`,
   },
   severity: { error: "错误", warning: "警告", info: "提示" },
   log: {
@@ -143,6 +147,8 @@ const en: SheetWords = {
     none: "none",
     noFindings: "No findings",
     headers: ["No.", "Severity", "Rule", "Sheet", "Cell", "Field", "Value", "Message"],
+    omitted: (listed, omitted) =>
+      `The list below shows ${listed} findings (errors first); ${omitted} more are not listed. For all of them run ptrack check FILE --json, or open the 校验 page of the task pane.`,
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },
   log: {

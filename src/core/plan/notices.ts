@@ -25,6 +25,7 @@
  * no sheet, and its register row (if any) is not touched, not even its status.
  */
 
+import { append } from "../append";
 import { addDays } from "../dates";
 import { noticeId, type NoticeContext, type NoticePlan, type NoticeType } from "../notices";
 import type { CellStyle, CellWrite, PatchOp } from "../patch";
@@ -280,6 +281,6 @@ export function planNoticeOps(
       );
     }
   }
-  ops.push(...docs);
+  append(ops, docs);
   return { ops, written: [...planned.values()].map((e) => e.编号), created: fresh.length, deferred };
 }

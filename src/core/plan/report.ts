@@ -1,6 +1,6 @@
 /**
  * The 校验报告 sheet (issue 3.4): as-of date, counts, and one row per finding with a link to its
- * cell. Everything that comes from the workbook is written as a plain string: no formula, ever.
+ * cell (at most REPORT_LIMIT rows, saying how many it leaves out). Everything that comes from the workbook is written as a plain string: no formula, ever.
  */
 
 import type { CheckResult } from "../check";
@@ -16,6 +16,13 @@ export const REPORT_SHEET = "校验报告";
 export const REPORT_TABLE = "校验结果";
 /** The findings table's header row; rows above hold the title and the counts. */
 export const REPORT_HEADER_ROW = 7;
+/**
+ * At most this many findings are listed, errors first. A larger list is no use to a reader or a
+ * printer, would outgrow Excel's 1,048,576 rows, and a 250,000-row schedule's half a million
+ * findings would cost gigabytes to write; the counts above the list still count every finding,
+ * and the sheet says how many it leaves out and where the whole list is (`check --json`, the pane).
+ */
+export const REPORT_LIMIT = 10_000;
 
 const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -30,15 +37,43 @@ function perRule(findings: Finding[], sev: Severity, lang: Lang): string {
   return [...counts].map(([rule, n]) => `${ruleTitle(rule, lang)} ${n}`).join(sep);
 }
 
+/**
+ * The findings the report lists: all of them up to `limit`, else the first `limit` by severity
+ * (errors, then warnings, then infos), kept in the report's usual sheet-and-row order.
+ */
+export function listedFindings(findings: Finding[], limit: number = REPORT_LIMIT): Finding[] {
+  if (findings.length <= limit) return findings;
+  const room = { error: 0, warning: 0, info: 0 };
+  let left = limit;
+  for (const sev of SEVERITIES) {
+    const n = findings.reduce((k, f) => k + (f.severity === sev ? 1 : 0), 0);
+    room[sev] = Math.min(n, left);
+    left -= room[sev];
+  }
+  const out: Finding[] = [];
+  for (const f of findings) if (room[f.severity]-- > 0) out.push(f);
+  return out;
+}
+
 export function planReport(
   result: CheckResult,
-  opts: { lang: Lang; now: string; header: HeaderLookup; after?: string; tableName: string },
+  opts: {
+    lang: Lang;
+    now: string;
+    header: HeaderLookup;
+    after?: string;
+    tableName: string;
+    /** At most this many findings are listed (default REPORT_LIMIT). */
+    limit?: number;
+  },
 ): PatchOp {
   const w = sheetWords(opts.lang);
   const label: CellStyle = { bold: true };
   const text = (v: string, style?: CellStyle): CellWrite => (style ? { v, style } : { v });
   const { errors, warnings, infos } = result.summary;
   const counts = { error: errors, warning: warnings, info: infos };
+  const listed = listedFindings(result.findings, opts.limit);
+  const omitted = result.findings.length - listed.length;
   const rows: Array<Array<CellWrite | null>> = [
     [text(w.report.title, { bold: true, size: 16 })],
     [text(w.report.asOf, label), text(result.asOf), null, text(w.report.generated, label), text(opts.now)],
@@ -47,6 +82,9 @@ export function planReport(
       ...SEVERITIES.map((s) =>
         text(`${w.severity[s]} ${counts[s]}`, { fill: SEVERITY_FILL[s], hAlign: "center" }),
       ),
+      ...(omitted > 0
+        ? [text(w.report.omitted(listed.length, omitted), { wrap: true, vAlign: "top", color: "9C0006" })]
+        : []),
     ],
     ...SEVERITIES.map((s) => [
       text(`${w.report.byRule}·${w.severity[s]}`, label),
@@ -56,7 +94,7 @@ export function planReport(
   ];
   const link: CellStyle = { color: "0563C1", underline: true };
   const findingHeights: Array<number | undefined> = [];
-  result.findings.forEach((f, i) => {
+  listed.forEach((f, i) => {
     const message = formatFinding(f, opts.lang);
     findingHeights.push(lineHeight(message, MESSAGE_WIDTH));
     // Top-aligned, so every cell of a row whose message wraps starts on the same line.
@@ -77,6 +115,8 @@ export function planReport(
   const last = rows.length;
   // The by-rule lines span the table's width so long lists wrap instead of running off-screen.
   const merges = [4, 5, 6].map((r) => ({ r1: r, c1: 2, r2: r, c2: 8 }));
+  // The note on what the list leaves out sits beside the counts it qualifies.
+  if (omitted > 0) merges.push({ r1: 3, c1: 5, r2: 3, c2: 8 });
   const content: SheetContent = {
     rows,
     merges,
@@ -84,7 +124,7 @@ export function planReport(
     rowHeights: [
       28,
       undefined,
-      undefined,
+      omitted > 0 ? lineHeight(String(rows[2][4]?.v ?? ""), OMITTED_WIDTH) : undefined,
       ...[4, 5, 6].map((r) => lineHeight(String(rows[r - 1][1]?.v ?? ""), LINE_WIDTH)),
       undefined,
       // Wrapped messages need their rows tall enough, or the lines print over each other.
@@ -114,6 +154,8 @@ export function planReport(
 /** Digit widths that fit the merged B:H line, and the 说明 column (its width, less padding). */
 const LINE_WIDTH = 160;
 const MESSAGE_WIDTH = 68;
+/** The merged E:H cell of the omitted-findings note. */
+const OMITTED_WIDTH = 110;
 
 /** Height for text wrapped at `width` digit widths (a CJK character is about 1.75), 16 points a line. */
 function lineHeight(s: string, width: number): number | undefined {

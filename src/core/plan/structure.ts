@@ -5,6 +5,7 @@
  * a normalised copy on a sheet of its own while the original stays untouched.
  */
 
+import { append } from "../append";
 import { isoToSerial } from "../dates";
 import { parseDate, parseMoney } from "../values";
 import { fieldDef, fieldHeader, KIND_NAMES, type FieldType } from "../kinds";
@@ -436,6 +437,6 @@ function rowEmpty(sheet: SheetSnapshot, r: number, c1: number, c2: number): bool
 
 function planInPlace(plan: StructurePlan, sheet: SheetSnapshot, typed: TypedTable, lang: Lang): void {
   const layout = inPlaceLayout(sheet, typed.source);
-  plan.ops.push(...numberFormatOps(sheet, layout), ...validationOps(layout, lang));
+  append(append(plan.ops, numberFormatOps(sheet, layout)), validationOps(layout, lang));
   plan.layouts.push(layout);
 }

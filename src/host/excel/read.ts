@@ -121,7 +121,13 @@ export async function readWorkbook(
   const wb = ctx.workbook;
   // 1. What is there. DATE(1904,1,1) is 0 in the 1904 date system and 1462 in the 1900 one:
   // ExcelApi has no workbook property for the date system, and this reads without writing.
-  const sheets = wb.worksheets.load("items/name,items/visibility");
+  // Protection rides along (ExcelApi 1.2 for sheets, 1.7 for the workbook): the planner leaves
+  // a protected sheet alone, and adds no sheet to a workbook whose structure is protected.
+  const sheetProtection = supports(2);
+  const sheets = wb.worksheets.load(
+    `items/name,items/visibility${sheetProtection ? ",items/protection/protected" : ""}`,
+  );
+  const bookProtection = supports(7) ? wb.protection.load("protected") : undefined;
   const tables = wb.tables.load("items/name,items/showHeaders,items/style");
   const epoch = wb.functions.date(1904, 1, 1).load("value");
   // The first and the last sheet always exist, so their extents need no names: in the usual
@@ -204,6 +210,7 @@ export async function readWorkbook(
 
   const snapshot: WorkbookSnapshot = {
     date1904: epoch.value === 0,
+    ...(bookProtection?.protected ? { structureProtected: true } : {}),
     sheets: perSheet.map(({ ws, merges }, i) => {
       const sheet: SheetSnapshot = {
         name: ws.name,
@@ -211,6 +218,7 @@ export async function readWorkbook(
         rows: cells.rows[i],
         merges: merges && !merges.isNullObject ? areas(merges.address) : [],
         tables: [],
+        ...(sheetProtection && ws.protection.protected ? { protected: true } : {}),
       };
       for (const t of structure.tables)
         if (t.sheet.toLowerCase() === ws.name.toLowerCase())

@@ -696,6 +696,8 @@ class Writer {
 
   finish(): Uint8Array {
     for (const st of this.sheets.values()) this.finishSheet(st);
+    // Each sheet's text is in the package now; its parsed copy would double a large sheet's memory.
+    this.sheets.clear();
     if (this.styles.changed) {
       this.pkg.setText(this.stylesPath, this.styles.toXml());
       if (!this.stylesExisted) {

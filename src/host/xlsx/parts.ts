@@ -104,11 +104,17 @@ export class Package {
 
   /**
    * The package as a zip. A part copied as it came is checked first (size and CRC-32), so a
-   * damaged part is refused rather than passed on; edited parts are written as UTF-8.
+   * damaged part is refused rather than passed on; edited parts are written as UTF-8. Consumes
+   * the package: each edited part's text is dropped once it is compressed, so a large sheet is
+   * never held as text, bytes and compressed bytes all at once.
    */
   toBytes(): Uint8Array {
     const enc = new TextEncoder();
-    const encode = (name: string) => makeEntry(name, enc.encode(asUtf8Xml(this.texts.get(name)!)));
+    const encode = (name: string) => {
+      const data = enc.encode(asUtf8Xml(this.texts.get(name)!));
+      this.texts.delete(name);
+      return makeEntry(name, data);
+    };
     const out: ZipEntry[] = [];
     for (const e of this.entries) {
       if (this.removed.has(e.name.toLowerCase())) continue;

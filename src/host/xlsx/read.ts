@@ -117,6 +117,7 @@ export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_L
     bookRels.find((r) => r.type.endsWith(suffix))?.target ?? fallback;
 
   let date1904 = false;
+  let structureProtected = false;
   const sheetRefs: Array<{ name: string; state: string; rid: string }> = [];
   // Namespace declarations in scope, element by element: r:id is found by its namespace, not its prefix.
   const scopes: Array<Map<string, string>> = [new Map()];
@@ -129,6 +130,8 @@ export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_L
     if (!tag.selfClosing) scopes.push(nsScope(a, scopes[scopes.length - 1]));
     if (tag.name === "workbookPr") {
       date1904 = a.date1904 === "1" || a.date1904 === "true";
+    } else if (tag.name === "workbookProtection") {
+      structureProtected = a.lockStructure === "1" || a.lockStructure === "true";
     } else if (tag.name === "sheet") {
       // A prefix left unbound (as older writers left it) still names the relationship.
       const rid = relId(a, scopes[scopes.length - 1]) ?? localAttr(a, "id") ?? "";
@@ -161,11 +164,22 @@ export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_L
       rows,
       merges,
       tables,
+      ...(sheetProtected(xml) ? { protected: true } : {}),
     });
   }
 
   if (!sheets.some((s) => s.rows.length > 0)) throw new InputError("empty");
-  return { date1904, sheets };
+  return { date1904, sheets, ...(structureProtected ? { structureProtected } : {}) };
+}
+
+/** `<sheetProtection sheet="1">`, which follows <sheetData>: the sheet is protected. */
+function sheetProtected(xml: string): boolean {
+  const p = rootPrefix(xml);
+  const at = xml.indexOf(`<${p}sheetProtection`, Math.max(0, xml.lastIndexOf("sheetData")));
+  if (at < 0) return false;
+  const gt = xml.indexOf(">", at);
+  const v = attrs(xml.slice(at + p.length + 16, gt < 0 ? xml.length : gt).replace(/\/$/, "")).sheet;
+  return v === "1" || v === "true";
 }
 
 // ---------------------------------------------------------------------------

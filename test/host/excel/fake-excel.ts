@@ -67,6 +67,8 @@ export class FakeSheet {
   /** Set by FakeWorkbookModel.addSheet; what WorksheetChangedEventArgs.worksheetId names. */
   id = "";
   visibility: "Visible" | "Hidden" | "VeryHidden" = "Visible";
+  /** Protected (Review → Protect Sheet): Excel refuses every change to it. */
+  protected = false;
   /** row → column → cell, 1-based. */
   cells = new Map<number, Map<number, FakeCell>>();
   merges: Range[] = [];
@@ -106,6 +108,8 @@ export class FakeSheet {
 export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
   date1904 = false;
+  /** Structure protected (Review → Protect Workbook): no sheet may be added, moved, hidden or shown. */
+  structureProtected = false;
   /** Minor versions of ExcelApi the fake host claims: 1.x for every x ≤ this. */
   apiMinor = 16;
   private seq = 0;
@@ -331,7 +335,11 @@ abstract class FakeObject<M> {
   }
 
   protected put(name: string, value: unknown, apply: (m: M) => void): void {
-    this.context.write({ [name]: value }, () => apply(this.target()));
+    this.context.write({ [name]: value }, () => {
+      const m = this.target();
+      guardWrite(this.context.model, m, name);
+      apply(m);
+    });
   }
 
   get isNullObject(): boolean {
@@ -374,6 +382,36 @@ abstract class FakeCollection<M, P extends FakeObject<M>> {
   }
 }
 
+/**
+ * Excel refuses a change to a protected sheet (and to what is on it), and a sheet added, moved,
+ * hidden or shown in a workbook whose structure is protected.
+ */
+function guardWrite(model: FakeWorkbookModel, m: unknown, what: string): void {
+  const sheet =
+    m instanceof FakeSheet
+      ? m
+      : m && typeof m === "object" && "sheet" in m && m.sheet instanceof FakeSheet
+        ? m.sheet
+        : model.sheets.find((s) => s.cfs.includes(m as FakeCf) || s.tables.includes(m as FakeTable));
+  if (m instanceof FakeSheet && (what === "visibility" || what === "position")) {
+    if (model.structureProtected)
+      throw new FakeError("AccessDenied", `workbook structure is protected (${what})`);
+    return;
+  }
+  if (sheet?.protected) throw new FakeError("AccessDenied", `sheet ${sheet.name} is protected (${what})`);
+}
+
+class FakeWorkbookProtection extends FakeObject<FakeWorkbookModel> {
+  protected readProp(m: FakeWorkbookModel, name: string): unknown {
+    if (name === "protected") return m.structureProtected;
+    throw new Error(`fake: WorkbookProtection.${name}`);
+  }
+
+  get protected(): boolean {
+    return this.got("protected");
+  }
+}
+
 export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
@@ -383,6 +421,12 @@ export class FakeWorkbookProxy {
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, () => context.model.allTables().map((t) => t.table));
     this.functions = new FakeFunctions(context);
+  }
+
+  /** ExcelApi 1.7. */
+  get protection(): FakeWorkbookProtection {
+    if (this.context.model.apiMinor < 7) throw new Error("fake: workbook.protection needs ExcelApi 1.7");
+    return new FakeWorkbookProtection(this.context, () => this.context.model);
   }
 }
 
@@ -472,7 +516,11 @@ class FakeWorksheetCollection extends FakeCollection<FakeSheet, FakeWorksheet> {
 
   add(name: string): FakeWorksheet {
     let made: FakeSheet | undefined;
-    this.context.write({ add: name }, () => (made = this.context.model.addSheet(name)));
+    this.context.write({ add: name }, () => {
+      if (this.context.model.structureProtected)
+        throw new FakeError("AccessDenied", `workbook structure is protected (add ${name})`);
+      made = this.context.model.addSheet(name);
+    });
     return new FakeWorksheet(this.context, () => made ?? null);
   }
 }
@@ -481,6 +529,7 @@ function readSheetProp(m: FakeSheet, name: string): unknown {
   if (name === "id") return m.id;
   if (name === "name") return m.name;
   if (name === "visibility") return m.visibility;
+  if (name === "protection/protected") return m.protected;
   throw new Error(`fake: Worksheet.${name}`);
 }
 
@@ -499,6 +548,11 @@ class FakeWorksheet extends FakeObject<FakeSheet> {
 
   get visibility(): string {
     return this.got("visibility");
+  }
+
+  /** ExcelApi 1.2; only `protected`, loaded as `protection/protected`. */
+  get protection(): { protected: boolean } {
+    return { protected: this.got("protection/protected") };
   }
 
   set visibility(v: string) {
@@ -753,6 +807,7 @@ class FakeRange extends FakeObject<RangeRef> {
   merge(across?: boolean): void {
     this.context.write({ merge: across ?? false }, () => {
       const { sheet, range } = this.target();
+      guardWrite(this.context.model, sheet, "range");
       if (sheet.merges.some((m) => overlaps(m, range)))
         throw new FakeError("InvalidOperation", "merge overlap");
       sheet.merges.push(range);
@@ -762,6 +817,7 @@ class FakeRange extends FakeObject<RangeRef> {
   unmerge(): void {
     this.context.write({ unmerge: true }, () => {
       const { sheet, range } = this.target();
+      guardWrite(this.context.model, sheet, "range");
       sheet.merges = sheet.merges.filter((m) => !overlaps(m, range));
     });
   }
@@ -769,6 +825,7 @@ class FakeRange extends FakeObject<RangeRef> {
   clear(): void {
     this.context.write({ clear: "All" }, () => {
       const { sheet, range } = this.target();
+      guardWrite(this.context.model, sheet, "range");
       for (const [r, row] of sheet.cells) {
         if (r < range.r1 || r > range.r2) continue;
         for (const c of [...row.keys()]) if (c >= range.c1 && c <= range.c2) row.delete(c);
@@ -1042,6 +1099,7 @@ class FakeCfCollection extends FakeCollection<FakeCf, FakeConditionalFormat> {
     let made: FakeCf | undefined;
     this.context.write({ addCf: type }, () => {
       const sheet = this.sheet();
+      guardWrite(this.context.model, sheet, "conditionalFormats");
       made = {
         id: this.context.model.nextId(),
         type: type as FakeCf["type"],
@@ -1060,6 +1118,7 @@ class FakeCfCollection extends FakeCollection<FakeCf, FakeConditionalFormat> {
   clearAll(): void {
     this.context.write({ clearAllCf: true }, () => {
       const sheet = this.sheet();
+      guardWrite(this.context.model, sheet, "conditionalFormats");
       const within = this.ranges?.() ?? [];
       sheet.cfs = sheet.cfs.filter((c) => !c.ranges.some((r) => within.some((w) => overlaps(w, r))));
     });
@@ -1112,6 +1171,7 @@ class FakeConditionalFormat extends FakeObject<FakeCf> {
   delete(): void {
     this.context.write({ deleteCf: true }, () => {
       const m = this.target();
+      guardWrite(this.context.model, m, "deleteCf");
       const s = this.context.model.sheets.find((x) => x.cfs.includes(m))!;
       s.cfs = s.cfs.filter((c) => c !== m);
       s.cfs.forEach((c, i) => (c.priority = i));
@@ -1198,6 +1258,7 @@ class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
     let made: FakeTable | undefined;
     this.context.write({ addTable: address, hasHeaders }, () => {
       const sheet = (this.worksheet as unknown as { target(): FakeSheet }).target();
+      guardWrite(this.context.model, sheet, "tables.add");
       const range = parseAddress(address);
       if (this.context.model.allTables().some((t) => t.sheet === sheet && overlaps(t.table.range, range)))
         throw new FakeError("InvalidOperation", "tables cannot overlap");
@@ -1274,6 +1335,7 @@ class FakeTableProxy extends FakeObject<FakeTable> {
   convertToRange(): void {
     this.context.write({ convertToRange: true }, () => {
       const m = this.target();
+      guardWrite(this.context.model, m, "convertToRange");
       const s = this.context.model.allTables().find((t) => t.table === m)!.sheet;
       s.tables = s.tables.filter((t) => t !== m);
     });
@@ -1282,6 +1344,7 @@ class FakeTableProxy extends FakeObject<FakeTable> {
   delete(): void {
     this.context.write({ deleteTable: true }, () => {
       const m = this.target();
+      guardWrite(this.context.model, m, "deleteTable");
       const s = this.context.model.allTables().find((t) => t.table === m)!.sheet;
       s.tables = s.tables.filter((t) => t !== m);
     });
@@ -1303,10 +1366,12 @@ export function fakeFromSnapshot(wb: WorkbookSnapshot, apiMinor = 16): FakeWorkb
   const model = new FakeWorkbookModel();
   model.date1904 = wb.date1904;
   model.apiMinor = apiMinor;
+  model.structureProtected = wb.structureProtected === true;
   for (const s of wb.sheets) {
     const sheet = model.addSheet(s.name);
     sheet.visibility =
       s.visibility === "veryHidden" ? "VeryHidden" : s.visibility === "hidden" ? "Hidden" : "Visible";
+    sheet.protected = s.protected === true;
     s.rows.forEach((row, i) =>
       row?.forEach((c, j) => {
         if (!c) return;
