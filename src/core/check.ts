@@ -109,8 +109,8 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     overrides: mappingOverrides(ws.mappings, opts.overrides),
     skipSheets: wb.sheets.map((s) => s.name).filter(isProductSheet),
   });
-  const tables = recognition.tables.map((t) => typeTable(wb, t));
   const calendar = new WorkCalendar(ws.holidays);
+  const tables = recognition.tables.map((t) => typeTable(wb, t, calendar));
   const findings: Finding[] = settingsFindings(ws.problems);
   const model = { wb, asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
   const skipped = runRules(model, (f) => findings.push(f));

@@ -180,6 +180,8 @@ function groupLabel(key: string): { base: string; n: number } | undefined {
 interface Lookup {
   exact: Map<string, FieldDef>;
   numbered: Map<string, FieldDef>;
+  /** Keys too generic to count as evidence for the kind (FieldDef.weak). */
+  weak: Set<string>;
 }
 
 const LOOKUP = {} as Record<Kind, Lookup>;
@@ -187,8 +189,9 @@ const LOOKUP = {} as Record<Kind, Lookup>;
 const KNOWN_KEYS = new Set<string>();
 const NUMBERED_BASES = new Set<string>();
 for (const kind of KINDS) {
-  const l: Lookup = { exact: new Map(), numbered: new Map() };
+  const l: Lookup = { exact: new Map(), numbered: new Map(), weak: new Set() };
   for (const f of KIND_DEFS[kind].fields) {
+    for (const h of f.weak ?? []) l.weak.add(normaliseHeader(h).key);
     for (const h of f.headers) {
       const { key } = normaliseHeader(h);
       if (!l.exact.has(key)) l.exact.set(key, f);
@@ -209,12 +212,14 @@ function isKnownKey(key: string): boolean {
 interface FieldHit {
   field: string;
   n?: number;
+  /** Matched by a header too generic to count as evidence (名称, 金额, 开始时间). */
+  weak?: boolean;
 }
 
 function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const l = LOOKUP[kind];
   const f = l.exact.get(key);
-  if (f) return { field: f.field };
+  if (f) return l.weak.has(key) ? { field: f.field, weak: true } : { field: f.field };
   const s = splitNumber(key);
   if (s) {
     const nf = l.numbered.get(s.base);
@@ -444,6 +449,8 @@ interface Mapping {
   score: number;
   valid: boolean;
   missing: number;
+  /** Headers that matched a field by a specific name (not a generic one like 名称 or 金额). */
+  strong: number;
 }
 
 function ref(col: HeaderCol | undefined, c: number): ColumnRef {
@@ -456,10 +463,67 @@ function ref(col: HeaderCol | undefined, c: number): ColumnRef {
   return r;
 }
 
-/** The field whose absence makes a table pointless: its key or its subject. */
-const ANCHOR: Record<Kind, string> = { schedule: "task", contracts: "contractNo", payments: "contractNo" };
+/**
+ * The small core a kind is recognised by: any one of these field sets, all mapped. A schedule
+ * is a task name with a plan date or a duration; a contract ledger a contract number or name with
+ * a sign date, an amount, a delivery date or payment columns; a payment list a contract key, a
+ * due or paid date and an amount. Fields the standard needs beyond the core (负责人, 约定交货期 …)
+ * are reported as missing columns, not held against the table.
+ */
+const CORE: Record<Kind, string[][]> = {
+  schedule: [
+    ["task", "planStart"],
+    ["task", "planEnd"],
+    ["task", "duration"],
+  ],
+  contracts: [
+    ["contractNo", "signDate"],
+    ["contractNo", "amount"],
+    ["contractNo", "deliveryDate"],
+    ["contractNo", "@groups"],
+    ["contractName", "signDate"],
+    ["contractName", "amount"],
+  ],
+  payments: [
+    ["contractNo", "dueDate", "dueAmount"],
+    ["contractNo", "dueDate", "receivedAmount"],
+    ["contractNo", "receivedDate", "receivedAmount"],
+    ["contractNo", "receivedDate", "dueAmount"],
+  ],
+};
 /** Optional fields too generic to count as evidence for a kind. */
-const GENERIC = new Set(["wbs", "note"]);
+const GENERIC = new Set(["wbs", "note", "taskId"]);
+
+/**
+ * Whether the mapped columns hold one of the kind's core field sets. A generic header (名称,
+ * 金额, 开始时间) may stand in a schedule's core beside a specific one; in a contract or payment
+ * core every field must be named specifically, or an invoice list's 合同编号 | 金额 would do.
+ */
+function hasCore(
+  kind: Kind,
+  columns: Record<string, ColumnRef>,
+  groups: Map<number, PaymentGroup>,
+  weak: ReadonlySet<string>,
+): boolean {
+  return CORE[kind].some((set) => {
+    const fields = set.filter((f) => f !== "@groups");
+    if (set.includes("@groups") && groups.size === 0) return false;
+    if (!fields.every((f) => columns[f] !== undefined)) return false;
+    const strong = fields.filter((f) => !weak.has(f)).length;
+    return kind === "schedule" ? strong >= 1 : strong === fields.length;
+  });
+}
+
+/** The core fields a near miss lacks: those of the core set it comes closest to. */
+function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
+  let best: string[] | undefined;
+  for (const set of CORE[kind]) {
+    const lack = set.filter((f) => f !== "@groups" && columns[f] === undefined);
+    if (set.includes("@groups")) continue;
+    if (!best || lack.length < best.length) best = lack;
+  }
+  return best ?? [];
+}
 
 function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: number): Mapping {
   const columns: Record<string, ColumnRef> = {};
@@ -502,6 +566,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     }
   };
 
+  // Columns matched by a generic header: a specific header for the same field wins over them
+  // (合同名称 over 项目名称), wherever it stands.
+  const weakCols = new Map<number, FieldHit>();
+  let strong = 0;
   for (const col of cols) {
     if (col.c < c1 || col.c > c2 || forced.has(col.c)) continue;
     let hit: FieldHit | undefined;
@@ -509,8 +577,18 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       hit = lookupKey(kind, k);
       if (hit) break;
     }
-    if (!hit || taken(hit)) unmap(col.c);
-    else assign(hit, ref(col, col.c));
+    const prev = hit && taken(hit);
+    if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
+      weakCols.delete(prev.col);
+      release(hit);
+      unmap(prev.col);
+    } else if (!hit || prev) {
+      unmap(col.c);
+      continue;
+    }
+    assign(hit, ref(col, col.c));
+    if (hit.weak) weakCols.set(col.c, hit);
+    else if (!GENERIC.has(hit.field)) strong++;
   }
   for (const [c, hit] of forced) {
     if (hit === null) {
@@ -523,6 +601,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       unmap(prev.col);
     }
     assign(hit, ref(byCol.get(c), c));
+    strong++;
   }
   unmapped.sort((a, b) => a.col - b.col);
 
@@ -530,15 +609,13 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   const missing = def.fields.filter((f) => f.required && !columns[f.field]).length;
   let groupCols = 0;
   for (const g of groups.values()) groupCols += Object.keys(g.columns).length;
-  const specific =
-    def.fields.filter((f) => !f.required && !GENERIC.has(f.field) && columns[f.field]).length + groupCols;
   const score = Object.keys(columns).length + groupCols - 2 * missing;
-  // A false table is worse than a missed one: all required fields, or all but one
-  // when plenty of the kind's own fields (or its sheet name and some) back it up.
-  const valid =
-    columns[ANCHOR[kind]] !== undefined &&
-    (missing === 0 || (missing === 1 && (specific >= 3 || (ctx.kindHint === kind && specific >= 2))));
-  return { kind, columns, groups, unmapped, score, valid, missing };
+  // A false table is worse than a missed one: the kind's core, and at least two headers that
+  // name the kind's own fields specifically; a sheet's name is never evidence. An inventory's
+  // 名称 | 金额 or a booking list's 名称 | 开始时间 | 结束时间 is no table.
+  const weakFields = new Set([...weakCols.values()].map((h) => h.field));
+  const valid = hasCore(kind, columns, groups, weakFields) && strong >= 2;
+  return { kind, columns, groups, unmapped, score, valid, missing, strong };
 }
 
 /** The best valid kind for these header columns. */

@@ -173,10 +173,12 @@ describe("schedule (进度计划表)", () => {
       planStart: "D",
       planEnd: "E",
       progress: "F",
+      duration: "G",
       predecessors: "H",
     });
     expect(t.columns.progress?.unit).toBe("%");
-    expect(t.unmapped).toEqual([{ col: 7, letter: "G", header: "工期（天）" }]);
+    expect(t.columns.duration?.unit).toBe("天");
+    expect(t.unmapped).toEqual([]);
   });
 
   test("an existing Excel table is named; a data-free template is still a table", () => {
@@ -406,7 +408,7 @@ describe("contracts (合同执行情况表)", () => {
     expect(t.unmapped).toEqual([{ col: 6, letter: "F", header: "备注" }]);
   });
 
-  test("one required field missing is accepted only when many of the kind's own fields back it up", () => {
+  test("a contract number with a sign date or an amount is enough: columns the standard needs are not held against it", () => {
     const rich = only(
       workbook(
         sheet("Sheet1", [
@@ -428,8 +430,8 @@ describe("contracts (合同执行情况表)", () => {
         ]),
       ),
     );
-    expect(thin.tables).toEqual([]);
-    expect(thin.unrecognised).toEqual([{ sheet: "Sheet1", cells: 17 }]);
+    expect(thin.tables.map((t) => [t.kind, t.dataRows])).toEqual([["contracts", [2, 3, 4]]]);
+    expect(thin.unrecognised).toEqual([]);
   });
 });
 
@@ -655,12 +657,17 @@ describe("what is not a table", () => {
     ]);
   });
 
-  test("a 合同台账 with only 合同编号/合同金额/客户 and no dates is not a contracts table", () => {
-    const s = sheet("合同台账", [
+  test("a 合同台账 with 合同编号 and 合同金额 is a contracts table; a list with only 合同编号 and a generic 金额 is not", () => {
+    const ledger = sheet("合同台账", [
       ["合同编号", "客户", "合同金额", "合同名称"],
       ["HT-1", "甲公司", 100, "监控"],
     ]);
-    expect(recognise(workbook(s)).tables).toEqual([]);
+    expect(recognise(workbook(ledger)).tables.map((t) => t.kind)).toEqual(["contracts"]);
+    const list = sheet("Sheet1", [
+      ["合同编号", "客户", "金额", "开票人"],
+      ["HT-1", "甲公司", 100, "张三"],
+    ]);
+    expect(recognise(workbook(list)).tables).toEqual([]);
   });
 
   test("a sheet name alone is never evidence", () => {
@@ -709,9 +716,14 @@ describe("overrides", () => {
     ]);
 
   test("an override maps an unknown header and can make the table", () => {
-    expect(recognise(workbook(s())).tables).toEqual([]);
+    const bare = () =>
+      sheet("进度计划表", [
+        ["任务名称", "负责人", "起", "期限"],
+        ["安装", "张三", d("2026-01-10"), d("2026-02-10")],
+      ]);
+    expect(recognise(workbook(bare())).tables).toEqual([]);
     const t = only2(
-      recognise(workbook(s()), { overrides: [{ sheet: "进度计划表", column: "D", field: "planEnd" }] }),
+      recognise(workbook(bare()), { overrides: [{ sheet: "进度计划表", column: "D", field: "planEnd" }] }),
     );
     expect(t.columns.planEnd).toEqual({ col: 4, letter: "D", header: "期限" });
   });
