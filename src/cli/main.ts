@@ -261,7 +261,7 @@ export function* jsonChunks(file: string, r: CheckReport): Generator<string> {
     asOf: r.asOf,
     tables: r.tables.map((t) => ({
       sheet: t.sheet,
-      kind: t.kind,
+      kind: t.payable ? "payables" : t.kind,
       headerRow: t.headerRow,
       firstRow: t.firstRow,
       lastRow: t.lastRow,

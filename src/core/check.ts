@@ -52,6 +52,8 @@ export interface CheckedTable {
   /** Headers of columns no field claimed. */
   unmapped: string[];
   skippedRules: RuleId[];
+  /** Money we pay (a payables table): its overdue payments are payable.overdue, never dunned. */
+  payable?: boolean;
   /** Every header column of the table, mapped or not, left to right (for the task pane's mapping editor). */
   headers: Array<{ letter: string; header: string }>;
 }
@@ -143,6 +145,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
         columns,
         unmapped: t.source.unmapped.map((u) => u.header),
         skippedRules: skipped.get(t) ?? [],
+        ...(t.source.payable ? { payable: true } : {}),
         headers: [...headers].sort((a, b) => a[0] - b[0]).map(([, h]) => h),
       };
     }),

@@ -16,6 +16,7 @@ import {
   type WorkbookSnapshot,
 } from "./snapshot";
 import { compact } from "./text";
+import { isBlank, parseDate } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -57,6 +58,10 @@ export interface RecognisedTable {
   footerRows: number[];
   /** Section headings inside the table (`一、前期准备`): labels, not data. */
   sectionRows: number[];
+  /** Timeline bands (`第 1 周` …) and filling instructions under the header: not data. */
+  bandRows: number[];
+  /** Money we pay (付款, 已付, 供应商): a payables table, never the subject of a 催款通知单. */
+  payable?: boolean;
   mergedInside: boolean;
   existingTable?: string;
 }
@@ -73,6 +78,8 @@ export interface MappingOverride {
 export interface Recognition {
   tables: RecognisedTable[];
   unrecognised: Array<{ sheet: string; cells: number }>;
+  /** Headers that named a kind's fields but whose values do not fit it (no date in any date column). */
+  rejected: Array<{ sheet: string; kind: Kind; headerRow: number }>;
 }
 
 /** Alias some callers use. */
@@ -369,6 +376,26 @@ function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>
 }
 
 // ---------------------------------------------------------------------------
+// Timeline bands
+
+/**
+ * A cell of a Gantt chart's timeline rather than a header or a value: a date or day number, a
+ * week (`第 1 周`, `W3`), a weekday (`一`, `周五`, `M`), a month (`3月`), a quarter. Such cells
+ * head a chart's grid columns and fill the bands under or above a header.
+ */
+const TIMELINE_TEXT =
+  /^(?:第?[\d一二三四五六七八九十]+(?:周|天|日|月|季度?|旬)|W\d+|Q[1-4]|(?:周|星期|礼拜)?[一二三四五六日天]|[MTWFS]|(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*\.?|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?|\d{1,2}[/.-]\d{1,2}|\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|[/\\-])$/;
+
+function isTimelineText(t: string): boolean {
+  const k = compact(t).toUpperCase();
+  return /^\d+(\.\d+)?$/.test(k) || TIMELINE_TEXT.test(k);
+}
+
+function isTimelineCell(x: PCell): boolean {
+  return typeof x.v === "number" || (typeof x.v === "string" && isTimelineText(x.t));
+}
+
+// ---------------------------------------------------------------------------
 // Header rows
 
 interface HeaderCol {
@@ -389,6 +416,9 @@ interface Ctx {
   /** Overrides for this sheet: column → override. */
   overrides: MappingOverride[];
   kindHint?: Kind;
+  date1904: boolean;
+  /** Rows by sheet row number, built when first needed. */
+  byRow?: Map<number, PRow>;
 }
 
 function mergeEnd(ctx: Ctx, r: number, c: number): number {
@@ -653,7 +683,9 @@ interface HeaderEval {
  * as a table of their own, so side-by-side tables come apart but a header with
  * a hole does not.
  */
-function evalHeader(ctx: Ctx, cols: HeaderCol[]): HeaderEval {
+function evalHeader(ctx: Ctx, all: HeaderCol[]): HeaderEval {
+  // A chart's grid columns (headed by dates, weeks, weekdays) are not columns of the table.
+  const cols = all.filter((x) => !isTimelineText(x.header));
   if (cols.length < 2) return { found: [], score: 0 };
   const segs: Array<{ c1: number; c2: number }> = [];
   for (const x of cols) {
@@ -740,6 +772,8 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
 // Data region
 
 interface Region {
+  /** Timeline bands and filling instructions right under the header: not data. */
+  bandRows: number[];
   dataRows: number[];
   totalRows: number[];
   footerRows: number[];
@@ -763,8 +797,12 @@ function scanRegion(
   c2: number,
   numbering: Set<number>,
   dataCols: Set<number>,
+  anchorCols: Set<number>,
+  mappedCols: Set<number>,
+  headerText: Map<number, string> = new Map(),
 ): Region {
   const { rows } = ctx;
+  const bandRows: number[] = [];
   const dataRows: number[] = [];
   const dataIdx: number[] = [];
   const totalRows: number[] = [];
@@ -798,19 +836,58 @@ function scanRegion(
     }
     prev = row.r;
     mayStartTable = true;
-    if (isTotalRow(cells)) totalRows.push(row.r);
+    if (dataRows.length === 0 && k - start < 4 && isBandRow(cells, anchorCols, dataCols, headerText)) {
+      bandRows.push(row.r);
+      continue;
+    }
+    if (isTotalRow(cells) || isMergedSum(ctx, row.r, cells)) totalRows.push(row.r);
     else if (isFooterRow(cells)) {
       footerRows.push(row.r);
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
     else if (isSectionRow(ctx, row.r, cells, dataCols)) sectionRows.push(row.r);
+    // Nothing in any column the table reads (`保留格式，勿删`, `……` under the 序号): a note, not a row.
+    else if (!cells.some((x) => mappedCols.has(x.c))) sectionRows.push(row.r);
     else {
       dataRows.push(row.r);
       dataIdx.push(k);
       mayStartTable = row.cells.length === 1;
     }
   }
-  return { dataRows, totalRows, footerRows, sectionRows, next: k };
+  return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/** Filling instructions under a header (`填写说明：…`, `1.项目合同编号通用命名规则…`). */
+const INSTRUCTIONS = /^(填写说明|填表说明|说明|注)[:：]?|规则|请填写|请按|格式为|下拉选择|自动计算|公式/;
+
+/**
+ * A row right under the header that belongs to the chart or the form, not to the data: a
+ * timeline band (`第 1 周` …, `一 二 三 四 五`, day numbers, dates) with nothing in the row's
+ * subject column, more header text under columns the table does not read, or a line of filling
+ * instructions.
+ */
+function isBandRow(
+  cells: PCell[],
+  anchorCols: Set<number>,
+  dataCols: Set<number>,
+  headerText: Map<number, string>,
+): boolean {
+  if (cells.some((x) => typeof x.v === "string" && INSTRUCTIONS.test(compact(x.t)))) {
+    return cells.every((x) => typeof x.v === "string");
+  }
+  // A header cell merged down over the rows below repeats its text there.
+  const repeats = (x: PCell) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t);
+  if (cells.some((x) => anchorCols.has(x.c) && !isTimelineCell(x) && !repeats(x))) return false;
+  // More header cells under columns the table does not read (a three-row header's lower rows).
+  if (
+    cells.length >= 2 &&
+    cells.every((x) => repeats(x) || (typeof x.v === "string" && !dataCols.has(x.c) && !isBlank(x.t)))
+  )
+    return true;
+  const timeline = cells.filter(isTimelineCell).length;
+  return (
+    timeline >= Math.max(1, cells.length / 2) && cells.every((x) => isTimelineCell(x) || !dataCols.has(x.c))
+  );
 }
 
 /** `单位：万元` written in the lines above a table applies to its money columns without a unit. */
@@ -846,6 +923,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
   const lastRow = region.dataRows.length > 0 ? region.dataRows[region.dataRows.length - 1] : headerRow;
   const firstRow = headerRow + 1;
   const used = new Set([
+    ...region.bandRows,
     ...region.dataRows,
     ...region.totalRows,
     ...region.footerRows,
@@ -875,6 +953,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     totalRows: region.totalRows,
     footerRows: region.footerRows,
     sectionRows: region.sectionRows,
+    bandRows: region.bandRows,
     mergedInside,
   };
   if (existing) table.existingTable = existing.name;
@@ -910,6 +989,176 @@ function dataColumns(f: Found): Set<number> {
   for (const [field, r] of Object.entries(f.mapping.columns)) if (!LABEL_FIELDS.has(field)) out.add(r.col);
   for (const g of f.mapping.groups.values()) for (const r of Object.values(g.columns)) if (r) out.add(r.col);
   return out;
+}
+
+function mappedColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const r of Object.values(f.mapping.columns)) out.add(r.col);
+  for (const g of f.mapping.groups.values()) for (const r of Object.values(g.columns)) if (r) out.add(r.col);
+  return out;
+}
+
+/** A label and one amount merged across three or more columns (`项目费用 | 29000` over B:H): a sum, not a row. */
+function isMergedSum(ctx: Ctx, r: number, cells: PCell[]): boolean {
+  if (cells.length > 2) return false;
+  return cells.some((x) => typeof x.v === "number" && mergeEnd(ctx, r, x.c) - x.c >= 2);
+}
+
+/** Columns naming what a row is (its task, its contract): a band row has nothing there. */
+function anchorColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const field of ["task", "contractNo", "contractName"]) {
+    const r = f.mapping.columns[field];
+    if (r) out.add(r.col);
+  }
+  return out;
+}
+
+/** The date fields a kind's rows are dated by: a table whose such columns hold no date is no table of that kind. */
+const CORE_DATES: Record<Kind, string[]> = {
+  schedule: ["planStart", "planEnd", "actualStart", "actualEnd"],
+  contracts: ["signDate", "deliveryDate"],
+  payments: ["dueDate", "receivedDate"],
+};
+
+/** A serial from 1908 to 2119, or text that reads as a date. */
+function dateLike(x: PCell, date1904: boolean): boolean {
+  if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
+  return parseDate(x.v, { date1904 }).status === "ok";
+}
+
+/**
+ * Values back the header up: when the kind's date columns hold values, some of them are dates.
+ * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
+ */
+function plausible(ctx: Ctx, f: Found, region: Region): boolean {
+  const cols = CORE_DATES[f.mapping.kind]
+    .map((k) => f.mapping.columns[k]?.col)
+    .filter((c) => c !== undefined);
+  if (cols.length === 0) return true;
+  const want = new Set(cols);
+  let values = 0;
+  let dates = 0;
+  const byRow = rowIndex(ctx);
+  for (const r of region.dataRows.slice(0, 50)) {
+    for (const x of byRow.get(r)?.cells ?? []) {
+      if (!want.has(x.c) || isBlank(x.t)) continue;
+      values++;
+      if (dateLike(x, ctx.date1904)) dates++;
+    }
+  }
+  if (values < 2 || dates > 0) return true;
+  // A plan drawn in periods (start in week 3, 4 weeks long) is still a plan when it has durations.
+  const dur = f.mapping.columns.duration?.col;
+  return (
+    dur !== undefined &&
+    region.dataRows
+      .slice(0, 50)
+      .some((r) => byRow.get(r)?.cells.some((x) => x.c === dur && typeof x.v === "number"))
+  );
+}
+
+function rowIndex(ctx: Ctx): Map<number, PRow> {
+  if (!ctx.byRow) ctx.byRow = new Map(ctx.rows.map((row) => [row.r, row]));
+  return ctx.byRow;
+}
+
+/**
+ * Phase headings of an outline (`1 | 项目构思和发起` with nothing in the date, owner or amount
+ * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks.
+ */
+function phaseRows(ctx: Ctx, f: Found, region: Region): void {
+  if (f.mapping.kind !== "schedule") return;
+  const byRow = rowIndex(ctx);
+  const dataCols = dataColumns(f);
+  const wbsCol = f.mapping.columns.wbs?.col ?? outlineColumn(ctx, f, region);
+  const keep: number[] = [];
+  const rows = region.dataRows;
+  const wbsOf = (r: number) => {
+    const x = byRow.get(r)?.cells.find((c) => c.c === wbsCol);
+    return x ? x.t.replace(/\s/g, "") : undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+    const empty = cells.every((x) => !dataCols.has(x.c));
+    let phase = false;
+    if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
+    else if (empty && wbsCol !== undefined) {
+      const w = wbsOf(rows[i]);
+      const next = i + 1 < rows.length ? wbsOf(rows[i + 1]) : undefined;
+      phase = w !== undefined && w !== "" && next !== undefined && next.startsWith(w + ".");
+    }
+    if (phase) region.sectionRows.push(rows[i]);
+    else keep.push(rows[i]);
+  }
+  if (keep.length !== rows.length) {
+    region.dataRows = keep;
+    region.sectionRows.sort((a, b) => a - b);
+  }
+}
+
+/** An unmapped column left of the task holding outline numbers (1, 1.1, 1.2 under 分级 or no header). */
+function outlineColumn(ctx: Ctx, f: Found, region: Region): number | undefined {
+  const task = f.mapping.columns.task?.col;
+  if (task === undefined) return undefined;
+  const byRow = rowIndex(ctx);
+  for (const u of f.mapping.unmapped) {
+    if (u.col >= task) break;
+    let outline = 0;
+    let dotted = 0;
+    for (const r of region.dataRows) {
+      const x = byRow.get(r)?.cells.find((c) => c.c === u.col);
+      if (!x || !/^\d+(\.\d+)*$/.test(x.t)) continue;
+      outline++;
+      if (x.t.includes(".")) dotted++;
+    }
+    if (dotted > 0 && outline >= region.dataRows.length * 0.6) return u.col;
+  }
+  return undefined;
+}
+
+/**
+ * Columns right of the last mapped one with nothing in any data row (a Gantt chart's grid,
+ * formatted but empty) are not part of the table, nor of its normalised copy.
+ */
+function trimGrid(ctx: Ctx, f: Found, region: Region): void {
+  let lastMapped = f.c1;
+  for (const r of Object.values(f.mapping.columns)) lastMapped = Math.max(lastMapped, r.col);
+  for (const g of f.mapping.groups.values())
+    for (const r of Object.values(g.columns)) if (r) lastMapped = Math.max(lastMapped, r.col);
+  if (lastMapped >= f.c2) return;
+  const byRow = rowIndex(ctx);
+  let lastUsed = lastMapped;
+  for (const r of region.dataRows) {
+    for (const x of byRow.get(r)?.cells ?? [])
+      if (x.c > lastUsed && x.c <= f.c2 && !isBlank(x.t)) lastUsed = x.c;
+  }
+  if (lastUsed >= f.c2) return;
+  // The header cell of the last kept column may be merged further right.
+  const header = f.cols.find((x) => x.c === lastUsed);
+  f.c2 = Math.max(lastUsed, header && header.end <= f.c2 ? header.end : lastUsed);
+  f.mapping.unmapped = f.mapping.unmapped.filter((u) => u.col <= f.c2);
+}
+
+const PAYS = /付款|已付|应付|实付|支付(金额|款|计划|进度)|进度款/;
+const RECEIVES = /收款|已收|应收|实收|到账|回款/;
+
+/**
+ * Money that goes out: payment columns named 付款, 已付, 应付 (and none for money coming in), or a
+ * payment list kept by 供应商. A purchase contract ledger without payment columns stays a
+ * contract ledger.
+ */
+function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
+  if (t.kind === "schedule") return false;
+  const name = compact(t.sheet);
+  if (RECEIVES.test(name)) return false;
+  // A sheet kept for paying (资金计划、进度款支付…, 付款台账) holds payables whatever its columns.
+  if (/付款|支付|应付/.test(name)) return true;
+  // A contract ledger tracking what has been paid so far is still a contract ledger.
+  if (t.kind !== "payments") return false;
+  const headers = cols.filter((x) => x.c >= t.firstCol && x.c <= t.lastCol).map((x) => compact(x.header));
+  if (headers.some((h) => RECEIVES.test(h))) return false;
+  return headers.some((h) => PAYS.test(h) || /供应商|供货商|承包商|分包/.test(h));
 }
 
 function sheetKindHint(name: string): Kind | undefined {
@@ -953,9 +1202,27 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
     const unit = unitAbove(ctx, afterTable, hit.idx - hit.headerRows + 1);
     let next = hit.idx + 1;
     for (const f of hit.found) {
-      const region = scanRegion(ctx, hit.idx + 1, f.c1, f.c2, numberingCols(f), dataColumns(f));
-      out.tables.push(buildTable(ctx, f, hit, region, unit));
+      const region = scanRegion(
+        ctx,
+        hit.idx + 1,
+        f.c1,
+        f.c2,
+        numberingCols(f),
+        dataColumns(f),
+        anchorColumns(f),
+        mappedColumns(f),
+        new Map(f.cols.map((x) => [x.c, compact(x.header)])),
+      );
       next = Math.max(next, region.next);
+      if (!plausible(ctx, f, region)) {
+        out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
+        continue;
+      }
+      phaseRows(ctx, f, region);
+      trimGrid(ctx, f, region);
+      const table = buildTable(ctx, f, hit, region, unit);
+      if (isPayable(table, f.cols)) table.payable = true;
+      out.tables.push(table);
     }
     i = next;
     blockStart = i;
@@ -969,7 +1236,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
 export function recognise(wb: WorkbookSnapshot, opts: RecogniseOptions = {}): Recognition {
   const skip = new Set([...DEFAULT_SKIP_SHEETS, ...(opts.skipSheets ?? [])]);
   const stats = opts.stats ?? { cells: 0, rows: 0 };
-  const out: Recognition = { tables: [], unrecognised: [] };
+  const out: Recognition = { tables: [], unrecognised: [], rejected: [] };
   for (const sheet of wb.sheets) {
     if (skip.has(sheet.name)) continue;
     const mergesByRow = new Map<number, Range[]>();
@@ -984,6 +1251,7 @@ export function recognise(wb: WorkbookSnapshot, opts: RecogniseOptions = {}): Re
       mergesByRow,
       overrides: (opts.overrides ?? []).filter((o) => o.sheet === sheet.name),
       kindHint: sheetKindHint(sheet.name),
+      date1904: wb.date1904,
     };
     recogniseSheet(ctx, out);
   }

@@ -47,6 +47,7 @@ const WORDS = {
     inPlaceRefused: (f: string, parts: string[]) =>
       `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
     kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
+    payables: "付款计划表（应付）",
   },
   en: {
     report: "Validation report",
@@ -77,6 +78,7 @@ const WORDS = {
     inPlaceRefused: (f: string, parts: string[]) =>
       `Will not modify ${f} in place: it holds ${parts.join(", ")}, which the writer does not promise to carry through; write a new file with -o instead.`,
     kindName: { schedule: "schedule", contracts: "contracts", payments: "payments" },
+    payables: "payables",
   },
 } as const;
 

@@ -321,6 +321,17 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Contract ${a.s("contractNo")}, ${nodeEn(a)}: ${cny(a, "dueAmount")} was due ${a.s("dueDate")}; ` +
       `received ${cny(a, "received")}, outstanding ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue`,
   },
+  "payable.overdue": {
+    title: { zh: "应付款逾期", en: "Payable overdue" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `第 ${a.n("n")} 期付款` : "应付款"}` +
+      `应于 ${a.s("dueDate")} 支付 ${yuan(a, "dueAmount")}，已付 ${yuan(a, "received")}，` +
+      `未付 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天（我方应付，请财务安排支付）`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")}, ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable"}: ` +
+      `${cny(a, "dueAmount")} was to be paid ${a.s("dueDate")}; paid ${cny(a, "received")}, ` +
+      `unpaid ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue (we owe this; for finance to pay)`,
+  },
   "contract.report-overdue": {
     title: { zh: "催款书面报告逾期", en: "Dunning report overdue" },
     zh: (a) =>
@@ -358,6 +369,17 @@ const TEXTS: Record<RuleId, RuleText> = {
         ? mappingProblemEn(a)
         : `This sheet holds ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
   },
+  "table.missing-columns": {
+    title: { zh: "缺少规范要求的列", en: "Columns missing" },
+    zh: (a) =>
+      `表中没有「${a.s("fields")}」列` +
+      (a.has("rules") ? `，以下检查无法进行：${ruleTitles(a.s("rules"), "zh")}` : "") +
+      `；可在表中添加该列，或在「结构」页把已有的列对应到它`,
+    en: (a) =>
+      `The table has no ${a.s("fields")} column` +
+      (a.has("rules") ? `, so these checks cannot run: ${ruleTitles(a.s("rules"), "en")}` : "") +
+      `; add the column, or map an existing column to it on 结构`,
+  },
   "table.blank-rows": {
     title: { zh: "表内空行", en: "Blank rows" },
     zh: (a) => `表中跳过了 ${a.n("count")} 个空行（第 ${a.s("rows")} 行）`,
@@ -371,6 +393,14 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Add the year to the 节假日 table on 设置`,
   },
 };
+
+/** Rule ids `a,b` → their titles in the language, joined. */
+function ruleTitles(ids: string, lang: Lang): string {
+  return ids
+    .split(",")
+    .map((id) => TEXTS[id as RuleId]?.title[lang] ?? id)
+    .join(lang === "zh" ? "、" : ", ");
+}
 
 export function formatFinding(f: Finding, lang: Lang): string {
   const t = TEXTS[f.rule];

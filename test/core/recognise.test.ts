@@ -629,7 +629,7 @@ describe("what is not a table", () => {
       ["2、职责范围：项目经理负责系统工程项目的实施、现场协调。"],
       ["3、任务名称、负责人、计划开始、计划完成均须填写。"],
     ]);
-    expect(recognise(workbook(s))).toEqual({ tables: [], unrecognised: [] });
+    expect(recognise(workbook(s))).toEqual({ tables: [], unrecognised: [], rejected: [] });
   });
 
   test("an inventory list, a contacts list and a 发票 ledger are reported as unrecognised, not tables", () => {
