@@ -11,7 +11,7 @@ import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
 import type { Kind } from "./kinds";
 import { planNotices, type NoticeContext, type NoticePlan } from "./notices";
 import { markIssued } from "./register";
-import { recognise, type MappingOverride, type Recognition } from "./recognise";
+import { recognise, type DeclaredTable, type MappingOverride, type Recognition } from "./recognise";
 import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
 import { runRules } from "./rules/index";
@@ -39,6 +39,8 @@ export type CheckOptions = AsOfOption & {
   settings?: SettingsOverrides;
   /** Win over the workbook's 列映射 rows for the same sheet and column. */
   overrides?: MappingOverride[];
+  /** Tables declared by hand, beside the workbook's 表声明 rows (the caller's win for the same row). */
+  declared?: DeclaredTable[];
 };
 
 export interface CheckedTable {
@@ -109,6 +111,12 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
   const settings = mergeSettings(DEFAULT_SETTINGS, ws.settings, opts.settings);
   const recognition = recognise(wb, {
     overrides: mappingOverrides(ws.mappings, opts.overrides),
+    declared: [
+      ...ws.declared.filter(
+        (d) => !(opts.declared ?? []).some((o) => o.sheet === d.sheet && o.row === d.row),
+      ),
+      ...(opts.declared ?? []),
+    ],
     skipSheets: wb.sheets.map((s) => s.name).filter(isProductSheet),
   });
   const calendar = new WorkCalendar(ws.holidays);

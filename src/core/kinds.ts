@@ -474,3 +474,25 @@ export function fieldHeader(kind: Kind, field: string): string | undefined {
   const group = m ? fieldDef(kind, m[1]) : undefined;
   return group?.numbered ? `${group.headers[0]}${m![2]}` : undefined;
 }
+
+const KIND_WORDS: Record<string, Kind> = {
+  SCHEDULE: "schedule",
+  进度计划表: "schedule",
+  进度计划: "schedule",
+  进度表: "schedule",
+  CONTRACTS: "contracts",
+  CONTRACT: "contracts",
+  合同执行情况表: "contracts",
+  合同台账: "contracts",
+  合同: "contracts",
+  PAYMENTS: "payments",
+  PAYMENT: "payments",
+  收款计划表: "payments",
+  付款计划表: "payments",
+  PAYABLES: "payments",
+};
+
+/** A kind as a user names it: `schedule`, 进度计划表, 合同台账, 收款计划表 …; undefined for anything else. */
+export function parseKindWord(text: string): Kind | undefined {
+  return KIND_WORDS[text.replace(/\s/g, "").toUpperCase()];
+}

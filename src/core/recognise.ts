@@ -75,9 +75,24 @@ export interface MappingOverride {
   kind?: Kind;
 }
 
+/**
+ * The header row of an unrecognised sheet that came closest to a kind: the headers it matched
+ * and the core fields it lacks, so the user can be told what to rename or map.
+ */
+export interface NearMiss {
+  kind: Kind;
+  headerRow: number;
+  /** Headers as written that matched a field of the kind. */
+  matched: string[];
+  /** Fields of the kind's core the header lacks. */
+  missing: string[];
+  /** The header matched but the values did not fit (no date in the date columns). */
+  valuesMismatch?: boolean;
+}
+
 export interface Recognition {
   tables: RecognisedTable[];
-  unrecognised: Array<{ sheet: string; cells: number }>;
+  unrecognised: Array<{ sheet: string; cells: number; near?: NearMiss }>;
   /** Headers that named a kind's fields but whose values do not fit it (no date in any date column). */
   rejected: Array<{ sheet: string; kind: Kind; headerRow: number }>;
 }
@@ -85,8 +100,23 @@ export interface Recognition {
 /** Alias some callers use. */
 export type RecogniseResult = Recognition;
 
+/**
+ * A table the user declared by hand (`表声明:Sheet1!A3` = 进度计划表 on 设置, `--table
+ * 'Sheet1!A3=schedule'`): the row is its header, the column its first column, whatever the
+ * headers say; its columns map as usual and by the user's 列映射.
+ */
+export interface DeclaredTable {
+  sheet: string;
+  /** Header row (1-based). */
+  row: number;
+  /** First column letter; the table runs right from there. */
+  column: string;
+  kind: Kind;
+}
+
 export interface RecogniseOptions {
   overrides?: MappingOverride[];
+  declared?: DeclaredTable[];
   /** Sheets to leave alone, in addition to DEFAULT_SKIP_SHEETS. */
   skipSheets?: string[];
   /** Filled with the number of cells and rows visited, so tests can prove work follows content. */
@@ -417,6 +447,7 @@ interface Ctx {
   overrides: MappingOverride[];
   kindHint?: Kind;
   date1904: boolean;
+  declared: DeclaredTable[];
   /** Rows by sheet row number, built when first needed. */
   byRow?: Map<number, PRow>;
 }
@@ -1169,8 +1200,64 @@ function sheetKindHint(name: string): Kind | undefined {
   return undefined;
 }
 
+/** The header the user declared: the kind they named, mapped from their column to the row's last cell. */
+function declaredHeader(ctx: Ctx, i: number, d: DeclaredTable): HeaderHit | undefined {
+  const row = ctx.rows[i];
+  const c1 = colNumber(d.column);
+  const cols = singleHeader(ctx, row).filter((x) => x.c >= c1 && !isTimelineText(x.header));
+  if (cols.length === 0) return undefined;
+  const c2 = Math.max(...cols.map((x) => x.end));
+  const mapping = mapColumns(ctx, d.kind, cols, c1, c2);
+  mapping.valid = true;
+  return { found: [{ mapping, c1, c2, cols }], idx: i, headerRows: 1 };
+}
+
+function matchedHeaders(m: Mapping): string[] {
+  const out: Array<{ col: number; header: string }> = [];
+  for (const r of Object.values(m.columns)) out.push({ col: r.col, header: r.header });
+  for (const g of m.groups.values())
+    for (const r of Object.values(g.columns)) if (r) out.push({ col: r.col, header: r.header });
+  return out.sort((a, b) => a.col - b.col).map((x) => x.header);
+}
+
+/**
+ * How close a row that is no header comes to one: the kind with the most matched fields, when
+ * at least two of them are named specifically or one names its subject (任务名称, 合同编号).
+ */
+function nearMiss(ctx: Ctx, row: PRow): NearMiss | undefined {
+  if (row.cells.length < 2 || !row.cells.some((x) => typeof x.v === "string")) return undefined;
+  let known = 0;
+  for (const x of row.cells) if (typeof x.v === "string" && isKnownKey(normaliseHeader(x.t).key)) known++;
+  if (known < 2) return undefined;
+  const cols = singleHeader(ctx, row).filter((x) => !isTimelineText(x.header));
+  if (cols.length < 2) return undefined;
+  const c2 = cols[cols.length - 1].end;
+  let best: { m: Mapping; n: number } | undefined;
+  for (const kind of KINDS) {
+    const m = mapColumns(ctx, kind, cols, cols[0].c, c2);
+    const n = Object.keys(m.columns).filter((f) => !GENERIC.has(f)).length + m.groups.size;
+    if (m.strong < 2 && !(m.strong >= 1 && n >= 2)) continue;
+    if (!best || n > best.n) best = { m, n };
+  }
+  if (!best) return undefined;
+  const { m } = best;
+  let missing = coreMissing(m.kind, m.columns);
+  if (missing.length === 0) {
+    missing = KIND_DEFS[m.kind].fields.filter((f) => f.required && !m.columns[f.field]).map((f) => f.field);
+  }
+  return { kind: m.kind, headerRow: row.r, matched: matchedHeaders(m), missing };
+}
+
+function nearer(a: NearMiss | undefined, b: NearMiss | undefined): NearMiss | undefined {
+  if (!a || !b) return a ?? b;
+  return b.matched.length > a.matched.length ? b : a;
+}
+
 function recogniseSheet(ctx: Ctx, out: Recognition): void {
   const { rows } = ctx;
+  const tablesBefore = out.tables.length;
+  let near: NearMiss | undefined;
+  let rejected: NearMiss | undefined;
   let blockStart = 0;
   let afterTable = 0;
   // Rows outside tables: runs of adjacent rows with two or more cells are data nobody recognised.
@@ -1182,7 +1269,15 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
   while (i < rows.length) {
     const row = rows[i];
     if (i > 0 && row.r - rows[i - 1].r > 1) blockStart = i;
-    const hit = i - blockStart < HEADER_SCAN_ROWS ? headerAt(ctx, i) : undefined;
+    const declared = ctx.declared.find((d) => d.row === row.r);
+    const hit = declared
+      ? declaredHeader(ctx, i, declared)
+      : i - blockStart < HEADER_SCAN_ROWS && !ctx.declared.some((d) => d.row > row.r && d.row - row.r <= 2)
+        ? headerAt(ctx, i)
+        : undefined;
+    if (!hit && i - blockStart < HEADER_SCAN_ROWS && out.tables.length === tablesBefore) {
+      near = nearer(near, nearMiss(ctx, row));
+    }
     if (!hit) {
       const dataLike = row.cells.length >= 2 && !isLabelRow(row.cells);
       if (dataLike && row.r === prevRow + 1 && run > 0) {
@@ -1214,8 +1309,15 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         new Map(f.cols.map((x) => [x.c, compact(x.header)])),
       );
       next = Math.max(next, region.next);
-      if (!plausible(ctx, f, region)) {
+      if (!declared && !plausible(ctx, f, region)) {
         out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
+        rejected ??= {
+          kind: f.mapping.kind,
+          headerRow: ctx.rows[hit.idx].r,
+          matched: matchedHeaders(f.mapping),
+          missing: [],
+          valuesMismatch: true,
+        };
         continue;
       }
       phaseRows(ctx, f, region);
@@ -1229,7 +1331,16 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
     afterTable = i;
     prevRow = -1;
   }
-  if (strayCells > 0) out.unrecognised.push({ sheet: ctx.sheet.name, cells: strayCells });
+  const found = out.tables.length > tablesBefore;
+  if (!found && rejected) near = rejected;
+  if (found) near = undefined;
+  if (strayCells > 0 || near) {
+    out.unrecognised.push(
+      near
+        ? { sheet: ctx.sheet.name, cells: strayCells, near }
+        : { sheet: ctx.sheet.name, cells: strayCells },
+    );
+  }
 }
 
 /** Find the tables of every sheet and map their columns (overrides applied after automatic mapping). */
@@ -1252,6 +1363,7 @@ export function recognise(wb: WorkbookSnapshot, opts: RecogniseOptions = {}): Re
       overrides: (opts.overrides ?? []).filter((o) => o.sheet === sheet.name),
       kindHint: sheetKindHint(sheet.name),
       date1904: wb.date1904,
+      declared: (opts.declared ?? []).filter((d) => d.sheet === sheet.name),
     };
     recogniseSheet(ctx, out);
   }

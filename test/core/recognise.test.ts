@@ -653,7 +653,17 @@ describe("what is not a table", () => {
     expect(r.unrecognised).toEqual([
       { sheet: "库存", cells: 22 },
       { sheet: "员工通讯录", cells: 18 },
-      { sheet: "合同发票台账", cells: 18 },
+      {
+        sheet: "合同发票台账",
+        cells: 18,
+        // Close to a contract ledger (合同编号, 客户名称), but a bare 金额 is no contract amount.
+        near: {
+          kind: "contracts",
+          headerRow: 1,
+          matched: ["合同编号", "客户名称", "金额"],
+          missing: ["signDate", "deliveryDate"],
+        },
+      },
     ]);
   });
 
