@@ -92,7 +92,8 @@ export interface NearMiss {
 
 export interface Recognition {
   tables: RecognisedTable[];
-  unrecognised: Array<{ sheet: string; cells: number; near?: NearMiss }>;
+  /** `shape`: the first header-like row's texts, so sheets of one shape can be reported together. */
+  unrecognised: Array<{ sheet: string; cells: number; near?: NearMiss; shape?: string }>;
   /** Headers that named a kind's fields but whose values do not fit it (no date in any date column). */
   rejected: Array<{ sheet: string; kind: Kind; headerRow: number }>;
 }
@@ -675,7 +676,12 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   // name the kind's own fields specifically; a sheet's name is never evidence. An inventory's
   // 名称 | 金额 or a booking list's 名称 | 开始时间 | 结束时间 is no table.
   const weakFields = new Set([...weakCols.values()].map((h) => h.field));
-  const valid = hasCore(kind, columns, groups, weakFields) && strong >= 2;
+  // A task name and both ends of its plan (任务 | 开始日期 | 结束日期) is a schedule however plainly
+  // the dates are headed.
+  const planned = ["planStart", "planEnd", "duration"].filter((f) => columns[f]).length;
+  const valid =
+    hasCore(kind, columns, groups, weakFields) &&
+    (strong >= 2 || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
   return { kind, columns, groups, unmapped, score, valid, missing, strong };
 }
 
@@ -850,6 +856,12 @@ function scanRegion(
     if (row.r - prev - 1 >= BLANK_RUN_END) break;
     const cells = cellsIn(row, c1, c2);
     if (cells.length === 0 || isNumberingOnly(cells, numbering)) {
+      // A band beside the header (weeks and weekdays over the chart's grid) before any data.
+      if (cells.length === 0 && dataRows.length === 0 && k - start < 4 && row.r === prev + 1) {
+        bandRows.push(row.r);
+        prev = row.r;
+        continue;
+      }
       mayStartTable = true;
       continue;
     }
@@ -867,7 +879,11 @@ function scanRegion(
     }
     prev = row.r;
     mayStartTable = true;
-    if (dataRows.length === 0 && k - start < 4 && isBandRow(cells, anchorCols, dataCols, headerText)) {
+    if (
+      dataRows.length === 0 &&
+      k - start < 4 &&
+      isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
+    ) {
       bandRows.push(row.r);
       continue;
     }
@@ -901,6 +917,7 @@ function isBandRow(
   cells: PCell[],
   anchorCols: Set<number>,
   dataCols: Set<number>,
+  mappedCols: Set<number>,
   headerText: Map<number, string>,
 ): boolean {
   if (cells.some((x) => typeof x.v === "string" && INSTRUCTIONS.test(compact(x.t)))) {
@@ -910,10 +927,7 @@ function isBandRow(
   const repeats = (x: PCell) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t);
   if (cells.some((x) => anchorCols.has(x.c) && !isTimelineCell(x) && !repeats(x))) return false;
   // More header cells under columns the table does not read (a three-row header's lower rows).
-  if (
-    cells.length >= 2 &&
-    cells.every((x) => repeats(x) || (typeof x.v === "string" && !dataCols.has(x.c) && !isBlank(x.t)))
-  )
+  if (cells.every((x) => repeats(x) || (typeof x.v === "string" && !mappedCols.has(x.c) && !isBlank(x.t))))
     return true;
   const timeline = cells.filter(isTimelineCell).length;
   return (
@@ -1335,11 +1349,13 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
   if (!found && rejected) near = rejected;
   if (found) near = undefined;
   if (strayCells > 0 || near) {
-    out.unrecognised.push(
-      near
-        ? { sheet: ctx.sheet.name, cells: strayCells, near }
-        : { sheet: ctx.sheet.name, cells: strayCells },
+    const u: Recognition["unrecognised"][number] = { sheet: ctx.sheet.name, cells: strayCells };
+    if (near) u.near = near;
+    const first = rows.find(
+      (x) => x.cells.length >= 2 && x.cells.every((c) => typeof c.v === "string") && !isLabelRow(x.cells),
     );
+    if (first) u.shape = first.cells.map((c) => `${c.c}:${normaliseHeader(c.t).key}`).join("|");
+    out.unrecognised.push(u);
   }
 }
 

@@ -651,8 +651,8 @@ describe("what is not a table", () => {
     const r = recognise(workbook(inventory, contacts, invoices));
     expect(r.tables).toEqual([]);
     expect(r.unrecognised).toEqual([
-      { sheet: "库存", cells: 22 },
-      { sheet: "员工通讯录", cells: 18 },
+      { sheet: "库存", cells: 22, shape: expect.stringMatching(/^1:序号\|2:物品名称/) },
+      { sheet: "员工通讯录", cells: 18, shape: expect.stringMatching(/^1:序号\|2:姓名/) },
       {
         sheet: "合同发票台账",
         cells: 18,
@@ -663,6 +663,7 @@ describe("what is not a table", () => {
           matched: ["合同编号", "客户名称", "金额"],
           missing: ["signDate", "deliveryDate"],
         },
+        shape: expect.stringMatching(/^1:序号\|2:合同编号/),
       },
     ]);
   });
@@ -682,8 +683,8 @@ describe("what is not a table", () => {
 
   test("a sheet name alone is never evidence", () => {
     const s = sheet("进度计划表", [
-      ["任务名称", "开始", "结束"],
-      ["安装", d("2026-01-10"), d("2026-02-10")],
+      ["任务名称", "开始"],
+      ["安装", d("2026-01-10")],
     ]);
     expect(recognise(workbook(s)).tables).toEqual([]);
   });
@@ -814,7 +815,9 @@ describe("work follows content", () => {
     rows.push(["安装", "张三", d("2026-01-10"), d("2026-02-10")]);
     const r = recognise(workbook(sheet("库存", rows)));
     expect(r.tables).toEqual([]);
-    expect(r.unrecognised).toEqual([{ sheet: "库存", cells: 150003 + 4 + 4 }]);
+    expect(r.unrecognised).toEqual([
+      { sheet: "库存", cells: 150003 + 4 + 4, shape: "1:序号|2:物品名称|3:数量" },
+    ]);
   });
 });
 

@@ -18,7 +18,7 @@ export const tableNotRecognized: WorkbookRule = {
       const n = u.near;
       const shape = n
         ? `${n.kind}|${n.matched.join("|")}|${n.missing.join("|")}|${n.valuesMismatch ?? ""}`
-        : `#${u.sheet}`;
+        : (u.shape ?? `#${u.sheet}`);
       const list = byShape.get(shape);
       if (list) list.push(u);
       else byShape.set(shape, [u]);
