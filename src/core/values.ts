@@ -695,7 +695,9 @@ export function parseWbsList(v: CellValue | undefined): Parsed<string[]> {
 }
 
 const DAYS_RE =
-  /^(\d+(?:\.\d+)?)\s*(个工作日|工作日|工作天|天|日|d|days?|wd|ed|edays?|工期天|个日历日|日历天|日历日)?\s*[?？]?$/i;
+  /^(\d+(?:\.\d+)?)\s*(个工作日|工作日|工作天|天|日|d|days?|wd|ed|edays?|工期天|个日历日|日历天|日历日|周|个星期|星期|w|wks?|weeks?)?\s*[?？]?$/i;
+/** Units a duration names in weeks: seven calendar days each. */
+const WEEK_UNITS = /^(周|个星期|星期|w|wks?|weeks?)$/i;
 /** Units a duration names as working days; the others are calendar days. */
 const WORKING_UNITS = new Set(["个工作日", "工作日", "工作天", "wd"]);
 
@@ -710,7 +712,8 @@ export function parseDays(v: CellValue | undefined): Parsed<number> {
   if (typeof v !== "string") return isError(v) ? INVALID["error-value"] : INVALID["not-a-number"];
   if (isBlank(v)) return EMPTY;
   const m = DAYS_RE.exec(toHalfWidth(v).trim());
-  return m ? ok(Number(m[1]), true) : INVALID["not-a-number"];
+  if (!m) return INVALID["not-a-number"];
+  return ok(m[2] !== undefined && WEEK_UNITS.test(m[2]) ? Number(m[1]) * 7 : Number(m[1]), true);
 }
 
 /** True when a duration's text names working days (`5 个工作日`, `5wd`), false when calendar days, else undefined. */

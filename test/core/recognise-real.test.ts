@@ -6,6 +6,7 @@ import { checkWorkbook, type CheckResult } from "../../src/core/check";
 import type { RuleId } from "../../src/core/findings";
 import { recognise, type RecognisedTable } from "../../src/core/recognise";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { durationIsWorking, parseDays } from "../../src/core/values";
 import { formatFinding } from "../../src/i18n/messages";
 import { d, sheet, workbook } from "../helpers/snapshot";
 
@@ -487,5 +488,25 @@ describe("a table declared by hand", () => {
       ["Sheet1", "schedule", { task: "A", planEnd: "C", progress: "D" }],
     ]);
     expect(r.state.declared).toEqual([{ sheet: "Sheet1", row: 1, column: "A", kind: "schedule" }]);
+  });
+});
+
+describe("durations as people write them", () => {
+  test.each([
+    [5, 5],
+    ["5天", 5],
+    ["5 个工作日", 5],
+    ["5 个工作日?", 5],
+    ["3.5d", 3.5],
+    ["2 days", 2],
+    ["1周", 7],
+  ])("%j → %d days", (text, days) => {
+    expect(parseDays(text)).toMatchObject({ status: "ok", value: days });
+  });
+
+  test("`5 个工作日` is counted in working days, `5天` in calendar days", () => {
+    expect(durationIsWorking("5 个工作日")).toBe(true);
+    expect(durationIsWorking("5天")).toBe(false);
+    expect(durationIsWorking(5)).toBeUndefined();
   });
 });
