@@ -258,6 +258,12 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const l = LOOKUP[kind];
   const f = l.exact.get(key);
   if (f) return l.weak.has(key) ? { field: f.field, weak: true } : { field: f.field };
+  // A ledger's own prefix before a known header (THT合同编号, CHT签订日期).
+  const prefixed = /^[A-Z]{2,4}([^A-Z].*)$/.exec(key);
+  if (prefixed) {
+    const p = l.exact.get(prefixed[1]);
+    if (p && !l.weak.has(prefixed[1])) return { field: p.field };
+  }
   const s = splitNumber(key);
   if (s) {
     const nf = l.numbered.get(s.base);

@@ -510,3 +510,29 @@ describe("durations as people write them", () => {
     expect(durationIsWorking(5)).toBeUndefined();
   });
 });
+
+describe("more wordings met in real ledgers and plans", () => {
+  test("a ledger's own prefix before known headers (THT合同编号, THT签订日期)", () => {
+    const t = only(
+      workbook(
+        sheet("拓展合同台账", [
+          ["序号", "THT合同编号", "THT合同名称", "THT合同金额（元）", "THT签订日期"],
+          [1, "THT-1", "咨询服务", 5000, d("2021-03-01")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ contractNo: "B", contractName: "C", amount: "D", signDate: "E" });
+  });
+
+  test("功能 | 开始日期 | 结束日期 | 责任人 is a plan", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet2", [
+          ["模块", "功能", "开发描述", "开始日期", "结束日期", "责任人", "备注"],
+          ["UA", "登录接口", "手机号登录", d("2018-12-01"), d("2018-12-05"), "甲", null],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "D", planEnd: "E", owner: "F" });
+  });
+});
