@@ -861,7 +861,7 @@ function scanRegion(
     const row = rows[k];
     if (row.r - prev - 1 >= BLANK_RUN_END) break;
     const cells = cellsIn(row, c1, c2);
-    if (cells.length === 0 || isNumberingOnly(cells, numbering)) {
+    if (cells.length === 0 || isNumberingOnly(cells, numbering) || isUnusedTemplateRow(cells, dataCols)) {
       // A band beside the header (weeks and weekdays over the chart's grid) before any data.
       if (cells.length === 0 && dataRows.length === 0 && k - start < 4 && row.r === prev + 1) {
         bandRows.push(row.r);
@@ -939,6 +939,12 @@ function isBandRow(
   return (
     timeline >= Math.max(1, cells.length / 2) && cells.every((x) => isTimelineCell(x) || !dataCols.has(x.c))
   );
+}
+
+/** A template's spare row (`活动 25 | | 0 | 0 | 0`): zeros in every dated or counted column. */
+function isUnusedTemplateRow(cells: PCell[], dataCols: Set<number>): boolean {
+  const data = cells.filter((x) => dataCols.has(x.c));
+  return data.length >= 2 && data.every((x) => x.v === 0);
 }
 
 /** `单位：万元` written in the lines above a table applies to its money columns without a unit. */

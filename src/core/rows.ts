@@ -149,7 +149,8 @@ function derivePlanEnd(
     const start = dateOf(row.fields.planStart);
     const dur = row.fields.duration;
     const n = numOf(dur);
-    if (start === undefined || dur === undefined || n === undefined) continue;
+    // A plan drawn in periods (start in period 6, 3 periods long) has no dates to derive an end from.
+    if (start === undefined || dur === undefined || n === undefined || start < "1950") continue;
     const days = Math.max(0, Math.ceil(n) - 1);
     const working = durationIsWorking(cellAt(sheet, row.row, ref.col)?.value) ?? headerWorking;
     let end: IsoDate;

@@ -536,3 +536,25 @@ describe("more wordings met in real ledgers and plans", () => {
     expect(letters(t)).toMatchObject({ task: "B", planStart: "D", planEnd: "E", owner: "F" });
   });
 });
+
+describe("plans drawn in periods", () => {
+  const plan = () =>
+    workbook(
+      sheet("项目规划表", [
+        ["活动", "负责人", "计划开始时间", "计划工期", "实际开始时间", "完成百分比"],
+        ["需求分析", "甲", 1, 5, 1, 1],
+        ["界面实现", "乙", 6, 3, 6, 0.5],
+        ["活动 25", null, 0, 0, 0, 0],
+        ["活动 26", null, 0, 0, 0, 0],
+      ]),
+    );
+
+  test("a template's spare rows of zeros are not tasks", () => {
+    expect(only(plan())).toMatchObject({ dataRows: [2, 3] });
+  });
+
+  test("a start in period 6 is no date to count a planned end from", () => {
+    const r = check(plan());
+    expect(messages(r, "schedule.overdue")).toEqual([]);
+  });
+});
