@@ -843,6 +843,7 @@ function scanRegion(
   anchorCols: Set<number>,
   mappedCols: Set<number>,
   headerText: Map<number, string> = new Map(),
+  labelOnly = false,
 ): Region {
   const { rows } = ctx;
   const bandRows: number[] = [];
@@ -899,6 +900,18 @@ function scanRegion(
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
     else if (isSectionRow(ctx, row.r, cells, dataCols)) sectionRows.push(row.r);
+    // The header written again further down (a ledger pasted together from pieces).
+    else if (cells.filter((x) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t)).length >= 2)
+      bandRows.push(row.r);
+    // A lone label in a ledger (`补充协议` over the supplements below): no contract of its own.
+    else if (
+      labelOnly &&
+      cells.length === 1 &&
+      typeof cells[0].v === "string" &&
+      !dataCols.has(cells[0].c) &&
+      !/\d/.test(cells[0].t)
+    )
+      sectionRows.push(row.r);
     // Nothing in any column the table reads (`保留格式，勿删`, `……` under the 序号): a note, not a row.
     else if (!cells.some((x) => mappedCols.has(x.c))) sectionRows.push(row.r);
     else {
@@ -1333,6 +1346,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         anchorColumns(f),
         mappedColumns(f),
         new Map(f.cols.map((x) => [x.c, compact(x.header)])),
+        f.mapping.kind !== "schedule",
       );
       next = Math.max(next, region.next);
       if (!declared && !plausible(ctx, f, region)) {

@@ -558,3 +558,21 @@ describe("plans drawn in periods", () => {
     expect(messages(r, "schedule.overdue")).toEqual([]);
   });
 });
+
+describe("ledgers pasted together", () => {
+  test("the header written again further down and a lone 补充协议 label are not contracts", () => {
+    const t = only(
+      workbook(
+        sheet("合同台账", [
+          ["序号", "合同编号", "合同名称", "合同金额（元）", "签订日期"],
+          [1, "HT-1", "咨询", 5000, d("2021-03-01")],
+          [null, "合同编号", "合同名称", "合同金额（元）", "签订日期"],
+          [2, "HT-2", "评估", 8000, d("2021-04-01")],
+          [null, "补充协议"],
+          [3, "HT-2-B1", "评估补充", 1000, d("2021-06-01")],
+        ]),
+      ),
+    );
+    expect(t).toMatchObject({ dataRows: [2, 4, 6], bandRows: [3], sectionRows: [5] });
+  });
+});
