@@ -7,7 +7,7 @@
 import { checkWorkbook, type CheckResult } from "../core/check";
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { Finding } from "../core/findings";
-import type { MappingOverride } from "../core/recognise";
+import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { Lang } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { formatFinding } from "../i18n/messages";
@@ -25,13 +25,18 @@ export interface CheckRequest {
   asOf?: IsoDate;
   lang?: Lang;
   overrides?: MappingOverride[];
+  /** Tables declared by hand (`--table`). */
+  declared?: DeclaredTable[];
   /** The instant "today" is taken from; tests pass a fixed one. */
   now?: Date;
 }
 
 export function checkSnapshot(wb: WorkbookSnapshot, req: CheckRequest = {}): CheckReport {
   const today = todayInShanghai(req.now ?? new Date());
-  return localise(checkWorkbook(wb, { asOf: req.asOf, today, overrides: req.overrides }), req.lang ?? "zh");
+  return localise(
+    checkWorkbook(wb, { asOf: req.asOf, today, overrides: req.overrides, declared: req.declared }),
+    req.lang ?? "zh",
+  );
 }
 
 /** Findings with their messages in the user's language. */

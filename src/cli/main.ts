@@ -8,13 +8,16 @@ import { basename, dirname, extname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { checkSnapshot, type CheckReport } from "../app/check";
 import { dayNumber, fromDayNumber, isValidYmd } from "../core/dates";
+import { parseKindWord } from "../core/kinds";
+import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { Lang } from "../core/settings";
+import { parseMappingField, parseMappingKey, parseSheetCell } from "../core/workbook-settings";
 import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
 import { outputErrorMessage, outputIsInputMessage } from "../i18n/output";
 import { checkOutputPath, OutputError, sameFile, saveAtomically } from "./output";
-import { progressBar, type Progress } from "./progress";
+import { delayedProgress, progressBar, type Progress } from "./progress";
 import { formatReport } from "./report";
 
 /**
@@ -59,7 +62,8 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       case "check": {
         const file = positionals[0];
         if (!file || positionals.length > 1) throw new UsageError(cliWords(lang).missingFile);
-        const report = await check(file, values.today, lang, io.now);
+        const progress = io.progress ?? delayedProgress(progressBar(process.stderr, lang), 1000);
+        const report = await check(file, values, io.now, progress);
         if (values.json) for (const chunk of jsonChunks(file, report)) io.stdout(chunk);
         else io.stdout(formatReport(file, report, lang, io.isTty));
         return report.summary.errors > 0 ? 1 : 0;
@@ -102,9 +106,26 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   }
 }
 
-async function check(file: string, today: string | undefined, lang: Lang, now?: Date): Promise<CheckReport> {
-  const wb = await readXlsx(file);
-  return checkSnapshot(wb, { asOf: today, lang, now });
+async function check(
+  file: string,
+  o: Options,
+  now: Date | undefined,
+  progress: Progress,
+): Promise<CheckReport> {
+  progress.stage("read");
+  try {
+    const wb = await readXlsx(file);
+    progress.stage("check");
+    return checkSnapshot(wb, {
+      asOf: o.today,
+      lang: o.lang,
+      now,
+      overrides: o.overrides,
+      declared: o.declared,
+    });
+  } finally {
+    progress.done();
+  }
 }
 
 interface Options {
@@ -115,6 +136,8 @@ interface Options {
   inPlace: boolean;
   normalize: boolean;
   notices: boolean;
+  declared: DeclaredTable[];
+  overrides: MappingOverride[];
 }
 
 /**
@@ -216,6 +239,8 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
         "in-place": { type: "boolean", default: false },
         normalize: { type: "boolean", default: false },
         "no-notices": { type: "boolean", default: false },
+        table: { type: "string", multiple: true },
+        map: { type: "string", multiple: true },
       },
     });
   } catch (e) {
@@ -234,9 +259,29 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
       inPlace: Boolean(v["in-place"]),
       normalize: Boolean(v.normalize),
       notices: !v["no-notices"],
+      declared: (v.table ?? []).map((t) => parseTableOption(t, lang)),
+      overrides: (v.map ?? []).map((m) => parseMapOption(m, lang)),
     },
     positionals: parsed.positionals,
   };
+}
+
+/** `--table 'Sheet1!A3=schedule'`: the header row 3 of Sheet1, from column A, is a schedule. */
+function parseTableOption(text: string, lang: Lang): DeclaredTable {
+  const eq = text.lastIndexOf("=");
+  const at = eq > 0 ? parseSheetCell(text.slice(0, eq)) : undefined;
+  const kind = eq > 0 ? parseKindWord(text.slice(eq + 1)) : undefined;
+  if (!at || !kind) throw new UsageError(cliWords(lang).badTable(text));
+  return { ...at, kind };
+}
+
+/** `--map 'Sheet1!F=planEnd'` (or `=计划完成`, `=不映射`): what column F of Sheet1 holds. */
+function parseMapOption(text: string, lang: Lang): MappingOverride {
+  const eq = text.lastIndexOf("=");
+  const key = eq > 0 ? parseMappingKey(`列映射:${text.slice(0, eq)}`) : undefined;
+  const field = eq > 0 ? parseMappingField(text.slice(eq + 1)) : undefined;
+  if (!key || key === "bad" || !field) throw new UsageError(cliWords(lang).badMap(text));
+  return { sheet: key.sheet, column: key.column, field: field.field };
 }
 
 function isIsoDate(s: string): boolean {
@@ -270,7 +315,7 @@ export function* jsonChunks(file: string, r: CheckReport): Generator<string> {
     asOf: r.asOf,
     tables: r.tables.map((t) => ({
       sheet: t.sheet,
-      kind: t.kind,
+      kind: t.payable ? "payables" : t.kind,
       headerRow: t.headerRow,
       firstRow: t.firstRow,
       lastRow: t.lastRow,

@@ -38,3 +38,42 @@ export function progressBar(stream: NodeJS.WriteStream, lang: Lang): Progress {
     },
   };
 }
+
+/**
+ * A progress bar that stays silent for the first `ms`: a check that reads its file in half a
+ * second prints nothing, one that takes longer shows where it is. The stage current when the
+ * delay runs out is shown then (the timer never keeps the process alive).
+ */
+export function delayedProgress(
+  inner: Progress,
+  ms: number,
+  clock: { now(): number; setTimeout(f: () => void, ms: number): { unref?(): void } | void } = {
+    now: () => Date.now(),
+    setTimeout: (f, t) => setTimeout(f, t),
+  },
+): Progress {
+  const started = clock.now();
+  let current: Stage | "save" | undefined;
+  let shown = false;
+  let finished = false;
+  const timer = clock.setTimeout(() => {
+    if (!finished && current !== undefined) {
+      shown = true;
+      inner.stage(current);
+    }
+  }, ms);
+  if (timer && typeof timer === "object") timer.unref?.();
+  return {
+    stage(s) {
+      current = s;
+      if (shown || clock.now() - started >= ms) {
+        shown = true;
+        inner.stage(s);
+      }
+    },
+    done() {
+      finished = true;
+      if (shown) inner.done();
+    },
+  };
+}

@@ -40,7 +40,7 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
       lang === "zh"
         ? `表头第 ${t.headerRow} 行，数据第 ${t.firstRow}–${t.lastRow} 行（${n} 行），${cols} 列已映射`
         : `header row ${t.headerRow}, data rows ${t.firstRow}–${t.lastRow} (${n}), ${cols} columns mapped`;
-    out.push(`  ${st.bold(w.kindName[t.kind])}  ${st.dim(where)}  ${shape}`);
+    out.push(`  ${st.bold(t.payable ? w.payables : w.kindName[t.kind])}  ${st.dim(where)}  ${shape}`);
     if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
     if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
   }

@@ -11,7 +11,7 @@ import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
 import type { Kind } from "./kinds";
 import { planNotices, type NoticeContext, type NoticePlan } from "./notices";
 import { markIssued } from "./register";
-import { recognise, type MappingOverride, type Recognition } from "./recognise";
+import { recognise, type DeclaredTable, type MappingOverride, type Recognition } from "./recognise";
 import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
 import { runRules } from "./rules/index";
@@ -39,6 +39,8 @@ export type CheckOptions = AsOfOption & {
   settings?: SettingsOverrides;
   /** Win over the workbook's 列映射 rows for the same sheet and column. */
   overrides?: MappingOverride[];
+  /** Tables declared by hand, beside the workbook's 表声明 rows (the caller's win for the same row). */
+  declared?: DeclaredTable[];
 };
 
 export interface CheckedTable {
@@ -52,6 +54,8 @@ export interface CheckedTable {
   /** Headers of columns no field claimed. */
   unmapped: string[];
   skippedRules: RuleId[];
+  /** Money we pay (a payables table): its overdue payments are payable.overdue, never dunned. */
+  payable?: boolean;
   /** Every header column of the table, mapped or not, left to right (for the task pane's mapping editor). */
   headers: Array<{ letter: string; header: string }>;
 }
@@ -107,10 +111,16 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
   const settings = mergeSettings(DEFAULT_SETTINGS, ws.settings, opts.settings);
   const recognition = recognise(wb, {
     overrides: mappingOverrides(ws.mappings, opts.overrides),
+    declared: [
+      ...ws.declared.filter(
+        (d) => !(opts.declared ?? []).some((o) => o.sheet === d.sheet && o.row === d.row),
+      ),
+      ...(opts.declared ?? []),
+    ],
     skipSheets: wb.sheets.map((s) => s.name).filter(isProductSheet),
   });
-  const tables = recognition.tables.map((t) => typeTable(wb, t));
   const calendar = new WorkCalendar(ws.holidays);
+  const tables = recognition.tables.map((t) => typeTable(wb, t, calendar));
   const findings: Finding[] = settingsFindings(ws.problems);
   const model = { wb, asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
   const skipped = runRules(model, (f) => findings.push(f));
@@ -143,6 +153,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
         columns,
         unmapped: t.source.unmapped.map((u) => u.header),
         skippedRules: skipped.get(t) ?? [],
+        ...(t.source.payable ? { payable: true } : {}),
         headers: [...headers].sort((a, b) => a[0] - b[0]).map(([, h]) => h),
       };
     }),

@@ -34,6 +34,8 @@ export type RuleId =
   | "contract.report-overdue"
   | "contract.overpaid"
   | "contract.payments-mismatch"
+  | "payable.overdue"
+  | "table.missing-columns"
   | "table.not-recognized"
   | "table.blank-rows"
   | "calendar.year-missing";

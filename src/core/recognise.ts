@@ -16,6 +16,7 @@ import {
   type WorkbookSnapshot,
 } from "./snapshot";
 import { compact } from "./text";
+import { isBlank, parseDate } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -57,6 +58,10 @@ export interface RecognisedTable {
   footerRows: number[];
   /** Section headings inside the table (`一、前期准备`): labels, not data. */
   sectionRows: number[];
+  /** Timeline bands (`第 1 周` …) and filling instructions under the header: not data. */
+  bandRows: number[];
+  /** Money we pay (付款, 已付, 供应商): a payables table, never the subject of a 催款通知单. */
+  payable?: boolean;
   mergedInside: boolean;
   existingTable?: string;
 }
@@ -70,16 +75,49 @@ export interface MappingOverride {
   kind?: Kind;
 }
 
+/**
+ * The header row of an unrecognised sheet that came closest to a kind: the headers it matched
+ * and the core fields it lacks, so the user can be told what to rename or map.
+ */
+export interface NearMiss {
+  kind: Kind;
+  headerRow: number;
+  /** Headers as written that matched a field of the kind. */
+  matched: string[];
+  /** Fields of the kind's core the header lacks. */
+  missing: string[];
+  /** The header matched but the values did not fit (no date in the date columns). */
+  valuesMismatch?: boolean;
+}
+
 export interface Recognition {
   tables: RecognisedTable[];
-  unrecognised: Array<{ sheet: string; cells: number }>;
+  /** `shape`: the first header-like row's texts, so sheets of one shape can be reported together. */
+  unrecognised: Array<{ sheet: string; cells: number; near?: NearMiss; shape?: string }>;
+  /** Headers that named a kind's fields but whose values do not fit it (no date in any date column). */
+  rejected: Array<{ sheet: string; kind: Kind; headerRow: number }>;
 }
 
 /** Alias some callers use. */
 export type RecogniseResult = Recognition;
 
+/**
+ * A table the user declared by hand (`表声明:Sheet1!A3` = 进度计划表 on 设置, `--table
+ * 'Sheet1!A3=schedule'`): the row is its header, the column its first column, whatever the
+ * headers say; its columns map as usual and by the user's 列映射.
+ */
+export interface DeclaredTable {
+  sheet: string;
+  /** Header row (1-based). */
+  row: number;
+  /** First column letter; the table runs right from there. */
+  column: string;
+  kind: Kind;
+}
+
 export interface RecogniseOptions {
   overrides?: MappingOverride[];
+  declared?: DeclaredTable[];
   /** Sheets to leave alone, in addition to DEFAULT_SKIP_SHEETS. */
   skipSheets?: string[];
   /** Filled with the number of cells and rows visited, so tests can prove work follows content. */
@@ -180,6 +218,8 @@ function groupLabel(key: string): { base: string; n: number } | undefined {
 interface Lookup {
   exact: Map<string, FieldDef>;
   numbered: Map<string, FieldDef>;
+  /** Keys too generic to count as evidence for the kind (FieldDef.weak). */
+  weak: Set<string>;
 }
 
 const LOOKUP = {} as Record<Kind, Lookup>;
@@ -187,8 +227,9 @@ const LOOKUP = {} as Record<Kind, Lookup>;
 const KNOWN_KEYS = new Set<string>();
 const NUMBERED_BASES = new Set<string>();
 for (const kind of KINDS) {
-  const l: Lookup = { exact: new Map(), numbered: new Map() };
+  const l: Lookup = { exact: new Map(), numbered: new Map(), weak: new Set() };
   for (const f of KIND_DEFS[kind].fields) {
+    for (const h of f.weak ?? []) l.weak.add(normaliseHeader(h).key);
     for (const h of f.headers) {
       const { key } = normaliseHeader(h);
       if (!l.exact.has(key)) l.exact.set(key, f);
@@ -209,12 +250,20 @@ function isKnownKey(key: string): boolean {
 interface FieldHit {
   field: string;
   n?: number;
+  /** Matched by a header too generic to count as evidence (名称, 金额, 开始时间). */
+  weak?: boolean;
 }
 
 function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const l = LOOKUP[kind];
   const f = l.exact.get(key);
-  if (f) return { field: f.field };
+  if (f) return l.weak.has(key) ? { field: f.field, weak: true } : { field: f.field };
+  // A ledger's own prefix before a known header (THT合同编号, CHT签订日期).
+  const prefixed = /^[A-Z]{2,4}([^A-Z].*)$/.exec(key);
+  if (prefixed) {
+    const p = l.exact.get(prefixed[1]);
+    if (p && !l.weak.has(prefixed[1])) return { field: p.field };
+  }
   const s = splitNumber(key);
   if (s) {
     const nf = l.numbered.get(s.base);
@@ -364,6 +413,26 @@ function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>
 }
 
 // ---------------------------------------------------------------------------
+// Timeline bands
+
+/**
+ * A cell of a Gantt chart's timeline rather than a header or a value: a date or day number, a
+ * week (`第 1 周`, `W3`), a weekday (`一`, `周五`, `M`), a month (`3月`), a quarter. Such cells
+ * head a chart's grid columns and fill the bands under or above a header.
+ */
+const TIMELINE_TEXT =
+  /^(?:第?[\d一二三四五六七八九十]+(?:周|天|日|月|季度?|旬)|W\d+|Q[1-4]|(?:周|星期|礼拜)?[一二三四五六日天]|[MTWFS]|(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*\.?|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?|\d{1,2}[/.-]\d{1,2}|\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|[/\\-])$/;
+
+function isTimelineText(t: string): boolean {
+  const k = compact(t).toUpperCase();
+  return /^\d+(\.\d+)?$/.test(k) || TIMELINE_TEXT.test(k);
+}
+
+function isTimelineCell(x: PCell): boolean {
+  return typeof x.v === "number" || (typeof x.v === "string" && isTimelineText(x.t));
+}
+
+// ---------------------------------------------------------------------------
 // Header rows
 
 interface HeaderCol {
@@ -384,6 +453,10 @@ interface Ctx {
   /** Overrides for this sheet: column → override. */
   overrides: MappingOverride[];
   kindHint?: Kind;
+  date1904: boolean;
+  declared: DeclaredTable[];
+  /** Rows by sheet row number, built when first needed. */
+  byRow?: Map<number, PRow>;
 }
 
 function mergeEnd(ctx: Ctx, r: number, c: number): number {
@@ -444,6 +517,8 @@ interface Mapping {
   score: number;
   valid: boolean;
   missing: number;
+  /** Headers that matched a field by a specific name (not a generic one like 名称 or 金额). */
+  strong: number;
 }
 
 function ref(col: HeaderCol | undefined, c: number): ColumnRef {
@@ -456,10 +531,67 @@ function ref(col: HeaderCol | undefined, c: number): ColumnRef {
   return r;
 }
 
-/** The field whose absence makes a table pointless: its key or its subject. */
-const ANCHOR: Record<Kind, string> = { schedule: "task", contracts: "contractNo", payments: "contractNo" };
+/**
+ * The small core a kind is recognised by: any one of these field sets, all mapped. A schedule
+ * is a task name with a plan date or a duration; a contract ledger a contract number or name with
+ * a sign date, an amount, a delivery date or payment columns; a payment list a contract key, a
+ * due or paid date and an amount. Fields the standard needs beyond the core (负责人, 约定交货期 …)
+ * are reported as missing columns, not held against the table.
+ */
+const CORE: Record<Kind, string[][]> = {
+  schedule: [
+    ["task", "planStart"],
+    ["task", "planEnd"],
+    ["task", "duration"],
+  ],
+  contracts: [
+    ["contractNo", "signDate"],
+    ["contractNo", "amount"],
+    ["contractNo", "deliveryDate"],
+    ["contractNo", "@groups"],
+    ["contractName", "signDate"],
+    ["contractName", "amount"],
+  ],
+  payments: [
+    ["contractNo", "dueDate", "dueAmount"],
+    ["contractNo", "dueDate", "receivedAmount"],
+    ["contractNo", "receivedDate", "receivedAmount"],
+    ["contractNo", "receivedDate", "dueAmount"],
+  ],
+};
 /** Optional fields too generic to count as evidence for a kind. */
-const GENERIC = new Set(["wbs", "note"]);
+const GENERIC = new Set(["wbs", "note", "taskId"]);
+
+/**
+ * Whether the mapped columns hold one of the kind's core field sets. A generic header (名称,
+ * 金额, 开始时间) may stand in a schedule's core beside a specific one; in a contract or payment
+ * core every field must be named specifically, or an invoice list's 合同编号 | 金额 would do.
+ */
+function hasCore(
+  kind: Kind,
+  columns: Record<string, ColumnRef>,
+  groups: Map<number, PaymentGroup>,
+  weak: ReadonlySet<string>,
+): boolean {
+  return CORE[kind].some((set) => {
+    const fields = set.filter((f) => f !== "@groups");
+    if (set.includes("@groups") && groups.size === 0) return false;
+    if (!fields.every((f) => columns[f] !== undefined)) return false;
+    const strong = fields.filter((f) => !weak.has(f)).length;
+    return kind === "schedule" ? strong >= 1 : strong === fields.length;
+  });
+}
+
+/** The core fields a near miss lacks: those of the core set it comes closest to. */
+function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
+  let best: string[] | undefined;
+  for (const set of CORE[kind]) {
+    const lack = set.filter((f) => f !== "@groups" && columns[f] === undefined);
+    if (set.includes("@groups")) continue;
+    if (!best || lack.length < best.length) best = lack;
+  }
+  return best ?? [];
+}
 
 function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: number): Mapping {
   const columns: Record<string, ColumnRef> = {};
@@ -502,6 +634,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     }
   };
 
+  // Columns matched by a generic header: a specific header for the same field wins over them
+  // (合同名称 over 项目名称), wherever it stands.
+  const weakCols = new Map<number, FieldHit>();
+  let strong = 0;
   for (const col of cols) {
     if (col.c < c1 || col.c > c2 || forced.has(col.c)) continue;
     let hit: FieldHit | undefined;
@@ -509,8 +645,18 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       hit = lookupKey(kind, k);
       if (hit) break;
     }
-    if (!hit || taken(hit)) unmap(col.c);
-    else assign(hit, ref(col, col.c));
+    const prev = hit && taken(hit);
+    if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
+      weakCols.delete(prev.col);
+      release(hit);
+      unmap(prev.col);
+    } else if (!hit || prev) {
+      unmap(col.c);
+      continue;
+    }
+    assign(hit, ref(col, col.c));
+    if (hit.weak) weakCols.set(col.c, hit);
+    else if (!GENERIC.has(hit.field)) strong++;
   }
   for (const [c, hit] of forced) {
     if (hit === null) {
@@ -523,6 +669,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       unmap(prev.col);
     }
     assign(hit, ref(byCol.get(c), c));
+    strong++;
   }
   unmapped.sort((a, b) => a.col - b.col);
 
@@ -530,15 +677,18 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   const missing = def.fields.filter((f) => f.required && !columns[f.field]).length;
   let groupCols = 0;
   for (const g of groups.values()) groupCols += Object.keys(g.columns).length;
-  const specific =
-    def.fields.filter((f) => !f.required && !GENERIC.has(f.field) && columns[f.field]).length + groupCols;
   const score = Object.keys(columns).length + groupCols - 2 * missing;
-  // A false table is worse than a missed one: all required fields, or all but one
-  // when plenty of the kind's own fields (or its sheet name and some) back it up.
+  // A false table is worse than a missed one: the kind's core, and at least two headers that
+  // name the kind's own fields specifically; a sheet's name is never evidence. An inventory's
+  // 名称 | 金额 or a booking list's 名称 | 开始时间 | 结束时间 is no table.
+  const weakFields = new Set([...weakCols.values()].map((h) => h.field));
+  // A task name and both ends of its plan (任务 | 开始日期 | 结束日期) is a schedule however plainly
+  // the dates are headed.
+  const planned = ["planStart", "planEnd", "duration"].filter((f) => columns[f]).length;
   const valid =
-    columns[ANCHOR[kind]] !== undefined &&
-    (missing === 0 || (missing === 1 && (specific >= 3 || (ctx.kindHint === kind && specific >= 2))));
-  return { kind, columns, groups, unmapped, score, valid, missing };
+    hasCore(kind, columns, groups, weakFields) &&
+    (strong >= 2 || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
+  return { kind, columns, groups, unmapped, score, valid, missing, strong };
 }
 
 /** The best valid kind for these header columns. */
@@ -576,7 +726,9 @@ interface HeaderEval {
  * as a table of their own, so side-by-side tables come apart but a header with
  * a hole does not.
  */
-function evalHeader(ctx: Ctx, cols: HeaderCol[]): HeaderEval {
+function evalHeader(ctx: Ctx, all: HeaderCol[]): HeaderEval {
+  // A chart's grid columns (headed by dates, weeks, weekdays) are not columns of the table.
+  const cols = all.filter((x) => !isTimelineText(x.header));
   if (cols.length < 2) return { found: [], score: 0 };
   const segs: Array<{ c1: number; c2: number }> = [];
   for (const x of cols) {
@@ -663,6 +815,8 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
 // Data region
 
 interface Region {
+  /** Timeline bands and filling instructions right under the header: not data. */
+  bandRows: number[];
   dataRows: number[];
   totalRows: number[];
   footerRows: number[];
@@ -686,8 +840,13 @@ function scanRegion(
   c2: number,
   numbering: Set<number>,
   dataCols: Set<number>,
+  anchorCols: Set<number>,
+  mappedCols: Set<number>,
+  headerText: Map<number, string> = new Map(),
+  labelOnly = false,
 ): Region {
   const { rows } = ctx;
+  const bandRows: number[] = [];
   const dataRows: number[] = [];
   const dataIdx: number[] = [];
   const totalRows: number[] = [];
@@ -703,7 +862,13 @@ function scanRegion(
     const row = rows[k];
     if (row.r - prev - 1 >= BLANK_RUN_END) break;
     const cells = cellsIn(row, c1, c2);
-    if (cells.length === 0 || isNumberingOnly(cells, numbering)) {
+    if (cells.length === 0 || isNumberingOnly(cells, numbering) || isUnusedTemplateRow(cells, dataCols)) {
+      // A band beside the header (weeks and weekdays over the chart's grid) before any data.
+      if (cells.length === 0 && dataRows.length === 0 && k - start < 4 && row.r === prev + 1) {
+        bandRows.push(row.r);
+        prev = row.r;
+        continue;
+      }
       mayStartTable = true;
       continue;
     }
@@ -721,19 +886,78 @@ function scanRegion(
     }
     prev = row.r;
     mayStartTable = true;
-    if (isTotalRow(cells)) totalRows.push(row.r);
+    if (
+      dataRows.length === 0 &&
+      k - start < 4 &&
+      isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
+    ) {
+      bandRows.push(row.r);
+      continue;
+    }
+    if (isTotalRow(cells) || isMergedSum(ctx, row.r, cells)) totalRows.push(row.r);
     else if (isFooterRow(cells)) {
       footerRows.push(row.r);
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
     else if (isSectionRow(ctx, row.r, cells, dataCols)) sectionRows.push(row.r);
+    // The header written again further down (a ledger pasted together from pieces).
+    else if (cells.filter((x) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t)).length >= 2)
+      bandRows.push(row.r);
+    // A lone label in a ledger (`补充协议` over the supplements below): no contract of its own.
+    else if (
+      labelOnly &&
+      cells.length === 1 &&
+      typeof cells[0].v === "string" &&
+      !dataCols.has(cells[0].c) &&
+      !/\d/.test(cells[0].t)
+    )
+      sectionRows.push(row.r);
+    // Nothing in any column the table reads (`保留格式，勿删`, `……` under the 序号): a note, not a row.
+    else if (!cells.some((x) => mappedCols.has(x.c))) sectionRows.push(row.r);
     else {
       dataRows.push(row.r);
       dataIdx.push(k);
       mayStartTable = row.cells.length === 1;
     }
   }
-  return { dataRows, totalRows, footerRows, sectionRows, next: k };
+  return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/** Filling instructions under a header (`填写说明：…`, `1.项目合同编号通用命名规则…`). */
+const INSTRUCTIONS = /^(填写说明|填表说明|说明|注)[:：]?|规则|请填写|请按|格式为|下拉选择|自动计算|公式/;
+
+/**
+ * A row right under the header that belongs to the chart or the form, not to the data: a
+ * timeline band (`第 1 周` …, `一 二 三 四 五`, day numbers, dates) with nothing in the row's
+ * subject column, more header text under columns the table does not read, or a line of filling
+ * instructions.
+ */
+function isBandRow(
+  cells: PCell[],
+  anchorCols: Set<number>,
+  dataCols: Set<number>,
+  mappedCols: Set<number>,
+  headerText: Map<number, string>,
+): boolean {
+  if (cells.some((x) => typeof x.v === "string" && INSTRUCTIONS.test(compact(x.t)))) {
+    return cells.every((x) => typeof x.v === "string");
+  }
+  // A header cell merged down over the rows below repeats its text there.
+  const repeats = (x: PCell) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t);
+  if (cells.some((x) => anchorCols.has(x.c) && !isTimelineCell(x) && !repeats(x))) return false;
+  // More header cells under columns the table does not read (a three-row header's lower rows).
+  if (cells.every((x) => repeats(x) || (typeof x.v === "string" && !mappedCols.has(x.c) && !isBlank(x.t))))
+    return true;
+  const timeline = cells.filter(isTimelineCell).length;
+  return (
+    timeline >= Math.max(1, cells.length / 2) && cells.every((x) => isTimelineCell(x) || !dataCols.has(x.c))
+  );
+}
+
+/** A template's spare row (`活动 25 | | 0 | 0 | 0`): zeros in every dated or counted column. */
+function isUnusedTemplateRow(cells: PCell[], dataCols: Set<number>): boolean {
+  const data = cells.filter((x) => dataCols.has(x.c));
+  return data.length >= 2 && data.every((x) => x.v === 0);
 }
 
 /** `单位：万元` written in the lines above a table applies to its money columns without a unit. */
@@ -769,6 +993,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
   const lastRow = region.dataRows.length > 0 ? region.dataRows[region.dataRows.length - 1] : headerRow;
   const firstRow = headerRow + 1;
   const used = new Set([
+    ...region.bandRows,
     ...region.dataRows,
     ...region.totalRows,
     ...region.footerRows,
@@ -798,6 +1023,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     totalRows: region.totalRows,
     footerRows: region.footerRows,
     sectionRows: region.sectionRows,
+    bandRows: region.bandRows,
     mergedInside,
   };
   if (existing) table.existingTable = existing.name;
@@ -835,6 +1061,176 @@ function dataColumns(f: Found): Set<number> {
   return out;
 }
 
+function mappedColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const r of Object.values(f.mapping.columns)) out.add(r.col);
+  for (const g of f.mapping.groups.values()) for (const r of Object.values(g.columns)) if (r) out.add(r.col);
+  return out;
+}
+
+/** A label and one amount merged across three or more columns (`项目费用 | 29000` over B:H): a sum, not a row. */
+function isMergedSum(ctx: Ctx, r: number, cells: PCell[]): boolean {
+  if (cells.length > 2) return false;
+  return cells.some((x) => typeof x.v === "number" && mergeEnd(ctx, r, x.c) - x.c >= 2);
+}
+
+/** Columns naming what a row is (its task, its contract): a band row has nothing there. */
+function anchorColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const field of ["task", "contractNo", "contractName"]) {
+    const r = f.mapping.columns[field];
+    if (r) out.add(r.col);
+  }
+  return out;
+}
+
+/** The date fields a kind's rows are dated by: a table whose such columns hold no date is no table of that kind. */
+const CORE_DATES: Record<Kind, string[]> = {
+  schedule: ["planStart", "planEnd", "actualStart", "actualEnd"],
+  contracts: ["signDate", "deliveryDate"],
+  payments: ["dueDate", "receivedDate"],
+};
+
+/** A serial from 1908 to 2119, or text that reads as a date. */
+function dateLike(x: PCell, date1904: boolean): boolean {
+  if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
+  return parseDate(x.v, { date1904 }).status === "ok";
+}
+
+/**
+ * Values back the header up: when the kind's date columns hold values, some of them are dates.
+ * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
+ */
+function plausible(ctx: Ctx, f: Found, region: Region): boolean {
+  const cols = CORE_DATES[f.mapping.kind]
+    .map((k) => f.mapping.columns[k]?.col)
+    .filter((c) => c !== undefined);
+  if (cols.length === 0) return true;
+  const want = new Set(cols);
+  let values = 0;
+  let dates = 0;
+  const byRow = rowIndex(ctx);
+  for (const r of region.dataRows.slice(0, 50)) {
+    for (const x of byRow.get(r)?.cells ?? []) {
+      if (!want.has(x.c) || isBlank(x.t)) continue;
+      values++;
+      if (dateLike(x, ctx.date1904)) dates++;
+    }
+  }
+  if (values < 2 || dates > 0) return true;
+  // A plan drawn in periods (start in week 3, 4 weeks long) is still a plan when it has durations.
+  const dur = f.mapping.columns.duration?.col;
+  return (
+    dur !== undefined &&
+    region.dataRows
+      .slice(0, 50)
+      .some((r) => byRow.get(r)?.cells.some((x) => x.c === dur && typeof x.v === "number"))
+  );
+}
+
+function rowIndex(ctx: Ctx): Map<number, PRow> {
+  if (!ctx.byRow) ctx.byRow = new Map(ctx.rows.map((row) => [row.r, row]));
+  return ctx.byRow;
+}
+
+/**
+ * Phase headings of an outline (`1 | 项目构思和发起` with nothing in the date, owner or amount
+ * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks.
+ */
+function phaseRows(ctx: Ctx, f: Found, region: Region): void {
+  if (f.mapping.kind !== "schedule") return;
+  const byRow = rowIndex(ctx);
+  const dataCols = dataColumns(f);
+  const wbsCol = f.mapping.columns.wbs?.col ?? outlineColumn(ctx, f, region);
+  const keep: number[] = [];
+  const rows = region.dataRows;
+  const wbsOf = (r: number) => {
+    const x = byRow.get(r)?.cells.find((c) => c.c === wbsCol);
+    return x ? x.t.replace(/\s/g, "") : undefined;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+    const empty = cells.every((x) => !dataCols.has(x.c));
+    let phase = false;
+    if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
+    else if (empty && wbsCol !== undefined) {
+      const w = wbsOf(rows[i]);
+      const next = i + 1 < rows.length ? wbsOf(rows[i + 1]) : undefined;
+      phase = w !== undefined && w !== "" && next !== undefined && next.startsWith(w + ".");
+    }
+    if (phase) region.sectionRows.push(rows[i]);
+    else keep.push(rows[i]);
+  }
+  if (keep.length !== rows.length) {
+    region.dataRows = keep;
+    region.sectionRows.sort((a, b) => a - b);
+  }
+}
+
+/** An unmapped column left of the task holding outline numbers (1, 1.1, 1.2 under 分级 or no header). */
+function outlineColumn(ctx: Ctx, f: Found, region: Region): number | undefined {
+  const task = f.mapping.columns.task?.col;
+  if (task === undefined) return undefined;
+  const byRow = rowIndex(ctx);
+  for (const u of f.mapping.unmapped) {
+    if (u.col >= task) break;
+    let outline = 0;
+    let dotted = 0;
+    for (const r of region.dataRows) {
+      const x = byRow.get(r)?.cells.find((c) => c.c === u.col);
+      if (!x || !/^\d+(\.\d+)*$/.test(x.t)) continue;
+      outline++;
+      if (x.t.includes(".")) dotted++;
+    }
+    if (dotted > 0 && outline >= region.dataRows.length * 0.6) return u.col;
+  }
+  return undefined;
+}
+
+/**
+ * Columns right of the last mapped one with nothing in any data row (a Gantt chart's grid,
+ * formatted but empty) are not part of the table, nor of its normalised copy.
+ */
+function trimGrid(ctx: Ctx, f: Found, region: Region): void {
+  let lastMapped = f.c1;
+  for (const r of Object.values(f.mapping.columns)) lastMapped = Math.max(lastMapped, r.col);
+  for (const g of f.mapping.groups.values())
+    for (const r of Object.values(g.columns)) if (r) lastMapped = Math.max(lastMapped, r.col);
+  if (lastMapped >= f.c2) return;
+  const byRow = rowIndex(ctx);
+  let lastUsed = lastMapped;
+  for (const r of region.dataRows) {
+    for (const x of byRow.get(r)?.cells ?? [])
+      if (x.c > lastUsed && x.c <= f.c2 && !isBlank(x.t)) lastUsed = x.c;
+  }
+  if (lastUsed >= f.c2) return;
+  // The header cell of the last kept column may be merged further right.
+  const header = f.cols.find((x) => x.c === lastUsed);
+  f.c2 = Math.max(lastUsed, header && header.end <= f.c2 ? header.end : lastUsed);
+  f.mapping.unmapped = f.mapping.unmapped.filter((u) => u.col <= f.c2);
+}
+
+const PAYS = /付款|已付|应付|实付|支付(金额|款|计划|进度)|进度款/;
+const RECEIVES = /收款|已收|应收|实收|到账|回款/;
+
+/**
+ * Money that goes out: payment columns named 付款, 已付, 应付 (and none for money coming in), or a
+ * payment list kept by 供应商. A purchase contract ledger without payment columns stays a
+ * contract ledger.
+ */
+function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
+  if (t.kind === "schedule") return false;
+  const name = compact(t.sheet);
+  if (RECEIVES.test(name)) return false;
+  // A sheet kept for paying (资金计划、进度款支付…, 付款台账) holds payables whatever its columns.
+  if (/付款|支付|应付/.test(name)) return true;
+  // A contract ledger tracking what has been paid so far is still a contract ledger.
+  if (t.kind !== "payments") return false;
+  const headers = cols.filter((x) => x.c >= t.firstCol && x.c <= t.lastCol).map((x) => compact(x.header));
+  if (headers.some((h) => RECEIVES.test(h))) return false;
+  return headers.some((h) => PAYS.test(h) || /供应商|供货商|承包商|分包/.test(h));
+}
+
 function sheetKindHint(name: string): Kind | undefined {
   const s = compact(name);
   if (s.includes("收款")) return "payments";
@@ -843,8 +1239,64 @@ function sheetKindHint(name: string): Kind | undefined {
   return undefined;
 }
 
+/** The header the user declared: the kind they named, mapped from their column to the row's last cell. */
+function declaredHeader(ctx: Ctx, i: number, d: DeclaredTable): HeaderHit | undefined {
+  const row = ctx.rows[i];
+  const c1 = colNumber(d.column);
+  const cols = singleHeader(ctx, row).filter((x) => x.c >= c1 && !isTimelineText(x.header));
+  if (cols.length === 0) return undefined;
+  const c2 = Math.max(...cols.map((x) => x.end));
+  const mapping = mapColumns(ctx, d.kind, cols, c1, c2);
+  mapping.valid = true;
+  return { found: [{ mapping, c1, c2, cols }], idx: i, headerRows: 1 };
+}
+
+function matchedHeaders(m: Mapping): string[] {
+  const out: Array<{ col: number; header: string }> = [];
+  for (const r of Object.values(m.columns)) out.push({ col: r.col, header: r.header });
+  for (const g of m.groups.values())
+    for (const r of Object.values(g.columns)) if (r) out.push({ col: r.col, header: r.header });
+  return out.sort((a, b) => a.col - b.col).map((x) => x.header);
+}
+
+/**
+ * How close a row that is no header comes to one: the kind with the most matched fields, when
+ * at least two of them are named specifically or one names its subject (任务名称, 合同编号).
+ */
+function nearMiss(ctx: Ctx, row: PRow): NearMiss | undefined {
+  if (row.cells.length < 2 || !row.cells.some((x) => typeof x.v === "string")) return undefined;
+  let known = 0;
+  for (const x of row.cells) if (typeof x.v === "string" && isKnownKey(normaliseHeader(x.t).key)) known++;
+  if (known < 2) return undefined;
+  const cols = singleHeader(ctx, row).filter((x) => !isTimelineText(x.header));
+  if (cols.length < 2) return undefined;
+  const c2 = cols[cols.length - 1].end;
+  let best: { m: Mapping; n: number } | undefined;
+  for (const kind of KINDS) {
+    const m = mapColumns(ctx, kind, cols, cols[0].c, c2);
+    const n = Object.keys(m.columns).filter((f) => !GENERIC.has(f)).length + m.groups.size;
+    if (m.strong < 2 && !(m.strong >= 1 && n >= 2)) continue;
+    if (!best || n > best.n) best = { m, n };
+  }
+  if (!best) return undefined;
+  const { m } = best;
+  let missing = coreMissing(m.kind, m.columns);
+  if (missing.length === 0) {
+    missing = KIND_DEFS[m.kind].fields.filter((f) => f.required && !m.columns[f.field]).map((f) => f.field);
+  }
+  return { kind: m.kind, headerRow: row.r, matched: matchedHeaders(m), missing };
+}
+
+function nearer(a: NearMiss | undefined, b: NearMiss | undefined): NearMiss | undefined {
+  if (!a || !b) return a ?? b;
+  return b.matched.length > a.matched.length ? b : a;
+}
+
 function recogniseSheet(ctx: Ctx, out: Recognition): void {
   const { rows } = ctx;
+  const tablesBefore = out.tables.length;
+  let near: NearMiss | undefined;
+  let rejected: NearMiss | undefined;
   let blockStart = 0;
   let afterTable = 0;
   // Rows outside tables: runs of adjacent rows with two or more cells are data nobody recognised.
@@ -856,7 +1308,15 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
   while (i < rows.length) {
     const row = rows[i];
     if (i > 0 && row.r - rows[i - 1].r > 1) blockStart = i;
-    const hit = i - blockStart < HEADER_SCAN_ROWS ? headerAt(ctx, i) : undefined;
+    const declared = ctx.declared.find((d) => d.row === row.r);
+    const hit = declared
+      ? declaredHeader(ctx, i, declared)
+      : i - blockStart < HEADER_SCAN_ROWS && !ctx.declared.some((d) => d.row > row.r && d.row - row.r <= 2)
+        ? headerAt(ctx, i)
+        : undefined;
+    if (!hit && i - blockStart < HEADER_SCAN_ROWS && out.tables.length === tablesBefore) {
+      near = nearer(near, nearMiss(ctx, row));
+    }
     if (!hit) {
       const dataLike = row.cells.length >= 2 && !isLabelRow(row.cells);
       if (dataLike && row.r === prevRow + 1 && run > 0) {
@@ -876,23 +1336,60 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
     const unit = unitAbove(ctx, afterTable, hit.idx - hit.headerRows + 1);
     let next = hit.idx + 1;
     for (const f of hit.found) {
-      const region = scanRegion(ctx, hit.idx + 1, f.c1, f.c2, numberingCols(f), dataColumns(f));
-      out.tables.push(buildTable(ctx, f, hit, region, unit));
+      const region = scanRegion(
+        ctx,
+        hit.idx + 1,
+        f.c1,
+        f.c2,
+        numberingCols(f),
+        dataColumns(f),
+        anchorColumns(f),
+        mappedColumns(f),
+        new Map(f.cols.map((x) => [x.c, compact(x.header)])),
+        f.mapping.kind !== "schedule",
+      );
       next = Math.max(next, region.next);
+      if (!declared && !plausible(ctx, f, region)) {
+        out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
+        rejected ??= {
+          kind: f.mapping.kind,
+          headerRow: ctx.rows[hit.idx].r,
+          matched: matchedHeaders(f.mapping),
+          missing: [],
+          valuesMismatch: true,
+        };
+        continue;
+      }
+      phaseRows(ctx, f, region);
+      trimGrid(ctx, f, region);
+      const table = buildTable(ctx, f, hit, region, unit);
+      if (isPayable(table, f.cols)) table.payable = true;
+      out.tables.push(table);
     }
     i = next;
     blockStart = i;
     afterTable = i;
     prevRow = -1;
   }
-  if (strayCells > 0) out.unrecognised.push({ sheet: ctx.sheet.name, cells: strayCells });
+  const found = out.tables.length > tablesBefore;
+  if (!found && rejected) near = rejected;
+  if (found) near = undefined;
+  if (strayCells > 0 || near) {
+    const u: Recognition["unrecognised"][number] = { sheet: ctx.sheet.name, cells: strayCells };
+    if (near) u.near = near;
+    const first = rows.find(
+      (x) => x.cells.length >= 2 && x.cells.every((c) => typeof c.v === "string") && !isLabelRow(x.cells),
+    );
+    if (first) u.shape = first.cells.map((c) => `${c.c}:${normaliseHeader(c.t).key}`).join("|");
+    out.unrecognised.push(u);
+  }
 }
 
 /** Find the tables of every sheet and map their columns (overrides applied after automatic mapping). */
 export function recognise(wb: WorkbookSnapshot, opts: RecogniseOptions = {}): Recognition {
   const skip = new Set([...DEFAULT_SKIP_SHEETS, ...(opts.skipSheets ?? [])]);
   const stats = opts.stats ?? { cells: 0, rows: 0 };
-  const out: Recognition = { tables: [], unrecognised: [] };
+  const out: Recognition = { tables: [], unrecognised: [], rejected: [] };
   for (const sheet of wb.sheets) {
     if (skip.has(sheet.name)) continue;
     const mergesByRow = new Map<number, Range[]>();
@@ -907,6 +1404,8 @@ export function recognise(wb: WorkbookSnapshot, opts: RecogniseOptions = {}): Re
       mergesByRow,
       overrides: (opts.overrides ?? []).filter((o) => o.sheet === sheet.name),
       kindHint: sheetKindHint(sheet.name),
+      date1904: wb.date1904,
+      declared: (opts.declared ?? []).filter((d) => d.sheet === sheet.name),
     };
     recogniseSheet(ctx, out);
   }

@@ -4,13 +4,15 @@
  * keep the cell's address and display text for their messages.
  */
 
-import type { IsoDate } from "./dates";
+import { addDays, type IsoDate } from "./dates";
 import { fieldDef, type FieldType, type Kind } from "./kinds";
 import type { ColumnRef, GroupField, RecognisedTable } from "./recognise";
 import { cellAt, colLetter, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
 import {
   columnIsFractions,
   displayValue,
+  durationIsWorking,
+  parseDays,
   parseDate,
   parseMoney,
   parsePercent,
@@ -82,8 +84,13 @@ export interface TypedTable {
   fields: ReadonlySet<string>;
 }
 
+/** The calendar a duration in working days is counted on. */
+export interface DurationCalendar {
+  addWorkdays(d: IsoDate, n: number): IsoDate;
+}
+
 /** Parse every data row of a recognised table. */
-export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable): TypedTable {
+export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: DurationCalendar): TypedTable {
   const sheetIndex = wb.sheets.findIndex((s) => s.name === t.sheet);
   const sheet = wb.sheets[sheetIndex];
   const fields = new Set<string>();
@@ -115,8 +122,57 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable): TypedTable 
     if (t.kind === "contracts" && row.fields.contractNo?.inherited) row.continuation = true;
     return row;
   });
-  if (t.kind === "schedule") markSummaries(rows);
+  if (t.kind === "schedule") {
+    markSummaries(rows);
+    if (t.columns.duration && t.columns.planStart && !t.columns.planEnd) {
+      derivePlanEnd(sheet, t.columns.duration, rows, calendar);
+      fields.add("planEnd");
+    }
+  }
   return { kind: t.kind as Kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
+}
+
+/**
+ * A schedule with a start and a duration but no planned end (`开始时间 | 工期`, as MS Project and
+ * many templates keep it): the planned end is the start plus the duration, the start counting
+ * as the first day, in working days when the header or the cell says so (`工期（工作日）`,
+ * `5 个工作日`) and calendar days otherwise. The derived end is located at the duration's cell.
+ */
+function derivePlanEnd(
+  sheet: SheetSnapshot,
+  ref: ColumnRef,
+  rows: TypedRow[],
+  calendar: DurationCalendar | undefined,
+): void {
+  const headerWorking = ref.unit === "工作日" || /工作日|工作天/.test(ref.header);
+  for (const row of rows) {
+    const start = dateOf(row.fields.planStart);
+    const dur = row.fields.duration;
+    const n = numOf(dur);
+    // A plan drawn in periods (start in period 6, 3 periods long) has no dates to derive an end from.
+    if (start === undefined || dur === undefined || n === undefined || start < "1950") continue;
+    const days = Math.max(0, Math.ceil(n) - 1);
+    const working = durationIsWorking(cellAt(sheet, row.row, ref.col)?.value) ?? headerWorking;
+    let end: IsoDate;
+    try {
+      end = working && calendar ? calendar.addWorkdays(start, days) : addDays(start, days);
+    } catch {
+      continue;
+    }
+    row.fields.planEnd = derivedCell(dur, end);
+  }
+}
+
+function derivedCell(from: FieldCell, value: IsoDate): FieldCell {
+  return {
+    field: "planEnd",
+    type: "date",
+    col: from.col,
+    cell: from.cell,
+    header: from.header,
+    display: from.display,
+    parsed: { status: "ok", value, fromText: false },
+  };
 }
 
 /** A row is a summary task when some other row's WBS continues its own with a dot (1 → 1.2, not 10). */
@@ -307,6 +363,8 @@ function valueParser(
       return (c) => parseWbs(c?.value, c?.numFmt);
     case "wbsList":
       return (c) => parseWbsList(c?.value);
+    case "days":
+      return (c) => parseDays(c?.value);
     case "text":
       return (c) => parseText(c?.value);
   }

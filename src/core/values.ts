@@ -673,12 +673,53 @@ export function parseWbs(v: CellValue | undefined, numFmt?: string): Parsed<stri
 }
 
 const WBS_SEPARATORS_RE = /[,，、;；\s]+/;
+/**
+ * An MS Project link: the predecessor, its type and a lag (`3FS+2 工作日`, `5SS-1d`, `7FF`).
+ * The lag's unit may follow a space, which would otherwise split the item.
+ */
+const LINK_RE =
+  /^(.+?)(?:FS|SS|FF|SF|完成-开始|开始-开始|完成-完成|开始-完成)(?:[+-]\d+(?:\.\d+)?(?:[^\d,，、;；\s]*)?)?$/i;
+const LAG_SPACE_RE = /([+-]\d+(?:\.\d+)?)\s+(?=个?工作日|天|日|d\b|days?\b|wd\b|ed\b|%)/gi;
 
 /** A list of WBS codes separated by , ， 、 ; ； or whitespace. A number is one code. */
 export function parseWbsList(v: CellValue | undefined): Parsed<string[]> {
   const one = parseWbs(v);
   if (one.status !== "ok") return one;
   if (!one.fromText) return ok([one.value], false);
-  const items = one.value.split(WBS_SEPARATORS_RE).filter((x) => x !== "");
+  const text = one.value.replace(LAG_SPACE_RE, "$1");
+  const items = text
+    .split(WBS_SEPARATORS_RE)
+    .filter((x) => x !== "")
+    .map((x) => LINK_RE.exec(x)?.[1] ?? x);
   return items.length === 0 ? EMPTY : ok(items, true);
+}
+
+const DAYS_RE =
+  /^(\d+(?:\.\d+)?)\s*(个工作日|工作日|工作天|天|日|d|days?|wd|ed|edays?|工期天|个日历日|日历天|日历日|周|个星期|星期|w|wks?|weeks?)?\s*[?？]?$/i;
+/** Units a duration names in weeks: seven calendar days each. */
+const WEEK_UNITS = /^(周|个星期|星期|w|wks?|weeks?)$/i;
+/** Units a duration names as working days; the others are calendar days. */
+const WORKING_UNITS = new Set(["个工作日", "工作日", "工作天", "wd"]);
+
+/**
+ * A duration cell → a number of days: a number, or text as MS Project and people write it
+ * (`5`, `5天`, `5 个工作日`, `3.5d`, `2 days`, `5 个工作日?`). Whether the days are working days
+ * is read from the same text by durationIsWorking.
+ */
+export function parseDays(v: CellValue | undefined): Parsed<number> {
+  if (v === undefined || v === null) return EMPTY;
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? ok(v, false) : INVALID["not-a-number"];
+  if (typeof v !== "string") return isError(v) ? INVALID["error-value"] : INVALID["not-a-number"];
+  if (isBlank(v)) return EMPTY;
+  const m = DAYS_RE.exec(toHalfWidth(v).trim());
+  if (!m) return INVALID["not-a-number"];
+  return ok(m[2] !== undefined && WEEK_UNITS.test(m[2]) ? Number(m[1]) * 7 : Number(m[1]), true);
+}
+
+/** True when a duration's text names working days (`5 个工作日`, `5wd`), false when calendar days, else undefined. */
+export function durationIsWorking(v: CellValue | undefined): boolean | undefined {
+  if (typeof v !== "string") return undefined;
+  const m = DAYS_RE.exec(toHalfWidth(v).trim());
+  if (!m || m[2] === undefined) return undefined;
+  return WORKING_UNITS.has(m[2].toLowerCase());
 }

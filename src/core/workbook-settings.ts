@@ -29,8 +29,8 @@ import { z } from "zod/mini";
 import type { HolidayEntry } from "./calendar";
 import type { IsoDate } from "./dates";
 import type { RuleId, Severity } from "./findings";
-import { KIND_DEFS, KINDS } from "./kinds";
-import { normaliseHeader, type MappingOverride } from "./recognise";
+import { KIND_DEFS, KINDS, parseKindWord } from "./kinds";
+import { normaliseHeader, type DeclaredTable, type MappingOverride } from "./recognise";
 import { DEFAULT_SETTINGS, type Lang, type Settings } from "./settings";
 import {
   a1,
@@ -67,6 +67,8 @@ export interface WorkbookSettings {
   holidays: HolidayEntry[];
   /** 列映射 rows, in row order; a later row for the same sheet and column replaces an earlier one. */
   mappings: MappingOverride[];
+  /** 表声明 rows: header rows the user declared a table of a kind. */
+  declared: DeclaredTable[];
   problems: SettingsProblem[];
   /** Keys this module does not own, by normalised key → raw 值 cell. */
   otherKeys: Map<string, Cell | undefined>;
@@ -243,6 +245,42 @@ export function parseMappingKey(text: string): { sheet: string; column: string }
     .toUpperCase();
   if (!sheet || !/^[A-Z]{1,3}$/.test(column) || colNumber(column) > MAX_COLUMN) return "bad";
   return { sheet, column };
+}
+
+const DECLARED_KEY_RE = /^表声明\s*[:：]\s*(.*)$/s;
+
+/**
+ * A 表声明 项 (`表声明:进度计划!A3`: the header row 3 of 进度计划, from column A, is a table of
+ * the kind in 值) → its sheet, row and column; "bad" when it is not SHEET!CELL.
+ */
+export function parseDeclaredKey(
+  text: string,
+): { sheet: string; row: number; column: string } | "bad" | undefined {
+  const m = DECLARED_KEY_RE.exec(text.trim());
+  if (!m) return undefined;
+  return parseSheetCell(m[1]) ?? "bad";
+}
+
+/** `Sheet1!A3`, `'计划 表'!B2` → sheet, row, column; undefined when it is not one. */
+export function parseSheetCell(text: string): { sheet: string; row: number; column: string } | undefined {
+  const rest = text.trim();
+  const bang = Math.max(rest.lastIndexOf("!"), rest.lastIndexOf("！"));
+  if (bang <= 0) return undefined;
+  let sheet = rest.slice(0, bang).trim();
+  if (sheet.length > 1 && sheet.startsWith("'") && sheet.endsWith("'"))
+    sheet = sheet.slice(1, -1).replace(/''/g, "'");
+  const ref = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(
+    toHalfWidth(rest.slice(bang + 1))
+      .trim()
+      .toUpperCase(),
+  );
+  if (!sheet || !ref || colNumber(ref[1]) > MAX_COLUMN || Number(ref[2]) > 1048576) return undefined;
+  return { sheet, row: Number(ref[2]), column: ref[1] };
+}
+
+/** The 项 a declared table is written with. */
+export function declaredKeyText(sheet: string, column: string, row: number): string {
+  return `表声明:${sheet}!${column.toUpperCase()}${row}`;
 }
 
 /** The 项 a mapping is written with. */
@@ -427,6 +465,7 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
     settings: {},
     holidays: [],
     mappings: [],
+    declared: [],
     problems: [],
     otherKeys: new Map(),
   };
@@ -464,7 +503,24 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
       const setting = KEY_INDEX.get(key);
       const ruleKey = raw.replace(/^严重程度[:：]\s*/, "");
       const mapping = parseMappingKey(raw);
-      if (setting) {
+      const declared = parseDeclaredKey(raw);
+      if (declared === "bad") {
+        problem(r, kc, "column", raw);
+      } else if (declared) {
+        const kind = parseKindWord(str);
+        if (!kind) {
+          if (str !== "") problem(r, vc, "field", raw);
+          continue;
+        }
+        const d: DeclaredTable = {
+          sheet: sheetNames.get(declared.sheet.toLowerCase()) ?? declared.sheet,
+          row: declared.row,
+          column: declared.column,
+          kind,
+        };
+        out.declared = out.declared.filter((x) => !(x.sheet === d.sheet && x.row === d.row));
+        out.declared.push(d);
+      } else if (setting) {
         const read = readParam(setting, cell, wb.date1904);
         if (read.status === "bad") problem(r, vc, read.expected, raw);
         else if (read.status === "empty") continue;
@@ -551,6 +607,8 @@ export interface WorkbookState {
   holidays: HolidayEntry[];
   /** Column-mapping overrides saved in 参数. */
   mappings: MappingOverride[];
+  /** Tables declared by hand (表声明 rows in 参数). */
+  declared?: DeclaredTable[];
   /** Years the check needed that neither the bundled calendar nor 节假日 covers (from calendar.year-missing), ascending. */
   missingYears: number[];
   /** Whether the workbook has a 设置 sheet yet. */
@@ -568,6 +626,7 @@ export function workbookState(
     ...(ws.asOf === undefined ? {} : { asOf: ws.asOf }),
     holidays: ws.holidays,
     mappings: ws.mappings,
+    ...(ws.declared.length > 0 ? { declared: ws.declared } : {}),
     missingYears: [...missingYears].sort((a, b) => a - b),
     hasSettingsSheet: wb.sheets.some((s) => s.name === SETTINGS_SHEET),
   };

@@ -6,6 +6,7 @@ import type { Lang } from "../core/settings";
 export const USAGE: Record<Lang, string> = {
   zh: `用法:
   ptrack check 文件.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
+               [--table '工作表!A3=schedule'] [--map '工作表!F=planEnd']
   ptrack apply 文件.xlsx [-o 输出.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
   ptrack clear 文件.xlsx [-o 输出.xlsx | --in-place]
   ptrack demo [目录]
@@ -13,6 +14,7 @@ export const USAGE: Record<Lang, string> = {
 退出码: 0 无错误；1 有错误级别的问题；2 输入无法使用或用法错误。`,
   en: `Usage:
   ptrack check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
+               [--table 'SHEET!A3=schedule'] [--map 'SHEET!F=planEnd']
   ptrack apply FILE.xlsx [-o OUT.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
   ptrack clear FILE.xlsx [-o OUT.xlsx | --in-place]
   ptrack demo [DIR]
@@ -36,6 +38,10 @@ const WORDS = {
     missingFile: "请给出要校验的 .xlsx 文件。",
     badToday: (v: string) => `--today 需要 YYYY-MM-DD 格式的有效日期，收到「${v}」。`,
     badLang: (v: string) => `--lang 只能是 zh 或 en，收到「${v}」。`,
+    badTable: (v: string) =>
+      `--table 应写成 工作表!单元格=种类（如 'Sheet1!A3=schedule'，种类为 schedule、contracts 或 payments），收到「${v}」。`,
+    badMap: (v: string) =>
+      `--map 应写成 工作表!列=字段（如 'Sheet1!F=planEnd' 或 'Sheet1!F=计划完成'），收到「${v}」。`,
     badOption: (m: string) => `参数有误：${m}`,
     internal: (m: string) => `内部错误：${m}。请把这个文件和这句话反馈给我们。`,
     demoWrote: (p: string) => `示例工作簿已写入 ${p}`,
@@ -55,6 +61,7 @@ const WORDS = {
     inPlaceRefused: (f: string, parts: string[]) =>
       `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
     kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
+    payables: "付款计划表（应付）",
   },
   en: {
     report: "Validation report",
@@ -71,6 +78,10 @@ const WORDS = {
     missingFile: "Give the .xlsx file to check.",
     badToday: (v: string) => `--today needs a valid date as YYYY-MM-DD, got "${v}".`,
     badLang: (v: string) => `--lang must be zh or en, got "${v}".`,
+    badTable: (v: string) =>
+      `--table needs SHEET!CELL=KIND (e.g. 'Sheet1!A3=schedule'; KIND is schedule, contracts or payments), got "${v}".`,
+    badMap: (v: string) =>
+      `--map needs SHEET!COLUMN=FIELD (e.g. 'Sheet1!F=planEnd' or 'Sheet1!F=计划完成'), got "${v}".`,
     badOption: (m: string) => `Bad arguments: ${m}`,
     internal: (m: string) => `Internal error: ${m}. Please send us this file and this sentence.`,
     demoWrote: (p: string) => `Sample workbook written to ${p}`,
@@ -93,6 +104,7 @@ const WORDS = {
     inPlaceRefused: (f: string, parts: string[]) =>
       `Will not modify ${f} in place: it holds ${parts.join(", ")}, which the writer does not promise to carry through; write a new file with -o instead.`,
     kindName: { schedule: "schedule", contracts: "contracts", payments: "payments" },
+    payables: "payables",
   },
 } as const;
 

@@ -91,6 +91,54 @@ function reason(a: Args, lang: Lang): string {
   return REASONS[a.s("reason")]?.[lang] ?? "";
 }
 
+const KIND_ZH: Record<string, string> = {
+  schedule: "进度计划表",
+  contracts: "合同执行情况表",
+  payments: "收款计划表",
+};
+
+/** A CLI mapping the user can copy: `--map '进度计划表!F=planEnd'` (column left for the user when unknown). */
+function mapHint(a: Args, f: Finding): string {
+  const field = a.s("missingFields").split(",")[0] || "task";
+  return `--map '${f.sheet}!列=${field}'`;
+}
+
+/** An unrecognised sheet whose header came close to a kind: what matched, what is missing, how to fix it. */
+function nearMissZh(a: Args, f: Finding): string {
+  const where = a.has("count")
+    ? `共 ${a.n("count")} 个相同结构的工作表（${a.s("sheets")}${a.n("count") > 5 ? " 等" : ""}）`
+    : "该工作表";
+  const kind = KIND_ZH[a.s("kind")] ?? a.s("kind");
+  if (a.s("values") === "mismatch") {
+    return (
+      `${where}第 ${a.n("headerRow")} 行的表头像${kind}（${a.s("matched")}），但日期列中没有日期，未作为${kind}识别；` +
+      `如确是${kind}，请在「结构」页指定，或用命令行 --table '${f.sheet}!A${a.n("headerRow")}=${a.s("kind")}'`
+    );
+  }
+  return (
+    `${where}第 ${a.n("headerRow")} 行的表头最接近${kind}：已对上「${a.s("matched")}」，缺少「${a.s("missing")}」，未识别为表格。` +
+    `请把对应列的表头改为「${a.s("missing")}」，或在「结构」页把已有的列对应到它，或用命令行 ${mapHint(a, f)}`
+  );
+}
+
+function nearMissEn(a: Args, f: Finding): string {
+  const where = a.has("count")
+    ? `${a.n("count")} sheets of the same shape (${a.s("sheets")}${a.n("count") > 5 ? " …" : ""}):`
+    : "This sheet:";
+  if (a.s("values") === "mismatch") {
+    return (
+      `${where} the header on row ${a.n("headerRow")} looks like a ${a.s("kind")} table (${a.s("matched")}) but its date ` +
+      `columns hold no dates, so it was not taken as one; if it is, declare it on 结构 or with ` +
+      `--table '${f.sheet}!A${a.n("headerRow")}=${a.s("kind")}'`
+    );
+  }
+  return (
+    `${where} the header on row ${a.n("headerRow")} comes closest to a ${a.s("kind")} table: it has ${a.s("matched")} ` +
+    `but lacks ${a.s("missing")}, so no table was recognised. Rename the column's header to ${a.s("missing")}, ` +
+    `map an existing column to it on 结构, or pass ${mapHint(a, f)} to the CLI`
+  );
+}
+
 /** A 列映射 row of 设置 the product could not use (reported as table.not-recognized). */
 function mappingProblemZh(a: Args): string {
   if (a.s("expected") === "column") {
@@ -321,6 +369,17 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Contract ${a.s("contractNo")}, ${nodeEn(a)}: ${cny(a, "dueAmount")} was due ${a.s("dueDate")}; ` +
       `received ${cny(a, "received")}, outstanding ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue`,
   },
+  "payable.overdue": {
+    title: { zh: "应付款逾期", en: "Payable overdue" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `第 ${a.n("n")} 期付款` : "应付款"}` +
+      `应于 ${a.s("dueDate")} 支付 ${yuan(a, "dueAmount")}，已付 ${yuan(a, "received")}，` +
+      `未付 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天（我方应付，请财务安排支付）`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")}, ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable"}: ` +
+      `${cny(a, "dueAmount")} was to be paid ${a.s("dueDate")}; paid ${cny(a, "received")}, ` +
+      `unpaid ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue (we owe this; for finance to pay)`,
+  },
   "contract.report-overdue": {
     title: { zh: "催款书面报告逾期", en: "Dunning report overdue" },
     zh: (a) =>
@@ -349,14 +408,29 @@ const TEXTS: Record<RuleId, RuleText> = {
   },
   "table.not-recognized": {
     title: { zh: "未识别的数据", en: "Unrecognised data" },
-    zh: (a) =>
+    zh: (a, f) =>
       a.has("mapping")
         ? mappingProblemZh(a)
-        : `工作表中有 ${a.n("cells")} 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表`,
-    en: (a) =>
+        : a.has("kind")
+          ? nearMissZh(a, f)
+          : `${a.has("count") ? `共 ${a.n("count")} 个相同结构的工作表（${a.s("sheets")}${a.n("count") > 5 ? " 等" : ""}）` : "工作表中"}有 ${a.n("cells")} 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表`,
+    en: (a, f) =>
       a.has("mapping")
         ? mappingProblemEn(a)
-        : `This sheet holds ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
+        : a.has("kind")
+          ? nearMissEn(a, f)
+          : `${a.has("count") ? `${a.n("count")} sheets of the same shape (${a.s("sheets")}${a.n("count") > 5 ? " …" : ""}) hold` : "This sheet holds"} ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
+  },
+  "table.missing-columns": {
+    title: { zh: "缺少规范要求的列", en: "Columns missing" },
+    zh: (a) =>
+      `表中没有「${a.s("fields")}」列` +
+      (a.has("rules") ? `，以下检查无法进行：${ruleTitles(a.s("rules"), "zh")}` : "") +
+      `；可在表中添加该列，或在「结构」页把已有的列对应到它`,
+    en: (a) =>
+      `The table has no ${a.s("fields")} column` +
+      (a.has("rules") ? `, so these checks cannot run: ${ruleTitles(a.s("rules"), "en")}` : "") +
+      `; add the column, or map an existing column to it on 结构`,
   },
   "table.blank-rows": {
     title: { zh: "表内空行", en: "Blank rows" },
@@ -371,6 +445,14 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Add the year to the 节假日 table on 设置`,
   },
 };
+
+/** Rule ids `a,b` → their titles in the language, joined. */
+function ruleTitles(ids: string, lang: Lang): string {
+  return ids
+    .split(",")
+    .map((id) => TEXTS[id as RuleId]?.title[lang] ?? id)
+    .join(lang === "zh" ? "、" : ", ");
+}
 
 export function formatFinding(f: Finding, lang: Lang): string {
   const t = TEXTS[f.rule];

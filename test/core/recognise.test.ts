@@ -173,10 +173,12 @@ describe("schedule (进度计划表)", () => {
       planStart: "D",
       planEnd: "E",
       progress: "F",
+      duration: "G",
       predecessors: "H",
     });
     expect(t.columns.progress?.unit).toBe("%");
-    expect(t.unmapped).toEqual([{ col: 7, letter: "G", header: "工期（天）" }]);
+    expect(t.columns.duration?.unit).toBe("天");
+    expect(t.unmapped).toEqual([]);
   });
 
   test("an existing Excel table is named; a data-free template is still a table", () => {
@@ -406,7 +408,7 @@ describe("contracts (合同执行情况表)", () => {
     expect(t.unmapped).toEqual([{ col: 6, letter: "F", header: "备注" }]);
   });
 
-  test("one required field missing is accepted only when many of the kind's own fields back it up", () => {
+  test("a contract number with a sign date or an amount is enough: columns the standard needs are not held against it", () => {
     const rich = only(
       workbook(
         sheet("Sheet1", [
@@ -428,8 +430,8 @@ describe("contracts (合同执行情况表)", () => {
         ]),
       ),
     );
-    expect(thin.tables).toEqual([]);
-    expect(thin.unrecognised).toEqual([{ sheet: "Sheet1", cells: 17 }]);
+    expect(thin.tables.map((t) => [t.kind, t.dataRows])).toEqual([["contracts", [2, 3, 4]]]);
+    expect(thin.unrecognised).toEqual([]);
   });
 });
 
@@ -627,7 +629,7 @@ describe("what is not a table", () => {
       ["2、职责范围：项目经理负责系统工程项目的实施、现场协调。"],
       ["3、任务名称、负责人、计划开始、计划完成均须填写。"],
     ]);
-    expect(recognise(workbook(s))).toEqual({ tables: [], unrecognised: [] });
+    expect(recognise(workbook(s))).toEqual({ tables: [], unrecognised: [], rejected: [] });
   });
 
   test("an inventory list, a contacts list and a 发票 ledger are reported as unrecognised, not tables", () => {
@@ -649,24 +651,40 @@ describe("what is not a table", () => {
     const r = recognise(workbook(inventory, contacts, invoices));
     expect(r.tables).toEqual([]);
     expect(r.unrecognised).toEqual([
-      { sheet: "库存", cells: 22 },
-      { sheet: "员工通讯录", cells: 18 },
-      { sheet: "合同发票台账", cells: 18 },
+      { sheet: "库存", cells: 22, shape: expect.stringMatching(/^1:序号\|2:物品名称/) },
+      { sheet: "员工通讯录", cells: 18, shape: expect.stringMatching(/^1:序号\|2:姓名/) },
+      {
+        sheet: "合同发票台账",
+        cells: 18,
+        // Close to a contract ledger (合同编号, 客户名称), but a bare 金额 is no contract amount.
+        near: {
+          kind: "contracts",
+          headerRow: 1,
+          matched: ["合同编号", "客户名称", "金额"],
+          missing: ["signDate", "deliveryDate"],
+        },
+        shape: expect.stringMatching(/^1:序号\|2:合同编号/),
+      },
     ]);
   });
 
-  test("a 合同台账 with only 合同编号/合同金额/客户 and no dates is not a contracts table", () => {
-    const s = sheet("合同台账", [
+  test("a 合同台账 with 合同编号 and 合同金额 is a contracts table; a list with only 合同编号 and a generic 金额 is not", () => {
+    const ledger = sheet("合同台账", [
       ["合同编号", "客户", "合同金额", "合同名称"],
       ["HT-1", "甲公司", 100, "监控"],
     ]);
-    expect(recognise(workbook(s)).tables).toEqual([]);
+    expect(recognise(workbook(ledger)).tables.map((t) => t.kind)).toEqual(["contracts"]);
+    const list = sheet("Sheet1", [
+      ["合同编号", "客户", "金额", "开票人"],
+      ["HT-1", "甲公司", 100, "张三"],
+    ]);
+    expect(recognise(workbook(list)).tables).toEqual([]);
   });
 
   test("a sheet name alone is never evidence", () => {
     const s = sheet("进度计划表", [
-      ["任务名称", "开始", "结束"],
-      ["安装", d("2026-01-10"), d("2026-02-10")],
+      ["任务名称", "开始"],
+      ["安装", d("2026-01-10")],
     ]);
     expect(recognise(workbook(s)).tables).toEqual([]);
   });
@@ -709,9 +727,14 @@ describe("overrides", () => {
     ]);
 
   test("an override maps an unknown header and can make the table", () => {
-    expect(recognise(workbook(s())).tables).toEqual([]);
+    const bare = () =>
+      sheet("进度计划表", [
+        ["任务名称", "负责人", "起", "期限"],
+        ["安装", "张三", d("2026-01-10"), d("2026-02-10")],
+      ]);
+    expect(recognise(workbook(bare())).tables).toEqual([]);
     const t = only2(
-      recognise(workbook(s()), { overrides: [{ sheet: "进度计划表", column: "D", field: "planEnd" }] }),
+      recognise(workbook(bare()), { overrides: [{ sheet: "进度计划表", column: "D", field: "planEnd" }] }),
     );
     expect(t.columns.planEnd).toEqual({ col: 4, letter: "D", header: "期限" });
   });
@@ -792,7 +815,9 @@ describe("work follows content", () => {
     rows.push(["安装", "张三", d("2026-01-10"), d("2026-02-10")]);
     const r = recognise(workbook(sheet("库存", rows)));
     expect(r.tables).toEqual([]);
-    expect(r.unrecognised).toEqual([{ sheet: "库存", cells: 150003 + 4 + 4 }]);
+    expect(r.unrecognised).toEqual([
+      { sheet: "库存", cells: 150003 + 4 + 4, shape: "1:序号|2:物品名称|3:数量" },
+    ]);
   });
 });
 

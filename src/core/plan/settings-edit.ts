@@ -15,7 +15,8 @@ import type { HolidayEntry } from "../calendar";
 import { isValidYmd, type IsoDate } from "../dates";
 import { fitPatchText } from "../cell-text";
 import type { CellWrite, PatchOp, WorkbookPatch } from "../patch";
-import type { MappingOverride } from "../recognise";
+import type { DeclaredTable, MappingOverride } from "../recognise";
+import { KIND_NAMES, type Kind } from "../kinds";
 import type { Lang, Settings } from "../settings";
 import { a1, cellAt, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { parseDate, parseText } from "../values";
@@ -24,7 +25,9 @@ import {
   findParamsBlock,
   holidayTypeOf,
   mappingFieldText,
+  declaredKeyText,
   mappingKeyText,
+  parseDeclaredKey,
   PARAM_LABELS,
   paramKeyOf,
   parseMappingField,
@@ -62,6 +65,8 @@ export interface SettingsEdit {
   holidays?: HolidayEntry[];
   /** Replaces every saved 列映射 row when present. */
   mappings?: MappingOverride[];
+  /** Replaces every saved 表声明 row (tables declared by hand) when present. */
+  declared?: DeclaredTable[];
 }
 
 const dayCount = z
@@ -119,6 +124,16 @@ const EditSchema = z.strictObject({
       }),
     ),
   ),
+  declared: z.optional(
+    z.array(
+      z.strictObject({
+        sheet: z.string().check(z.minLength(1, "must name a sheet")),
+        row: z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1 or more")),
+        column: z.string().check(z.trim(), z.regex(/^[A-Za-z]{1,3}$/, "must be a column letter such as A")),
+        kind: z.enum(["schedule", "contracts", "payments"]),
+      }),
+    ),
+  ),
 });
 
 /**
@@ -133,6 +148,7 @@ interface Normalised {
   params: Map<ParamKey, ParamValue>;
   holidays?: HolidayEntry[];
   mappings?: MappingOverride[];
+  declared?: DeclaredTable[];
 }
 
 /**
@@ -177,6 +193,15 @@ export function normaliseSettingsEdit(edit: SettingsEdit): Normalised {
     }
     out.mappings = mappings;
   }
+  if (e.declared) {
+    const declared: DeclaredTable[] = [];
+    for (const d of e.declared) {
+      const at = declared.findIndex((x) => x.sheet === d.sheet && x.row === d.row);
+      if (at >= 0) declared.splice(at, 1);
+      declared.push({ sheet: d.sheet, row: d.row, column: d.column.toUpperCase(), kind: d.kind });
+    }
+    out.declared = declared;
+  }
   return out;
 }
 
@@ -194,6 +219,9 @@ function newSheet(wb: WorkbookSnapshot, e: Normalised, lang: Lang): PatchOp {
   const params = paramRows(values, wb.date1904);
   for (const m of e.mappings ?? []) {
     params.push([mappingKeyText(m.sheet, m.column), { v: mappingFieldText(m.field, lang) }]);
+  }
+  for (const d of e.declared ?? []) {
+    params.push([declaredKeyText(d.sheet, d.column, d.row), { v: declaredKindText(d.kind, lang) }]);
   }
   return settingsSheetOp(lang, params, e.holidays ?? [], wb.date1904);
 }
@@ -248,7 +276,8 @@ class SheetEdit {
 
   private params(e: Normalised): void {
     const mappings = e.mappings;
-    if (e.params.size === 0 && !mappings) return;
+    const declared = e.declared;
+    if (e.params.size === 0 && !mappings && !declared) return;
     const block = findParamsBlock(this.sheet);
     const kc = block?.cols.get("项") ?? 1;
     const vc = block?.cols.get("值") ?? 2;
@@ -323,6 +352,37 @@ class SheetEdit {
       }
       for (const r of stale) {
         // A plain block ends at the first row without 项: there only 值 is emptied (the row then sets nothing).
+        if (block?.table) this.setText(r, kc, null);
+        this.setText(r, vc, null);
+      }
+    }
+
+    if (declared) {
+      const pending = [...declared];
+      const stale: number[] = [];
+      for (const r of rows) {
+        const k = parseDeclaredKey(keyOf(r));
+        if (k === undefined) continue;
+        const i = k === "bad" ? -1 : pending.findIndex((d) => d.sheet === k.sheet && d.row === k.row);
+        if (i < 0) {
+          stale.push(r);
+          continue;
+        }
+        const [d] = pending.splice(i, 1);
+        this.set(r, kc, { v: declaredKeyText(d.sheet, d.column, d.row) });
+        this.set(r, vc, { v: declaredKindText(d.kind, this.lang) });
+      }
+      for (const d of pending) {
+        const r = stale.shift();
+        const key = declaredKeyText(d.sheet, d.column, d.row);
+        const value = declaredKindText(d.kind, this.lang);
+        if (r === undefined) add(key, { v: value });
+        else {
+          this.set(r, kc, { v: key });
+          this.set(r, vc, { v: value });
+        }
+      }
+      for (const r of stale) {
         if (block?.table) this.setText(r, kc, null);
         this.setText(r, vc, null);
       }
@@ -451,4 +511,9 @@ class SheetEdit {
       }
     }
   }
+}
+
+/** A declared table's kind as 值: its sheet name in zh (进度计划表), its id in en. */
+function declaredKindText(kind: Kind, lang: Lang): string {
+  return lang === "en" ? kind : KIND_NAMES[kind];
 }

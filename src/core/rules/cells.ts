@@ -85,7 +85,7 @@ function invalidCells(
 
 export const cellDateInvalid = invalidCells("cell.date-invalid", ["date"]);
 
-export const cellNumberInvalid = invalidCells("cell.number-invalid", ["money", "percent"]);
+export const cellNumberInvalid = invalidCells("cell.number-invalid", ["money", "percent", "days"]);
 
 /**
  * A date typed as the number 20261117: read as 2026-11-17 by the rules, but Excel takes the

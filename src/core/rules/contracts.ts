@@ -206,24 +206,43 @@ export const contractPaymentOverdue: TableRule = {
   scope: "table",
   needs: { contracts: [["dueDate", "dueAmount"]], payments: [["dueDate", "dueAmount"]] },
   check(ctx, table) {
-    for (const node of nodesOfTable(ctx, new Set(table.rows))) {
-      const o = overdueNode(ctx, node);
-      if (!o) continue;
-      ctx.report({
-        rule: "contract.payment-overdue",
-        ...at(node.row, node.dueDate),
-        args: {
-          ...nodeArgs(node),
-          dueDate: o.dueDate,
-          dueAmount: o.due,
-          received: o.received,
-          outstanding: o.outstanding,
-          days: o.days,
-        },
-      });
-    }
+    reportOverdue(ctx, table, false);
   },
 };
+
+/**
+ * A payment we owe (a payables table: 付款, 已付, 供应商) is past its date: a finance finding of
+ * its own. It never calls for a 催款通知单; the money is ours to pay.
+ */
+export const payableOverdue: TableRule = {
+  id: "payable.overdue",
+  severity: "warning",
+  scope: "table",
+  needs: { contracts: [["dueDate", "dueAmount"]], payments: [["dueDate", "dueAmount"]] },
+  check(ctx, table) {
+    reportOverdue(ctx, table, true);
+  },
+};
+
+function reportOverdue(ctx: RuleContext, table: TypedTable, payable: boolean): void {
+  if ((table.source.payable ?? false) !== payable) return;
+  for (const node of nodesOfTable(ctx, new Set(table.rows))) {
+    const o = overdueNode(ctx, node);
+    if (!o) continue;
+    ctx.report({
+      rule: payable ? "payable.overdue" : "contract.payment-overdue",
+      ...at(node.row, node.dueDate),
+      args: {
+        ...nodeArgs(node),
+        dueDate: o.dueDate,
+        dueAmount: o.due,
+        received: o.received,
+        outstanding: o.outstanding,
+        days: o.days,
+      },
+    });
+  }
+}
 
 export const contractReportOverdue: TableRule = {
   id: "contract.report-overdue",

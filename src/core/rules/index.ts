@@ -4,6 +4,7 @@
  */
 
 import type { Finding, RuleId, Severity } from "../findings";
+import { fieldHeader, KIND_DEFS } from "../kinds";
 import type { TypedTable } from "../rows";
 import {
   cellDateAsNumber,
@@ -23,6 +24,7 @@ import {
   contractPaymentsMismatch,
   contractQualityMissing,
   contractReportOverdue,
+  payableOverdue,
 } from "./contracts";
 import { ruleApplies, type Rule, type RuleContext } from "./context";
 import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
@@ -71,6 +73,7 @@ export const RULES: readonly Rule[] = [
   contractQualityMissing,
   contractAcceptanceMissing,
   contractPaymentOverdue,
+  payableOverdue,
   contractReportOverdue,
   contractOverpaid,
   contractPaymentsMismatch,
@@ -106,7 +109,38 @@ export function runRules(
       else skipped.get(table)?.push(rule.id);
     }
   }
+  for (const table of ctx.tables) {
+    const f = missingColumns(table, RULES);
+    if (!f) continue;
+    sink(finding(f, ctx.settings.severities["table.missing-columns"] ?? "warning"));
+  }
   return skipped;
+}
+
+/**
+ * A recognised table lacking columns the standard needs (负责人, 约定交货期 …): one finding naming
+ * them and the rules they block, on the header row.
+ */
+function missingColumns(table: TypedTable, rules: readonly Rule[]): Omit<Finding, "severity"> | undefined {
+  const missing = KIND_DEFS[table.kind].fields.filter((f) => f.required && !table.fields.has(f.field));
+  if (missing.length === 0) return undefined;
+  const lacking = new Set(missing.map((f) => f.field));
+  const blocked: RuleId[] = [];
+  for (const rule of rules) {
+    if (rule.scope !== "table") continue;
+    const sets = rule.needs[table.kind];
+    if (!sets || sets.some((set) => set.every((f) => table.fields.has(f)))) continue;
+    if (sets.some((set) => set.every((f) => table.fields.has(f) || lacking.has(f)))) blocked.push(rule.id);
+  }
+  return {
+    rule: "table.missing-columns",
+    sheet: table.sheet,
+    row: table.source.headerRow,
+    args: {
+      fields: missing.map((f) => fieldHeader(table.kind, f.field) ?? f.field).join("、"),
+      rules: blocked.join(","),
+    },
+  };
 }
 
 /**

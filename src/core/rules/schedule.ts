@@ -149,10 +149,15 @@ export const scheduleProgressMismatch: TableRule = {
 };
 
 /** wbs → first row with it; later duplicates are row.duplicate-key's business. */
+/**
+ * Rows by the code predecessors are written in: the 标识号 of an MS Project export when the table
+ * has one (its 前置任务 name rows by that number, not by the outline's WBS), else the WBS.
+ */
 function rowsByWbs(table: TypedTable): Map<string, TypedRow> {
   const map = new Map<string, TypedRow>();
+  const key = table.fields.has("taskId") ? "taskId" : "wbs";
   for (const row of table.rows) {
-    const w = textOf(row.fields.wbs);
+    const w = textOf(row.fields[key]);
     if (w !== undefined && !map.has(w)) map.set(w, row);
   }
   return map;
@@ -163,7 +168,12 @@ export const schedulePredecessorMissing: TableRule = {
   severity: "error",
   source: "关键路径",
   scope: "table",
-  needs: { schedule: [["wbs", "predecessors"]] },
+  needs: {
+    schedule: [
+      ["wbs", "predecessors"],
+      ["taskId", "predecessors"],
+    ],
+  },
   check(ctx, table) {
     const byWbs = rowsByWbs(table);
     for (const row of table.rows) {
@@ -254,7 +264,12 @@ export const schedulePredecessorCycle: TableRule = {
   severity: "error",
   source: "关键路径",
   scope: "table",
-  needs: { schedule: [["wbs", "predecessors"]] },
+  needs: {
+    schedule: [
+      ["wbs", "predecessors"],
+      ["taskId", "predecessors"],
+    ],
+  },
   check(ctx, table) {
     const byWbs = rowsByWbs(table);
     const edges = new Map<string, string[]>();
@@ -283,7 +298,12 @@ export const schedulePredecessorOrder: TableRule = {
   id: "schedule.predecessor-order",
   severity: "warning",
   scope: "table",
-  needs: { schedule: [["wbs", "predecessors", "planStart", "planEnd"]] },
+  needs: {
+    schedule: [
+      ["wbs", "predecessors", "planStart", "planEnd"],
+      ["taskId", "predecessors", "planStart", "planEnd"],
+    ],
+  },
   check(ctx, table) {
     const byWbs = rowsByWbs(table);
     for (const row of table.rows) {

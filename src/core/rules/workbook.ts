@@ -1,5 +1,7 @@
 /** Rules about the workbook as a whole: recognition and calendar coverage (SPEC §5). */
 
+import type { MessageArgs } from "../findings";
+import { fieldHeader } from "../kinds";
 import type { TableRule, WorkbookRule } from "./context";
 
 export const tableNotRecognized: WorkbookRule = {
@@ -9,9 +11,38 @@ export const tableNotRecognized: WorkbookRule = {
   check(ctx) {
     // A hidden sheet holding data is a helper (下拉选项 lists, lookups) the user chose not to see.
     const hidden = new Set(ctx.wb.sheets.filter((s) => s.visibility !== "visible").map((s) => s.name));
+    // Sheets of one shape (216 sheets, one per contract, each with the same header) are said once.
+    const byShape = new Map<string, Array<(typeof ctx.recognition.unrecognised)[number]>>();
     for (const u of ctx.recognition.unrecognised) {
       if (hidden.has(u.sheet)) continue;
-      ctx.report({ rule: "table.not-recognized", sheet: u.sheet, args: { cells: u.cells } });
+      const n = u.near;
+      const shape = n
+        ? `${n.kind}|${n.matched.join("|")}|${n.missing.join("|")}|${n.valuesMismatch ?? ""}`
+        : (u.shape ?? `#${u.sheet}`);
+      const list = byShape.get(shape);
+      if (list) list.push(u);
+      else byShape.set(shape, [u]);
+    }
+    for (const list of byShape.values()) {
+      const u = list[0];
+      const n = u.near;
+      const args: MessageArgs = { cells: list.reduce((a, x) => a + x.cells, 0) };
+      if (n) {
+        args.kind = n.kind;
+        args.headerRow = n.headerRow;
+        args.matched = n.matched.join("、");
+        args.missing = n.missing.map((f) => fieldHeader(n.kind, f) ?? f).join("、");
+        args.missingFields = n.missing.join(",");
+        if (n.valuesMismatch) args.values = "mismatch";
+      }
+      if (list.length > 1) {
+        args.count = list.length;
+        args.sheets = list
+          .slice(0, 5)
+          .map((x) => x.sheet)
+          .join("、");
+      }
+      ctx.report({ rule: "table.not-recognized", sheet: u.sheet, row: n?.headerRow, args });
     }
   },
 };

@@ -352,3 +352,46 @@ describe("bad edits are refused with a message naming the value", () => {
     expect(() => planSettingsEdit(wb, edit, "zh")).toThrow(message);
   });
 });
+
+describe("tables declared by hand (表声明)", () => {
+  test("are saved beside 列映射 and read back by every face; a new list replaces the old", () => {
+    let wb = withDefaultSheet();
+    wb = applyInMemory(
+      wb,
+      planSettingsEdit(
+        wb,
+        { declared: [{ sheet: "进度计划表", row: 3, column: "a", kind: "schedule" }] },
+        "zh",
+      ),
+    );
+    expect(readWorkbookSettings(wb).declared).toEqual([
+      { sheet: "进度计划表", row: 3, column: "A", kind: "schedule" },
+    ]);
+    const keys = settingsSheet(wb).rows.flatMap((r) => (r ?? []).map((c) => c?.value));
+    expect(keys).toEqual(expect.arrayContaining(["表声明:进度计划表!A3", "进度计划表"]));
+
+    wb = applyInMemory(
+      wb,
+      planSettingsEdit(wb, { declared: [{ sheet: "合同", row: 2, column: "B", kind: "contracts" }] }, "zh"),
+    );
+    expect(readWorkbookSettings(wb).declared).toEqual([
+      { sheet: "合同", row: 2, column: "B", kind: "contracts" },
+    ]);
+    expect(readWorkbookSettings(wb).problems).toEqual([]);
+  });
+
+  test("on a workbook without 设置 the new sheet carries them", () => {
+    let wb = workbook(sheet("进度计划表", [["工作项"]]));
+    wb = applyInMemory(
+      wb,
+      planSettingsEdit(
+        wb,
+        { declared: [{ sheet: "进度计划表", row: 1, column: "A", kind: "schedule" }] },
+        "en",
+      ),
+    );
+    expect(readWorkbookSettings(wb).declared).toEqual([
+      { sheet: "进度计划表", row: 1, column: "A", kind: "schedule" },
+    ]);
+  });
+});

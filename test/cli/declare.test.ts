@@ -1,0 +1,128 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main";
+import { delayedProgress, type Progress } from "../../src/cli/progress";
+import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
+import { d, sheet, workbook } from "../helpers/snapshot";
+
+const dir = mkdtempSync(join(tmpdir(), "ptrack-declare-"));
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = "";
+  let err = "";
+  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTty: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+/** Headers nobody wrote the way the product knows them: no table until the user says what it is. */
+async function plainFile(): Promise<string> {
+  const p = join(dir, "plain.xlsx");
+  const wb = workbook(
+    sheet("工作", [
+      ["说明：本表由项目组维护"],
+      ["工作项", "起", "止", "完成率"],
+      ["安装", d("2026-01-10"), d("2026-02-10"), 0.5],
+    ]),
+  );
+  writeFileSync(p, await writeSnapshotXlsx(wb));
+  return p;
+}
+
+describe("ptrack check --table / --map", () => {
+  test("without them the sheet is not recognised", async () => {
+    const p = await plainFile();
+    const { code, out } = await run("check", p, "--json", "--today", "2026-03-01");
+    expect(code).toBe(0);
+    expect(JSON.parse(out).tables).toEqual([]);
+  });
+
+  test("a header row declared a schedule and its columns mapped: checked like any schedule", async () => {
+    const p = await plainFile();
+    const { code, out, err } = await run(
+      "check",
+      p,
+      "--json",
+      "--today",
+      "2026-03-01",
+      "--table",
+      "工作!A2=进度计划表",
+      "--map",
+      "工作!A=task",
+      "--map",
+      "工作!C=计划完成",
+    );
+    expect(err).toBe("");
+    const j = JSON.parse(out);
+    expect(
+      j.tables.map((t: { kind: string; headerRow: number; columns: object }) => [
+        t.kind,
+        t.headerRow,
+        t.columns,
+      ]),
+    ).toEqual([["schedule", 2, { task: "A", planEnd: "C", progress: "D" }]]);
+    expect(j.findings.map((f: { rule: string; cell?: string }) => `${f.rule} ${f.cell ?? ""}`)).toContain(
+      "schedule.overdue C3",
+    );
+    expect(code).toBe(1);
+  });
+
+  test.each([
+    ["--table", "工作!A2"],
+    ["--table", "工作!A2=日程"],
+    ["--map", "工作=task"],
+    ["--map", "工作!C=不知道"],
+  ])("%s %s is a usage error: one sentence, exit 2", async (opt, value) => {
+    const p = await plainFile();
+    const { code, out, err } = await run("check", p, opt, value);
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err.split("\n")[0]).toContain(value);
+    expect(err).not.toMatch(/at .*\.ts:\d+|内部错误/);
+  });
+});
+
+describe("progress on a terminal", () => {
+  function fakeClock() {
+    let now = 0;
+    let timer: (() => void) | undefined;
+    return {
+      clock: { now: () => now, setTimeout: (f: () => void) => void (timer = f) },
+      advance(ms: number) {
+        now += ms;
+        if (now >= 1000 && timer) {
+          const t = timer;
+          timer = undefined;
+          t();
+        }
+      },
+    };
+  }
+  function recorder(): Progress & { shown: string[] } {
+    const shown: string[] = [];
+    return { shown, stage: (s) => void shown.push(s), done: () => void shown.push("done") };
+  }
+
+  test("a check read within a second shows nothing", () => {
+    const c = fakeClock();
+    const inner = recorder();
+    const p = delayedProgress(inner, 1000, c.clock);
+    p.stage("read");
+    c.advance(400);
+    p.stage("check");
+    p.done();
+    expect(inner.shown).toEqual([]);
+  });
+
+  test("a read that takes longer shows where the check is, and clears the line at the end", () => {
+    const c = fakeClock();
+    const inner = recorder();
+    const p = delayedProgress(inner, 1000, c.clock);
+    p.stage("read");
+    c.advance(1500);
+    p.stage("check");
+    p.done();
+    expect(inner.shown).toEqual(["read", "check", "done"]);
+  });
+});
