@@ -34,6 +34,8 @@ export interface ApplyOutcome {
   notices?: { written: number; created: number };
   /** How many patch operations were applied. */
   operations: number;
+  /** Product sheets that took a free name because a user's own sheet holds the one they wanted. */
+  renamed: Array<{ wanted: string; sheet: string }>;
 }
 
 /** Local time in Asia/Shanghai as `YYYY-MM-DD HH:mm:ss`, for the log. */
@@ -46,7 +48,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  const { patch, result, normalized, deferredNotices, notices } = planApply(wb, {
+  const { patch, result, normalized, deferredNotices, notices, renamed } = planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
     now: shanghaiTimestamp(now),
@@ -64,6 +66,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     deferredNotices,
     ...(notices ? { notices } : {}),
     operations: patch.ops.length,
+    renamed,
   };
 }
 

@@ -169,6 +169,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
     io.stdout(formatReport(file, outcome.report, o.lang, io.isTty));
     if (o.normalize) io.stdout(w.normalized(outcome.normalized.length) + "\n");
     if (outcome.deferredNotices) io.stdout(w.deferredNotices(outcome.deferredNotices) + "\n");
+    for (const r of outcome.renamed) io.stdout(w.renamed(r.wanted, r.sheet) + "\n");
     code = outcome.report.summary.errors > 0 ? 1 : 0;
   } else {
     await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });

@@ -44,6 +44,8 @@ const WORDS = {
     normalized: (n: number) => `已将 ${n} 个文本日期或金额转换为真正的日期或数字（见“操作日志”）。`,
     outputOrInPlace: "-o 与 --in-place 只能选一个。",
     deferredNotices: (n: number) => `另有 ${n} 份新通知超过单次上限，未生成；再次运行 apply 会继续生成。`,
+    renamed: (wanted: string, sheet: string) =>
+      `工作簿中已有用户自己的工作表「${wanted}」，未作任何改动；本产品的内容写在「${sheet}」。`,
     inPlaceRefused: (f: string, parts: string[]) =>
       `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
     kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
@@ -72,6 +74,8 @@ const WORDS = {
     normalized: (n: number) =>
       `Turned ${n} text dates or amounts into real dates or numbers (see the 操作日志 sheet).`,
     outputOrInPlace: "Give either -o or --in-place, not both.",
+    renamed: (wanted: string, sheet: string) =>
+      `The workbook already has a sheet of your own named "${wanted}"; it was left as it is, and the product wrote "${sheet}" instead.`,
     deferredNotices: (n: number) =>
       `${n} more new notices are over the per-run limit and were not written; run apply again to continue.`,
     inPlaceRefused: (f: string, parts: string[]) =>

@@ -12,10 +12,9 @@ import { sheetWords } from "../../i18n/sheets";
 import { TABLE_STYLE } from "./structure";
 import { listPageSetup } from "./layout";
 
-export const REPORT_SHEET = "校验报告";
-export const REPORT_TABLE = "校验结果";
-/** The findings table's header row; rows above hold the title and the counts. */
-export const REPORT_HEADER_ROW = 7;
+export { REPORT_HEADER_ROW, REPORT_SHEET, REPORT_TABLE } from "../owned";
+import { REPORT_HEADER_ROW, REPORT_SHEET } from "../owned";
+import type { Range } from "../snapshot";
 
 const SEVERITY_FILL: Record<Severity, string> = { error: "FFC7CE", warning: "FFEB9C", info: "DDEBF7" };
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -32,7 +31,19 @@ function perRule(findings: Finding[], sev: Severity, lang: Lang): string {
 
 export function planReport(
   result: CheckResult,
-  opts: { lang: Lang; now: string; header: HeaderLookup; after?: string; tableName: string },
+  opts: {
+    lang: Lang;
+    now: string;
+    header: HeaderLookup;
+    after?: string;
+    tableName: string;
+    /** The report's sheet: the marked one's name, else a free name (default 校验报告). */
+    sheet?: string;
+    /** The product's region on the existing report, from its marker. */
+    previous?: Range;
+    /** The report of an earlier version, without a marker yet. */
+    adopt?: boolean;
+  },
 ): PatchOp {
   const w = sheetWords(opts.lang);
   const label: CellStyle = { bold: true };
@@ -104,9 +115,12 @@ export function planReport(
   };
   return {
     op: "writeSheet",
-    sheet: REPORT_SHEET,
+    sheet: opts.sheet ?? REPORT_SHEET,
+    owner: { kind: "report", id: "main" },
     content,
     visibility: "visible",
+    ...(opts.previous ? { previous: opts.previous } : {}),
+    ...(opts.adopt ? { adopt: true as const } : {}),
     ...(opts.after ? { after: opts.after } : {}),
   };
 }
