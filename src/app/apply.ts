@@ -39,6 +39,8 @@ export interface ApplyOutcome {
   protection?: ProtectionSkips;
   /** How many patch operations were applied. */
   operations: number;
+  /** Product sheets that took a free name because a user's own sheet holds the one they wanted. */
+  renamed: Array<{ wanted: string; sheet: string }>;
 }
 
 /** Local time in Asia/Shanghai as `YYYY-MM-DD HH:mm:ss`, for the log. */
@@ -48,7 +50,7 @@ export function shanghaiTimestamp(now: Date): string {
 
 export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
   const now = req.now ?? new Date();
-  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection } =
+  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection, renamed } =
     await readAndPlan(host, req, now);
   req.onStage?.("write");
   await host.apply(patch);
@@ -60,6 +62,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     ...(notices ? { notices } : {}),
     ...(protection ? { protection } : {}),
     operations: patch.ops.length,
+    renamed,
   };
 }
 

@@ -34,8 +34,8 @@ export async function runSettingsEdit(
     const now = shanghaiTimestamp(log.now ?? new Date());
     const entry = planSettingsLog(wb, readWorkbookState(wb), state, { now, user: log.user, lang });
     if (entry) {
-      patch.ops.push(entry);
-      workbook = snapshotAfter(workbook, { ops: [entry] });
+      patch.ops.push(...entry);
+      workbook = snapshotAfter(workbook, { ops: entry });
     }
   }
   if (patch.ops.length > 0) await host.apply(patch);

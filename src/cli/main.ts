@@ -201,6 +201,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
         w.reportOmitted(outcome.report.findings.length - outcome.reportOmitted, outcome.reportOmitted, file) +
           "\n",
       );
+    for (const r of outcome.renamed) io.stdout(w.renamed(r.wanted, r.sheet) + "\n");
     code = outcome.report.summary.errors > 0 ? 1 : 0;
   } else {
     await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });

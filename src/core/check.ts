@@ -16,12 +16,16 @@ import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
 import { runRules } from "./rules/index";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
-import { parseA1, type WorkbookSnapshot } from "./snapshot";
+import { cellAt, parseA1, type WorkbookSnapshot } from "./snapshot";
+import { logSheet, reportSheet } from "./owned";
+import { registerSheet } from "./register";
+import { sheetWords } from "../i18n/sheets";
 import {
   mergeSettings,
   readWorkbookSettings,
   sameColumn,
   SETTINGS_SHEET,
+  settingsSheet,
   workbookState,
   type SettingsOverrides,
   type SettingsProblem,
@@ -81,12 +85,45 @@ const NOTICE_SHEET_RE = /^(催款通知单|项目实施通知|计划调整通知
  */
 export const COPY_SHEET_RE = /（整理\d*）$/;
 
+/**
+ * A guess by name alone, for the change watcher, which has no snapshot to look at: a change on
+ * such a sheet does not start a new check. Everything else decides by marker (productSheets).
+ */
 export function isProductSheet(name: string): boolean {
   return (
     (PRODUCT_SHEETS as readonly string[]).includes(name) ||
     NOTICE_SHEET_RE.test(name) ||
     COPY_SHEET_RE.test(name)
   );
+}
+
+/**
+ * The sheets the product wrote, which are never checked as user tables: every sheet carrying a
+ * product marker, and the product's sheets of an earlier version, proven by their content. A
+ * user's own sheet named 校验报告, 通知台账 or CK-20261127-001 is checked like any other.
+ */
+export function productSheets(wb: WorkbookSnapshot): Set<string> {
+  const out = new Set<string>();
+  for (const s of wb.sheets) if (s.owner) out.add(s.name);
+  for (const f of [settingsSheet(wb), reportSheet(wb), logSheet(wb), registerSheet(wb)])
+    if (f) out.add(f.sheet.name);
+  for (const s of wb.sheets) {
+    if (s.owner) continue;
+    const number = /^[A-Z]{2}-\d{8}-\d{3,}$/.test(s.name) ? s.name : undefined;
+    if (number && s.rows.slice(0, 12).some((row) => row?.some((c) => c?.value === `编号：${number}`)))
+      out.add(s.name);
+    if (
+      COPY_SHEET_RE.test(s.name) &&
+      s.tables.some((t) => {
+        const last = cellAt(s, 1, t.range.c2)?.value;
+        return (
+          t.range.r1 === 1 && (last === sheetWords("zh").sourceRow || last === sheetWords("en").sourceRow)
+        );
+      })
+    )
+      out.add(s.name);
+  }
+  return out;
 }
 
 /** Everything a check works out, for the planner as well as for the report. */
@@ -117,7 +154,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
       ),
       ...(opts.declared ?? []),
     ],
-    skipSheets: wb.sheets.map((s) => s.name).filter(isProductSheet),
+    skipSheets: [...productSheets(wb)],
   });
   const calendar = new WorkCalendar(ws.holidays);
   const tables = recognition.tables.map((t) => typeTable(wb, t, calendar));

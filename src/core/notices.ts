@@ -1,7 +1,7 @@
 /**
  * Which notices `apply` would generate (SPEC §6), from the findings and the
  * typed rows. Planning only: the sheets are laid out elsewhere. Keys are
- * stable so generating again updates a notice instead of adding a second.
+ * stable so generating again adds no second notice (a changed cause gets a 更正).
  */
 
 import { addDays, diffDays } from "./dates";

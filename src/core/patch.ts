@@ -14,7 +14,7 @@
  *   becomes a formula. Only `formula` writes a formula, and the core never builds one from data.
  */
 
-import type { Range } from "./snapshot";
+import type { OwnedKind, Range } from "./snapshot";
 
 /** Marker inside every conditional-format formula the product writes: `N("项目跟踪…")` is 0. */
 export const OWN_TAG = "项目跟踪";
@@ -117,19 +117,44 @@ export interface ConditionalRule {
   stopIfTrue?: boolean;
 }
 
+/** The marker a product sheet carries (see core/owned.ts): which of the product's sheets it is. */
+export interface OwnerRef {
+  kind: OwnedKind;
+  /** ASCII `[A-Za-z0-9_]{1,60}`, unique per kind. */
+  id: string;
+}
+
 export type PatchOp =
   /**
-   * Create the sheet if absent (placed after `after`, else at the end) and set its visibility.
-   * An existing sheet keeps its content.
+   * Create the sheet if absent (placed after `after`, else at the end), mark it as `owner`'s, and
+   * set its visibility. An existing sheet keeps its content; it must carry `owner`'s marker (or
+   * `adopt` says the planner proved it the product's), else the host refuses the patch.
    */
-  | { op: "ensureSheet"; sheet: string; visibility: "visible" | "hidden"; after?: string }
-  /** Replace the whole content of a product-owned sheet (created if absent). */
+  | {
+      op: "ensureSheet";
+      sheet: string;
+      owner: OwnerRef;
+      visibility: "visible" | "hidden";
+      after?: string;
+      adopt?: true;
+    }
+  /**
+   * Write a product sheet's content at A1 (the sheet created if absent). On an existing sheet,
+   * which must carry `owner`'s marker, only `previous` (the product's region last time, from the
+   * snapshot's marker) is cleared first: the user's cells, merges, tables and notes elsewhere on
+   * the sheet stay. The marker's reference is then set to the new content's extent. A sheet of
+   * that name without the marker is the user's: the host refuses the patch, unless `adopt` says
+   * the planner proved by its content that an earlier version wrote it (it is marked then).
+   */
   | {
       op: "writeSheet";
       sheet: string;
+      owner: OwnerRef;
       content: SheetContent;
       visibility: "visible" | "hidden";
       after?: string;
+      previous?: Range;
+      adopt?: true;
     }
   /** Make an Excel table over a user range whose first row is the header, unchanged. */
   | { op: "createTable"; sheet: string; table: TableSpec }

@@ -11,17 +11,20 @@
 
 import { append } from "./append";
 import { fitPatchText } from "./cell-text";
-import { analyseWorkbook, COPY_SHEET_RE, isProductSheet, type CheckResult } from "./check";
+import { analyseWorkbook, COPY_SHEET_RE, productSheets, type CheckResult } from "./check";
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
 import { highlightOps, markOps } from "./plan/highlight";
 import type { Layout } from "./plan/layout";
-import { planLog, LOG_SHEET, type LogEntry } from "./plan/log";
+import { planLog, type LogEntry } from "./plan/log";
 import { planNormalize, type Normalized } from "./plan/normalize";
-import { planNoticeOps, REGISTER_SHEET, REGISTER_TABLE } from "./plan/notices";
+import { planNoticeOps, REGISTER_TABLE } from "./plan/notices";
 import { Protection, type ProtectionSkips } from "./plan/protection";
-import { listedFindings, planReport, REPORT_SHEET, REPORT_TABLE } from "./plan/report";
+import { listedFindings, planReport } from "./plan/report";
+import { freeSheetName, LOG_SHEET, logSheet, REPORT_SHEET, REPORT_TABLE, reportSheet } from "./owned";
+import { registerSheet } from "./register";
+import { SETTINGS_SHEET } from "./workbook-settings";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
 import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
 import type { TypedTable } from "./rows";
@@ -61,12 +64,17 @@ export interface ApplyPlan {
   normalized: Normalized[];
   /** New notices (picked ones only, with `noticeKeys`) not written this run because it reached the per-run limit. */
   deferredNotices: number;
-  /** Notice sheets this run wrote (new or brought up to date) and how many were new; absent without notices. */
+  /** Notice sheets this run wrote and how many were new; absent without notices. */
   notices?: { written: number; created: number };
   /** Findings the 校验报告 leaves out (it lists at most REPORT_LIMIT); 0 when it lists them all. */
   reportOmitted: number;
   /** What the run left alone because the workbook protects it; absent when nothing was. */
   protection?: ProtectionSkips;
+  /**
+   * Product sheets that took another name because a user's own sheet holds the one they wanted
+   * (the user's sheet is left as it is): `校验报告` → `校验报告 (2)`.
+   */
+  renamed: Array<{ wanted: string; sheet: string }>;
 }
 
 /** The column header each finding's cell sits under, from the recognised tables. */
@@ -120,18 +128,37 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   const ops: PatchOp[] = [];
   const protection = new Protection(wb);
 
-  // Sheets this plan writes whole are free to be named again; everything else is taken.
-  const rewritten = (name: string) => name === REPORT_SHEET || COPY_SHEET_RE.test(name);
+  // The product's sheets are known by their markers; every other sheet is the user's, whatever
+  // its name. Sheets written whole again free their table names; new sheets take free names.
+  const owned = productSheets(wb);
+  const report = reportSheet(wb);
+  const rewritten = (name: string) => {
+    if (name === report?.sheet.name) return true;
+    if (!owned.has(name)) return false;
+    const owner = wb.sheets.find((s) => s.name === name)?.owner;
+    // Normalised copies, marked or (of an earlier version) proven by their content.
+    return owner ? owner.kind === "copy" : COPY_SHEET_RE.test(name);
+  };
   const tableNames = takenTableNames(wb, rewritten);
-  const sheetNames = new Set(wb.sheets.filter((s) => !rewritten(s.name)).map((s) => s.name.toLowerCase()));
+  const sheetNames = new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const renamed: ApplyPlan["renamed"] = [];
+  const onRenamed = (wanted: string, sheet: string) => renamed.push({ wanted, sheet });
+  const free = (wanted: string) => {
+    const name = freeSheetName(wanted, sheetNames);
+    if (name !== wanted) onRenamed(wanted, name);
+    return name;
+  };
 
-  const settingsOp = planSettingsSheet(wb, lang);
+  const settingsOp = planSettingsSheet(wb, lang, sheetNames);
   if (settingsOp) {
     ops.push(settingsOp);
-    tableNames.add(PARAMS_TABLE.toLowerCase()).add(HOLIDAYS_TABLE.toLowerCase());
+    if (settingsOp.op === "writeSheet") {
+      if (settingsOp.sheet !== SETTINGS_SHEET) onRenamed(SETTINGS_SHEET, settingsOp.sheet);
+      tableNames.add(PARAMS_TABLE.toLowerCase()).add(HOLIDAYS_TABLE.toLowerCase());
+    }
   }
 
-  const structure = planStructure(wb, tables, { lang, tableNames, sheetNames });
+  const structure = planStructure(wb, tables, { lang, tableNames, sheetNames, onRenamed });
   append(ops, structure.ops);
   const copied = new Set(structure.copies.map((c) => c.source));
   // A sheet whose every region went to a copy is left exactly as it was (SPEC §8).
@@ -155,7 +182,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
 
   // New copies cannot be added to a workbook whose structure is protected (their writeSheet is left out below).
   const cfSheets = [
-    ...wb.sheets.map((s) => s.name).filter((s) => !untouched.has(s) && s !== REPORT_SHEET),
+    ...wb.sheets.map((s) => s.name).filter((s) => !untouched.has(s) && s !== report?.sheet.name),
     ...(protection.structure
       ? []
       : structure.copies.map((c) => c.sheet).filter((s) => !wb.sheets.some((x) => x.name === s))),
@@ -173,8 +200,9 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   }
 
   // After the last user sheet, or after that sheet's own normalised copies.
-  const lastUser = [...wb.sheets].reverse().find((s) => !isProductSheet(s.name))?.name;
+  const lastUser = [...wb.sheets].reverse().find((s) => !owned.has(s.name))?.name;
   const lastCopy = structure.copies.filter((c) => c.source.sheet === lastUser).at(-1)?.sheet;
+  const reportName = report?.sheet.name ?? free(REPORT_SHEET);
   ops.push(
     planReport(result, {
       lang,
@@ -183,8 +211,12 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       after: lastCopy ?? lastUser,
       tableName: uniqueName(REPORT_TABLE, tableNames),
       limit: opts.reportLimit,
+      sheet: reportName,
+      ...(report ? { previous: report.range } : {}),
+      ...(report?.adopted ? { adopt: true } : {}),
     }),
   );
+  const logName = logSheet(wb)?.sheet.name ?? free(LOG_SHEET);
 
   // Notices are planned first so the log can count them; their sheets still go after the log.
   let noticeOps: PatchOp[] = [];
@@ -193,10 +225,10 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     const notices = planNoticeOps(wb, model, result.notices, {
       limit: opts.noticeLimit,
       picked: opts.noticeKeys,
-      after: LOG_SHEET,
-      tableName: wb.sheets.some((s) => s.name === REGISTER_SHEET)
-        ? REGISTER_TABLE
-        : uniqueName(REGISTER_TABLE, tableNames),
+      after: logName,
+      tableName: registerSheet(wb) ? REGISTER_TABLE : uniqueName(REGISTER_TABLE, tableNames),
+      sheetNames,
+      onRenamed,
     });
     noticeOps = notices.ops;
     noticeCounts = { written: notices.written.length, created: notices.created, deferred: notices.deferred };
@@ -228,15 +260,21 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       }),
     },
     ...normalized.map((n) => ({ action: w.normalize, note: `${n.sheet}!${n.cell}：${n.from} → ${n.to}` })),
+    ...renamed.map((r) => ({ action: w.apply, note: w.renamed(r.wanted, r.sheet) })),
   ];
-  const logOp = planLog(wb, entries, {
-    now: opts.now,
-    user: opts.user,
-    lang,
-    after: REPORT_SHEET,
-    taken: tableNames,
-  });
-  append(ops, protection.filter([logOp]));
+  append(
+    ops,
+    protection.filter(
+      planLog(wb, entries, {
+        now: opts.now,
+        user: opts.user,
+        lang,
+        after: reportName,
+        taken: tableNames,
+        sheet: logName,
+      }),
+    ),
+  );
   append(ops, noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
   const skips = protection.skips();
@@ -247,6 +285,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     deferredNotices,
     reportOmitted: result.findings.length - listedFindings(result.findings, opts.reportLimit).length,
     ...(skips ? { protection: skips } : {}),
+    renamed,
     ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
   };
 }
@@ -259,7 +298,7 @@ export function planClear(
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
   append(ops, ownFormatResets(wb));
   const w = sheetWords(opts.lang).log;
-  ops.push(planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
+  append(ops, planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
   // A protected sheet keeps its marks (Excel would refuse to remove them) until it is unprotected.
   return fitPatchText({ ops: new Protection(wb).filter(ops) }, opts.lang);
 }

@@ -6,6 +6,7 @@
 
 import { serialToIso } from "./dates";
 import type { NoticePlan } from "./notices";
+import { found, type Found } from "./owned";
 import { cellAt, type SheetSnapshot, type TableInfo, type WorkbookSnapshot } from "./snapshot";
 import { parseDate } from "./values";
 
@@ -20,13 +21,20 @@ export const REGISTER_HEADERS = [
   "回复截止日期",
   "状态",
   "原因键",
+  "更正自",
 ] as const;
+/** The columns every register has had; 更正自 came later and may be missing. */
+const REQUIRED: readonly string[] = ["编号", "原因键"];
+/** Status of a notice a corrected one (更正) replaced: it is no longer brought up to date. */
+export const SUPERSEDED = "已更正";
 type Header = (typeof REGISTER_HEADERS)[number];
 
 export type Entry = Record<Header, string>;
 
 export interface Register {
   sheet?: SheetSnapshot;
+  /** The register sheet, marked or (of an earlier version) adopted. */
+  found?: Found;
   table?: TableInfo;
   headerRow: number;
   /** Column of each header, 1-based. */
@@ -47,12 +55,11 @@ function cellText(wb: WorkbookSnapshot, sheet: SheetSnapshot, r: number, c: numb
   return String(cell.value).trim();
 }
 
-export function readRegister(wb: WorkbookSnapshot): Register {
-  const sheet = wb.sheets.find((s) => s.name === REGISTER_SHEET);
-  const empty: Register = { headerRow: 0, cols: new Map(), rows: [] };
-  if (!sheet) return empty;
+/** The header row of a register on `sheet`: the table's first row, else the first row naming 编号 and 原因键. */
+function headerOf(
+  sheet: SheetSnapshot,
+): { table?: TableInfo; row: number; cols: Map<Header, number> } | undefined {
   const table = sheet.tables.find((t) => t.name === REGISTER_TABLE) ?? sheet.tables[0];
-  // The header is the table's first row, else the first row naming both 编号 and 原因键.
   const candidates = table ? [table.range.r1] : Array.from({ length: 20 }, (_, i) => i + 1);
   for (const r of candidates) {
     const cols = new Map<Header, number>();
@@ -65,20 +72,46 @@ export function readRegister(wb: WorkbookSnapshot): Register {
           : undefined;
       if (h && !cols.has(h as Header)) cols.set(h as Header, c);
     }
-    if (!cols.has("编号") || !cols.has("原因键")) continue;
-    const last = table ? table.range.r2 : sheet.rows.length;
-    const rows: Register["rows"] = [];
-    for (let row = r + 1; row <= last; row++) {
-      const entry = {} as Entry;
-      for (const h of REGISTER_HEADERS) {
-        const c = cols.get(h);
-        entry[h] = c ? cellText(wb, sheet, row, c, h === "签发日期" || h === "回复截止日期") : "";
-      }
-      if (entry.编号 || entry.原因键) rows.push({ row, entry });
-    }
-    return { sheet, table, headerRow: r, cols, rows };
+    if (REQUIRED.every((h) => cols.has(h as Header))) return { table, row: r, cols };
   }
-  return { ...empty, sheet };
+  return undefined;
+}
+
+/**
+ * The 通知台账 sheet: the marked one, else the 通知台账 of an earlier version, proven by its
+ * 通知台账 table with the register's header row. A user's own sheet of that name is not it.
+ */
+export function registerSheet(wb: WorkbookSnapshot): Found | undefined {
+  return found(
+    wb.sheets.find((s) => s.owner?.kind === "register" && s.owner.id === "main"),
+    () =>
+      wb.sheets.find((s) => {
+        if (s.name !== REGISTER_SHEET) return false;
+        const h = headerOf(s);
+        return h?.table !== undefined && h.table.name.startsWith(REGISTER_TABLE);
+      }),
+  );
+}
+
+export function readRegister(wb: WorkbookSnapshot): Register {
+  const at = registerSheet(wb);
+  const sheet = at?.sheet;
+  const empty: Register = { headerRow: 0, cols: new Map(), rows: [] };
+  if (!sheet) return empty;
+  const h = headerOf(sheet);
+  if (!h) return { ...empty, sheet, found: at };
+  const { table, row: r, cols } = h;
+  const last = table ? table.range.r2 : sheet.rows.length;
+  const rows: Register["rows"] = [];
+  for (let row = r + 1; row <= last; row++) {
+    const entry = {} as Entry;
+    for (const hd of REGISTER_HEADERS) {
+      const c = cols.get(hd);
+      entry[hd] = c ? cellText(wb, sheet, row, c, hd === "签发日期" || hd === "回复截止日期") : "";
+    }
+    if (entry.编号 || entry.原因键) rows.push({ row, entry });
+  }
+  return { sheet, found: at, table, headerRow: r, cols, rows };
 }
 
 export const causeId = (type: string, key: string) => `${type}\u0000${key}`;
@@ -86,11 +119,14 @@ export const causeId = (type: string, key: string) => `${type}\u0000${key}`;
 /** A notice number: prefix, issue date, sequence (CK-20261123-001). */
 export const NUMBER_RE = /^([A-Z]{2})-(\d{8})-(\d{3,})$/;
 
-/** The register's rows that carry a well-formed number, by cause (type + key). */
+/**
+ * The register's rows that carry a well-formed number, by cause (type + key): the cause's
+ * current notice, i.e. its last one not replaced by a correction (更正).
+ */
 export function entriesByCause(reg: Register): Map<string, Entry> {
   const byCause = new Map<string, Entry>();
   for (const { entry } of reg.rows) {
-    if (entry.类型 && entry.原因键 && NUMBER_RE.test(entry.编号))
+    if (entry.类型 && entry.原因键 && NUMBER_RE.test(entry.编号) && entry.状态 !== SUPERSEDED)
       byCause.set(causeId(entry.类型, entry.原因键), entry);
   }
   return byCause;

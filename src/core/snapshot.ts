@@ -37,8 +37,25 @@ export interface TableInfo {
   headerRow: boolean;
 }
 
+/** What the product writes on a sheet of its own (see core/owned.ts). */
+export type OwnedKind = "settings" | "report" | "log" | "register" | "notice" | "copy" | "baseline";
+
+/**
+ * The product's claim on a sheet, read from the sheet's marker: a hidden workbook-scoped
+ * defined name `_PTRACK.<kind>.<id>` whose reference is the product's own region there.
+ */
+export interface SheetOwner {
+  kind: OwnedKind;
+  /** ASCII `[A-Za-z0-9_]{1,60}`, unique per kind. */
+  id: string;
+  /** The cells the product wrote there last time. */
+  range: Range;
+}
+
 export interface SheetSnapshot {
   name: string;
+  /** Set when the sheet carries the product's marker; the product never takes a sheet by name. */
+  owner?: SheetOwner;
   visibility: "visible" | "hidden" | "veryHidden";
   /**
    * rows[r - 1][c - 1] is the cell at row r, column c. Only cells with a value
@@ -114,4 +131,9 @@ export function rangeRef(r: Range): string {
   const a = a1(r.r1, r.c1);
   const b = a1(r.r2, r.c2);
   return a === b ? a : `${a}:${b}`;
+}
+
+/** The sheet carrying the product's marker of this kind and id. */
+export function ownedSheet(wb: WorkbookSnapshot, kind: OwnedKind, id: string): SheetSnapshot | undefined {
+  return wb.sheets.find((s) => s.owner?.kind === kind && s.owner.id === id);
 }

@@ -25,6 +25,7 @@
  * returned in `otherKeys` untouched.
  */
 
+import { found, type Found } from "./owned";
 import { z } from "zod/mini";
 import type { HolidayEntry } from "./calendar";
 import type { IsoDate } from "./dates";
@@ -460,6 +461,19 @@ export function readParam(key: ParamKey, cell: Cell | undefined, date1904: boole
   return str ? { status: "ok", value: str } : { status: "empty" };
 }
 
+/**
+ * The 设置 sheet: the marked one, else the sheet named 设置. Unlike the product's other sheets,
+ * 设置 is a contract with the user (SPEC §7): a user may type one, and the product only ever
+ * writes single cells of it (or the whole sheet when there is none), so a sheet of that name is
+ * the workbook's settings even without a marker.
+ */
+export function settingsSheet(wb: WorkbookSnapshot): Found | undefined {
+  return found(
+    wb.sheets.find((s) => s.owner?.kind === "settings" && s.owner.id === "main"),
+    () => wb.sheets.find((s) => s.name === SETTINGS_SHEET),
+  );
+}
+
 export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
   const out: WorkbookSettings = {
     settings: {},
@@ -469,7 +483,7 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
     problems: [],
     otherKeys: new Map(),
   };
-  const sheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
+  const sheet = settingsSheet(wb)?.sheet;
   if (!sheet) return out;
   const problem = (r: number, c: number, expected: SettingsProblem["expected"], key?: string) => {
     const cell = cellAt(sheet, r, c);
@@ -628,7 +642,7 @@ export function workbookState(
     mappings: ws.mappings,
     ...(ws.declared.length > 0 ? { declared: ws.declared } : {}),
     missingYears: [...missingYears].sort((a, b) => a - b),
-    hasSettingsSheet: wb.sheets.some((s) => s.name === SETTINGS_SHEET),
+    hasSettingsSheet: settingsSheet(wb) !== undefined,
   };
 }
 

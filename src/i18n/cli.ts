@@ -58,6 +58,8 @@ const WORDS = {
       `${n} 份通知因工作簿保护未生成（通知工作表与“通知台账”要么一起写入，要么都不写）。`,
     reportOmitted: (listed: number, omitted: number, f: string) =>
       `“校验报告”只列出 ${listed} 条发现（错误优先），另有 ${omitted} 条未列出；完整清单：ptrack check ${shellArg(f)} --json`,
+    renamed: (wanted: string, sheet: string) =>
+      `工作簿中已有用户自己的工作表「${wanted}」，未作任何改动；本产品的内容写在「${sheet}」。`,
     inPlaceRefused: (f: string, parts: string[]) =>
       `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
     kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
@@ -91,6 +93,8 @@ const WORDS = {
     normalized: (n: number) =>
       `Turned ${n} text dates or amounts into real dates or numbers (see the 操作日志 sheet).`,
     outputOrInPlace: "Give either -o or --in-place, not both.",
+    renamed: (wanted: string, sheet: string) =>
+      `The workbook already has a sheet of your own named "${wanted}"; it was left as it is, and the product wrote "${sheet}" instead.`,
     deferredNotices: (n: number) =>
       `${n} more new notices are over the per-run limit and were not written; run apply again to continue.`,
     protectedSheets: (names: string[]) =>

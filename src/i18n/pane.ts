@@ -83,7 +83,7 @@ const zh = {
     nothing: "全不选",
     more: (n: number) => `还有 ${n} 条未在此列出，随「全选」「全不选」一起选中或取消。`,
     generate: (n: number) => `生成所选通知（${n}）`,
-    issued: (no: string) => `已签发 ${no}，再次生成会更新这份通知`,
+    issued: (no: string) => `已签发 ${no}，再次生成不会重发；原因有变时签发更正通知`,
   },
   settings: {
     asOf: "校验日期",
@@ -220,7 +220,8 @@ const en: PaneWords = {
     nothing: "Select none",
     more: (n) => `${n} more not listed here; Select all and Select none include them.`,
     generate: (n) => `Generate selected notices (${n})`,
-    issued: (no) => `Issued as ${no}; generating again updates it`,
+    issued: (no) =>
+      `Issued as ${no}; generating again issues nothing new, or a correction if its cause changed`,
   },
   settings: {
     asOf: "As-of date",

@@ -46,6 +46,8 @@ export interface SheetWords {
       notices?: { written: number; created: number; deferred: number };
     }) => string;
     cleared: string;
+    /** A product sheet that took a free name because a user's sheet holds the one it wanted. */
+    renamed: (wanted: string, sheet: string) => string;
   };
   settings: {
     params: string;
@@ -106,6 +108,7 @@ const zh: SheetWords = {
         .filter(Boolean)
         .join("，"),
     cleared: "已清除全部标记与高亮",
+    renamed: (wanted, sheet) => `已有用户自己的工作表「${wanted}」，未改动；本产品改用「${sheet}」`,
   },
   settings: {
     params: "参数",
@@ -177,6 +180,8 @@ const en: SheetWords = {
         .filter(Boolean)
         .join(", "),
     cleared: "All marks and highlights removed",
+    renamed: (wanted, sheet) =>
+      `A sheet of your own is named "${wanted}" and was left as it is; the product wrote "${sheet}"`,
   },
   settings: {
     params: "Parameters",

@@ -72,6 +72,7 @@ maybe(
           {
             op: "writeSheet",
             sheet: "校验报告",
+            owner: { kind: "report", id: "main" },
             visibility: "visible",
             after: "合同执行情况表",
             content: {
@@ -97,7 +98,7 @@ maybe(
               },
             },
           },
-          { op: "ensureSheet", sheet: "设置", visibility: "hidden" },
+          { op: "ensureSheet", sheet: "设置", owner: { kind: "settings", id: "main" }, visibility: "hidden" },
         ],
       };
       const file = join(dir, "applied.xlsx");

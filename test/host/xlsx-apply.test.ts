@@ -75,6 +75,7 @@ function fullPatch(): WorkbookPatch {
     {
       op: "writeSheet",
       sheet: "校验报告",
+      owner: { kind: "report", id: "main" },
       visibility: "visible",
       after: "合同执行情况表",
       content: {
@@ -104,10 +105,11 @@ function fullPatch(): WorkbookPatch {
         },
       },
     },
-    { op: "ensureSheet", sheet: "设置", visibility: "hidden" },
+    { op: "ensureSheet", sheet: "设置", owner: { kind: "settings", id: "main" }, visibility: "hidden" },
     {
       op: "writeSheet",
       sheet: "操作日志",
+      owner: { kind: "log", id: "main" },
       visibility: "visible",
       content: {
         rows: [
@@ -433,7 +435,13 @@ describe("untouched parts are carried byte for byte", () => {
           ranges: [R(1, 1, 3, 1)],
           rules: [{ formula: own(""), fill: "FF0000" }],
         },
-        { op: "writeSheet", sheet: "报告", visibility: "visible", content: { rows: [[{ v: "x" }]] } },
+        {
+          op: "writeSheet",
+          sheet: "报告",
+          owner: { kind: "report", id: "main" },
+          visibility: "visible",
+          content: { rows: [[{ v: "x" }]] },
+        },
       ],
     });
     const a = parts(src);
@@ -510,6 +518,7 @@ describe("sheet edits in odd places", () => {
     const op: PatchOp = {
       op: "writeSheet",
       sheet: "校验报告",
+      owner: { kind: "report", id: "main" },
       visibility: "visible",
       content: {
         rows: [
@@ -543,7 +552,15 @@ describe("sheet edits in odd places", () => {
       },
     });
     const out = applyPatchXlsx(src, {
-      ops: [{ op: "ensureSheet", sheet: "新", visibility: "visible", after: "A" }],
+      ops: [
+        {
+          op: "ensureSheet",
+          sheet: "新",
+          owner: { kind: "copy", id: "main" },
+          visibility: "visible",
+          after: "A",
+        },
+      ],
     });
     const book = partText(out, "xl/workbook.xml");
     expect(book).toContain(`localSheetId="2"`);

@@ -157,7 +157,15 @@ describe("inputs the writer must carry through", () => {
     const bytes = schedule({ "xl/workbook.xml": book });
     expect(readXlsxBytes(bytes).sheets[0].rows[1]?.[1]?.value).toBe("现场勘察");
     const patch: WorkbookPatch = {
-      ops: [{ op: "writeSheet", sheet: "新表", visibility: "visible", content: { rows: [[{ v: "x" }]] } }],
+      ops: [
+        {
+          op: "writeSheet",
+          sheet: "新表",
+          owner: { kind: "report", id: "main" },
+          visibility: "visible",
+          content: { rows: [[{ v: "x" }]] },
+        },
+      ],
     };
     const out = save("by-uri.out.xlsx", applyPatchXlsx(bytes, patch));
     expect(xmlProblems(out)).toEqual([]);

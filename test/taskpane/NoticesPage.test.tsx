@@ -124,11 +124,11 @@ describe("picking notices", () => {
 });
 
 describe("notices already issued", () => {
-  it("say under which number, so the user knows generating again updates rather than adds", () => {
+  it("say under which number, so the user knows generating again adds no second notice", () => {
     const report = sampleReport();
     const notices = report.notices.map((n, i) => (i === 1 ? { ...n, issued: "SS-20261120-001" } : n));
     show(<NoticesPage report={{ ...report, notices }} lang="zh" busy={false} onGenerate={() => undefined} />);
-    const line = screen.getByText("已签发 SS-20261120-001，再次生成会更新这份通知");
+    const line = screen.getByText("已签发 SS-20261120-001，再次生成不会重发；原因有变时签发更正通知");
     expect(line.closest("li")!.textContent).toContain("项目实施通知");
     expect(screen.getAllByText(/^已签发/)).toHaveLength(1);
   });

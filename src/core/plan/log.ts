@@ -7,12 +7,11 @@ import type { CellWrite, PatchOp } from "../patch";
 import type { Lang } from "../settings";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { sheetWords } from "../../i18n/sheets";
-import { REPORT_SHEET } from "./report";
+import { freeSheetName, LOG_SHEET, LOG_TABLE, logSheet, reportSheet } from "../owned";
 import { TABLE_STYLE, takenTableNames, uniqueName } from "./structure";
 import { listPageSetup } from "./layout";
 
-export const LOG_SHEET = "操作日志";
-export const LOG_TABLE = "操作日志";
+export { LOG_SHEET, LOG_TABLE } from "../owned";
 const COLS = 7;
 
 export interface LogEntry {
@@ -40,8 +39,10 @@ export function planLog(
     after?: string;
     /** Table names already taken, this run's included; default the workbook's. */
     taken?: Set<string>;
+    /** The name of a new log sheet: a free one the caller chose; default 操作日志, or a free name. */
+    sheet?: string;
   },
-): PatchOp {
+): PatchOp[] {
   const rows: CellWrite[][] = entries.map((e) => [
     { v: opts.now },
     { v: opts.user },
@@ -51,49 +52,68 @@ export function planLog(
     e.counts ? { v: e.counts.infos } : { v: null },
     { v: e.note },
   ]);
-  const sheet = wb.sheets.find((s) => s.name === LOG_SHEET);
+  const log = logSheet(wb);
+  const sheet = log?.sheet;
   if (!sheet) {
-    const after = opts.after ?? (wb.sheets.some((s) => s.name === REPORT_SHEET) ? REPORT_SHEET : undefined);
+    const after = opts.after ?? reportSheet(wb)?.sheet.name;
+    const name = opts.sheet ?? freeSheetName(LOG_SHEET, new Set(wb.sheets.map((s) => s.name.toLowerCase())));
     const header = sheetWords(opts.lang).log.headers.map((h): CellWrite => ({ v: h, style: { bold: true } }));
-    return {
-      op: "writeSheet",
-      sheet: LOG_SHEET,
-      visibility: "visible",
-      ...(after ? { after } : {}),
-      content: {
-        rows: [header, ...rows],
-        colWidths: [20, 12, 10, 7, 7, 7, 80],
-        freeze: { rows: 1, cols: 0 },
-        pageSetup: listPageSetup(1),
-        tables: [
-          {
-            name: uniqueName(LOG_TABLE, opts.taken ?? takenTableNames(wb, () => false)),
-            range: { r1: 1, c1: 1, r2: 1 + rows.length, c2: COLS },
-            style: TABLE_STYLE,
-          },
-        ],
+    return [
+      {
+        op: "writeSheet",
+        sheet: name,
+        owner: { kind: "log", id: "main" },
+        visibility: "visible",
+        ...(after ? { after } : {}),
+        content: {
+          rows: [header, ...rows],
+          colWidths: [20, 12, 10, 7, 7, 7, 80],
+          freeze: { rows: 1, cols: 0 },
+          pageSetup: listPageSetup(1),
+          tables: [
+            {
+              name: uniqueName(LOG_TABLE, opts.taken ?? takenTableNames(wb, () => false)),
+              range: { r1: 1, c1: 1, r2: 1 + rows.length, c2: COLS },
+              style: TABLE_STYLE,
+            },
+          ],
+        },
       },
-    };
+    ];
   }
+  // The log of an earlier version gets its marker; its rows stay as they are.
+  const ops: PatchOp[] = log?.adopted
+    ? [
+        {
+          op: "ensureSheet",
+          sheet: sheet.name,
+          owner: { kind: "log", id: "main" },
+          visibility: sheet.visibility === "visible" ? "visible" : "hidden",
+          adopt: true,
+        },
+      ]
+    : [];
   const table = sheet.tables.find((t) => t.name === LOG_TABLE) ?? sheet.tables[0];
   if (table) {
     const startRow = table.range.r2 + 1;
-    return {
+    ops.push({
       op: "appendRows",
-      sheet: LOG_SHEET,
+      sheet: sheet.name,
       table: table.name,
       startRow,
       range: { ...table.range, r2: table.range.r2 + rows.length },
       rows,
-    };
+    });
+    return ops;
   }
   // A user removed the table: the rows still go below everything on the sheet.
   const startRow = lastUsedRow(sheet) + 1;
-  return {
+  ops.push({
     op: "appendRows",
-    sheet: LOG_SHEET,
+    sheet: sheet.name,
     startRow,
     range: { r1: startRow, c1: 1, r2: startRow + rows.length - 1, c2: COLS },
     rows,
-  };
+  });
+  return ops;
 }

@@ -301,13 +301,25 @@ export function noticeText(n: NoticePlan, s: Settings): Text {
   return WRITERS[n.type](n.facts, s);
 }
 
-export function noticeSheet(n: NoticePlan, number: string, issued: string, s: Settings): NoticeDoc {
+/**
+ * `corrects`: the number of the issued notice this one corrects (更正): the title says so and a
+ * line names the notice it replaces.
+ */
+export function noticeSheet(
+  n: NoticePlan,
+  number: string,
+  issued: string,
+  s: Settings,
+  corrects?: string,
+): NoticeDoc {
   const t = noticeText(n, s);
   const p = new Page();
   const centre: CellStyle = { hAlign: "center", vAlign: "center" };
   if (s.companyName) p.para(s.companyName, { ...centre, size: 14, bold: true }, 24);
-  p.para(n.type, { ...centre, size: 22, bold: true }, 40);
+  p.para(corrects ? `${n.type}（更正）` : n.type, { ...centre, size: 22, bold: true }, 40);
   p.line([null, null, null, { v: `编号：${number}`, style: { size: 10, hAlign: "right" } }], 18);
+  if (corrects)
+    p.para(`本通知更正并取代编号为 ${corrects} 的${n.type}，以本通知为准。`, { size: 10, hAlign: "right" });
   p.blank(8);
   p.para(n.type === "备忘录" ? t.addressee : `致：${t.addressee}`, { bold: true });
   p.para(t.body, { vAlign: "top" });

@@ -5,7 +5,9 @@
  * prefix and date: CK-20261123-001. The issue date is the as-of date of the run that first
  * issued the notice. A notice is identified by its cause (type + key): when the register
  * already holds that cause, the notice keeps its number and original issue date, and its
- * sheet and register row are rewritten with today's facts instead of a second notice.
+ * register row is brought up to date (reply due date, status) instead of a second notice. Its
+ * sheet is a document and is never written again: when the cause changed (amounts, dates), a
+ * corrected notice (更正) with a new number replaces it, linked in the register's 更正自.
  *
  * The register is edited, not rewritten: existing rows get only the cells whose value changed
  * (setValues), new notices are appended below the table (appendRows). A co-author's own
@@ -29,9 +31,11 @@ import { append } from "../append";
 import { addDays } from "../dates";
 import { noticeId, type NoticeContext, type NoticePlan, type NoticeType } from "../notices";
 import type { CellStyle, CellWrite, PatchOp } from "../patch";
+import type { Settings } from "../settings";
 import { boolOf, dateOf, isEmpty, textOf, type TypedRow } from "../rows";
 import { planChange } from "../rules/schedule";
-import { colLetter, type WorkbookSnapshot } from "../snapshot";
+import { cellAt, colLetter, ownedSheet, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import { found, freeSheetName, noticeOwnerId, type Found } from "../owned";
 import { noticeSheet } from "./notice-sheet";
 import {
   causeId,
@@ -40,6 +44,7 @@ import {
   readRegister,
   REGISTER_HEADERS,
   REGISTER_SHEET,
+  SUPERSEDED,
   type Entry,
 } from "../register";
 import { TABLE_STYLE } from "./structure";
@@ -113,7 +118,7 @@ export function noticeState(
 
 export interface NoticeOpsResult {
   ops: PatchOp[];
-  /** Notice numbers written this run, new and updated. */
+  /** Picked notices this run stands by: new ones, corrections, and issued ones still current (not rewritten). */
   written: string[];
   created: number;
   /** New notices left for a later run because this run reached `limit`. */
@@ -127,77 +132,179 @@ export interface NoticeOpsResult {
  */
 export const NEW_NOTICE_LIMIT = 100;
 
+/** The text a cell shows, for comparing a notice sheet with the notice it would be today. */
+function shown(v: unknown): string {
+  return v === undefined || v === null ? "" : typeof v === "object" ? "" : String(v).trim();
+}
+
+/** Facts that move on by themselves with the as-of date: no change of the cause. */
+const VOLATILE_FACTS = ["daysOverdue"];
+
+/**
+ * True when the issued notice's sheet still says what the notice would say today: every cell
+ * the notice writes holds the same text, leaving out cells that only move with the as-of date
+ * (found by writing the notice once more with those facts moved).
+ */
+function sameDocument(
+  sheet: SheetSnapshot,
+  n: NoticePlan,
+  number: string,
+  issued: string,
+  s: Settings,
+  corrects: string | undefined,
+): boolean {
+  const today = noticeSheet(n, number, issued, s, corrects).content;
+  const moved = { ...n.facts };
+  for (const k of VOLATILE_FACTS) if (typeof moved[k] === "number") moved[k] = (moved[k] as number) + 1;
+  const probe = noticeSheet({ ...n, facts: moved }, number, issued, s, corrects).content;
+  return today.rows.every((row, i) =>
+    row.every((w, j) => {
+      if (w === null || w.v === null) return true;
+      if (shown(probe.rows[i]?.[j]?.v) !== shown(w.v)) return true;
+      return shown(w.v) === shown(cellAt(sheet, i + 1, j + 1)?.value);
+    }),
+  );
+}
+
+/**
+ * The sheet of an issued notice: the marked one, else (an earlier version's) the sheet named
+ * with its number exactly that shows `编号：number`, its number being in the register.
+ */
+function issuedSheet(wb: WorkbookSnapshot, number: string): Found | undefined {
+  return found(ownedSheet(wb, "notice", noticeOwnerId(number)), () =>
+    wb.sheets.find(
+      (s) =>
+        s.name === number &&
+        s.rows.slice(0, 12).some((row) => row?.some((c) => shown(c?.value) === `编号：${number}`)),
+    ),
+  );
+}
+
 export function planNoticeOps(
   wb: WorkbookSnapshot,
   ctx: NoticeContext,
   notices: NoticePlan[],
-  opts: { after?: string; tableName: string; limit?: number; picked?: readonly string[] },
+  opts: {
+    after?: string;
+    tableName: string;
+    limit?: number;
+    picked?: readonly string[];
+    /** Sheet names taken (lower case), this run's included; new sheets take free names and are added. */
+    sheetNames?: Set<string>;
+    /** Told each product sheet that took another name because a user's sheet holds the one it wanted. */
+    onRenamed?: (wanted: string, sheet: string) => void;
+  },
 ): NoticeOpsResult {
   const limit = opts.limit ?? NEW_NOTICE_LIMIT;
   const picked = opts.picked && new Set(opts.picked);
   const isPicked = (n: NoticePlan) => !picked || picked.has(noticeId(n)) || picked.has(n.key);
+  const sheetNames = opts.sheetNames ?? new Set(wb.sheets.map((s) => s.name.toLowerCase()));
+  const freeName = (wanted: string) => {
+    const name = freeSheetName(wanted, sheetNames);
+    if (name !== wanted) opts.onRenamed?.(wanted, name);
+    return name;
+  };
   // Planned causes the user left out: their register rows stay exactly as they are.
   const skipped = new Set<string>();
   let deferred = 0;
   const reg = readRegister(wb);
   const byCause = entriesByCause(reg);
-  // Highest sequence per prefix and date, from the register and from sheet names alike.
+  // Highest sequence per prefix and date, from the register and from sheet names alike (a
+  // user's sheet `ck-20261127-001` included, so a new number never names a sheet already there).
   const seq = new Map<string, number>();
   const see = (no: string) => {
-    const m = NUMBER_RE.exec(no);
+    const m = NUMBER_RE.exec(no.toUpperCase());
     if (m) seq.set(`${m[1]}-${m[2]}`, Math.max(seq.get(`${m[1]}-${m[2]}`) ?? 0, Number(m[3])));
   };
   reg.rows.forEach(({ entry }) => see(entry.编号));
   wb.sheets.forEach((s) => see(s.name));
 
   const ops: PatchOp[] = [];
-  const planned = new Map<string, Entry>();
+  /** Register rows to bring up to date, by number: a notice still current, or one a correction replaces. */
+  const current = new Map<string, Entry>();
   const fresh: Entry[] = [];
+  const written: string[] = [];
   const docs: PatchOp[] = [];
-  let after = REGISTER_SHEET;
+  // A new register takes 通知台账, or a free name when a user's sheet holds it (taken when written).
+  const registerName = reg.sheet?.name ?? freeSheetName(REGISTER_SHEET, new Set(sheetNames));
+  let after = registerName;
   const stamp = ctx.asOf.replace(/-/g, "");
+  const nextNumber = (n: NoticePlan) => {
+    const base = `${NOTICE_PREFIX[n.type]}-${stamp}`;
+    const next = (seq.get(base) ?? 0) + 1;
+    seq.set(base, next);
+    return `${base}-${String(next).padStart(3, "0")}`;
+  };
+  const done = new Set<string>();
   for (const n of notices) {
     const id = causeId(n.type, n.key);
-    if (planned.has(id)) continue;
+    if (done.has(id)) continue;
+    done.add(id);
     if (!isPicked(n)) {
       skipped.add(id);
       continue;
     }
     const old = byCause.get(id);
-    if (!old && fresh.length >= limit) {
+    let correcting: string | undefined;
+    if (old) {
+      // An issued notice is a document: its sheet is never written again. When the cause changed,
+      // a corrected notice (更正) with a number of its own replaces it in the register.
+      const issued = /^\d{4}-\d{2}-\d{2}$/.test(old.签发日期) ? old.签发日期 : ctx.asOf;
+      const sheet = issuedSheet(wb, old.编号);
+      const corrects = old.更正自 || undefined;
+      const today = noticeSheet(n, old.编号, issued, ctx.settings, corrects);
+      if (!sheet || sameDocument(sheet.sheet, n, old.编号, issued, ctx.settings, corrects)) {
+        if (sheet?.adopted)
+          docs.push({
+            op: "ensureSheet",
+            sheet: sheet.sheet.name,
+            owner: { kind: "notice", id: noticeOwnerId(old.编号) },
+            visibility: sheet.sheet.visibility === "hidden" ? "hidden" : "visible",
+            adopt: true,
+          });
+        const state = noticeState(ctx, n.type, n.key, issued);
+        current.set(old.编号, {
+          ...old,
+          "合同/任务": today.subject,
+          收件人: today.addressee,
+          签发日期: issued,
+          回复截止日期: state?.due ?? old.回复截止日期,
+          状态: state?.status ?? old.状态,
+        });
+        written.push(old.编号);
+        continue;
+      }
+      correcting = old.编号;
+      current.set(old.编号, { ...old, 状态: SUPERSEDED });
+    } else if (fresh.length >= limit) {
       deferred++;
       continue;
     }
-    let number = old?.编号;
-    if (!number) {
-      const base = `${NOTICE_PREFIX[n.type]}-${stamp}`;
-      const next = (seq.get(base) ?? 0) + 1;
-      seq.set(base, next);
-      number = `${base}-${String(next).padStart(3, "0")}`;
-    }
-    const issued = old && /^\d{4}-\d{2}-\d{2}$/.test(old.签发日期) ? old.签发日期 : ctx.asOf;
-    const doc = noticeSheet(n, number, issued, ctx.settings);
+    const number = nextNumber(n);
+    const doc = noticeSheet(n, number, ctx.asOf, ctx.settings, correcting);
+    const sheet = freeName(number);
     docs.push({
       op: "writeSheet",
-      sheet: number,
+      sheet,
+      owner: { kind: "notice", id: noticeOwnerId(number) },
       content: doc.content,
       visibility: "visible",
       after,
     });
-    after = number;
-    const state = noticeState(ctx, n.type, n.key, issued);
-    const entry: Entry = {
+    after = sheet;
+    const state = noticeState(ctx, n.type, n.key, ctx.asOf);
+    fresh.push({
       编号: number,
       类型: n.type,
       "合同/任务": doc.subject,
       收件人: doc.addressee,
-      签发日期: issued,
+      签发日期: ctx.asOf,
       回复截止日期: state?.due ?? "",
       状态: state?.status ?? STATUS[n.type].pending,
       原因键: n.key,
-    };
-    planned.set(id, entry);
-    if (!old) fresh.push(entry);
+      更正自: correcting ?? "",
+    });
+    written.push(number);
   }
 
   // Rows already in the register: today's facts for planned causes, today's status for the rest.
@@ -205,8 +312,8 @@ export function planNoticeOps(
   for (const { row, entry } of reg.rows) {
     const type = TYPES.find((t) => t === entry.类型);
     const id = causeId(entry.类型, entry.原因键);
-    if (skipped.has(id)) continue;
-    let next = planned.get(id);
+    if (skipped.has(id) || entry.状态 === SUPERSEDED) continue;
+    let next = current.get(entry.编号);
     if (!next && type && /^\d{4}-\d{2}-\d{2}$/.test(entry.签发日期)) {
       const state = noticeState(ctx, type, entry.原因键, entry.签发日期);
       if (state) next = { ...entry, 回复截止日期: state.due, 状态: state.status };
@@ -220,20 +327,24 @@ export function planNoticeOps(
   }
 
   if (!reg.sheet || reg.cols.size === 0) {
-    if (planned.size === 0) return { ops: [], written: [], created: 0, deferred };
+    if (fresh.length === 0) return { ops: [], written: [], created: 0, deferred };
     const bold: CellStyle = { bold: true };
     const rows: CellWrite[][] = [
       REGISTER_HEADERS.map((h) => ({ v: h, style: bold })),
       ...fresh.map((e) => REGISTER_HEADERS.map((h): CellWrite => ({ v: e[h] }))),
     ];
+    if (!reg.sheet) freeName(REGISTER_SHEET);
     ops.push({
       op: "writeSheet",
-      sheet: REGISTER_SHEET,
+      sheet: registerName,
+      owner: { kind: "register", id: "main" },
+      ...(reg.found ? { previous: reg.found.range } : {}),
+      ...(reg.found?.adopted ? { adopt: true as const } : {}),
       visibility: "visible",
       ...(opts.after ? { after: opts.after } : {}),
       content: {
         rows,
-        colWidths: [18, 12, 22, 30, 12, 13, 11, 18],
+        colWidths: [18, 12, 22, 30, 12, 13, 11, 18, 18],
         freeze: { rows: 1, cols: 0 },
         pageSetup: listPageSetup(1),
         tables: [
@@ -246,7 +357,16 @@ export function planNoticeOps(
       },
     });
   } else {
-    if (updates.length) ops.push({ op: "setValues", sheet: REGISTER_SHEET, cells: updates });
+    // The register of an earlier version gets its marker; its rows are edited as before.
+    if (reg.found?.adopted)
+      ops.push({
+        op: "ensureSheet",
+        sheet: reg.sheet.name,
+        owner: { kind: "register", id: "main" },
+        visibility: reg.sheet.visibility === "hidden" ? "hidden" : "visible",
+        adopt: true,
+      });
+    if (updates.length) ops.push({ op: "setValues", sheet: reg.sheet.name, cells: updates });
     if (fresh.length) {
       // New rows go below the table (or below everything); columns follow the register's own headers.
       const c1 = reg.table?.range.c1 ?? Math.min(...reg.cols.values());
@@ -265,7 +385,7 @@ export function planNoticeOps(
         reg.table
           ? {
               op: "appendRows",
-              sheet: REGISTER_SHEET,
+              sheet: reg.sheet.name,
               table: reg.table.name,
               startRow,
               range: { ...reg.table.range, r2: reg.table.range.r2 + rows.length },
@@ -273,7 +393,7 @@ export function planNoticeOps(
             }
           : {
               op: "appendRows",
-              sheet: REGISTER_SHEET,
+              sheet: reg.sheet.name,
               startRow,
               range: { r1: startRow, c1, r2: startRow + rows.length - 1, c2: c1 + width - 1 },
               rows,
@@ -282,5 +402,5 @@ export function planNoticeOps(
     }
   }
   append(ops, docs);
-  return { ops, written: [...planned.values()].map((e) => e.编号), created: fresh.length, deferred };
+  return { ops, written, created: fresh.length, deferred };
 }

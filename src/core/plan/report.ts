@@ -12,10 +12,9 @@ import { sheetWords } from "../../i18n/sheets";
 import { TABLE_STYLE } from "./structure";
 import { listPageSetup } from "./layout";
 
-export const REPORT_SHEET = "校验报告";
-export const REPORT_TABLE = "校验结果";
-/** The findings table's header row; rows above hold the title and the counts. */
-export const REPORT_HEADER_ROW = 7;
+export { REPORT_HEADER_ROW, REPORT_SHEET, REPORT_TABLE } from "../owned";
+import { REPORT_HEADER_ROW, REPORT_SHEET } from "../owned";
+import type { Range } from "../snapshot";
 /**
  * At most this many findings are listed, errors first. A larger list is no use to a reader or a
  * printer, would outgrow Excel's 1,048,576 rows, and a 250,000-row schedule's half a million
@@ -65,6 +64,12 @@ export function planReport(
     tableName: string;
     /** At most this many findings are listed (default REPORT_LIMIT). */
     limit?: number;
+    /** The report's sheet: the marked one's name, else a free name (default 校验报告). */
+    sheet?: string;
+    /** The product's region on the existing report, from its marker. */
+    previous?: Range;
+    /** The report of an earlier version, without a marker yet. */
+    adopt?: boolean;
   },
 ): PatchOp {
   const w = sheetWords(opts.lang);
@@ -144,9 +149,12 @@ export function planReport(
   };
   return {
     op: "writeSheet",
-    sheet: REPORT_SHEET,
+    sheet: opts.sheet ?? REPORT_SHEET,
+    owner: { kind: "report", id: "main" },
     content,
     visibility: "visible",
+    ...(opts.previous ? { previous: opts.previous } : {}),
+    ...(opts.adopt ? { adopt: true as const } : {}),
     ...(opts.after ? { after: opts.after } : {}),
   };
 }

@@ -35,6 +35,7 @@ import {
   readParam,
   sameColumn,
   SETTINGS_SHEET,
+  settingsSheet,
   type ParamKey,
   type SettingsBlock,
 } from "../workbook-settings";
@@ -45,6 +46,7 @@ import {
   paramRows,
   paramWrite,
   settingsSheetOp,
+  freeSettingsName,
   type ParamValue,
 } from "./settings-sheet";
 
@@ -207,9 +209,9 @@ export function normaliseSettingsEdit(edit: SettingsEdit): Normalised {
 
 export function planSettingsEdit(wb: WorkbookSnapshot, edit: SettingsEdit, lang: Lang): WorkbookPatch {
   const e = normaliseSettingsEdit(edit);
-  const sheet = wb.sheets.find((s) => s.name === SETTINGS_SHEET);
-  if (!sheet) return fitPatchText({ ops: [newSheet(wb, e, lang)] }, lang);
-  return fitPatchText({ ops: new SheetEdit(wb, sheet, lang).plan(e) }, lang);
+  const at = settingsSheet(wb);
+  if (!at) return fitPatchText({ ops: [newSheet(wb, e, lang)] }, lang);
+  return fitPatchText({ ops: new SheetEdit(wb, at.sheet, lang).plan(e) }, lang);
 }
 
 /** The whole 设置 sheet, as planSettingsSheet lays it out, with the edit in. */
@@ -223,7 +225,7 @@ function newSheet(wb: WorkbookSnapshot, e: Normalised, lang: Lang): PatchOp {
   for (const d of e.declared ?? []) {
     params.push([declaredKeyText(d.sheet, d.column, d.row), { v: declaredKindText(d.kind, lang) }]);
   }
-  return settingsSheetOp(lang, params, e.holidays ?? [], wb.date1904);
+  return settingsSheetOp(lang, params, e.holidays ?? [], wb.date1904, freeSettingsName(wb));
 }
 
 /** A row to add to a block: its cells by column. */

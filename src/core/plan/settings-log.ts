@@ -51,7 +51,7 @@ export function planSettingsLog(
   before: WorkbookState,
   after: WorkbookState,
   opts: { now: string; user: string; lang: Lang },
-): PatchOp | undefined {
+): PatchOp[] | undefined {
   const changes = settingsChanges(before, after, opts.lang);
   if (changes.length === 0) return undefined;
   const w = sheetWords(opts.lang).log;

@@ -10,8 +10,9 @@ import type { HolidayEntry } from "../calendar";
 import { isoToSerial } from "../dates";
 import type { CellWrite, PatchOp } from "../patch";
 import { DEFAULT_SETTINGS, type Lang } from "../settings";
-import { PARAM_LABELS, SETTINGS_SHEET, type ParamKey } from "../workbook-settings";
-import type { WorkbookSnapshot } from "../snapshot";
+import { PARAM_LABELS, SETTINGS_SHEET, settingsSheet, type ParamKey } from "../workbook-settings";
+import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
+import { freeSheetName } from "../owned";
 import { sheetWords } from "../../i18n/sheets";
 import { DATE_FORMAT } from "./layout";
 import { TABLE_STYLE } from "./structure";
@@ -79,6 +80,8 @@ export function settingsSheetOp(
   params: ParamRow[],
   holidays: HolidayEntry[],
   date1904: boolean,
+  /** The sheet's name: 设置, or a free one when a user's sheet holds it. */
+  sheet: string = SETTINGS_SHEET,
 ): PatchOp {
   const w = sheetWords(lang).settings;
   const bold = { bold: true };
@@ -117,7 +120,8 @@ export function settingsSheetOp(
   }
   return {
     op: "writeSheet",
-    sheet: SETTINGS_SHEET,
+    sheet,
+    owner: { kind: "settings", id: "main" },
     visibility: "hidden",
     content: {
       rows,
@@ -134,7 +138,33 @@ export function settingsSheetOp(
   };
 }
 
-export function planSettingsSheet(wb: WorkbookSnapshot, lang: Lang): PatchOp | undefined {
-  if (wb.sheets.some((s) => s.name === SETTINGS_SHEET)) return undefined;
-  return settingsSheetOp(lang, paramRows(defaultParamValues(lang), wb.date1904), [], wb.date1904);
+/** 设置, or `设置 (2)` … when a user's own sheet holds the name. */
+export function freeSettingsName(wb: WorkbookSnapshot, taken?: Set<string>): string {
+  return freeSheetName(SETTINGS_SHEET, taken ?? new Set(wb.sheets.map((s) => s.name.toLowerCase())));
+}
+
+/** Marks the 设置 of an earlier version as the product's, its content unchanged. */
+export function adoptSettingsOp(sheet: SheetSnapshot): PatchOp {
+  return {
+    op: "ensureSheet",
+    sheet: sheet.name,
+    owner: { kind: "settings", id: "main" },
+    visibility: sheet.visibility === "visible" ? "visible" : "hidden",
+    adopt: true,
+  };
+}
+
+/**
+ * The 设置 sheet when the workbook has none (a user's own sheet called 设置 is not one: the new
+ * sheet takes a free name); the marker for one of an earlier version; else nothing.
+ */
+export function planSettingsSheet(
+  wb: WorkbookSnapshot,
+  lang: Lang,
+  taken?: Set<string>,
+): PatchOp | undefined {
+  const at = settingsSheet(wb);
+  if (at) return at.adopted ? adoptSettingsOp(at.sheet) : undefined;
+  const name = freeSettingsName(wb, taken);
+  return settingsSheetOp(lang, paramRows(defaultParamValues(lang), wb.date1904), [], wb.date1904, name);
 }

@@ -13,7 +13,15 @@ import type { CellWrite, PatchOp, SheetContent, Validation } from "../patch";
 import type { GroupField, RecognisedTable } from "../recognise";
 import type { FieldCell, TypedTable } from "../rows";
 import type { Lang } from "../settings";
-import { cellAt, colLetter, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import {
+  cellAt,
+  colLetter,
+  ownedSheet,
+  type Range,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../snapshot";
+import { found, freeSheetName, MAX_SHEET_NAME, textId, type Found } from "../owned";
 import { sheetWords } from "../../i18n/sheets";
 import {
   DATE_FORMAT,
@@ -29,7 +37,6 @@ import {
 } from "./layout";
 
 export const TABLE_STYLE = "TableStyleMedium2";
-const MAX_SHEET_NAME = 31;
 
 /** A region copied to a sheet of its own, and where its cells went. */
 export interface Copy {
@@ -235,15 +242,34 @@ function rawWrite(sheet: SheetSnapshot, r: number, c: number): CellWrite | null 
   return { v };
 }
 
-function copySheetName(source: string, taken: Set<string>): string {
-  for (let i = 1; ; i++) {
-    const suffix = i === 1 ? "（整理）" : `（整理${i}）`;
-    const name = source.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!taken.has(name.toLowerCase())) {
-      taken.add(name.toLowerCase());
-      return name;
-    }
-  }
+/** The name the n-th normalised copy of a sheet wants: `进度计划表（整理）`, `…（整理2）`. */
+function copySheetName(source: string, n: number): string {
+  const suffix = n === 1 ? "（整理）" : `（整理${n}）`;
+  return source.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+}
+
+/** The marker id of the n-th normalised copy of a sheet. */
+export function copyOwnerId(source: string, n: number): string {
+  return `${textId(source)}_${n}`;
+}
+
+/**
+ * The n-th normalised copy of a sheet: the marked one, else one an earlier version wrote, named
+ * as it named copies and holding its table at A1 with the source-row column last.
+ */
+function copySheet(wb: WorkbookSnapshot, source: string, n: number): Found | undefined {
+  const name = copySheetName(source, n);
+  return found(ownedSheet(wb, "copy", copyOwnerId(source, n)), () =>
+    wb.sheets.find(
+      (s) =>
+        s.name === name &&
+        s.tables.some((t) => {
+          if (t.range.r1 !== 1 || t.range.c1 !== 1) return false;
+          const last = cellAt(s, 1, t.range.c2)?.value;
+          return last === sheetWords("zh").sourceRow || last === sheetWords("en").sourceRow;
+        }),
+    ),
+  );
 }
 
 interface CopyColumn {
@@ -363,7 +389,14 @@ function planCopy(
     ],
   };
   return {
-    op: { op: "writeSheet", sheet: copyName, content, visibility: "visible", after: sheet.name },
+    op: {
+      op: "writeSheet",
+      sheet: copyName,
+      owner: { kind: "copy", id: "pending" },
+      content,
+      visibility: "visible",
+      after: sheet.name,
+    },
     layout,
     copy: { source: t, sheet: copyName, rows: rowMap, cols: colMap },
   };
@@ -385,7 +418,14 @@ export function takenTableNames(wb: WorkbookSnapshot, rewritten: (sheet: string)
 export function planStructure(
   wb: WorkbookSnapshot,
   tables: TypedTable[],
-  opts: { lang: Lang; tableNames: Set<string>; sheetNames: Set<string> },
+  opts: {
+    lang: Lang;
+    tableNames: Set<string>;
+    /** Sheet names taken (lower case); a new copy takes a free name and is added. */
+    sheetNames: Set<string>;
+    /** Told each copy that took another name because a user's sheet holds the one it wanted. */
+    onRenamed?: (wanted: string, sheet: string) => void;
+  },
 ): StructurePlan {
   const plan: StructurePlan = { ops: [], layouts: [], copies: [], tablesCreated: 0 };
   const planned = new Map<string, Range[]>();
@@ -417,8 +457,21 @@ export function planStructure(
       plan.tablesCreated++;
       planInPlace(plan, sheet, typed, opts.lang);
     } else {
-      const copyName = copySheetName(sheet.name, opts.sheetNames);
+      const n = plan.copies.filter((x) => x.source.sheet === sheet.name).length + 1;
+      const existing = copySheet(wb, sheet.name, n);
+      let copyName: string;
+      if (existing) copyName = existing.sheet.name;
+      else {
+        const wanted = copySheetName(sheet.name, n);
+        copyName = freeSheetName(wanted, opts.sheetNames);
+        if (copyName !== wanted) opts.onRenamed?.(wanted, copyName);
+      }
       const c = planCopy(wb, sheet, typed, name, copyName, opts.lang);
+      if (c.op.op === "writeSheet") {
+        c.op.owner = { kind: "copy", id: copyOwnerId(sheet.name, n) };
+        if (existing) c.op.previous = existing.range;
+        if (existing?.adopted) c.op.adopt = true;
+      }
       // A second copy of the same sheet goes after the first, so they read in order.
       const prev = plan.copies.filter((x) => x.source.sheet === sheet.name).at(-1)?.sheet;
       if (prev && c.op.op === "writeSheet") c.op.after = prev;

@@ -15,6 +15,7 @@ import {
   type CellStyle,
   type CellWrite,
   type ConditionalRule,
+  type OwnerRef,
   type PatchOp,
   type SheetContent,
   type TableSpec,
@@ -22,6 +23,8 @@ import {
   type WorkbookPatch,
 } from "../../core/patch";
 import { a1, colLetter, parseA1, rangeRef, type Range } from "../../core/snapshot";
+import { assertOwned, contentExtent } from "../../core/owned";
+import { queueMarker } from "./owned";
 import { quoteSheet, type Structure, type Supports } from "./read";
 import { cellInput } from "./text";
 
@@ -196,11 +199,16 @@ class Writer {
 
   async apply(op: PatchOp): Promise<void> {
     if (op.op === "ensureSheet") {
+      const marked = this.checkOwned(op);
       await this.ensureSheet(op.sheet, op.visibility, op.after);
+      if (!marked)
+        await this.mark(op.owner, this.exists(op.sheet) ?? op.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 });
       return;
     }
     if (op.op === "writeSheet") {
-      await this.writeSheet(op.sheet, op.content, op.visibility, op.after);
+      this.checkOwned(op);
+      await this.writeSheet(op.sheet, op.content, op.visibility, op.after, op.previous);
+      await this.mark(op.owner, this.exists(op.sheet) ?? op.sheet, contentExtent(op.content));
       return;
     }
     const name = this.exists(op.sheet);
@@ -239,6 +247,26 @@ class Writer {
 
   // -- sheets -------------------------------------------------------------------------------
 
+  /**
+   * A sheet the op names that exists must carry the op's marker, or the planner must have proven
+   * it the product's (`adopt`): anything else is the user's and the patch is refused. True when
+   * the sheet exists with the marker already.
+   */
+  private checkOwned(op: Extract<PatchOp, { op: "ensureSheet" | "writeSheet" }>): boolean {
+    const name = this.exists(op.sheet);
+    if (!name) return false;
+    const marker = this.st.markers?.bySheet.get(name.toLowerCase());
+    // Without ExcelApi 1.4 there are no names to read: the planner's word is all there is.
+    if (this.st.markers) assertOwned(name, marker, op);
+    return marker !== undefined;
+  }
+
+  private async mark(owner: OwnerRef, sheet: string, range: Range): Promise<void> {
+    if (!this.st.markers) return;
+    await this.reserve(3, size({ owner, sheet, range }));
+    queueMarker(this.ctx, this.st.markers, owner, sheet, range);
+  }
+
   private async ensureSheet(
     sheet: string,
     visibility: "visible" | "hidden",
@@ -272,26 +300,37 @@ class Writer {
     content: SheetContent,
     visibility: "visible" | "hidden",
     after?: string,
+    previous?: Range,
   ): Promise<void> {
     const existed = this.exists(sheet);
     const ws = await this.ensureSheet(sheet, visibility, after);
     const name = existed ?? sheet;
+    const extent = contentExtent(content);
     if (existed) {
-      // The sheet is the product's: drop its tables, rules, validation and content wholesale.
-      for (const t of this.st.tables.filter((x) => x.sheet.toLowerCase() === name.toLowerCase()))
-        ws.tables.getItem(t.name).delete();
-      this.st.tables = this.st.tables.filter((x) => x.sheet.toLowerCase() !== name.toLowerCase());
-      const all = ws.getRange();
-      all.conditionalFormats.clearAll();
-      all.dataValidation.clear();
-      all.unmerge();
-      all.clear();
+      // The sheet is the product's, but only its previous region is: that region's tables,
+      // validation, merges and cells go; the user's cells, notes and tables around it stay.
+      if (previous) {
+        const mine = (x: Structure["tables"][number]) =>
+          x.sheet.toLowerCase() === name.toLowerCase() && overlaps(x.range, previous);
+        for (const t of this.st.tables.filter(mine)) ws.tables.getItem(t.name).delete();
+        this.st.tables = this.st.tables.filter((x) => !mine(x));
+        const region = ws.getRange(rangeRef(previous));
+        region.dataValidation.clear();
+        region.unmerge();
+        region.clear();
+      }
       ws.freezePanes.unfreeze();
-      this.st.ownCf.delete(name.toLowerCase());
-      this.cfAdded.delete(name.toLowerCase());
       await this.reserve(10);
     }
-    await this.writeGrid(ws, 1, 1, content.rows, true);
+    // Null cells may go in the grid only where nothing of the user's can be.
+    const blank =
+      !existed ||
+      (previous !== undefined &&
+        previous.r1 <= extent.r1 &&
+        previous.c1 <= extent.c1 &&
+        previous.r2 >= extent.r2 &&
+        previous.c2 >= extent.c2);
+    await this.writeGrid(ws, 1, 1, content.rows, blank);
     for (const m of content.merges ?? []) {
       await this.reserve(2);
       ws.getRange(rangeRef(m)).merge(false);

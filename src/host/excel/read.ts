@@ -15,6 +15,7 @@
 
 import { OWN_TAG } from "../../core/patch";
 import { isOwnFormat } from "../../core/own-format";
+import { loadNames, readMarkers, type Markers } from "./owned";
 import {
   parseRange,
   rangeRef,
@@ -32,6 +33,8 @@ export interface Structure {
   tables: Array<{ name: string; sheet: string; range: Range; style: string; headerRow: boolean }>;
   /** Per sheet (lower-case name): ids of the product's conditional formats. */
   ownCf: Map<string, string[]>;
+  /** The product's sheet markers (workbook names); absent before ExcelApi 1.4. */
+  markers?: Markers;
 }
 
 export interface Supports {
@@ -130,6 +133,9 @@ export async function readWorkbook(
   const bookProtection = supports(7) ? wb.protection.load("protected") : undefined;
   const tables = wb.tables.load("items/name,items/showHeaders,items/style");
   const epoch = wb.functions.date(1904, 1, 1).load("value");
+  // The product's sheet markers are workbook names (ExcelApi 1.4 to write them): read with this sync.
+  const withFormula = supports(7);
+  const names = supports(4) ? loadNames(wb, withFormula) : undefined;
   // The first and the last sheet always exist, so their extents need no names: in the usual
   // workbook (a schedule first, contracts or the product's sheets last) that is the big ones.
   const ends = [wb.worksheets.getFirst(), wb.worksheets.getLast()].map((ws) => ({
@@ -189,6 +195,14 @@ export async function readWorkbook(
     tables: [],
     ownCf: new Map(),
   };
+  const marked = names
+    ? readMarkers(
+        names,
+        withFormula,
+        structure.sheets.map((x) => x.name),
+      )
+    : undefined;
+  if (marked) structure.markers = marked.markers;
   const marker = `N("${OWN_TAG}`;
   for (const c of custom) {
     if (!c.rule.formula.includes(marker)) continue;
@@ -215,6 +229,7 @@ export async function readWorkbook(
       const sheet: SheetSnapshot = {
         name: ws.name,
         visibility: VISIBILITY[ws.visibility] ?? "visible",
+        ...(marked?.owners.get(ws.name) ? { owner: marked.owners.get(ws.name) } : {}),
         rows: cells.rows[i],
         merges: merges && !merges.isNullObject ? areas(merges.address) : [],
         tables: [],

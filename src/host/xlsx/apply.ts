@@ -10,13 +10,16 @@ import {
   OWN_TAG,
   OWN_TITLE,
   type CellWrite,
+  type OwnerRef,
   type PatchOp,
   type TableSpec,
   type Validation,
   type WorkbookPatch,
 } from "../../core/patch";
 import { colLetter, parseA1, parseRange, rangeRef, type Range } from "../../core/snapshot";
+import { assertOwned, contentExtent } from "../../core/owned";
 import { buildWorksheet } from "./build";
+import { layOwnedContent, markerOn, withMarker } from "./owned";
 import { editCells, type CellOp } from "./cells";
 import { dirOf } from "./opc";
 import { CT, Package, REL } from "./parts";
@@ -451,18 +454,37 @@ class Writer {
     tables.push({ part, sheetPart: st.part, name, id, range });
   }
 
-  /** Removes a product sheet's tables and hyperlink relationships before it is rewritten. */
-  private dropSheetParts(st: SheetState): void {
+  /** Removes the tables of a product sheet's previous region before the region is written again. */
+  private dropRegionParts(st: SheetState, previous: Range | undefined): void {
+    if (!previous) return;
     const ids = new Set<string>();
+    const gone = this.allTables().filter(
+      (t) => t.sheetPart === st.part && t.range !== undefined && overlaps(t.range, previous),
+    );
     for (const r of this.pkg.rels(st.part)) {
-      if (r.type.endsWith("/table") && r.part) {
-        this.pkg.remove(r.part);
-        this.pkg.removeOverride(r.part);
-        ids.add(r.id);
-        this.tables = this.allTables().filter((t) => t.part !== r.part);
-      } else if (r.type.endsWith("/hyperlink")) ids.add(r.id);
+      if (!r.type.endsWith("/table") || !r.part || !gone.some((t) => t.part === r.part)) continue;
+      this.pkg.remove(r.part);
+      this.pkg.removeOverride(r.part);
+      ids.add(r.id);
     }
+    if (!ids.size) return;
+    this.tables = this.allTables().filter((t) => !gone.includes(t));
     this.pkg.removeRels(st.part, ids);
+    const left = items(st.doc.get("tableParts")).filter((x) => {
+      const id = localAttr(parseAttrs(x.slice(0, x.indexOf(">")).replace(/\/$/, "")), "id");
+      return id === undefined || !ids.has(id);
+    });
+    st.doc.set(
+      "tableParts",
+      left.length
+        ? `<${st.doc.p}tableParts count="${left.length}">${left.join("")}</${st.doc.p}tableParts>`
+        : undefined,
+    );
+  }
+
+  /** Sets the marker of a product sheet: its defined name, pointing at the product's region. */
+  private setMarker(owner: OwnerRef, sheet: string, range: Range): void {
+    this.setDefinedNames(withMarker(this.definedNames(), owner, sheet, range, this.bp));
   }
 
   // -- operations -----------------------------------------------------------------------
@@ -470,8 +492,15 @@ class Writer {
   apply(op: PatchOp, order: number): void {
     if (op.op === "ensureSheet") {
       const found = this.findSheet(op.sheet);
-      if (found) this.setVisibility(found.ref, op.visibility);
-      else this.addSheet(op.sheet, buildWorksheet({ rows: [] }, this.styles), op.visibility, op.after);
+      if (found) {
+        const marker = markerOn(this.definedNames(), found.ref.name);
+        assertOwned(found.ref.name, marker, op);
+        this.setVisibility(found.ref, op.visibility);
+        if (!marker) this.setMarker(op.owner, found.ref.name, { r1: 1, c1: 1, r2: 1, c2: 1 });
+      } else {
+        this.addSheet(op.sheet, buildWorksheet({ rows: [] }, this.styles), op.visibility, op.after);
+        this.setMarker(op.owner, op.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 });
+      }
       return;
     }
     if (op.op === "writeSheet") {
@@ -479,15 +508,22 @@ class Writer {
       const found = this.findSheet(op.sheet);
       let st: SheetState;
       if (found) {
+        assertOwned(found.ref.name, markerOn(this.definedNames(), found.ref.name), op);
         this.setVisibility(found.ref, op.visibility);
-        st = this.sheet(op.sheet)!;
-        this.dropSheetParts(st);
-        st.doc = new SheetDoc(xml);
-        st.ops = [];
+        st = this.sheet(found.ref.name)!;
+        // Cell edits queued earlier in this patch land first, so the region is cleared after them.
+        if (st.ops.length) {
+          this.finishSheet(st);
+          st.doc = new SheetDoc(this.pkg.text(st.part) ?? xml);
+          st.ops = [];
+        }
+        this.dropRegionParts(st, op.previous);
+        this.pkg.removeRels(st.part, new Set(layOwnedContent(st.doc, new SheetDoc(xml), op.previous)));
         st.cfAdded = 0;
       } else st = this.addSheet(op.sheet, xml, op.visibility, op.after);
       for (const t of op.content.tables ?? []) this.createTable(st, t, order);
       this.setPrintNames(st.name, op.content.pageSetup?.printArea, op.content.pageSetup?.printTitleRows);
+      this.setMarker(op.owner, st.name, contentExtent(op.content));
       return;
     }
     const st = this.sheet(op.sheet);
@@ -713,6 +749,11 @@ class Writer {
 }
 
 // ---------------------------------------------------------------------------------------
+
+/** The <tablePart> items of a <tableParts> element. */
+function items(xml: string | undefined): string[] {
+  return xml ? [...xml.matchAll(/<(?:[\w.-]+:)?tablePart\s[^>]*?\/>/g)].map((m) => m[0]) : [];
+}
 
 function overlaps(a: Range, b: Range): boolean {
   return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;

@@ -13,6 +13,8 @@
  */
 
 import { InputError, type InputErrorCode } from "./input-error";
+import { ownersFromNames } from "../../core/owned";
+import { definedNameRefs } from "./owned";
 import { dirOf, relsPathOf, resolvePart } from "./opc";
 import { nsScope, relId } from "./xml";
 import { partText, unpackPart, UNPACK_LIMITS, vetDirectory, type UnpackLimits } from "./unpack";
@@ -169,6 +171,15 @@ export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_L
   }
 
   if (!sheets.some((s) => s.rows.length > 0)) throw new InputError("empty");
+  // The product's sheets, by their markers (hidden defined names), never by their names.
+  const owners = ownersFromNames(
+    definedNameRefs(bookXml),
+    sheets.map((s) => s.name),
+  );
+  for (const s of sheets) {
+    const owner = owners.get(s.name);
+    if (owner) s.owner = owner;
+  }
   return { date1904, sheets, ...(structureProtected ? { structureProtected } : {}) };
 }
 

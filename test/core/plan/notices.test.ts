@@ -144,6 +144,7 @@ describe("通知台账", () => {
         "2026-11-24",
         "待回复",
         "HT-1#1",
+        "",
       ],
       [
         "SS-20261123-001",
@@ -154,17 +155,20 @@ describe("通知台账", () => {
         "2026-11-25",
         "待登记",
         "HT-1",
+        "",
       ],
     ]);
     const reg = applied.sheets.find((s) => s.name === REGISTER_SHEET)!;
     expect(reg.tables.map((t) => t.name)).toEqual(["通知台账"]);
   });
 
-  test("again on a later day: same numbers and issue dates, no new row, statuses move on", () => {
-    const first = applyInMemory(contracts(), planApply(contracts(), OPTS).patch);
+  test("again on a later day: same numbers and issue dates, no new row, statuses move on, issued sheets untouched", () => {
+    const plan = planApply(contracts(), OPTS).patch;
+    const first = applyInMemory(contracts(), plan);
     const later = { ...OPTS, today: "2026-11-26" };
     const second = planApply(first, later).patch;
-    expect(noticeSheets(second.ops).map((o) => o.sheet)).toEqual(["CK-20261123-001", "SS-20261123-001"]);
+    // An issued notice is a document: its sheet is never written again.
+    expect(noticeSheets(second.ops)).toEqual([]);
     expect(second.ops.filter((o) => o.op === "appendRows" && o.sheet === REGISTER_SHEET)).toEqual([]);
     const again = applyInMemory(first, second);
     expect(register(again).map((r) => [r[0], r[4], r[6]])).toEqual([
@@ -172,13 +176,13 @@ describe("通知台账", () => {
       ["CK-20261123-001", "2026-11-23", "逾期未回复"],
       ["SS-20261123-001", "2026-11-23", "逾期未登记"],
     ]);
-    const ck = noticeSheets(second.ops)[0];
+    const ck = noticeSheets(plan.ops)[0];
     expect(texts(ck.content)).toContain("2026年11月23日");
     // A third run the same day changes nothing in the register.
     const third = planApply(again, later).patch;
     const edits = ["writeSheet", "setValues", "appendRows"];
     expect(third.ops.filter((o) => edits.includes(o.op) && o.sheet === REGISTER_SHEET)).toEqual([]);
-    expect(noticeSheets(third.ops).map((o) => o.sheet)).toEqual(["CK-20261123-001", "SS-20261123-001"]);
+    expect(noticeSheets(third.ops)).toEqual([]);
   });
 
   test("a dunned node drops out of the plan; its register row stays and shows the written report", () => {
@@ -189,7 +193,7 @@ describe("通知台账", () => {
     row[12] = { value: "2026-11-23" };
     row[13] = { value: "2026-11-24" };
     const second = planApply(user, { ...OPTS, today: "2026-11-25" }).patch;
-    expect(noticeSheets(second.ops).map((o) => o.sheet)).toEqual(["SS-20261123-001"]);
+    expect(noticeSheets(second.ops)).toEqual([]);
     const rows = register(applyInMemory(user, second));
     expect(rows.map((r) => [r[0], r[6]])).toEqual([
       ["编号", "状态"],
@@ -203,21 +207,47 @@ describe("通知台账", () => {
     const more = structuredClone(first);
     more.sheets[0].rows[2] = [...more.sheets[0].rows[1]!].map((c, i) => (i === 0 ? { value: "HT-2" } : c));
     const sameDay = planApply(more, OPTS).patch;
-    expect(noticeSheets(sameDay.ops).map((o) => o.sheet)).toEqual([
-      "CK-20261123-001",
-      "CK-20261123-002",
-      "SS-20261123-001",
-      "SS-20261123-002",
-    ]);
+    expect(noticeSheets(sameDay.ops).map((o) => o.sheet)).toEqual(["CK-20261123-002", "SS-20261123-002"]);
     const nextDay = planApply(more, { ...OPTS, today: "2026-11-24" }).patch;
-    expect(noticeSheets(nextDay.ops).map((o) => o.sheet)).toEqual([
-      "CK-20261123-001",
-      "CK-20261124-001",
-      "SS-20261123-001",
-      "SS-20261124-001",
-    ]);
+    expect(noticeSheets(nextDay.ops).map((o) => o.sheet)).toEqual(["CK-20261124-001", "SS-20261124-001"]);
     const append = nextDay.ops.find((o) => o.op === "appendRows" && o.sheet === REGISTER_SHEET);
     expect(append).toMatchObject({ table: "通知台账", startRow: 4 });
+  });
+});
+
+describe("an issued notice is a document", () => {
+  test("a changed cause issues a corrected notice (更正) linked to the first; the first sheet stays", () => {
+    const first = applyInMemory(contracts(), planApply(contracts(), OPTS).patch);
+    const ck = first.sheets.find((s) => s.name === "CK-20261123-001")!;
+    const before = structuredClone(ck.rows);
+    // The amount due on the overdue node was entered wrong, and is corrected in the contract row.
+    const changed = structuredClone(first);
+    changed.sheets[0].rows[1]![10] = { value: 800000 };
+    const plan = planApply(changed, { ...OPTS, today: "2026-11-24" });
+    expect(noticeSheets(plan.patch.ops).map((o) => o.sheet)).toEqual(["CK-20261124-001"]);
+    const text = texts(noticeSheets(plan.patch.ops)[0].content).join("\n");
+    expect(text).toContain("800,000.00");
+    expect(text).toContain("催款通知单（更正）");
+    expect(text).toContain("本通知更正并取代编号为 CK-20261123-001 的催款通知单，以本通知为准。");
+    const after = applyInMemory(changed, plan.patch);
+    expect(after.sheets.find((s) => s.name === "CK-20261123-001")!.rows).toEqual(before);
+    const rows = register(after);
+    const col = (h: string) => rows[0].indexOf(h);
+    expect(rows.slice(1).map((r) => [r[0], r[col("状态")], r[col("更正自")]])).toEqual([
+      ["CK-20261123-001", "已更正", ""],
+      ["SS-20261123-001", "待登记", ""],
+      ["CK-20261124-001", "待回复", "CK-20261123-001"],
+    ]);
+    // The same cause again: nothing new.
+    const again = planApply(after, { ...OPTS, today: "2026-11-25" });
+    expect(noticeSheets(again.patch.ops)).toEqual([]);
+    expect(again.patch.ops.filter((o) => o.op === "appendRows" && o.sheet === REGISTER_SHEET)).toEqual([]);
+  });
+
+  test("days overdue moving on with the date is no change of the cause", () => {
+    const first = applyInMemory(contracts(), planApply(contracts(), OPTS).patch);
+    const later = planApply(first, { ...OPTS, today: "2026-12-20" });
+    expect(noticeSheets(later.patch.ops)).toEqual([]);
   });
 });
 
@@ -293,9 +323,9 @@ describe("the per-run limit on new notices", () => {
     const applied = applyInMemory(sampleWorkbook(), first.patch);
     const second = planApply(applied, { ...OPTS, noticeLimit: 2 });
     const written = noticeSheets(second.patch.ops);
-    // The two already filed are brought up to date under their numbers, and two more are new.
-    expect(written).toEqual(expect.arrayContaining(noticeSheets(first.patch.ops)));
-    expect(written).toHaveLength(4);
+    // The two already issued stay as they are (documents); two more are new.
+    expect(written.filter((w) => noticeSheets(first.patch.ops).includes(w))).toEqual([]);
+    expect(written).toHaveLength(2);
     expect(second.deferredNotices).toBe(1);
   });
 

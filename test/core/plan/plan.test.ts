@@ -419,13 +419,17 @@ describe("操作日志", () => {
     expect(note(en)).toContain("2 notice(s) (2 new), 3 more left for the next run");
   });
 
+  // The log is the product's by its marker (a sheet merely named 操作日志 is the user's).
+  const LOG_OWNER = { kind: "log", id: "main", range: { r1: 1, c1: 1, r2: 3, c2: 7 } } as const;
+
   test("appended right below the existing log table", () => {
     const wb = sampleWorkbook();
-    wb.sheets.push(
-      sheet("操作日志", [["时间"], ["x"], ["y"], [], [], ["用户在表外写的"]], {
+    wb.sheets.push({
+      ...sheet("操作日志", [["时间"], ["x"], ["y"], [], [], ["用户在表外写的"]], {
         tables: [{ name: "操作日志", range: { r1: 1, c1: 1, r2: 3, c2: 7 }, headerRow: true }],
       }),
-    );
+      owner: LOG_OWNER,
+    });
     const append = ops(planApply(wb, OPTS).patch.ops, "appendRows")[0];
     expect(append).toMatchObject({
       sheet: "操作日志",
@@ -438,7 +442,7 @@ describe("操作日志", () => {
 
   test("below the last used row when the user removed the table", () => {
     const wb = sampleWorkbook();
-    wb.sheets.push(sheet("操作日志", [["时间"], ["x"], [], ["y"]]));
+    wb.sheets.push({ ...sheet("操作日志", [["时间"], ["x"], [], ["y"]]), owner: LOG_OWNER });
     const append = ops(planApply(wb, OPTS).patch.ops, "appendRows")[0];
     expect(append.table).toBeUndefined();
     expect(append.startRow).toBe(5);

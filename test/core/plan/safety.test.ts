@@ -144,7 +144,8 @@ describe("idempotence", () => {
     // The report and each notice are rewritten under the same names; the register is not.
     const notices = sheets(first).filter((s) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(s));
     expect(notices).toHaveLength(5);
-    expect(sheets(second)).toEqual(["校验报告", ...notices]);
+    // Issued notices are documents: a second run leaves their sheets alone.
+    expect(sheets(second)).toEqual(["校验报告"]);
     expect(kinds(second, "addConditionalFormats", "setValidation")).toEqual(
       kinds(first, "addConditionalFormats", "setValidation"),
     );
@@ -176,8 +177,13 @@ describe("idempotence", () => {
     ]);
     expect(second.ops.filter((o) => o.op === "createTable")).toEqual([]);
     const copies = (p: WorkbookPatch) =>
-      p.ops.filter((o) => o.op === "writeSheet" && o.sheet === "进度（整理）").map(key);
+      p.ops
+        .filter((o) => o.op === "writeSheet" && o.sheet === "进度（整理）")
+        .map((o) => key({ ...o, previous: undefined } as PatchOp));
     expect(copies(second)).toEqual(copies(first));
+    // The second run clears exactly the region the first one wrote, found by the copy's marker.
+    const again = second.ops.find((o) => o.op === "writeSheet" && o.sheet === "进度（整理）");
+    expect(again).toMatchObject({ previous: { r1: 1, c1: 1, r2: 2, c2: 6 } });
     expect(kinds(second, "addConditionalFormats", "setValidation")).toEqual(
       kinds(first, "addConditionalFormats", "setValidation"),
     );

@@ -20,6 +20,7 @@ import {
   type Range,
   type WorkbookSnapshot,
 } from "../../../src/core/snapshot";
+import { markerName, markerRef } from "../../../src/core/owned";
 
 // ---------------------------------------------------------------------------------------------
 // The model: what the workbook holds.
@@ -105,8 +106,17 @@ export class FakeSheet {
   }
 }
 
+/** A workbook-scoped name (Excel.NamedItem): its formula with the leading `=`. */
+export interface FakeName {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
+
 export class FakeWorkbookModel {
   sheets: FakeSheet[] = [];
+  /** Workbook-scoped names; renameSheet rewrites their references as Excel does. */
+  names: FakeName[] = [];
   date1904 = false;
   /** Structure protected (Review → Protect Workbook): no sheet may be added, moved, hidden or shown. */
   structureProtected = false;
@@ -132,6 +142,19 @@ export class FakeWorkbookModel {
     this.sheets.push(s);
     this.index.set(name.toLowerCase(), s);
     return s;
+  }
+
+  /** A user renames a sheet: names referring to it follow, as in Excel. */
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (!s) throw new Error(`fake: no sheet ${from}`);
+    const quote = (n: string) => `'${n.replace(/'/g, "''")}'!`;
+    for (const n of this.names)
+      if (n.formula.startsWith(`=${quote(s.name)}`))
+        n.formula = `=${quote(to)}${n.formula.slice(quote(s.name).length + 1)}`;
+    this.index.delete(s.name.toLowerCase());
+    s.name = to;
+    this.index.set(to.toLowerCase(), s);
   }
 
   allTables(): Array<{ sheet: FakeSheet; table: FakeTable }> {
@@ -416,8 +439,10 @@ export class FakeWorkbookProxy {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly functions: FakeFunctions;
+  readonly names: FakeNameCollection;
 
   constructor(readonly context: FakeContext) {
+    this.names = new FakeNameCollection(context);
     this.worksheets = new FakeWorksheetCollection(context);
     this.tables = new FakeTableCollection(context, () => context.model.allTables().map((t) => t.table));
     this.functions = new FakeFunctions(context);
@@ -427,6 +452,99 @@ export class FakeWorkbookProxy {
   get protection(): FakeWorkbookProtection {
     if (this.context.model.apiMinor < 7) throw new Error("fake: workbook.protection needs ExcelApi 1.7");
     return new FakeWorkbookProtection(this.context, () => this.context.model);
+  }
+}
+
+/** Excel's rule for a defined name: a letter, `_` or `\` first, then letters, digits, `_`, `.`, `\`, `?`. */
+const NAME_RE = /^[\p{L}_\\][\p{L}\p{N}_.\\?]{0,254}$/u;
+
+function readNameProp(m: FakeName, name: string): unknown {
+  if (name === "name") return m.name;
+  if (name === "formula") return m.formula;
+  if (name === "value") return m.formula.replace(/^=/, "");
+  if (name === "visible") return m.visible;
+  if (name === "type") return "Range";
+  throw new Error(`fake: NamedItem.${name}`);
+}
+
+class FakeNameCollection extends FakeCollection<FakeName, FakeNamedItem> {
+  protected list(): FakeName[] {
+    if (this.context.model.apiMinor < 1) throw new Error("fake: names");
+    return this.context.model.names;
+  }
+
+  protected proxy(m: FakeName): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => (this.context.model.names.includes(m) ? m : null));
+  }
+
+  protected readItem(m: FakeName, name: string): unknown {
+    if (name === "formula" && this.context.model.apiMinor < 7)
+      throw new Error("fake: NamedItem.formula needs ExcelApi 1.7");
+    return readNameProp(m, name);
+  }
+
+  getItem(name: string): FakeNamedItem {
+    return new FakeNamedItem(this.context, () => {
+      const n = this.context.model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+      if (!n) throw new FakeError("ItemNotFound", `name ${name}`);
+      return n;
+    });
+  }
+
+  /** ExcelApi 1.4. `reference` is a formula such as `='Sheet 1'!$A$1:$B$2`. */
+  add(name: string, reference: string, comment?: string): FakeNamedItem {
+    const ctx = this.context;
+    if (ctx.model.apiMinor < 4) throw new Error("fake: names.add needs ExcelApi 1.4");
+    if (typeof reference !== "string" || !reference.startsWith("="))
+      throw new Error("fake: names.add takes a formula string here");
+    let made: FakeName | undefined;
+    ctx.write({ addName: name, reference, comment }, () => {
+      if (!NAME_RE.test(name)) throw new FakeError("InvalidArgument", `name ${name}`);
+      if (ctx.model.names.some((x) => x.name.toLowerCase() === name.toLowerCase()))
+        throw new FakeError("ItemAlreadyExists", `name ${name}`);
+      const sheet = /^='((?:[^']|'')+)'!/.exec(reference)?.[1]?.replace(/''/g, "'");
+      if (sheet !== undefined && !ctx.model.sheet(sheet))
+        throw new FakeError("InvalidArgument", `no sheet ${sheet}`);
+      made = { name, formula: reference, visible: true };
+      ctx.model.names.push(made);
+    });
+    return new FakeNamedItem(ctx, () => made ?? null);
+  }
+}
+
+class FakeNamedItem extends FakeObject<FakeName> {
+  protected readProp(m: FakeName, name: string): unknown {
+    return readNameProp(m, name);
+  }
+
+  get name(): string {
+    return this.got("name");
+  }
+
+  get formula(): string {
+    return this.got("formula");
+  }
+
+  get value(): string {
+    return this.got("value");
+  }
+
+  get visible(): boolean {
+    return this.got("visible");
+  }
+
+  set visible(v: boolean) {
+    this.put("visible", v, (m) => {
+      m.visible = v;
+    });
+  }
+
+  delete(): void {
+    if (this.context.model.apiMinor < 4) throw new Error("fake: NamedItem.delete needs ExcelApi 1.4");
+    this.context.write({ deleteName: true }, () => {
+      const m = this.target();
+      this.context.model.names = this.context.model.names.filter((x) => x !== m);
+    });
   }
 }
 
@@ -1390,6 +1508,12 @@ export function fakeFromSnapshot(wb: WorkbookSnapshot, apiMinor = 16): FakeWorkb
         range: t.range,
         showHeaders: t.headerRow,
         style: "TableStyleMedium2",
+      });
+    if (s.owner)
+      model.names.push({
+        name: markerName(s.owner.kind, s.owner.id),
+        formula: `=${markerRef(s.name, s.owner.range)}`,
+        visible: false,
       });
   }
   return model;

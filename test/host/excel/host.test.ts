@@ -278,6 +278,7 @@ describe("ExcelHost.apply", () => {
         {
           op: "writeSheet",
           sheet: "报告",
+          owner: { kind: "report", id: "main" },
           visibility: "visible",
           after: "S",
           content: {
@@ -373,7 +374,17 @@ describe("round trips do not grow with rows", () => {
     await h.read();
     ctx.resetStats();
     const rows = Array.from({ length: 20_000 }, (_, i) => [{ v: `第${i}行的文字` }, { v: i }]);
-    await h.apply({ ops: [{ op: "writeSheet", sheet: "大", visibility: "visible", content: { rows } }] });
+    await h.apply({
+      ops: [
+        {
+          op: "writeSheet",
+          sheet: "大",
+          owner: { kind: "report", id: "main" },
+          visibility: "visible",
+          content: { rows },
+        },
+      ],
+    });
     expect(ctx.syncCount).toBeGreaterThan(1);
     expect(ctx.maxSyncBytes).toBeLessThanOrEqual(200_000 + 600_000);
     expect(model.sheet("大")!.text("A20000")).toBe("第19999行的文字");
@@ -484,7 +495,17 @@ describe("apply stays under Excel on the web's 5 MB request limit", () => {
     const rows = Array.from({ length: 40_000 }, (_, i) =>
       Array.from({ length: 6 }, (_, j) => ({ v: j ? `${text}${i}` : i, style: { numFmt: j ? "@" : "0" } })),
     );
-    await h.apply({ ops: [{ op: "writeSheet", sheet: "大", visibility: "visible", content: { rows } }] });
+    await h.apply({
+      ops: [
+        {
+          op: "writeSheet",
+          sheet: "大",
+          owner: { kind: "report", id: "main" },
+          visibility: "visible",
+          content: { rows },
+        },
+      ],
+    });
     const total = ctx.syncs.reduce((n, s) => n + s.bytes, 0);
     expect(total).toBeGreaterThan(10 * 1024 * 1024);
     for (const s of ctx.syncs) expect(s.bytes).toBeLessThanOrEqual(5 * 1024 * 1024);
