@@ -10,7 +10,7 @@
  */
 
 import { fitPatchText } from "./cell-text";
-import { analyseWorkbook, COPY_SHEET_RE, isProductSheet, type CheckResult } from "./check";
+import { analyseWorkbook, COPY_SHEET_RE, isProductSheet, type Analysis, type CheckResult } from "./check";
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
@@ -53,6 +53,8 @@ export interface ApplyOptions {
 export interface ApplyPlan {
   patch: WorkbookPatch;
   result: CheckResult;
+  /** What the check worked out, for a caller that shows more than the result (the task pane). */
+  analysis: Analysis;
   /** Every value `normalize` rewrote, old → new; empty without it. */
   normalized: Normalized[];
   /** New notices (picked ones only, with `noticeKeys`) not written this run because it reached the per-run limit. */
@@ -216,6 +218,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   return {
     patch: fitPatchText({ ops }, lang),
     result,
+    analysis,
     normalized,
     deferredNotices,
     ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
