@@ -53,6 +53,7 @@ const zh = {
     title: "没有识别到表格",
     detail:
       "工作簿中没有可识别的进度计划表、合同执行情况表或收款计划表，因此没有逾期、通知可算，也不能应用。",
+    page: "校验没有识别到表格，这一页没有可显示的内容。原因见上方提示。",
   },
   applyHint: "应用：建立表格、数字格式和数据验证，标记错误单元格和逾期行，写入校验报告。",
   applied: (ops: number) => `已应用 ${ops} 项更改。`,
@@ -256,6 +257,7 @@ const en: PaneWords = {
     title: "No table recognised",
     detail:
       "The workbook has no schedule, contracts or payment-plan table the product recognises, so there is nothing overdue, no notice to plan, and nothing to apply.",
+    page: "The check recognised no table, so this page has nothing to show; the note above says why.",
   },
   applyHint:
     "Apply: create tables, number formats and data validation, mark error cells and overdue rows, write the validation report.",

@@ -229,18 +229,20 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
           />
         );
       case "overdue":
+        if (noTable) return <Text>{w.noTable.page}</Text>;
         return (
           <OverduePage
-            report={noTable ? undefined : report}
+            report={report}
             lang={prefs.lang}
             onSelect={bench.select}
             selected={bench.selected}
           />
         );
       case "notices":
+        if (noTable) return <Text>{w.noTable.page}</Text>;
         return (
           <NoticesPage
-            report={noTable ? undefined : report}
+            report={report}
             lang={prefs.lang}
             busy={busy}
             onGenerate={(ids) => applyAndOffer(true, ids)}

@@ -115,8 +115,13 @@ export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[
     for (const r of t.rows) byRow.set(r.row, r);
     rows.set(t.sheet, byRow);
   }
+  // A cell may name several people: 「李娜、赵强」.
   const people = (r: TypedRow | undefined) =>
-    r ? [r.fields.owner, r.fields.serviceManager, r.fields.salesManager].map(textOf) : [];
+    r
+      ? [r.fields.owner, r.fields.serviceManager, r.fields.salesManager].flatMap(
+          (c) => textOf(c)?.split(/[、,，/;；\s]+/) ?? [],
+        )
+      : [];
   findings.forEach((f, i) => {
     const o = out[i];
     const row = f.row === undefined ? undefined : rows.get(f.sheet)?.get(f.row);

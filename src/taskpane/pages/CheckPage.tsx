@@ -152,8 +152,8 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
         const expanded = row?.kind === "group" && row.expanded;
         const o = new Set(same.open);
         const c = new Set(same.closed);
-        if (expanded) (o.delete(rule), c.add(rule));
-        else (c.delete(rule), o.add(rule));
+        (expanded ? o : c).delete(rule);
+        (expanded ? c : o).add(rule);
         return { report, open: o, closed: c };
       }),
     [report, rows],
