@@ -112,7 +112,9 @@ export async function paneFigures(files: string[], asOf = "2026-11-23"): Promise
       await input.setInputFiles(file);
       await page.getByText(`已打开：${name}`).waitFor({ timeout: 600_000 });
       // The open button is enabled again once the worker has read the file.
-      await page.getByRole("button", { name: "校验", exact: true, disabled: false }).waitFor({ timeout: 600_000 });
+      await page
+        .getByRole("button", { name: "校验", exact: true, disabled: false })
+        .waitFor({ timeout: 600_000 });
       const openMs = Date.now() - t0;
       const t1 = Date.now();
       await page.getByRole("button", { name: "校验", exact: true }).click();

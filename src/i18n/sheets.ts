@@ -161,11 +161,13 @@ const en: SheetWords = {
     more: (n) => `; ${n} more`,
     applied: (a) =>
       [
-        `${a.tables} table(s) created`,
-        a.copies > 0 ? `${a.copies} normalised cop(ies)` : "",
-        `${a.marks} cell(s) marked`,
-        a.normalized > 0 ? `${a.normalized} value(s) normalised` : "",
-        a.notices ? `${a.notices.written} notice(s) (${a.notices.created} new)` : "",
+        `${a.tables} ${a.tables === 1 ? "table" : "tables"} created`,
+        a.copies > 0 ? `${a.copies} normalised ${a.copies === 1 ? "copy" : "copies"}` : "",
+        `${a.marks} ${a.marks === 1 ? "cell" : "cells"} marked`,
+        a.normalized > 0 ? `${a.normalized} ${a.normalized === 1 ? "value" : "values"} normalised` : "",
+        a.notices
+          ? `${a.notices.written} ${a.notices.written === 1 ? "notice" : "notices"} (${a.notices.created} new)`
+          : "",
         a.notices && a.notices.deferred > 0 ? `${a.notices.deferred} more left for the next run` : "",
       ]
         .filter(Boolean)

@@ -231,12 +231,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
       case "overdue":
         if (noTable) return <Text>{w.noTable.page}</Text>;
         return (
-          <OverduePage
-            report={report}
-            lang={prefs.lang}
-            onSelect={bench.select}
-            selected={bench.selected}
-          />
+          <OverduePage report={report} lang={prefs.lang} onSelect={bench.select} selected={bench.selected} />
         );
       case "notices":
         if (noTable) return <Text>{w.noTable.page}</Text>;

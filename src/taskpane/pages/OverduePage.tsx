@@ -36,6 +36,7 @@ const useStyles = makeStyles({
   },
   open: { border: `1px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   count: {
+    order: -1,
     fontSize: tokens.fontSizeHero700,
     fontWeight: tokens.fontWeightSemibold,
     lineHeight: tokens.lineHeightHero700,
@@ -105,13 +106,16 @@ export function OverduePage({ report, lang, onSelect, selected }: OverduePagePro
               key={t.key}
               className={tile === t.key ? `${s.tile} ${s.open}` : s.tile}
               aria-pressed={tile === t.key}
-              aria-label={`${w[t.key]} ${n}${t.key === "payments" && n > 0 ? ` ${w.outstanding(cw.amount(outstanding))}` : ""}`}
               onClick={() => setTile(tile === t.key ? undefined : t.key)}
             >
+              {/* Read as 「逾期收款 3 待收 ¥…」; the count shows first. */}
+              <Text>{w[t.key]}</Text>{" "}
               <span className={n > 0 && t.key !== "dueSoon" ? `${s.count} ${s.hot}` : s.count}>{n}</span>
-              <Text>{w[t.key]}</Text>
               {t.key === "payments" && n > 0 && (
-                <Text className={s.total}>{w.outstanding(cw.amount(outstanding))}</Text>
+                <>
+                  {" "}
+                  <Text className={s.total}>{w.outstanding(cw.amount(outstanding))}</Text>
+                </>
               )}
             </button>
           );
