@@ -94,6 +94,7 @@ const zh = {
     mine: (name: string) => (name ? `我的事项（${name}）` : "我的事项"),
     mineHint: "在「设置」中填写显示名称后，可只看本人为负责人、客服经理或销售经理的事项。",
     search: "搜索",
+    more: (n: number) => (n > 0 ? `筛选和排序（已设 ${n} 项）` : "筛选和排序"),
     severityLabel: "严重程度",
     rule: "规则",
     sheet: "工作表",
@@ -301,6 +302,7 @@ const en: PaneWords = {
     mineHint:
       "Enter your display name in Settings to see only the items where you are the owner, service manager or sales manager.",
     search: "Search",
+    more: (n) => (n > 0 ? `Filter and sort (${n} set)` : "Filter and sort"),
     severityLabel: "Severity",
     rule: "Rule",
     sheet: "Sheet",

@@ -415,7 +415,9 @@ run("the task pane in Chromium (web mode)", () => {
     const p = await newPane({ user: "刘芳" });
     await openAndCheck(p, await sampleFile());
     await p.getByText("共 19 条").waitFor({ timeout: 30_000 });
+    await p.getByText("筛选和排序").click();
     await p.getByLabel("严重程度").selectOption({ label: "警告" });
+    await p.getByText("筛选和排序（已设 1 项）").waitFor();
     await p.getByText("显示 5 / 19 条").waitFor();
     await p.getByRole("button", { name: "清除筛选" }).click();
     await p.getByLabel("搜索").fill("系统安装调试");

@@ -32,6 +32,13 @@ const useStyles = makeStyles({
     margin: `${tokens.spacingVerticalXS} 0`,
   },
   hint: { color: tokens.colorNeutralForeground3 },
+  search: { margin: `${tokens.spacingVerticalXS} 0` },
+  more: { margin: `${tokens.spacingVerticalXS} 0` },
+  summary: {
+    cursor: "pointer",
+    padding: `${tokens.spacingVerticalXS} 0`,
+    color: tokens.colorBrandForeground1,
+  },
 });
 
 export type SortKey = "place" | "days" | "amount";
@@ -174,6 +181,10 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
   if (!report) return <Text>{w.notRun}</Text>;
   const { errors, warnings, infos } = report.summary;
   const filtered = shown.length !== findings.length;
+  // Filters set beyond search and 我的事项 (the sort counts when it is not the default).
+  const active =
+    (["severity", "rule", "sheet", "person", "contract"] as const).filter((k) => filter[k]).length +
+    (filter.sort !== "place" ? 1 : 0);
   return (
     <div>
       <Text as="p" block weight="semibold">
@@ -201,7 +212,7 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
               {w.mineHint}
             </Text>
           )}
-          <div className={s.filters}>
+          <div className={s.search}>
             <div className={s.field}>
               <label htmlFor="f-search">{w.search}</label>
               <Input
@@ -211,60 +222,69 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
                 onChange={(_e, d) => set("search", d.value)}
               />
             </div>
-            <div className={s.field}>
-              <label htmlFor="f-severity">{w.severityLabel}</label>
-              <Select
-                id="f-severity"
-                value={filter.severity}
-                onChange={(_e, d) => set("severity", d.value as Severity | "")}
-              >
-                <option value="">{w.all}</option>
-                {(["error", "warning", "info"] as Severity[]).map((v) => (
-                  <option key={v} value={v}>
-                    {w.severity[v]}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className={s.field}>
-              <label htmlFor="f-rule">{w.rule}</label>
-              <Select id="f-rule" value={filter.rule} onChange={(_e, d) => set("rule", d.value)}>
-                <option value="">{w.all}</option>
-                {rules.map((r) => (
-                  <option key={r} value={r}>
-                    {ruleTitle(r, lang)}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className={s.field}>
-              <label htmlFor="f-sheet">{w.sheet}</label>
-              <Select id="f-sheet" value={filter.sheet} onChange={(_e, d) => set("sheet", d.value)}>
-                <option value="">{w.all}</option>
-                {sheets.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className={s.field}>
-              <label htmlFor="f-person">{w.person}</label>
-              <Input id="f-person" value={filter.person} onChange={(_e, d) => set("person", d.value)} />
-            </div>
-            <div className={s.field}>
-              <label htmlFor="f-contract">{w.contract}</label>
-              <Input id="f-contract" value={filter.contract} onChange={(_e, d) => set("contract", d.value)} />
-            </div>
-            <div className={s.field}>
-              <label htmlFor="f-sort">{w.sort}</label>
-              <Select id="f-sort" value={filter.sort} onChange={(_e, d) => set("sort", d.value as SortKey)}>
-                <option value="place">{w.sortPlace}</option>
-                <option value="days">{w.sortDays}</option>
-                <option value="amount">{w.sortAmount}</option>
-              </Select>
-            </div>
           </div>
+          <details className={s.more}>
+            <summary className={s.summary}>{w.more(active)}</summary>
+            <div className={s.filters}>
+              <div className={s.field}>
+                <label htmlFor="f-severity">{w.severityLabel}</label>
+                <Select
+                  id="f-severity"
+                  value={filter.severity}
+                  onChange={(_e, d) => set("severity", d.value as Severity | "")}
+                >
+                  <option value="">{w.all}</option>
+                  {(["error", "warning", "info"] as Severity[]).map((v) => (
+                    <option key={v} value={v}>
+                      {w.severity[v]}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className={s.field}>
+                <label htmlFor="f-rule">{w.rule}</label>
+                <Select id="f-rule" value={filter.rule} onChange={(_e, d) => set("rule", d.value)}>
+                  <option value="">{w.all}</option>
+                  {rules.map((r) => (
+                    <option key={r} value={r}>
+                      {ruleTitle(r, lang)}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className={s.field}>
+                <label htmlFor="f-sheet">{w.sheet}</label>
+                <Select id="f-sheet" value={filter.sheet} onChange={(_e, d) => set("sheet", d.value)}>
+                  <option value="">{w.all}</option>
+                  {sheets.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+              <div className={s.field}>
+                <label htmlFor="f-person">{w.person}</label>
+                <Input id="f-person" value={filter.person} onChange={(_e, d) => set("person", d.value)} />
+              </div>
+              <div className={s.field}>
+                <label htmlFor="f-contract">{w.contract}</label>
+                <Input
+                  id="f-contract"
+                  value={filter.contract}
+                  onChange={(_e, d) => set("contract", d.value)}
+                />
+              </div>
+              <div className={s.field}>
+                <label htmlFor="f-sort">{w.sort}</label>
+                <Select id="f-sort" value={filter.sort} onChange={(_e, d) => set("sort", d.value as SortKey)}>
+                  <option value="place">{w.sortPlace}</option>
+                  <option value="days">{w.sortDays}</option>
+                  <option value="amount">{w.sortAmount}</option>
+                </Select>
+              </div>
+            </div>
+          </details>
           <div className={s.tools}>
             <Text size={200}>{w.shown(shown.length, findings.length)}</Text>
             {filtered && (
