@@ -17,6 +17,9 @@ export interface SheetWords {
     none: string;
     noFindings: string;
     headers: [string, string, string, string, string, string, string, string];
+    /** The line a reviewer signs and dates on the printout. */
+    reviewer: string;
+    reviewDate: string;
   };
   severity: Record<Severity, string>;
   log: {
@@ -74,6 +77,8 @@ const zh: SheetWords = {
     none: "无",
     noFindings: "未发现问题",
     headers: ["序号", "严重程度", "规则", "工作表", "单元格", "字段", "值", "说明"],
+    reviewer: "审核人（签字）：",
+    reviewDate: "审核日期：",
   },
   severity: { error: "错误", warning: "警告", info: "提示" },
   log: {
@@ -143,6 +148,8 @@ const en: SheetWords = {
     none: "none",
     noFindings: "No findings",
     headers: ["No.", "Severity", "Rule", "Sheet", "Cell", "Field", "Value", "Message"],
+    reviewer: "Reviewed by (signature):",
+    reviewDate: "Date:",
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },
   log: {

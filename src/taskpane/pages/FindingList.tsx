@@ -24,8 +24,7 @@ const FALLBACK_VIEW = 4000;
 const useStyles = makeStyles({
   tree: {
     position: "relative",
-    height: "min(60vh, 560px)",
-    minHeight: "200px",
+    maxHeight: "min(60vh, 560px)",
     overflowY: "auto",
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -283,6 +282,7 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
         aria-label={label}
         aria-description={help}
         aria-activedescendant={rows.length > 0 && at >= first && at < last ? `${id}-${at}` : undefined}
+        style={{ height: `${total + 2}px` }}
         onKeyDown={onKey}
         onScroll={(e) => setScroll(e.currentTarget.scrollTop)}
       >

@@ -87,8 +87,8 @@ export function OverduePage({ report, lang, onSelect, selected }: OverduePagePro
   const meta = (f: PaneFinding) =>
     [
       f.days !== undefined && f.days > 0 ? cw.days(f.days) : "",
-      f.who?.join("、") ?? "",
       f.amount !== undefined ? cw.amount(f.amount) : "",
+      f.who?.join("、") ?? "",
     ]
       .filter(Boolean)
       .join(" · ");
