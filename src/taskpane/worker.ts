@@ -7,7 +7,7 @@ import { runJob, type Job } from "./jobs";
 import type { WorkerMessage } from "./engine";
 
 /** Findings per message: each one costs the page a short task to take in. */
-const SLICE = 2000;
+const SLICE = 1000;
 
 const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(m, transfer);
