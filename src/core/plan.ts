@@ -11,7 +11,7 @@
 
 import { append } from "./append";
 import { fitPatchText } from "./cell-text";
-import { analyseWorkbook, COPY_SHEET_RE, productSheets, type CheckResult } from "./check";
+import { analyseWorkbook, COPY_SHEET_RE, productSheets, type Analysis, type CheckResult } from "./check";
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
@@ -60,6 +60,8 @@ export interface ApplyOptions {
 export interface ApplyPlan {
   patch: WorkbookPatch;
   result: CheckResult;
+  /** What the check worked out, for a caller that shows more than the result (the task pane). */
+  analysis: Analysis;
   /** Every value `normalize` rewrote, old → new; empty without it. */
   normalized: Normalized[];
   /** New notices (picked ones only, with `noticeKeys`) not written this run because it reached the per-run limit. */
@@ -281,6 +283,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   return {
     patch: fitPatchText({ ops }, lang),
     result,
+    analysis,
     normalized,
     deferredNotices,
     reportOmitted: result.findings.length - listedFindings(result.findings, opts.reportLimit).length,

@@ -37,6 +37,8 @@ export function formatMoney(x: number): string {
 }
 
 const yuan = (a: Args, k: string) => `${formatMoney(a.n(k))} 元`;
+/** "1 day", "2 days": English counts agree with their noun. */
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const cny = (a: Args, k: string) => `CNY ${formatMoney(a.n(k))}`;
 
 /** Who or what the finding is about: a task, a contract, or a row (a trailing space after Latin text). */
@@ -226,28 +228,28 @@ const TEXTS: Record<RuleId, RuleText> = {
   "schedule.overdue": {
     title: { zh: "任务逾期", en: "Task overdue" },
     zh: (a, f) => `${subjectZh(a, f)}计划于 ${a.s("planEnd")} 完成，已逾期 ${a.n("days")} 天仍未完成`,
-    en: (a, f) => `${subjectEn(a, f)} was due ${a.s("planEnd")} and is ${a.n("days")} day(s) overdue`,
+    en: (a, f) => `${subjectEn(a, f)} was due ${a.s("planEnd")} and is ${plural(a.n("days"), "day")} overdue`,
   },
   "schedule.due-soon": {
     title: { zh: "任务即将到期", en: "Task due soon" },
     zh: (a, f) =>
       `${subjectZh(a, f)}计划于 ${a.s("planEnd")} 完成，还剩 ${a.n("workdays")} 个工作日（提醒范围 ${a.n("n")} 个工作日）`,
     en: (a, f) =>
-      `${subjectEn(a, f)} is due ${a.s("planEnd")}, ${a.n("workdays")} working day(s) from now ` +
+      `${subjectEn(a, f)} is due ${a.s("planEnd")}, ${plural(a.n("workdays"), "working day")} from now ` +
       `(reminder window ${a.n("n")} working days)`,
   },
   "schedule.start-late": {
     title: { zh: "任务未按时开始", en: "Task not started" },
     zh: (a, f) => `${subjectZh(a, f)}计划于 ${a.s("planStart")} 开始，已过 ${a.n("days")} 天仍无实际开始日期`,
     en: (a, f) =>
-      `${subjectEn(a, f)} was planned to start ${a.s("planStart")}; ${a.n("days")} day(s) later it has no actual start`,
+      `${subjectEn(a, f)} was planned to start ${a.s("planStart")}; ${plural(a.n("days"), "day")} later it has no actual start`,
   },
   "schedule.finished-late": {
     title: { zh: "任务延迟完成", en: "Task finished late" },
     zh: (a, f) =>
       `${subjectZh(a, f)}计划 ${a.s("planEnd")} 完成，实际 ${a.s("actualEnd")} 完成，晚 ${a.n("days")} 天`,
     en: (a, f) =>
-      `${subjectEn(a, f)} was planned for ${a.s("planEnd")} and finished ${a.s("actualEnd")}, ${a.n("days")} day(s) late`,
+      `${subjectEn(a, f)} was planned for ${a.s("planEnd")} and finished ${a.s("actualEnd")}, ${plural(a.n("days"), "day")} late`,
   },
   "schedule.progress-mismatch": {
     title: { zh: "完成率与实际完成不符", en: "Progress inconsistent" },
@@ -302,7 +304,7 @@ const TEXTS: Record<RuleId, RuleText> = {
       `${subjectZh(a, f)}完成日期 ${a.s("end")} 晚于合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}` +
       ` ${a.n("days")} 天，且未签订备忘录`,
     en: (a, f) =>
-      `${subjectEn(a, f)} ends ${a.s("end")}, ${a.n("days")} day(s) after contract ${a.s("contractNo")}'s ` +
+      `${subjectEn(a, f)} ends ${a.s("end")}, ${plural(a.n("days"), "day")} after contract ${a.s("contractNo")}'s ` +
       `delivery date ${a.s("deliveryDate")}, and no memorandum was signed`,
   },
   "schedule.unsigned": {
@@ -331,14 +333,14 @@ const TEXTS: Record<RuleId, RuleText> = {
     zh: (a) =>
       `合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}，已逾期 ${a.n("days")} 天仍未完成`,
     en: (a) =>
-      `Contract ${a.s("contractNo")} was due for delivery ${a.s("deliveryDate")} and is ${a.n("days")} day(s) overdue`,
+      `Contract ${a.s("contractNo")} was due for delivery ${a.s("deliveryDate")} and is ${plural(a.n("days"), "day")} overdue`,
   },
   "contract.delivery-due-soon": {
     title: { zh: "合同即将到交货期", en: "Delivery due soon" },
     zh: (a) =>
       `合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}，还剩 ${a.n("workdays")} 个工作日`,
     en: (a) =>
-      `Contract ${a.s("contractNo")} is due for delivery ${a.s("deliveryDate")}, ${a.n("workdays")} working day(s) from now`,
+      `Contract ${a.s("contractNo")} is due for delivery ${a.s("deliveryDate")}, ${plural(a.n("workdays"), "working day")} from now`,
   },
   "contract.delivered-late": {
     title: { zh: "合同延迟交付", en: "Delivered late" },
@@ -346,7 +348,7 @@ const TEXTS: Record<RuleId, RuleText> = {
       `合同 ${a.s("contractNo")} 约定交货期 ${a.s("deliveryDate")}，实际完成 ${a.s("completionDate")}，晚 ${a.n("days")} 天`,
     en: (a) =>
       `Contract ${a.s("contractNo")} was due ${a.s("deliveryDate")} and completed ${a.s("completionDate")}, ` +
-      `${a.n("days")} day(s) late`,
+      `${plural(a.n("days"), "day")} late`,
   },
   "contract.quality-missing": {
     title: { zh: "未记录完成质量", en: "Quality not recorded" },
@@ -367,7 +369,7 @@ const TEXTS: Record<RuleId, RuleText> = {
       `已收 ${yuan(a, "received")}，未收 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天`,
     en: (a) =>
       `Contract ${a.s("contractNo")}, ${nodeEn(a)}: ${cny(a, "dueAmount")} was due ${a.s("dueDate")}; ` +
-      `received ${cny(a, "received")}, outstanding ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue`,
+      `received ${cny(a, "received")}, outstanding ${cny(a, "outstanding")}, ${plural(a.n("days"), "day")} overdue`,
   },
   "payable.overdue": {
     title: { zh: "应付款逾期", en: "Payable overdue" },
@@ -378,7 +380,7 @@ const TEXTS: Record<RuleId, RuleText> = {
     en: (a) =>
       `Contract ${a.s("contractNo")}, ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable"}: ` +
       `${cny(a, "dueAmount")} was to be paid ${a.s("dueDate")}; paid ${cny(a, "received")}, ` +
-      `unpaid ${cny(a, "outstanding")}, ${a.n("days")} day(s) overdue (we owe this; for finance to pay)`,
+      `unpaid ${cny(a, "outstanding")}, ${plural(a.n("days"), "day")} overdue (we owe this; for finance to pay)`,
   },
   "contract.report-overdue": {
     title: { zh: "催款书面报告逾期", en: "Dunning report overdue" },
@@ -387,7 +389,7 @@ const TEXTS: Record<RuleId, RuleText> = {
       `（不晚于 ${a.s("deadline")}）提交财务部，至今未提交`,
     en: (a) =>
       `Contract ${a.s("contractNo")} was dunned ${a.s("dunningDate")}; the written report was due to Finance ` +
-      `within ${a.n("n")} day(s) (by ${a.s("deadline")}) and has not been filed`,
+      `within ${plural(a.n("n"), "day")} (by ${a.s("deadline")}) and has not been filed`,
   },
   "contract.overpaid": {
     title: { zh: "收款超过合同金额", en: "Received more than the amount" },
@@ -403,7 +405,7 @@ const TEXTS: Record<RuleId, RuleText> = {
       `合同 ${a.s("contractNo")} 的收款计划（${a.n("nodes")} 个节点）合计 ${yuan(a, "planned")}，` +
       `合同金额 ${yuan(a, "amount")}，相差 ${formatMoney(Math.abs(a.n("difference")))} 元`,
     en: (a) =>
-      `Contract ${a.s("contractNo")}: its payment plan (${a.n("nodes")} node(s)) adds up to ${cny(a, "planned")}, ` +
+      `Contract ${a.s("contractNo")}: its payment plan (${plural(a.n("nodes"), "node")}) adds up to ${cny(a, "planned")}, ` +
       `the contract amount is ${cny(a, "amount")}, a difference of CNY ${formatMoney(Math.abs(a.n("difference")))}`,
   },
   "table.not-recognized": {
@@ -419,7 +421,7 @@ const TEXTS: Record<RuleId, RuleText> = {
         ? mappingProblemEn(a)
         : a.has("kind")
           ? nearMissEn(a, f)
-          : `${a.has("count") ? `${a.n("count")} sheets of the same shape (${a.s("sheets")}${a.n("count") > 5 ? " …" : ""}) hold` : "This sheet holds"} ${a.n("cells")} cell(s) of data that match no schedule, contract or payment table`,
+          : `${a.has("count") ? `${a.n("count")} sheets of the same shape (${a.s("sheets")}${a.n("count") > 5 ? " …" : ""}) hold` : "This sheet holds"} ${plural(a.n("cells"), "cell")} of data that match no schedule, contract or payment table`,
   },
   "table.missing-columns": {
     title: { zh: "缺少规范要求的列", en: "Columns missing" },
@@ -435,7 +437,7 @@ const TEXTS: Record<RuleId, RuleText> = {
   "table.blank-rows": {
     title: { zh: "表内空行", en: "Blank rows" },
     zh: (a) => `表中跳过了 ${a.n("count")} 个空行（第 ${a.s("rows")} 行）`,
-    en: (a) => `${a.n("count")} blank row(s) inside the table were skipped (rows ${a.s("rows")})`,
+    en: (a) => `${plural(a.n("count"), "blank row")} inside the table were skipped (rows ${a.s("rows")})`,
   },
   "calendar.year-missing": {
     title: { zh: "缺少节假日数据", en: "No holiday data" },

@@ -4,6 +4,10 @@ import type { Kind } from "../core/kinds";
 import type { Lang } from "../core/settings";
 import type { Stage } from "../app/apply";
 
+/** A change made to the workbook in the page (web mode), as the download button lists it. */
+export type PaneChange =
+  { kind: "apply"; operations: number } | { kind: "notices"; n: number } | { kind: "settings" };
+
 const zh = {
   title: "项目跟踪",
   tabs: { structure: "结构", check: "校验", overdue: "逾期", notices: "通知", settings: "设置" },
@@ -16,20 +20,41 @@ const zh = {
     check: "正在校验…",
     plan: "正在计划更改…",
     write: "正在写入工作簿…",
+    send: "正在显示结果…",
     load: "正在加载…",
-  } as Record<Stage | "load", string>,
+  } as Record<Stage | "send" | "load", string>,
   web: {
     open: "打开工作簿（.xlsx）",
     hint: "网页模式：打开一个 .xlsx 工作簿，校验、应用或生成通知后下载结果。文件只在本机浏览器中处理。",
     opened: (name: string) => `已打开：${name}`,
     download: (name: string) => `下载 ${name}`,
+    unsaved: (changes: PaneChange[]) =>
+      `尚未下载的更改：${changes
+        .map((c) =>
+          c.kind === "apply"
+            ? `应用 ${c.operations} 项`
+            : c.kind === "notices"
+              ? `生成通知 ${c.n} 份`
+              : "保存设置",
+        )
+        .join("、")}。关闭页面或打开其他文件前请先下载。`,
+    downloaded: "已下载，之后的更改会再次提示。",
+    discard: "当前工作簿有尚未下载的更改，打开其他文件会丢弃这些更改。继续吗？",
   },
   office: {
     noHost: "请在 Excel 中打开此加载项。",
     noHostDetail: "未检测到 Excel：Office 主机不可用。",
   },
   needWorkbook: "请先打开一个工作簿。",
-  actions: { check: "校验", apply: "应用", notices: "生成通知", clear: "清除标记" },
+  actions: { check: "校验", apply: "应用", notices: "生成通知", clear: "清除标记", cancel: "取消" },
+  cancelled: "已取消，页面保留上次的结果。",
+  done: (summary: string) => `校验完成：${summary}`,
+  noTable: {
+    title: "没有识别到表格",
+    detail:
+      "工作簿中没有可识别的进度计划表、合同执行情况表或收款计划表，因此没有逾期、通知可算，也不能应用。",
+    page: "校验没有识别到表格，这一页没有可显示的内容。原因见上方提示。",
+  },
   applyHint: "应用：建立表格、数字格式和数据验证，标记错误单元格和逾期行，写入校验报告。",
   applied: (ops: number) => `已应用 ${ops} 项更改。`,
   noticesWritten: (n: number, created: number, deferred: number) =>
@@ -37,6 +62,7 @@ const zh = {
     (deferred > 0 ? `另有 ${deferred} 份超过单次上限，再次生成即可继续。` : ""),
   structure: {
     empty: "尚未识别到表格。点击「校验」读取工作簿。",
+    noneFound: "校验没有在工作簿中识别到表格，原因见上方提示。",
     sheet: "工作表",
     kind: "类型",
     headerRow: "表头行",
@@ -64,6 +90,28 @@ const zh = {
     severity: { error: "错误", warning: "警告", info: "提示" },
     asOf: (d: string) => `校验日期：${d}`,
     goTo: (ref: string) => `定位到 ${ref}`,
+    group: (severity: string, rule: string, n: number) => `${severity} · ${rule}（${n}）`,
+    mine: (name: string) => (name ? `我的事项（${name}）` : "我的事项"),
+    mineHint: "在「设置」中填写显示名称后，可只看本人为负责人、客服经理或销售经理的事项。",
+    search: "搜索",
+    more: (n: number) => (n > 0 ? `筛选和排序（已设 ${n} 项）` : "筛选和排序"),
+    severityLabel: "严重程度",
+    rule: "规则",
+    sheet: "工作表",
+    person: "负责人/经理",
+    contract: "合同编号",
+    all: "全部",
+    sort: "排序",
+    sortPlace: "按位置",
+    sortDays: "按逾期天数",
+    sortAmount: "按金额",
+    shown: (n: number, total: number) => (n === total ? `共 ${total} 条` : `显示 ${n} / ${total} 条`),
+    clear: "清除筛选",
+    list: "问题列表",
+    listHelp: "上下方向键移动，回车定位到单元格或展开分组，左右方向键折叠、展开分组。",
+    days: (n: number) => `逾期 ${n} 天`,
+    amount: (n: number) =>
+      `¥${n.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
   },
   overdue: {
     tasks: "逾期任务",
@@ -72,18 +120,37 @@ const zh = {
     dueSoon: "即将到期",
     asOf: (d: string) => `截至 ${d}`,
     notRun: "点击「校验」计算逾期情况。",
+    outstanding: (amount: string) => `待收 ${amount}`,
+    empty: "没有这类事项。",
   },
   notices: {
     none: "没有需要生成的通知。",
     notRun: "点击「校验」查看计划生成的通知。",
     type: "类型",
     where: "位置",
-    planned: (n: number) => `计划生成 ${n} 份通知。`,
+    planned: (n: number, issued: number) =>
+      issued > 0 ? `共 ${n} 份通知，其中 ${issued} 份已签发。` : `计划生成 ${n} 份通知。`,
     all: "全选",
     nothing: "全不选",
     more: (n: number) => `还有 ${n} 条未在此列出，随「全选」「全不选」一起选中或取消。`,
     generate: (n: number) => `生成所选通知（${n}）`,
     issued: (no: string) => `已签发 ${no}，再次生成不会重发；原因有变时签发更正通知`,
+    types: {
+      催款通知单: "催款通知单",
+      项目实施通知: "项目实施通知",
+      计划调整通知: "计划调整通知",
+      备忘录: "备忘录",
+    } as Record<string, string>,
+    resultTitle: "本次生成",
+    notWritten: "未生成（超过单次上限）",
+    left: (left: number, deferred: number) =>
+      `尚未签发 ${left} 份` + (deferred > 0 ? `，其中 ${deferred} 份超过单次上限，再次生成即可继续。` : "。"),
+    askTitle: "通知抬头",
+    askHint: "通知以公司和部门的名义发出。首次生成前请填写，保存在工作簿「设置」中。",
+    company: "公司名称",
+    department: { finance: "财务部名称", service: "客服部名称", sales: "销售部名称" },
+    saveAndGenerate: (n: number) => `保存并生成（${n}）`,
+    cancel: "取消",
   },
   settings: {
     asOf: "校验日期",
@@ -152,6 +219,7 @@ const en: PaneWords = {
     check: "Validating…",
     plan: "Planning changes…",
     write: "Writing the workbook…",
+    send: "Showing the results…",
     load: "Loading…",
   },
   web: {
@@ -159,21 +227,48 @@ const en: PaneWords = {
     hint: "Web mode: open an .xlsx workbook, validate, apply or generate notices, then download the result. The file never leaves this browser.",
     opened: (name) => `Opened: ${name}`,
     download: (name) => `Download ${name}`,
+    unsaved: (changes) =>
+      `Not yet downloaded: ${changes
+        .map((c) =>
+          c.kind === "apply"
+            ? `applied ${c.operations} ${c.operations === 1 ? "change" : "changes"}`
+            : c.kind === "notices"
+              ? `${c.n} ${c.n === 1 ? "notice" : "notices"} generated`
+              : "settings saved",
+        )
+        .join(", ")}. Download before closing the page or opening another file.`,
+    downloaded: "Downloaded; later changes will be flagged again.",
+    discard: "This workbook has changes you have not downloaded; opening another file discards them. Go on?",
   },
   office: {
     noHost: "Please open this add-in in Excel.",
     noHostDetail: "Excel was not detected: the Office host is not available.",
   },
   needWorkbook: "Open a workbook first.",
-  actions: { check: "Validate", apply: "Apply", notices: "Generate notices", clear: "Clear marks" },
+  actions: {
+    check: "Validate",
+    apply: "Apply",
+    notices: "Generate notices",
+    clear: "Clear marks",
+    cancel: "Cancel",
+  },
+  cancelled: "Cancelled; the pane keeps the last results.",
+  done: (summary) => `Validation done: ${summary}`,
+  noTable: {
+    title: "No table recognised",
+    detail:
+      "The workbook has no schedule, contracts or payment-plan table the product recognises, so there is nothing overdue, no notice to plan, and nothing to apply.",
+    page: "The check recognised no table, so this page has nothing to show; the note above says why.",
+  },
   applyHint:
     "Apply: create tables, number formats and data validation, mark error cells and overdue rows, write the validation report.",
-  applied: (ops) => `Applied ${ops} changes.`,
+  applied: (ops) => (ops === 1 ? "Applied 1 change." : `Applied ${ops} changes.`),
   noticesWritten: (n, created, deferred) =>
-    `${n} notice(s) generated (${created} new), entered in the 通知台账 register.` +
+    `${n === 1 ? "1 notice" : `${n} notices`} generated (${created} new), entered in the 通知台账 register.` +
     (deferred > 0 ? ` ${deferred} more are over the per-run limit: generate again to go on.` : ""),
   structure: {
     empty: "No tables recognised yet. Click Validate to read the workbook.",
+    noneFound: "The check recognised no table in this workbook; the note above says why.",
     sheet: "Sheet",
     kind: "Kind",
     headerRow: "Header row",
@@ -197,10 +292,34 @@ const en: PaneWords = {
   check: {
     none: "No problems found.",
     notRun: "Click Validate to check the workbook.",
-    summary: (e, w, i) => `${e} errors · ${w} warnings · ${i} infos`,
-    severity: { error: "Errors", warning: "Warnings", info: "Infos" },
+    summary: (e, w, i) =>
+      `${e} ${e === 1 ? "error" : "errors"} · ${w} ${w === 1 ? "warning" : "warnings"} · ${i} ${i === 1 ? "note" : "notes"}`,
+    severity: { error: "Errors", warning: "Warnings", info: "Notes" },
     asOf: (d) => `As of ${d}`,
     goTo: (ref) => `Go to ${ref}`,
+    group: (severity, rule, n) => `${severity} · ${rule} (${n})`,
+    mine: (name) => (name ? `My items (${name})` : "My items"),
+    mineHint:
+      "Enter your display name in Settings to see only the items where you are the owner, service manager or sales manager.",
+    search: "Search",
+    more: (n) => (n > 0 ? `Filter and sort (${n} set)` : "Filter and sort"),
+    severityLabel: "Severity",
+    rule: "Rule",
+    sheet: "Sheet",
+    person: "Owner / manager",
+    contract: "Contract no.",
+    all: "All",
+    sort: "Sort",
+    sortPlace: "By place",
+    sortDays: "By days overdue",
+    sortAmount: "By amount",
+    shown: (n, total) => (n === total ? `${total} in all` : `Showing ${n} of ${total}`),
+    clear: "Clear filters",
+    list: "Findings",
+    listHelp:
+      "Up and Down move, Enter goes to the cell or opens a group, Left and Right close and open groups.",
+    days: (n) => (n === 1 ? "1 day overdue" : `${n} days overdue`),
+    amount: (n) => `¥${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
   },
   overdue: {
     tasks: "Overdue tasks",
@@ -209,19 +328,45 @@ const en: PaneWords = {
     dueSoon: "Due soon",
     asOf: (d) => `As of ${d}`,
     notRun: "Click Validate to count overdue items.",
+    outstanding: (amount) => `${amount} outstanding`,
+    empty: "Nothing of this kind.",
   },
   notices: {
     none: "No notices to generate.",
     notRun: "Click Validate to see the planned notices.",
     type: "Type",
     where: "Where",
-    planned: (n) => (n === 1 ? "1 notice planned." : `${n} notices planned.`),
+    planned: (n, issued) =>
+      (n === 1 ? "1 notice planned." : `${n} notices planned.`) +
+      (issued > 0 ? ` ${issued} already issued.` : ""),
     all: "Select all",
     nothing: "Select none",
     more: (n) => `${n} more not listed here; Select all and Select none include them.`,
     generate: (n) => `Generate selected notices (${n})`,
     issued: (no) =>
       `Issued as ${no}; generating again issues nothing new, or a correction if its cause changed`,
+    types: {
+      催款通知单: "Payment reminder",
+      项目实施通知: "Implementation notice",
+      计划调整通知: "Plan change notice",
+      备忘录: "Memo",
+    },
+    resultTitle: "Generated this time",
+    notWritten: "not written (over the per-run limit)",
+    left: (left, deferred) =>
+      `${left} not issued yet` +
+      (deferred > 0 ? `; ${deferred} are over the per-run limit: generate again to go on.` : "."),
+    askTitle: "Notice letterhead",
+    askHint:
+      "Notices go out in the name of your company and departments. Enter them once; they are saved in the workbook's 设置 sheet.",
+    company: "Company name",
+    department: {
+      finance: "Finance department",
+      service: "Customer service department",
+      sales: "Sales department",
+    },
+    saveAndGenerate: (n) => `Save and generate (${n})`,
+    cancel: "Cancel",
   },
   settings: {
     asOf: "As-of date",

@@ -19,6 +19,9 @@ export interface SheetWords {
     headers: [string, string, string, string, string, string, string, string];
     /** The list holds `listed` findings and leaves `omitted` out: where to get them all. */
     omitted: (listed: number, omitted: number) => string;
+    /** The line a reviewer signs and dates on the printout. */
+    reviewer: string;
+    reviewDate: string;
   };
   severity: Record<Severity, string>;
   log: {
@@ -80,6 +83,8 @@ const zh: SheetWords = {
     headers: ["序号", "严重程度", "规则", "工作表", "单元格", "字段", "值", "说明"],
     omitted: (listed, omitted) =>
       `下表只列出 ${listed} 条（错误优先），另有 ${omitted} 条未列出。完整清单：运行 ptrack check 文件名 --json，或在任务窗格的“校验”页查看。`,
+    reviewer: "审核人（签字）：",
+    reviewDate: "审核日期：",
   },
   severity: { error: "错误", warning: "警告", info: "提示" },
   log: {
@@ -152,6 +157,8 @@ const en: SheetWords = {
     headers: ["No.", "Severity", "Rule", "Sheet", "Cell", "Field", "Value", "Message"],
     omitted: (listed, omitted) =>
       `The list below shows ${listed} findings (errors first); ${omitted} more are not listed. For all of them run ptrack check FILE --json, or open the 校验 page of the task pane.`,
+    reviewer: "Reviewed by (signature):",
+    reviewDate: "Date:",
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },
   log: {
@@ -170,11 +177,13 @@ const en: SheetWords = {
     more: (n) => `; ${n} more`,
     applied: (a) =>
       [
-        `${a.tables} table(s) created`,
-        a.copies > 0 ? `${a.copies} normalised cop(ies)` : "",
-        `${a.marks} cell(s) marked`,
-        a.normalized > 0 ? `${a.normalized} value(s) normalised` : "",
-        a.notices ? `${a.notices.written} notice(s) (${a.notices.created} new)` : "",
+        `${a.tables} ${a.tables === 1 ? "table" : "tables"} created`,
+        a.copies > 0 ? `${a.copies} normalised ${a.copies === 1 ? "copy" : "copies"}` : "",
+        `${a.marks} ${a.marks === 1 ? "cell" : "cells"} marked`,
+        a.normalized > 0 ? `${a.normalized} ${a.normalized === 1 ? "value" : "values"} normalised` : "",
+        a.notices
+          ? `${a.notices.written} ${a.notices.written === 1 ? "notice" : "notices"} (${a.notices.created} new)`
+          : "",
         a.notices && a.notices.deferred > 0 ? `${a.notices.deferred} more left for the next run` : "",
       ]
         .filter(Boolean)

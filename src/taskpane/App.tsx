@@ -17,18 +17,20 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ChangeEvent } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import type { SettingsEdit } from "../core/plan/settings-edit";
 import type { MappingOverride } from "../core/recognise";
 import { paneWords } from "../i18n/pane";
-import { CheckPage } from "./pages/CheckPage";
 import type { NoticePicks } from "./pages/NoticesPage";
 import { loadPreferences, savePreferences, type Preferences } from "./preferences";
 import { resultName, webSource, type WebSource } from "./web-source";
 import { useWorkbench } from "./workbench";
 import type { WorkbookSource, WorkbookUi } from "./workbook-source";
 
-// The pane opens on 校验; the other pages and the form controls only they use load when first shown.
+// Pages load when first shown (校验 at once): the first load stays small.
+const CheckPage = lazy(() =>
+  import(/* webpackChunkName: "check-page" */ "./pages/CheckPage").then((m) => ({ default: m.CheckPage })),
+);
 const StructurePage = lazy(() =>
   import(/* webpackChunkName: "pages" */ "./pages/StructurePage").then((m) => ({ default: m.StructurePage })),
 );
@@ -62,7 +64,23 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     marginBottom: tokens.spacingVerticalS,
   },
-  progress: { margin: `${tokens.spacingVerticalS} 0` },
+  progress: {
+    margin: `${tokens.spacingVerticalS} 0`,
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
+  tabs: { flexWrap: "wrap" },
+  hidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+  download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, width: "100%" },
   page: { paddingTop: tokens.spacingVerticalM },
   hint: { color: tokens.colorNeutralForeground3 },
 });
@@ -91,6 +109,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
   const bench = useWorkbench(source, prefs);
   const w = paneWords(prefs.lang);
   const s = useStyles();
+  const fileInput = useRef<HTMLInputElement>(null);
 
   const changePrefs = useCallback((p: Preferences) => {
     setPrefs(p);
@@ -104,23 +123,53 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
   // A download link holds the result's bytes; release them when it is replaced.
   useEffect(() => () => (download ? URL.revokeObjectURL(download.url) : undefined), [download]);
 
-  const { reset, fail, setBusy } = bench;
+  // Web mode: changes live only in this page until downloaded; closing the tab asks first.
+  const unsaved = bench.changes.length > 0;
+  useEffect(() => {
+    if (!unsaved) return undefined;
+    const guard = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    window.addEventListener("beforeunload", guard);
+    return () => window.removeEventListener("beforeunload", guard);
+  }, [unsaved]);
+
+  // Focus goes back to the control that started an action once it is over (a busy button is
+  // disabled meanwhile, which drops focus to the page).
+  const starter = useRef<HTMLElement | null>(null);
+  const busyNow = bench.busy !== undefined;
+  useEffect(() => {
+    if (busyNow) {
+      const el = document.activeElement;
+      if (el instanceof HTMLElement && el !== document.body) starter.current = el;
+      return;
+    }
+    const el = starter.current;
+    starter.current = null;
+    if (el && el.isConnected && (document.activeElement === document.body || !document.activeElement))
+      el.focus();
+  }, [busyNow]);
+
+  const { reset, open } = bench;
   const openFile = useCallback(
     async (e: ChangeEvent<HTMLInputElement>) => {
-      const file = e.target.files?.[0];
+      const input = e.target;
+      const file = input.files?.[0];
       if (!file) return;
+      if (unsaved && !window.confirm(w.web.discard)) {
+        input.value = "";
+        return;
+      }
       reset();
       setDownload(undefined);
-      setBusy("read");
-      try {
-        setWeb(webSource(file.name, new Uint8Array(await file.arrayBuffer()), webUi));
-      } catch (err) {
-        fail(err);
-      } finally {
-        setBusy(undefined);
-      }
+      setNoticePicks(undefined);
+      const next = webSource(file.name, new Uint8Array(await file.arrayBuffer()), webUi);
+      setWeb(next);
+      // Read at once: a file that is not a workbook is reported now, not on 校验.
+      if (!(await open(next))) setWeb(undefined);
     },
-    [reset, fail, setBusy, webUi],
+    [reset, open, webUi, unsaved, w.web.discard],
   );
 
   // Web mode: each write changes the bytes held in the page; offer the latest as a download.
@@ -154,38 +203,49 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
   );
 
   const busy = bench.busy !== undefined;
+  const report = bench.report;
+  const noTable = report !== undefined && report.tables.length === 0;
   const pageBody = useMemo(() => {
     switch (page) {
       case "structure":
         return (
           <StructurePage
-            tables={bench.report?.tables}
+            tables={report?.tables}
             lang={prefs.lang}
-            mappings={bench.report?.state.mappings}
+            mappings={report?.state.mappings}
             busy={busy}
             onSaveMappings={saveMappings}
+            checked={report !== undefined}
           />
         );
       case "check":
         return (
           <CheckPage
-            report={bench.report}
+            report={report}
             lang={prefs.lang}
             selected={bench.selected}
             onSelect={bench.select}
+            me={prefs.user.trim()}
           />
         );
       case "overdue":
-        return <OverduePage report={bench.report} lang={prefs.lang} />;
+        if (noTable) return <Text>{w.noTable.page}</Text>;
+        return (
+          <OverduePage report={report} lang={prefs.lang} onSelect={bench.select} selected={bench.selected} />
+        );
       case "notices":
+        if (noTable) return <Text>{w.noTable.page}</Text>;
         return (
           <NoticesPage
-            report={bench.report}
+            report={report}
             lang={prefs.lang}
             busy={busy}
             onGenerate={(ids) => applyAndOffer(true, ids)}
             picks={noticePicks}
             onPicks={setNoticePicks}
+            outcome={bench.applied}
+            company={report?.state.settings}
+            onSaveCompany={saveAndOffer}
           />
         );
       case "settings":
@@ -193,7 +253,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
           <SettingsPage
             prefs={prefs}
             onChange={changePrefs}
-            state={bench.report?.state}
+            state={report?.state}
             busy={busy}
             liveAvailable={source?.watch !== undefined}
             onSave={saveAndOffer}
@@ -202,9 +262,11 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     }
   }, [
     page,
-    bench.report,
+    report,
+    noTable,
     bench.selected,
     bench.select,
+    bench.applied,
     prefs,
     busy,
     applyAndOffer,
@@ -215,10 +277,25 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     source,
   ]);
 
+  // What a screen reader hears when an action ends.
+  // (An error is announced by its own alert.)
+  const announcement = bench.error
+    ? ""
+    : bench.cancelled
+      ? w.cancelled
+      : busy
+        ? ""
+        : report
+          ? w.done(w.check.summary(report.summary.errors, report.summary.warnings, report.summary.infos))
+          : "";
+
   return (
     <FluentProvider theme={webLightTheme} className={s.root} lang={prefs.lang === "en" ? "en-US" : "zh-CN"}>
       <main>
         <h1 className={s.title}>{w.title}</h1>
+        <div className={s.hidden} aria-live="polite" aria-atomic="true">
+          {announcement}
+        </div>
         {mode.kind === "none" && (
           <MessageBar intent="warning">
             <MessageBarBody>
@@ -232,7 +309,14 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
             <label htmlFor="ptrack-file">
               <Text weight="semibold">{w.web.open}</Text>
             </label>
-            <input id="ptrack-file" type="file" accept=".xlsx" onChange={openFile} disabled={busy} />
+            <input
+              id="ptrack-file"
+              ref={fileInput}
+              type="file"
+              accept=".xlsx"
+              onChange={openFile}
+              disabled={busy}
+            />
             <Text size={200} className={s.hint}>
               {web ? w.web.opened(web.name) : w.web.hint}
             </Text>
@@ -243,26 +327,65 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
             <Button appearance="primary" onClick={bench.check} disabled={busy || !source}>
               {w.actions.check}
             </Button>
-            <Button onClick={() => applyAndOffer(false)} disabled={busy || !source} title={w.applyHint}>
+            <Button
+              onClick={() => applyAndOffer(false)}
+              disabled={busy || !source || noTable}
+              title={w.applyHint}
+            >
               {w.actions.apply}
             </Button>
             {download && (
-              <a href={download.url} download={download.name}>
-                {w.web.download(download.name)}
-              </a>
+              <div className={s.download}>
+                <Button
+                  as="a"
+                  appearance={unsaved ? "primary" : "secondary"}
+                  href={download.url}
+                  download={download.name}
+                  onClick={bench.saved}
+                >
+                  {w.web.download(download.name)}
+                </Button>
+                <Text size={200} className={s.hint}>
+                  {unsaved ? w.web.unsaved(bench.changes) : w.web.downloaded}
+                </Text>
+              </div>
             )}
           </div>
         )}
         {busy && (
           <div className={s.progress} role="status">
             <Spinner size="tiny" label={w.stages[bench.busy!]} />
+            <Button size="small" onClick={bench.cancel}>
+              {w.actions.cancel}
+            </Button>
           </div>
         )}
         {bench.error && (
-          <MessageBar intent="error">
+          <MessageBar intent="error" role="alert">
             <MessageBarBody>
               <MessageBarTitle>{w.error.title}</MessageBarTitle>
               {bench.error}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {bench.cancelled && !busy && (
+          <MessageBar intent="info">
+            <MessageBarBody>{w.cancelled}</MessageBarBody>
+          </MessageBar>
+        )}
+        {noTable && !busy && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>{w.noTable.title}</MessageBarTitle>
+              {w.noTable.detail}
+              {report.findings
+                .filter((f) => f.rule === "table.not-recognized")
+                .slice(0, 5)
+                .map((f, i) => (
+                  <Text as="p" block size={200} key={i}>
+                    {f.sheet}：{f.message}
+                  </Text>
+                ))}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -279,7 +402,12 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
             </MessageBarBody>
           </MessageBar>
         )}
-        <TabList selectedValue={page} onTabSelect={(_e, d) => setPage(d.value as Page)} size="small">
+        <TabList
+          className={s.tabs}
+          selectedValue={page}
+          onTabSelect={(_e, d) => setPage(d.value as Page)}
+          size="small"
+        >
           {PAGES.map((p) => (
             <Tab key={p} value={p}>
               {w.tabs[p]}

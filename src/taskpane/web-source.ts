@@ -8,11 +8,22 @@ import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookHost } from "../host/host";
 import type { WorkbookSource, WorkbookUi } from "./workbook-source";
 
+let versions = 0;
+
 export class BytesHost implements WorkbookHost {
+  /** Names this version of the bytes: the worker keeps what it read of it. */
+  token = ++versions;
+
   constructor(private data: Uint8Array) {}
 
   get bytes(): Uint8Array {
     return this.data;
+  }
+
+  /** The bytes a write produced. */
+  replace(bytes: Uint8Array): void {
+    this.data = bytes;
+    this.token = ++versions;
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -22,7 +33,7 @@ export class BytesHost implements WorkbookHost {
 
   async apply(patch: WorkbookPatch): Promise<void> {
     const { applyPatchXlsx } = await import(/* webpackChunkName: "xlsx-write" */ "../host/xlsx/apply");
-    this.data = applyPatchXlsx(this.data, patch);
+    this.replace(applyPatchXlsx(this.data, patch));
   }
 }
 

@@ -1,48 +1,62 @@
 /**
  * The pane's state and actions: runs the use-cases on the current workbook source and keeps
  * what the pages show. No business rule lives here: findings, counts and notices all come
- * from the use-cases' report.
+ * from the use-cases' report. The work itself runs in a Web Worker (./engine.ts); Office.js
+ * reads and writes stay on the page, where Office.js lives.
  */
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ApplyOutcome, Stage } from "../app/apply";
-import type { CheckReport } from "../app/check";
+import type { ApplyOutcome } from "../app/apply";
 import type { IsoDate } from "../core/dates";
 import type { SettingsEdit } from "../core/plan/settings-edit";
-import type { WorkbookSnapshot } from "../core/snapshot";
 import type { Lang } from "../core/settings";
 import { inputErrorMessage } from "../i18n/errors";
 import { paneWords } from "../i18n/pane";
 import type { InputError } from "../host/xlsx/read";
 import { debounce } from "./debounce";
+import { CancelledError, createEngine, type Engine } from "./engine";
+import type { Job, JobBase, JobResult, JobStage, PaneReport } from "./jobs";
 import type { Preferences } from "./preferences";
+import type { BytesHost } from "./web-source";
 import type { WorkbookSource } from "./workbook-source";
 
-export type Busy = Stage | "load" | undefined;
+export type Busy = JobStage | "load" | undefined;
+
+/** What a write changed, for the download button (web mode). */
+export type Change =
+  { kind: "apply"; operations: number } | { kind: "notices"; n: number } | { kind: "settings" };
 
 export interface Workbench {
-  report?: CheckReport;
+  report?: PaneReport;
   busy: Busy;
   error?: string;
+  /** The last run was cancelled by the user. */
+  cancelled: boolean;
   /** The last apply's outcome, for the confirmation line. */
-  applied?: ApplyOutcome;
+  applied?: Omit<ApplyOutcome, "report">;
   /** The finding the user picked last, `sheet!cell`. */
   selected?: string;
+  /** Web mode: the changes made to the bytes in this page since they were opened or downloaded. */
+  changes: Change[];
   /** Each action resolves true when it finished, false when it failed (the error is shown). */
   check(): Promise<boolean>;
+  /** Web mode: read a newly opened file at once, so a bad file is reported on open. */
+  open(source: WorkbookSource): Promise<boolean>;
   /** Apply; with `notices`, write the notices too: only those in `noticeKeys` (their `noticeId`) when given. */
   apply(notices: boolean, noticeKeys?: string[]): Promise<boolean>;
   /** Save an edit of the workbook's 设置 (parameters, 节假日, column mappings), then validate again. */
   saveSettings(edit: SettingsEdit): Promise<boolean>;
+  cancel(): void;
   select(sheet: string, cell: string): Promise<void>;
+  /** The changes are now in a downloaded file. */
+  saved(): void;
   fail(e: unknown): void;
-  setBusy(b: Busy): void;
   reset(): void;
 }
 
 /** One sentence for a person, never a stack trace. */
 export function errorMessage(e: unknown, lang: Lang, file: string): string {
-  // By name, not instanceof: the reader lives in a lazily loaded chunk.
+  // By name, not instanceof: the reader runs in a worker or a lazily loaded chunk.
   if (e instanceof Error && e.name === "InputError") return inputErrorMessage(e as InputError, lang, file);
   const text = e instanceof Error ? e.message : String(e);
   return paneWords(lang).error.generic(text);
@@ -56,104 +70,126 @@ function userName(prefs: Preferences): string {
 /** How long the workbook must stay still before live validation runs. */
 export const LIVE_DELAY_MS = 1500;
 
-/** Lets React paint the spinner before synchronous work blocks the thread. */
-const paint = () => new Promise<void>((r) => setTimeout(r, 0));
+/** What a job reads from: the file's bytes (web mode) or, in Excel, a snapshot read here. */
+async function inputOf(
+  source: WorkbookSource,
+): Promise<{ input: JobBase["input"]; write(r: JobResult): Promise<void> }> {
+  if (source.kind === "web") {
+    const host = source.host() as BytesHost;
+    return {
+      input: { bytes: host.bytes, token: host.token },
+      write: async (r) => {
+        if (r.bytes) host.replace(r.bytes);
+      },
+    };
+  }
+  const host = source.host();
+  const snapshot = await host.read();
+  return {
+    input: { snapshot },
+    write: async (r) => {
+      if (r.patch && r.patch.ops.length > 0) await host.apply(r.patch);
+    },
+  };
+}
 
 export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferences): Workbench {
-  const [report, setReport] = useState<CheckReport>();
+  const [report, setReport] = useState<PaneReport>();
   const [busy, setBusy] = useState<Busy>();
   const [error, setError] = useState<string>();
-  const [applied, setApplied] = useState<ApplyOutcome>();
+  const [cancelled, setCancelled] = useState(false);
+  const [applied, setApplied] = useState<Omit<ApplyOutcome, "report">>();
   const [selected, setSelected] = useState<string>();
+  const [changes, setChanges] = useState<Change[]>([]);
   const running = useRef(false);
+  const engine = useRef<Engine>(undefined);
+  engine.current ??= createEngine();
 
   const fail = useCallback(
     (e: unknown) => setError(errorMessage(e, prefs.lang, source?.name ?? "")),
     [prefs.lang, source],
   );
 
+  const asOf = prefs.asOf ? (prefs.asOf as IsoDate) : undefined;
+
+  /**
+   * One job on `on` (the current source unless given): the page reads in Excel, the engine does
+   * the rest, a write goes back to the workbook.
+   */
   const run = useCallback(
-    async (first: Busy, work: (stage: (s: Stage) => void) => Promise<void>): Promise<boolean> => {
+    async (
+      job: Omit<Job, keyof JobBase> & Partial<Pick<JobBase, "input">>,
+      after: (r: JobResult) => void,
+      on: WorkbookSource | undefined = source,
+    ): Promise<boolean> => {
       if (running.current) return false;
-      if (!source) {
+      if (!on) {
         setError(paneWords(prefs.lang).needWorkbook);
         return false;
       }
       running.current = true;
       setError(undefined);
-      setBusy(first);
+      setCancelled(false);
+      setBusy("read");
       try {
-        await paint();
-        await work((s) => setBusy(s));
+        const io = await inputOf(on);
+        const full = { ...job, input: io.input, lang: prefs.lang, asOf, now: Date.now() } as Job;
+        const r = await engine.current!.run(full, (s) => setBusy(s));
+        if (r.bytes || r.patch) {
+          setBusy("write");
+          await io.write(r);
+        }
+        after(r);
         return true;
       } catch (e) {
-        fail(e);
+        if (e instanceof CancelledError) setCancelled(true);
+        else (on === source ? fail : (x: unknown) => setError(errorMessage(x, prefs.lang, on.name)))(e);
         return false;
       } finally {
         running.current = false;
         setBusy(undefined);
       }
     },
-    [source, prefs.lang, fail],
+    [source, prefs.lang, asOf, fail],
   );
 
-  const asOf = prefs.asOf ? (prefs.asOf as IsoDate) : undefined;
-
-  /** Check a snapshot and show its report. */
-  const checkNow = useCallback(
-    async (wb: WorkbookSnapshot, stage: (s: Stage) => void) => {
-      // The rules and their parsers load on first use, so the pane itself opens fast.
-      const { checkSnapshot } = await import(/* webpackChunkName: "check" */ "../app/check");
-      stage("check");
-      await paint();
-      setReport(checkSnapshot(wb, { asOf, lang: prefs.lang }));
-      setApplied(undefined);
-    },
-    [asOf, prefs.lang],
+  const check = useCallback(
+    () =>
+      run({ kind: "check" }, (r) => {
+        setReport(r.report);
+        setApplied(undefined);
+      }),
+    [run],
   );
 
-  /** 校验: read the workbook and check it. */
-  const readAndCheck = useCallback(
-    async (stage: (s: Stage) => void) => {
-      stage("read");
-      await checkNow(await source!.host().read(), stage);
-    },
-    [source, checkNow],
-  );
-
-  const check = useCallback(() => run("read", readAndCheck), [run, readAndCheck]);
+  const open = useCallback((on: WorkbookSource) => run({ kind: "open" }, () => undefined, on), [run]);
 
   const apply = useCallback(
     (notices: boolean, noticeKeys?: string[]) =>
-      run("load", async (stage) => {
-        // The planner and the .xlsx writer are the heavy half of the bundle: loaded on first use.
-        const { runApply } = await import(/* webpackChunkName: "apply" */ "../app/apply");
-        const outcome = await runApply(source!.host(), {
-          asOf,
-          lang: prefs.lang,
-          normalize: false,
-          notices,
-          noticeKeys,
-          user: userName(prefs),
-          onStage: stage,
-        });
-        setReport(outcome.report);
-        setApplied(outcome);
+      run({ kind: "apply", notices, noticeKeys, user: userName(prefs) } as Job, (r) => {
+        setReport(r.report);
+        setApplied(r.outcome);
+        const n = r.outcome?.notices?.written ?? 0;
+        setChanges((c) => [
+          ...c,
+          notices ? { kind: "notices", n } : { kind: "apply", operations: r.outcome?.operations ?? 0 },
+        ]);
       }),
-    [run, source, asOf, prefs.lang, prefs.user],
+    [run, prefs],
   );
 
   const saveSettings = useCallback(
     (edit: SettingsEdit) =>
-      run("write", async (stage) => {
-        const { runSettingsEdit } = await import(/* webpackChunkName: "apply" */ "../app/settings");
-        const saved = await runSettingsEdit(source!.host(), edit, prefs.lang, { user: userName(prefs) });
-        // Parameters, holidays and mappings all change what a check finds: validate again at once,
-        // on the workbook as the save left it (no second read).
-        await checkNow(saved.workbook, stage);
+      run({ kind: "settings", edit, user: userName(prefs) } as Job, (r) => {
+        // Parameters, holidays and mappings all change what a check finds: validated again at once.
+        setReport(r.report);
+        setApplied(undefined);
+        if (r.saved) setChanges((c) => [...c, { kind: "settings" }]);
       }),
-    [run, source, prefs, checkNow],
+    [run, prefs],
   );
+
+  const cancel = useCallback(() => engine.current?.cancel(), []);
 
   // Live validation: a burst of edits in Excel makes one check once the workbook is still.
   const checkRef = useRef(check);
@@ -186,12 +222,33 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     [source, fail],
   );
 
+  const saved = useCallback(() => setChanges([]), []);
+
   const reset = useCallback(() => {
     setReport(undefined);
     setApplied(undefined);
     setSelected(undefined);
     setError(undefined);
+    setCancelled(false);
+    setChanges([]);
   }, []);
 
-  return { report, busy, error, applied, selected, check, apply, saveSettings, select, fail, setBusy, reset };
+  return {
+    report,
+    busy,
+    error,
+    cancelled,
+    applied,
+    selected,
+    changes,
+    check,
+    open,
+    apply,
+    saveSettings,
+    cancel,
+    select,
+    saved,
+    fail,
+    reset,
+  };
 }

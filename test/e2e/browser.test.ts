@@ -16,6 +16,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { SAMPLE_AS_OF, sampleCellLook, sampleWorkbook } from "../../src/app/sample";
 import { readWorkbookState } from "../../src/core/workbook-settings";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readXlsx } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 
@@ -125,15 +126,89 @@ function serve(dir: string): Promise<Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+async function sampleFile(name = "示例台账.xlsx") {
+  return {
+    name,
+    mimeType: XLSX,
+    buffer: Buffer.from(await writeSnapshotXlsx(sampleWorkbook(), { cell: sampleCellLook })),
+  };
+}
+
+/** A workbook with no table the product recognises: a memo and a list of phone numbers. */
+function noTableWorkbook(): WorkbookSnapshot {
+  const text = (v: string) => ({ value: v });
+  return {
+    date1904: false,
+    sheets: [
+      {
+        name: "备忘",
+        visibility: "visible",
+        rows: [[text("本周例会纪要")], [text("1. 讨论了年度预算")], [text("2. 下周出差安排")]],
+        merges: [],
+        tables: [],
+      },
+      {
+        name: "通讯录",
+        visibility: "visible",
+        rows: [
+          [text("姓名"), text("电话")],
+          [text("张三"), text("13800000000")],
+        ],
+        merges: [],
+        tables: [],
+      },
+    ],
+  } as unknown as WorkbookSnapshot;
+}
+
+/** Any text in English that is followed by a full-width parenthesis (「Overdue（3）」). */
+const fullWidthAfterLatin = /[A-Za-z][（]/;
+
 run("the task pane in Chromium (web mode)", () => {
   let server: Server;
   let browser: Browser;
   let page: Page;
+  let port: number;
+
+  /** A fresh pane: its own storage, language, display name and width. */
+  async function newPane(opts: { lang?: "zh" | "en"; user?: string; width?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: opts.width ?? 350, height: 900 },
+      acceptDownloads: true,
+      locale: opts.lang === "en" ? "en-US" : "zh-CN",
+      reducedMotion: "reduce",
+    });
+    // A closed network: office.js never arrives, and the pane must not wait on it.
+    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
+    await context.addInitScript(stillPage, STILL_CSS);
+    await context.addInitScript(
+      ([asOf, lang, user]) => {
+        if (!sessionStorage.getItem("ptrack.seeded")) {
+          localStorage.setItem("ptrack.preferences", JSON.stringify({ asOf, lang, user }));
+          sessionStorage.setItem("ptrack.seeded", "1");
+        }
+      },
+      [SAMPLE_AS_OF, opts.lang ?? "zh", opts.user ?? "李娜"] as const,
+    );
+    const p = await context.newPage();
+    await p.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    await p.locator("#ptrack-file").waitFor({ timeout: 15_000 });
+    return p;
+  }
+
+  async function openAndCheck(p: Page, file: Awaited<ReturnType<typeof sampleFile>>, zh = true) {
+    await p.locator("#ptrack-file").setInputFiles(file);
+    await p.getByText(zh ? `已打开：${file.name}` : `Opened: ${file.name}`).waitFor();
+    await p.getByRole("button", { name: zh ? "校验" : "Validate", exact: true, disabled: false }).click();
+  }
 
   beforeAll(async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
     ensureBuild();
     server = await serve(DIST);
+    port = (server.address() as AddressInfo).port;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -146,19 +221,8 @@ run("the task pane in Chromium (web mode)", () => {
         "--no-first-run",
       ],
     });
-    const context = await browser.newContext({
-      viewport: { width: 350, height: 900 },
-      acceptDownloads: true,
-      locale: "zh-CN",
-      reducedMotion: "reduce",
-    });
-    // A closed network: office.js never arrives, and the pane must not wait on it.
-    await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (r) => r.abort());
-    await context.addInitScript(stillPage, STILL_CSS);
-    await context.addInitScript((asOf) => {
-      localStorage.setItem("ptrack.preferences", JSON.stringify({ asOf, lang: "zh", user: "李娜" }));
-    }, SAMPLE_AS_OF);
-    page = await context.newPage();
+    page = await newPane();
+    mkdirSync(OUT, { recursive: true });
     // The production build may run here first; on two cores busy with the rest of the suite it
     // can take minutes. It is a state to wait for, so this hook's limit is far beyond any build.
   }, BUILD_LIMIT);
@@ -171,39 +235,27 @@ run("the task pane in Chromium (web mode)", () => {
   it("opens a workbook, validates, applies and downloads NAME.ptrack.xlsx", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
-
-    const file = page.getByLabel("打开工作簿（.xlsx）");
-    await file.waitFor({ timeout: 15_000 });
-    const bytes = await writeSnapshotXlsx(sampleWorkbook(), { cell: sampleCellLook });
-    await file.setInputFiles({
-      name: "示例台账.xlsx",
-      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      buffer: bytes,
-    });
-    await page.getByText("已打开：示例台账.xlsx").waitFor();
-
-    await page.getByRole("button", { name: "校验", exact: true }).click();
-    await page.getByText("错误 12 · 警告 5 · 提示 2").waitFor({ timeout: 30_000 });
-    const f9 = page.getByRole("button", { name: /进度计划表!F9/ });
+    await openAndCheck(page, await sampleFile());
+    await page.getByText("错误 12 · 警告 5 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    const f9 = page.getByRole("treeitem", { name: /进度计划表!F9/ });
     await f9.waitFor();
     expect(await f9.textContent()).toContain("任务「6 系统安装调试」计划于 2026-10-30 完成，已逾期 24 天");
-    await expect(page.getByRole("button", { name: /合同执行情况表!P4/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole("treeitem", { name: /合同执行情况表!P4/ }).count()).resolves.toBe(1);
     await f9.click();
-    expect(await f9.getAttribute("aria-current")).toBe("true");
+    expect(await f9.getAttribute("aria-selected")).toBe("true");
 
     // No serious or critical accessibility violation on the page as the user now sees it.
     expect(await seriousViolations(page)).toEqual([]);
-
-    mkdirSync(OUT, { recursive: true });
     await page.screenshot({ path: join(OUT, "taskpane.png") });
 
     await page.getByRole("button", { name: "应用", exact: true }).click();
     const link = page.getByRole("link", { name: "下载 示例台账.ptrack.xlsx" });
     await link.waitFor({ timeout: 60_000 });
+    // Until downloaded, the pane says what changed in the page only.
+    await page.getByText(/^尚未下载的更改：应用 \d+ 项。/).waitFor();
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     expect(download.suggestedFilename()).toBe("示例台账.ptrack.xlsx");
+    await page.getByText("已下载，之后的更改会再次提示。").waitFor();
     const saved = join(OUT, "示例台账.ptrack.xlsx");
     await download.saveAs(saved);
     const wb = await readXlsx(new Uint8Array(readFileSync(saved)));
@@ -217,7 +269,7 @@ run("the task pane in Chromium (web mode)", () => {
     expect(errors).toEqual([]);
   });
 
-  it("generates only the notices left picked on the 通知 page", async () => {
+  it("generates the picked notices, asks for the letterhead once, and shows the numbers written", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     // Goes on from the test above: the workbook is open, validated and applied.
@@ -225,15 +277,31 @@ run("the task pane in Chromium (web mode)", () => {
     const memo = page.getByRole("checkbox", { name: "备忘录 HT-2026-031" });
     await memo.waitFor();
     await expect(page.getByRole("checkbox").count()).resolves.toBe(5);
+    // Installments of one contract are told apart.
+    await page.getByRole("checkbox", { name: /^催款通知单 HT-2026-012 第\d+期$/ }).waitFor();
     await memo.uncheck();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(OUT, "taskpane-notices.png") });
 
     await page.getByRole("button", { name: "生成所选通知（4）" }).click();
-    // The new report picks every notice again once the run is over.
-    await page
-      .getByRole("button", { name: "生成所选通知（5）", disabled: false })
-      .waitFor({ timeout: 60_000 });
+    await page.getByLabel("公司名称").fill("苏州示例科技有限公司");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "保存并生成（4）" }).click();
+    const written = page.getByRole("region", { name: "本次生成" });
+    await written.waitFor({ timeout: 60_000 });
+    const lines = await written.getByRole("listitem").allTextContents();
+    expect(lines.map((l) => /^([A-Z]{2})-\d{8}-\d{3} · /.exec(l)?.[1]).sort()).toEqual([
+      "CK",
+      "SS",
+      "TZ",
+      "TZ",
+    ]);
+    await written.getByText("尚未签发 1 份。").waitFor();
+    // Nothing is picked again: four are issued, the memo was skipped on purpose.
+    await page.getByRole("button", { name: "生成所选通知（0）", disabled: true }).waitFor();
+    expect(await memo.isChecked()).toBe(false);
+    await page.screenshot({ path: join(OUT, "taskpane-notices-written.png"), fullPage: true });
+
     const link = page.getByRole("link", { name: "下载 示例台账.ptrack.xlsx" });
     const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
     const saved = join(OUT, "示例台账.notices.xlsx");
@@ -243,13 +311,13 @@ run("the task pane in Chromium (web mode)", () => {
     expect(notices.map((n) => n.slice(0, 2)).sort()).toEqual(["CK", "SS", "TZ", "TZ"]);
     const register = wb.sheets.find((s) => s.name === "通知台账")!;
     expect(register.rows.slice(1).filter((r) => r?.[0]?.value)).toHaveLength(4);
+    expect(readWorkbookState(wb).settings.companyName).toBe("苏州示例科技有限公司");
     expect(errors).toEqual([]);
   });
 
   it("saves a holiday and a column mapping from 设置 and 结构 into the workbook", async () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    // Goes on from the tests above: the workbook is open, validated, applied and has notices.
     await page.getByRole("tab", { name: "设置" }).click();
     await page.getByRole("button", { name: "添加一行" }).click();
     await page.getByLabel("日期 1").fill("2027-02-08");
@@ -276,5 +344,160 @@ run("the task pane in Chromium (web mode)", () => {
     expect(state.holidays).toEqual([{ date: "2027-02-08", type: "休", name: "春节" }]);
     expect(state.mappings).toEqual([{ sheet: "进度计划表", column: "F", field: null }]);
     expect(errors).toEqual([]);
+  });
+
+  it("guards unsaved changes: before opening another file and before closing the tab", async () => {
+    const p = await newPane();
+    await openAndCheck(p, await sampleFile());
+    await p.getByText("错误 12 · 警告 5 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByRole("button", { name: "应用", exact: true }).click();
+    await p.getByText(/^尚未下载的更改：/).waitFor({ timeout: 60_000 });
+
+    // Opening another file asks first; saying no keeps the workbook and its changes.
+    const asked = p.waitForEvent("dialog");
+    void p.locator("#ptrack-file").setInputFiles(await sampleFile("另一个.xlsx"));
+    const dialog = await asked;
+    expect(dialog.type()).toBe("confirm");
+    expect(dialog.message()).toContain("尚未下载的更改");
+    await dialog.dismiss();
+    await p.getByText("已打开：示例台账.xlsx").waitFor();
+    await p.getByText(/^尚未下载的更改：/).waitFor();
+
+    // Closing the tab asks too.
+    const leaving = p.waitForEvent("dialog");
+    void p.close({ runBeforeUnload: true });
+    const unload = await leaving;
+    expect(unload.type()).toBe("beforeunload");
+    await unload.dismiss();
+    expect(p.isClosed()).toBe(false);
+    await p.context().close();
+  });
+
+  it("reports a file that is not a workbook when it is opened", async () => {
+    const p = await newPane();
+    // An old binary .xls: the OLE signature.
+    const xls = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ]);
+    await p.locator("#ptrack-file").setInputFiles({ name: "旧台账.xlsx", mimeType: XLSX, buffer: xls });
+    const alert = p.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("无法读取 旧台账.xlsx");
+    expect(await p.getByText("已打开：旧台账.xlsx").count()).toBe(0);
+    expect(await p.getByRole("button", { name: "校验", exact: true }).isDisabled()).toBe(true);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.context().close();
+  });
+
+  it("after a check that found no table, every page says so instead of showing zeros", async () => {
+    const p = await newPane();
+    const buffer = Buffer.from(await writeSnapshotXlsx(noTableWorkbook()));
+    await openAndCheck(p, { name: "会议纪要.xlsx", mimeType: XLSX, buffer });
+    await p.getByText("没有识别到表格").waitFor({ timeout: 30_000 });
+    for (const tab of ["结构", "逾期", "通知"]) {
+      await p.getByRole("tab", { name: tab }).click();
+      await p
+        .getByText(/没有识别到表格|校验没有(在工作簿中)?识别到表格/)
+        .first()
+        .waitFor();
+      expect(await p.getByText(/点击「校验」/).count()).toBe(0);
+    }
+    await p.getByRole("tab", { name: "逾期" }).click();
+    expect(await p.getByRole("button", { name: /^逾期/ }).count()).toBe(0);
+    expect(await p.getByRole("button", { name: "应用", exact: true }).isDisabled()).toBe(true);
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.screenshot({ path: join(OUT, "taskpane-no-table.png"), fullPage: true });
+    await p.context().close();
+  });
+
+  it("filters findings and shows 我的事项 for the display name", async () => {
+    const p = await newPane({ user: "刘芳" });
+    await openAndCheck(p, await sampleFile());
+    await p.getByText("共 19 条").waitFor({ timeout: 30_000 });
+    await p.getByText("筛选和排序").click();
+    await p.getByLabel("严重程度").selectOption({ label: "警告" });
+    await p.getByText("筛选和排序（已设 1 项）").waitFor();
+    await p.getByText("显示 5 / 19 条").waitFor();
+    await p.getByRole("button", { name: "清除筛选" }).click();
+    await p.getByLabel("搜索").fill("系统安装调试");
+    await p.getByRole("treeitem", { name: /进度计划表!F9/ }).waitFor();
+    expect(await p.getByRole("treeitem", { name: /合同执行情况表!P4/ }).count()).toBe(0);
+    await p.getByRole("button", { name: "清除筛选" }).click();
+    await p.getByLabel("我的事项（刘芳）").check();
+    await p.getByText(/^显示 \d+ \/ 19 条$/).waitFor();
+    const items = p.getByRole("treeitem", { name: /刘芳/ });
+    const shown = p.locator("[role=treeitem]:not([aria-expanded])");
+    await items.first().waitFor();
+    expect(await shown.count()).toBe(await items.count());
+    await p.getByLabel("排序").selectOption({ label: "按金额" });
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.screenshot({ path: join(OUT, "taskpane-mine.png"), fullPage: true });
+    await p.context().close();
+  });
+
+  it("逾期: a tile opens its worklist and an item goes to its cell", async () => {
+    const p = await newPane();
+    await openAndCheck(p, await sampleFile());
+    await p.getByText("错误 12 · 警告 5 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByRole("tab", { name: "逾期" }).click();
+    const tile = p.getByRole("button", { name: /^逾期收款 3 待收 ¥840,000\.00$/ });
+    await tile.click();
+    expect(await tile.getAttribute("aria-pressed")).toBe("true");
+    const items = p.getByRole("treeitem");
+    await items.first().waitFor();
+    expect(await items.count()).toBe(3);
+    const first = items.first();
+    expect(await first.textContent()).toMatch(/^合同执行情况表!P3逾期 268 天 · ¥70,000\.00 · 陈刚、刘芳/);
+    await first.click();
+    expect(await first.getAttribute("aria-selected")).toBe("true");
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.screenshot({ path: join(OUT, "taskpane-overdue.png"), fullPage: true });
+    await p.context().close();
+  });
+
+  it("works by keyboard alone: focus comes back to 校验, the list is one Tab stop with arrow keys", async () => {
+    const p = await newPane();
+    await p.locator("#ptrack-file").setInputFiles(await sampleFile());
+    await p.getByText("已打开：示例台账.xlsx").waitFor();
+    const check = p.getByRole("button", { name: "校验", exact: true, disabled: false });
+    await check.focus();
+    await p.keyboard.press("Enter");
+    await p.getByText("错误 12 · 警告 5 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    // Focus went back to the control that started the check.
+    await p.waitForFunction(() => document.activeElement?.textContent === "校验");
+    // Tab on until the list: every finding is behind that one stop.
+    const tree = p.getByRole("tree", { name: "问题列表" });
+    for (let i = 0; i < 30 && !(await tree.evaluate((t) => t === document.activeElement)); i++)
+      await p.keyboard.press("Tab");
+    expect(await tree.evaluate((t) => t === document.activeElement)).toBe(true);
+    await p.keyboard.press("ArrowDown");
+    await p.keyboard.press("Enter");
+    const chosen = p.getByRole("treeitem", { selected: true });
+    await chosen.waitFor();
+    expect(await chosen.textContent()).toMatch(/^进度计划表!/);
+    await p.keyboard.press("Tab");
+    expect(await tree.evaluate((t) => t === document.activeElement)).toBe(false);
+    await p.context().close();
+  });
+
+  it("fits 320 px in English on every page, with everything in English", async () => {
+    const p = await newPane({ lang: "en", width: 320 });
+    await openAndCheck(p, await sampleFile(), false);
+    await p.getByText("12 errors · 5 warnings · 2 notes", { exact: true }).waitFor({ timeout: 30_000 });
+    for (const tab of ["Validate", "Structure", "Overdue", "Notices", "Settings"]) {
+      await p.getByRole("tab", { name: tab }).click();
+      await p.getByRole("tabpanel", { name: tab }).waitFor();
+      if (tab === "Overdue") await p.getByRole("button", { name: /^Overdue payments 3/ }).click();
+      await p.locator("[role=tabpanel] :is(p, button, table, [role=tree], label)").first().waitFor();
+      const wide = await p.evaluate(() => document.documentElement.scrollWidth);
+      expect({ tab, wide }).toEqual({ tab, wide: 320 });
+      const text = await p.evaluate(() => document.body.innerText);
+      expect({ tab, fullWidth: fullWidthAfterLatin.exec(text)?.[0] }).toEqual({ tab, fullWidth: undefined });
+      expect(text).not.toMatch(/\(s\)|\b1 (errors|warnings|days)\b|planEnd|receivedAmount/);
+      await p.screenshot({ path: join(OUT, `taskpane-en-320-${tab.toLowerCase()}.png`), fullPage: true });
+    }
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.context().close();
   });
 });

@@ -56,7 +56,7 @@ describe("picking notices", () => {
     const names = screen
       .getAllByRole("checkbox")
       .map((b) => b.closest("li")!.querySelector("label")!.textContent);
-    expect(names[0]).toBe("催款通知单 HT-2026-012");
+    expect(names[0]).toBe("催款通知单 HT-2026-012 第2期");
     expect(names[2]).toMatch(/^计划调整通知 7 /);
     expect(names[4]).toBe("备忘录 HT-2026-031");
   });
@@ -76,19 +76,27 @@ describe("picking notices", () => {
     expect(button("生成所选通知（5）")).toHaveProperty("disabled", false);
   });
 
-  it("a new report starts over with every notice picked", () => {
+  it("a new report keeps a notice left unpicked unpicked, and leaves issued ones unpicked", () => {
     const onGenerate = jest.fn();
     const { rerender } = show(
       <NoticesPage report={sampleReport()} lang="zh" busy={false} onGenerate={onGenerate} />,
     );
-    fireEvent.click(button("全不选"));
-    expect(button("生成所选通知（0）")).toBeTruthy();
+    fireEvent.click(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" }));
+    expect(button("生成所选通知（4）")).toBeTruthy();
+    const next = sampleReport();
+    next.notices = next.notices.map((n, i) => (i === 0 ? { ...n, issued: "CK-20261123-001" } : n));
     rerender(
       <FluentProvider theme={webLightTheme}>
-        <NoticesPage report={sampleReport()} lang="zh" busy={false} onGenerate={onGenerate} />
+        <NoticesPage report={next} lang="zh" busy={false} onGenerate={onGenerate} />
       </FluentProvider>,
     );
-    expect(button("生成所选通知（5）")).toHaveProperty("disabled", false);
+    expect(button("生成所选通知（3）")).toHaveProperty("disabled", false);
+    expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
+    expect(screen.getByRole("checkbox", { name: "催款通知单 HT-2026-012 第2期" })).toHaveProperty(
+      "checked",
+      false,
+    );
+    expect(screen.getByText("共 5 份通知，其中 1 份已签发。")).toBeTruthy();
   });
 
   it("300 notices: lists 200, says how many more, and generates all 300", () => {

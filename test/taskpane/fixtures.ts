@@ -1,15 +1,19 @@
 /** The sample workbook checked as of its own date: what the pane's pages show in these tests. */
 
 import { act, fireEvent, screen } from "@testing-library/react";
-import { checkSnapshot, type CheckReport } from "../../src/app/check";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
 import type { IsoDate } from "../../src/core/dates";
 import type { Lang } from "../../src/core/settings";
 import type { WorkbookHost } from "../../src/host/host";
+import { paneReport, type PaneReport } from "../../src/taskpane/jobs";
 import type { WorkbookSource, WorkbookUi } from "../../src/taskpane/workbook-source";
 
-export function sampleReport(lang: Lang = "zh"): CheckReport {
-  return checkSnapshot(sampleWorkbook(), { asOf: SAMPLE_AS_OF as IsoDate, lang });
+export function sampleReport(lang: Lang = "zh"): PaneReport {
+  return paneReport(sampleWorkbook(), {
+    asOf: SAMPLE_AS_OF as IsoDate,
+    today: SAMPLE_AS_OF as IsoDate,
+    lang,
+  });
 }
 
 /** An Office-like source over the sample snapshot; `read` can be made to fail. */
@@ -32,6 +36,7 @@ export async function openTab(name: string): Promise<void> {
   fireEvent.click(screen.getByRole("tab", { name }));
   await act(async () => {
     await Promise.all([
+      import("../../src/taskpane/pages/CheckPage"),
       import("../../src/taskpane/pages/StructurePage"),
       import("../../src/taskpane/pages/OverduePage"),
       import("../../src/taskpane/pages/NoticesPage"),

@@ -33,33 +33,47 @@ describe("结构 page", () => {
     expect(screen.getByText(/尚未识别到表格/)).toBeTruthy();
   });
 
-  it("speaks English with field ids", () => {
+  it("speaks English and names fields by their headers, never their ids", () => {
     show(<StructurePage tables={sampleReport().tables} lang="en" />);
     expect(screen.getAllByText("Header row")).toHaveLength(2);
-    expect(screen.getByText("planEnd")).toBeTruthy();
+    expect(screen.queryByText("planEnd")).toBeNull();
+    expect(screen.queryByText("receivedAmount1")).toBeNull();
+    expect(screen.getAllByText("计划完成").length).toBeGreaterThan(0);
+  });
+
+  it("after a check that found no table, says so instead of asking for a check", () => {
+    show(<StructurePage tables={[]} lang="zh" checked />);
+    expect(screen.getByText(/校验没有在工作簿中识别到表格/)).toBeTruthy();
+    expect(screen.queryByText(/点击「校验」/)).toBeNull();
   });
 });
 
+/** The list's rows as a screen reader meets them: `group` headers and their findings' first line. */
+const treeRows = () =>
+  screen
+    .getAllByRole("treeitem")
+    .map((r) =>
+      r.getAttribute("aria-expanded") !== null
+        ? `# ${r.textContent!.slice(1)}`
+        : r.firstChild!.firstChild!.textContent,
+    );
+
 describe("校验 page", () => {
-  it("groups findings by severity, then rule, each with its sheet!cell and message", () => {
+  it("shows counts, then one group per rule with its count, each finding with its sheet!cell and message", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
     expect(screen.getByText("错误 12 · 警告 5 · 提示 2")).toBeTruthy();
-    const errors = screen.getByRole("region", { name: "错误" });
-    const warnings = screen.getByRole("region", { name: "警告" });
-    expect(within(errors).getByText("进度计划表!F9")).toBeTruthy();
-    expect(
-      within(errors).getByText(/任务「6 系统安装调试」计划于 2026-10-30 完成，已逾期 24 天/),
-    ).toBeTruthy();
-    expect(within(warnings).queryByText("进度计划表!F9")).toBeNull();
-    expect(within(warnings).getByText("进度计划表!F12")).toBeTruthy();
-    // One heading per rule, with its count; the rule's findings sit under it.
-    const overdue = within(errors).getByRole("heading", { name: "任务逾期（2）", level: 4 });
-    const list = overdue.nextElementSibling as HTMLElement;
-    expect(
-      within(list)
-        .getAllByRole("button")
-        .map((b) => b.firstChild!.textContent),
-    ).toEqual(["进度计划表!F9", "进度计划表!F11"]);
+    const rows = treeRows();
+    const at = rows.indexOf("# 错误 · 任务逾期（2）");
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(rows.slice(at + 1, at + 3)).toEqual(["进度计划表!F9", "进度计划表!F11"]);
+    // Errors first, then warnings, then notes.
+    const firstWarning = rows.findIndex((r) => r?.startsWith("# 警告"));
+    expect(rows.findIndex((r) => r?.startsWith("# 错误"))).toBeLessThan(firstWarning);
+    expect(rows.indexOf("进度计划表!F12")).toBeGreaterThan(firstWarning);
+    expect(screen.getByText(/任务「6 系统安装调试」计划于 2026-10-30 完成，已逾期 24 天/)).toBeTruthy();
+    // One keyboard stop for the whole list.
+    expect(screen.getByRole("tree", { name: "问题列表" }).getAttribute("tabindex")).toBe("0");
+    expect(screen.getAllByRole("treeitem").every((r) => !r.hasAttribute("tabindex"))).toBe(true);
   });
 
   it("hands the finding's sheet and cell to onSelect and marks it current", () => {
@@ -72,9 +86,83 @@ describe("校验 page", () => {
         <CheckPage report={sampleReport()} lang="zh" selected="合同执行情况表!P4" onSelect={onSelect} />
       </FluentProvider>,
     );
-    expect(screen.getByText("合同执行情况表!P4").closest("button")!.getAttribute("aria-current")).toBe(
-      "true",
-    );
+    expect(
+      screen.getByText("合同执行情况表!P4").closest("[role=treeitem]")!.getAttribute("aria-selected"),
+    ).toBe("true");
+  });
+
+  it("moves with the arrow keys, goes to the cell with Enter and closes a group with Left", () => {
+    const onSelect = jest.fn();
+    show(<CheckPage report={sampleReport()} lang="zh" onSelect={onSelect} />);
+    const tree = screen.getByRole("tree");
+    const active = () => document.getElementById(tree.getAttribute("aria-activedescendant")!)!;
+    expect(active().getAttribute("aria-expanded")).toBe("true");
+    fireEvent.keyDown(tree, { key: "ArrowDown" });
+    const first = active().firstChild!.firstChild!.textContent!;
+    fireEvent.keyDown(tree, { key: "Enter" });
+    const [sheet, cell] = first.split("!");
+    expect(onSelect).toHaveBeenCalledWith(sheet, cell);
+    fireEvent.keyDown(tree, { key: "ArrowLeft" });
+    expect(active().getAttribute("aria-expanded")).toBe("true");
+    fireEvent.keyDown(tree, { key: "ArrowLeft" });
+    expect(active().getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByText(first)).toBeNull();
+    fireEvent.keyDown(tree, { key: "ArrowRight" });
+    expect(screen.getByText(first)).toBeTruthy();
+  });
+
+  it("filters by severity, rule, sheet and search, and says how many it shows", () => {
+    show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
+    expect(screen.getByText("共 19 条")).toBeTruthy();
+    fireEvent.change(screen.getByLabelText("严重程度"), { target: { value: "warning" } });
+    expect(screen.getByText("显示 5 / 19 条")).toBeTruthy();
+    expect(
+      treeRows()
+        .filter((r) => r?.startsWith("# "))
+        .every((r) => r!.startsWith("# 警告")),
+    ).toBe(true);
+    fireEvent.change(screen.getByLabelText("严重程度"), { target: { value: "" } });
+    fireEvent.change(screen.getByLabelText("规则"), { target: { value: "schedule.overdue" } });
+    expect(treeRows()).toEqual(["# 错误 · 任务逾期（2）", "进度计划表!F9", "进度计划表!F11"]);
+    fireEvent.click(screen.getByRole("button", { name: "清除筛选" }));
+    fireEvent.change(screen.getByLabelText("工作表"), { target: { value: "合同执行情况表" } });
+    expect(
+      treeRows()
+        .filter((r) => !r?.startsWith("# "))
+        .every((r) => r!.startsWith("合同执行情况表")),
+    ).toBe(true);
+    fireEvent.click(screen.getByRole("button", { name: "清除筛选" }));
+    fireEvent.change(screen.getByLabelText("搜索"), { target: { value: "系统安装调试" } });
+    expect(treeRows().filter((r) => !r?.startsWith("# "))).toContain("进度计划表!F9");
+    expect(treeRows().filter((r) => !r?.startsWith("# "))).not.toContain("合同执行情况表!P4");
+  });
+
+  it("shows 我的事项 for the display name as 负责人, 客服经理 or 销售经理", () => {
+    const report = sampleReport();
+    const owners = new Set(report.findings.flatMap((f) => f.who ?? []));
+    expect(owners.size).toBeGreaterThan(1);
+    const me = [...owners][0];
+    show(<CheckPage report={report} lang="zh" onSelect={() => undefined} me={me} />);
+    fireEvent.click(screen.getByLabelText(`我的事项（${me}）`));
+    const mine = report.findings.filter((f) => f.who?.includes(me)).length;
+    expect(mine).toBeGreaterThan(0);
+    expect(screen.getByText(`显示 ${mine} / 19 条`)).toBeTruthy();
+  });
+
+  it("sorts by amount, largest first", () => {
+    const report = sampleReport();
+    show(<CheckPage report={report} lang="zh" onSelect={() => undefined} />);
+    fireEvent.change(screen.getByLabelText("规则"), { target: { value: "contract.payment-overdue" } });
+    fireEvent.change(screen.getByLabelText("排序"), { target: { value: "amount" } });
+    const amounts = report.findings
+      .filter((f) => f.rule === "contract.payment-overdue")
+      .map((f) => f.amount!)
+      .sort((a, b) => b - a);
+    const shown = screen
+      .getAllByRole("treeitem")
+      .slice(1)
+      .map((r) => r.textContent!);
+    expect(shown.map((t) => Number(/¥([\d,.]+)/.exec(t)![1].replace(/,/g, "")))).toEqual(amounts);
   });
 
   it("asks for a check before there is a report", () => {
@@ -87,9 +175,27 @@ describe("逾期 page", () => {
   it("counts overdue tasks, deliveries, payments and due-soon as of the report's date", () => {
     show(<OverduePage report={sampleReport()} lang="zh" />);
     expect(screen.getByText("截至 2026-11-23")).toBeTruthy();
-    for (const name of ["逾期任务 2", "逾期交货 1", "逾期收款 3", "即将到期 2"]) {
-      expect(screen.getByRole("group", { name })).toBeTruthy();
+    for (const name of ["逾期任务 2", "逾期交货 1", "即将到期 2"]) {
+      expect(screen.getByRole("button", { name })).toBeTruthy();
     }
+    expect(screen.getByRole("button", { name: /^逾期收款 3 待收 ¥[\d,]+\.\d\d$/ })).toBeTruthy();
+  });
+
+  it("opens each tile's worklist, longest overdue first, and goes to an item's cell", () => {
+    const onSelect = jest.fn();
+    const report = sampleReport();
+    show(<OverduePage report={report} lang="zh" onSelect={onSelect} />);
+    fireEvent.click(screen.getByRole("button", { name: /^逾期收款 3/ }));
+    const items = screen.getAllByRole("treeitem");
+    expect(items).toHaveLength(3);
+    const days = items.map((i) => Number(/逾期 (\d+) 天/.exec(i.textContent!)![1]));
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    expect(items[0].textContent).toMatch(/¥[\d,]+\.\d\d/);
+    fireEvent.click(items[0]);
+    const f = report.findings
+      .filter((x) => x.rule === "contract.payment-overdue")
+      .sort((a, b) => b.days! - a.days!)[0];
+    expect(onSelect).toHaveBeenCalledWith(f.sheet, f.cell);
   });
 });
 
@@ -106,7 +212,10 @@ describe("通知 page", () => {
       "备忘录",
     ]);
     expect(items[0].textContent).toContain("HT-2026-012");
-    expect(screen.getByRole("checkbox", { name: "催款通知单 HT-2026-012" })).toHaveProperty("checked", true);
+    expect(screen.getByRole("checkbox", { name: "催款通知单 HT-2026-012 第2期" })).toHaveProperty(
+      "checked",
+      true,
+    );
     fireEvent.click(screen.getByRole("button", { name: "生成所选通知（5）" }));
     expect(onGenerate).toHaveBeenCalledTimes(1);
     expect(onGenerate.mock.calls[0][0]).toHaveLength(5);

@@ -4,7 +4,7 @@
  */
 
 import type { CheckResult } from "../check";
-import type { Finding, RuleId, Severity } from "../findings";
+import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from "../findings";
 import type { CellStyle, CellWrite, PatchOp, SheetContent } from "../patch";
 import type { Lang } from "../settings";
 import { formatFinding, ruleTitle } from "../../i18n/messages";
@@ -99,7 +99,11 @@ export function planReport(
   ];
   const link: CellStyle = { color: "0563C1", underline: true };
   const findingHeights: Array<number | undefined> = [];
-  listed.forEach((f, i) => {
+  // Errors first, then warnings, then notes: a reader works down the printout (stable within each).
+  const ordered = [...listed].sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
+  );
+  ordered.forEach((f, i) => {
     const message = formatFinding(f, opts.lang);
     findingHeights.push(lineHeight(message, MESSAGE_WIDTH));
     // Top-aligned, so every cell of a row whose message wraps starts on the same line.
@@ -118,6 +122,8 @@ export function planReport(
   if (result.findings.length === 0)
     rows.push([null, null, null, null, null, null, null, text(w.report.noFindings)]);
   const last = rows.length;
+  // Under the table, a line for the reviewer's signature and date.
+  rows.push([], [text(w.report.reviewer, label), null, null, null, null, text(w.report.reviewDate, label)]);
   // The by-rule lines span the table's width so long lists wrap instead of running off-screen.
   const merges = [4, 5, 6].map((r) => ({ r1: r, c1: 2, r2: r, c2: 8 }));
   // The note on what the list leaves out sits beside the counts it qualifies.
@@ -145,7 +151,7 @@ export function planReport(
     ],
     showGridLines: false,
     // Auditors print the report: landscape A4, every column on the page, the header on each page.
-    pageSetup: listPageSetup(REPORT_HEADER_ROW, { r1: 1, c1: 1, r2: last, c2: 8 }),
+    pageSetup: listPageSetup(REPORT_HEADER_ROW, { r1: 1, c1: 1, r2: last + 2, c2: 8 }),
   };
   return {
     op: "writeSheet",

@@ -4,12 +4,14 @@
  * LISTED_NOTICES and says how many more there are, while 全选/全不选 and the count cover them all.
  */
 
-import { Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Input, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { memo, useCallback, useMemo, useState, type Dispatch, type SetStateAction } from "react";
+import type { ApplyOutcome } from "../../app/apply";
 import type { CheckReport } from "../../app/check";
+import type { SettingsEdit } from "../../core/plan/settings-edit";
 import { noticeId } from "../../core/notice-id";
 import type { NoticePlan } from "../../core/notices";
-import type { Lang } from "../../core/settings";
+import type { Lang, Settings } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
 
 const useStyles = makeStyles({
@@ -18,6 +20,18 @@ const useStyles = makeStyles({
   item: { marginBottom: tokens.spacingVerticalXS },
   facts: { color: tokens.colorNeutralForeground3, display: "block", paddingInlineStart: "32px" },
   more: { display: "block", margin: `0 0 ${tokens.spacingVerticalS}`, color: tokens.colorNeutralForeground3 },
+  result: {
+    margin: `${tokens.spacingVerticalS} 0`,
+    padding: tokens.spacingHorizontalS,
+    border: `1px solid ${tokens.colorPaletteGreenBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
 });
 
 /** At most this many notices are listed, so the pane stays responsive with thousands planned. */
@@ -42,6 +56,28 @@ export interface NoticesPageProps {
   /** The picks, when the caller keeps them across page switches; else the page keeps its own. */
   picks?: NoticePicks;
   onPicks?: Dispatch<SetStateAction<NoticePicks | undefined>>;
+  /** The last generation's outcome, to say what was written. */
+  outcome?: Omit<ApplyOutcome, "report">;
+  /** The workbook's settings: a notice's letterhead needs the 公司名称. */
+  company?: Settings;
+  /** Saves the 公司名称 and 部门 asked for before the first generation. */
+  onSaveCompany?(edit: SettingsEdit): Promise<boolean>;
+}
+
+/**
+ * Picks for a new report: every notice not issued yet, except those the user left unpicked
+ * before (a notice skipped on purpose stays skipped after the others are generated).
+ */
+function defaultPicks(report: CheckReport, issued: ReadonlySet<string>, before?: NoticePicks): NoticePicks {
+  const flipped = new Set(issued);
+  if (before) {
+    const now = new Set(report.notices.map(noticeId));
+    for (const n of before.report.notices) {
+      const id = noticeId(n);
+      if (now.has(id) && before.all === before.flipped.has(id)) flipped.add(id);
+    }
+  }
+  return { report, all: true, flipped };
 }
 
 const str = (v: string | number | undefined) => (v === undefined ? "" : String(v).trim());
@@ -49,7 +85,11 @@ const str = (v: string | number | undefined) => (v === undefined ? "" : String(v
 /** What the notice is about, as its checkbox names it: the contract, or the task. */
 function subject(n: NoticePlan): string {
   const f = n.facts;
-  const parts = n.type === "计划调整通知" ? [str(f.wbs), str(f.task)] : [str(f.contractNo)];
+  // A contract owes one 催款通知单 per installment: each is named by its node (第 2 期).
+  const parts =
+    n.type === "计划调整通知"
+      ? [str(f.wbs), str(f.task)]
+      : [str(f.contractNo), n.type === "催款通知单" ? str(f.node) : ""];
   return parts.filter(Boolean).join(" ") || n.key;
 }
 
@@ -72,6 +112,7 @@ const NoticeRow = memo(function NoticeRow(props: {
   className: string;
   factsClass: string;
   issuedText(no: string): string;
+  typeName(type: string): string;
 }) {
   const { notice: n, id, onToggle } = props;
   const about = describe(n);
@@ -82,7 +123,7 @@ const NoticeRow = memo(function NoticeRow(props: {
         onChange={() => onToggle(id)}
         label={
           <>
-            <Text weight="semibold">{n.type}</Text> {subject(n)}
+            <Text weight="semibold">{props.typeName(n.type)}</Text> {subject(n)}
           </>
         }
       />
@@ -99,44 +140,101 @@ const NoticeRow = memo(function NoticeRow(props: {
 });
 
 export function NoticesPage(props: NoticesPageProps) {
-  const { report, lang, busy, onGenerate } = props;
+  const { report, lang, busy, onGenerate, outcome, company, onSaveCompany } = props;
   const w = paneWords(lang).notices;
   const s = useStyles();
   const [own, setOwn] = useState<NoticePicks>();
+  const [asked, setAsked] = useState<{ ids: string[]; name: string } | undefined>();
+  const [dept, setDept] = useState<Settings["departments"] | undefined>();
+  /** The ids the last generation was asked for, to say what became of each. */
+  const [sent, setSent] = useState<ReadonlySet<string>>();
   const notices = useMemo(() => report?.notices ?? [], [report]);
   // The same cause planned twice (a WBS used in two schedules) is one notice to generate.
   const ids = useMemo(() => [...new Set(notices.map(noticeId))], [notices]);
+  // Picked by default: the notices not issued yet (generating an issued one again updates it).
+  const issuedIds = useMemo(() => new Set(notices.filter((n) => n.issued).map(noticeId)), [notices]);
   const setPicks = props.onPicks ?? setOwn;
   const toggle = useCallback(
     (id: string) =>
       setPicks((held) => {
         const same = held && held.report === report ? held : undefined;
         const all = same ? same.all : true;
-        const flipped = new Set(same?.flipped);
+        const flipped = new Set((same ?? defaultPicks(report!, issuedIds, held)).flipped);
         if (!flipped.delete(id)) flipped.add(id);
         return report && { report, all, flipped };
       }),
-    [report, setPicks],
+    [report, setPicks, issuedIds],
   );
   if (!report) return <Text>{w.notRun}</Text>;
 
   const held = props.picks ?? own;
-  const picks: NoticePicks = held?.report === report ? held : { report, all: true, flipped: new Set() };
+  const picks: NoticePicks = held?.report === report ? held : defaultPicks(report, issuedIds, held);
   const isPicked = (id: string) => picks.all !== picks.flipped.has(id);
   const count = picks.all ? ids.length - picks.flipped.size : picks.flipped.size;
   const listed = notices.slice(0, LISTED_NOTICES);
+  const typeName = (t: string) => w.types[t] ?? t;
+
+  const generate = (picked: string[]) => {
+    setSent(new Set(picked));
+    onGenerate(picked);
+  };
+  const start = () => {
+    const picked = ids.filter(isPicked);
+    // The letterhead names the company: asked for once, before the first notice is written.
+    if (company && !company.companyName.trim() && onSaveCompany) {
+      setAsked({ ids: picked, name: "" });
+      setDept({ ...company.departments });
+      return;
+    }
+    generate(picked);
+  };
+  const saveAndGenerate = async () => {
+    if (!asked || !asked.name.trim() || !onSaveCompany) return;
+    const ok = await onSaveCompany({ params: { companyName: asked.name.trim(), departments: dept } });
+    const picked = asked.ids;
+    setAsked(undefined);
+    if (ok) generate(picked);
+  };
+
+  // What the last generation wrote, from the register as it now is.
+  const written = sent && outcome?.notices ? notices.filter((n) => sent.has(noticeId(n))) : [];
+  const left = notices.filter((n) => !n.issued).length;
+  const result = sent && outcome?.notices && (
+    <section className={s.result} aria-label={w.resultTitle}>
+      <Text as="p" block weight="semibold">
+        {w.resultTitle}
+      </Text>
+      <ul>
+        {written.slice(0, LISTED_NOTICES).map((n, i) => (
+          <li key={i}>
+            <Text size={200}>
+              {n.issued ? `${n.issued} · ` : `${w.notWritten} · `}
+              {typeName(n.type)} {subject(n)}
+            </Text>
+          </li>
+        ))}
+      </ul>
+      <Text as="p" block size={200}>
+        {w.left(left, outcome.deferredNotices)}
+      </Text>
+    </section>
+  );
 
   if (notices.length === 0) {
     return (
-      <Text as="p" block>
-        {w.none}
-      </Text>
+      <>
+        {result}
+        <Text as="p" block>
+          {w.none}
+        </Text>
+      </>
     );
   }
   return (
     <div>
+      {result}
       <div className={s.tools}>
-        <Text>{w.planned(ids.length)}</Text>
+        <Text>{w.planned(ids.length, issuedIds.size)}</Text>
         <Button
           size="small"
           appearance="subtle"
@@ -167,6 +265,7 @@ export function NoticesPage(props: NoticesPageProps) {
               className={s.item}
               factsClass={s.facts}
               issuedText={w.issued}
+              typeName={typeName}
             />
           );
         })}
@@ -176,13 +275,40 @@ export function NoticesPage(props: NoticesPageProps) {
           {w.more(notices.length - listed.length)}
         </Text>
       )}
-      <Button
-        appearance="primary"
-        disabled={busy || count === 0}
-        onClick={() => onGenerate(ids.filter(isPicked))}
-      >
-        {w.generate(count)}
-      </Button>
+      {asked ? (
+        <div className={s.form} role="group" aria-label={w.askTitle}>
+          <Text weight="semibold">{w.askTitle}</Text>
+          <Text size={200}>{w.askHint}</Text>
+          <label htmlFor="n-company">{w.company}</label>
+          <Input
+            id="n-company"
+            value={asked.name}
+            onChange={(_e, d) => setAsked({ ...asked, name: d.value })}
+            required
+          />
+          {dept &&
+            (["finance", "service", "sales"] as const).map((k) => (
+              <div key={k} className={s.form}>
+                <label htmlFor={`n-dept-${k}`}>{w.department[k]}</label>
+                <Input
+                  id={`n-dept-${k}`}
+                  value={dept[k]}
+                  onChange={(_e, d) => setDept({ ...dept, [k]: d.value })}
+                />
+              </div>
+            ))}
+          <div className={s.tools}>
+            <Button appearance="primary" disabled={busy || !asked.name.trim()} onClick={saveAndGenerate}>
+              {w.saveAndGenerate(asked.ids.length)}
+            </Button>
+            <Button onClick={() => setAsked(undefined)}>{w.cancel}</Button>
+          </div>
+        </div>
+      ) : (
+        <Button appearance="primary" disabled={busy || count === 0} onClick={start}>
+          {w.generate(count)}
+        </Button>
+      )}
     </div>
   );
 }

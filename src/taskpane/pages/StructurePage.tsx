@@ -39,9 +39,9 @@ const useStyles = makeStyles({
   },
 });
 
-/** A field as the user reads it: its header in Chinese, its id in English. */
-function fieldLabel(kind: Kind, field: string, lang: Lang): string {
-  return (lang === "zh" && fieldHeader(kind, field)) || field;
+/** A field as the user reads it: its header, as the workbook's own headers are written (never its id). */
+function fieldLabel(kind: Kind, field: string, _lang: Lang): string {
+  return fieldHeader(kind, field) || field;
 }
 
 /** Every field a column of this table may hold; numbered groups up to one past the last in use. */
@@ -74,6 +74,8 @@ export interface StructurePageProps {
   busy?: boolean;
   /** Saves the workbook's whole list of manual mappings (and validates again). */
   onSaveMappings?(mappings: MappingOverride[]): Promise<boolean>;
+  /** A check has run: no tables then means none was recognised, not that none was looked for. */
+  checked?: boolean;
 }
 
 function TableMapping({
@@ -177,7 +179,7 @@ export function StructurePage(props: StructurePageProps) {
   const w = paneWords(lang).structure;
   const kinds = paneWords(lang).kinds;
   const s = useStyles();
-  if (!tables || tables.length === 0) return <Text>{w.empty}</Text>;
+  if (!tables || tables.length === 0) return <Text>{props.checked ? w.noneFound : w.empty}</Text>;
   return (
     <div>
       {onSaveMappings && (

@@ -333,14 +333,28 @@ describe("校验报告", () => {
       "值",
       "说明",
     ]);
-    expect(c.rows).toHaveLength(7 + result.findings.length);
+    // The table, a blank row, the reviewer's line.
+    expect(c.rows).toHaveLength(7 + result.findings.length + 2);
+    expect(c.rows.at(-1)?.map((x) => x?.v)).toEqual([
+      "审核人（签字）：",
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      "审核日期：",
+    ]);
+    // Errors first, then warnings, then notes.
+    const severities = c.rows.slice(7, 7 + result.findings.length).map((r) => r[1]?.v);
+    expect(severities).toEqual(
+      [...severities].sort((a, b) => "错误警告提示".indexOf(String(a)) - "错误警告提示".indexOf(String(b))),
+    );
     expect(c.freeze).toEqual({ rows: 7, cols: 0 });
     expect(c.tables?.[0]).toMatchObject({
       name: "校验结果",
       range: { r1: 7, c1: 1, r2: 7 + result.findings.length, c2: 8 },
     });
     const i = result.findings.findIndex((f) => f.rule === "schedule.overdue");
-    const row = c.rows[7 + i] ?? [];
+    const row = c.rows.find((r) => r[4]?.v === result.findings[i].cell && r[3]?.v === "进度计划表") ?? [];
     expect(row[4]).toMatchObject({
       v: result.findings[i].cell,
       link: { sheet: "进度计划表", cell: result.findings[i].cell },
@@ -353,7 +367,7 @@ describe("校验报告", () => {
   test("with no findings the table still has a data row", () => {
     const { patch } = planApply(workbook(sheet("空", [["hello"]])), OPTS);
     const c = written(patch.ops, "校验报告");
-    expect(c.rows).toHaveLength(8);
+    expect(c.rows).toHaveLength(10);
     expect(c.rows[7]?.[7]?.v).toBe("未发现问题");
   });
 });
@@ -416,7 +430,7 @@ describe("操作日志", () => {
     expect(note(planApply(sampleWorkbook(), OPTS))).toMatch(/通知 5 份（新开 5 份）$/);
     expect(note(planApply(sampleWorkbook(), { ...OPTS, notices: false }))).not.toContain("通知");
     const en = planApply(sampleWorkbook(), { ...OPTS, lang: "en", noticeLimit: 2 });
-    expect(note(en)).toContain("2 notice(s) (2 new), 3 more left for the next run");
+    expect(note(en)).toContain("2 notices (2 new), 3 more left for the next run");
   });
 
   // The log is the product's by its marker (a sheet merely named 操作日志 is the user's).

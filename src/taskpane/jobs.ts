@@ -1,0 +1,221 @@
+/**
+ * The pane's heavy work, as plain data in and plain data out, so it runs in a Web Worker
+ * (./worker.ts) and, where there is none (jsdom tests), on the page itself (./engine.ts).
+ * Web mode hands the file's bytes: reading happens here too. Excel hands the snapshot
+ * Office.js read on the page; a write comes back as the patch for the page to apply.
+ */
+
+import { shanghaiTimestamp, type ApplyOutcome, type Stage } from "../app/apply";
+import { localise, type CheckReport, type LocalisedFinding } from "../app/check";
+import { runSettingsEdit } from "../app/settings";
+import { analyseWorkbook, type Analysis } from "../core/check";
+import { todayInShanghai, type IsoDate } from "../core/dates";
+import type { Finding } from "../core/findings";
+import type { NoticePlan } from "../core/notices";
+import type { WorkbookPatch } from "../core/patch";
+import { snapshotAfter } from "../core/patch-snapshot";
+import type { SettingsEdit } from "../core/plan/settings-edit";
+import { planApply } from "../core/plan";
+import { markIssued, registerSheet } from "../core/register";
+import { textOf, type TypedRow } from "../core/rows";
+import type { Lang } from "../core/settings";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { WorkbookHost } from "../host/host";
+import { applyPatchXlsx } from "../host/xlsx/apply";
+import { readXlsxBytes } from "../host/xlsx/read";
+
+/** A finding with what the worklist filters and sorts by. */
+export interface PaneFinding extends LocalisedFinding {
+  /** 负责人, 客服经理, 销售经理 of its row (and of its contract, for a task or payment-plan row). */
+  who?: string[];
+  /** 合同编号 of its row. */
+  contract?: string;
+  /** Days overdue (overdue, late-start and late-report rules). */
+  days?: number;
+  /** ¥ outstanding (payments) or due. */
+  amount?: number;
+}
+
+export interface PaneReport extends CheckReport {
+  findings: PaneFinding[];
+}
+
+/**
+ * Bytes of an .xlsx (web mode) or a snapshot read by Office.js (Excel). `token` names one version
+ * of the bytes: what was read of it is kept for the next job on the same version.
+ */
+export type JobInput = { bytes: Uint8Array; token: number } | { snapshot: WorkbookSnapshot };
+
+export interface JobBase {
+  input: JobInput;
+  lang: Lang;
+  asOf?: IsoDate;
+  /** The page's clock, so a worker and the page agree on today. */
+  now: number;
+}
+
+export type Job =
+  | (JobBase & { kind: "open" })
+  | (JobBase & { kind: "check" })
+  | (JobBase & {
+      kind: "apply";
+      notices: boolean;
+      noticeKeys?: string[];
+      user: string;
+    })
+  | (JobBase & { kind: "settings"; edit: SettingsEdit; user: string });
+
+export interface JobResult {
+  /** Absent after "open", which only reads. */
+  report?: PaneReport;
+  /** apply: what was done (its report is `report`). */
+  outcome?: Omit<ApplyOutcome, "report">;
+  /** settings: how many changes were saved. */
+  saved?: number;
+  /** Web mode after a write: the workbook's new bytes. */
+  bytes?: Uint8Array;
+  /** Excel after a write: the patch for the page to apply with Office.js. */
+  patch?: WorkbookPatch;
+}
+
+export type JobStage = Stage | "send";
+
+/** The last version of a file read, so 校验 after opening does not read it again. */
+let lastRead: { token: number; wb: WorkbookSnapshot } | undefined;
+
+/** Reads the input once; a write goes to the bytes or is kept for the page. */
+class JobHost implements WorkbookHost {
+  wb?: WorkbookSnapshot;
+  patch?: WorkbookPatch;
+  bytes?: Uint8Array;
+  constructor(private input: JobInput) {}
+  async read(): Promise<WorkbookSnapshot> {
+    if (this.wb) return this.wb;
+    const input = this.input;
+    if (!("bytes" in input)) return (this.wb = input.snapshot);
+    if (lastRead?.token !== input.token) {
+      lastRead = undefined;
+      lastRead = { token: input.token, wb: readXlsxBytes(input.bytes) };
+    }
+    return (this.wb = lastRead.wb);
+  }
+  async apply(patch: WorkbookPatch): Promise<void> {
+    this.patch = patch;
+    if ("bytes" in this.input) this.bytes = applyPatchXlsx(this.input.bytes, patch);
+  }
+}
+
+const num = (v: string | number | undefined) => (typeof v === "number" ? v : undefined);
+
+/** The people and the contract a worklist filters a row's findings by. */
+export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[], out: PaneFinding[]): void {
+  const rows = new Map<string, Map<number, TypedRow>>();
+  for (const t of a.tables) {
+    const byRow = rows.get(t.sheet) ?? new Map<number, TypedRow>();
+    for (const r of t.rows) byRow.set(r.row, r);
+    rows.set(t.sheet, byRow);
+  }
+  // A cell may name several people: 「李娜、赵强」.
+  const people = (r: TypedRow | undefined) =>
+    r
+      ? [r.fields.owner, r.fields.serviceManager, r.fields.salesManager].flatMap(
+          (c) => textOf(c)?.split(/[、,，/;；\s]+/) ?? [],
+        )
+      : [];
+  findings.forEach((f, i) => {
+    const o = out[i];
+    const row = f.row === undefined ? undefined : rows.get(f.sheet)?.get(f.row);
+    const contract = (row && textOf(row.fields.contractNo)) ?? (f.args.contractNo as string | undefined);
+    if (contract !== undefined) o.contract = String(contract);
+    const contractRow = contract === undefined ? undefined : a.model.contracts.get(String(contract));
+    const who = [...new Set([...people(row), ...(contractRow !== row ? people(contractRow) : [])])].filter(
+      (x): x is string => !!x,
+    );
+    if (who.length) o.who = who;
+    const days = num(f.args.days);
+    if (days !== undefined && /overdue|late/.test(f.rule)) o.days = days;
+    const amount = num(f.args.outstanding) ?? num(f.args.dueAmount);
+    if (amount !== undefined) o.amount = amount;
+  });
+}
+
+function report(a: Analysis, lang: Lang, notices?: NoticePlan[]): PaneReport {
+  const r = localise(a.result, lang) as PaneReport;
+  enrich(a, a.result.findings, r.findings);
+  if (notices) r.notices = notices;
+  return r;
+}
+
+/** The pane's report of a snapshot, as the worker makes it. */
+export function paneReport(
+  wb: WorkbookSnapshot,
+  opts: { lang: Lang; asOf?: IsoDate; today: IsoDate },
+): PaneReport {
+  return report(analyseWorkbook(wb, { asOf: opts.asOf, today: opts.today }), opts.lang);
+}
+
+export async function runJob(job: Job, stage: (s: JobStage) => void = () => undefined): Promise<JobResult> {
+  const host = new JobHost(job.input);
+  const now = new Date(job.now);
+  const today = todayInShanghai(now);
+  const analyse = (wb: WorkbookSnapshot) => analyseWorkbook(wb, { asOf: job.asOf, today });
+  const written = () => ("bytes" in job.input ? { bytes: host.bytes } : { patch: host.patch });
+  switch (job.kind) {
+    case "open": {
+      stage("read");
+      await host.read();
+      return {};
+    }
+    case "check": {
+      stage("read");
+      const wb = await host.read();
+      stage("check");
+      return { report: report(analyse(wb), job.lang) };
+    }
+    case "apply": {
+      stage("read");
+      const wb = await host.read();
+      stage("plan");
+      const plan = planApply(wb, {
+        asOf: job.asOf,
+        today,
+        now: shanghaiTimestamp(now),
+        user: job.user,
+        lang: job.lang,
+        normalize: false,
+        notices: job.notices,
+        noticeKeys: job.noticeKeys,
+      });
+      stage("write");
+      await host.apply(plan.patch);
+      // The notices with the numbers the register now gives them: only the register is laid over.
+      // The register is known by its marker; a new one is the sheet the plan marks as the register.
+      const registerName =
+        registerSheet(wb)?.sheet.name ??
+        plan.patch.ops.find(
+          (op) => (op.op === "writeSheet" || op.op === "ensureSheet") && op.owner.kind === "register",
+        )?.sheet;
+      const after = snapshotAfter(
+        { ...wb, sheets: wb.sheets.filter((s) => s.name === registerName) },
+        { ops: plan.patch.ops.filter((op) => "sheet" in op && op.sheet === registerName) },
+      );
+      const outcome: JobResult["outcome"] = {
+        normalized: plan.normalized,
+        deferredNotices: plan.deferredNotices,
+        reportOmitted: plan.reportOmitted,
+        ...(plan.protection ? { protection: plan.protection } : {}),
+        ...(plan.notices ? { notices: plan.notices } : {}),
+        operations: plan.patch.ops.length,
+        renamed: plan.renamed,
+      };
+      const notices = markIssued(after, plan.result.notices);
+      return { report: report(plan.analysis, job.lang, notices), outcome, ...written() };
+    }
+    case "settings": {
+      stage("write");
+      const saved = await runSettingsEdit(host, job.edit, job.lang, { user: job.user, now });
+      stage("check");
+      return { report: report(analyse(saved.workbook), job.lang), saved: saved.operations, ...written() };
+    }
+  }
+}
