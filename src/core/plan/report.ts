@@ -100,9 +100,7 @@ export function planReport(
   const link: CellStyle = { color: "0563C1", underline: true };
   const findingHeights: Array<number | undefined> = [];
   // Errors first, then warnings, then notes: a reader works down the printout (stable within each).
-  const ordered = [...listed].sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity],
-  );
+  const ordered = [...listed].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   ordered.forEach((f, i) => {
     const message = formatFinding(f, opts.lang);
     findingHeights.push(lineHeight(message, MESSAGE_WIDTH));
