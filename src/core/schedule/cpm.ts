@@ -145,7 +145,8 @@ export function criticalPath(
     if (t.start && (first === undefined || t.start < first)) first = t.start;
     if (t.finish && (first === undefined || t.finish < first)) first = t.finish;
   }
-  if (options.projectStart && (first === undefined || options.projectStart < first)) first = options.projectStart;
+  if (options.projectStart && (first === undefined || options.projectStart < first))
+    first = options.projectStart;
   const empty: CpmResult = {
     tasks: [],
     criticalChains: [],
@@ -277,7 +278,9 @@ export function criticalPath(
   const drives = (e: Edge) => {
     const fromFinish = e.link.type === "FS" || e.link.type === "FF";
     const source = fromFinish ? es[e.from] + dur[e.from] : es[e.from];
-    const sourceAtEnd = fromFinish ? dur[e.from] > 0 || atEnd[e.from] === 1 : atEnd[e.from] === 1 && dur[e.from] === 0;
+    const sourceAtEnd = fromFinish
+      ? dur[e.from] > 0 || atEnd[e.from] === 1
+      : atEnd[e.from] === 1 && dur[e.from] === 0;
     const b = shift.forward(source, e.link, sourceAtEnd);
     return (e.link.type === "FS" || e.link.type === "SS" ? b : b - dur[e.to]) === es[e.to];
   };

@@ -117,7 +117,10 @@ function linkTypeOf(text: string): LinkType {
 
 /** One link in the shortest notation parseLinks reads back to the same link: `3`, `5SS-1`, `3FS+2ed`. */
 export function formatLink(link: Link): string {
-  const lag = link.lag === 0 ? "" : `${link.lag > 0 ? "+" : "-"}${Math.abs(link.lag)}${link.lagUnit === "calendarDay" ? "ed" : ""}`;
+  const lag =
+    link.lag === 0
+      ? ""
+      : `${link.lag > 0 ? "+" : "-"}${Math.abs(link.lag)}${link.lagUnit === "calendarDay" ? "ed" : ""}`;
   const type = link.type === "FS" && !lag ? "" : link.type;
   return `${link.predecessor}${type}${lag}`;
 }

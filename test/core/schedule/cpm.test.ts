@@ -183,16 +183,19 @@ describe("bad links come back as data", () => {
     expect(r.tasks[0].durationWorkingDays).toBe(3);
     expect(criticalPath([], cal).tasks).toEqual([]);
     expect(criticalPath([task("1", 2)], cal).earliestFinish).toBeUndefined();
-    expect(criticalPath([task("1", 2), task("1", 3)], cal, { projectStart: "2026-11-02" }).duplicateIds).toEqual([
-      "1",
-    ]);
+    expect(
+      criticalPath([task("1", 2), task("1", 3)], cal, { projectStart: "2026-11-02" }).duplicateIds,
+    ).toEqual(["1"]);
   });
 });
 
 test("50,000 tasks in a long chain with side branches: every task dated, no stack overflow", () => {
   const tasks: CpmTask[] = [];
   for (let i = 0; i < 50_000; i++) {
-    const links = i === 0 ? [] : [{ predecessor: String(i - 1), type: "FS" as const, lag: 0, lagUnit: "workday" as const }];
+    const links =
+      i === 0
+        ? []
+        : [{ predecessor: String(i - 1), type: "FS" as const, lag: 0, lagUnit: "workday" as const }];
     if (i > 10) links.push({ predecessor: String(i - 10), type: "FS", lag: 0, lagUnit: "workday" });
     tasks.push({ id: String(i), durationWorkingDays: 1, links, start: i === 0 ? "2026-01-05" : undefined });
   }

@@ -38,9 +38,15 @@ describe("MS Project notation", () => {
   });
 
   test("every separator a planner types", () => {
-    expect(parseLinks("1,2，3、4;5；6\n7").links.map((l) => l.predecessor)).toEqual(
-      ["1", "2", "3", "4", "5", "6", "7"],
-    );
+    expect(parseLinks("1,2，3、4;5；6\n7").links.map((l) => l.predecessor)).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+    ]);
   });
 
   test("a percent lag is refused with its reason; the rest of the cell is still read", () => {
@@ -92,12 +98,37 @@ test("formatLinks reads back to the same links (fast-check)", () => {
 });
 
 test("never throws, and every non-blank item is a link or a problem (fast-check)", () => {
-  const pieces = fc.constantFrom("3", "FS", "SS", "+", "-", "2", "d", "ed", "%", "工作日", "完成", "-开始", ",", "、", " ", ".", "\n");
-  const cell = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.array(pieces, { maxLength: 12 }).map((a) => a.join("")));
+  const pieces = fc.constantFrom(
+    "3",
+    "FS",
+    "SS",
+    "+",
+    "-",
+    "2",
+    "d",
+    "ed",
+    "%",
+    "工作日",
+    "完成",
+    "-开始",
+    ",",
+    "、",
+    " ",
+    ".",
+    "\n",
+  );
+  const cell = fc.oneof(
+    fc.string(),
+    fc.string({ unit: "binary" }),
+    fc.array(pieces, { maxLength: 12 }).map((a) => a.join("")),
+  );
   fc.assert(
     fc.property(cell, (text) => {
       const r = parseLinks(text);
-      const items = text.normalize("NFKC").split(/[,;、\n\r]+/).filter((s) => s.trim()).length;
+      const items = text
+        .normalize("NFKC")
+        .split(/[,;、\n\r]+/)
+        .filter((s) => s.trim()).length;
       expect(r.links.length + r.problems.length).toBe(items);
     }),
     { numRuns: 2000 },
