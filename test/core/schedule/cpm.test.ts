@@ -79,6 +79,15 @@ describe("link types and lags (November 2026: Mon 11-02 … Fri 11-06, Mon 11-09
   });
 });
 
+test("an elapsed lag over a weekend leaves its predecessor a day of float, as in MS Project", () => {
+  // X: Mon 11-02 … Thu 11-05. FS+1ed: Thursday evening + 1 day = Friday evening: Y starts Mon 11-09.
+  // Had X finished Friday, Saturday evening would still start Y on Monday: X has 1 day of float.
+  const r = criticalPath([task("X", 4, "", "2026-11-02"), task("Y", 2, "XFS+1ed")], cal);
+  expect(dates(r, "Y")).toEqual(["2026-11-09", "2026-11-10", "2026-11-09", "2026-11-10", 0, true]);
+  expect(dates(r, "X")).toEqual(["2026-11-02", "2026-11-05", "2026-11-03", "2026-11-06", 1, false]);
+  expect(r.criticalChains).toEqual([["Y"]]);
+});
+
 describe("National Day 2026 in the middle of the critical chain", () => {
   // Bundled calendar: 中秋 Fri 09-25 … Sun 09-27 off; 国庆 Thu 10-01 … Wed 10-07 off; Sat 10-10 is a
   // make-up working day (班), Sun 10-11 off.
