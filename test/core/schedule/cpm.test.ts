@@ -1,6 +1,7 @@
+import fc from "fast-check";
 import { WorkCalendar } from "../../../src/core/calendar";
 import { criticalPath, type CpmTask } from "../../../src/core/schedule/cpm";
-import { parseLinks } from "../../../src/core/schedule/links";
+import { parseLinks, type Link } from "../../../src/core/schedule/links";
 
 const cal = new WorkCalendar();
 
@@ -212,4 +213,90 @@ test("50,000 tasks in a long chain with side branches: every task dated, no stac
   expect(r.tasks).toHaveLength(50_000);
   expect(r.cycles).toEqual([]);
   expect(r.tasks.every((t) => t.critical)).toBe(true);
+});
+
+describe("any schedule without cycles (fast-check)", () => {
+  // Tasks of 1–8 working days from 2026-09-14 (across 中秋, 国庆 and the 班 days), each linked to
+  // earlier tasks with any type and a working-day lag of −3…+3.
+  const schedule = fc
+    .array(
+      fc.record({
+        duration: fc.integer({ min: 1, max: 8 }),
+        links: fc.array(
+          fc.record({
+            back: fc.integer({ min: 1, max: 6 }),
+            type: fc.constantFrom<Link["type"]>("FS", "SS", "FF", "SF"),
+            lag: fc.integer({ min: -3, max: 3 }),
+          }),
+          { maxLength: 3 },
+        ),
+      }),
+      { minLength: 1, maxLength: 30 },
+    )
+    .map((rows) =>
+      rows.map((row, i): CpmTask => ({
+        id: String(i + 1),
+        start: i === 0 ? "2026-09-14" : undefined,
+        durationWorkingDays: row.duration,
+        links: row.links
+          .filter((l) => i - l.back >= 0)
+          .map((l) => ({
+            predecessor: String(i + 1 - l.back),
+            type: l.type,
+            lag: l.lag,
+            lagUnit: "workday",
+          })),
+      })),
+    );
+
+  /** The link's condition on the successor's dates, as a planner would check it on the calendar. */
+  function holds(link: Link, p: { s: string; f: string }, q: { s: string; f: string }): boolean {
+    switch (link.type) {
+      case "FS":
+        return q.s >= cal.addWorkdays(p.f, 1 + link.lag);
+      case "SS":
+        return q.s >= cal.addWorkdays(p.s, link.lag);
+      case "FF":
+        return q.f >= cal.addWorkdays(p.f, link.lag);
+      case "SF":
+        return q.f >= cal.addWorkdays(p.s, link.lag - 1);
+    }
+  }
+
+  test("early and late dates keep every link; floats are the working days between them", () => {
+    fc.assert(
+      fc.property(schedule, (tasks) => {
+        const r = criticalPath(tasks, cal);
+        const by = new Map(r.tasks.map((t) => [t.id, t]));
+        expect(r.cycles).toEqual([]);
+        for (const t of tasks) {
+          const q = by.get(t.id)!;
+          for (const link of t.links) {
+            const p = by.get(link.predecessor)!;
+            expect(
+              holds(link, { s: p.earlyStart, f: p.earlyFinish }, { s: q.earlyStart, f: q.earlyFinish }),
+            ).toBe(true);
+            expect(
+              holds(link, { s: p.lateStart, f: p.lateFinish }, { s: q.lateStart, f: q.lateFinish }),
+            ).toBe(true);
+          }
+          expect(q.totalFloat).toBeGreaterThanOrEqual(0);
+          expect(cal.workdaysBetween(q.earlyStart, q.lateStart)).toBe(q.totalFloat);
+          expect(q.lateFinish <= r.earliestFinish!).toBe(true);
+          expect(cal.isWorkday(q.earlyStart) && cal.isWorkday(q.earlyFinish)).toBe(true);
+        }
+        expect(r.earliestFinish).toBe(
+          r.tasks
+            .map((t) => t.earlyFinish)
+            .sort()
+            .pop(),
+        );
+        expect(r.tasks.some((t) => t.critical && t.earlyFinish === r.earliestFinish)).toBe(true);
+        for (const chain of r.criticalChains)
+          for (let i = 1; i < chain.length; i++)
+            expect(tasks[Number(chain[i]) - 1].links.some((l) => l.predecessor === chain[i - 1])).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
