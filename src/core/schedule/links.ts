@@ -17,6 +17,9 @@
  * is a working day because that is what MS Project's Chinese edition means by it and what a planner
  * counting a lag on a schedule means; whoever means calendar days must say 自然日.
  *
+ * Weeks are 5 working days (周, 星期, w, wk, week) or 7 calendar days (ew, 自然周), MS Project's
+ * defaults; a link keeps its lag in days.
+ *
  * Lags are whole days (the schedule has no hours). Percent lags (`3FS+50%`) are refused with a
  * reason rather than guessed. The parser never throws: anything it cannot read becomes a problem
  * quoting the piece of text, and the rest of the cell is still read.
@@ -57,7 +60,10 @@ const DASH = "[-–—~]?";
 const TYPE = `FS|SS|FF|SF|完成\\s*${DASH}\\s*开始|开始\\s*${DASH}\\s*开始|完成\\s*${DASH}\\s*完成|开始\\s*${DASH}\\s*完成`;
 const WORK_UNITS = ["个工作日", "工作日", "工作天", "days", "day", "wd", "d", "天", "日"];
 const CAL_UNITS = ["自然日", "日历日", "日历天", "edays", "eday", "ed"];
-const UNIT = [...CAL_UNITS, ...WORK_UNITS, "%"].join("|");
+/** Weeks, as MS Project counts them by default: 5 working days, or 7 calendar days for `ew`. */
+const WEEK_UNITS = ["个星期", "星期", "周", "weeks", "week", "wk", "w"];
+const CAL_WEEK_UNITS = ["自然周", "ew"];
+const UNIT = [...CAL_WEEK_UNITS, ...CAL_UNITS, ...WEEK_UNITS, ...WORK_UNITS, "%"].join("|");
 const ITEM = new RegExp(
   `^([0-9A-Za-z][0-9A-Za-z._]*?)\\s*(${TYPE})?\\s*(?:([+-])\\s*(\\d+(?:\\.\\d+)?)\\s*(${UNIT})?)?$`,
   "i",
@@ -101,9 +107,11 @@ export function parseLinks(cell: string | number | null | undefined): ParsedLink
         problems.push({ text: item, reason: `“${item}”的延隔须为整数天` });
         continue;
       }
-      lag = sign === "-" ? -n : n;
+      const days = n * (WEEK_UNITS.includes(unit) ? 5 : CAL_WEEK_UNITS.includes(unit) ? 7 : 1);
+      lag = sign === "-" ? -days : days;
     }
-    const lagUnit: LagUnit = CAL_UNITS.includes(unit) ? "calendarDay" : "workday";
+    const calendarDays = CAL_UNITS.includes(unit) || CAL_WEEK_UNITS.includes(unit);
+    const lagUnit: LagUnit = calendarDays ? "calendarDay" : "workday";
     links.push({ predecessor, type, lag: lag === 0 ? 0 : lag, lagUnit: lag === 0 ? "workday" : lagUnit });
   }
   return { links, problems };

@@ -24,6 +24,11 @@ describe("MS Project notation", () => {
     ["3FS+2 自然日", [fs("3", 2, "calendarDay")]],
     ["1.2.3SS+1", [{ predecessor: "1.2.3", type: "SS", lag: 1, lagUnit: "workday" }]],
     ["３ＦＳ＋２", [fs("3", 2)]],
+    ["3FS+1周", [fs("3", 5)]],
+    ["3FS+2w", [fs("3", 10)]],
+    ["3FS-1 星期", [fs("3", -5)]],
+    ["3FS+1ew", [fs("3", 7, "calendarDay")]],
+    ["3FS+1自然周", [fs("3", 7, "calendarDay")]],
   ])("%s", (cell, links) => {
     expect(parseLinks(cell)).toEqual({ links, problems: [] });
   });
