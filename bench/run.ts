@@ -11,6 +11,8 @@
  *   (d) exceljs read + write — the floor for apply: load the file with exceljs and save it again
  *   (e) apply     — node bin/ptrack.js apply FILE -o OUT --today 2026-11-23 (tables, validation,
  *                   colours, marks, report, notices, log), against (d)
+ *   cpm           — the critical path on a generated 50,000-task schedule (bench/cpm.ts): one cold
+ *                   criticalPath call, in its own process
  *
  * and, once each (a run takes minutes), on a 250,000-row schedule with 10,000 contracts:
  *   large.check   — (c) on it
@@ -149,6 +151,20 @@ function runCli(args: string[], timeout = TIMEOUT_MS): Run {
   return rounded({ wallMs, taskMs: wallMs, maxRssMb: Math.max(0, ...peaks) / 1024 });
 }
 
+/** The critical path on 50,000 generated tasks (bench/cpm.ts reports its own time and peak RSS). */
+function runCpm(): Run {
+  const start = performance.now();
+  const p = spawnSync(TSX, [join(__dirname, "cpm.ts"), "50000"], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+  });
+  const wallMs = performance.now() - start;
+  if (p.status !== 0) throw new Error(`cpm failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
+  const r = JSON.parse(p.stdout.trim().split("\n").pop() ?? "") as { ms: number; maxRssKb: number };
+  return rounded({ wallMs, taskMs: r.ms, maxRssMb: r.maxRssKb / 1024 });
+}
+
 const runCheck = (file = FILE, timeout?: number) =>
   runCli(["check", file, "--json", "--today", TODAY], timeout);
 
@@ -189,6 +205,7 @@ async function main(): Promise<void> {
     { task: "startup", once: () => runChild("startup") },
     { task: "exceljs", once: () => runChild("exceljs") },
     { task: "readXlsx", once: () => runChild("readXlsx") },
+    { task: "cpm", once: runCpm },
   ];
   let checkNote: string | undefined;
   if (existsSync(BIN)) {
