@@ -111,3 +111,8 @@ export function rangeRef(r: Range): string {
   const b = a1(r.r2, r.c2);
   return a === b ? a : `${a}:${b}`;
 }
+
+/** Whether two rectangles share a cell. */
+export function overlaps(a: Range, b: Range): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}

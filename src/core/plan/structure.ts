@@ -12,7 +12,14 @@ import type { CellWrite, PatchOp, SheetContent, Validation } from "../patch";
 import type { GroupField, RecognisedTable } from "../recognise";
 import type { FieldCell, TypedTable } from "../rows";
 import type { Lang } from "../settings";
-import { cellAt, colLetter, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
+import {
+  cellAt,
+  colLetter,
+  overlaps,
+  type Range,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../snapshot";
 import { sheetWords } from "../../i18n/sheets";
 import {
   DATE_FORMAT,
@@ -46,10 +53,6 @@ export interface StructurePlan {
   layouts: Layout[];
   copies: Copy[];
   tablesCreated: number;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
 /** Excel names must be unique workbook-wide, case-insensitively. */

@@ -12,26 +12,29 @@
 
 import {
   OWN_TITLE,
+  dispatch,
+  findName,
+  freeTableName,
+  isOwnValidation,
+  makesSheet,
+  validationCriteria,
   type CellStyle,
   type CellWrite,
   type ConditionalRule,
+  type Handlers,
+  type HostNote,
   type PatchOp,
   type SheetContent,
   type TableSpec,
   type Validation,
   type WorkbookPatch,
 } from "../../core/patch";
-import { a1, colLetter, parseA1, rangeRef, type Range } from "../../core/snapshot";
+import { a1, colLetter, overlaps, parseA1, rangeRef, type Range } from "../../core/snapshot";
 import { quoteSheet, type Structure, type Supports } from "./read";
 import { cellInput } from "./text";
 
 /** Something the host did differently from what the patch asked, and why. */
-export interface ExcelApplyNote {
-  code: "sheet-missing" | "table-missing" | "table-overlap" | "table-renamed" | "validation-user-overlap";
-  sheet: string;
-  range?: string;
-  detail?: string;
-}
+export type ExcelApplyNote = HostNote;
 
 export interface ApplyOptions {
   /** Largest request we send; Excel on the web's limit is 5 MB, leave room for overhead. */
@@ -63,10 +66,6 @@ const utf8 = new TextEncoder();
 /** Bytes `x` adds to a request as UTF-8 JSON (Chinese text is three bytes a character). */
 function size(x: unknown): number {
   return utf8.encode(JSON.stringify(x)).length;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
 const color = (c: string) => `#${c}`;
@@ -145,6 +144,34 @@ function runs(list: Array<number | undefined>): Array<{ from: number; to: number
   return out;
 }
 
+/** One operation's context: the writer, and the op's sheet under its name in the workbook. */
+interface Step {
+  w: Writer;
+  /** The op's sheet; ops that make their sheet (ensureSheet, writeSheet) have none yet. */
+  ws: Excel.Worksheet;
+  name: string;
+}
+
+/** The Office.js host's semantics of each operation of the catalogue. */
+const EXCEL: Handlers<Step, Promise<void>> = {
+  ensureSheet: async (op, { w }) => {
+    await w.ensureSheet(op.sheet, op.visibility, op.after);
+  },
+  writeSheet: (op, { w }) => w.writeSheet(op.sheet, op.content, op.visibility, op.after),
+  createTable: (op, { w, ws, name }) => w.createTable(ws, name, op.table),
+  setNumberFormat: (op, { w, ws }) => w.numberFormat(ws, op.range, op.format),
+  setValidation: (op, { w, ws, name }) => w.setValidation(ws, name, op, op.range, op.validation),
+  clearOwnFormats: (_op, { w, ws, name }) => w.clearOwnFormats(ws, name),
+  addConditionalFormats: (op, { w, ws, name }) => w.addConditionalFormats(ws, name, op.ranges, op.rules),
+  setValues: async (op, { w, ws }) => {
+    for (const { cell, write } of op.cells) {
+      const at = parseA1(cell);
+      if (at) await w.writeCell(ws, at.r, at.c, write);
+    }
+  },
+  appendRows: (op, { w, ws, name }) => w.appendRows(ws, name, op.table, op.startRow, op.range, op.rows),
+};
+
 class Writer {
   readonly notes: ExcelApplyNote[] = [];
   private pending = 0;
@@ -177,7 +204,12 @@ class Writer {
   }
 
   private exists(sheet: string): string | undefined {
-    return this.st.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.name;
+    return this.st.sheets[
+      findName(
+        this.st.sheets.map((s) => s.name),
+        sheet,
+      )
+    ]?.name;
   }
 
   private ws(sheet: string): Excel.Worksheet {
@@ -195,51 +227,18 @@ class Writer {
   }
 
   async apply(op: PatchOp): Promise<void> {
-    if (op.op === "ensureSheet") {
-      await this.ensureSheet(op.sheet, op.visibility, op.after);
-      return;
-    }
-    if (op.op === "writeSheet") {
-      await this.writeSheet(op.sheet, op.content, op.visibility, op.after);
-      return;
-    }
+    if (makesSheet(op)) return dispatch(EXCEL, op, { w: this, ws: undefined as never, name: op.sheet });
     const name = this.exists(op.sheet);
     if (!name) {
       this.notes.push({ code: "sheet-missing", sheet: op.sheet });
       return;
     }
-    const ws = this.ws(name);
-    switch (op.op) {
-      case "createTable":
-        await this.createTable(ws, name, op.table);
-        break;
-      case "setNumberFormat":
-        await this.numberFormat(ws, op.range, op.format);
-        break;
-      case "setValidation":
-        await this.setValidation(ws, name, op, op.range, op.validation);
-        break;
-      case "clearOwnFormats":
-        await this.clearOwnFormats(ws, name);
-        break;
-      case "addConditionalFormats":
-        await this.addConditionalFormats(ws, name, op.ranges, op.rules);
-        break;
-      case "setValues":
-        for (const { cell, write } of op.cells) {
-          const at = parseA1(cell);
-          if (at) await this.writeCell(ws, at.r, at.c, write);
-        }
-        break;
-      case "appendRows":
-        await this.appendRows(ws, name, op.table, op.startRow, op.range, op.rows);
-        break;
-    }
+    return dispatch(EXCEL, op, { w: this, ws: this.ws(name), name });
   }
 
   // -- sheets -------------------------------------------------------------------------------
 
-  private async ensureSheet(
+  async ensureSheet(
     sheet: string,
     visibility: "visible" | "hidden",
     after?: string,
@@ -267,7 +266,7 @@ class Writer {
     return ws;
   }
 
-  private async writeSheet(
+  async writeSheet(
     sheet: string,
     content: SheetContent,
     visibility: "visible" | "hidden",
@@ -315,6 +314,8 @@ class Writer {
     }
     if (content.showGridLines !== undefined) ws.showGridlines = content.showGridLines;
     const ps = content.pageSetup;
+    if (ps && !this.supports(9))
+      this.notes.push({ code: "feature-unsupported", sheet: name, detail: "pageSetup (ExcelApi 1.9)" });
     if (ps && this.supports(9)) {
       await this.reserve(14);
       const pl = ws.pageLayout;
@@ -460,7 +461,7 @@ class Writer {
     }
   }
 
-  private async writeCell(ws: Excel.Worksheet, r: number, c: number, w: CellWrite): Promise<void> {
+  async writeCell(ws: Excel.Worksheet, r: number, c: number, w: CellWrite): Promise<void> {
     const input = [[cellInput(w)]];
     await this.reserve(3, size(input));
     const range = ws.getRange(a1(r, c));
@@ -468,7 +469,7 @@ class Writer {
     range.formulas = input;
   }
 
-  private async numberFormat(ws: Excel.Worksheet, range: Range, format: string): Promise<void> {
+  async numberFormat(ws: Excel.Worksheet, range: Range, format: string): Promise<void> {
     // numberFormat takes one entry per cell; queue it in row blocks for the request budget.
     const width = range.c2 - range.c1 + 1;
     const per = Math.max(1, Math.floor(BLOCK_BYTES / ((size(format) + 1) * width)));
@@ -482,7 +483,7 @@ class Writer {
 
   // -- tables -------------------------------------------------------------------------------
 
-  private async createTable(ws: Excel.Worksheet, sheet: string, spec: TableSpec): Promise<void> {
+  async createTable(ws: Excel.Worksheet, sheet: string, spec: TableSpec): Promise<void> {
     const clash = this.st.tables.find(
       (t) => t.sheet.toLowerCase() === sheet.toLowerCase() && overlaps(t.range, spec.range),
     );
@@ -490,10 +491,7 @@ class Writer {
       this.notes.push({ code: "table-overlap", sheet, range: rangeRef(spec.range), detail: clash.name });
       return;
     }
-    const taken = new Set(this.st.tables.map((t) => t.name.toLowerCase()));
-    const base = spec.name.replace(/\s+/g, "_");
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    const name = freeTableName(spec.name, new Set(this.st.tables.map((t) => t.name.toLowerCase())));
     if (name !== spec.name)
       this.notes.push({ code: "table-renamed", sheet, range: rangeRef(spec.range), detail: name });
     await this.reserve(4);
@@ -503,7 +501,7 @@ class Writer {
     this.st.tables.push({ name, sheet, range: spec.range, style: spec.style, headerRow: true });
   }
 
-  private async appendRows(
+  async appendRows(
     ws: Excel.Worksheet,
     sheet: string,
     table: string | undefined,
@@ -536,7 +534,7 @@ class Writer {
 
   // -- validation and conditional formats ---------------------------------------------------
 
-  private async setValidation(
+  async setValidation(
     ws: Excel.Worksheet,
     sheet: string,
     op: PatchOp,
@@ -546,20 +544,12 @@ class Writer {
     const before = this.dv.get(op);
     if (before && before.type !== "None") {
       // The product's own validation is replaced; the user's is left alone, as in the .xlsx host.
-      if (before.errorAlert?.title !== OWN_TITLE) {
+      if (!isOwnValidation(before.errorAlert?.title)) {
         this.notes.push({ code: "validation-user-overlap", sheet, range: rangeRef(range) });
         return;
       }
     }
-    const rule = v.rule;
-    let r: Excel.DataValidationRule;
-    if (rule.type === "date") r = { date: { formula1: "1", operator: "GreaterThanOrEqualTo" } };
-    else if (rule.type === "decimal") {
-      if (rule.min !== undefined && rule.max !== undefined)
-        r = { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
-      else if (rule.max !== undefined) r = { decimal: { formula1: rule.max, operator: "LessThanOrEqualTo" } };
-      else r = { decimal: { formula1: rule.min ?? -9.99e307, operator: "GreaterThanOrEqualTo" } };
-    } else r = { list: { inCellDropDown: true, source: rule.items.join(",") } };
+    const r = excelRule(v);
     await this.reserve(6, size(r) + size(v));
     const dv = ws.getRange(rangeRef(range)).dataValidation;
     if (before && before.type !== "None") dv.clear();
@@ -569,7 +559,7 @@ class Writer {
     if (v.prompt) dv.prompt = { title: OWN_TITLE, message: v.prompt, showPrompt: true };
   }
 
-  private async clearOwnFormats(ws: Excel.Worksheet, sheet: string): Promise<void> {
+  async clearOwnFormats(ws: Excel.Worksheet, sheet: string): Promise<void> {
     const key = sheet.toLowerCase();
     for (const id of this.st.ownCf.get(key) ?? []) {
       await this.reserve(3);
@@ -579,7 +569,7 @@ class Writer {
     this.cfAdded.delete(key);
   }
 
-  private async addConditionalFormats(
+  async addConditionalFormats(
     ws: Excel.Worksheet,
     sheet: string,
     ranges: Range[],
@@ -615,4 +605,21 @@ class Writer {
       }
     }
   }
+}
+
+const OPERATOR = {
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+  between: "Between",
+} as const;
+
+/** The product's validation as an Office.js rule. */
+function excelRule(v: Validation): Excel.DataValidationRule {
+  const k = validationCriteria(v.rule);
+  if (k.type === "list") return { list: { inCellDropDown: true, source: k.items.join(",") } };
+  const operator = OPERATOR[k.operator];
+  const formula2 = k.formula2 !== undefined ? { formula2: k.formula2 } : {};
+  return k.type === "date"
+    ? { date: { formula1: String(k.formula1), operator } }
+    : { decimal: { formula1: k.formula1, ...formula2, operator } };
 }
