@@ -11,6 +11,11 @@ export class MemoryBook {
   readonly wb: WorkbookSnapshot;
   readonly notes: HostNote[] = [];
   private own = new WeakSet<SheetSnapshot>();
+  /**
+   * Number formats of cells without a value, set in this patch: a snapshot shows none, but a
+   * host keeps them, and a value written there later without a format of its own shows them.
+   */
+  private blankFormats = new WeakMap<SheetSnapshot, Map<string, string>>();
 
   constructor(input: WorkbookSnapshot) {
     this.wb = { ...input, sheets: [...input.sheets] };
@@ -46,20 +51,45 @@ export class MemoryBook {
     const prev = after === undefined ? -1 : this.index(after);
     this.wb.sheets.splice(prev >= 0 ? prev + 1 : this.wb.sheets.length, 0, s);
   }
+
+  /**
+   * Writes a cell as a host does: its value (an empty write empties it) and the write's number
+   * format, else the one the cell already has; null leaves the cell as it is.
+   */
+  write(s: SheetSnapshot, r: number, c: number, w: CellWrite | null | undefined): void {
+    if (!w) return;
+    const blanks = this.blanks(s);
+    const key = `${r},${c}`;
+    const fmt = w.style?.numFmt ?? s.rows[r - 1]?.[c - 1]?.numFmt ?? blanks.get(key);
+    if (w.v === null) {
+      put(s, r, c, undefined);
+      if (fmt) blanks.set(key, fmt);
+      return;
+    }
+    blanks.delete(key);
+    put(s, r, c, {
+      value: w.v,
+      ...(w.formula !== undefined ? { formula: w.formula } : {}),
+      ...(fmt && fmt !== "General" ? { numFmt: fmt } : {}),
+    });
+  }
+
+  /** Sets the number format of a cell, with a value or without. */
+  format(s: SheetSnapshot, r: number, c: number, format: string): void {
+    const cell = s.rows[r - 1]?.[c - 1];
+    if (!cell) this.blanks(s).set(`${r},${c}`, format);
+    else if (format.toLowerCase() === "general") delete cell.numFmt;
+    else cell.numFmt = format;
+  }
+
+  private blanks(s: SheetSnapshot): Map<string, string> {
+    let m = this.blankFormats.get(s);
+    if (!m) this.blankFormats.set(s, (m = new Map()));
+    return m;
+  }
 }
 
-/** What a cell write leaves in a snapshot's cell; undefined for an empty cell. */
-export function toCell(w: CellWrite | null | undefined): Cell | undefined {
-  if (!w || w.v === null) return undefined;
-  const numFmt = w.style?.numFmt;
-  return {
-    value: w.v,
-    ...(w.formula !== undefined ? { formula: w.formula } : {}),
-    ...(numFmt && numFmt !== "General" ? { numFmt } : {}),
-  };
-}
-
-/** Sets a cell; an empty write (v: null) empties it, as a host does. */
+/** Sets a cell, or empties it. */
 export function put(s: SheetSnapshot, r: number, c: number, cell: Cell | undefined): void {
   if (!cell) {
     const row = s.rows[r - 1];

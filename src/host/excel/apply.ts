@@ -178,6 +178,8 @@ class Writer {
   private dv = new Map<PatchOp, Excel.DataValidation>();
   /** Conditional formats added per sheet in this patch: their priority, first wins. */
   private cfAdded = new Map<string, number>();
+  /** The conditional formats this patch added per sheet: the product's too, for a later clear. */
+  private cfMade = new Map<string, Excel.ConditionalFormat[]>();
 
   constructor(
     private ctx: Excel.RequestContext,
@@ -288,6 +290,7 @@ class Writer {
       ws.freezePanes.unfreeze();
       this.st.ownCf.delete(name.toLowerCase());
       this.cfAdded.delete(name.toLowerCase());
+      this.cfMade.delete(name.toLowerCase());
       await this.reserve(10);
     }
     await this.writeGrid(ws, 1, 1, content.rows, true);
@@ -394,14 +397,20 @@ class Writer {
           let e = c;
           while (e + 1 < row.length && row[e + 1]) e++;
           const run = row.slice(c, e + 1) as CellWrite[];
+          // A cell written without a format keeps its own: formats go on the runs that have one.
+          for (let a = 0; a < run.length; a++) {
+            if (!run[a].style?.numFmt) continue;
+            let b = a;
+            while (b + 1 < run.length && run[b + 1].style?.numFmt) b++;
+            const formats = [run.slice(a, b + 1).map((w) => w.style!.numFmt!)];
+            await this.reserve(2, size(formats));
+            ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c + a, r2: r0 + i, c2: c0 + c + b })).numberFormat =
+              formats;
+            a = b;
+          }
           const inputs = [run.map(cellInput)];
-          const formats = run.some((w) => w.style?.numFmt)
-            ? [run.map((w) => w.style?.numFmt ?? "General")]
-            : undefined;
-          await this.reserve(3, size(inputs) + (formats ? size(formats) : 0));
-          const range = ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c, r2: r0 + i, c2: c0 + e }));
-          if (formats) range.numberFormat = formats;
-          range.formulas = inputs;
+          await this.reserve(2, size(inputs));
+          ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c, r2: r0 + i, c2: c0 + e })).formulas = inputs;
           c = e + 1;
         }
       }
@@ -565,8 +574,14 @@ class Writer {
       await this.reserve(3);
       ws.getRange().conditionalFormats.getItem(id).delete();
     }
+    // Rules an earlier op of this patch added are the product's as well.
+    for (const cf of this.cfMade.get(key) ?? []) {
+      await this.reserve(2);
+      cf.delete();
+    }
     this.st.ownCf.delete(key);
     this.cfAdded.delete(key);
+    this.cfMade.delete(key);
   }
 
   async addConditionalFormats(
@@ -602,6 +617,7 @@ class Writer {
         const n = this.cfAdded.get(key) ?? 0;
         cf.priority = n;
         this.cfAdded.set(key, n + 1);
+        this.cfMade.set(key, [...(this.cfMade.get(key) ?? []), cf]);
       }
     }
   }

@@ -153,6 +153,7 @@ class Writer {
   private stylesPath: string;
   private stylesExisted: boolean;
   private sst?: string[];
+  /** The sheets an operation touched, by part. */
   private sheets = new Map<string, SheetState>();
   private tables?: TableRef[];
 
@@ -255,7 +256,7 @@ class Writer {
     this.book = this.book.slice(0, at) + tag + this.book.slice(at);
     if (index < refs.length) this.shiftSheetIndexes(index);
     const state: SheetState = { name, part, doc: new SheetDoc(xml), ops: [], cfAdded: 0 };
-    this.sheets.set(name, state);
+    this.sheets.set(part, state);
     return state;
   }
 
@@ -302,13 +303,14 @@ class Writer {
 
   // -- sheets ---------------------------------------------------------------------------
 
+  /** The sheet `name` means (in any case), one state per part however it is named. */
   sheet(name: string): SheetState | undefined {
-    const known = this.sheets.get(name);
-    if (known) return known;
     const found = this.findSheet(name);
     if (!found) return undefined;
     const rel = this.pkg.rels(this.bookPath).find((r) => r.id === found.ref.rid);
     if (!rel?.part || !rel.type.endsWith("/worksheet")) return undefined;
+    const known = this.sheets.get(rel.part);
+    if (known) return known;
     const xml = this.pkg.text(rel.part);
     if (xml === undefined) return undefined;
     const doc = new SheetDoc(xml);
@@ -321,7 +323,7 @@ class Writer {
       ops: [],
       cfAdded: 0,
     };
-    this.sheets.set(name, state);
+    this.sheets.set(rel.part, state);
     return state;
   }
 

@@ -1,6 +1,5 @@
 import type { Range } from "../../snapshot";
 import { findName } from "../decisions";
-import { put, toCell } from "../memory";
 import type { OpSpec } from "../op";
 import type { CellWrite } from "../types";
 
@@ -24,7 +23,7 @@ export interface AppendRows {
 export const appendRows: OpSpec<AppendRows> = {
   makesSheet: false,
   memory(op, s, book) {
-    op.rows.forEach((row, i) => row.forEach((w, j) => put(s, op.startRow + i, op.range.c1 + j, toCell(w))));
+    op.rows.forEach((row, i) => row.forEach((w, j) => book.write(s, op.startRow + i, op.range.c1 + j, w)));
     if (op.table === undefined) return;
     const at = findName(
       s.tables.map((t) => t.name),

@@ -1,6 +1,6 @@
 import { overlaps, rangeRef, type SheetSnapshot } from "../../snapshot";
 import { freeTableName, tableColumnNames } from "../decisions";
-import { headerText, put, type MemoryBook } from "../memory";
+import { headerText, type MemoryBook } from "../memory";
 import type { OpSpec } from "../op";
 import type { TableSpec } from "../types";
 
@@ -36,7 +36,7 @@ export function addTable(book: MemoryBook, s: SheetSnapshot, spec: TableSpec): v
   for (let c = range.c1; c <= range.c2; c++) headers.push(headerText(s.rows[range.r1 - 1]?.[c - 1]));
   tableColumnNames(headers).forEach((n, i) => {
     if (n === headers[i]) return;
-    put(s, range.r1, range.c1 + i, { value: n });
+    book.write(s, range.r1, range.c1 + i, { v: n });
     book.notes.push({
       code: "table-header-filled",
       sheet: s.name,

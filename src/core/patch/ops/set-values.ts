@@ -1,5 +1,4 @@
 import { parseA1 } from "../../snapshot";
-import { put, toCell } from "../memory";
 import type { OpSpec } from "../op";
 import type { CellWrite } from "../types";
 
@@ -17,10 +16,10 @@ export interface SetValues {
 
 export const setValues: OpSpec<SetValues> = {
   makesSheet: false,
-  memory(op, s) {
+  memory(op, s, book) {
     for (const { cell, write } of op.cells) {
       const at = parseA1(cell);
-      if (at) put(s, at.r, at.c, toCell(write));
+      if (at) book.write(s, at.r, at.c, write);
     }
   },
 };

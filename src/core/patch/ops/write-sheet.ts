@@ -1,5 +1,4 @@
 import type { SheetSnapshot } from "../../snapshot";
-import { put, toCell } from "../memory";
 import type { OpSpec } from "../op";
 import { addTable } from "./create-table";
 import type { SheetContent } from "../types";
@@ -28,7 +27,7 @@ export const writeSheet: OpSpec<WriteSheet> = {
       merges: (op.content.merges ?? []).map((m) => ({ ...m })),
       tables: [],
     };
-    op.content.rows.forEach((row, i) => row.forEach((w, j) => put(s, i + 1, j + 1, toCell(w))));
+    op.content.rows.forEach((row, i) => row.forEach((w, j) => book.write(s, i + 1, j + 1, w)));
     book.place(s, at, op.after);
     for (const t of op.content.tables ?? []) addTable(book, s, t);
   },
