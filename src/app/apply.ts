@@ -5,7 +5,11 @@
  */
 
 import { todayInShanghai, type IsoDate } from "../core/dates";
+import type { HostNote, WorkbookPatch } from "../core/patch";
+import { snapshotAfter } from "../core/patch-snapshot";
 import { planApply, planClear } from "../core/plan";
+import { planHostNotesLog } from "../core/plan/log";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
 import { localise, type CheckReport } from "./check";
@@ -34,6 +38,24 @@ export interface ApplyOutcome {
   notices?: { written: number; created: number };
   /** How many patch operations were applied. */
   operations: number;
+  /** What the host could not do as planned (also written to 操作日志). */
+  hostNotes: HostNote[];
+}
+
+/**
+ * Applies a use-case's patch to what `wb` was read as, then, when the host could not do all of
+ * it as planned (a co-author's edit since the read, an older Excel), writes what and why to
+ * 操作日志 in one more small apply: the run's own log row was planned before the host knew.
+ */
+export async function applyAndLog(
+  host: WorkbookHost,
+  wb: WorkbookSnapshot,
+  patch: WorkbookPatch,
+  log: { now: string; user: string; lang: Lang },
+): Promise<HostNote[]> {
+  const notes = (await host.apply(patch)) ?? [];
+  if (notes.length > 0) await host.apply({ ops: [planHostNotesLog(snapshotAfter(wb, patch), notes, log)] });
+  return notes;
 }
 
 /** Local time in Asia/Shanghai as `YYYY-MM-DD HH:mm:ss`, for the log. */
@@ -43,13 +65,14 @@ export function shanghaiTimestamp(now: Date): string {
 
 export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
   const now = req.now ?? new Date();
+  const stamp = shanghaiTimestamp(now);
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
   const { patch, result, normalized, deferredNotices, notices } = planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
-    now: shanghaiTimestamp(now),
+    now: stamp,
     user: req.user,
     lang: req.lang,
     normalize: req.normalize,
@@ -57,29 +80,27 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     noticeKeys: req.noticeKeys,
   });
   req.onStage?.("write");
-  await host.apply(patch);
+  const hostNotes = await applyAndLog(host, wb, patch, { now: stamp, user: req.user, lang: req.lang });
   return {
     report: localise(result, req.lang),
     normalized,
     deferredNotices,
     ...(notices ? { notices } : {}),
     operations: patch.ops.length,
+    hostNotes,
   };
 }
 
 export async function runClear(
   host: WorkbookHost,
   req: { lang: Lang; user: string; now?: Date; onStage?: (stage: Stage) => void },
-): Promise<{ operations: number }> {
+): Promise<{ operations: number; hostNotes: HostNote[] }> {
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  const patch = planClear(wb, {
-    now: shanghaiTimestamp(req.now ?? new Date()),
-    user: req.user,
-    lang: req.lang,
-  });
+  const log = { now: shanghaiTimestamp(req.now ?? new Date()), user: req.user, lang: req.lang };
+  const patch = planClear(wb, log);
   req.onStage?.("write");
-  await host.apply(patch);
-  return { operations: patch.ops.length };
+  const hostNotes = await applyAndLog(host, wb, patch, log);
+  return { operations: patch.ops.length, hostNotes };
 }

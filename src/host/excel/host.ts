@@ -10,7 +10,7 @@
  * reads first. The use-cases always read before they apply.
  */
 
-import type { WorkbookPatch } from "../../core/patch";
+import type { HostNote, WorkbookPatch } from "../../core/patch";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { WorkbookHost } from "../host";
 import { applyPatchExcel, type ApplyOptions, type ExcelApplyNote } from "./apply";
@@ -64,7 +64,7 @@ export class ExcelHost implements WorkbookHost {
     });
   }
 
-  async apply(patch: WorkbookPatch): Promise<void> {
+  async apply(patch: WorkbookPatch): Promise<HostNote[]> {
     applies++;
     try {
       await this.run(async (ctx) => {
@@ -77,5 +77,6 @@ export class ExcelHost implements WorkbookHost {
       applies--;
       lastApplyEnd = Date.now();
     }
+    return this.notes;
   }
 }

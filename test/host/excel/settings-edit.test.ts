@@ -41,8 +41,9 @@ async function edit(model: FakeWorkbookModel, e: SettingsEdit) {
   const apply = h.apply.bind(h);
   h.apply = async (patch) => {
     syncs.read = ctx.syncCount;
-    await apply(patch);
+    const notes = await apply(patch);
     syncs.apply = ctx.syncCount - syncs.read;
+    return notes;
   };
   const result = await runSettingsEdit(h, e, "zh");
   if (result.operations === 0) syncs.read = ctx.syncCount;
