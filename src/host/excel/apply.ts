@@ -29,7 +29,17 @@ import {
   type Validation,
   type WorkbookPatch,
 } from "../../core/patch";
-import { a1, colLetter, overlaps, parseA1, rangeRef, type Range } from "../../core/snapshot";
+import {
+  a1,
+  colLetter,
+  overlaps,
+  parseA1,
+  rangeRef,
+  type Cell,
+  type Range,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../core/snapshot";
 import { quoteSheet, type Structure, type Supports } from "./read";
 import { cellInput } from "./text";
 
@@ -41,7 +51,18 @@ export interface ApplyOptions {
   maxRequestBytes?: number;
 }
 
+/**
+ * What the patch was planned from. Co-authors may have changed the workbook since; the apply
+ * checks its targets against what they are now, in its one read before the writes.
+ */
+export interface Planned {
+  structure: Structure;
+  /** The snapshot read() gave, when this host read it: cells to be set must still hold it. */
+  snapshot?: WorkbookSnapshot;
+}
+
 const DEFAULT_MAX_REQUEST = 4_000_000;
+const EXTENT = "rowIndex,columnIndex,rowCount,columnCount";
 /** Request JSON of one queued call without its arguments: action, object path, ids. */
 const ACTION_BYTES = 150;
 /** Grids are queued in blocks of about this many bytes so a split can fall between them. */
@@ -50,11 +71,17 @@ const BLOCK_BYTES = 512_000;
 export async function applyPatchExcel(
   ctx: Excel.RequestContext,
   patch: WorkbookPatch,
-  structure: Structure,
+  planned: Planned,
   supports: Supports,
   opts: ApplyOptions = {},
 ): Promise<ExcelApplyNote[]> {
-  const w = new Writer(ctx, structure, supports, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST);
+  const w = new Writer(
+    ctx,
+    planned.structure,
+    supports,
+    opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST,
+    planned.snapshot,
+  );
   await w.preRead(patch);
   for (const op of patch.ops) await w.apply(op);
   await w.flush();
@@ -163,12 +190,7 @@ const EXCEL: Handlers<Step, Promise<void>> = {
   setValidation: (op, { w, ws, name }) => w.setValidation(ws, name, op, op.range, op.validation),
   clearOwnFormats: (_op, { w, ws, name }) => w.clearOwnFormats(ws, name),
   addConditionalFormats: (op, { w, ws, name }) => w.addConditionalFormats(ws, name, op.ranges, op.rules),
-  setValues: async (op, { w, ws }) => {
-    for (const { cell, write } of op.cells) {
-      const at = parseA1(cell);
-      if (at) await w.writeCell(ws, at.r, at.c, write);
-    }
-  },
+  setValues: (op, { w, ws, name }) => w.setValues(ws, name, op),
   appendRows: (op, { w, ws, name }) => w.appendRows(ws, name, op.table, op.startRow, op.range, op.rows),
 };
 
@@ -176,16 +198,23 @@ class Writer {
   readonly notes: ExcelApplyNote[] = [];
   private pending = 0;
   private dv = new Map<PatchOp, Excel.DataValidation>();
+  /** Each appended-to table's extent as it is now (lower-case name), learned before the writes. */
+  private tableNow = new Map<string, Excel.Range>();
+  /** The cells each setValues op sets, as they are now: per column, the rows r1… of `range`. */
+  private cellsNow = new Map<PatchOp, Map<number, { r1: number; range: Excel.Range }>>();
   /** Conditional formats added per sheet in this patch: their priority, first wins. */
   private cfAdded = new Map<string, number>();
   /** The conditional formats this patch added per sheet: the product's too, for a later clear. */
   private cfMade = new Map<string, Excel.ConditionalFormat[]>();
+  /** Per sheet (lower-case name): the cells this patch has written so far, a rewrite clears them too. */
+  private touched = new Map<string, Range>();
 
   constructor(
     private ctx: Excel.RequestContext,
     private st: Structure,
     private supports: Supports,
     private maxBytes: number,
+    private planned?: WorkbookSnapshot,
   ) {}
 
   /**
@@ -218,24 +247,95 @@ class Writer {
     return this.ctx.workbook.worksheets.getItem(sheet);
   }
 
-  /** The one read before the writes: the validation already on the ranges the patch validates. */
+  /**
+   * The one read before the writes: the validation already on the ranges the patch validates,
+   * and, because co-authors may have edited since the read, the extent each appended-to table has
+   * now and what the cells to be set hold now. Without a table that was there at the read (a
+   * co-author removed it) the read fails; it is made again without the tables, which are then
+   * taken as they were read.
+   */
   async preRead(patch: WorkbookPatch): Promise<void> {
-    for (const op of patch.ops) {
-      if (op.op !== "setValidation" || !this.exists(op.sheet)) continue;
-      const dv = this.ws(op.sheet).getRange(rangeRef(op.range)).dataValidation.load("type,errorAlert");
-      this.dv.set(op, dv);
+    const queue = (tables: boolean) => {
+      this.dv.clear();
+      this.tableNow.clear();
+      this.cellsNow.clear();
+      for (const op of patch.ops) {
+        const name = this.exists(op.sheet);
+        if (!name) continue;
+        if (op.op === "setValidation") {
+          const dv = this.ws(name).getRange(rangeRef(op.range)).dataValidation.load("type,errorAlert");
+          this.dv.set(op, dv);
+        } else if (op.op === "appendRows" && tables && op.table !== undefined) {
+          const t = this.table(name, op.table);
+          if (t && !this.tableNow.has(t.name.toLowerCase()))
+            this.tableNow.set(
+              t.name.toLowerCase(),
+              this.ws(name).tables.getItem(t.name).getRange().load(EXTENT),
+            );
+        } else if (op.op === "setValues" && this.plannedSheet(name)) {
+          const cols = new Map<number, { r1: number; r2: number }>();
+          for (const { cell } of op.cells) {
+            const at = parseA1(cell);
+            if (!at) continue;
+            const b = cols.get(at.c);
+            cols.set(
+              at.c,
+              b ? { r1: Math.min(b.r1, at.r), r2: Math.max(b.r2, at.r) } : { r1: at.r, r2: at.r },
+            );
+          }
+          const now = new Map<number, { r1: number; range: Excel.Range }>();
+          for (const [c, b] of cols)
+            now.set(c, {
+              r1: b.r1,
+              range: this.ws(name)
+                .getRange(rangeRef({ ...b, c1: c, c2: c }))
+                .load("values"),
+            });
+          this.cellsNow.set(op, now);
+        }
+      }
+      return this.dv.size + this.tableNow.size + this.cellsNow.size > 0;
+    };
+    if (!queue(true)) return;
+    try {
+      await this.ctx.sync();
+    } catch (e) {
+      if (this.tableNow.size === 0) throw e;
+      queue(false);
+      await this.ctx.sync();
     }
-    if (this.dv.size) await this.ctx.sync();
+  }
+
+  /** The sheet as the patch's plan read it, when this host read it. */
+  private plannedSheet(name: string): SheetSnapshot | undefined {
+    const sheets = this.planned?.sheets ?? [];
+    return sheets[
+      findName(
+        sheets.map((s) => s.name),
+        name,
+      )
+    ];
+  }
+
+  private table(sheet: string, table: string): Structure["tables"][number] | undefined {
+    return this.st.tables.find(
+      (x) => x.sheet.toLowerCase() === sheet.toLowerCase() && x.name.toLowerCase() === table.toLowerCase(),
+    );
   }
 
   async apply(op: PatchOp): Promise<void> {
-    if (makesSheet(op)) return dispatch(EXCEL, op, { w: this, ws: undefined as never, name: op.sheet });
-    const name = this.exists(op.sheet);
-    if (!name) {
-      this.notes.push({ code: "sheet-missing", sheet: op.sheet });
-      return;
+    if (makesSheet(op)) await dispatch(EXCEL, op, { w: this, ws: undefined as never, name: op.sheet });
+    else {
+      const name = this.exists(op.sheet);
+      if (!name) {
+        this.notes.push({ code: "sheet-missing", sheet: op.sheet });
+        return;
+      }
+      await dispatch(EXCEL, op, { w: this, ws: this.ws(name), name });
     }
-    return dispatch(EXCEL, op, { w: this, ws: this.ws(name), name });
+    const at = footprint(op);
+    const key = (this.exists(op.sheet) ?? op.sheet).toLowerCase();
+    if (at) this.touched.set(key, union(this.touched.get(key), at)!);
   }
 
   // -- sheets -------------------------------------------------------------------------------
@@ -278,15 +378,21 @@ class Writer {
     const ws = await this.ensureSheet(sheet, visibility, after);
     const name = existed ?? sheet;
     if (existed) {
-      // The sheet is the product's: drop its tables, rules, validation and content wholesale.
+      // The sheet is the product's, but a co-author may be typing on it: its tables become plain
+      // ranges (never deleted with what they hold), and only the region the product's content
+      // held at the read is cleared, never the whole sheet.
       for (const t of this.st.tables.filter((x) => x.sheet.toLowerCase() === name.toLowerCase()))
-        ws.tables.getItem(t.name).delete();
+        ws.tables.getItem(t.name).convertToRange();
       this.st.tables = this.st.tables.filter((x) => x.sheet.toLowerCase() !== name.toLowerCase());
       const all = ws.getRange();
       all.conditionalFormats.clearAll();
       all.dataValidation.clear();
       all.unmerge();
-      all.clear();
+      const was = this.plannedSheet(name);
+      const region = union(was && extentOf(was), this.touched.get(name.toLowerCase()));
+      if (!this.planned) all.clear();
+      else if (region) ws.getRange(rangeRef({ ...region, r1: 1, c1: 1 })).clear();
+      this.touched.delete(name.toLowerCase());
       ws.freezePanes.unfreeze();
       this.st.ownCf.delete(name.toLowerCase());
       this.cfAdded.delete(name.toLowerCase());
@@ -470,6 +576,26 @@ class Writer {
     }
   }
 
+  /** Sets the cells that still hold what the plan read; a cell a co-author changed is left. */
+  async setValues(
+    ws: Excel.Worksheet,
+    sheet: string,
+    op: Extract<PatchOp, { op: "setValues" }>,
+  ): Promise<void> {
+    const now = this.cellsNow.get(op);
+    const was = this.plannedSheet(sheet);
+    for (const { cell, write } of op.cells) {
+      const at = parseA1(cell);
+      if (!at) continue;
+      const col = now?.get(at.c);
+      if (col && was && !sameValue(col.range.values[at.r - col.r1]?.[0], was.rows[at.r - 1]?.[at.c - 1])) {
+        this.notes.push({ code: "cell-changed", sheet, range: cell });
+        continue;
+      }
+      await this.writeCell(ws, at.r, at.c, write);
+    }
+  }
+
   async writeCell(ws: Excel.Worksheet, r: number, c: number, w: CellWrite): Promise<void> {
     const input = [[cellInput(w)]];
     await this.reserve(3, size(input));
@@ -518,11 +644,30 @@ class Writer {
     range: Range,
     rows: CellWrite[][],
   ): Promise<void> {
+    const t = table === undefined ? undefined : this.table(sheet, table);
+    // Where the table ends now: a co-author may have appended rows (or removed some) since the read.
+    const now = t && this.tableNow.get(t.name.toLowerCase());
+    if (t && now) {
+      const cur = {
+        r1: now.rowIndex + 1,
+        c1: now.columnIndex + 1,
+        r2: now.rowIndex + now.rowCount,
+        c2: now.columnIndex + now.columnCount,
+      };
+      if (cur.r2 !== t.range.r2) {
+        startRow = cur.r2 + 1;
+        range = {
+          r1: cur.r1,
+          c1: Math.min(cur.c1, range.c1),
+          r2: cur.r2 + rows.length,
+          c2: Math.max(cur.c2, range.c2),
+        };
+        if (cur.r2 > t.range.r2)
+          this.notes.push({ code: "table-grown", sheet, range: rangeRef(cur), detail: t.name });
+      }
+    }
     await this.writeGrid(ws, startRow, range.c1, rows, false);
     if (table === undefined) return;
-    const t = this.st.tables.find(
-      (x) => x.sheet.toLowerCase() === sheet.toLowerCase() && x.name.toLowerCase() === table.toLowerCase(),
-    );
     if (!t) {
       this.notes.push({ code: "table-missing", sheet, detail: table });
       return;
@@ -638,4 +783,70 @@ function excelRule(v: Validation): Excel.DataValidationRule {
   return k.type === "date"
     ? { date: { formula1: String(k.formula1), operator } }
     : { decimal: { formula1: k.formula1, ...formula2, operator } };
+}
+
+/** What a cell held at the read and holds now are the same value. */
+function sameValue(now: unknown, was: Cell | undefined): boolean {
+  const w = was === undefined ? "" : typeof was.value === "object" ? was.value.error : was.value;
+  if (typeof now === "number" && typeof w === "number")
+    return Math.abs(now - w) <= 1e-9 * Math.max(1, Math.abs(w));
+  return now === (w ?? "");
+}
+
+/** The smallest rectangle holding a sheet's cells, merges and tables; undefined for an empty one. */
+function extentOf(s: SheetSnapshot): Range | undefined {
+  let box: Range | undefined;
+  const grow = (r: Range) => {
+    box = box
+      ? {
+          r1: Math.min(box.r1, r.r1),
+          c1: Math.min(box.c1, r.c1),
+          r2: Math.max(box.r2, r.r2),
+          c2: Math.max(box.c2, r.c2),
+        }
+      : { ...r };
+  };
+  s.rows.forEach((row, i) =>
+    row?.forEach((c, j) => {
+      if (c) grow({ r1: i + 1, c1: j + 1, r2: i + 1, c2: j + 1 });
+    }),
+  );
+  for (const m of s.merges) grow(m);
+  for (const t of s.tables) grow(t.range);
+  return box;
+}
+
+function union(a: Range | undefined, b: Range | undefined): Range | undefined {
+  if (!a || !b) return a ?? b;
+  return {
+    r1: Math.min(a.r1, b.r1),
+    c1: Math.min(a.c1, b.c1),
+    r2: Math.max(a.r2, b.r2),
+    c2: Math.max(a.c2, b.c2),
+  };
+}
+
+/** The cells an operation writes values or formats into, as one rectangle. */
+function footprint(op: PatchOp): Range | undefined {
+  switch (op.op) {
+    case "writeSheet": {
+      const width = op.content.rows.reduce((m, r) => Math.max(m, r.length), 0);
+      return width ? { r1: 1, c1: 1, r2: op.content.rows.length, c2: width } : undefined;
+    }
+    case "createTable":
+      return op.table.range;
+    case "setNumberFormat":
+      return op.range;
+    case "setValues":
+      return op.cells
+        .map((x) => parseA1(x.cell))
+        .reduce<Range | undefined>(
+          (box, at) => (at ? union(box, { r1: at.r, c1: at.c, r2: at.r, c2: at.c }) : box),
+          undefined,
+        );
+    case "appendRows":
+      return { r1: op.startRow, c1: op.range.c1, r2: op.startRow + op.rows.length - 1, c2: op.range.c2 };
+    default:
+      return undefined;
+  }
 }

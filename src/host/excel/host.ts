@@ -45,6 +45,8 @@ export function isApplying(now: number = Date.now()): boolean {
 
 export class ExcelHost implements WorkbookHost {
   private structure?: Structure;
+  /** What the last read() gave, for apply() to check its targets against. */
+  private snapshot?: WorkbookSnapshot;
   private readonly run: ExcelRunner;
   private readonly supports: Supports;
   /** What the last apply() did differently from the patch, for the log. */
@@ -60,6 +62,7 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (ctx) => {
       const { snapshot, structure } = await readWorkbook(ctx, this.supports, this.opts);
       this.structure = structure;
+      this.snapshot = snapshot;
       return snapshot;
     });
   }
@@ -68,10 +71,13 @@ export class ExcelHost implements WorkbookHost {
     applies++;
     try {
       await this.run(async (ctx) => {
-        const structure = this.structure ?? (await readWorkbook(ctx, this.supports, this.opts)).structure;
+        const planned = this.structure
+          ? { structure: this.structure, snapshot: this.snapshot }
+          : { structure: (await readWorkbook(ctx, this.supports, this.opts)).structure };
         // What we learned is spent: the patch changes it, so the next apply reads again.
         this.structure = undefined;
-        this.notes = await applyPatchExcel(ctx, patch, structure, this.supports, this.opts);
+        this.snapshot = undefined;
+        this.notes = await applyPatchExcel(ctx, patch, planned, this.supports, this.opts);
       });
     } finally {
       applies--;
