@@ -19,22 +19,7 @@
 import type { PatchOp } from "./patch/catalogue";
 
 export * from "./patch/types";
-export type {
-  AddConditionalFormats,
-  AppendRows,
-  ClearOwnFormats,
-  CreateTable,
-  EnsureSheet,
-  Handlers,
-  OpName,
-  OpOf,
-  PatchOp,
-  SetNumberFormat,
-  SetValidation,
-  SetValues,
-  WriteSheet,
-} from "./patch/catalogue";
-export { CATALOGUE, dispatch, makesSheet } from "./patch/catalogue";
+export * from "./patch/catalogue";
 export * from "./patch/decisions";
 
 export interface WorkbookPatch {
