@@ -40,7 +40,7 @@ import {
   type SheetSnapshot,
   type WorkbookSnapshot,
 } from "../../core/snapshot";
-import { quoteSheet, type Structure, type Supports } from "./read";
+import { DEFAULT_MAX_RESPONSE, quoteSheet, type Structure, type Supports } from "./read";
 import { cellInput } from "./text";
 
 /** Something the host did differently from what the patch asked, and why. */
@@ -49,6 +49,8 @@ export type ExcelApplyNote = HostNote;
 export interface ApplyOptions {
   /** Largest request we send; Excel on the web's limit is 5 MB, leave room for overhead. */
   maxRequestBytes?: number;
+  /** Largest response the read before the writes asks for, by estimate. */
+  maxResponseBytes?: number;
 }
 
 /**
@@ -63,6 +65,10 @@ export interface Planned {
 
 const DEFAULT_MAX_REQUEST = 4_000_000;
 const EXTENT = "rowIndex,columnIndex,rowCount,columnCount";
+/** Response bytes a checked cell's value is taken to cost (text dates and amounts are short). */
+const CHECK_CELL_BYTES = 64;
+/** Rows of one column read as one range when checking cells to be set. */
+const CHECK_BAND = 10_000;
 /** Request JSON of one queued call without its arguments: action, object path, ids. */
 const ACTION_BYTES = 150;
 /** Grids are queued in blocks of about this many bytes so a split can fall between them. */
@@ -80,6 +86,7 @@ export async function applyPatchExcel(
     planned.structure,
     supports,
     opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST,
+    opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE,
     planned.snapshot,
   );
   await w.preRead(patch);
@@ -201,7 +208,7 @@ class Writer {
   /** Each appended-to table's extent as it is now (lower-case name), learned before the writes. */
   private tableNow = new Map<string, Excel.Range>();
   /** The cells each setValues op sets, as they are now: per column, the rows r1… of `range`. */
-  private cellsNow = new Map<PatchOp, Map<number, { r1: number; range: Excel.Range }>>();
+  private cellsNow = new Map<PatchOp, Map<number, Array<{ r1: number; range: Excel.Range }>>>();
   /** Conditional formats added per sheet in this patch: their priority, first wins. */
   private cfAdded = new Map<string, number>();
   /** The conditional formats this patch added per sheet: the product's too, for a later clear. */
@@ -214,6 +221,7 @@ class Writer {
     private st: Structure,
     private supports: Supports,
     private maxBytes: number,
+    private maxResponse: number,
     private planned?: WorkbookSnapshot,
   ) {}
 
@@ -255,7 +263,42 @@ class Writer {
    * taken as they were read.
    */
   async preRead(patch: WorkbookPatch): Promise<void> {
-    const queue = (tables: boolean) => {
+    // The cells to be set, per op and column: their rows now, read in bands within the budget.
+    const budget = Math.max(1, Math.floor(this.maxResponse / CHECK_CELL_BYTES));
+    const band = Math.min(CHECK_BAND, budget);
+    const checks: Array<{ op: PatchOp; name: string; c: number; r1: number; r2: number }> = [];
+    for (const op of patch.ops) {
+      const name = this.exists(op.sheet);
+      if (op.op !== "setValues" || !name || !this.plannedSheet(name)) continue;
+      const cols = new Map<number, { r1: number; r2: number }>();
+      for (const { cell } of op.cells) {
+        const at = parseA1(cell);
+        if (!at) continue;
+        const b = cols.get(at.c);
+        cols.set(at.c, b ? { r1: Math.min(b.r1, at.r), r2: Math.max(b.r2, at.r) } : { r1: at.r, r2: at.r });
+      }
+      for (const [c, b] of cols)
+        for (let r = b.r1; r <= b.r2; r += band)
+          checks.push({ op, name, c, r1: r, r2: Math.min(b.r2, r + band - 1) });
+    }
+    /** Queues cell checks from `from` while they fit one response; returns where it stopped. */
+    const queueChecks = (from: number): number => {
+      let cells = 0;
+      let i = from;
+      for (; i < checks.length; i++) {
+        const k = checks[i];
+        cells += k.r2 - k.r1 + 1;
+        if (i > from && cells > budget) break;
+        const now = this.cellsNow.get(k.op) ?? new Map<number, Array<{ r1: number; range: Excel.Range }>>();
+        this.cellsNow.set(k.op, now);
+        const range = this.ws(k.name)
+          .getRange(rangeRef({ r1: k.r1, r2: k.r2, c1: k.c, c2: k.c }))
+          .load("values");
+        now.set(k.c, [...(now.get(k.c) ?? []), { r1: k.r1, range }]);
+      }
+      return i;
+    };
+    const queue = (tables: boolean): number => {
       this.dv.clear();
       this.tableNow.clear();
       this.cellsNow.clear();
@@ -272,36 +315,22 @@ class Writer {
               t.name.toLowerCase(),
               this.ws(name).tables.getItem(t.name).getRange().load(EXTENT),
             );
-        } else if (op.op === "setValues" && this.plannedSheet(name)) {
-          const cols = new Map<number, { r1: number; r2: number }>();
-          for (const { cell } of op.cells) {
-            const at = parseA1(cell);
-            if (!at) continue;
-            const b = cols.get(at.c);
-            cols.set(
-              at.c,
-              b ? { r1: Math.min(b.r1, at.r), r2: Math.max(b.r2, at.r) } : { r1: at.r, r2: at.r },
-            );
-          }
-          const now = new Map<number, { r1: number; range: Excel.Range }>();
-          for (const [c, b] of cols)
-            now.set(c, {
-              r1: b.r1,
-              range: this.ws(name)
-                .getRange(rangeRef({ ...b, c1: c, c2: c }))
-                .load("values"),
-            });
-          this.cellsNow.set(op, now);
         }
       }
-      return this.dv.size + this.tableNow.size + this.cellsNow.size > 0;
+      return queueChecks(0);
     };
-    if (!queue(true)) return;
+    let next = queue(true);
+    if (this.dv.size + this.tableNow.size + this.cellsNow.size === 0) return;
     try {
       await this.ctx.sync();
     } catch (e) {
       if (this.tableNow.size === 0) throw e;
-      queue(false);
+      next = queue(false);
+      await this.ctx.sync();
+    }
+    // Only a patch setting more cells than one response holds (a normalisation of a huge sheet).
+    while (next < checks.length) {
+      next = queueChecks(next);
       await this.ctx.sync();
     }
   }
@@ -587,8 +616,8 @@ class Writer {
     for (const { cell, write } of op.cells) {
       const at = parseA1(cell);
       if (!at) continue;
-      const col = now?.get(at.c);
-      if (col && was && !sameValue(col.range.values[at.r - col.r1]?.[0], was.rows[at.r - 1]?.[at.c - 1])) {
+      const col = now?.get(at.c)?.find((b) => b.r1 <= at.r && at.r - b.r1 < b.range.values.length);
+      if (col && was && !sameValue(col.range.values[at.r - col.r1][0], was.rows[at.r - 1]?.[at.c - 1])) {
         this.notes.push({ code: "cell-changed", sheet, range: cell });
         continue;
       }

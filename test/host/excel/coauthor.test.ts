@@ -132,4 +132,30 @@ describe("the Office.js host applies over co-authors' edits made since its read"
     expect(s.tables.map((t) => [t.name, t.range])).toEqual([["操作日志", R(1, 1, 2, 3)]]);
     expect(ctx.syncs.some((x) => x.actions > 0)).toBe(true);
   });
+
+  it("checks more cells than one response holds in bands, each response within the limit", async () => {
+    const model = new FakeWorkbookModel();
+    const d = model.addSheet("数据");
+    for (let r = 1; r <= 3000; r++) put(d, r, 1, `2026/11/${(r % 28) + 1}`);
+    const { host: h, ctx } = host(model, undefined, 40_000);
+    await h.read();
+    ctx.responseLimitBytes = 40_000;
+    put(d, 2999, 1, "改过");
+    ctx.resetStats();
+    const notes = await h.apply({
+      ops: [
+        {
+          op: "setValues",
+          sheet: "数据",
+          cells: Array.from({ length: 3000 }, (_, i) => ({ cell: `A${i + 1}`, write: { v: 46000 + i } })),
+        },
+      ],
+    });
+    expect(ctx.maxResponseBytes).toBeLessThanOrEqual(40_000);
+    expect(ctx.syncCount).toBeGreaterThan(2);
+    expect(notes).toEqual([{ code: "cell-changed", sheet: "数据", range: "A2999" }]);
+    expect(d.text("A1")).toBe(46000);
+    expect(d.text("A2999")).toBe("改过");
+    expect(d.text("A3000")).toBe(48999);
+  });
 });
