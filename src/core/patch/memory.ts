@@ -3,6 +3,7 @@
  * copied on their first write, so the input stays as it was and untouched sheets are shared.
  */
 
+import { isOwnFormat } from "../own-format";
 import type { Cell, SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { findName, type HostNote } from "./decisions";
 import type { CellWrite } from "./types";
@@ -58,28 +59,46 @@ export class MemoryBook {
    */
   write(s: SheetSnapshot, r: number, c: number, w: CellWrite | null | undefined): void {
     if (!w) return;
-    const blanks = this.blanks(s);
-    const key = `${r},${c}`;
-    const fmt = w.style?.numFmt ?? s.rows[r - 1]?.[c - 1]?.numFmt ?? blanks.get(key);
-    if (w.v === null) {
-      put(s, r, c, undefined);
-      if (fmt) blanks.set(key, fmt);
-      return;
-    }
-    blanks.delete(key);
-    put(s, r, c, {
-      value: w.v,
-      ...(w.formula !== undefined ? { formula: w.formula } : {}),
-      ...(fmt && fmt !== "General" ? { numFmt: fmt } : {}),
-    });
+    const fmt = w.style?.numFmt ?? this.formatAt(s, r, c);
+    const value =
+      w.v === null ? undefined : { value: w.v, ...(w.formula !== undefined ? { formula: w.formula } : {}) };
+    this.settle(s, r, c, value, fmt);
   }
 
   /** Sets the number format of a cell, with a value or without. */
   format(s: SheetSnapshot, r: number, c: number, format: string): void {
     const cell = s.rows[r - 1]?.[c - 1];
-    if (!cell) this.blanks(s).set(`${r},${c}`, format);
-    else if (format.toLowerCase() === "general") delete cell.numFmt;
-    else cell.numFmt = format;
+    this.settle(s, r, c, cell && !isBlank(cell) ? cell : undefined, format);
+  }
+
+  private formatAt(s: SheetSnapshot, r: number, c: number): string | undefined {
+    return s.rows[r - 1]?.[c - 1]?.numFmt ?? this.blanks(s).get(`${r},${c}`);
+  }
+
+  /**
+   * Leaves at (r, c) what a reader would see: a value with its format; or a blank cell, which a
+   * reader keeps (as "") only under a format the product marked as its own, and otherwise shows
+   * no trace of, so its format is remembered apart.
+   */
+  private settle(
+    s: SheetSnapshot,
+    r: number,
+    c: number,
+    cell: Cell | undefined,
+    fmt: string | undefined,
+  ): void {
+    const blanks = this.blanks(s);
+    const key = `${r},${c}`;
+    const f = fmt && fmt.toLowerCase() !== "general" ? fmt : undefined;
+    blanks.delete(key);
+    if (cell) {
+      const { numFmt: _old, ...rest } = cell;
+      put(s, r, c, { ...rest, ...(f ? { numFmt: f } : {}) });
+    } else if (f && isOwnFormat(f)) put(s, r, c, { value: "", numFmt: f });
+    else {
+      put(s, r, c, undefined);
+      if (f) blanks.set(key, f);
+    }
   }
 
   private blanks(s: SheetSnapshot): Map<string, string> {
@@ -107,4 +126,9 @@ export function headerText(cell: Cell | undefined): string {
   if (typeof v === "object") return v.error;
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
   return String(v);
+}
+
+/** A cell a reader keeps only for its format: no value, no formula. */
+function isBlank(cell: Cell): boolean {
+  return cell.value === "" && cell.formula === undefined;
 }

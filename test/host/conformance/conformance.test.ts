@@ -7,6 +7,7 @@
 
 import { OWN_TITLE, type PatchOp } from "../../../src/core/patch";
 import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
+import { ownFormat } from "../../../src/core/own-format";
 import { runAll, type Book } from "./harness";
 
 const R = (r1: number, c1: number, r2: number, c2: number): Range => ({ r1, c1, r2, c2 });
@@ -413,6 +414,19 @@ describe("every operation means the same on every host", () => {
     const seen = (notes ?? []).filter((c) => c !== "validation-user-overlap");
     expect(shared(res.notes.memory)).toEqual(seen);
   });
+
+  // Known disagreement: both readers keep a blank cell under the product's marked format (so clear
+  // can give it back), but the Office.js reader only looks inside the used range of values.
+  it.failing(
+    "setNumberFormat: a marked format on blanks below the data reads the same in Excel",
+    async () => {
+      const res = await runAll(book(), {
+        ops: [{ op: "setNumberFormat", sheet: "数据", range: R(2, 3, 8, 3), format: ownFormat(DATE) }],
+      });
+      expect(res.xlsx.sheets).toEqual(res.memory.sheets);
+      expect(res.excel.sheets).toEqual(res.memory.sheets);
+    },
+  );
 
   it("the product's validation carries its title in both hosts", async () => {
     const res = await runAll(book(), {

@@ -139,6 +139,8 @@ function opArb(book: WorkbookSnapshot): fc.Arbitrary<PatchOp> {
       sheet: s,
       table: { name, range: { ...r, r2: r.r2 + 1 }, style: "TableStyleMedium2" },
     })),
+    // The product's marked formats (own-format.ts) are left out: on blanks below the data the
+    // Office.js reader does not see them yet (the conformance case marked failing).
     fc
       .tuple(sheet, range(8, 5), fc.constantFrom("yyyy-mm-dd", "#,##0.00", "0%", "General"))
       .map(([s, r, format]): PatchOp => ({ op: "setNumberFormat", sheet: s, range: r, format })),
