@@ -8,7 +8,11 @@
 import { OWN_TITLE, type PatchOp } from "../../../src/core/patch";
 import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
 import { ownFormat } from "../../../src/core/own-format";
-import { runAll, type Book } from "./harness";
+import { NotOwnedError } from "../../../src/core/owned";
+import { snapshotAfter } from "../../../src/core/patch-snapshot";
+import { readXlsxBytes } from "../../../src/host/xlsx/read";
+import { host } from "../excel/measure";
+import { bookBytes, bookModel, runAll, type Book } from "./harness";
 
 const R = (r1: number, c1: number, r2: number, c2: number): Range => ({ r1, c1, r2, c2 });
 const DATE = "yyyy-mm-dd";
@@ -53,7 +57,11 @@ function base(): WorkbookSnapshot {
           ["合并标题", null],
           ["a", "b"],
         ],
-        { visibility: "hidden", merges: [R(1, 1, 1, 2)] },
+        {
+          visibility: "hidden",
+          merges: [R(1, 1, 1, 2)],
+          owner: { kind: "copy", id: "other", range: R(1, 1, 2, 2) },
+        },
       ),
       sheet("空白", []),
     ],
@@ -78,19 +86,36 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
   // ensureSheet
   {
     name: "ensureSheet: a new sheet goes to the end",
-    ops: [{ op: "ensureSheet", sheet: "新表", visibility: "visible" }],
+    ops: [{ op: "ensureSheet", sheet: "新表", owner: { kind: "notice", id: "N1" }, visibility: "visible" }],
   },
   {
     name: "ensureSheet: a new hidden sheet after a named one",
-    ops: [{ op: "ensureSheet", sheet: "设置", visibility: "hidden", after: "数据" }],
+    ops: [
+      {
+        op: "ensureSheet",
+        sheet: "设置",
+        owner: { kind: "settings", id: "main" },
+        visibility: "hidden",
+        after: "数据",
+      },
+    ],
   },
   {
-    name: "ensureSheet: an existing sheet keeps its content and place and takes the visibility",
-    ops: [{ op: "ensureSheet", sheet: "其他", visibility: "visible" }],
+    name: "ensureSheet: an existing marked sheet keeps its content, place and marker and takes the visibility",
+    ops: [{ op: "ensureSheet", sheet: "其他", owner: { kind: "copy", id: "other" }, visibility: "visible" }],
   },
   {
-    name: "ensureSheet: a name that differs in case means the existing sheet",
-    ops: [{ op: "ensureSheet", sheet: "空白", visibility: "hidden", after: "数据" }],
+    name: "ensureSheet: an adopted sheet (named in another case) is marked",
+    ops: [
+      {
+        op: "ensureSheet",
+        sheet: "空白",
+        owner: { kind: "baseline", id: "blank" },
+        visibility: "hidden",
+        after: "数据",
+        adopt: true,
+      },
+    ],
   },
   // writeSheet
   {
@@ -99,6 +124,7 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
       {
         op: "writeSheet",
         sheet: "校验报告",
+        owner: { kind: "report", id: "main" },
         visibility: "visible",
         after: "数据",
         content: {
@@ -128,13 +154,38 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
     ],
   },
   {
-    name: "writeSheet: an existing sheet is replaced whole, in its place, its table and merge gone",
+    name: "writeSheet: on a marked sheet only the previous region is replaced, in its place, its merge gone",
     ops: [
       {
         op: "writeSheet",
         sheet: "其他",
+        owner: { kind: "copy", id: "other" },
         visibility: "visible",
+        previous: R(1, 1, 2, 2),
         content: { rows: [[{ v: "新" }, { v: 2 }]] },
+      },
+    ],
+  },
+  {
+    name: "writeSheet: the user's cells beside the product's region stay",
+    book: {
+      snapshot: {
+        ...base(),
+        sheets: base().sheets.map((s) =>
+          s.name === "其他"
+            ? { ...s, rows: [...s.rows, [], [undefined, undefined, undefined, { value: "我的备注" }]] }
+            : s,
+        ),
+      },
+    },
+    ops: [
+      {
+        op: "writeSheet",
+        sheet: "其他",
+        owner: { kind: "copy", id: "other" },
+        visibility: "visible",
+        previous: R(1, 1, 2, 2),
+        content: { rows: [[{ v: "新" }], [{ v: 1 }, { v: 2 }, { v: 3 }]] },
       },
     ],
   },
@@ -144,7 +195,10 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
       {
         op: "writeSheet",
         sheet: "数据",
+        owner: { kind: "copy", id: "data" },
         visibility: "visible",
+        previous: R(1, 1, 5, 4),
+        adopt: true,
         content: {
           rows: [
             [{ v: "序号" }, { v: "名称" }],
@@ -385,7 +439,15 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
     name: "a sheet named in another case is the same sheet to every op of the patch",
     book: { snapshot: { ...base(), sheets: [...base().sheets, sheet("Notes", [["旧"], [null, "旧"]])] } },
     ops: [
-      { op: "writeSheet", sheet: "notes", visibility: "visible", content: { rows: [[{ v: "新" }]] } },
+      {
+        op: "writeSheet",
+        sheet: "notes",
+        owner: { kind: "copy", id: "notes" },
+        visibility: "visible",
+        previous: R(1, 1, 2, 2),
+        adopt: true,
+        content: { rows: [[{ v: "新" }]] },
+      },
       { op: "setValues", sheet: "Notes", cells: [{ cell: "B2", write: { v: "后写" } }] },
     ],
   },
@@ -427,6 +489,60 @@ describe("every operation means the same on every host", () => {
       expect(res.excel.sheets).toEqual(res.memory.sheets);
     },
   );
+
+  // Ownership: a sheet without the product's marker for the op is the user's, and every
+  // interpreter refuses the whole patch rather than touch it.
+  it.each<{ name: string; op: PatchOp }>([
+    {
+      name: "writeSheet on a user's sheet of the wanted name",
+      op: {
+        op: "writeSheet",
+        sheet: "空白",
+        owner: { kind: "report", id: "main" },
+        visibility: "visible",
+        content: { rows: [[{ v: "新" }]] },
+      },
+    },
+    {
+      name: "ensureSheet on a sheet marked as another of the product's sheets",
+      op: { op: "ensureSheet", sheet: "其他", owner: { kind: "log", id: "main" }, visibility: "visible" },
+    },
+    {
+      name: "writeSheet with adopt on a sheet marked as another of the product's sheets",
+      op: {
+        op: "writeSheet",
+        sheet: "其他",
+        owner: { kind: "notice", id: "N1" },
+        visibility: "visible",
+        adopt: true,
+        content: { rows: [[{ v: "新" }]] },
+      },
+    },
+  ])("every host refuses $name", async ({ op }) => {
+    await expect(runAll(book(), { ops: [op] })).rejects.toThrow(NotOwnedError);
+    const before = readXlsxBytes(bookBytes(book()));
+    expect(() => snapshotAfter(before, { ops: [op] })).toThrow(NotOwnedError);
+    const { host: excel } = host(bookModel(book(), before));
+    await excel.read();
+    await expect(excel.apply({ ops: [op] })).rejects.toThrow(NotOwnedError);
+  });
+
+  it("the marker follows the product's region: the view and both hosts' names show it", async () => {
+    const res = await runAll(book(), {
+      ops: [
+        {
+          op: "writeSheet",
+          sheet: "其他",
+          owner: { kind: "copy", id: "other" },
+          visibility: "visible",
+          previous: R(1, 1, 2, 2),
+          content: { rows: [[{ v: "新" }], [null, null, { v: 3 }]] },
+        },
+      ],
+    });
+    expect(res.memory.sheets.find((s) => s.name === "其他")!.owner).toBe("copy.other A1:C2");
+    expect(res.xlsx.extras!.names).toEqual(["_PTRACK.copy.other='其他'!$A$1:$C$2"]);
+  });
 
   it("the product's validation carries its title in both hosts", async () => {
     const res = await runAll(book(), {

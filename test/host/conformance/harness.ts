@@ -4,10 +4,12 @@
  * Each result is reduced to the same normalised view: values, formulas, number formats, merges,
  * tables, sheet order and visibility for all three; data validations, conditional formats in
  * priority order and defined names (ownership markers) for the two hosts, since a snapshot holds
- * none of them.
+ * none of them. The product's ownership markers are in all three views: each sheet's owner (kind,
+ * id and region) as the readers find it, and the defined names themselves for the two hosts.
  */
 
 import type { WorkbookPatch } from "../../../src/core/patch";
+import { markerName, markerRef } from "../../../src/core/owned";
 import { snapshotAfterWithNotes } from "../../../src/core/patch-snapshot";
 import { a1, rangeRef, type Range, type WorkbookSnapshot } from "../../../src/core/snapshot";
 import { applyPatchXlsxWithNotes } from "../../../src/host/xlsx/apply";
@@ -36,6 +38,8 @@ export interface SheetView {
   cells: Record<string, string>;
   merges: string[];
   tables: string[];
+  /** The product's marker on the sheet: `kind.id region`; absent on the user's sheets. */
+  owner?: string;
 }
 
 export interface HostExtras {
@@ -135,7 +139,14 @@ export function bookBytes(book: Book): Uint8Array {
       }),
     };
   });
-  return rawXlsx({ sheets, stylesXml, date1904: book.snapshot.date1904 });
+  const definedNames = book.snapshot.sheets.flatMap((s) =>
+    s.owner
+      ? [
+          `<definedName name="${esc(markerName(s.owner.kind, s.owner.id))}" hidden="1">${esc(markerRef(s.name, s.owner.range))}</definedName>`,
+        ]
+      : [],
+  );
+  return rawXlsx({ sheets, stylesXml, date1904: book.snapshot.date1904, definedNames });
 }
 
 /** The same workbook as a user would have it open in Excel. */
@@ -188,6 +199,7 @@ export function snapshotView(wb: WorkbookSnapshot): SheetView[] {
       cells,
       merges: s.merges.map(rangeRef).sort(),
       tables: s.tables.map((t) => `${t.name} ${rangeRef(t.range)}`).sort(),
+      ...(s.owner ? { owner: `${s.owner.kind}.${s.owner.id} ${rangeRef(s.owner.range)}` } : {}),
     };
   });
 }

@@ -97,6 +97,14 @@ const write: fc.Arbitrary<CellWrite> = fc.oneof(
 );
 const own = fc.constantFrom("逾期", "临期", "错误").map((w) => `N("项目跟踪:${w}")=0`);
 
+/**
+ * The product's marker each sheet name stands for: the random workbook's sheets carry none, so
+ * the ops adopt them (as the planner does with a proven sheet of an earlier version), and later
+ * ops of the patch find the marker the first one wrote.
+ */
+const OWNERS: Record<string, string> = { 新表: "new", 数据: "data", other: "other", 合同: "contract" };
+const ownerOf = (sheet: string) => ({ kind: "copy" as const, id: OWNERS[sheet.toLowerCase()] });
+
 function opArb(book: WorkbookSnapshot): fc.Arbitrary<PatchOp> {
   const wb = { ...book, sheets: book.sheets.filter((s) => s.name !== "锚") };
   const sheet = fc.constantFrom(...wb.sheets.map((s) => s.name), "不存在");
@@ -108,17 +116,28 @@ function opArb(book: WorkbookSnapshot): fc.Arbitrary<PatchOp> {
         visibility: fc.constantFrom("visible" as const, "hidden" as const),
         after: fc.option(fc.constantFrom(...wb.sheets.map((s) => s.name)), { nil: undefined }),
       })
-      .map((o) => (o.after === undefined ? { op: o.op, sheet: o.sheet, visibility: o.visibility } : o)),
+      .map((o): PatchOp => ({
+        op: o.op,
+        sheet: o.sheet,
+        owner: ownerOf(o.sheet),
+        visibility: o.visibility,
+        ...(o.after === undefined ? {} : { after: o.after }),
+        adopt: true,
+      })),
     fc
       .tuple(
         fc.constantFrom(...NEW),
         fc.array(fc.array(write, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
         fc.boolean(),
+        fc.option(range(6, 4), { nil: undefined }),
       )
-      .map(([name, rows, table]): PatchOp => ({
+      .map(([name, rows, table, previous]): PatchOp => ({
         op: "writeSheet",
         sheet: name,
+        owner: ownerOf(name),
         visibility: "visible",
+        ...(previous ? { previous } : {}),
+        adopt: true,
         content: {
           rows: table ? [[{ v: "列甲" }, { v: "列乙" }], ...rows] : rows,
           ...(table

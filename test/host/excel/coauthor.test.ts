@@ -5,6 +5,7 @@
  * a product sheet is rewritten without deleting tables or clearing the whole sheet.
  */
 
+import { markerName, markerRef } from "../../../src/core/owned";
 import type { WorkbookPatch } from "../../../src/core/patch";
 import type { Range } from "../../../src/core/snapshot";
 import { FakeWorkbookModel, type FakeSheet } from "./fake-excel";
@@ -28,6 +29,12 @@ function logBook(): FakeWorkbookModel {
     range: R(1, 1, 3, 3),
     showHeaders: true,
     style: "TableStyleLight9",
+  });
+  // The product's marker on its log: its region is the table.
+  model.names.push({
+    name: markerName("log", "main"),
+    formula: `=${markerRef("操作日志", R(1, 1, 3, 3))}`,
+    visible: false,
   });
   const d = model.addSheet("数据");
   put(d, 1, 1, "日期");
@@ -115,7 +122,9 @@ describe("the Office.js host applies over co-authors' edits made since its read"
         {
           op: "writeSheet",
           sheet: "操作日志",
+          owner: { kind: "log", id: "main" },
           visibility: "visible",
+          previous: R(1, 1, 3, 3),
           content: {
             rows: [
               [{ v: "时间" }, { v: "用户" }, { v: "操作" }],
