@@ -5,8 +5,13 @@
  */
 
 import { todayInShanghai, type IsoDate } from "../core/dates";
+import type { HostNote, WorkbookPatch } from "../core/patch";
+import { snapshotAfter } from "../core/patch-snapshot";
 import { planApply, planClear, type ApplyPlan } from "../core/plan";
+import { planHostNotesLog } from "../core/plan/log";
 import type { ProtectionSkips } from "../core/plan/protection";
+import { LOG_SHEET, REPORT_SHEET } from "../core/owned";
+import type { WorkbookSnapshot } from "../core/snapshot";
 import type { Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
 import { localise, type CheckReport } from "./check";
@@ -41,6 +46,34 @@ export interface ApplyOutcome {
   operations: number;
   /** Product sheets that took a free name because a user's own sheet holds the one they wanted. */
   renamed: Array<{ wanted: string; sheet: string }>;
+  /** What the host could not do as planned (also written to 操作日志). */
+  hostNotes: HostNote[];
+}
+
+/**
+ * Applies a use-case's patch to what `wb` was read as, then, when the host could not do all of
+ * it as planned (a co-author's edit since the read, an older Excel), writes what and why to
+ * 操作日志 in one more small apply: the run's own log row was planned before the host knew.
+ */
+export async function applyAndLog(
+  host: WorkbookHost,
+  wb: WorkbookSnapshot,
+  patch: WorkbookPatch,
+  log: { now: string; user: string; lang: Lang },
+): Promise<HostNote[]> {
+  const notes = (await host.apply(patch)) ?? [];
+  if (notes.length > 0) await host.apply({ ops: planHostNotesLog(snapshotAfter(wb, patch), notes, log) });
+  return notes;
+}
+
+/**
+ * What the 操作日志 row of host notes needs of a workbook: every sheet's name and tables, and the
+ * cells of the log and the report only, so a large workbook's cells need not be kept for it.
+ */
+export function forLog(wb: WorkbookSnapshot): WorkbookSnapshot {
+  const keep = (s: WorkbookSnapshot["sheets"][number]): boolean =>
+    s.owner?.kind === "log" || s.owner?.kind === "report" || s.name === LOG_SHEET || s.name === REPORT_SHEET;
+  return { ...wb, sheets: wb.sheets.map((s) => (keep(s) ? s : { ...s, rows: [] })) };
 }
 
 /** Local time in Asia/Shanghai as `YYYY-MM-DD HH:mm:ss`, for the log. */
@@ -50,10 +83,11 @@ export function shanghaiTimestamp(now: Date): string {
 
 export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
   const now = req.now ?? new Date();
-  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection, renamed } =
-    await readAndPlan(host, req, now);
+  const stamp = shanghaiTimestamp(now);
+  const { plan, lean } = await readAndPlan(host, req, now, stamp);
+  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection, renamed } = plan;
   req.onStage?.("write");
-  await host.apply(patch);
+  const hostNotes = await applyAndLog(host, lean, patch, { now: stamp, user: req.user, lang: req.lang });
   return {
     report: localise(result, req.lang),
     normalized,
@@ -63,42 +97,47 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
     ...(protection ? { protection } : {}),
     operations: patch.ops.length,
     renamed,
+    hostNotes,
   };
 }
 
 /**
  * Read and plan in a frame of their own, so the snapshot is garbage before the host writes: on a
- * 250,000-row workbook it is hundreds of megabytes the write would otherwise hold on to.
+ * 250,000-row workbook it is hundreds of megabytes the write would otherwise hold on to. What the
+ * log of host notes needs of it is kept (`lean`).
  */
-async function readAndPlan(host: WorkbookHost, req: ApplyRequest, now: Date): Promise<ApplyPlan> {
+async function readAndPlan(
+  host: WorkbookHost,
+  req: ApplyRequest,
+  now: Date,
+  stamp: string,
+): Promise<{ plan: ApplyPlan; lean: WorkbookSnapshot }> {
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  return planApply(wb, {
+  const plan = planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
-    now: shanghaiTimestamp(now),
+    now: stamp,
     user: req.user,
     lang: req.lang,
     normalize: req.normalize,
     notices: req.notices,
     noticeKeys: req.noticeKeys,
   });
+  return { plan, lean: forLog(wb) };
 }
 
 export async function runClear(
   host: WorkbookHost,
   req: { lang: Lang; user: string; now?: Date; onStage?: (stage: Stage) => void },
-): Promise<{ operations: number }> {
+): Promise<{ operations: number; hostNotes: HostNote[] }> {
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
-  const patch = planClear(wb, {
-    now: shanghaiTimestamp(req.now ?? new Date()),
-    user: req.user,
-    lang: req.lang,
-  });
+  const log = { now: shanghaiTimestamp(req.now ?? new Date()), user: req.user, lang: req.lang };
+  const patch = planClear(wb, log);
   req.onStage?.("write");
-  await host.apply(patch);
-  return { operations: patch.ops.length };
+  const hostNotes = await applyAndLog(host, wb, patch, log);
+  return { operations: patch.ops.length, hostNotes };
 }

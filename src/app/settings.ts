@@ -11,7 +11,8 @@ import type { Lang } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import { readWorkbookState, type WorkbookState } from "../core/workbook-settings";
 import type { WorkbookHost } from "../host/host";
-import { shanghaiTimestamp } from "./apply";
+import type { HostNote } from "../core/patch";
+import { applyAndLog, shanghaiTimestamp } from "./apply";
 
 /**
  * Applies `edit` to the workbook's 设置 sheet. Also returns the workbook as it now is (the patch
@@ -25,7 +26,7 @@ export async function runSettingsEdit(
   lang: Lang,
   /** Who edits: with it, the change is written to 操作日志 too (old → new), in the same apply. */
   log?: { user: string; now?: Date },
-): Promise<{ operations: number; state: WorkbookState; workbook: WorkbookSnapshot }> {
+): Promise<{ operations: number; state: WorkbookState; workbook: WorkbookSnapshot; hostNotes: HostNote[] }> {
   const wb = await host.read();
   const patch = planSettingsEdit(wb, edit, lang);
   let workbook = snapshotAfter(wb, patch);
@@ -38,6 +39,13 @@ export async function runSettingsEdit(
       workbook = snapshotAfter(workbook, { ops: entry });
     }
   }
-  if (patch.ops.length > 0) await host.apply(patch);
-  return { operations: patch.ops.length, state, workbook };
+  let hostNotes: HostNote[] = [];
+  if (patch.ops.length > 0 && log)
+    hostNotes = await applyAndLog(host, wb, patch, {
+      now: shanghaiTimestamp(log.now ?? new Date()),
+      user: log.user,
+      lang,
+    });
+  else if (patch.ops.length > 0) hostNotes = (await host.apply(patch)) ?? [];
+  return { operations: patch.ops.length, state, workbook, hostNotes };
 }

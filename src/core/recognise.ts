@@ -14,6 +14,7 @@ import {
   type Range,
   type SheetSnapshot,
   type WorkbookSnapshot,
+  overlaps,
 } from "./snapshot";
 import { compact } from "./text";
 import { isBlank, parseDate } from "./values";
@@ -970,10 +971,6 @@ function unitAbove(ctx: Ctx, from: number, topIdx: number): string | undefined {
     }
   }
   return undefined;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
 function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: string | undefined) {

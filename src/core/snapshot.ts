@@ -137,3 +137,8 @@ export function rangeRef(r: Range): string {
 export function ownedSheet(wb: WorkbookSnapshot, kind: OwnedKind, id: string): SheetSnapshot | undefined {
   return wb.sheets.find((s) => s.owner?.kind === kind && s.owner.id === id);
 }
+
+/** Whether two rectangles share a cell. */
+export function overlaps(a: Range, b: Range): boolean {
+  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
+}

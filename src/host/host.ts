@@ -3,10 +3,11 @@
  * once. The .xlsx host works on file bytes; the Office.js host on the open workbook.
  */
 
-import type { WorkbookPatch } from "../core/patch";
+import type { HostNote, WorkbookPatch } from "../core/patch";
 import type { WorkbookSnapshot } from "../core/snapshot";
 
 export interface WorkbookHost {
   read(): Promise<WorkbookSnapshot>;
-  apply(patch: WorkbookPatch): Promise<void>;
+  /** Applies the patch; resolves to what the host did differently from it (none: void or []). */
+  apply(patch: WorkbookPatch): Promise<HostNote[] | void>;
 }

@@ -5,6 +5,7 @@
  */
 
 import type { Severity } from "../core/findings";
+import type { HostNote } from "../core/patch/decisions";
 import type { Lang } from "../core/settings";
 
 export interface SheetWords {
@@ -51,6 +52,9 @@ export interface SheetWords {
     cleared: string;
     /** A product sheet that took a free name because a user's sheet holds the one it wanted. */
     renamed: (wanted: string, sheet: string) => string;
+    /** A row for what the host could not do as planned (co-authors' edits, an older Excel). */
+    hostNotes: string;
+    hostNote: (n: HostNote) => string;
   };
   settings: {
     params: string;
@@ -114,6 +118,32 @@ const zh: SheetWords = {
         .join("，"),
     cleared: "已清除全部标记与高亮",
     renamed: (wanted, sheet) => `已有用户自己的工作表「${wanted}」，未改动；本产品改用「${sheet}」`,
+    hostNotes: "应用说明",
+    hostNote: (n) => {
+      const at = `${n.sheet}${n.range ? `!${n.range}` : ""}`;
+      switch (n.code) {
+        case "sheet-missing":
+          return `工作表 ${n.sheet} 已不存在，未写入`;
+        case "table-missing":
+          return `${at} 的表格 ${n.detail ?? ""} 已不存在，行已写在原处`;
+        case "table-overlap":
+          return `${at} 与表格 ${n.detail ?? ""} 重叠，未建表`;
+        case "table-renamed":
+          return `${at} 的表格名已被占用，改名为 ${n.detail ?? ""}`;
+        case "table-header-filled":
+          return `${at} 表头为空或重复，填为 ${n.detail ?? ""}`;
+        case "autofilter-removed":
+          return `${at} 的筛选与新表格重叠，已移除`;
+        case "validation-user-overlap":
+          return `${at} 已有用户的数据验证，保留未改`;
+        case "feature-unsupported":
+          return `${n.sheet}：此版本 Excel 不支持 ${n.detail ?? ""}，已略过`;
+        case "cell-changed":
+          return `${at} 在读取后被他人修改，未覆盖`;
+        case "table-grown":
+          return `${at} 的表格在读取后被他人追加了行，新行写在其下`;
+      }
+    },
   },
   settings: {
     params: "参数",
@@ -191,6 +221,32 @@ const en: SheetWords = {
     cleared: "All marks and highlights removed",
     renamed: (wanted, sheet) =>
       `A sheet of your own is named "${wanted}" and was left as it is; the product wrote "${sheet}"`,
+    hostNotes: "Apply notes",
+    hostNote: (n) => {
+      const at = `${n.sheet}${n.range ? `!${n.range}` : ""}`;
+      switch (n.code) {
+        case "sheet-missing":
+          return `sheet ${n.sheet} no longer exists; nothing written there`;
+        case "table-missing":
+          return `table ${n.detail ?? ""} on ${at} no longer exists; rows written where planned`;
+        case "table-overlap":
+          return `${at} overlaps table ${n.detail ?? ""}; no table made`;
+        case "table-renamed":
+          return `table name taken at ${at}; named ${n.detail ?? ""}`;
+        case "table-header-filled":
+          return `empty or repeated header at ${at} filled as ${n.detail ?? ""}`;
+        case "autofilter-removed":
+          return `filter at ${at} overlapped the new table; removed`;
+        case "validation-user-overlap":
+          return `${at} has the user's own data validation; left as it is`;
+        case "feature-unsupported":
+          return `${n.sheet}: this Excel does not support ${n.detail ?? ""}; skipped`;
+        case "cell-changed":
+          return `${at} was changed by someone else after the read; not overwritten`;
+        case "table-grown":
+          return `the table at ${at} grew after the read (a co-author's rows); new rows went below them`;
+      }
+    },
   },
   settings: {
     params: "Parameters",

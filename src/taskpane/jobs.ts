@@ -5,14 +5,14 @@
  * Office.js read on the page; a write comes back as the patch for the page to apply.
  */
 
-import { shanghaiTimestamp, type ApplyOutcome, type Stage } from "../app/apply";
+import { applyAndLog, forLog, shanghaiTimestamp, type ApplyOutcome, type Stage } from "../app/apply";
 import { localise, type CheckReport, type LocalisedFinding } from "../app/check";
 import { runSettingsEdit } from "../app/settings";
 import { analyseWorkbook, type Analysis } from "../core/check";
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { NoticePlan } from "../core/notices";
-import type { WorkbookPatch } from "../core/patch";
+import type { HostNote, WorkbookPatch } from "../core/patch";
 import { snapshotAfter } from "../core/patch-snapshot";
 import type { SettingsEdit } from "../core/plan/settings-edit";
 import { planApply } from "../core/plan";
@@ -21,7 +21,7 @@ import { textOf, type TypedRow } from "../core/rows";
 import type { Lang } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookHost } from "../host/host";
-import { applyPatchXlsx } from "../host/xlsx/apply";
+import { applyPatchXlsxWithNotes } from "../host/xlsx/apply";
 import { readXlsxBytes } from "../host/xlsx/read";
 
 /** A finding with what the worklist filters and sorts by. */
@@ -76,6 +76,8 @@ export interface JobResult {
   bytes?: Uint8Array;
   /** Excel after a write: the patch for the page to apply with Office.js. */
   patch?: WorkbookPatch;
+  /** The time the job's 操作日志 rows carry, for the page's own log row of host notes. */
+  stamp?: string;
 }
 
 export type JobStage = Stage | "send";
@@ -99,9 +101,18 @@ class JobHost implements WorkbookHost {
     }
     return (this.wb = lastRead.wb);
   }
-  async apply(patch: WorkbookPatch): Promise<void> {
-    this.patch = patch;
-    if ("bytes" in this.input) this.bytes = applyPatchXlsx(this.input.bytes, patch);
+  /**
+   * Web mode writes the bytes, one patch after another; in Excel the page applies the patch
+   * itself and learns the host's notes then, so here there are none.
+   */
+  async apply(patch: WorkbookPatch): Promise<HostNote[]> {
+    if (!("bytes" in this.input)) {
+      this.patch = this.patch ? { ops: [...this.patch.ops, ...patch.ops] } : patch;
+      return [];
+    }
+    const { bytes, notes } = applyPatchXlsxWithNotes(this.bytes ?? this.input.bytes, patch);
+    this.bytes = bytes;
+    return notes;
   }
 }
 
@@ -176,10 +187,11 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
       stage("read");
       const wb = await host.read();
       stage("plan");
+      const stamp = shanghaiTimestamp(now);
       const plan = planApply(wb, {
         asOf: job.asOf,
         today,
-        now: shanghaiTimestamp(now),
+        now: stamp,
         user: job.user,
         lang: job.lang,
         normalize: false,
@@ -187,7 +199,11 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
         noticeKeys: job.noticeKeys,
       });
       stage("write");
-      await host.apply(plan.patch);
+      const hostNotes = await applyAndLog(host, forLog(wb), plan.patch, {
+        now: stamp,
+        user: job.user,
+        lang: job.lang,
+      });
       // The notices with the numbers the register now gives them: only the register is laid over.
       // The register is known by its marker; a new one is the sheet the plan marks as the register.
       const registerName =
@@ -207,15 +223,21 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
         ...(plan.notices ? { notices: plan.notices } : {}),
         operations: plan.patch.ops.length,
         renamed: plan.renamed,
+        hostNotes,
       };
       const notices = markIssued(after, plan.result.notices);
-      return { report: report(plan.analysis, job.lang, notices), outcome, ...written() };
+      return { report: report(plan.analysis, job.lang, notices), outcome, stamp, ...written() };
     }
     case "settings": {
       stage("write");
       const saved = await runSettingsEdit(host, job.edit, job.lang, { user: job.user, now });
       stage("check");
-      return { report: report(analyse(saved.workbook), job.lang), saved: saved.operations, ...written() };
+      return {
+        report: report(analyse(saved.workbook), job.lang),
+        saved: saved.operations,
+        stamp: shanghaiTimestamp(now),
+        ...written(),
+      };
     }
   }
 }

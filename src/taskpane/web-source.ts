@@ -3,7 +3,7 @@
  * reader; the patch writer is loaded only when the user applies, so first load stays small.
  */
 
-import type { WorkbookPatch } from "../core/patch";
+import type { HostNote, WorkbookPatch } from "../core/patch";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { WorkbookHost } from "../host/host";
 import type { WorkbookSource, WorkbookUi } from "./workbook-source";
@@ -31,9 +31,13 @@ export class BytesHost implements WorkbookHost {
     return readXlsxBytes(this.data);
   }
 
-  async apply(patch: WorkbookPatch): Promise<void> {
-    const { applyPatchXlsx } = await import(/* webpackChunkName: "xlsx-write" */ "../host/xlsx/apply");
-    this.replace(applyPatchXlsx(this.data, patch));
+  async apply(patch: WorkbookPatch): Promise<HostNote[]> {
+    const { applyPatchXlsxWithNotes } = await import(
+      /* webpackChunkName: "xlsx-write" */ "../host/xlsx/apply"
+    );
+    const { bytes, notes } = applyPatchXlsxWithNotes(this.data, patch);
+    this.replace(bytes);
+    return notes;
   }
 }
 

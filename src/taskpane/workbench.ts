@@ -70,10 +70,17 @@ function userName(prefs: Preferences): string {
 /** How long the workbook must stay still before live validation runs. */
 export const LIVE_DELAY_MS = 1500;
 
+/** Who and when an apply's 操作日志 rows name. */
+interface WriteLog {
+  now: string;
+  user: string;
+  lang: Lang;
+}
+
 /** What a job reads from: the file's bytes (web mode) or, in Excel, a snapshot read here. */
 async function inputOf(
   source: WorkbookSource,
-): Promise<{ input: JobBase["input"]; write(r: JobResult): Promise<void> }> {
+): Promise<{ input: JobBase["input"]; write(r: JobResult, log: WriteLog): Promise<void> }> {
   if (source.kind === "web") {
     const host = source.host() as BytesHost;
     return {
@@ -87,8 +94,12 @@ async function inputOf(
   const snapshot = await host.read();
   return {
     input: { snapshot },
-    write: async (r) => {
-      if (r.patch && r.patch.ops.length > 0) await host.apply(r.patch);
+    write: async (r, log) => {
+      if (!r.patch || r.patch.ops.length === 0) return;
+      // What Excel could not do as planned goes to the outcome and, as a row, to 操作日志.
+      const { applyAndLog } = await import(/* webpackChunkName: "apply-log" */ "../app/apply");
+      const notes = await applyAndLog(host, snapshot, r.patch, log);
+      if (r.outcome) r.outcome = { ...r.outcome, hostNotes: [...r.outcome.hostNotes, ...notes] };
     },
   };
 }
@@ -137,7 +148,11 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
         const r = await engine.current!.run(full, (s) => setBusy(s));
         if (r.bytes || r.patch) {
           setBusy("write");
-          await io.write(r);
+          await io.write(r, {
+            now: r.stamp ?? "",
+            user: "user" in full ? full.user : "",
+            lang: prefs.lang,
+          });
         }
         after(r);
         return true;

@@ -168,6 +168,8 @@ export interface RawWorkbook {
   store?: boolean;
   /** Extra or replacement parts, by path (e.g. "[Content_Types].xml"); null removes a part. */
   parts?: Record<string, string | Uint8Array | null>;
+  /** `<definedName>` elements for workbook.xml, as written. */
+  definedNames?: string[];
 }
 
 export const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -269,7 +271,9 @@ export function rawXlsx(book: RawWorkbook): Uint8Array {
   parts["xl/workbook.xml"] =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
     (book.date1904 ? `<workbookPr date1904="1"/>` : `<workbookPr/>`) +
-    `<sheets>${sheetEls.join("")}</sheets></workbook>`;
+    `<sheets>${sheetEls.join("")}</sheets>` +
+    (book.definedNames?.length ? `<definedNames>${book.definedNames.join("")}</definedNames>` : "") +
+    `</workbook>`;
   parts["xl/_rels/workbook.xml.rels"] = relsXml(wbRels);
   parts["_rels/.rels"] = relsXml([
     `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>`,

@@ -3,6 +3,7 @@
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
 import type { IsoDate } from "../../src/core/dates";
 import { readRegister } from "../../src/core/register";
+import { Package } from "../../src/host/xlsx/parts";
 import { readXlsxBytes } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 import { runJob, type Job } from "../../src/taskpane/jobs";
@@ -53,6 +54,33 @@ describe("pane jobs", () => {
     });
     const reg = readRegister(readXlsxBytes(r.bytes!));
     expect(reg.rows.map((x) => x.entry.编号).sort()).toEqual(r.report!.notices.map((n) => n.issued).sort());
+  });
+
+  it("apply in web mode: a host note's 操作日志 row is written over the applied bytes, not the original", async () => {
+    // A name of the user's that the report's table wants: the .xlsx host numbers the table and
+    // says so, and the note goes to 操作日志 in a second write.
+    const pkg = new Package(await writeSnapshotXlsx(sampleWorkbook()));
+    const book = pkg.text("xl/workbook.xml")!;
+    const names = `<definedName name="校验结果">'${sampleWorkbook().sheets[0].name}'!$A$1</definedName>`;
+    pkg.setText(
+      "xl/workbook.xml",
+      book.includes("<definedNames>")
+        ? book.replace("<definedNames>", `<definedNames>${names}`)
+        : book.replace("</sheets>", `</sheets><definedNames>${names}</definedNames>`),
+    );
+    const r = await runJob({
+      ...base,
+      kind: "apply",
+      input: { bytes: pkg.toBytes(), token: -3 },
+      notices: false,
+      user: "李娜",
+    });
+    expect(r.outcome!.hostNotes.map((n) => n.code)).toContain("table-renamed");
+    const after = readXlsxBytes(r.bytes!);
+    expect(after.sheets.some((s) => s.owner?.kind === "report")).toBe(true);
+    const log = after.sheets.find((s) => s.owner?.kind === "log")!;
+    const actions = log.rows.map((row) => row?.[2]?.value);
+    expect(actions).toEqual(expect.arrayContaining(["应用", "应用说明"]));
   });
 
   it("open: a file that is not a workbook fails on open, in the reader's words", async () => {

@@ -3,7 +3,7 @@
  * it. Visible: it is the audit trail finance opens, and hiding it would hide the evidence.
  */
 
-import type { CellWrite, PatchOp } from "../patch";
+import type { CellWrite, HostNote, PatchOp } from "../patch";
 import type { Lang } from "../settings";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { sheetWords } from "../../i18n/sheets";
@@ -116,4 +116,22 @@ export function planLog(
     rows,
   });
   return ops;
+}
+
+/** At most this many host notes are spelled out in a log row; the rest are counted. */
+const MAX_NOTES = 20;
+
+/**
+ * The log row that tells what the host could not do as planned: applied after the run's own
+ * patch, over the workbook as that left it.
+ */
+export function planHostNotesLog(
+  wb: WorkbookSnapshot,
+  notes: readonly HostNote[],
+  opts: { now: string; user: string; lang: Lang },
+): PatchOp[] {
+  const w = sheetWords(opts.lang).log;
+  const shown = notes.slice(0, MAX_NOTES).map(w.hostNote).join(w.separator);
+  const note = notes.length > MAX_NOTES ? shown + w.more(notes.length - MAX_NOTES) : shown;
+  return planLog(wb, [{ action: w.hostNotes, note }], opts);
 }

@@ -17,6 +17,7 @@ import {
   cellAt,
   colLetter,
   ownedSheet,
+  overlaps,
   type Range,
   type SheetSnapshot,
   type WorkbookSnapshot,
@@ -54,10 +55,6 @@ export interface StructurePlan {
   layouts: Layout[];
   copies: Copy[];
   tablesCreated: number;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
 /** Excel names must be unique workbook-wide, case-insensitively. */

@@ -12,36 +12,66 @@
 
 import {
   OWN_TITLE,
+  dispatch,
+  findName,
+  freeTableName,
+  isOwnValidation,
+  makesSheet,
+  validationCriteria,
   type CellStyle,
   type CellWrite,
   type ConditionalRule,
   type OwnerRef,
+  type Handlers,
+  type HostNote,
   type PatchOp,
   type SheetContent,
   type TableSpec,
   type Validation,
   type WorkbookPatch,
 } from "../../core/patch";
-import { a1, colLetter, parseA1, rangeRef, type Range } from "../../core/snapshot";
+import {
+  a1,
+  colLetter,
+  overlaps,
+  parseA1,
+  rangeRef,
+  type Cell,
+  type Range,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "../../core/snapshot";
 import { assertOwned, contentExtent } from "../../core/owned";
 import { queueMarker } from "./owned";
-import { quoteSheet, type Structure, type Supports } from "./read";
+import { DEFAULT_MAX_RESPONSE, quoteSheet, type Structure, type Supports } from "./read";
 import { cellInput } from "./text";
 
 /** Something the host did differently from what the patch asked, and why. */
-export interface ExcelApplyNote {
-  code: "sheet-missing" | "table-missing" | "table-overlap" | "table-renamed" | "validation-user-overlap";
-  sheet: string;
-  range?: string;
-  detail?: string;
-}
+export type ExcelApplyNote = HostNote;
 
 export interface ApplyOptions {
   /** Largest request we send; Excel on the web's limit is 5 MB, leave room for overhead. */
   maxRequestBytes?: number;
+  /** Largest response the read before the writes asks for, by estimate. */
+  maxResponseBytes?: number;
+}
+
+/**
+ * What the patch was planned from. Co-authors may have changed the workbook since; the apply
+ * checks its targets against what they are now, in its one read before the writes.
+ */
+export interface Planned {
+  structure: Structure;
+  /** The snapshot read() gave, when this host read it: cells to be set must still hold it. */
+  snapshot?: WorkbookSnapshot;
 }
 
 const DEFAULT_MAX_REQUEST = 4_000_000;
+const EXTENT = "rowIndex,columnIndex,rowCount,columnCount";
+/** Response bytes a checked cell's value is taken to cost (text dates and amounts are short). */
+const CHECK_CELL_BYTES = 64;
+/** Rows of one column read as one range when checking cells to be set. */
+const CHECK_BAND = 10_000;
 /** Request JSON of one queued call without its arguments: action, object path, ids. */
 const ACTION_BYTES = 150;
 /** Grids are queued in blocks of about this many bytes so a split can fall between them. */
@@ -50,11 +80,18 @@ const BLOCK_BYTES = 512_000;
 export async function applyPatchExcel(
   ctx: Excel.RequestContext,
   patch: WorkbookPatch,
-  structure: Structure,
+  planned: Planned,
   supports: Supports,
   opts: ApplyOptions = {},
 ): Promise<ExcelApplyNote[]> {
-  const w = new Writer(ctx, structure, supports, opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST);
+  const w = new Writer(
+    ctx,
+    planned.structure,
+    supports,
+    opts.maxRequestBytes ?? DEFAULT_MAX_REQUEST,
+    opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE,
+    planned.snapshot,
+  );
   await w.preRead(patch);
   for (const op of patch.ops) await w.apply(op);
   await w.flush();
@@ -66,10 +103,6 @@ const utf8 = new TextEncoder();
 /** Bytes `x` adds to a request as UTF-8 JSON (Chinese text is three bytes a character). */
 function size(x: unknown): number {
   return utf8.encode(JSON.stringify(x)).length;
-}
-
-function overlaps(a: Range, b: Range): boolean {
-  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
 }
 
 const color = (c: string) => `#${c}`;
@@ -148,18 +181,55 @@ function runs(list: Array<number | undefined>): Array<{ from: number; to: number
   return out;
 }
 
+/** One operation's context: the writer, and the op's sheet under its name in the workbook. */
+interface Step {
+  w: Writer;
+  /** The op's sheet; ops that make their sheet (ensureSheet, writeSheet) have none yet. */
+  ws: Excel.Worksheet;
+  name: string;
+}
+
+/** The Office.js host's semantics of each operation of the catalogue. */
+const EXCEL: Handlers<Step, Promise<void>> = {
+  ensureSheet: async (op, { w }) => {
+    const marked = w.checkOwned(op);
+    await w.ensureSheet(op.sheet, op.visibility, op.after);
+    if (!marked) await w.mark(op.owner, w.exists(op.sheet) ?? op.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 });
+  },
+  writeSheet: async (op, { w }) => {
+    w.checkOwned(op);
+    await w.writeSheet(op.sheet, op.content, op.visibility, op.after, op.previous);
+    await w.mark(op.owner, w.exists(op.sheet) ?? op.sheet, contentExtent(op.content));
+  },
+  createTable: (op, { w, ws, name }) => w.createTable(ws, name, op.table),
+  setNumberFormat: (op, { w, ws }) => w.numberFormat(ws, op.range, op.format),
+  setValidation: (op, { w, ws, name }) => w.setValidation(ws, name, op, op.range, op.validation),
+  clearOwnFormats: (_op, { w, ws, name }) => w.clearOwnFormats(ws, name),
+  addConditionalFormats: (op, { w, ws, name }) => w.addConditionalFormats(ws, name, op.ranges, op.rules),
+  setValues: (op, { w, ws, name }) => w.setValues(ws, name, op),
+  appendRows: (op, { w, ws, name }) => w.appendRows(ws, name, op.table, op.startRow, op.range, op.rows),
+};
+
 class Writer {
   readonly notes: ExcelApplyNote[] = [];
   private pending = 0;
   private dv = new Map<PatchOp, Excel.DataValidation>();
+  /** Each appended-to table's extent as it is now (lower-case name), learned before the writes. */
+  private tableNow = new Map<string, Excel.Range>();
+  /** The cells each setValues op sets, as they are now: per column, the rows r1… of `range`. */
+  private cellsNow = new Map<PatchOp, Map<number, Array<{ r1: number; range: Excel.Range }>>>();
   /** Conditional formats added per sheet in this patch: their priority, first wins. */
   private cfAdded = new Map<string, number>();
+  /** The conditional formats this patch added per sheet: the product's too, for a later clear. */
+  private cfMade = new Map<string, Excel.ConditionalFormat[]>();
 
   constructor(
     private ctx: Excel.RequestContext,
     private st: Structure,
     private supports: Supports,
     private maxBytes: number,
+    private maxResponse: number,
+    private planned?: WorkbookSnapshot,
   ) {}
 
   /**
@@ -179,69 +249,125 @@ class Writer {
     this.pending = 0;
   }
 
-  private exists(sheet: string): string | undefined {
-    return this.st.sheets.find((s) => s.name.toLowerCase() === sheet.toLowerCase())?.name;
+  exists(sheet: string): string | undefined {
+    return this.st.sheets[
+      findName(
+        this.st.sheets.map((s) => s.name),
+        sheet,
+      )
+    ]?.name;
   }
 
   private ws(sheet: string): Excel.Worksheet {
     return this.ctx.workbook.worksheets.getItem(sheet);
   }
 
-  /** The one read before the writes: the validation already on the ranges the patch validates. */
+  /**
+   * The one read before the writes: the validation already on the ranges the patch validates,
+   * and, because co-authors may have edited since the read, the extent each appended-to table has
+   * now and what the cells to be set hold now. Without a table that was there at the read (a
+   * co-author removed it) the read fails; it is made again without the tables, which are then
+   * taken as they were read.
+   */
   async preRead(patch: WorkbookPatch): Promise<void> {
+    // The cells to be set, per op and column: their rows now, read in bands within the budget.
+    const budget = Math.max(1, Math.floor(this.maxResponse / CHECK_CELL_BYTES));
+    const band = Math.min(CHECK_BAND, budget);
+    const checks: Array<{ op: PatchOp; name: string; c: number; r1: number; r2: number }> = [];
     for (const op of patch.ops) {
-      if (op.op !== "setValidation" || !this.exists(op.sheet)) continue;
-      const dv = this.ws(op.sheet).getRange(rangeRef(op.range)).dataValidation.load("type,errorAlert");
-      this.dv.set(op, dv);
+      const name = this.exists(op.sheet);
+      if (op.op !== "setValues" || !name || !this.plannedSheet(name)) continue;
+      const cols = new Map<number, { r1: number; r2: number }>();
+      for (const { cell } of op.cells) {
+        const at = parseA1(cell);
+        if (!at) continue;
+        const b = cols.get(at.c);
+        cols.set(at.c, b ? { r1: Math.min(b.r1, at.r), r2: Math.max(b.r2, at.r) } : { r1: at.r, r2: at.r });
+      }
+      for (const [c, b] of cols)
+        for (let r = b.r1; r <= b.r2; r += band)
+          checks.push({ op, name, c, r1: r, r2: Math.min(b.r2, r + band - 1) });
     }
-    if (this.dv.size) await this.ctx.sync();
+    /** Queues cell checks from `from` while they fit one response; returns where it stopped. */
+    const queueChecks = (from: number): number => {
+      let cells = 0;
+      let i = from;
+      for (; i < checks.length; i++) {
+        const k = checks[i];
+        cells += k.r2 - k.r1 + 1;
+        if (i > from && cells > budget) break;
+        const now = this.cellsNow.get(k.op) ?? new Map<number, Array<{ r1: number; range: Excel.Range }>>();
+        this.cellsNow.set(k.op, now);
+        const range = this.ws(k.name)
+          .getRange(rangeRef({ r1: k.r1, r2: k.r2, c1: k.c, c2: k.c }))
+          .load("values");
+        now.set(k.c, [...(now.get(k.c) ?? []), { r1: k.r1, range }]);
+      }
+      return i;
+    };
+    const queue = (tables: boolean): number => {
+      this.dv.clear();
+      this.tableNow.clear();
+      this.cellsNow.clear();
+      for (const op of patch.ops) {
+        const name = this.exists(op.sheet);
+        if (!name) continue;
+        if (op.op === "setValidation") {
+          const dv = this.ws(name).getRange(rangeRef(op.range)).dataValidation.load("type,errorAlert");
+          this.dv.set(op, dv);
+        } else if (op.op === "appendRows" && tables && op.table !== undefined) {
+          const t = this.table(name, op.table);
+          if (t && !this.tableNow.has(t.name.toLowerCase()))
+            this.tableNow.set(
+              t.name.toLowerCase(),
+              this.ws(name).tables.getItem(t.name).getRange().load(EXTENT),
+            );
+        }
+      }
+      return queueChecks(0);
+    };
+    let next = queue(true);
+    if (this.dv.size + this.tableNow.size + this.cellsNow.size === 0) return;
+    try {
+      await this.ctx.sync();
+    } catch (e) {
+      if (this.tableNow.size === 0) throw e;
+      next = queue(false);
+      await this.ctx.sync();
+    }
+    // Only a patch setting more cells than one response holds (a normalisation of a huge sheet).
+    while (next < checks.length) {
+      next = queueChecks(next);
+      await this.ctx.sync();
+    }
+  }
+
+  /** The sheet as the patch's plan read it, when this host read it. */
+  private plannedSheet(name: string): SheetSnapshot | undefined {
+    const sheets = this.planned?.sheets ?? [];
+    return sheets[
+      findName(
+        sheets.map((s) => s.name),
+        name,
+      )
+    ];
+  }
+
+  private table(sheet: string, table: string): Structure["tables"][number] | undefined {
+    return this.st.tables.find(
+      (x) => x.sheet.toLowerCase() === sheet.toLowerCase() && x.name.toLowerCase() === table.toLowerCase(),
+    );
   }
 
   async apply(op: PatchOp): Promise<void> {
-    if (op.op === "ensureSheet") {
-      const marked = this.checkOwned(op);
-      await this.ensureSheet(op.sheet, op.visibility, op.after);
-      if (!marked)
-        await this.mark(op.owner, this.exists(op.sheet) ?? op.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 });
-      return;
-    }
-    if (op.op === "writeSheet") {
-      this.checkOwned(op);
-      await this.writeSheet(op.sheet, op.content, op.visibility, op.after, op.previous);
-      await this.mark(op.owner, this.exists(op.sheet) ?? op.sheet, contentExtent(op.content));
-      return;
-    }
-    const name = this.exists(op.sheet);
-    if (!name) {
-      this.notes.push({ code: "sheet-missing", sheet: op.sheet });
-      return;
-    }
-    const ws = this.ws(name);
-    switch (op.op) {
-      case "createTable":
-        await this.createTable(ws, name, op.table);
-        break;
-      case "setNumberFormat":
-        await this.numberFormat(ws, op.range, op.format);
-        break;
-      case "setValidation":
-        await this.setValidation(ws, name, op, op.range, op.validation);
-        break;
-      case "clearOwnFormats":
-        await this.clearOwnFormats(ws, name);
-        break;
-      case "addConditionalFormats":
-        await this.addConditionalFormats(ws, name, op.ranges, op.rules);
-        break;
-      case "setValues":
-        for (const { cell, write } of op.cells) {
-          const at = parseA1(cell);
-          if (at) await this.writeCell(ws, at.r, at.c, write);
-        }
-        break;
-      case "appendRows":
-        await this.appendRows(ws, name, op.table, op.startRow, op.range, op.rows);
-        break;
+    if (makesSheet(op)) await dispatch(EXCEL, op, { w: this, ws: undefined as never, name: op.sheet });
+    else {
+      const name = this.exists(op.sheet);
+      if (!name) {
+        this.notes.push({ code: "sheet-missing", sheet: op.sheet });
+        return;
+      }
+      await dispatch(EXCEL, op, { w: this, ws: this.ws(name), name });
     }
   }
 
@@ -252,7 +378,7 @@ class Writer {
    * it the product's (`adopt`): anything else is the user's and the patch is refused. True when
    * the sheet exists with the marker already.
    */
-  private checkOwned(op: Extract<PatchOp, { op: "ensureSheet" | "writeSheet" }>): boolean {
+  checkOwned(op: Extract<PatchOp, { op: "ensureSheet" | "writeSheet" }>): boolean {
     const name = this.exists(op.sheet);
     if (!name) return false;
     const marker = this.st.markers?.bySheet.get(name.toLowerCase());
@@ -261,13 +387,13 @@ class Writer {
     return marker !== undefined;
   }
 
-  private async mark(owner: OwnerRef, sheet: string, range: Range): Promise<void> {
+  async mark(owner: OwnerRef, sheet: string, range: Range): Promise<void> {
     if (!this.st.markers) return;
     await this.reserve(3, size({ owner, sheet, range }));
     queueMarker(this.ctx, this.st.markers, owner, sheet, range);
   }
 
-  private async ensureSheet(
+  async ensureSheet(
     sheet: string,
     visibility: "visible" | "hidden",
     after?: string,
@@ -295,7 +421,7 @@ class Writer {
     return ws;
   }
 
-  private async writeSheet(
+  async writeSheet(
     sheet: string,
     content: SheetContent,
     visibility: "visible" | "hidden",
@@ -307,12 +433,13 @@ class Writer {
     const name = existed ?? sheet;
     const extent = contentExtent(content);
     if (existed) {
-      // The sheet is the product's, but only its previous region is: that region's tables,
+      // The sheet is the product's, but only its previous region is, and a co-author may be typing
+      // on it: that region's tables become plain ranges (never deleted with what they hold), its
       // validation, merges and cells go; the user's cells, notes and tables around it stay.
       if (previous) {
         const mine = (x: Structure["tables"][number]) =>
           x.sheet.toLowerCase() === name.toLowerCase() && overlaps(x.range, previous);
-        for (const t of this.st.tables.filter(mine)) ws.tables.getItem(t.name).delete();
+        for (const t of this.st.tables.filter(mine)) ws.tables.getItem(t.name).convertToRange();
         this.st.tables = this.st.tables.filter((x) => !mine(x));
         const region = ws.getRange(rangeRef(previous));
         region.dataValidation.clear();
@@ -354,6 +481,8 @@ class Writer {
     }
     if (content.showGridLines !== undefined) ws.showGridlines = content.showGridLines;
     const ps = content.pageSetup;
+    if (ps && !this.supports(9))
+      this.notes.push({ code: "feature-unsupported", sheet: name, detail: "pageSetup (ExcelApi 1.9)" });
     if (ps && this.supports(9)) {
       await this.reserve(14);
       const pl = ws.pageLayout;
@@ -432,14 +561,20 @@ class Writer {
           let e = c;
           while (e + 1 < row.length && row[e + 1]) e++;
           const run = row.slice(c, e + 1) as CellWrite[];
+          // A cell written without a format keeps its own: formats go on the runs that have one.
+          for (let a = 0; a < run.length; a++) {
+            if (!run[a].style?.numFmt) continue;
+            let b = a;
+            while (b + 1 < run.length && run[b + 1].style?.numFmt) b++;
+            const formats = [run.slice(a, b + 1).map((w) => w.style!.numFmt!)];
+            await this.reserve(2, size(formats));
+            ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c + a, r2: r0 + i, c2: c0 + c + b })).numberFormat =
+              formats;
+            a = b;
+          }
           const inputs = [run.map(cellInput)];
-          const formats = run.some((w) => w.style?.numFmt)
-            ? [run.map((w) => w.style?.numFmt ?? "General")]
-            : undefined;
-          await this.reserve(3, size(inputs) + (formats ? size(formats) : 0));
-          const range = ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c, r2: r0 + i, c2: c0 + e }));
-          if (formats) range.numberFormat = formats;
-          range.formulas = inputs;
+          await this.reserve(2, size(inputs));
+          ws.getRange(rangeRef({ r1: r0 + i, c1: c0 + c, r2: r0 + i, c2: c0 + e })).formulas = inputs;
           c = e + 1;
         }
       }
@@ -499,7 +634,27 @@ class Writer {
     }
   }
 
-  private async writeCell(ws: Excel.Worksheet, r: number, c: number, w: CellWrite): Promise<void> {
+  /** Sets the cells that still hold what the plan read; a cell a co-author changed is left. */
+  async setValues(
+    ws: Excel.Worksheet,
+    sheet: string,
+    op: Extract<PatchOp, { op: "setValues" }>,
+  ): Promise<void> {
+    const now = this.cellsNow.get(op);
+    const was = this.plannedSheet(sheet);
+    for (const { cell, write } of op.cells) {
+      const at = parseA1(cell);
+      if (!at) continue;
+      const col = now?.get(at.c)?.find((b) => b.r1 <= at.r && at.r - b.r1 < b.range.values.length);
+      if (col && was && !sameValue(col.range.values[at.r - col.r1][0], was.rows[at.r - 1]?.[at.c - 1])) {
+        this.notes.push({ code: "cell-changed", sheet, range: cell });
+        continue;
+      }
+      await this.writeCell(ws, at.r, at.c, write);
+    }
+  }
+
+  async writeCell(ws: Excel.Worksheet, r: number, c: number, w: CellWrite): Promise<void> {
     const input = [[cellInput(w)]];
     await this.reserve(3, size(input));
     const range = ws.getRange(a1(r, c));
@@ -507,7 +662,7 @@ class Writer {
     range.formulas = input;
   }
 
-  private async numberFormat(ws: Excel.Worksheet, range: Range, format: string): Promise<void> {
+  async numberFormat(ws: Excel.Worksheet, range: Range, format: string): Promise<void> {
     // numberFormat takes one entry per cell; queue it in row blocks for the request budget.
     const width = range.c2 - range.c1 + 1;
     const per = Math.max(1, Math.floor(BLOCK_BYTES / ((size(format) + 1) * width)));
@@ -521,7 +676,7 @@ class Writer {
 
   // -- tables -------------------------------------------------------------------------------
 
-  private async createTable(ws: Excel.Worksheet, sheet: string, spec: TableSpec): Promise<void> {
+  async createTable(ws: Excel.Worksheet, sheet: string, spec: TableSpec): Promise<void> {
     const clash = this.st.tables.find(
       (t) => t.sheet.toLowerCase() === sheet.toLowerCase() && overlaps(t.range, spec.range),
     );
@@ -529,10 +684,7 @@ class Writer {
       this.notes.push({ code: "table-overlap", sheet, range: rangeRef(spec.range), detail: clash.name });
       return;
     }
-    const taken = new Set(this.st.tables.map((t) => t.name.toLowerCase()));
-    const base = spec.name.replace(/\s+/g, "_");
-    let name = base;
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
+    const name = freeTableName(spec.name, new Set(this.st.tables.map((t) => t.name.toLowerCase())));
     if (name !== spec.name)
       this.notes.push({ code: "table-renamed", sheet, range: rangeRef(spec.range), detail: name });
     await this.reserve(4);
@@ -542,7 +694,7 @@ class Writer {
     this.st.tables.push({ name, sheet, range: spec.range, style: spec.style, headerRow: true });
   }
 
-  private async appendRows(
+  async appendRows(
     ws: Excel.Worksheet,
     sheet: string,
     table: string | undefined,
@@ -550,11 +702,30 @@ class Writer {
     range: Range,
     rows: CellWrite[][],
   ): Promise<void> {
+    const t = table === undefined ? undefined : this.table(sheet, table);
+    // Where the table ends now: a co-author may have appended rows (or removed some) since the read.
+    const now = t && this.tableNow.get(t.name.toLowerCase());
+    if (t && now) {
+      const cur = {
+        r1: now.rowIndex + 1,
+        c1: now.columnIndex + 1,
+        r2: now.rowIndex + now.rowCount,
+        c2: now.columnIndex + now.columnCount,
+      };
+      if (cur.r2 !== t.range.r2) {
+        startRow = cur.r2 + 1;
+        range = {
+          r1: cur.r1,
+          c1: Math.min(cur.c1, range.c1),
+          r2: cur.r2 + rows.length,
+          c2: Math.max(cur.c2, range.c2),
+        };
+        if (cur.r2 > t.range.r2)
+          this.notes.push({ code: "table-grown", sheet, range: rangeRef(cur), detail: t.name });
+      }
+    }
     await this.writeGrid(ws, startRow, range.c1, rows, false);
     if (table === undefined) return;
-    const t = this.st.tables.find(
-      (x) => x.sheet.toLowerCase() === sheet.toLowerCase() && x.name.toLowerCase() === table.toLowerCase(),
-    );
     if (!t) {
       this.notes.push({ code: "table-missing", sheet, detail: table });
       return;
@@ -575,7 +746,7 @@ class Writer {
 
   // -- validation and conditional formats ---------------------------------------------------
 
-  private async setValidation(
+  async setValidation(
     ws: Excel.Worksheet,
     sheet: string,
     op: PatchOp,
@@ -585,20 +756,12 @@ class Writer {
     const before = this.dv.get(op);
     if (before && before.type !== "None") {
       // The product's own validation is replaced; the user's is left alone, as in the .xlsx host.
-      if (before.errorAlert?.title !== OWN_TITLE) {
+      if (!isOwnValidation(before.errorAlert?.title)) {
         this.notes.push({ code: "validation-user-overlap", sheet, range: rangeRef(range) });
         return;
       }
     }
-    const rule = v.rule;
-    let r: Excel.DataValidationRule;
-    if (rule.type === "date") r = { date: { formula1: "1", operator: "GreaterThanOrEqualTo" } };
-    else if (rule.type === "decimal") {
-      if (rule.min !== undefined && rule.max !== undefined)
-        r = { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
-      else if (rule.max !== undefined) r = { decimal: { formula1: rule.max, operator: "LessThanOrEqualTo" } };
-      else r = { decimal: { formula1: rule.min ?? -9.99e307, operator: "GreaterThanOrEqualTo" } };
-    } else r = { list: { inCellDropDown: true, source: rule.items.join(",") } };
+    const r = excelRule(v);
     await this.reserve(6, size(r) + size(v));
     const dv = ws.getRange(rangeRef(range)).dataValidation;
     if (before && before.type !== "None") dv.clear();
@@ -608,17 +771,23 @@ class Writer {
     if (v.prompt) dv.prompt = { title: OWN_TITLE, message: v.prompt, showPrompt: true };
   }
 
-  private async clearOwnFormats(ws: Excel.Worksheet, sheet: string): Promise<void> {
+  async clearOwnFormats(ws: Excel.Worksheet, sheet: string): Promise<void> {
     const key = sheet.toLowerCase();
     for (const id of this.st.ownCf.get(key) ?? []) {
       await this.reserve(3);
       ws.getRange().conditionalFormats.getItem(id).delete();
     }
+    // Rules an earlier op of this patch added are the product's as well.
+    for (const cf of this.cfMade.get(key) ?? []) {
+      await this.reserve(2);
+      cf.delete();
+    }
     this.st.ownCf.delete(key);
     this.cfAdded.delete(key);
+    this.cfMade.delete(key);
   }
 
-  private async addConditionalFormats(
+  async addConditionalFormats(
     ws: Excel.Worksheet,
     sheet: string,
     ranges: Range[],
@@ -651,7 +820,33 @@ class Writer {
         const n = this.cfAdded.get(key) ?? 0;
         cf.priority = n;
         this.cfAdded.set(key, n + 1);
+        this.cfMade.set(key, [...(this.cfMade.get(key) ?? []), cf]);
       }
     }
   }
+}
+
+const OPERATOR = {
+  greaterThanOrEqual: "GreaterThanOrEqualTo",
+  lessThanOrEqual: "LessThanOrEqualTo",
+  between: "Between",
+} as const;
+
+/** The product's validation as an Office.js rule. */
+function excelRule(v: Validation): Excel.DataValidationRule {
+  const k = validationCriteria(v.rule);
+  if (k.type === "list") return { list: { inCellDropDown: true, source: k.items.join(",") } };
+  const operator = OPERATOR[k.operator];
+  const formula2 = k.formula2 !== undefined ? { formula2: k.formula2 } : {};
+  return k.type === "date"
+    ? { date: { formula1: String(k.formula1), operator } }
+    : { decimal: { formula1: k.formula1, ...formula2, operator } };
+}
+
+/** What a cell held at the read and holds now are the same value. */
+function sameValue(now: unknown, was: Cell | undefined): boolean {
+  const w = was === undefined ? "" : typeof was.value === "object" ? was.value.error : was.value;
+  if (typeof now === "number" && typeof w === "number")
+    return Math.abs(now - w) <= 1e-9 * Math.max(1, Math.abs(w));
+  return now === (w ?? "");
 }

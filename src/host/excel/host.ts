@@ -10,7 +10,7 @@
  * reads first. The use-cases always read before they apply.
  */
 
-import type { WorkbookPatch } from "../../core/patch";
+import type { HostNote, WorkbookPatch } from "../../core/patch";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { WorkbookHost } from "../host";
 import { applyPatchExcel, type ApplyOptions, type ExcelApplyNote } from "./apply";
@@ -45,6 +45,8 @@ export function isApplying(now: number = Date.now()): boolean {
 
 export class ExcelHost implements WorkbookHost {
   private structure?: Structure;
+  /** What the last read() gave, for apply() to check its targets against. */
+  private snapshot?: WorkbookSnapshot;
   private readonly run: ExcelRunner;
   private readonly supports: Supports;
   /** What the last apply() did differently from the patch, for the log. */
@@ -60,22 +62,27 @@ export class ExcelHost implements WorkbookHost {
     return this.run(async (ctx) => {
       const { snapshot, structure } = await readWorkbook(ctx, this.supports, this.opts);
       this.structure = structure;
+      this.snapshot = snapshot;
       return snapshot;
     });
   }
 
-  async apply(patch: WorkbookPatch): Promise<void> {
+  async apply(patch: WorkbookPatch): Promise<HostNote[]> {
     applies++;
     try {
       await this.run(async (ctx) => {
-        const structure = this.structure ?? (await readWorkbook(ctx, this.supports, this.opts)).structure;
+        const planned = this.structure
+          ? { structure: this.structure, snapshot: this.snapshot }
+          : { structure: (await readWorkbook(ctx, this.supports, this.opts)).structure };
         // What we learned is spent: the patch changes it, so the next apply reads again.
         this.structure = undefined;
-        this.notes = await applyPatchExcel(ctx, patch, structure, this.supports, this.opts);
+        this.snapshot = undefined;
+        this.notes = await applyPatchExcel(ctx, patch, planned, this.supports, this.opts);
       });
     } finally {
       applies--;
       lastApplyEnd = Date.now();
     }
+    return this.notes;
   }
 }

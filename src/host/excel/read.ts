@@ -13,7 +13,7 @@
  * workbook whose cells fit the budget reads in two syncs (three with custom conditional formats).
  */
 
-import { OWN_TAG } from "../../core/patch";
+import { isOwnFormula } from "../../core/patch";
 import { isOwnFormat } from "../../core/own-format";
 import { loadNames, readMarkers, type Markers } from "./owned";
 import {
@@ -203,9 +203,8 @@ export async function readWorkbook(
       )
     : undefined;
   if (marked) structure.markers = marked.markers;
-  const marker = `N("${OWN_TAG}`;
   for (const c of custom) {
-    if (!c.rule.formula.includes(marker)) continue;
+    if (!isOwnFormula(c.rule.formula)) continue;
     const key = c.sheet.toLowerCase();
     structure.ownCf.set(key, [...(structure.ownCf.get(key) ?? []), c.id]);
   }

@@ -3,7 +3,9 @@
  * check reads. Changes the add-in makes itself, and changes on the product's own sheets (report,
  * notice register, log, notices, normalised copies) are not the user's data and are ignored; the
  * 设置 sheet is the user's to edit and counts. The handler does nothing but call `onChange`: no
- * UI, no dialogs, no throwing — the caller debounces and decides what to do.
+ * UI, no dialogs, no throwing — the caller debounces and decides what to do. A co-author's
+ * change that arrives while the add-in applies is still the user's: it is never taken for the
+ * add-in's own.
  *
  * Needs WorksheetCollection.onChanged (ExcelApi 1.9); without it, watching is a no-op.
  */
@@ -64,11 +66,13 @@ export async function watchWorkbook(
 
   const handler = async (event: Excel.WorksheetChangedEventArgs): Promise<void> => {
     try {
-      if (event.triggerSource === "ThisLocalAddin" || own()) return;
+      // A co-author's edit (source Remote) is never the add-in's own, even while it applies.
+      const mine = () => event.source !== "Remote" && own();
+      if (event.triggerSource === "ThisLocalAddin" || mine()) return;
       const name = await nameOf(event.worksheetId);
       // A sheet gone before we could name it: let the caller look.
       if (name !== undefined && !watched(name)) return;
-      if (own()) return;
+      if (mine()) return;
       onChange();
     } catch {
       // An event handler has no one to tell; the next change will try again.

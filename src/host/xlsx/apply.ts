@@ -7,16 +7,24 @@
  */
 
 import {
-  OWN_TAG,
   OWN_TITLE,
+  dispatch,
+  freeTableName,
+  isOwnFormula,
+  isOwnValidation,
+  makesSheet,
+  tableColumnNames,
+  validationCriteria,
   type CellWrite,
   type OwnerRef,
+  type Handlers,
+  type HostNote,
   type PatchOp,
   type TableSpec,
   type Validation,
   type WorkbookPatch,
 } from "../../core/patch";
-import { colLetter, parseA1, parseRange, rangeRef, type Range } from "../../core/snapshot";
+import { colLetter, overlaps, parseA1, parseRange, rangeRef, type Range } from "../../core/snapshot";
 import { assertOwned, contentExtent } from "../../core/owned";
 import { buildWorksheet } from "./build";
 import { layOwnedContent, markerOn, withMarker } from "./owned";
@@ -51,19 +59,7 @@ import {
 const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** Something the writer did differently from what the patch asked, and why; for the log. */
-export interface ApplyNote {
-  code:
-    | "sheet-missing"
-    | "table-missing"
-    | "table-overlap"
-    | "table-renamed"
-    | "table-header-filled"
-    | "autofilter-removed"
-    | "validation-user-overlap";
-  sheet: string;
-  range?: string;
-  detail?: string;
-}
+export type ApplyNote = HostNote;
 
 export interface ApplyResult {
   bytes: Uint8Array;
@@ -85,9 +81,42 @@ export function applyPatchXlsxWithNotes(
   limits?: UnpackLimits,
 ): ApplyResult {
   const w = new Writer(original, limits);
-  patch.ops.forEach((op, i) => w.apply(op, i));
+  patch.ops.forEach((op, order) => {
+    if (makesSheet(op)) return dispatch(XLSX, op, { w, order, st: undefined as never });
+    const st = w.sheet(op.sheet);
+    if (st) dispatch(XLSX, op, { w, order, st });
+    else w.notes.push({ code: "sheet-missing", sheet: op.sheet });
+  });
   return { bytes: w.finish(), notes: w.notes };
 }
+
+/** One operation's context: the writer, the op's place in the patch, and its sheet. */
+interface Step {
+  w: Writer;
+  order: number;
+  /** The op's sheet; ops that make their sheet (ensureSheet, writeSheet) have none yet. */
+  st: SheetState;
+}
+
+/** The .xlsx host's semantics of each operation of the catalogue. */
+const XLSX: Handlers<Step, void> = {
+  ensureSheet: (op, { w }) => w.ensureSheet(op),
+  writeSheet: (op, { w, order }) => w.writeSheet(op, order),
+  createTable: (op, { w, st, order }) => w.createTable(st, op.table, order),
+  setNumberFormat: (op, { st, order }) => {
+    st.ops.push({ kind: "format", order, range: op.range, code: op.format });
+  },
+  setValidation: (op, { w, st }) => w.setValidation(st, op.range, op.validation),
+  clearOwnFormats: (_op, { w, st }) => w.clearOwnFormats(st),
+  addConditionalFormats: (op, { w, st }) => w.addConditionalFormats(st, op.ranges, op.rules),
+  setValues: (op, { st, order }) => {
+    for (const { cell, write } of op.cells) {
+      const at = parseA1(cell);
+      if (at) st.ops.push({ kind: "write", order, r: at.r, c: at.c, write, keepStyle: true });
+    }
+  },
+  appendRows: (op, { w, st, order }) => w.appendRows(st, op.table, op.startRow, op.range, op.rows, order),
+};
 
 interface SheetRef {
   name: string;
@@ -127,6 +156,7 @@ class Writer {
   private stylesPath: string;
   private stylesExisted: boolean;
   private sst?: string[];
+  /** The sheets an operation touched, by part. */
   private sheets = new Map<string, SheetState>();
   private tables?: TableRef[];
 
@@ -229,7 +259,7 @@ class Writer {
     this.book = this.book.slice(0, at) + tag + this.book.slice(at);
     if (index < refs.length) this.shiftSheetIndexes(index);
     const state: SheetState = { name, part, doc: new SheetDoc(xml), ops: [], cfAdded: 0 };
-    this.sheets.set(name, state);
+    this.sheets.set(part, state);
     return state;
   }
 
@@ -276,13 +306,14 @@ class Writer {
 
   // -- sheets ---------------------------------------------------------------------------
 
-  private sheet(name: string): SheetState | undefined {
-    const known = this.sheets.get(name);
-    if (known) return known;
+  /** The sheet `name` means (in any case), one state per part however it is named. */
+  sheet(name: string): SheetState | undefined {
     const found = this.findSheet(name);
     if (!found) return undefined;
     const rel = this.pkg.rels(this.bookPath).find((r) => r.id === found.ref.rid);
     if (!rel?.part || !rel.type.endsWith("/worksheet")) return undefined;
+    const known = this.sheets.get(rel.part);
+    if (known) return known;
     const xml = this.pkg.text(rel.part);
     if (xml === undefined) return undefined;
     const doc = new SheetDoc(xml);
@@ -295,7 +326,7 @@ class Writer {
       ops: [],
       cfAdded: 0,
     };
-    this.sheets.set(name, state);
+    this.sheets.set(rel.part, state);
     return state;
   }
 
@@ -381,7 +412,7 @@ class Writer {
     return this.tables;
   }
 
-  private createTable(st: SheetState, spec: TableSpec, order: number): void {
+  createTable(st: SheetState, spec: TableSpec, order: number): void {
     const range = spec.range;
     const tables = this.allTables();
     const clash = tables.find((t) => t.sheetPart === st.part && t.range && overlaps(t.range, range));
@@ -393,18 +424,14 @@ class Writer {
       ...tables.map((t) => t.name.toLowerCase()),
       ...this.definedNames().map((d) => (parseAttrs(d.slice(0, d.indexOf(">"))).name ?? "").toLowerCase()),
     ]);
-    let name = spec.name.replace(/\s+/g, "_");
-    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${spec.name.replace(/\s+/g, "_")}_${n}`;
+    const name = freeTableName(spec.name, taken);
     if (name !== spec.name)
       this.notes.push({ code: "table-renamed", sheet: st.name, range: rangeRef(range), detail: name });
 
     // Column names must equal the header cells' text, or Excel repairs the file.
     const headers = this.rowTexts(st, range.r1, range.c1, range.c2);
-    const seen = new Set<string>();
-    const names = headers.map((h, i) => {
-      let n = h === "" ? `列${i + 1}` : h;
-      for (let k = 2; seen.has(n.toLowerCase()); k++) n = `${h || `列${i + 1}`}${k}`;
-      seen.add(n.toLowerCase());
+    const names = tableColumnNames(headers).map((n, i) => {
+      const h = headers[i];
       if (n !== h) {
         st.ops.push({ kind: "write", order, r: range.r1, c: range.c1 + i, write: { v: n }, keepStyle: true });
         this.notes.push({
@@ -489,74 +516,40 @@ class Writer {
 
   // -- operations -----------------------------------------------------------------------
 
-  apply(op: PatchOp, order: number): void {
-    if (op.op === "ensureSheet") {
-      const found = this.findSheet(op.sheet);
-      if (found) {
-        const marker = markerOn(this.definedNames(), found.ref.name);
-        assertOwned(found.ref.name, marker, op);
-        this.setVisibility(found.ref, op.visibility);
-        if (!marker) this.setMarker(op.owner, found.ref.name, { r1: 1, c1: 1, r2: 1, c2: 1 });
-      } else {
-        this.addSheet(op.sheet, buildWorksheet({ rows: [] }, this.styles), op.visibility, op.after);
-        this.setMarker(op.owner, op.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 });
+  ensureSheet(op: Extract<PatchOp, { op: "ensureSheet" }>): void {
+    const found = this.findSheet(op.sheet);
+    if (found) {
+      const marker = markerOn(this.definedNames(), found.ref.name);
+      assertOwned(found.ref.name, marker, op);
+      this.setVisibility(found.ref, op.visibility);
+      if (!marker) this.setMarker(op.owner, found.ref.name, { r1: 1, c1: 1, r2: 1, c2: 1 });
+    } else {
+      this.addSheet(op.sheet, buildWorksheet({ rows: [] }, this.styles), op.visibility, op.after);
+      this.setMarker(op.owner, op.sheet, { r1: 1, c1: 1, r2: 1, c2: 1 });
+    }
+  }
+
+  writeSheet(op: Extract<PatchOp, { op: "writeSheet" }>, order: number): void {
+    const xml = buildWorksheet(op.content, this.styles);
+    const found = this.findSheet(op.sheet);
+    let st: SheetState;
+    if (found) {
+      assertOwned(found.ref.name, markerOn(this.definedNames(), found.ref.name), op);
+      this.setVisibility(found.ref, op.visibility);
+      st = this.sheet(found.ref.name)!;
+      // Cell edits queued earlier in this patch land first, so the region is cleared after them.
+      if (st.ops.length) {
+        this.finishSheet(st);
+        st.doc = new SheetDoc(this.pkg.text(st.part) ?? xml);
+        st.ops = [];
       }
-      return;
-    }
-    if (op.op === "writeSheet") {
-      const xml = buildWorksheet(op.content, this.styles);
-      const found = this.findSheet(op.sheet);
-      let st: SheetState;
-      if (found) {
-        assertOwned(found.ref.name, markerOn(this.definedNames(), found.ref.name), op);
-        this.setVisibility(found.ref, op.visibility);
-        st = this.sheet(found.ref.name)!;
-        // Cell edits queued earlier in this patch land first, so the region is cleared after them.
-        if (st.ops.length) {
-          this.finishSheet(st);
-          st.doc = new SheetDoc(this.pkg.text(st.part) ?? xml);
-          st.ops = [];
-        }
-        this.dropRegionParts(st, op.previous);
-        this.pkg.removeRels(st.part, new Set(layOwnedContent(st.doc, new SheetDoc(xml), op.previous)));
-        st.cfAdded = 0;
-      } else st = this.addSheet(op.sheet, xml, op.visibility, op.after);
-      for (const t of op.content.tables ?? []) this.createTable(st, t, order);
-      this.setPrintNames(st.name, op.content.pageSetup?.printArea, op.content.pageSetup?.printTitleRows);
-      this.setMarker(op.owner, st.name, contentExtent(op.content));
-      return;
-    }
-    const st = this.sheet(op.sheet);
-    if (!st) {
-      this.notes.push({ code: "sheet-missing", sheet: op.sheet });
-      return;
-    }
-    switch (op.op) {
-      case "createTable":
-        this.createTable(st, op.table, order);
-        break;
-      case "setNumberFormat":
-        st.ops.push({ kind: "format", order, range: op.range, code: op.format });
-        break;
-      case "setValidation":
-        this.setValidation(st, op.range, op.validation);
-        break;
-      case "clearOwnFormats":
-        this.clearOwnFormats(st);
-        break;
-      case "addConditionalFormats":
-        this.addConditionalFormats(st, op.ranges, op.rules);
-        break;
-      case "setValues":
-        for (const { cell, write } of op.cells) {
-          const at = parseA1(cell);
-          if (at) st.ops.push({ kind: "write", order, r: at.r, c: at.c, write, keepStyle: true });
-        }
-        break;
-      case "appendRows":
-        this.appendRows(st, op.table, op.startRow, op.range, op.rows, order);
-        break;
-    }
+      this.dropRegionParts(st, op.previous);
+      this.pkg.removeRels(st.part, new Set(layOwnedContent(st.doc, new SheetDoc(xml), op.previous)));
+      st.cfAdded = 0;
+    } else st = this.addSheet(op.sheet, xml, op.visibility, op.after);
+    for (const t of op.content.tables ?? []) this.createTable(st, t, order);
+    this.setPrintNames(st.name, op.content.pageSetup?.printArea, op.content.pageSetup?.printTitleRows);
+    this.setMarker(op.owner, st.name, contentExtent(op.content));
   }
 
   private setPrintNames(sheet: string, area?: Range, titles?: { r1: number; r2: number }): void {
@@ -584,7 +577,7 @@ class Writer {
     this.setDefinedNames(keep);
   }
 
-  private setValidation(st: SheetState, range: Range, v: Validation): void {
+  setValidation(st: SheetState, range: Range, v: Validation): void {
     const p = st.doc.p;
     const block = st.doc.get("dataValidations");
     const items = block
@@ -597,7 +590,7 @@ class Writer {
       const a = parseAttrs(it.slice(0, it.indexOf(">")));
       const hit = sqrefRanges(a.sqref ?? "").some((r) => overlaps(r, range));
       if (!hit) kept.push(it);
-      else if (a.errorTitle === OWN_TITLE) continue;
+      else if (isOwnValidation(a.errorTitle)) continue;
       else {
         this.notes.push({ code: "validation-user-overlap", sheet: st.name, range: rangeRef(range) });
         return;
@@ -623,7 +616,7 @@ class Writer {
     );
   }
 
-  private clearOwnFormats(st: SheetState): void {
+  clearOwnFormats(st: SheetState): void {
     const kept: string[] = [];
     for (const cf of st.doc.getAll("conditionalFormatting")) {
       const rules = cfRules(cf);
@@ -639,7 +632,7 @@ class Writer {
     st.cfAdded = 0;
   }
 
-  private addConditionalFormats(
+  addConditionalFormats(
     st: SheetState,
     ranges: Range[],
     rules: Extract<PatchOp, { op: "addConditionalFormats" }>["rules"],
@@ -663,7 +656,7 @@ class Writer {
     st.doc.setAll("conditionalFormatting", all);
   }
 
-  private appendRows(
+  appendRows(
     st: SheetState,
     table: string | undefined,
     startRow: number,
@@ -755,10 +748,6 @@ function items(xml: string | undefined): string[] {
   return xml ? [...xml.matchAll(/<(?:[\w.-]+:)?tablePart\s[^>]*?\/>/g)].map((m) => m[0]) : [];
 }
 
-function overlaps(a: Range, b: Range): boolean {
-  return a.r1 <= b.r2 && b.r1 <= a.r2 && a.c1 <= b.c2 && b.c1 <= a.c2;
-}
-
 function sqrefRanges(sqref: string): Range[] {
   return sqref
     .split(/\s+/)
@@ -779,9 +768,8 @@ function cfRules(cf: string): Array<{ xml: string }> {
 }
 
 function isOwnRule(rule: string): boolean {
-  const marker = `N("${OWN_TAG}`;
   for (const m of rule.matchAll(/<(?:\w+:)?formula>([\s\S]*?)<\/(?:\w+:)?formula>/g)) {
-    if (decodeText(m[1]).includes(marker)) return true;
+    if (isOwnFormula(decodeText(m[1]))) return true;
   }
   return false;
 }
@@ -822,27 +810,17 @@ function renumberPriorities(doc: SheetDoc): void {
 }
 
 function validationXml(range: Range, v: Validation): string {
-  const rule = v.rule;
+  const k = validationCriteria(v.rule);
   let attrs: string;
   let formulas: string;
-  if (rule.type === "date") {
-    // Any real date is a serial ≥ 1; text is refused.
-    attrs = ` type="date" operator="greaterThanOrEqual"`;
-    formulas = `<formula1>1</formula1>`;
-  } else if (rule.type === "decimal") {
-    if (rule.min !== undefined && rule.max !== undefined) {
-      attrs = ` type="decimal" operator="between"`;
-      formulas = `<formula1>${rule.min}</formula1><formula2>${rule.max}</formula2>`;
-    } else if (rule.max !== undefined) {
-      attrs = ` type="decimal" operator="lessThanOrEqual"`;
-      formulas = `<formula1>${rule.max}</formula1>`;
-    } else {
-      attrs = ` type="decimal" operator="greaterThanOrEqual"`;
-      formulas = `<formula1>${rule.min ?? -9.99e307}</formula1>`;
-    }
-  } else {
+  if (k.type === "list") {
     attrs = ` type="list"`;
-    formulas = `<formula1>${esc(`"${rule.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</formula1>`;
+    formulas = `<formula1>${esc(`"${k.items.map((i) => i.replace(/"/g, '""')).join(",")}"`)}</formula1>`;
+  } else {
+    attrs = ` type="${k.type}" operator="${k.operator}"`;
+    formulas =
+      `<formula1>${k.formula1}</formula1>` +
+      (k.formula2 !== undefined ? `<formula2>${k.formula2}</formula2>` : "");
   }
   const prompt = v.prompt
     ? ` showInputMessage="1" promptTitle="${esc(OWN_TITLE)}" prompt="${esc(v.prompt)}"`

@@ -1,9 +1,9 @@
 /** The .xlsx host: a workbook held as file bytes, read by the fast reader, patched in place. */
 
-import type { WorkbookPatch } from "../../core/patch";
+import type { HostNote, WorkbookPatch } from "../../core/patch";
 import type { WorkbookSnapshot } from "../../core/snapshot";
 import type { WorkbookHost } from "../host";
-import { applyPatchXlsx } from "./apply";
+import { applyPatchXlsxWithNotes } from "./apply";
 import { readXlsxBytes } from "./read";
 
 export class XlsxHost implements WorkbookHost {
@@ -18,7 +18,9 @@ export class XlsxHost implements WorkbookHost {
     return readXlsxBytes(this.data);
   }
 
-  async apply(patch: WorkbookPatch): Promise<void> {
-    this.data = applyPatchXlsx(this.data, patch);
+  async apply(patch: WorkbookPatch): Promise<HostNote[]> {
+    const { bytes, notes } = applyPatchXlsxWithNotes(this.data, patch);
+    this.data = bytes;
+    return notes;
   }
 }

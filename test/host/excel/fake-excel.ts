@@ -1382,6 +1382,20 @@ class FakeTableCollection extends FakeCollection<FakeTable, FakeTableProxy> {
         throw new FakeError("InvalidOperation", "tables cannot overlap");
       if (sheet.merges.some((m) => overlaps(m, range)))
         throw new FakeError("InvalidOperation", "merged cells");
+      if (hasHeaders) {
+        // Excel gives an empty or repeated header cell a column name (列1 in a Chinese Excel).
+        const seen = new Set<string>();
+        for (let c = range.c1; c <= range.c2; c++) {
+          const cell = sheet.cell(range.r1, c);
+          const v = cell?.value;
+          const h = v === undefined ? "" : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
+          let n = h === "" ? `列${c - range.c1 + 1}` : h;
+          for (let k = 2; seen.has(n.toLowerCase()); k++) n = `${h || `列${c - range.c1 + 1}`}${k}`;
+          seen.add(n.toLowerCase());
+          if (n !== h)
+            Object.assign(sheet.touch(range.r1, c), { value: n, formula: undefined, quotePrefix: false });
+        }
+      }
       const id = this.context.model.nextId();
       made = { id, name: `Table${id}`, range, showHeaders: hasHeaders, style: "TableStyleMedium2" };
       sheet.tables.push(made);

@@ -103,6 +103,32 @@ describe("watchWorkbook", () => {
     expect(calls).toBe(1);
   });
 
+  it("calls back for a co-author's edit that arrives while the add-in applies", async () => {
+    jest.useFakeTimers({ now: new Date("2000-01-02T00:00:00Z") });
+    const model = workbook();
+    let calls = 0;
+    await watchWorkbook(() => calls++, options(model));
+    const ctx = new FakeContext(model);
+    const host = new ExcelHost({
+      run: async (batch) => {
+        const result = await ctx.run(batch);
+        // The add-in's own writes, and a co-author's edit in the same moment.
+        await model.fireChanged("进度计划表", "A1:Z100");
+        await model.fireChanged("进度计划表", "C9", { source: "Remote" });
+        return result;
+      },
+      supports: () => true,
+    });
+    await host.apply({
+      ops: [{ op: "setValues", sheet: "进度计划表", cells: [{ cell: "A2", write: { v: 1 } }] }],
+    });
+    expect(calls).toBe(1);
+    // … and one just after it returned.
+    await model.fireChanged("进度计划表", "C10", { source: "Remote" });
+    expect(calls).toBe(2);
+    jest.setSystemTime(Date.now() + APPLY_ECHO_MS);
+  });
+
   it("stops: the handler is removed through the context it was added with", async () => {
     const model = workbook();
     const runs: FakeContext[] = [];
