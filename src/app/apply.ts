@@ -85,11 +85,15 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
   const now = req.now ?? new Date();
   const stamp = shanghaiTimestamp(now);
   const { plan, lean } = await readAndPlan(host, req, now, stamp);
-  const { patch, result, normalized, deferredNotices, notices, reportOmitted, protection, renamed } = plan;
   req.onStage?.("write");
-  const hostNotes = await applyAndLog(host, lean, patch, { now: stamp, user: req.user, lang: req.lang });
+  const hostNotes = await applyAndLog(host, lean, plan.patch, { now: stamp, user: req.user, lang: req.lang });
+  return { report: localise(plan.result, req.lang), ...outcomeOf(plan, hostNotes) };
+}
+
+/** What an applied plan did, for every face that applies one (the CLI, the ribbon, the pane's worker). */
+export function outcomeOf(plan: ApplyPlan, hostNotes: HostNote[]): Omit<ApplyOutcome, "report"> {
+  const { patch, normalized, deferredNotices, notices, reportOmitted, protection, renamed } = plan;
   return {
-    report: localise(result, req.lang),
     normalized,
     deferredNotices,
     reportOmitted,

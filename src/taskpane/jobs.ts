@@ -5,7 +5,14 @@
  * Office.js read on the page; a write comes back as the patch for the page to apply.
  */
 
-import { applyAndLog, forLog, shanghaiTimestamp, type ApplyOutcome, type Stage } from "../app/apply";
+import {
+  applyAndLog,
+  forLog,
+  outcomeOf,
+  shanghaiTimestamp,
+  type ApplyOutcome,
+  type Stage,
+} from "../app/apply";
 import { localise, type CheckReport, type LocalisedFinding } from "../app/check";
 import { runSettingsEdit } from "../app/settings";
 import { analyseWorkbook, type Analysis } from "../core/check";
@@ -215,16 +222,7 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
         { ...wb, sheets: wb.sheets.filter((s) => s.name === registerName) },
         { ops: plan.patch.ops.filter((op) => "sheet" in op && op.sheet === registerName) },
       );
-      const outcome: JobResult["outcome"] = {
-        normalized: plan.normalized,
-        deferredNotices: plan.deferredNotices,
-        reportOmitted: plan.reportOmitted,
-        ...(plan.protection ? { protection: plan.protection } : {}),
-        ...(plan.notices ? { notices: plan.notices } : {}),
-        operations: plan.patch.ops.length,
-        renamed: plan.renamed,
-        hostNotes,
-      };
+      const outcome: JobResult["outcome"] = outcomeOf(plan, hostNotes);
       const notices = markIssued(after, plan.result.notices);
       return { report: report(plan.analysis, job.lang, notices), outcome, stamp, ...written() };
     }
