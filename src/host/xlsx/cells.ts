@@ -36,7 +36,7 @@ export function cellXml(ref: string, s: number, w: CellWrite): string {
 }
 
 /** Parses `A12` → column number, 0 when absent. */
-function refCol(ref: string): number {
+export function refCol(ref: string): number {
   let c = 0;
   for (let i = 0; i < ref.length; i++) {
     const u = ref.charCodeAt(i) & ~32;

@@ -7,18 +7,8 @@
  * later one wins, as it does when the sheet is read).
  */
 
+import { refCol } from "./cells";
 import { attrValue, setAttr } from "./xml";
-
-/** Column number of a cell reference (`AB12` → 28), 0 when it has none. */
-function refCol(ref: string): number {
-  let c = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const u = ref.charCodeAt(i) & ~32;
-    if (u < 65 || u > 90) break;
-    c = c * 26 + (u - 64);
-  }
-  return c;
-}
 
 function isNameEnd(c: number): boolean {
   return c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
