@@ -4,25 +4,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { sampleWorkbook } from "../../src/app/sample";
-import { main, type Io } from "../../src/cli/main";
+import { cliRunner } from "../helpers/cli";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readXlsx } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 
 const dir = mkdtempSync(join(tmpdir(), "ptrack-apply-"));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTty: false,
-    now: new Date("2026-11-23T02:00:00Z"),
-    progress: { stage: () => {}, done: () => {} },
-  };
-  return { code: await main(argv, io), out, err };
-}
+const run = cliRunner();
 
 async function sampleFile(name: string): Promise<string> {
   const p = join(dir, name);

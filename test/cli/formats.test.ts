@@ -9,24 +9,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main";
+import { cliRunner } from "../helpers/cli";
 import { writeXlsx } from "../helpers/workbook";
 
 const PYTHON = "/usr/bin/python3";
 const dir = mkdtempSync(join(tmpdir(), "ptrack-formats-"));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTty: false,
-    now: new Date("2026-11-23T02:00:00Z"),
-    progress: { stage: () => {}, done: () => {} },
-  };
-  return { code: await main([...argv, "--today", "2026-11-23"], io), out, err };
-}
+const run = cliRunner(undefined, ["--today", "2026-11-23"]);
 
 /** Every cell's number format that is not General, per sheet, as openpyxl reads it. */
 function formats(file: string): Record<string, Record<string, string>> {

@@ -4,24 +4,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { generate } from "../../bench/generate";
-import { main, type Io } from "../../src/cli/main";
+import { cliRunner } from "../helpers/cli";
 import { REPORT_LIMIT } from "../../src/core/plan/report";
 import { readXlsx } from "../../src/host/xlsx/read";
 
 const dir = mkdtempSync(join(tmpdir(), "ptrack-large-"));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTty: false,
-    now: new Date("2026-11-23T02:00:00Z"),
-    progress: { stage: () => {}, done: () => {} },
-  };
-  return { code: await main(argv, io), out, err };
-}
+const run = cliRunner();
 
 test("apply says the 校验报告 leaves findings out and how to get them all; the sheet lists the limit", async () => {
   const input = join(dir, "大表.xlsx");

@@ -10,7 +10,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sampleWorkbook } from "../../src/app/sample";
-import { main, type Io } from "../../src/cli/main";
+import { cliRunner } from "../helpers/cli";
 import { isoToSerial } from "../../src/core/dates";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../src/core/snapshot";
 import { readXlsx } from "../../src/host/xlsx/read";
@@ -19,18 +19,7 @@ import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 const dir = mkdtempSync(join(tmpdir(), "ptrack-owned-"));
 const PY = "/usr/bin/python3";
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTty: false,
-    now: new Date("2026-11-27T02:00:00Z"),
-    progress: { stage: () => {}, done: () => {} },
-  };
-  return { code: await main(argv, io), out, err };
-}
+const run = cliRunner(new Date("2026-11-27T02:00:00Z"));
 
 function userSheet(name: string, rows: Array<Array<string | number>>): SheetSnapshot {
   return {

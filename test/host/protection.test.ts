@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { runApply } from "../../src/app/apply";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
-import { main, type Io } from "../../src/cli/main";
+import { cliRunner } from "../helpers/cli";
 import { planApply } from "../../src/core/plan";
 import { readXlsx, readXlsxBytes } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
@@ -56,18 +56,7 @@ async function protectedSample(opts: { sheets?: string[]; structure?: boolean })
   return zipSync(files);
 }
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTty: false,
-    now: NOW,
-    progress: { stage: () => {}, done: () => {} },
-  };
-  return { code: await main(argv, io), out, err };
-}
+const run = cliRunner(NOW);
 
 describe("reading protection", () => {
   test("the .xlsx reader knows a protected sheet and a protected structure", async () => {

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { crc32, deflateRawSync, constants as Z } from "node:zlib";
 import fc from "fast-check";
 import { strFromU8, unzipSync } from "fflate";
-import { main, type Io } from "../../src/cli/main";
+import { cliRunner } from "../helpers/cli";
 import { isoToSerial } from "../../src/core/dates";
 import type { WorkbookPatch } from "../../src/core/patch";
 import { applyPatchXlsx } from "../../src/host/xlsx/apply";
@@ -29,18 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: (s) => void (out += s),
-    stderr: (s) => void (err += s),
-    isTty: false,
-    now: new Date("2026-11-23T02:00:00Z"),
-    progress: { stage: () => {}, done: () => {} },
-  };
-  return { code: await main(argv, io), out, err };
-}
+const run = cliRunner();
 
 function save(name: string, bytes: Uint8Array): string {
   const p = join(dir, name);
