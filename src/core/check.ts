@@ -86,8 +86,9 @@ const NOTICE_SHEET_RE = /^(催款通知单|项目实施通知|计划调整通知
 export const COPY_SHEET_RE = /（整理\d*）$/;
 
 /**
- * A guess by name alone, for the change watcher, which has no snapshot to look at: a change on
- * such a sheet does not start a new check. Everything else decides by marker (productSheets).
+ * A guess by name alone, for the change watcher on a workbook of an earlier version, which has no
+ * marker at all: a change on such a sheet does not start a new check. Everything else decides by
+ * marker (productSheets).
  */
 export function isProductSheet(name: string): boolean {
   return (

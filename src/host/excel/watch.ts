@@ -41,25 +41,38 @@ export async function watchWorkbook(
   const runIn: ExcelContextRunner = opts.runIn ?? ((ctx, batch) => Excel.run(ctx, batch));
   const own = opts.isOwnChange ?? (() => isApplying());
   // Loaded here, not with the module: the pane's check chunk already carries them.
-  const [{ isProductSheet }, { SETTINGS_SHEET }] = await Promise.all([
+  const [{ isProductSheet }, { SETTINGS_SHEET }, { loadNames, readMarkers }] = await Promise.all([
     import("../../core/check"),
     import("../../core/workbook-settings"),
+    import("./owned"),
   ]);
+  const formula = supports(7);
+  // The product's sheets by their markers; a workbook of an earlier version, without any marker,
+  // by their names. A user's own sheet named 校验报告 beside the product's marked one is watched.
+  let owned: Set<string> | undefined;
   /** A sheet's changes matter to a check unless the product wrote the sheet. */
-  const watched = (name: string) => name === SETTINGS_SHEET || !isProductSheet(name);
+  const watched = (name: string) =>
+    name === SETTINGS_SHEET || !(owned ? owned.has(name) : isProductSheet(name));
 
   // Events name the sheet by id: names by id, refreshed when an id is new (an added sheet).
   const names = new Map<string, string>();
-  const learn = (items: Excel.Worksheet[]) => {
+  const learn = (items: Excel.Worksheet[], named: Excel.NamedItemCollection) => {
     names.clear();
     for (const ws of items) names.set(ws.id, ws.name);
+    const { owners } = readMarkers(
+      named,
+      formula,
+      items.map((ws) => ws.name),
+    );
+    owned = owners.size > 0 ? new Set(owners.keys()) : undefined;
   };
   const nameOf = async (id: string): Promise<string | undefined> => {
     if (!names.has(id))
       await run(async (ctx) => {
         const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+        const named = loadNames(ctx.workbook, formula);
         await ctx.sync();
-        learn(sheets.items);
+        learn(sheets.items, named);
       });
     return names.get(id);
   };
@@ -83,9 +96,10 @@ export async function watchWorkbook(
   try {
     registered = await run(async (ctx) => {
       const sheets = ctx.workbook.worksheets.load("items/id,items/name");
+      const named = loadNames(ctx.workbook, formula);
       const result = ctx.workbook.worksheets.onChanged.add(handler);
       await ctx.sync();
-      learn(sheets.items);
+      learn(sheets.items, named);
       return result;
     });
   } catch {

@@ -60,6 +60,20 @@ describe("watchWorkbook", () => {
     await stop();
   });
 
+  it("knows the product's sheets by their markers: a user's own 校验报告 beside the product's is watched", async () => {
+    const model = workbook();
+    model.addSheet("校验报告 (2)").touch(1, 1).value = "校验报告";
+    model.names.push({ name: "_PTRACK.report.main", formula: "='校验报告 (2)'!$A$1:$H$9", visible: false });
+    const seen: number[] = [];
+    const stop = await watchWorkbook(() => seen.push(1), options(model));
+
+    await model.fireChanged("校验报告 (2)", "B3");
+    expect(seen).toHaveLength(0);
+    await model.fireChanged("校验报告", "B3");
+    expect(seen).toHaveLength(1);
+    await stop();
+  });
+
   it("learns the names of sheets added after it started", async () => {
     const model = workbook();
     let calls = 0;
