@@ -7,7 +7,7 @@
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { HostNote, WorkbookPatch } from "../core/patch";
 import { snapshotAfter } from "../core/patch-snapshot";
-import { planApply, planClear, type ApplyPlan } from "../core/plan";
+import { planApply, planClear, protectedSheets, type ApplyPlan } from "../core/plan";
 import { planHostNotesLog } from "../core/plan/log";
 import type { ProtectionSkips } from "../core/plan/protection";
 import { LOG_SHEET, REPORT_SHEET } from "../core/owned";
@@ -135,7 +135,7 @@ async function readAndPlan(
 export async function runClear(
   host: WorkbookHost,
   req: { lang: Lang; user: string; now?: Date; onStage?: (stage: Stage) => void },
-): Promise<{ operations: number; hostNotes: HostNote[] }> {
+): Promise<{ operations: number; hostNotes: HostNote[]; protectedSheets: string[] }> {
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
@@ -143,5 +143,5 @@ export async function runClear(
   const patch = planClear(wb, log);
   req.onStage?.("write");
   const hostNotes = await applyAndLog(host, wb, patch, log);
-  return { operations: patch.ops.length, hostNotes };
+  return { operations: patch.ops.length, hostNotes, protectedSheets: protectedSheets(wb) };
 }

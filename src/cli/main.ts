@@ -204,9 +204,15 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
     for (const r of outcome.renamed) io.stdout(w.renamed(r.wanted, r.sheet) + "\n");
     code = outcome.report.summary.errors > 0 ? 1 : 0;
   } else {
-    await runClear(host, { lang: o.lang, user, now: io.now, onStage: (s) => progress.stage(s) });
+    const cleared = await runClear(host, {
+      lang: o.lang,
+      user,
+      now: io.now,
+      onStage: (s) => progress.stage(s),
+    });
     progress.stage("save");
     await saveAtomically(out, host.bytes).finally(() => progress.done());
+    if (cleared.protectedSheets.length) io.stdout(w.clearProtected(cleared.protectedSheets) + "\n");
   }
   io.stdout(w.wrote(out) + "\n");
   return code;

@@ -294,6 +294,11 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
 }
 
 /** Remove every product conditional format (marks and highlights) from every sheet, and log it. */
+/** The sheets whose protection keeps clear from removing their marks. */
+export function protectedSheets(wb: WorkbookSnapshot): string[] {
+  return wb.sheets.filter((s) => s.protected).map((s) => s.name);
+}
+
 export function planClear(
   wb: WorkbookSnapshot,
   opts: { now: string; user: string; lang: Lang },
@@ -301,7 +306,11 @@ export function planClear(
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
   append(ops, ownFormatResets(wb));
   const w = sheetWords(opts.lang).log;
-  append(ops, planLog(wb, [{ action: w.clear, note: w.cleared }], opts));
+  const kept = protectedSheets(wb);
+  append(
+    ops,
+    planLog(wb, [{ action: w.clear, note: kept.length ? w.clearedExcept(kept) : w.cleared }], opts),
+  );
   // A protected sheet keeps its marks (Excel would refuse to remove them) until it is unprotected.
   return fitPatchText({ ops: new Protection(wb).filter(ops) }, opts.lang);
 }

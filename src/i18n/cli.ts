@@ -50,6 +50,8 @@ const WORDS = {
     normalized: (n: number) => `已将 ${n} 个文本日期或金额转换为真正的日期或数字（见“操作日志”）。`,
     outputOrInPlace: "-o 与 --in-place 只能选一个。",
     deferredNotices: (n: number) => `另有 ${n} 份新通知超过单次上限，未生成；再次运行 apply 会继续生成。`,
+    clearProtected: (names: string[]) =>
+      `工作表${names.map((n) => `“${n}”`).join("、")}受保护，其上的标记与高亮未清除；撤销工作表保护后再运行 clear。`,
     protectedSheets: (names: string[]) =>
       `工作表${names.map((n) => `“${n}”`).join("、")}受保护，未作任何改动（表格、数字格式、数据验证、高亮和错误标记都没有加）；撤销工作表保护后再运行 apply。`,
     structureProtected: (names: string[]) =>
@@ -97,6 +99,8 @@ const WORDS = {
       `The workbook already has a sheet of your own named "${wanted}"; it was left as it is, and the product wrote "${sheet}" instead.`,
     deferredNotices: (n: number) =>
       `${n} more new notices are over the per-run limit and were not written; run apply again to continue.`,
+    clearProtected: (names: string[]) =>
+      `Marks and highlights stay on the protected ${names.length === 1 ? "sheet" : "sheets"} ${names.join(", ")}; unprotect and run clear again.`,
     protectedSheets: (names: string[]) =>
       `Left unchanged because protected: ${names.join(", ")} (no table, number format, validation, highlight or mark added); unprotect to apply them.`,
     structureProtected: (names: string[]) =>

@@ -50,6 +50,8 @@ export interface SheetWords {
       notices?: { written: number; created: number; deferred: number };
     }) => string;
     cleared: string;
+    /** Clear left these protected sheets' marks in place (Excel would refuse to remove them). */
+    clearedExcept: (sheets: string[]) => string;
     /** A product sheet that took a free name because a user's sheet holds the one it wanted. */
     renamed: (wanted: string, sheet: string) => string;
     /** A row for what the host could not do as planned (co-authors' edits, an older Excel). */
@@ -117,6 +119,8 @@ const zh: SheetWords = {
         .filter(Boolean)
         .join("，"),
     cleared: "已清除全部标记与高亮",
+    clearedExcept: (sheets) =>
+      `已清除标记与高亮；受保护的工作表${sheets.map((n) => `「${n}」`).join("、")}未改动，撤销保护后再清除`,
     renamed: (wanted, sheet) => `已有用户自己的工作表「${wanted}」，未改动；本产品改用「${sheet}」`,
     hostNotes: "应用说明",
     hostNote: (n) => {
@@ -219,6 +223,8 @@ const en: SheetWords = {
         .filter(Boolean)
         .join(", "),
     cleared: "All marks and highlights removed",
+    clearedExcept: (sheets) =>
+      `Marks and highlights removed, except on the protected ${sheets.length === 1 ? "sheet" : "sheets"} ${sheets.join(", ")}; unprotect to clear them`,
     renamed: (wanted, sheet) =>
       `A sheet of your own is named "${wanted}" and was left as it is; the product wrote "${sheet}"`,
     hostNotes: "Apply notes",

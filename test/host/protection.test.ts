@@ -34,7 +34,12 @@ function sheetParts(files: Record<string, Uint8Array>): Map<string, string> {
 
 /** The sample workbook with `sheets` protected, and its structure too when asked. */
 async function protectedSample(opts: { sheets?: string[]; structure?: boolean }): Promise<Uint8Array> {
-  const files = unzipSync(await writeSnapshotXlsx(sampleWorkbook()));
+  return protect(await writeSnapshotXlsx(sampleWorkbook()), opts);
+}
+
+/** A workbook's bytes with `sheets` protected, and its structure too when asked. */
+function protect(bytes: Uint8Array, opts: { sheets?: string[]; structure?: boolean }): Uint8Array {
+  const files = unzipSync(bytes);
   const parts = sheetParts(files);
   for (const name of opts.sheets ?? []) {
     const part = parts.get(name)!;
@@ -142,6 +147,37 @@ describe("apply on a protected sheet", () => {
     expect(model.sheet("进度计划表")?.tables).toEqual([]);
     expect(model.sheet("进度计划表")?.cfs).toEqual([]);
     expect(model.sheet("合同执行情况表")?.tables.length).toBe(1);
+  });
+});
+
+describe("clear on a protected sheet", () => {
+  test("leaves its marks, clears the rest, and says which sheet kept them (CLI and 操作日志)", async () => {
+    const input = join(dir, "clear-in.xlsx");
+    writeFileSync(input, await writeSnapshotXlsx(sampleWorkbook()));
+    const applied = join(dir, "clear-applied.xlsx");
+    expect((await run("apply", input, "-o", applied, "--today", "2026-11-23")).code).toBe(1);
+    const locked = protect(readFileSync(applied), { sheets: ["进度计划表"] });
+    const lockedFile = join(dir, "clear-locked.xlsx");
+    writeFileSync(lockedFile, locked);
+    const out = join(dir, "clear-out.xlsx");
+    const r = await run("clear", lockedFile, "-o", out);
+    expect(r.err).toBe("");
+    expect(r.out).toContain(
+      "工作表“进度计划表”受保护，其上的标记与高亮未清除；撤销工作表保护后再运行 clear。",
+    );
+    const before = unzipSync(locked);
+    const after = unzipSync(readFileSync(out));
+    // The protected sheet is byte for byte as it was; the other sheet lost the product's highlights.
+    expect(strFromU8(after[sheetParts(after).get("进度计划表")!])).toBe(
+      strFromU8(before[sheetParts(before).get("进度计划表")!]),
+    );
+    expect(strFromU8(before[sheetParts(before).get("合同执行情况表")!])).toContain("<conditionalFormatting");
+    expect(strFromU8(after[sheetParts(after).get("合同执行情况表")!])).not.toContain(
+      "<conditionalFormatting",
+    );
+    const log = (await readXlsx(out)).sheets.find((s) => s.name === "操作日志");
+    const texts = (log?.rows ?? []).flatMap((row) => (row ?? []).map((c) => String(c?.value ?? "")));
+    expect(texts.some((t) => t.includes("受保护的工作表「进度计划表」未改动"))).toBe(true);
   });
 });
 
