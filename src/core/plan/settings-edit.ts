@@ -302,6 +302,22 @@ class SheetEdit {
       if (r === undefined) added.push(row);
       else for (const [c, w] of row) this.set(r, c, w);
     };
+    /** Wanted rows take the rows no longer wanted first, then new rows; stale rows left over are emptied. */
+    const place = (wanted: Array<{ key: string; value: string }>, stale: number[]) => {
+      for (const w of wanted) {
+        const r = stale.shift();
+        if (r === undefined) add(w.key, { v: w.value });
+        else {
+          this.set(r, kc, { v: w.key });
+          this.set(r, vc, { v: w.value });
+        }
+      }
+      for (const r of stale) {
+        // A plain block ends at the first row without 项: there only 值 is emptied (the row then sets nothing).
+        if (block?.table) this.setText(r, kc, null);
+        this.setText(r, vc, null);
+      }
+    };
 
     const notes = sheetWords(this.lang).settings.notes;
     for (const [key, value] of e.params) {
@@ -342,21 +358,13 @@ class SheetEdit {
         }
       }
       // Rows of mappings no longer wanted take the new ones, then are emptied.
-      for (const m of pending) {
-        const r = stale.shift();
-        const key = mappingKeyText(m.sheet, m.column);
-        const value = mappingFieldText(m.field, this.lang);
-        if (r === undefined) add(key, { v: value });
-        else {
-          this.set(r, kc, { v: key });
-          this.set(r, vc, { v: value });
-        }
-      }
-      for (const r of stale) {
-        // A plain block ends at the first row without 项: there only 值 is emptied (the row then sets nothing).
-        if (block?.table) this.setText(r, kc, null);
-        this.setText(r, vc, null);
-      }
+      place(
+        pending.map((m) => ({
+          key: mappingKeyText(m.sheet, m.column),
+          value: mappingFieldText(m.field, this.lang),
+        })),
+        stale,
+      );
     }
 
     if (declared) {
@@ -374,20 +382,13 @@ class SheetEdit {
         this.set(r, kc, { v: declaredKeyText(d.sheet, d.column, d.row) });
         this.set(r, vc, { v: declaredKindText(d.kind, this.lang) });
       }
-      for (const d of pending) {
-        const r = stale.shift();
-        const key = declaredKeyText(d.sheet, d.column, d.row);
-        const value = declaredKindText(d.kind, this.lang);
-        if (r === undefined) add(key, { v: value });
-        else {
-          this.set(r, kc, { v: key });
-          this.set(r, vc, { v: value });
-        }
-      }
-      for (const r of stale) {
-        if (block?.table) this.setText(r, kc, null);
-        this.setText(r, vc, null);
-      }
+      place(
+        pending.map((d) => ({
+          key: declaredKeyText(d.sheet, d.column, d.row),
+          value: declaredKindText(d.kind, this.lang),
+        })),
+        stale,
+      );
     }
 
     if (added.length === 0) return;
