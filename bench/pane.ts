@@ -14,15 +14,11 @@
  *   npx tsx bench/pane.ts FILE.xlsx [FILE2.xlsx …]
  */
 
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { basename, extname, join, normalize } from "node:path";
+import { basename, join } from "node:path";
 import { chromium } from "playwright-core";
-
-const ROOT = join(__dirname, "..");
-const DIST = join(ROOT, "dist");
-export const CHROMIUM = "/usr/bin/chromium";
+import { CHROMIUM, CHROMIUM_ARGS, DIST, serveDist } from "../test/helpers/pane-server";
 
 export interface PaneRun {
   file: string;
@@ -33,40 +29,6 @@ export interface PaneRun {
   heapMb: number;
   summary: string;
 }
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-export function serveDist(dir = DIST): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^[/\\]+/,
-      "",
-    );
-    const file = join(dir, path || "taskpane.html");
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 export async function paneFigures(files: string[], asOf = "2026-11-23"): Promise<PaneRun[]> {
   if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: run npm run build");

@@ -52,7 +52,8 @@ import { join, resolve } from "node:path";
 import { firstLoad, type FirstLoad } from "./firstload";
 import { GENERATOR_VERSION, generate } from "./generate";
 import { officeFigures } from "./office-sync";
-import { CHROMIUM, paneFigures, type PaneRun } from "./pane";
+import { CHROMIUM } from "../test/helpers/pane-server";
+import { paneFigures, type PaneRun } from "./pane";
 
 const ROOT = resolve(__dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");

@@ -10,10 +10,11 @@
 
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, normalize } from "node:path";
+import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, DIST, serveDist } from "../helpers/pane-server";
 import { SAMPLE_AS_OF, sampleCellLook, sampleWorkbook } from "../../src/app/sample";
 import { readWorkbookState } from "../../src/core/workbook-settings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
@@ -21,8 +22,6 @@ import { readXlsx } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 
 const ROOT = join(__dirname, "..", "..");
-const DIST = join(ROOT, "dist");
-const CHROMIUM = "/usr/bin/chromium";
 const OUT = join(ROOT, "test-output");
 const present = existsSync(CHROMIUM);
 const run = present || process.env.CI ? describe : describe.skip;
@@ -100,30 +99,6 @@ async function seriousViolations(page: Page): Promise<unknown[]> {
     }));
   });
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
-
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^[/\\]+/,
-      "",
-    );
-    const file = join(dir, path || "taskpane.html");
-    if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -207,19 +182,11 @@ run("the task pane in Chromium (web mode)", () => {
   beforeAll(async () => {
     if (!present) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package`);
     ensureBuild();
-    server = await serve(DIST);
+    server = await serveDist(DIST);
     port = (server.address() as AddressInfo).port;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     });
     page = await newPane();
     mkdirSync(OUT, { recursive: true });
