@@ -97,8 +97,10 @@ async function inputOf(
     write: async (r, log) => {
       if (!r.patch || r.patch.ops.length === 0) return;
       // What Excel could not do as planned goes to the outcome and, as a row, to 操作日志.
-      const { applyAndLog } = await import(/* webpackChunkName: "apply-log" */ "../app/apply");
-      const notes = await applyAndLog(host, snapshot, r.patch, log);
+      const { applyAndLog, forLog } = await import(/* webpackChunkName: "apply-log" */ "../app/apply");
+      // Only the log's and report's cells: laying the patch over the whole workbook on the page
+      // would be main-thread work that grows with the workbook.
+      const notes = await applyAndLog(host, forLog(snapshot), r.patch, log);
       if (r.outcome) r.outcome = { ...r.outcome, hostNotes: [...r.outcome.hostNotes, ...notes] };
     },
   };
