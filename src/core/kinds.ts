@@ -1,18 +1,11 @@
 /**
- * The three table kinds and their fields (SPEC §3): header synonyms, value types
- * and which fields are required. One place to add a field or a synonym.
+ * The table kinds and their fields (SPEC §3): header synonyms, value types, which fields are
+ * required, and how each kind is recognised. One place to add a field, a synonym or a kind.
  */
 
 export type Kind = "schedule" | "contracts" | "payments";
 
 export const KINDS: readonly Kind[] = ["schedule", "contracts", "payments"];
-
-/** The sheet/table name each kind carries in the workbook. */
-export const KIND_NAMES: Record<Kind, string> = {
-  schedule: "进度计划表",
-  contracts: "合同执行情况表",
-  payments: "收款计划表",
-};
 
 export type FieldType = "text" | "wbs" | "date" | "money" | "percent" | "yesno" | "wbsList" | "days";
 
@@ -31,10 +24,32 @@ export interface FieldDef {
   numbered?: boolean;
 }
 
+/**
+ * Everything the product knows about a kind, so a new kind is one descriptor here (plus its
+ * rules, and its live highlight in plan/highlight.ts when it has one).
+ */
 export interface KindDef {
   kind: Kind;
+  /** A field no two rows share (row.duplicate-key). */
   key?: string;
   fields: FieldDef[];
+  /** The kind's name in zh (its sheet/table name) and in en (the pane's word). */
+  names: { zh: string; en: string };
+  /** Words a user may name the kind by (--table, 表声明), normalised upper-case, id included. */
+  words: string[];
+  /**
+   * The small core the kind is recognised by: any one of these field sets, all mapped and each
+   * field named specifically (`@groups`: numbered payment groups).
+   */
+  core: string[][];
+  /** The date fields its rows are dated by: a table whose such columns hold no date is no table of the kind. */
+  coreDates: string[];
+  /** A sheet whose name matches hints at this kind on a tie; lower rank is tried first. */
+  sheetHint?: { re: RegExp; rank: number };
+  /** Pairs [earlier, later] of its fields: the later date may not be before the earlier one. */
+  dateOrder?: Array<[string, string]>;
+  /** Fields that record something that already happened (never after the as-of date). */
+  actualFields?: string[];
 }
 
 /**
@@ -115,6 +130,21 @@ const V = {
 const schedule: KindDef = {
   kind: "schedule",
   key: "wbs",
+  names: { zh: "进度计划表", en: "Schedule" },
+  words: ["SCHEDULE", "进度计划表", "进度计划", "进度表"],
+  // A task name with a plan date or a duration.
+  core: [
+    ["task", "planStart"],
+    ["task", "planEnd"],
+    ["task", "duration"],
+  ],
+  coreDates: ["planStart", "planEnd", "actualStart", "actualEnd"],
+  sheetHint: { re: /进度|计划/, rank: 9 },
+  dateOrder: [
+    ["planStart", "planEnd"],
+    ["actualStart", "actualEnd"],
+  ],
+  actualFields: ["actualStart", "actualEnd"],
   fields: [
     {
       field: "wbs",
@@ -343,6 +373,33 @@ const schedule: KindDef = {
 const contracts: KindDef = {
   kind: "contracts",
   key: "contractNo",
+  names: { zh: "合同执行情况表", en: "Contracts" },
+  words: ["CONTRACTS", "CONTRACT", "合同执行情况表", "合同台账", "合同"],
+  // A contract number or name with a sign date, an amount, a delivery date or payment columns.
+  core: [
+    ["contractNo", "signDate"],
+    ["contractNo", "amount"],
+    ["contractNo", "deliveryDate"],
+    ["contractNo", "@groups"],
+    ["contractName", "signDate"],
+    ["contractName", "amount"],
+  ],
+  coreDates: ["signDate", "deliveryDate"],
+  sheetHint: { re: /合同/, rank: 5 },
+  dateOrder: [
+    ["signDate", "deliveryDate"],
+    ["signDate", "completionDate"],
+    ["signDate", "noticeDate"],
+  ],
+  actualFields: [
+    "completionDate",
+    "acceptanceDate",
+    "receivedDate",
+    "noticeDate",
+    "dunningDate",
+    "reportDate",
+    "memoDate",
+  ],
   fields: [
     { field: "contractNo", type: "text", required: true, ...V.contractNo },
     {
@@ -459,6 +516,18 @@ const contracts: KindDef = {
 
 const payments: KindDef = {
   kind: "payments",
+  names: { zh: "收款计划表", en: "Payment plan" },
+  words: ["PAYMENTS", "PAYMENT", "收款计划表", "付款计划表", "PAYABLES"],
+  // A contract key, a due or paid date and an amount.
+  core: [
+    ["contractNo", "dueDate", "dueAmount"],
+    ["contractNo", "dueDate", "receivedAmount"],
+    ["contractNo", "receivedDate", "receivedAmount"],
+    ["contractNo", "receivedDate", "dueAmount"],
+  ],
+  coreDates: ["dueDate", "receivedDate"],
+  sheetHint: { re: /收款/, rank: 1 },
+  actualFields: ["receivedDate", "dunningDate", "reportDate"],
   fields: [
     { field: "contractNo", type: "text", required: true, ...V.contractNo },
     {
@@ -478,6 +547,22 @@ const payments: KindDef = {
 
 export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments };
 
+/** The sheet/table name each kind carries in the workbook. */
+export const KIND_NAMES = Object.fromEntries(KINDS.map((k) => [k, KIND_DEFS[k].names.zh])) as Record<
+  Kind,
+  string
+>;
+
+/** A kind's name in the user's language: 进度计划表 / Schedule. */
+export function kindName(kind: Kind, lang: "zh" | "en"): string {
+  return KIND_DEFS[kind].names[lang];
+}
+
+/** Per kind, one empty field set: a table rule that runs on every table of every kind. */
+export function everyKind(): Partial<Record<Kind, string[][]>> {
+  return Object.fromEntries(KINDS.map((k) => [k, [[]]]));
+}
+
 export function fieldDef(kind: Kind, field: string): FieldDef | undefined {
   return KIND_DEFS[kind].fields.find((f) => f.field === field);
 }
@@ -494,24 +579,11 @@ export function fieldHeader(kind: Kind, field: string): string | undefined {
   return group?.numbered ? `${group.headers[0]}${m![2]}` : undefined;
 }
 
-const KIND_WORDS: Record<string, Kind> = {
-  SCHEDULE: "schedule",
-  进度计划表: "schedule",
-  进度计划: "schedule",
-  进度表: "schedule",
-  CONTRACTS: "contracts",
-  CONTRACT: "contracts",
-  合同执行情况表: "contracts",
-  合同台账: "contracts",
-  合同: "contracts",
-  PAYMENTS: "payments",
-  PAYMENT: "payments",
-  收款计划表: "payments",
-  付款计划表: "payments",
-  PAYABLES: "payments",
-};
+const KIND_WORDS = new Map<string, Kind>(
+  KINDS.flatMap((k) => KIND_DEFS[k].words.map((w) => [w, k] as const)),
+);
 
 /** A kind as a user names it: `schedule`, 进度计划表, 合同台账, 收款计划表 …; undefined for anything else. */
 export function parseKindWord(text: string): Kind | undefined {
-  return KIND_WORDS[text.replace(/\s/g, "").toUpperCase()];
+  return KIND_WORDS.get(text.replace(/\s/g, "").toUpperCase());
 }

@@ -533,33 +533,10 @@ function ref(col: HeaderCol | undefined, c: number): ColumnRef {
 }
 
 /**
- * The small core a kind is recognised by: any one of these field sets, all mapped. A schedule
- * is a task name with a plan date or a duration; a contract ledger a contract number or name with
- * a sign date, an amount, a delivery date or payment columns; a payment list a contract key, a
- * due or paid date and an amount. Fields the standard needs beyond the core (负责人, 约定交货期 …)
- * are reported as missing columns, not held against the table.
+ * The small core a kind is recognised by (KindDef.core): any one of its field sets, all mapped.
+ * Fields the standard needs beyond the core (负责人, 约定交货期 …) are reported as missing
+ * columns, not held against the table.
  */
-const CORE: Record<Kind, string[][]> = {
-  schedule: [
-    ["task", "planStart"],
-    ["task", "planEnd"],
-    ["task", "duration"],
-  ],
-  contracts: [
-    ["contractNo", "signDate"],
-    ["contractNo", "amount"],
-    ["contractNo", "deliveryDate"],
-    ["contractNo", "@groups"],
-    ["contractName", "signDate"],
-    ["contractName", "amount"],
-  ],
-  payments: [
-    ["contractNo", "dueDate", "dueAmount"],
-    ["contractNo", "dueDate", "receivedAmount"],
-    ["contractNo", "receivedDate", "receivedAmount"],
-    ["contractNo", "receivedDate", "dueAmount"],
-  ],
-};
 /** Optional fields too generic to count as evidence for a kind. */
 const GENERIC = new Set(["wbs", "note", "taskId"]);
 
@@ -574,7 +551,7 @@ function hasCore(
   groups: Map<number, PaymentGroup>,
   weak: ReadonlySet<string>,
 ): boolean {
-  return CORE[kind].some((set) => {
+  return KIND_DEFS[kind].core.some((set) => {
     const fields = set.filter((f) => f !== "@groups");
     if (set.includes("@groups") && groups.size === 0) return false;
     if (!fields.every((f) => columns[f] !== undefined)) return false;
@@ -586,7 +563,7 @@ function hasCore(
 /** The core fields a near miss lacks: those of the core set it comes closest to. */
 function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
   let best: string[] | undefined;
-  for (const set of CORE[kind]) {
+  for (const set of KIND_DEFS[kind].core) {
     const lack = set.filter((f) => f !== "@groups" && columns[f] === undefined);
     if (set.includes("@groups")) continue;
     if (!best || lack.length < best.length) best = lack;
@@ -1081,13 +1058,6 @@ function anchorColumns(f: Found): Set<number> {
   return out;
 }
 
-/** The date fields a kind's rows are dated by: a table whose such columns hold no date is no table of that kind. */
-const CORE_DATES: Record<Kind, string[]> = {
-  schedule: ["planStart", "planEnd", "actualStart", "actualEnd"],
-  contracts: ["signDate", "deliveryDate"],
-  payments: ["dueDate", "receivedDate"],
-};
-
 /** A serial from 1908 to 2119, or text that reads as a date. */
 function dateLike(x: PCell, date1904: boolean): boolean {
   if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
@@ -1099,7 +1069,7 @@ function dateLike(x: PCell, date1904: boolean): boolean {
  * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
  */
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
-  const cols = CORE_DATES[f.mapping.kind]
+  const cols = KIND_DEFS[f.mapping.kind].coreDates
     .map((k) => f.mapping.columns[k]?.col)
     .filter((c) => c !== undefined);
   if (cols.length === 0) return true;
@@ -1216,7 +1186,7 @@ const RECEIVES = /收款|已收|应收|实收|到账|回款/;
  * contract ledger.
  */
 function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
-  if (t.kind === "schedule") return false;
+  if (t.kind !== "contracts" && t.kind !== "payments") return false;
   const name = compact(t.sheet);
   if (RECEIVES.test(name)) return false;
   // A sheet kept for paying (资金计划、进度款支付…, 付款台账) holds payables whatever its columns.
@@ -1228,12 +1198,14 @@ function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
   return headers.some((h) => PAYS.test(h) || /供应商|供货商|承包商|分包/.test(h));
 }
 
+const HINTS = KINDS.flatMap((k) => {
+  const h = KIND_DEFS[k].sheetHint;
+  return h ? [{ kind: k, ...h }] : [];
+}).sort((a, b) => a.rank - b.rank);
+
 function sheetKindHint(name: string): Kind | undefined {
   const s = compact(name);
-  if (s.includes("收款")) return "payments";
-  if (s.includes("合同")) return "contracts";
-  if (s.includes("进度") || s.includes("计划")) return "schedule";
-  return undefined;
+  return HINTS.find((h) => h.re.test(s))?.kind;
 }
 
 /** The header the user declared: the kind they named, mapped from their column to the row's last cell. */

@@ -1,6 +1,7 @@
 /** Words of the `ptrack` command line: usage, headings, labels (zh-CN default, en-US). */
 
 import type { Severity } from "../core/findings";
+import { KIND_NAMES, KINDS, type Kind } from "../core/kinds";
 import type { Lang } from "../core/settings";
 
 export const USAGE: Record<Lang, string> = {
@@ -39,7 +40,7 @@ const WORDS = {
     badToday: (v: string) => `--today 需要 YYYY-MM-DD 格式的有效日期，收到「${v}」。`,
     badLang: (v: string) => `--lang 只能是 zh 或 en，收到「${v}」。`,
     badTable: (v: string) =>
-      `--table 应写成 工作表!单元格=种类（如 'Sheet1!A3=schedule'，种类为 schedule、contracts 或 payments），收到「${v}」。`,
+      `--table 应写成 工作表!单元格=种类（如 'Sheet1!A3=schedule'，种类为 ${KINDS.join("、")}），收到「${v}」。`,
     badMap: (v: string) =>
       `--map 应写成 工作表!列=字段（如 'Sheet1!F=planEnd' 或 'Sheet1!F=计划完成'），收到「${v}」。`,
     badOption: (m: string) => `参数有误：${m}`,
@@ -64,7 +65,7 @@ const WORDS = {
       `工作簿中已有用户自己的工作表「${wanted}」，未作任何改动；本产品的内容写在「${sheet}」。`,
     inPlaceRefused: (f: string, parts: string[]) =>
       `不能就地修改 ${f}：文件含有${parts.join("、")}，写回时不保证完整保留；请用 -o 另存为新文件。`,
-    kindName: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" },
+    kindName: KIND_NAMES,
     payables: "付款计划表（应付）",
   },
   en: {
@@ -83,7 +84,7 @@ const WORDS = {
     badToday: (v: string) => `--today needs a valid date as YYYY-MM-DD, got "${v}".`,
     badLang: (v: string) => `--lang must be zh or en, got "${v}".`,
     badTable: (v: string) =>
-      `--table needs SHEET!CELL=KIND (e.g. 'Sheet1!A3=schedule'; KIND is schedule, contracts or payments), got "${v}".`,
+      `--table needs SHEET!CELL=KIND (e.g. 'Sheet1!A3=schedule'; KIND is ${KINDS.join(", ")}), got "${v}".`,
     badMap: (v: string) =>
       `--map needs SHEET!COLUMN=FIELD (e.g. 'Sheet1!F=planEnd' or 'Sheet1!F=计划完成'), got "${v}".`,
     badOption: (m: string) => `Bad arguments: ${m}`,
@@ -111,7 +112,7 @@ const WORDS = {
       `The 校验报告 sheet lists ${listed} findings (errors first) and leaves ${omitted} out; for all of them: ptrack check ${shellArg(f)} --json`,
     inPlaceRefused: (f: string, parts: string[]) =>
       `Will not modify ${f} in place: it holds ${parts.join(", ")}, which the writer does not promise to carry through; write a new file with -o instead.`,
-    kindName: { schedule: "schedule", contracts: "contracts", payments: "payments" },
+    kindName: Object.fromEntries(KINDS.map((k) => [k, k])) as Record<Kind, string>,
     payables: "payables",
   },
 } as const;

@@ -4,6 +4,7 @@
  */
 
 import type { Finding, MessageArgs, RuleId } from "../core/findings";
+import { KIND_NAMES } from "../core/kinds";
 import type { Lang } from "../core/settings";
 
 type Template = (a: Args, f: Finding) => string;
@@ -93,11 +94,7 @@ function reason(a: Args, lang: Lang): string {
   return REASONS[a.s("reason")]?.[lang] ?? "";
 }
 
-const KIND_ZH: Record<string, string> = {
-  schedule: "进度计划表",
-  contracts: "合同执行情况表",
-  payments: "收款计划表",
-};
+const KIND_ZH: Record<string, string> = KIND_NAMES;
 
 /** A CLI mapping the user can copy: `--map '进度计划表!F=planEnd'` (column left for the user when unknown). */
 function mapHint(a: Args, f: Finding): string {

@@ -1,6 +1,6 @@
 /** Words of the task pane, zh-CN (default) and en-US. Rule messages come from messages.ts. */
 
-import type { Kind } from "../core/kinds";
+import { KINDS, kindName, type Kind } from "../core/kinds";
 import type { Lang } from "../core/settings";
 import type { Stage } from "../app/apply";
 
@@ -8,13 +8,14 @@ import type { Stage } from "../app/apply";
 export type PaneChange =
   { kind: "apply"; operations: number } | { kind: "notices"; n: number } | { kind: "settings" };
 
+function kindNames(lang: Lang): Record<Kind, string> {
+  return Object.fromEntries(KINDS.map((k) => [k, kindName(k, lang)])) as Record<Kind, string>;
+}
+
 const zh = {
   title: "项目跟踪",
   tabs: { structure: "结构", check: "校验", overdue: "逾期", notices: "通知", settings: "设置" },
-  kinds: { schedule: "进度计划表", contracts: "合同执行情况表", payments: "收款计划表" } as Record<
-    Kind,
-    string
-  >,
+  kinds: kindNames("zh"),
   stages: {
     read: "正在读取工作簿…",
     check: "正在校验…",
@@ -213,7 +214,7 @@ const en: PaneWords = {
     notices: "Notices",
     settings: "Settings",
   },
-  kinds: { schedule: "Schedule", contracts: "Contracts", payments: "Payment plan" },
+  kinds: kindNames("en"),
   stages: {
     read: "Reading the workbook…",
     check: "Validating…",

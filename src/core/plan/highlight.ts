@@ -10,6 +10,7 @@
 
 import { OWN_TAG, type ConditionalRule, type PatchOp } from "../patch";
 import { colLetter, type Range } from "../snapshot";
+import type { Kind } from "../kinds";
 import type { Layout, LayoutColumn } from "./layout";
 
 const RED = { fill: "FFC7CE", fontColor: "9C0006" };
@@ -130,17 +131,17 @@ function paymentRules(l: Layout, days: number): ConditionalRule[] {
   return rules;
 }
 
+/** Each kind's row colours; a kind without an entry is not coloured. */
+const BY_KIND: Partial<Record<Kind, (l: Layout, days: number) => ConditionalRule[]>> = {
+  schedule: scheduleRules,
+  contracts: contractRules,
+  payments: paymentRules,
+};
+
 /** The row-colour rules of a table, whole rows from its first to its last column. */
 export function highlightRules(l: Layout, dueSoonDays: number): ConditionalRule[] {
   if (l.lastRow < l.firstRow) return [];
-  switch (l.kind) {
-    case "schedule":
-      return scheduleRules(l, dueSoonDays);
-    case "contracts":
-      return contractRules(l, dueSoonDays);
-    case "payments":
-      return paymentRules(l, dueSoonDays);
-  }
+  return BY_KIND[l.kind]?.(l, dueSoonDays) ?? [];
 }
 
 export function highlightOps(layouts: Layout[], dueSoonDays: number): PatchOp[] {

@@ -16,7 +16,7 @@ import { isValidYmd, type IsoDate } from "../dates";
 import { fitPatchText } from "../cell-text";
 import type { CellWrite, PatchOp, WorkbookPatch } from "../patch";
 import type { DeclaredTable, MappingOverride } from "../recognise";
-import { KIND_NAMES, type Kind } from "../kinds";
+import { KIND_NAMES, KINDS, type Kind } from "../kinds";
 import type { Lang, Settings } from "../settings";
 import { a1, cellAt, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { parseDate, parseText } from "../values";
@@ -122,7 +122,7 @@ const EditSchema = z.strictObject({
           .check(
             z.refine((f) => f === null || parseMappingField(f) !== undefined, { message: "names no field" }),
           ),
-        kind: z.optional(z.enum(["schedule", "contracts", "payments"])),
+        kind: z.optional(z.enum(KINDS)),
       }),
     ),
   ),
@@ -132,7 +132,7 @@ const EditSchema = z.strictObject({
         sheet: z.string().check(z.minLength(1, "must name a sheet")),
         row: z.number().check(z.int("must be a whole number"), z.gte(1, "must be 1 or more")),
         column: z.string().check(z.trim(), z.regex(/^[A-Za-z]{1,3}$/, "must be a column letter such as A")),
-        kind: z.enum(["schedule", "contracts", "payments"]),
+        kind: z.enum(KINDS),
       }),
     ),
   ),

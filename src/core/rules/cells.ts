@@ -1,6 +1,6 @@
 /** Rules on single cells: required, unreadable dates and numbers, percent range (SPEC §5). */
 
-import { KIND_DEFS, type FieldType } from "../kinds";
+import { everyKind, KIND_DEFS, type FieldType } from "../kinds";
 import { isEmpty, isInvalid, numOf, type FieldCell, type TypedRow } from "../rows";
 import { cellAt } from "../snapshot";
 import { at, subjectArgs, type TableRule } from "./context";
@@ -27,7 +27,7 @@ function reasonArg(fc: FieldCell): { reason?: string } {
   return fc.parsed.status === "invalid" ? { reason: fc.parsed.reason } : {};
 }
 
-const ALL_KINDS = { schedule: [[]], contracts: [[]], payments: [[]] };
+const ALL_KINDS = everyKind();
 
 export const cellRequired: TableRule = {
   id: "cell.required",

@@ -1,6 +1,6 @@
 /** Rules within one row or one table: keys, date order, dates in the future, contract links (SPEC §5). */
 
-import type { Kind } from "../kinds";
+import { fieldDef, KIND_DEFS, KINDS, type Kind } from "../kinds";
 import { dateOf, textOf, type FieldCell } from "../rows";
 import { at, subjectArgs, type TableRule } from "./context";
 
@@ -9,9 +9,9 @@ export const rowDuplicateKey: TableRule = {
   severity: "error",
   scope: "table",
   // 收款计划表 has several rows per contract by design, so it has no key.
-  needs: { schedule: [["wbs"]], contracts: [["contractNo"]] },
+  needs: perKind((d) => (d.key ? [[d.key]] : undefined)),
   check(ctx, table) {
-    const keyField = table.kind === "schedule" ? "wbs" : "contractNo";
+    const keyField = KIND_DEFS[table.kind].key!;
     const first = new Map<string, number>();
     for (const row of table.rows) {
       const key = textOf(row.fields[keyField]);
@@ -31,29 +31,25 @@ export const rowDuplicateKey: TableRule = {
   },
 };
 
-/** Pairs [earlier, later]: the later date may not be before the earlier one. */
-const DATE_ORDER: Partial<Record<Kind, Array<[string, string]>>> = {
-  schedule: [
-    ["planStart", "planEnd"],
-    ["actualStart", "actualEnd"],
-  ],
-  contracts: [
-    ["signDate", "deliveryDate"],
-    ["signDate", "completionDate"],
-    ["signDate", "noticeDate"],
-  ],
-};
+/** Per kind, the field sets `of` gives for its descriptor (kinds it gives none for are left out). */
+function perKind(
+  of: (d: (typeof KIND_DEFS)[Kind]) => string[][] | undefined,
+): Partial<Record<Kind, string[][]>> {
+  const out: Partial<Record<Kind, string[][]>> = {};
+  for (const k of KINDS) {
+    const sets = of(KIND_DEFS[k]);
+    if (sets && sets.length > 0) out[k] = sets;
+  }
+  return out;
+}
 
 export const rowDateOrder: TableRule = {
   id: "row.date-order",
   severity: "error",
   scope: "table",
-  needs: {
-    schedule: DATE_ORDER.schedule?.map((p) => [...p]),
-    contracts: DATE_ORDER.contracts?.map((p) => [...p]),
-  },
+  needs: perKind((d) => d.dateOrder?.map((p) => [...p])),
   check(ctx, table) {
-    const pairs = DATE_ORDER[table.kind] ?? [];
+    const pairs = KIND_DEFS[table.kind].dateOrder ?? [];
     for (const row of table.rows) {
       for (const [early, late] of pairs) {
         const a = dateOf(row.fields[early]);
@@ -76,32 +72,13 @@ export const rowDateOrder: TableRule = {
   },
 };
 
-/** Fields that record something that already happened. */
-const ACTUAL_FIELDS: Record<Kind, string[]> = {
-  schedule: ["actualStart", "actualEnd"],
-  contracts: [
-    "completionDate",
-    "acceptanceDate",
-    "receivedDate",
-    "noticeDate",
-    "dunningDate",
-    "reportDate",
-    "memoDate",
-  ],
-  payments: ["receivedDate", "dunningDate", "reportDate"],
-};
-
 export const rowActualInFuture: TableRule = {
   id: "row.actual-in-future",
   severity: "error",
   scope: "table",
-  needs: {
-    schedule: ACTUAL_FIELDS.schedule.map((f) => [f]),
-    contracts: ACTUAL_FIELDS.contracts.map((f) => [f]),
-    payments: ACTUAL_FIELDS.payments.map((f) => [f]),
-  },
+  needs: perKind((d) => d.actualFields?.map((f) => [f])),
   check(ctx, table) {
-    const fields = ACTUAL_FIELDS[table.kind];
+    const fields = KIND_DEFS[table.kind].actualFields ?? [];
     for (const row of table.rows) {
       const cells: FieldCell[] = [];
       for (const f of fields) {
@@ -129,7 +106,10 @@ export const rowUnknownContract: TableRule = {
   id: "row.unknown-contract",
   severity: "error",
   scope: "table",
-  needs: { schedule: [["contractNo"]], payments: [["contractNo"]] },
+  // Every kind that refers to a contract by its number, the contract ledger itself aside.
+  needs: perKind((d) =>
+    d.kind !== "contracts" && fieldDef(d.kind, "contractNo") ? [["contractNo"]] : undefined,
+  ),
   // Without any 合同执行情况表 every number would be "unknown": the rule then says it did not run.
   when: (ctx) => ctx.hasContracts,
   check(ctx, table) {

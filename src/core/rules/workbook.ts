@@ -1,7 +1,7 @@
 /** Rules about the workbook as a whole: recognition and calendar coverage (SPEC §5). */
 
 import type { MessageArgs } from "../findings";
-import { fieldHeader } from "../kinds";
+import { everyKind, fieldHeader } from "../kinds";
 import type { TableRule, WorkbookRule } from "./context";
 
 export const tableNotRecognized: WorkbookRule = {
@@ -51,7 +51,7 @@ export const tableBlankRows: TableRule = {
   id: "table.blank-rows",
   severity: "info",
   scope: "table",
-  needs: { schedule: [[]], contracts: [[]], payments: [[]] },
+  needs: everyKind(),
   check(ctx, table) {
     const blank = table.source.blankRows;
     if (blank.length === 0) return;
