@@ -3,9 +3,9 @@
  * required, and how each kind is recognised. One place to add a field, a synonym or a kind.
  */
 
-export type Kind = "schedule" | "contracts" | "payments";
+export type Kind = "schedule" | "contracts" | "payments" | "documents";
 
-export const KINDS: readonly Kind[] = ["schedule", "contracts", "payments"];
+export const KINDS: readonly Kind[] = ["schedule", "contracts", "payments", "documents"];
 
 export type FieldType = "text" | "wbs" | "date" | "money" | "percent" | "yesno" | "wbsList" | "days";
 
@@ -124,6 +124,7 @@ const V = {
     ],
   },
   dunningDate: { headers: ["催款通知日期", "催款日期"] },
+  serviceManager: { headers: ["客服经理", "项目经理", "实施负责人", "经办人", "项目负责人"] },
   reportDate: { headers: ["书面报告日期", "情况说明日期"] },
 } satisfies Record<string, Pick<FieldDef, "headers" | "weak">>;
 
@@ -483,11 +484,7 @@ const contracts: KindDef = {
       weak: ["金额", "总金额", "AMOUNT"],
     },
     { field: "salesManager", type: "text", headers: ["销售经理", "业务员", "销售负责人"] },
-    {
-      field: "serviceManager",
-      type: "text",
-      headers: ["客服经理", "项目经理", "实施负责人", "经办人", "项目负责人"],
-    },
+    { field: "serviceManager", type: "text", ...V.serviceManager },
     { field: "noticeDate", type: "date", headers: ["实施通知日期", "项目实施通知日期", "通知发布日期"] },
     {
       field: "deliveryDate",
@@ -545,7 +542,112 @@ const payments: KindDef = {
   ],
 };
 
-export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments };
+/**
+ * 实施文档台账: one row per document of §2.4.1 要素文档的编写和验收, with the date of each hand-off
+ * (编写完成 → 初审 → 传总经办 → 总经办返回 → 送达客户 → 实施会议 → 签字 → 签收 → 备案).
+ */
+const DOCUMENT_STEPS = [
+  "writtenDate",
+  "reviewDate",
+  "toOfficeDate",
+  "officeReturnDate",
+  "deliveredDate",
+  "meetingDate",
+  "minutesDate",
+  "signedDate",
+  "receiptDate",
+  "filedDate",
+];
+
+const documents: KindDef = {
+  kind: "documents",
+  names: { zh: "实施文档台账", en: "Document register" },
+  words: ["DOCUMENTS", "DOCUMENT", "实施文档台账", "文档台账", "要素文档台账", "文档"],
+  // A document's name with any date of its hand-off chain.
+  core: DOCUMENT_STEPS.map((f) => ["docName", f]),
+  coreDates: DOCUMENT_STEPS,
+  sheetHint: { re: /文档|方案/, rank: 0 },
+  dateOrder: [
+    ["writtenDate", "deliveredDate"],
+    ["reviewDate", "toOfficeDate"],
+    ["toOfficeDate", "officeReturnDate"],
+    ["deliveredDate", "meetingDate"],
+    ["signedDate", "filedDate"],
+    ["receiptDate", "filedDate"],
+  ],
+  actualFields: DOCUMENT_STEPS,
+  fields: [
+    { field: "contractNo", type: "text", required: true, ...V.contractNo },
+    {
+      field: "docName",
+      type: "text",
+      required: true,
+      headers: ["文档名称", "文档", "要素文档", "方案名称", "文件名称", "资料名称", "文档标题", "Document"],
+      weak: ["文档"],
+    },
+    { field: "serviceManager", type: "text", required: true, ...V.serviceManager },
+    { field: "writer", type: "text", headers: ["编写人", "编写者", "撰写人", "客服员"] },
+    {
+      field: "writtenDate",
+      type: "date",
+      required: true,
+      headers: ["编写完成日期", "编写完成", "完成编写日期", "编写日期", "编写完成时间"],
+    },
+    { field: "reviewDate", type: "date", headers: ["初审日期", "初审", "客服经理初审日期", "初审时间"] },
+    {
+      field: "toOfficeDate",
+      type: "date",
+      headers: ["传总经办日期", "传总经办", "送总经办日期", "报总经办日期", "送审日期", "传至总经办日期"],
+    },
+    {
+      field: "officeReturnDate",
+      type: "date",
+      headers: [
+        "总经办返回日期",
+        "总经办审核日期",
+        "总经办审核",
+        "总经办返回",
+        "审核返回日期",
+        "总经办审核完成日期",
+        "传回客服经理日期",
+      ],
+    },
+    {
+      field: "deliveredDate",
+      type: "date",
+      required: true,
+      headers: ["送达客户日期", "送达日期", "送达客户", "送达客户企业日期", "送达时间"],
+    },
+    {
+      field: "meetingDate",
+      type: "date",
+      headers: ["实施会议日期", "实施会议", "确认会议日期", "实施会议时间"],
+    },
+    {
+      field: "minutesDate",
+      type: "date",
+      headers: ["会谈纪要日期", "异议日期", "异议/会谈纪要", "会谈纪要", "异议处理日期"],
+    },
+    {
+      field: "signedDate",
+      type: "date",
+      headers: ["签字日期", "双方签字日期", "签字", "客服经理签字日期"],
+    },
+    {
+      field: "receiptDate",
+      type: "date",
+      headers: ["签收日期", "验收表签收日期", "签收", "签收时间"],
+    },
+    {
+      field: "filedDate",
+      type: "date",
+      headers: ["备案日期", "总经办备案日期", "备案", "电子文档备案日期", "备案时间"],
+    },
+    { field: "note", type: "text", ...V.note },
+  ],
+};
+
+export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments, documents };
 
 /** The sheet/table name each kind carries in the workbook. */
 export const KIND_NAMES = Object.fromEntries(KINDS.map((k) => [k, KIND_DEFS[k].names.zh])) as Record<

@@ -15,6 +15,16 @@ export interface Settings {
   reportDays: number;
   /** Plan changes notified N calendar days before the original date (§1.2.2). */
   changeNoticeDays: number;
+  /** 客服经理初审后传总经办, within N working days (§2.4.1). */
+  docToOfficeWorkdays: number;
+  /** 总经办 reviews and returns to the 客服经理 within N working days (§2.4.1). */
+  docOfficeWorkdays: number;
+  /** A document reaches the customer within N working days of being written (§2.4.1). */
+  docDeliveryWorkdays: number;
+  /** The implementation meeting within N working days of delivery (§2.4.1). */
+  docMeetingWorkdays: number;
+  /** Electronic copies filed with 总经办 within N working days of receipt (§2.4.1). */
+  docFilingWorkdays: number;
   /** Severity overrides per rule. */
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
@@ -34,6 +44,11 @@ export const DEFAULT_SETTINGS: Settings = {
   noticeWorkdays: 2,
   reportDays: 1,
   changeNoticeDays: 2,
+  docToOfficeWorkdays: 1,
+  docOfficeWorkdays: 2,
+  docDeliveryWorkdays: 2,
+  docMeetingWorkdays: 5,
+  docFilingWorkdays: 2,
   severities: {},
   lang: "zh",
   companyName: "",

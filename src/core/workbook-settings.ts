@@ -14,6 +14,11 @@
  * | 实施通知工作日数, 项目实施通知工作日数 | noticeWorkdays | whole number |
  * | 书面报告天数, 书面报告日数 | reportDays | whole number |
  * | 计划调整提前天数, 计划调整通知提前天数 | changeNoticeDays | whole number |
+ * | 初审传总经办工作日数 | docToOfficeWorkdays | whole number (§2.4.1) |
+ * | 总经办审核工作日数 | docOfficeWorkdays | whole number (§2.4.1) |
+ * | 文档送达工作日数 | docDeliveryWorkdays | whole number (§2.4.1) |
+ * | 实施会议工作日数 | docMeetingWorkdays | whole number (§2.4.1) |
+ * | 文档备案工作日数 | docFilingWorkdays | whole number (§2.4.1) |
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
@@ -80,7 +85,17 @@ export type SettingsOverrides = Omit<Partial<Settings>, "departments"> & {
   departments?: Partial<Settings["departments"]>;
 };
 
-type NumberKey = "dueSoonWorkdays" | "dueSoonDays" | "noticeWorkdays" | "reportDays" | "changeNoticeDays";
+type NumberKey =
+  | "dueSoonWorkdays"
+  | "dueSoonDays"
+  | "noticeWorkdays"
+  | "reportDays"
+  | "changeNoticeDays"
+  | "docToOfficeWorkdays"
+  | "docOfficeWorkdays"
+  | "docDeliveryWorkdays"
+  | "docMeetingWorkdays"
+  | "docFilingWorkdays";
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
@@ -92,6 +107,11 @@ const NUMBER_KEYS: Record<NumberKey, string[]> = {
   noticeWorkdays: ["实施通知工作日数", "项目实施通知工作日数"],
   reportDays: ["书面报告天数", "书面报告日数"],
   changeNoticeDays: ["计划调整提前天数", "计划调整通知提前天数"],
+  docToOfficeWorkdays: ["初审传总经办工作日数"],
+  docOfficeWorkdays: ["总经办审核工作日数"],
+  docDeliveryWorkdays: ["文档送达工作日数"],
+  docMeetingWorkdays: ["实施会议工作日数"],
+  docFilingWorkdays: ["文档备案工作日数"],
 };
 const DEPT_KEYS: Record<DeptKey, string[]> = {
   finance: ["财务部名称"],
@@ -112,6 +132,11 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["noticeWorkdays", "实施通知工作日数"],
   ["reportDays", "书面报告天数"],
   ["changeNoticeDays", "计划调整提前天数"],
+  ["docToOfficeWorkdays", "初审传总经办工作日数"],
+  ["docOfficeWorkdays", "总经办审核工作日数"],
+  ["docDeliveryWorkdays", "文档送达工作日数"],
+  ["docMeetingWorkdays", "实施会议工作日数"],
+  ["docFilingWorkdays", "文档备案工作日数"],
   ["companyName", "公司名称"],
   ["departments.finance", "财务部名称"],
   ["departments.sales", "销售部名称"],
@@ -174,7 +199,7 @@ const HOLIDAY_TYPES: Record<string, "休" | "班"> = {
   补班: "班",
   调休上班: "班",
 };
-const RULE_ID_RE = /^(cell|row|schedule|contract|table|calendar)\.[a-z-]+$/;
+const RULE_ID_RE = /^(cell|row|schedule|contract|table|calendar|document|risk|issue|change)\.[a-z-]+$/;
 
 /** 类型 text → 休 or 班, undefined when it is neither. */
 export function holidayTypeOf(v: Cell["value"] | undefined): "休" | "班" | undefined {
@@ -190,6 +215,11 @@ const OverridesSchema = z.partial(
     noticeWorkdays: dayCount,
     reportDays: dayCount,
     changeNoticeDays: dayCount,
+    docToOfficeWorkdays: dayCount,
+    docOfficeWorkdays: dayCount,
+    docDeliveryWorkdays: dayCount,
+    docMeetingWorkdays: dayCount,
+    docFilingWorkdays: dayCount,
     lang: z.enum(["zh", "en"]),
     companyName: z.string(),
     departments: z.partial(

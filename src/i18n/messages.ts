@@ -405,6 +405,30 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Contract ${a.s("contractNo")}: its payment plan (${plural(a.n("nodes"), "node")}) adds up to ${cny(a, "planned")}, ` +
       `the contract amount is ${cny(a, "amount")}, a difference of CNY ${formatMoney(Math.abs(a.n("difference")))}`,
   },
+  "document.to-office-late": lateStep("传总经办逾期", "Sent to 总经办 late"),
+  "document.office-review-late": lateStep("总经办审核逾期", "总经办 review late"),
+  "document.delivery-late": lateStep("文档送达客户逾期", "Document delivered late"),
+  "document.meeting-late": lateStep("实施会议逾期", "Implementation meeting late"),
+  "document.filing-late": lateStep("文档备案逾期", "Document filed late"),
+  "document.step-overdue": {
+    title: { zh: "文档环节逾期未完成", en: "Document step overdue" },
+    zh: (a) =>
+      `${docZh(a)}${a.s("fromHeader")} ${a.s("fromDate")}，${a.s("toHeader")}应在 ${a.n("n")} 个工作日内、` +
+      `不晚于 ${a.s("deadline")} 完成，截至 ${a.s("asOf")} 仍未完成，已逾期 ${a.n("days")} 天`,
+    en: (a) =>
+      `${docEn(a)}: ${a.s("fromHeader")} ${a.s("fromDate")}, so ${a.s("toHeader")} was due within ` +
+      `${plural(a.n("n"), "working day")}, by ${a.s("deadline")}; as of ${a.s("asOf")} it is not done, ` +
+      `${plural(a.n("days"), "day")} overdue`,
+  },
+  "document.signature-missing": {
+    title: { zh: "缺少签字或签收", en: "Signature or receipt missing" },
+    zh: (a) =>
+      `${docZh(a)}已有${a.s("laterHeader")}（${a.s("laterDate")}），但${a.s("header")}为空：` +
+      `文档须经双方客服经理签字，并在《项目实施验收表》上签收`,
+    en: (a) =>
+      `${docEn(a)}: ${a.s("laterHeader")} is ${a.s("laterDate")} but ${a.s("header")} is empty; both ` +
+      `客服经理 sign the document and it is received on the 《项目实施验收表》`,
+  },
   "table.not-recognized": {
     title: { zh: "未识别的数据", en: "Unrecognised data" },
     zh: (a, f) =>
@@ -444,6 +468,30 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Add the year to the 节假日 table on 设置`,
   },
 };
+
+/** A document of the 实施文档台账 as a message names it. */
+function docZh(a: Args): string {
+  const c = a.has("contractNo") ? `（合同 ${a.s("contractNo")}）` : "";
+  return `文档「${a.s("doc")}」${c}`;
+}
+
+function docEn(a: Args): string {
+  const c = a.has("contractNo") ? ` (contract ${a.s("contractNo")})` : "";
+  return `Document "${a.s("doc")}"${c}`;
+}
+
+/** A §2.4.1 hand-off done after its deadline: both dates and the deadline. */
+function lateStep(zh: string, en: string): RuleText {
+  return {
+    title: { zh, en },
+    zh: (a) =>
+      `${docZh(a)}${a.s("fromHeader")} ${a.s("fromDate")}，${a.s("toHeader")}应在 ${a.n("n")} 个工作日内、` +
+      `不晚于 ${a.s("deadline")}，实际 ${a.s("toDate")}`,
+    en: (a) =>
+      `${docEn(a)}: ${a.s("fromHeader")} ${a.s("fromDate")}, so ${a.s("toHeader")} was due within ` +
+      `${plural(a.n("n"), "working day")}, by ${a.s("deadline")}; it was ${a.s("toDate")}`,
+  };
+}
 
 /** Rule ids `a,b` → their titles in the language, joined. */
 function ruleTitles(ids: string, lang: Lang): string {

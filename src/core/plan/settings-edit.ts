@@ -58,6 +58,11 @@ export interface SettingsEdit {
     noticeWorkdays?: number;
     reportDays?: number;
     changeNoticeDays?: number;
+    docToOfficeWorkdays?: number;
+    docOfficeWorkdays?: number;
+    docDeliveryWorkdays?: number;
+    docMeetingWorkdays?: number;
+    docFilingWorkdays?: number;
     companyName?: string;
     lang?: Lang;
     asOf?: IsoDate | null;
@@ -90,6 +95,11 @@ const EditSchema = z.strictObject({
       noticeWorkdays: z.optional(dayCount),
       reportDays: z.optional(dayCount),
       changeNoticeDays: z.optional(dayCount),
+      docToOfficeWorkdays: z.optional(dayCount),
+      docOfficeWorkdays: z.optional(dayCount),
+      docDeliveryWorkdays: z.optional(dayCount),
+      docMeetingWorkdays: z.optional(dayCount),
+      docFilingWorkdays: z.optional(dayCount),
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),

@@ -27,6 +27,15 @@ import {
   payableOverdue,
 } from "./contracts";
 import { ruleApplies, type Rule, type RuleContext } from "./context";
+import {
+  documentDeliveryLate,
+  documentFilingLate,
+  documentMeetingLate,
+  documentOfficeReviewLate,
+  documentSignatureMissing,
+  documentStepOverdue,
+  documentToOfficeLate,
+} from "./documents";
 import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
 import {
   scheduleBeyondContract,
@@ -77,6 +86,13 @@ export const RULES: readonly Rule[] = [
   contractReportOverdue,
   contractOverpaid,
   contractPaymentsMismatch,
+  documentToOfficeLate,
+  documentOfficeReviewLate,
+  documentDeliveryLate,
+  documentMeetingLate,
+  documentFilingLate,
+  documentStepOverdue,
+  documentSignatureMissing,
   tableNotRecognized,
   tableBlankRows,
   // Last: it reports the years the rules above needed and the calendar lacked.

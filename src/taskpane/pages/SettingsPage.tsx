@@ -46,6 +46,11 @@ const DAY_PARAMS = [
   "noticeWorkdays",
   "reportDays",
   "changeNoticeDays",
+  "docToOfficeWorkdays",
+  "docOfficeWorkdays",
+  "docDeliveryWorkdays",
+  "docMeetingWorkdays",
+  "docFilingWorkdays",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
 const DEPARTMENTS = ["finance", "sales", "service", "office"] as const;
