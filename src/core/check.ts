@@ -9,6 +9,7 @@ import { WorkCalendar } from "./calendar";
 import type { IsoDate } from "./dates";
 import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
 import type { Kind } from "./kinds";
+import { NOTICE_TYPES } from "./notice-types";
 import { planNotices, type NoticeContext, type NoticePlan } from "./notices";
 import { markIssued } from "./register";
 import { recognise, type DeclaredTable, type MappingOverride, type Recognition } from "./recognise";
@@ -77,7 +78,7 @@ export interface CheckResult {
 /** Sheets the product writes; they are never recognised as user tables. */
 export const PRODUCT_SHEETS = [SETTINGS_SHEET, "校验报告", "通知台账", "操作日志"] as const;
 /** Notice sheets are named after their type or their number (CK-20261123-001). */
-const NOTICE_SHEET_RE = /^(催款通知单|项目实施通知|计划调整通知|备忘录)|^[A-Z]{2}-\d{8}-\d{3}/;
+const NOTICE_SHEET_RE = new RegExp(`^(${NOTICE_TYPES.map((t) => t.name).join("|")})|^[A-Z]{2}-\\d{8}-\\d{3}`);
 /**
  * Normalised copies `进度计划表（整理）`, `…（整理2）` of regions that could not become tables in
  * place: derived from their original on every apply, so checking them too would report each

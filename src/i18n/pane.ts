@@ -3,6 +3,11 @@
 import { KINDS, kindName, type Kind } from "../core/kinds";
 import type { Lang } from "../core/settings";
 import type { Stage } from "../app/apply";
+import { NOTICE_TYPES } from "../core/notice-types";
+
+/** Each notice type's name, from its module. */
+const noticeTypeNames = (lang: Lang): Record<string, string> =>
+  Object.fromEntries(NOTICE_TYPES.map((t) => [t.name, lang === "zh" ? t.name : t.en]));
 
 /** A change made to the workbook in the page (web mode), as the download button lists it. */
 export type PaneChange =
@@ -136,12 +141,7 @@ const zh = {
     more: (n: number) => `还有 ${n} 条未在此列出，随「全选」「全不选」一起选中或取消。`,
     generate: (n: number) => `生成所选通知（${n}）`,
     issued: (no: string) => `已签发 ${no}，再次生成不会重发；原因有变时签发更正通知`,
-    types: {
-      催款通知单: "催款通知单",
-      项目实施通知: "项目实施通知",
-      计划调整通知: "计划调整通知",
-      备忘录: "备忘录",
-    } as Record<string, string>,
+    types: noticeTypeNames("zh"),
     resultTitle: "本次生成",
     notWritten: "未生成（超过单次上限）",
     left: (left: number, deferred: number) =>
@@ -351,12 +351,7 @@ const en: PaneWords = {
     generate: (n) => `Generate selected notices (${n})`,
     issued: (no) =>
       `Issued as ${no}; generating again issues nothing new, or a correction if its cause changed`,
-    types: {
-      催款通知单: "Payment reminder",
-      项目实施通知: "Implementation notice",
-      计划调整通知: "Plan change notice",
-      备忘录: "Memo",
-    },
+    types: noticeTypeNames("en"),
     resultTitle: "Generated this time",
     notWritten: "not written (over the per-run limit)",
     left: (left, deferred) =>

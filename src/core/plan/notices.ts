@@ -1,8 +1,8 @@
 /**
  * Notice sheets and the 通知台账 register (SPEC §6, §7).
  *
- * Numbers: type prefix (CK 催款, SS 实施, TZ 调整, BW 备忘录) + issue date + a sequence per
- * prefix and date: CK-20261123-001. The issue date is the as-of date of the run that first
+ * Numbers: the type's prefix (its module in core/notice-types: CK 催款, SS 实施, TZ 调整, BW 备忘录)
+ * + issue date + a sequence per prefix and date: CK-20261123-001. The issue date is the as-of date of the run that first
  * issued the notice. A notice is identified by its cause (type + key): when the register
  * already holds that cause, the notice keeps its number and original issue date, and its
  * register row is brought up to date (reply due date, status) instead of a second notice. Its
@@ -14,13 +14,9 @@
  * columns, notes, sorting and formatting on the register survive, and a second run with
  * nothing new writes nothing there. Only a workbook without a register gets a new sheet.
  *
- * Reply due dates and statuses, worked out again on every run from the workbook's data:
- * | type | reply due | done when | statuses |
- * |---|---|---|---|
- * | 催款通知单 | issue + reportDays calendar days (§1.2.2 1日内书面报告) | the node's 书面报告日期 is filled | 待回复 / 逾期未回复 / 已回复 |
- * | 项目实施通知 | issue + noticeWorkdays working days | the contract's 实施通知日期 is filled | 待登记 / 逾期未登记 / 已登记 |
- * | 计划调整通知 | the later of issue and baseline end − changeNoticeDays | the task's 报备财务 is 是 | 待报备 / 逾期未报备 / 已报备 |
- * | 备忘录 | the later of issue and the agreed delivery date | the contract's 备忘录日期 is filled | 待签订 / 逾期未签订 / 已签订 |
+ * Reply due dates and statuses are worked out again on every run from the workbook's data, by
+ * each type's follow-up (its module says when a reply is due and what marks it done; 逾期未… once
+ * the due date has passed).
  * A register row whose cause can no longer be found (the row was deleted) keeps what it says.
  *
  * With `picked`, only the picked notices are written: a planned notice the user left out gets
@@ -28,12 +24,10 @@
  */
 
 import { append } from "../append";
-import { addDays } from "../dates";
+import { findNoticeType, NOTICE_TYPES, noticeType } from "../notice-types";
 import { noticeId, type NoticeContext, type NoticePlan, type NoticeType } from "../notices";
 import type { CellStyle, CellWrite, PatchOp } from "../patch";
 import type { Settings } from "../settings";
-import { boolOf, dateOf, isEmpty, textOf, type TypedRow } from "../rows";
-import { planChange } from "../rules/schedule";
 import { cellAt, colLetter, ownedSheet, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { found, freeSheetName, noticeOwnerId, type Found } from "../owned";
 import { noticeSheet } from "./notice-sheet";
@@ -52,68 +46,28 @@ import { listPageSetup } from "./layout";
 
 export { REGISTER_HEADERS, REGISTER_SHEET, REGISTER_TABLE } from "../register";
 
-export const NOTICE_PREFIX: Record<NoticeType, string> = {
-  催款通知单: "CK",
-  项目实施通知: "SS",
-  计划调整通知: "TZ",
-  备忘录: "BW",
-};
-const TYPES = Object.keys(NOTICE_PREFIX) as NoticeType[];
+/** Number prefix of each type, from its module. */
+export const NOTICE_PREFIX = Object.fromEntries(NOTICE_TYPES.map((t) => [t.name, t.prefix])) as Record<
+  NoticeType,
+  string
+>;
 
-const STATUS: Record<NoticeType, { pending: string; done: string }> = {
-  催款通知单: { pending: "待回复", done: "已回复" },
-  项目实施通知: { pending: "待登记", done: "已登记" },
-  计划调整通知: { pending: "待报备", done: "已报备" },
-  备忘录: { pending: "待签订", done: "已签订" },
-};
-
-/** The schedule row a 计划调整通知 key names: its WBS, or sheet!row when it has none. */
-function taskRow(ctx: NoticeContext, key: string): TypedRow | undefined {
-  for (const t of ctx.tables) {
-    if (t.kind !== "schedule") continue;
-    for (const row of t.rows) {
-      if (row.summary) continue;
-      if ((textOf(row.fields.wbs) ?? `${row.sheet}!${row.row}`) === key) return row;
-    }
-  }
-  return undefined;
-}
-
-/** Reply due date and status of a notice from the workbook's data, or undefined when its cause is gone. */
+/**
+ * Reply due date and status of a notice from the workbook's data, or undefined when its cause
+ * is gone — or when its type is none the registry knows (a register row a user typed).
+ */
 export function noticeState(
   ctx: NoticeContext,
-  type: NoticeType,
+  type: string,
   key: string,
   issued: string,
 ): { due: string; status: string } | undefined {
-  const later = (a: string, b: string | undefined) => (b !== undefined && b > a ? b : a);
-  let due: string;
-  let done: boolean;
-  if (type === "催款通知单") {
-    const node = ctx.nodes.find((n) => n.key === key);
-    if (!node) return undefined;
-    due = addDays(issued, ctx.settings.reportDays);
-    done = !isEmpty(node.reportDate);
-  } else if (type === "项目实施通知" || type === "备忘录") {
-    const contract = ctx.contracts.get(key);
-    if (!contract) return undefined;
-    if (type === "项目实施通知") {
-      due = ctx.calendar.addWorkdays(issued, ctx.settings.noticeWorkdays);
-      done = !isEmpty(contract.fields.noticeDate);
-    } else {
-      due = later(issued, dateOf(contract.fields.deliveryDate));
-      done = !isEmpty(contract.fields.memoDate);
-    }
-  } else {
-    const row = taskRow(ctx, key);
-    if (!row) return undefined;
-    const change = planChange(row);
-    due = later(issued, change && addDays(change.baselineEnd, -ctx.settings.changeNoticeDays));
-    done = boolOf(row.fields.financeFiled) === true;
-  }
-  const words = STATUS[type];
-  const status = done ? words.done : ctx.asOf > due ? `逾期未${words.pending.slice(1)}` : words.pending;
-  return { due, status };
+  const t = findNoticeType(type);
+  const f = t?.followUp(ctx, key, issued);
+  if (!t || !f) return undefined;
+  const words = t.status;
+  const status = f.done ? words.done : ctx.asOf > f.due ? `逾期未${words.pending.slice(1)}` : words.pending;
+  return { due: f.due, status };
 }
 
 export interface NoticeOpsResult {
@@ -137,9 +91,6 @@ function shown(v: unknown): string {
   return v === undefined || v === null ? "" : typeof v === "object" ? "" : String(v).trim();
 }
 
-/** Facts that move on by themselves with the as-of date: no change of the cause. */
-const VOLATILE_FACTS = ["daysOverdue"];
-
 /**
  * True when the issued notice's sheet still says what the notice would say today: every cell
  * the notice writes holds the same text, leaving out cells that only move with the as-of date
@@ -155,7 +106,8 @@ function sameDocument(
 ): boolean {
   const today = noticeSheet(n, number, issued, s, corrects).content;
   const moved = { ...n.facts };
-  for (const k of VOLATILE_FACTS) if (typeof moved[k] === "number") moved[k] = (moved[k] as number) + 1;
+  for (const k of noticeType(n.type).volatile ?? [])
+    if (typeof moved[k] === "number") moved[k] = (moved[k] as number) + 1;
   const probe = noticeSheet({ ...n, facts: moved }, number, issued, s, corrects).content;
   return today.rows.every((row, i) =>
     row.every((w, j) => {
@@ -230,7 +182,7 @@ export function planNoticeOps(
   let after = registerName;
   const stamp = ctx.asOf.replace(/-/g, "");
   const nextNumber = (n: NoticePlan) => {
-    const base = `${NOTICE_PREFIX[n.type]}-${stamp}`;
+    const base = `${noticeType(n.type).prefix}-${stamp}`;
     const next = (seq.get(base) ?? 0) + 1;
     seq.set(base, next);
     return `${base}-${String(next).padStart(3, "0")}`;
@@ -300,7 +252,7 @@ export function planNoticeOps(
       收件人: doc.addressee,
       签发日期: ctx.asOf,
       回复截止日期: state?.due ?? "",
-      状态: state?.status ?? STATUS[n.type].pending,
+      状态: state?.status ?? noticeType(n.type).status.pending,
       原因键: n.key,
       更正自: correcting ?? "",
     });
@@ -310,7 +262,7 @@ export function planNoticeOps(
   // Rows already in the register: today's facts for planned causes, today's status for the rest.
   const updates: Array<{ cell: string; write: CellWrite }> = [];
   for (const { row, entry } of reg.rows) {
-    const type = TYPES.find((t) => t === entry.类型);
+    const type = findNoticeType(entry.类型)?.name;
     const id = causeId(entry.类型, entry.原因键);
     if (skipped.has(id) || entry.状态 === SUPERSEDED) continue;
     let next = current.get(entry.编号);

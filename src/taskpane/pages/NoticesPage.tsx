@@ -10,6 +10,7 @@ import type { ApplyOutcome } from "../../app/apply";
 import type { CheckReport } from "../../app/check";
 import type { SettingsEdit } from "../../core/plan/settings-edit";
 import { noticeId } from "../../core/notice-id";
+import { noticeType } from "../../core/notice-types";
 import type { NoticePlan } from "../../core/notices";
 import type { Lang, Settings } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
@@ -82,23 +83,15 @@ function defaultPicks(report: CheckReport, issued: ReadonlySet<string>, before?:
 
 const str = (v: string | number | undefined) => (v === undefined ? "" : String(v).trim());
 
-/** What the notice is about, as its checkbox names it: the contract, or the task. */
+/** What the notice is about, as its checkbox names it: the contract (and installment), or the task. */
 function subject(n: NoticePlan): string {
-  const f = n.facts;
-  // A contract owes one 催款通知单 per installment: each is named by its node (第 2 期).
-  const parts =
-    n.type === "计划调整通知"
-      ? [str(f.wbs), str(f.task)]
-      : [str(f.contractNo), n.type === "催款通知单" ? str(f.node) : ""];
-  return parts.filter(Boolean).join(" ") || n.key;
+  return noticeType(n.type).label(n.facts).filter(Boolean).join(" ") || n.key;
 }
 
 /** The facts a reader identifies a notice by: contract name, customer, contract of a task. */
 function describe(n: NoticePlan): string {
-  const f = n.facts;
-  const keys = n.type === "计划调整通知" ? ["contractNo", "owner"] : ["contractName", "customer"];
-  return keys
-    .map((k) => str(f[k]))
+  return noticeType(n.type)
+    .describe.map((k) => str(n.facts[k]))
     .filter(Boolean)
     .join(" · ");
 }

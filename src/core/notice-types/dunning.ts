@@ -1,0 +1,95 @@
+/**
+ * 催款通知单 (§1.2.2): 财务部 to the 销售经理 when a payment node is overdue and nobody has dunned
+ * it; the 销售经理 reports in writing within reportDays (「1日内」), copies to 客服部、销售部、总经办.
+ */
+
+import { addDays } from "../dates";
+import { toFigures } from "../capitals";
+import { isEmpty } from "../rows";
+import { nodeDunned, overdueNode } from "../rules/contracts";
+import { defineNoticeType, type NoticeText, type PlannedCause } from "./define";
+import { cnDate, inWords, money, num, str } from "./format";
+
+export const dunning = defineNoticeType({
+  id: "dunning",
+  name: "催款通知单",
+  en: "Payment reminder",
+  prefix: "CK",
+  status: { pending: "待回复", done: "已回复" },
+  follows: ["contract.payment-overdue"],
+  plan(ctx, _findings, h) {
+    // One per overdue node that nobody has dunned yet.
+    const out: PlannedCause[] = [];
+    for (const node of ctx.nodes) {
+      if (!h.fired("contract.payment-overdue", node.row) || nodeDunned(node)) continue;
+      const o = overdueNode(ctx, node);
+      if (!o) continue;
+      out.push({
+        key: node.key,
+        sheet: node.row.sheet,
+        row: node.row.row,
+        facts: {
+          ...h.factsOf(ctx.contracts.get(node.contractNo)),
+          contractNo: node.contractNo,
+          node: node.label || (node.n > 0 ? `第${node.n}期` : "应收款"),
+          dueDate: o.dueDate,
+          dueAmount: o.due,
+          received: o.received,
+          outstanding: o.outstanding,
+          daysOverdue: o.days,
+          reportDays: ctx.settings.reportDays,
+        },
+      });
+    }
+    return out;
+  },
+  // Reply due: issue + reportDays calendar days; done when the node's 书面报告日期 is filled.
+  followUp(ctx, key, issued) {
+    const node = ctx.nodes.find((n) => n.key === key);
+    if (!node) return undefined;
+    return { due: addDays(issued, ctx.settings.reportDays), done: !isEmpty(node.reportDate) };
+  },
+  volatile: ["daysOverdue"],
+  text(f, s): NoticeText {
+    const d = s.departments;
+    const name = str(f.contractName);
+    const contract = `${str(f.contractNo)}${name ? `《${name}》` : ""}`;
+    const due = num(f.dueAmount) ?? 0;
+    const received = num(f.received) ?? 0;
+    const outstanding = num(f.outstanding) ?? due - received;
+    const sales = str(f.salesManager);
+    return {
+      addressee: sales ? `销售经理 ${sales}` : "销售经理",
+      subject: str(f.contractNo),
+      body:
+        `根据合同 ${contract} 的约定，客户${f.customer ? ` ${str(f.customer)} ` : ""}应于 ${cnDate(str(f.dueDate))} ` +
+        `支付${str(f.node)} ${toFigures(due)}；截至目前实收 ${toFigures(received)}，尚欠 ${toFigures(outstanding)}` +
+        `（${inWords(outstanding)}），已逾期 ${str(f.daysOverdue)} 天。请立即与客户联系，催收欠款。`,
+      facts: [
+        [
+          ["合同编号", str(f.contractNo)],
+          ["合同名称", name],
+        ],
+        [["客户名称", str(f.customer)]],
+        [
+          ["款项", str(f.node)],
+          ["应收日期", cnDate(str(f.dueDate))],
+        ],
+        [["应收金额", money(due)]],
+        [["已收金额", money(received)]],
+        [["未收金额", money(outstanding)]],
+        [
+          ["逾期天数", `${str(f.daysOverdue)} 天`],
+          ["销售经理", sales],
+        ],
+      ],
+      requirement: `请于收到本通知后${str(f.reportDays) || s.reportDays}日内就未按时收款情况填写书面报告并提交${d.finance}。`,
+      issuer: d.finance,
+      copies: `抄送：${d.service}、${d.sales}、${d.office}`,
+    };
+  },
+  layout: "issuer",
+  // A contract owes one per installment: each is named by its node (第 2 期).
+  label: (f) => [str(f.contractNo).trim(), str(f.node).trim()],
+  describe: ["contractName", "customer"],
+});

@@ -1,0 +1,136 @@
+/**
+ * A notice type is one module: its prefix, status words, layout and text come from it alone, and
+ * a type the registry does not know is refused, never taken for another.
+ */
+
+import { NOTICE_TYPES, noticeType } from "../../src/core/notice-types";
+import { dunning } from "../../src/core/notice-types/dunning";
+import type { CellWrite, PatchOp, SheetContent } from "../../src/core/patch";
+import { planApply } from "../../src/core/plan";
+import { noticeSheet } from "../../src/core/plan/notice-sheet";
+import { REGISTER_SHEET } from "../../src/core/plan/notices";
+import { DEFAULT_SETTINGS } from "../../src/core/settings";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { sheet, workbook } from "../helpers/snapshot-builder";
+import { applyInMemory } from "./plan/apply-in-memory";
+import { OPTS } from "./plan/options";
+
+type WriteSheet = Extract<PatchOp, { op: "writeSheet" }>;
+const texts = (c: SheetContent) =>
+  c.rows.flatMap((r) => r.filter((w): w is CellWrite => w !== null).map((w) => String(w.v ?? "")));
+const sheetsOf = (ops: PatchOp[]) =>
+  ops.filter((o): o is WriteSheet => o.op === "writeSheet" && o.owner?.kind === "notice");
+const registerRows = (wb: WorkbookSnapshot) =>
+  wb.sheets
+    .find((s) => s.name === REGISTER_SHEET)!
+    .rows.map((r) => (r ?? []).map((c) => String(c?.value ?? "")));
+
+/** One contract whose payment is overdue and undunned (its 项目实施通知 is issued). */
+const overdue = () =>
+  workbook(
+    sheet("合同执行情况表", [
+      [
+        "合同编号",
+        "合同名称",
+        "客户名称",
+        "签订日期",
+        "销售经理",
+        "实施通知日期",
+        "约定交货期",
+        "约定收款日期1",
+        "约定收款金额1",
+        "财务实收金额1",
+      ],
+      [
+        "HT-1",
+        "仓储管理系统",
+        "苏州恒远物流有限公司",
+        "2026-11-10",
+        "刘芳",
+        "2026-11-11",
+        "2027-03-31",
+        "2026-11-16",
+        5000,
+        null,
+      ],
+    ]),
+  );
+
+afterEach(() => jest.restoreAllMocks());
+
+describe("the registry", () => {
+  test("each type has an ASCII id, a Chinese and an English name, a two-letter prefix, status words", () => {
+    for (const t of NOTICE_TYPES) {
+      expect(t.id).toMatch(/^[a-z][a-z-]*$/);
+      expect(t.name).toMatch(/^[\u4e00-\u9fff]+$/);
+      expect(t.en).toMatch(/^[A-Z][A-Za-z ]+$/);
+      expect(t.prefix).toMatch(/^[A-Z]{2}$/);
+      expect(t.status.pending).toMatch(/^待/);
+    }
+    const unique = (k: "id" | "name" | "prefix") => new Set(NOTICE_TYPES.map((t) => t[k])).size;
+    expect([unique("id"), unique("name"), unique("prefix")]).toEqual(Array(3).fill(NOTICE_TYPES.length));
+    expect(noticeType("dunning")).toBe(noticeType("催款通知单"));
+  });
+});
+
+describe("a type's module alone drives its notice", () => {
+  test("prefix, status words, text and layout changed in the module change the sheet and the register", () => {
+    jest.replaceProperty(dunning, "prefix", "CX");
+    jest.replaceProperty(dunning, "status", { pending: "待处理", done: "已处理" });
+    jest.replaceProperty(dunning, "layout", "parties");
+    const text = dunning.text;
+    jest
+      .spyOn(dunning, "text")
+      .mockImplementation((f, s) => ({ ...text(f, s), copies: "抄送：只在模块里写的一行" }));
+    const { patch } = planApply(overdue(), OPTS);
+    const [doc] = sheetsOf(patch.ops);
+    expect(doc.sheet).toBe("CX-20261123-001");
+    const t = texts(doc.content);
+    expect(t).toContain("抄送：只在模块里写的一行");
+    // The parties layout: the addressee as is, a signature block per side, no 签发部门 line.
+    expect(t).toContain("销售经理 刘芳");
+    expect(t).toContain("甲方（签章）：");
+    expect(t).not.toContain("签发部门：");
+    const rows = registerRows(applyInMemory(overdue(), patch));
+    expect(rows.find((r) => r.includes("CX-20261123-001"))).toEqual(
+      expect.arrayContaining(["催款通知单", "待处理"]),
+    );
+  });
+});
+
+describe("an unknown type is refused", () => {
+  const plan = {
+    type: "催办通知",
+    key: "HT-1",
+    sheet: "合同执行情况表",
+    row: 2,
+    facts: { contractNo: "HT-1" },
+  };
+
+  test("laying out a notice of a type no module defines throws a sentence naming the known types", () => {
+    expect(() => noticeSheet(plan as never, "TZ-20261123-001", "2026-11-23", DEFAULT_SETTINGS)).toThrow(
+      "未知的通知类型「催办通知」：已知的类型是催款通知单、项目实施通知、计划调整通知、备忘录。",
+    );
+    expect(() => noticeType("reminder")).toThrow(/未知的通知类型「reminder」/);
+  });
+
+  test("a register row of an unknown type keeps what it says; it is not followed up as a 计划调整通知", () => {
+    const wb = overdue();
+    wb.sheets.push(
+      sheet("进度计划表", [
+        ["WBS", "任务名称", "计划开始", "计划完成", "基线完成", "负责人"],
+        ["1.1", "需求调研", "2026-11-01", "2026-11-30", "2026-11-20", "李明"],
+      ]),
+    );
+    const first = applyInMemory(wb, planApply(wb, OPTS).patch);
+    const reg = first.sheets.find((s) => s.name === REGISTER_SHEET)!;
+    // A user retypes the 计划调整通知's type as one the product does not know.
+    const row = reg.rows.findIndex((r) => String(r?.[1]?.value) === "计划调整通知");
+    reg.rows[row]![1] = { value: "催办通知" };
+    const status = String(reg.rows[row]![6]?.value);
+    const later = applyInMemory(first, planApply(first, { ...OPTS, today: "2026-12-10" }).patch);
+    const after = registerRows(later).find((r) => r[0] === String(reg.rows[row]![0]?.value))!;
+    expect(after[1]).toBe("催办通知");
+    expect(after[6]).toBe(status);
+  });
+});
