@@ -4,6 +4,7 @@ import { isoToSerial } from "../../../src/core/dates";
 import type { PatchOp, SheetContent } from "../../../src/core/patch";
 import { planApply, planClear } from "../../../src/core/plan";
 import { parseA1, rangeRef, type Range, type WorkbookSnapshot } from "../../../src/core/snapshot";
+import { PARAM_LABELS } from "../../../src/core/workbook-settings";
 import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
 import { applyInMemory } from "./apply-in-memory";
 import { OPTS } from "./options";
@@ -379,7 +380,7 @@ describe("设置", () => {
     expect(op?.visibility).toBe("hidden");
     const c = written(patch.ops, "设置");
     expect(c.tables?.map((t) => [t.name, rangeRef(t.range)])).toEqual([
-      ["参数", "A2:C14"],
+      ["参数", `A2:C${2 + PARAM_LABELS.length}`],
       ["节假日", "E2:G3"],
     ]);
     const keys = c.rows.slice(2).map((r) => r[0]?.v);

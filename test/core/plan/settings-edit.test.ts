@@ -2,7 +2,12 @@ import type { PatchOp } from "../../../src/core/patch";
 import { planSettingsEdit, type SettingsEdit } from "../../../src/core/plan/settings-edit";
 import { planSettingsSheet } from "../../../src/core/plan/settings-sheet";
 import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from "../../../src/core/snapshot";
-import { readWorkbookSettings, readWorkbookState } from "../../../src/core/workbook-settings";
+import {
+  PARAM_LABELS,
+  readWorkbookSettings,
+  readWorkbookState,
+  type ParamKey,
+} from "../../../src/core/workbook-settings";
 import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
 import { applyInMemory } from "./apply-in-memory";
 
@@ -27,6 +32,11 @@ const EDIT: SettingsEdit = {
     { sheet: "进度计划表", column: "G", field: null },
   ],
 };
+
+/** The row of a parameter on the sheet apply writes: 参数's header on row 2, one row per key below. */
+const P = (key: ParamKey) => 3 + PARAM_LABELS.findIndex(([k]) => k === key);
+/** The first row below the parameters, where mappings go. */
+const M = 3 + PARAM_LABELS.length;
 
 /** The 设置 sheet apply writes, as it comes back. */
 function withDefaultSheet(): WorkbookSnapshot {
@@ -67,15 +77,15 @@ describe("planSettingsEdit without a 设置 sheet", () => {
     const op = patch.ops[0] as Extract<PatchOp, { op: "writeSheet" }>;
     expect(op.visibility).toBe("hidden");
     expect(op.content.tables?.map((t) => [t.name, t.range])).toEqual([
-      ["参数", { r1: 2, c1: 1, r2: 17, c2: 3 }],
+      ["参数", { r1: 2, c1: 1, r2: M + 2, c2: 3 }],
       ["节假日", { r1: 2, c1: 5, r2: 4, c2: 7 }],
     ]);
     // The same rows as apply's, values edited, mappings after them.
     const apply = planSettingsSheet(wb, "zh") as Extract<PatchOp, { op: "writeSheet" }>;
-    expect(op.content.rows.slice(2, 14).map((r) => r[0]?.v)).toEqual(
+    expect(op.content.rows.slice(2, M - 1).map((r) => r[0]?.v)).toEqual(
       apply.content.rows.slice(2).map((r) => r[0]?.v),
     );
-    expect(op.content.rows.slice(14).map((r) => [r[0]?.v, r[1]?.v])).toEqual([
+    expect(op.content.rows.slice(M - 1).map((r) => [r[0]?.v, r[1]?.v])).toEqual([
       ["列映射:进度计划表!E", "计划完成"],
       ["列映射:合同执行情况表!H", "应收日期3"],
       ["列映射:进度计划表!G", "不映射"],
@@ -98,7 +108,9 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
   test("one parameter: only its 值 cell is written", () => {
     const wb = withDefaultSheet();
     const patch = planSettingsEdit(wb, { params: { dueSoonWorkdays: 7 } }, "zh");
-    expect(patch.ops).toEqual([{ op: "setValues", sheet: "设置", cells: [{ cell: "B4", write: { v: 7 } }] }]);
+    expect(patch.ops).toEqual([
+      { op: "setValues", sheet: "设置", cells: [{ cell: `B${P("dueSoonWorkdays")}`, write: { v: 7 } }] },
+    ]);
   });
 
   test("a value already there writes nothing", () => {
@@ -113,11 +125,11 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
     const patch = planSettingsEdit(wb, EDIT, "en");
     expect(patch.ops.map((o) => o.op)).toEqual(["setValues", "appendRows", "appendRows"]);
     expect(cells(patch.ops[0])).toEqual({
-      B3: serial("2026-12-01"),
-      B4: 5,
-      B9: "三才软件",
-      B10: "财务中心",
-      B14: "English",
+      [`B${P("asOf")}`]: serial("2026-12-01"),
+      [`B${P("dueSoonWorkdays")}`]: 5,
+      [`B${P("companyName")}`]: "三才软件",
+      [`B${P("departments.finance")}`]: "财务中心",
+      [`B${P("lang")}`]: "English",
       E3: serial("2027-01-01"),
       F3: "休",
       G3: "元旦",
@@ -126,8 +138,8 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
       op: "appendRows",
       sheet: "设置",
       table: "参数",
-      startRow: 15,
-      range: { r1: 2, c1: 1, r2: 17, c2: 3 },
+      startRow: M,
+      range: { r1: 2, c1: 1, r2: M + 2, c2: 3 },
       rows: [
         [{ v: "列映射:进度计划表!E" }, { v: "planEnd" }, { v: null }],
         [{ v: "列映射:合同执行情况表!H" }, { v: "dueDate3" }, { v: null }],
@@ -155,11 +167,11 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
     const patch = planSettingsEdit(wb, edit, "zh");
     expect(patch.ops.map((o) => o.op)).toEqual(["setValues"]);
     expect(cells(patch.ops[0])).toEqual({
-      B16: "应收日期2",
-      A15: null,
-      B15: null,
-      A17: null,
-      B17: null,
+      [`B${M + 1}`]: "应收日期2",
+      [`A${M}`]: null,
+      [`B${M}`]: null,
+      [`A${M + 2}`]: null,
+      [`B${M + 2}`]: null,
       E3: serial("2027-10-01"),
       G3: "国庆节",
       E4: null,
@@ -180,8 +192,8 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
         op: "setValues",
         sheet: "设置",
         cells: [
-          { cell: "A15", write: { v: "列映射:X!B" } },
-          { cell: "B15", write: { v: "任务名称" } },
+          { cell: `A${M}`, write: { v: "列映射:X!B" } },
+          { cell: `B${M}`, write: { v: "任务名称" } },
         ],
       },
     ]);
