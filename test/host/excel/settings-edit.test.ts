@@ -10,12 +10,15 @@ import { runSettingsEdit } from "../../../src/app/settings";
 import { sampleWorkbook } from "../../../src/app/sample";
 import type { SettingsEdit } from "../../../src/core/plan/settings-edit";
 import { a1, type WorkbookSnapshot } from "../../../src/core/snapshot";
-import { readWorkbookState } from "../../../src/core/workbook-settings";
+import { PARAM_LABELS, readWorkbookState } from "../../../src/core/workbook-settings";
 import { XlsxHost } from "../../../src/host/xlsx/host";
 import { readXlsxBytes } from "../../../src/host/xlsx/read";
 import { userSettingsBook } from "../../helpers/settings-book";
 import { fakeFromSnapshot, type FakeCell, type FakeSheet, type FakeWorkbookModel } from "./fake-excel";
 import { host, orderlyWorkbook } from "./measure";
+
+/** The row of the first mapping on the 设置 sheet the product writes: below every parameter. */
+const MAP_ROW = 3 + PARAM_LABELS.length;
 
 const FIRST: SettingsEdit = {
   params: { noticeWorkdays: 5, companyName: "=SUM(1)" },
@@ -109,12 +112,12 @@ describe.each(WORKBOOKS)("runSettingsEdit through ExcelHost on %s", (name, workb
     expect(company.formula).toBeUndefined();
     expect([...cells(s).values()].filter((c) => c.formula !== undefined)).toEqual([]);
 
-    // 参数: the twelve settings and the mapping below its header; 节假日: the one holiday.
+    // 参数: every setting and the mapping below its header; 节假日: the one holiday.
     expect(s.tables.map((t) => [t.name, t.range])).toEqual([
-      ["参数", { r1: 2, c1: 1, r2: 15, c2: 3 }],
+      ["参数", { r1: 2, c1: 1, r2: MAP_ROW, c2: 3 }],
       ["节假日", { r1: 2, c1: 5, r2: 3, c2: 7 }],
     ]);
-    expect([s.text("A15"), s.text("B15")]).toEqual(["列映射:进度计划表!F", "不映射"]);
+    expect([s.text(`A${MAP_ROW}`), s.text(`B${MAP_ROW}`)]).toEqual(["列映射:进度计划表!F", "不映射"]);
     expect([s.text("E3"), s.cell(3, 5)!.numFmt, s.text("F3"), s.text("G3")]).toEqual([
       46426,
       "yyyy-mm-dd",
@@ -154,7 +157,7 @@ describe.each(WORKBOOKS)("runSettingsEdit through ExcelHost on %s", (name, workb
 
     // The tables, by resize (the fake refuses TableRowCollection): 参数 as it was, 节假日 one row longer.
     expect(s.tables.map((t) => [t.name, t.range])).toEqual([
-      ["参数", { r1: 2, c1: 1, r2: 15, c2: 3 }],
+      ["参数", { r1: 2, c1: 1, r2: MAP_ROW, c2: 3 }],
       ["节假日", { r1: 2, c1: 5, r2: 4, c2: 7 }],
     ]);
     expect(s.visibility).toBe("Hidden");
@@ -211,7 +214,7 @@ describe("runSettingsEdit through ExcelHost before ExcelApi 1.13", () => {
     expect(syncs.read).toBeLessThanOrEqual(3);
     expect(syncs.apply).toBe(2);
     expect(s.tables.map((t) => [t.name, t.range, t.style])).toEqual([
-      ["参数", { r1: 2, c1: 1, r2: 15, c2: 3 }, expect.any(String)],
+      ["参数", { r1: 2, c1: 1, r2: MAP_ROW, c2: 3 }, expect.any(String)],
       ["节假日", { r1: 2, c1: 5, r2: 4, c2: 7 }, style],
     ]);
     const read = readWorkbookState(await reread(model));
