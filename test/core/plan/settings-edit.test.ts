@@ -67,15 +67,15 @@ describe("planSettingsEdit without a 设置 sheet", () => {
     const op = patch.ops[0] as Extract<PatchOp, { op: "writeSheet" }>;
     expect(op.visibility).toBe("hidden");
     expect(op.content.tables?.map((t) => [t.name, t.range])).toEqual([
-      ["参数", { r1: 2, c1: 1, r2: 17, c2: 3 }],
+      ["参数", { r1: 2, c1: 1, r2: 22, c2: 3 }],
       ["节假日", { r1: 2, c1: 5, r2: 4, c2: 7 }],
     ]);
     // The same rows as apply's, values edited, mappings after them.
     const apply = planSettingsSheet(wb, "zh") as Extract<PatchOp, { op: "writeSheet" }>;
-    expect(op.content.rows.slice(2, 14).map((r) => r[0]?.v)).toEqual(
+    expect(op.content.rows.slice(2, 19).map((r) => r[0]?.v)).toEqual(
       apply.content.rows.slice(2).map((r) => r[0]?.v),
     );
-    expect(op.content.rows.slice(14).map((r) => [r[0]?.v, r[1]?.v])).toEqual([
+    expect(op.content.rows.slice(19).map((r) => [r[0]?.v, r[1]?.v])).toEqual([
       ["列映射:进度计划表!E", "计划完成"],
       ["列映射:合同执行情况表!H", "应收日期3"],
       ["列映射:进度计划表!G", "不映射"],
@@ -126,8 +126,8 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
       op: "appendRows",
       sheet: "设置",
       table: "参数",
-      startRow: 15,
-      range: { r1: 2, c1: 1, r2: 17, c2: 3 },
+      startRow: 20,
+      range: { r1: 2, c1: 1, r2: 22, c2: 3 },
       rows: [
         [{ v: "列映射:进度计划表!E" }, { v: "planEnd" }, { v: null }],
         [{ v: "列映射:合同执行情况表!H" }, { v: "dueDate3" }, { v: null }],
@@ -155,11 +155,11 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
     const patch = planSettingsEdit(wb, edit, "zh");
     expect(patch.ops.map((o) => o.op)).toEqual(["setValues"]);
     expect(cells(patch.ops[0])).toEqual({
-      B16: "应收日期2",
-      A15: null,
-      B15: null,
-      A17: null,
-      B17: null,
+      B21: "应收日期2",
+      A20: null,
+      B20: null,
+      A22: null,
+      B22: null,
       E3: serial("2027-10-01"),
       G3: "国庆节",
       E4: null,
@@ -180,8 +180,8 @@ describe("planSettingsEdit on the sheet apply wrote", () => {
         op: "setValues",
         sheet: "设置",
         cells: [
-          { cell: "A15", write: { v: "列映射:X!B" } },
-          { cell: "B15", write: { v: "任务名称" } },
+          { cell: "A20", write: { v: "列映射:X!B" } },
+          { cell: "B20", write: { v: "任务名称" } },
         ],
       },
     ]);
