@@ -2,7 +2,7 @@
  * The bundled sample: a realistic 进度计划表 and 合同执行情况表 as of 2026-11-23, built in code
  * so every cell that matters is visible here. It holds the situations the product exists for:
  * overdue tasks, a late 项目实施通知, an unpaid payment node past due, a plan change without notice,
- * a task that pushes a contract past its delivery date.
+ * a task that pushes a contract past its delivery date, and a 实施文档台账 with hand-offs late.
  */
 
 import { isoToSerial } from "../core/dates";
@@ -106,10 +106,33 @@ function contracts(): SheetSnapshot {
   return sheet("合同执行情况表", rows, [{ r1: 1, c1: 1, r2: 1, c2: 26 }]);
 }
 
+/**
+ * 实施文档台账 (§2.4.1): one document filed on time, one sent to 总经办 and delivered late and
+ * still waiting for its 实施会议, one filed late without the 双方客服经理 签字, one in review.
+ */
+function documents(): SheetSnapshot {
+  // prettier-ignore
+  const H = [
+    "合同编号", "文档名称", "客服经理", "编写完成日期", "初审日期", "传总经办日期", "总经办返回日期", "送达客户日期",
+    "实施会议日期", "会谈纪要日期", "签字日期", "签收日期", "备案日期", "备注",
+  ];
+  // prettier-ignore
+  const rows: Spec[][] = [
+    ["实施文档台账（要素文档的编写和验收）"],
+    H,
+    ["HT-2026-012", "仓储管理方案", "赵强", d("2026-02-02"), d("2026-02-02"), d("2026-02-03"), d("2026-02-04"), d("2026-02-04"), d("2026-02-10"), null, d("2026-02-11"), d("2026-02-11"), d("2026-02-12"), null],
+    ["HT-2026-031", "业务流程改造方案", "李娜", d("2026-11-02"), d("2026-11-03"), d("2026-11-05"), d("2026-11-06"), d("2026-11-09"), null, null, null, null, null, "客户项目负责人出差"],
+    ["HT-2026-070", "组织机构调整方案", "陈刚", d("2026-09-01"), d("2026-09-01"), d("2026-09-02"), d("2026-09-03"), d("2026-09-03"), d("2026-09-10"), d("2026-09-11"), null, d("2026-09-15"), d("2026-09-22"), null],
+    ["HT-2026-045", "软件管理系统需求说明", "李娜", d("2026-11-19"), d("2026-11-19"), d("2026-11-20"), null, null, null, null, null, null, null, null],
+  ];
+  return sheet("实施文档台账", rows, [{ r1: 1, c1: 1, r2: 1, c2: 14 }]);
+}
+
 /** Where the sample's title, header, data and footer rows are, per sheet, for its look. */
 const LAYOUT: Record<string, { title: number; header: number; lastData: number; cols: number }> = {
   进度计划表: { title: 1, header: 3, lastData: 15, cols: 16 },
   合同执行情况表: { title: 1, header: 2, lastData: 9, cols: 26 },
+  实施文档台账: { title: 1, header: 2, lastData: 6, cols: 14 },
 };
 
 const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
@@ -136,5 +159,5 @@ export function sampleCellLook(sheet: string, r: number, c: number): Record<stri
 }
 
 export function sampleWorkbook(): WorkbookSnapshot {
-  return { date1904: false, sheets: [schedule(), contracts()] };
+  return { date1904: false, sheets: [schedule(), contracts(), documents()] };
 }

@@ -546,7 +546,7 @@ const payments: KindDef = {
  * 实施文档台账: one row per document of §2.4.1 要素文档的编写和验收, with the date of each hand-off
  * (编写完成 → 初审 → 传总经办 → 总经办返回 → 送达客户 → 实施会议 → 签字 → 签收 → 备案).
  */
-const DOCUMENT_STEPS = [
+export const DOCUMENT_STEPS: readonly string[] = [
   "writtenDate",
   "reviewDate",
   "toOfficeDate",
@@ -565,7 +565,7 @@ const documents: KindDef = {
   words: ["DOCUMENTS", "DOCUMENT", "实施文档台账", "文档台账", "要素文档台账", "文档"],
   // A document's name with any date of its hand-off chain.
   core: DOCUMENT_STEPS.map((f) => ["docName", f]),
-  coreDates: DOCUMENT_STEPS,
+  coreDates: [...DOCUMENT_STEPS],
   sheetHint: { re: /文档|方案/, rank: 0 },
   dateOrder: [
     ["writtenDate", "deliveredDate"],
@@ -575,7 +575,7 @@ const documents: KindDef = {
     ["signedDate", "filedDate"],
     ["receiptDate", "filedDate"],
   ],
-  actualFields: DOCUMENT_STEPS,
+  actualFields: [...DOCUMENT_STEPS],
   fields: [
     { field: "contractNo", type: "text", required: true, ...V.contractNo },
     {
@@ -590,7 +590,6 @@ const documents: KindDef = {
     {
       field: "writtenDate",
       type: "date",
-      required: true,
       headers: ["编写完成日期", "编写完成", "完成编写日期", "编写日期", "编写完成时间"],
     },
     { field: "reviewDate", type: "date", headers: ["初审日期", "初审", "客服经理初审日期", "初审时间"] },
@@ -615,7 +614,6 @@ const documents: KindDef = {
     {
       field: "deliveredDate",
       type: "date",
-      required: true,
       headers: ["送达客户日期", "送达日期", "送达客户", "送达客户企业日期", "送达时间"],
     },
     {

@@ -198,7 +198,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     const cells = marks.get(sheet) ?? [];
     markCount += cells.length;
     append(ops, markOps(new Map([[sheet, cells]])));
-    append(ops, highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays));
+    append(ops, highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays, settings));
   }
 
   // After the last user sheet, or after that sheet's own normalised copies.

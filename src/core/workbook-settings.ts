@@ -132,17 +132,17 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["noticeWorkdays", "实施通知工作日数"],
   ["reportDays", "书面报告天数"],
   ["changeNoticeDays", "计划调整提前天数"],
-  ["docToOfficeWorkdays", "初审传总经办工作日数"],
-  ["docOfficeWorkdays", "总经办审核工作日数"],
-  ["docDeliveryWorkdays", "文档送达工作日数"],
-  ["docMeetingWorkdays", "实施会议工作日数"],
-  ["docFilingWorkdays", "文档备案工作日数"],
   ["companyName", "公司名称"],
   ["departments.finance", "财务部名称"],
   ["departments.sales", "销售部名称"],
   ["departments.service", "客服部名称"],
   ["departments.office", "总经办名称"],
   ["lang", "语言"],
+  ["docToOfficeWorkdays", "初审传总经办工作日数"],
+  ["docOfficeWorkdays", "总经办审核工作日数"],
+  ["docDeliveryWorkdays", "文档送达工作日数"],
+  ["docMeetingWorkdays", "实施会议工作日数"],
+  ["docFilingWorkdays", "文档备案工作日数"],
 ];
 
 /** Normalised 项 text → what it sets. */

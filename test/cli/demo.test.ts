@@ -20,17 +20,18 @@ describe("ptrack demo", () => {
       expect.arrayContaining(["进度计划表", "合同执行情况表", "校验报告", "操作日志", "设置"]),
     );
     expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(
-      expect.arrayContaining(["进度计划表", "合同执行情况表"]),
+      expect.arrayContaining(["进度计划表", "合同执行情况表", "实施文档台账"]),
     );
   });
 
-  test("writes a real workbook with both tables under their titles", async () => {
+  test("writes a real workbook with its tables under their titles", async () => {
     const wb = await readXlsx(result.workbook);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["进度计划表", "合同执行情况表"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual(["进度计划表", "合同执行情况表", "实施文档台账"]);
     expect(result.report.asOf).toBe("2026-11-23");
     expect(result.report.tables.map((t) => [t.sheet, t.kind, t.headerRow, t.firstRow, t.lastRow])).toEqual([
       ["进度计划表", "schedule", 3, 4, 15],
       ["合同执行情况表", "contracts", 2, 3, 8],
+      ["实施文档台账", "documents", 2, 3, 6],
     ]);
   });
 
@@ -66,6 +67,24 @@ describe("ptrack demo", () => {
     expect(overdue.map((x) => x.row).sort()).toEqual([3, 4, 6]);
     expect(result.report.findings.find((x) => x.rule === "contract.report-overdue")?.row).toBe(3);
     expect(at("contract.delivery-overdue", "合同执行情况表", "I6")).toBeDefined();
+  });
+
+  test("§2.4.1 hand-offs: late steps name both dates and the deadline, an overdue step, a missing 签字", () => {
+    expect(at("document.to-office-late", "实施文档台账", "F4")?.message).toMatch(
+      /2026-11-03.*2026-11-04.*2026-11-05/,
+    );
+    expect(at("document.delivery-late", "实施文档台账", "H4")?.message).toMatch(
+      /2026-11-02.*2026-11-04.*2026-11-09/,
+    );
+    expect(at("document.step-overdue", "实施文档台账", "I4")?.message).toContain("已逾期 7 天");
+    expect(at("document.filing-late", "实施文档台账", "M5")?.message).toMatch(
+      /2026-09-15.*2026-09-17.*2026-09-22/,
+    );
+    expect(at("document.signature-missing", "实施文档台账", "K5")).toBeDefined();
+    // Filed on time, and one still in review before its deadlines.
+    expect(
+      result.report.findings.some((f) => f.sheet === "实施文档台账" && (f.row === 3 || f.row === 6)),
+    ).toBe(false);
   });
 
   test("a typo'd date is reported with its raw text, not guessed", () => {

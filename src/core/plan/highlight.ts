@@ -11,6 +11,8 @@
 import { OWN_TAG, type ConditionalRule, type PatchOp } from "../patch";
 import { colLetter, type Range } from "../snapshot";
 import type { Kind } from "../kinds";
+import { DOCUMENT_CHAIN, DOCUMENT_DEADLINES } from "../rules/documents";
+import { DEFAULT_SETTINGS, type Settings } from "../settings";
 import type { Layout, LayoutColumn } from "./layout";
 
 const RED = { fill: "FFC7CE", fontColor: "9C0006" };
@@ -131,23 +133,60 @@ function paymentRules(l: Layout, days: number): ConditionalRule[] {
   return rules;
 }
 
+/**
+ * 实施文档台账 rows: red while a §2.4.1 hand-off is past its deadline and not done (the step
+ * before it dated, its own cell and every later step's empty), muted once the document is filed.
+ * WORKDAY counts Monday to Friday: a live colour has no 调休 calendar, the check's findings do.
+ */
+function documentRules(l: Layout, _days: number, settings: Settings): ConditionalRule[] {
+  const { ref, blank, filled } = refs(l);
+  const rules: ConditionalRule[] = [];
+  DOCUMENT_DEADLINES.forEach((d, i) => {
+    const from = l.fields[d.from];
+    const to = l.fields[d.to];
+    if (!from || !to) return;
+    const later = DOCUMENT_CHAIN.slice(DOCUMENT_CHAIN.indexOf(d.to) + 1)
+      .map((f) => l.fields[f])
+      .filter((c): c is LayoutColumn => c !== undefined);
+    const terms = [
+      `ISNUMBER(${ref(from)})`,
+      blank(to),
+      ...(later.length > 0 ? [`COUNT(${later.map(ref).join(",")})=0`] : []),
+      `WORKDAY(${ref(from)},${settings[d.days]})<TODAY()`,
+    ];
+    rules.push({ formula: all(terms, `文档逾期${i + 1}`), ...RED, stopIfTrue: true });
+  });
+  const filed = l.fields.filedDate;
+  if (filed) rules.push({ formula: all([filled(filed)], "完成"), ...MUTED, stopIfTrue: true });
+  return rules;
+}
+
 /** Each kind's row colours; a kind without an entry is not coloured. */
-const BY_KIND: Partial<Record<Kind, (l: Layout, days: number) => ConditionalRule[]>> = {
+const BY_KIND: Partial<Record<Kind, (l: Layout, days: number, settings: Settings) => ConditionalRule[]>> = {
   schedule: scheduleRules,
   contracts: contractRules,
   payments: paymentRules,
+  documents: documentRules,
 };
 
 /** The row-colour rules of a table, whole rows from its first to its last column. */
-export function highlightRules(l: Layout, dueSoonDays: number): ConditionalRule[] {
+export function highlightRules(
+  l: Layout,
+  dueSoonDays: number,
+  settings: Settings = DEFAULT_SETTINGS,
+): ConditionalRule[] {
   if (l.lastRow < l.firstRow) return [];
-  return BY_KIND[l.kind]?.(l, dueSoonDays) ?? [];
+  return BY_KIND[l.kind]?.(l, dueSoonDays, settings) ?? [];
 }
 
-export function highlightOps(layouts: Layout[], dueSoonDays: number): PatchOp[] {
+export function highlightOps(
+  layouts: Layout[],
+  dueSoonDays: number,
+  settings: Settings = DEFAULT_SETTINGS,
+): PatchOp[] {
   const ops: PatchOp[] = [];
   for (const l of layouts) {
-    const rules = highlightRules(l, dueSoonDays);
+    const rules = highlightRules(l, dueSoonDays, settings);
     if (rules.length === 0) continue;
     const range: Range = { r1: l.firstRow, c1: l.firstCol, r2: l.lastRow, c2: l.lastCol };
     ops.push({ op: "addConditionalFormats", sheet: l.sheet, ranges: [range], rules });

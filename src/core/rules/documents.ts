@@ -5,18 +5,18 @@
 
 import { diffDays, type IsoDate } from "../dates";
 import type { RuleId } from "../findings";
+import { DOCUMENT_STEPS } from "../kinds";
 import { dateOf, isEmpty, textOf, type FieldCell, type TypedRow } from "../rows";
-import type { Settings } from "../settings";
 import { at, type RuleContext, type TableRule } from "./context";
 
-type DaysKey =
+export type DaysKey =
   | "docToOfficeWorkdays"
   | "docOfficeWorkdays"
   | "docDeliveryWorkdays"
   | "docMeetingWorkdays"
   | "docFilingWorkdays";
 
-interface Deadline {
+export interface Deadline {
   rule: RuleId;
   /** The step the deadline runs from and the step it bounds. */
   from: string;
@@ -26,20 +26,9 @@ interface Deadline {
 }
 
 /** The chain in its order: a later step done means the earlier ones were done or skipped. */
-const CHAIN = [
-  "writtenDate",
-  "reviewDate",
-  "toOfficeDate",
-  "officeReturnDate",
-  "deliveredDate",
-  "meetingDate",
-  "minutesDate",
-  "signedDate",
-  "receiptDate",
-  "filedDate",
-];
+export const DOCUMENT_CHAIN = DOCUMENT_STEPS;
 
-const DEADLINES: Deadline[] = [
+export const DOCUMENT_DEADLINES: readonly Deadline[] = [
   {
     rule: "document.to-office-late",
     from: "reviewDate",
@@ -89,11 +78,13 @@ function docArgs(row: TypedRow): Record<string, string> {
 
 /** A step after `field` in the chain is dated. */
 function laterDone(row: TypedRow, field: string): boolean {
-  return CHAIN.slice(CHAIN.indexOf(field) + 1).some((f) => dateOf(row.fields[f]) !== undefined);
+  return DOCUMENT_CHAIN.slice(DOCUMENT_CHAIN.indexOf(field) + 1).some(
+    (f) => dateOf(row.fields[f]) !== undefined,
+  );
 }
 
 function stepArgs(ctx: RuleContext, d: Deadline, from: FieldCell, fromDate: IsoDate, to: FieldCell) {
-  const n = ctx.settings[d.days as keyof Settings] as number;
+  const n = ctx.settings[d.days];
   return {
     fromHeader: from.header,
     fromDate,
@@ -126,11 +117,11 @@ function lateRule(d: Deadline): TableRule {
   };
 }
 
-export const documentToOfficeLate = lateRule(DEADLINES[0]);
-export const documentOfficeReviewLate = lateRule(DEADLINES[1]);
-export const documentDeliveryLate = lateRule(DEADLINES[2]);
-export const documentMeetingLate = lateRule(DEADLINES[3]);
-export const documentFilingLate = lateRule(DEADLINES[4]);
+export const documentToOfficeLate = lateRule(DOCUMENT_DEADLINES[0]);
+export const documentOfficeReviewLate = lateRule(DOCUMENT_DEADLINES[1]);
+export const documentDeliveryLate = lateRule(DOCUMENT_DEADLINES[2]);
+export const documentMeetingLate = lateRule(DOCUMENT_DEADLINES[3]);
+export const documentFilingLate = lateRule(DOCUMENT_DEADLINES[4]);
 
 /**
  * A step not done although its deadline has passed: the step before it is dated, its own cell is
@@ -141,10 +132,10 @@ export const documentStepOverdue: TableRule = {
   severity: "error",
   source: "§2.4.1",
   scope: "table",
-  needs: { documents: DEADLINES.map((d) => [d.from, d.to]) },
+  needs: { documents: DOCUMENT_DEADLINES.map((d) => [d.from, d.to]) },
   check(ctx, table) {
     for (const row of table.rows) {
-      for (const d of DEADLINES) {
+      for (const d of DOCUMENT_DEADLINES) {
         const from = row.fields[d.from];
         const to = row.fields[d.to];
         const a = dateOf(from);
@@ -182,7 +173,7 @@ export const documentSignatureMissing: TableRule = {
       for (const step of ["signedDate", "receiptDate"]) {
         const fc = row.fields[step];
         if (!fc || !isEmpty(fc)) continue;
-        const later = CHAIN.slice(CHAIN.indexOf(step) + 1)
+        const later = DOCUMENT_CHAIN.slice(DOCUMENT_CHAIN.indexOf(step) + 1)
           .map((f) => row.fields[f])
           .find((c) => dateOf(c) !== undefined);
         if (!later) continue;

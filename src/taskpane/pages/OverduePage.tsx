@@ -45,13 +45,14 @@ const useStyles = makeStyles({
   total: { fontSize: tokens.fontSizeBase200 },
 });
 
-type TileKey = "tasks" | "deliveries" | "payments" | "dueSoon";
+type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "dueSoon";
 
 /** Each tile lists the findings of the rules that report it. */
 const TILES: Array<{ key: TileKey; rules: RuleId[] }> = [
   { key: "tasks", rules: ["schedule.overdue"] },
   { key: "deliveries", rules: ["contract.delivery-overdue"] },
   { key: "payments", rules: ["contract.payment-overdue"] },
+  { key: "documents", rules: ["document.step-overdue"] },
   { key: "dueSoon", rules: ["schedule.due-soon", "contract.delivery-due-soon"] },
 ];
 
