@@ -11,6 +11,8 @@
  *   (d) exceljs read + write — the floor for apply: load the file with exceljs and save it again
  *   (e) apply     — node bin/ptrack.js apply FILE -o OUT --today 2026-11-23 (tables, validation,
  *                   colours, marks, report, notices, log), against (d)
+ *   blownCheck    — check on a plan whose rows were copied out to column XFD (bench/blown.ts);
+ *                   goal 2 s
  *   cpm           — the critical path on a generated 50,000-task schedule (bench/cpm.ts): one cold
  *                   criticalPath call, in its own process
  *
@@ -49,6 +51,7 @@ import {
 } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { blownWorkbook } from "./blown";
 import { firstLoad, type FirstLoad } from "./firstload";
 import { GENERATOR_VERSION, generate } from "./generate";
 import { officeFigures } from "./office-sync";
@@ -67,6 +70,8 @@ const LARGE_FILE = join(CACHE, `bench-large-v${GENERATOR_VERSION}.xlsx`);
 const LARGE_BUDGET_MB = 3072;
 /** 10,000 rows (8,000 schedule + 2,000 contracts) for the task pane's smaller goal. */
 const FILE_10K = join(CACHE, `bench-10k-v${GENERATOR_VERSION}.xlsx`);
+/** bench/blown.ts: a plan with rows out to XFD, written on each run (it is small). */
+const BLOWN_FILE = join(CACHE, "bench-blown.xlsx");
 const TODAY = "2026-11-23";
 const TIMEOUT_MS = 180_000;
 
@@ -213,6 +218,9 @@ async function main(): Promise<void> {
     tasks.push({ task: "check", once: () => runCheck() });
     tasks.push({ task: "exceljsRoundTrip", once: () => runChild("exceljsRoundTrip") });
     tasks.push({ task: "apply", once: () => runApply() });
+    // A WPS plan whose rows were copied out to column XFD (goal: check within 2 s).
+    writeFileSync(BLOWN_FILE, blownWorkbook());
+    tasks.push({ task: "blownCheck", once: () => runCheck(BLOWN_FILE) });
   } else checkNote = "bin/ptrack.js does not exist yet: (c)–(e) skipped";
   const all = new Map<string, Run[]>(tasks.map((t) => [t.task, []]));
   for (let i = 0; i < runs; i++) {
@@ -326,6 +334,7 @@ async function main(): Promise<void> {
     notes: [
       "ratios of time: readXlsx/exceljs on in-process read time; check/exceljs and apply/exceljs read+write on whole-process wall time (both include start-up)",
       "office: syncs and bytes of the Office.js host against the strict fake Excel API; large = FILE, apply without notices",
+      "blownCheck: check on bench/blown.ts, a 200-task plan with 40 rows out to column XFD (goal 2 s)",
       ...(checkNote ? [checkNote] : []),
       ...notes,
     ],

@@ -11,6 +11,7 @@ import { planApply, planClear, protectedSheets, type ApplyPlan } from "../core/p
 import { planHostNotesLog } from "../core/plan/log";
 import type { ProtectionSkips } from "../core/plan/protection";
 import { LOG_SHEET, REPORT_SHEET } from "../core/owned";
+import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { WorkbookSnapshot } from "../core/snapshot";
 import type { Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
@@ -29,6 +30,9 @@ export interface ApplyRequest {
   user: string;
   now?: Date;
   onStage?: (stage: Stage) => void;
+  /** Column mappings and tables declared by hand for this run (`--map`, `--table`). */
+  overrides?: MappingOverride[];
+  declared?: DeclaredTable[];
 }
 
 export interface ApplyOutcome {
@@ -128,6 +132,8 @@ async function readAndPlan(
     normalize: req.normalize,
     notices: req.notices,
     noticeKeys: req.noticeKeys,
+    overrides: req.overrides,
+    declared: req.declared,
   });
   return { plan, lean: forLog(wb) };
 }

@@ -185,6 +185,8 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       user,
       now: io.now,
       onStage: (s) => progress.stage(s),
+      overrides: o.overrides,
+      declared: o.declared,
     });
     progress.stage("save");
     // The bar is cleared on failure too, so a sentence about the output starts its own line.

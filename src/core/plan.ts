@@ -28,6 +28,7 @@ import { SETTINGS_SHEET } from "./workbook-settings";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
 import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
 import type { TypedTable } from "./rows";
+import type { DeclaredTable, MappingOverride } from "./recognise";
 import type { Lang } from "./settings";
 import { parseA1, type WorkbookSnapshot } from "./snapshot";
 import { sheetWords } from "../i18n/sheets";
@@ -55,6 +56,9 @@ export interface ApplyOptions {
   noticeKeys?: readonly string[];
   /** At most this many findings are listed on the 校验报告 (default REPORT_LIMIT). */
   reportLimit?: number;
+  /** Column mappings and tables declared by hand for this run (`--map`, `--table`), as for check. */
+  overrides?: MappingOverride[];
+  declared?: DeclaredTable[];
 }
 
 export interface ApplyPlan {
@@ -125,7 +129,12 @@ function markedCells(
 
 export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   const { lang } = opts;
-  const analysis = analyseWorkbook(wb, { asOf: opts.asOf, today: opts.today });
+  const analysis = analyseWorkbook(wb, {
+    asOf: opts.asOf,
+    today: opts.today,
+    overrides: opts.overrides,
+    declared: opts.declared,
+  });
   const { result, tables, settings, model } = analysis;
   const ops: PatchOp[] = [];
   const protection = new Protection(wb);

@@ -28,6 +28,8 @@ export interface ColumnRef {
   unit?: string;
   /** Multiplier for money written in that unit (万元 → 10000); absent means 1. */
   scale?: number;
+  /** Dates written as a range in one cell (起止日期 `2026.3.1-3.15`): which end this field reads. */
+  part?: "start" | "end";
 }
 
 export type GroupField = "dueDate" | "dueAmount" | "receivedAmount" | "receivedDate";
@@ -444,6 +446,8 @@ interface HeaderCol {
   /** Candidate keys, best first. */
   keys: string[];
   unit?: string;
+  /** Under a two-row header: the top row's text over this column (a group or phase name). */
+  top?: string;
 }
 
 interface Ctx {
@@ -506,7 +510,7 @@ function doubleHeader(ctx: Ctx, top: PRow, bottom: PRow): HeaderCol[] {
       return { c, end: c, header: only, keys: [key], unit };
     }
     const { keys, unit } = composeKeys(t, b);
-    return { c, end: c, header: t + b, keys, unit };
+    return { c, end: c, header: t + b, keys, unit, top: t };
   });
 }
 
@@ -520,6 +524,13 @@ interface Mapping {
   missing: number;
   /** Headers that matched a field by a specific name (not a generic one like 名称 or 金额). */
   strong: number;
+  /** Fields matched only by a generic header (开始时间, 金额). */
+  weakFields: Set<string>;
+  /**
+   * Recognised on one generic date beside a specific task (工作内容 | 工作时间): the values must
+   * show it, most of that column's cells being dates.
+   */
+  needsDates?: string;
 }
 
 function ref(col: HeaderCol | undefined, c: number): ColumnRef {
@@ -650,6 +661,17 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     strong++;
   }
   unmapped.sort((a, b) => a.col - b.col);
+  // 起止日期: both ends of the plan in one cell.
+  const range = columns.planStart;
+  if (
+    kind === "schedule" &&
+    range &&
+    !columns.planEnd &&
+    RANGE_HEADER.test(normaliseHeader(range.header).key)
+  ) {
+    range.part = "start";
+    columns.planEnd = { ...range, part: "end" };
+  }
 
   const def = KIND_DEFS[kind];
   const missing = def.fields.filter((f) => f.required && !columns[f.field]).length;
@@ -663,10 +685,18 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   // A task name and both ends of its plan (任务 | 开始日期 | 结束日期) is a schedule however plainly
   // the dates are headed.
   const planned = ["planStart", "planEnd", "duration"].filter((f) => columns[f]).length;
-  const valid =
-    hasCore(kind, columns, groups, weakFields) &&
-    (strong >= 2 || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
-  return { kind, columns, groups, unmapped, score, valid, missing, strong };
+  const core = hasCore(kind, columns, groups, weakFields);
+  let valid = core && (strong >= 2 || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
+  // A task named specifically and one date column headed plainly (工作内容 | 工作时间): a plan when
+  // the values say so (plausible() then wants most of the column to be dates).
+  let needsDates: string | undefined;
+  if (!valid && core && kind === "schedule" && strong === 1 && !weakFields.has("task") && planned === 1) {
+    needsDates = ["planStart", "planEnd"].find((f) => columns[f]);
+    valid = needsDates !== undefined;
+  }
+  const m: Mapping = { kind, columns, groups, unmapped, score, valid, missing, strong, weakFields };
+  if (needsDates) m.needsDates = needsDates;
+  return m;
 }
 
 /** The best valid kind for these header columns. */
@@ -786,7 +816,104 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
       if (d.score > s2.score) return { found: d.found, idx: i + 1, headerRows: 2 };
     }
   }
-  return s1.found.length > 0 ? { found: s1.found, idx: i, headerRows: 1 } : undefined;
+  if (s1.found.length > 0) return { found: s1.found, idx: i, headerRows: 1 };
+  // A plan whose task column has no header (or the name of the project as its header).
+  if (next && next.r === row.r + 1) {
+    const cols = doubleHeader(ctx, row, next);
+    const d = phasePairs(cols).length >= 2 ? inferTask(ctx, cols, i + 2) : undefined;
+    if (d) return { found: [d], idx: i + 1, headerRows: 2 };
+  }
+  const s = inferTask(ctx, singleHeader(ctx, row), i + 1);
+  return s ? { found: [s], idx: i, headerRows: 1 } : undefined;
+}
+
+/**
+ * Phases across columns under a two-row header (`需求 | 设计 | 开发` over `开始时间 | 结束时间` pairs):
+ * each phase's start and end column.
+ */
+function phasePairs(cols: HeaderCol[]): Array<{ name: string; start: number; end: number }> {
+  const out: Array<{ name: string; start: number; end: number }> = [];
+  for (let k = 0; k + 1 < cols.length; k++) {
+    const a = cols[k];
+    const b = cols[k + 1];
+    if (b.c !== a.c + 1 || a.keys.length < 2 || b.keys.length < 2) continue;
+    const fa = lookupKey("schedule", a.keys[a.keys.length - 1])?.field;
+    const fb = lookupKey("schedule", b.keys[b.keys.length - 1])?.field;
+    if (fa !== "planStart" || fb !== "planEnd") continue;
+    if (a.top === undefined || a.top !== b.top) continue;
+    out.push({ name: a.top, start: a.c, end: b.c });
+    k++;
+  }
+  return out;
+}
+
+/** Text that names something: not a number, an outline number, a date or a timeline mark. */
+function isNameText(x: PCell, date1904: boolean): boolean {
+  return (
+    typeof x.v === "string" &&
+    !/^\d+(\.\d+)*$/.test(x.t) &&
+    !isTimelineText(x.t) &&
+    parseDate(x.v, { date1904 }).status !== "ok"
+  );
+}
+
+/** Schedule fields that back a header up as a plan's when its task column is not named. */
+const PLAN_EVIDENCE = ["planStart", "planEnd", "duration", "owner", "actualStart", "actualEnd", "progress"];
+
+/**
+ * A header naming a plan's dates specifically and one more of its fields (计划开始时间 | 负责人,
+ * 计划开始日 | 天数) but no task column: the task is the column just left of the dates holding
+ * names in the rows below, whether its header is empty (`| | 计划开始时间`), or the project's own
+ * name (`流量计开发 | 起止日期`), or a word no vocabulary has (`接口名`).
+ */
+function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefined {
+  const cols = all.filter((x) => !isTimelineText(x.header));
+  if (cols.length < 2) return undefined;
+  const c2 = Math.max(...cols.map((x) => x.end));
+  const m = mapColumns(ctx, "schedule", cols, 1, c2);
+  if (m.columns.task) return undefined;
+  const dated = ["planStart", "planEnd", "duration"].filter((f) => m.columns[f]);
+  if (!dated.some((f) => !m.weakFields.has(f)) && phasePairs(cols).length < 2) return undefined;
+  if (PLAN_EVIDENCE.filter((f) => m.columns[f]).length < 2) return undefined;
+  const firstDate = Math.min(...dated.map((f) => m.columns[f]!.col));
+  const mapped = mappedColumns({ mapping: m, c1: 1, c2, cols });
+  // The rows below the header, up to a run of blank rows.
+  const rows: PRow[] = [];
+  for (let k = dataIdx; k < ctx.rows.length && rows.length < 30; k++) {
+    const prev = k > dataIdx ? ctx.rows[k - 1].r : ctx.rows[dataIdx - 1].r;
+    if (ctx.rows[k].r - prev - 1 >= BLANK_RUN_END) break;
+    rows.push(ctx.rows[k]);
+  }
+  const dateRows = rows.filter((row) =>
+    row.cells.some(
+      (x) =>
+        x.c === firstDate &&
+        (typeof x.v === "number" || dateLike(x, ctx.date1904) || /[?？][-~至到]/.test(x.t)),
+    ),
+  ).length;
+  if (dateRows < 2) return undefined;
+  const byCol = new Map(cols.map((x) => [x.c, x]));
+  for (let c = firstDate - 1; c >= Math.max(1, firstDate - 4); c--) {
+    if (mapped.has(c)) continue;
+    const h = byCol.get(c);
+    if (h && h.keys.some((k) => isKnownKey(k))) continue;
+    let names = 0;
+    let values = 0;
+    for (const row of rows) {
+      const x = row.cells.find((y) => y.c === c);
+      if (!x) continue;
+      values++;
+      if (isNameText(x, ctx.date1904)) names++;
+    }
+    if (names < 2 || names * 3 < values * 2 || names * 2 < dateRows) continue;
+    m.columns.task = ref(h, c);
+    m.unmapped = m.unmapped.filter((u) => u.col !== c);
+    m.valid = true;
+    const c1 = Math.min(c, ...cols.map((x) => x.c));
+    const withTask = h ? cols : [...cols, { c, end: c, header: "", keys: [""] }].sort((a, b) => a.c - b.c);
+    return { mapping: m, c1, c2, cols: withTask };
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -892,13 +1019,51 @@ function scanRegion(
       sectionRows.push(row.r);
     // Nothing in any column the table reads (`保留格式，勿删`, `……` under the 序号): a note, not a row.
     else if (!cells.some((x) => mappedCols.has(x.c))) sectionRows.push(row.r);
+    // A reserved or kept-for-format line (`583 | 预留`, `保留格式，勿删`), or one label written across
+    // the row (`补充协议 | 补充协议 | 补充协议`): not a row of its own.
+    else if (isPlaceholderRow(cells, numbering, anchorCols) || isRepeatedLabel(cells, dataCols))
+      sectionRows.push(row.r);
     else {
       dataRows.push(row.r);
       dataIdx.push(k);
       mayStartTable = row.cells.length === 1;
     }
   }
+  // Lines after the last row holding only numbers, nothing naming a row (a chart's helper
+  // values, sums without a 合计 label): not rows.
+  while (dataRows.length > 1) {
+    const last = rows[dataIdx[dataIdx.length - 1]];
+    const cells = cellsIn(last, c1, c2);
+    if (cells.some((x) => typeof x.v === "string" || anchorCols.has(x.c))) break;
+    if (anchorCols.size === 0) break;
+    totalRows.push(last.r);
+    dataRows.pop();
+    dataIdx.pop();
+  }
+  totalRows.sort((a, b) => a - b);
   return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/** Words a template leaves in a row kept free: 预留, 空白, 保留格式，勿删, 此行需保留. */
+const PLACEHOLDER =
+  /^(?:预留|备用|空白|空行|以下空白|此处空白|待定|待补充|保留格式.*|.*勿删.*|此行.*保留.*|[.…·。]{2,})$/;
+
+/** A row of only placeholders and numbering, nothing in the columns naming a row but placeholders. */
+function isPlaceholderRow(cells: PCell[], numbering: Set<number>, anchorCols: Set<number>): boolean {
+  let words = 0;
+  for (const x of cells) {
+    if (typeof x.v === "string" && PLACEHOLDER.test(compact(x.t))) words++;
+    else if (numbering.has(x.c) || (typeof x.v !== "string" && !anchorCols.has(x.c))) continue;
+    else return false;
+  }
+  return words > 0;
+}
+
+/** The same label in two or more cells and nothing else, outside the columns holding dates or amounts. */
+function isRepeatedLabel(cells: PCell[], dataCols: Set<number>): boolean {
+  if (cells.length < 2) return false;
+  const first = compact(cells[0].t);
+  return cells.every((x) => typeof x.v === "string" && !dataCols.has(x.c) && compact(x.t) === first);
 }
 
 /** Filling instructions under a header (`填写说明：…`, `1.项目合同编号通用命名规则…`). */
@@ -920,6 +1085,13 @@ function isBandRow(
   if (cells.some((x) => typeof x.v === "string" && INSTRUCTIONS.test(compact(x.t)))) {
     return cells.every((x) => typeof x.v === "string");
   }
+  // Another ledger's headers mirrored under ours (`ZC序号 | / | ZC采购名称`): system-prefixed names.
+  if (
+    cells.every((x) => typeof x.v === "string") &&
+    cells.filter((x) => /^[A-Z]{2,4}[\u4e00-\u9fff]/.test(compact(x.t))).length >=
+      Math.max(2, cells.length / 2)
+  )
+    return true;
   // A header cell merged down over the rows below repeats its text there.
   const repeats = (x: PCell) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t);
   if (cells.some((x) => anchorCols.has(x.c) && !isTimelineCell(x) && !repeats(x))) return false;
@@ -1058,10 +1230,14 @@ function anchorColumns(f: Found): Set<number> {
   return out;
 }
 
-/** A serial from 1908 to 2119, or text that reads as a date. */
+/** A header naming a plan's two ends in one column. */
+const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
+
+/** A serial from 1908 to 2119, or text that reads as a date (or a range of dates). */
 function dateLike(x: PCell, date1904: boolean): boolean {
   if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
-  return parseDate(x.v, { date1904 }).status === "ok";
+  const p = parseDate(x.v, { date1904 });
+  return p.status === "ok" || (p.status === "invalid" && p.reason === "date-range");
 }
 
 /**
@@ -1069,6 +1245,20 @@ function dateLike(x: PCell, date1904: boolean): boolean {
  * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
  */
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
+  const needs = f.mapping.needsDates ? f.mapping.columns[f.mapping.needsDates]?.col : undefined;
+  if (needs !== undefined) {
+    let values = 0;
+    let dates = 0;
+    for (const r of region.dataRows.slice(0, 50)) {
+      const x = rowIndex(ctx)
+        .get(r)
+        ?.cells.find((c) => c.c === needs);
+      if (!x || isBlank(x.t)) continue;
+      values++;
+      if (dateLike(x, ctx.date1904)) dates++;
+    }
+    return dates >= 2 && dates * 2 >= values;
+  }
   const cols = KIND_DEFS[f.mapping.kind].coreDates
     .map((k) => f.mapping.columns[k]?.col)
     .filter((c) => c !== undefined);
@@ -1131,6 +1321,30 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   if (keep.length !== rows.length) {
     region.dataRows = keep;
     region.sectionRows.sort((a, b) => a - b);
+  }
+}
+
+/**
+ * A task header merged over two columns (`任务名称` over A:B) whose first column holds only numbers
+ * (1, 2, 3): the names are in the next column, and the numbers are the outline.
+ */
+function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
+  const task = f.mapping.columns.task;
+  const head = task && f.cols.find((x) => x.c === task.col);
+  if (!task || !head || head.end === head.c) return;
+  const byRow = rowIndex(ctx);
+  const count = (c: number, test: (x: PCell) => boolean) =>
+    region.dataRows.filter((r) => byRow.get(r)?.cells.some((x) => x.c === c && test(x))).length;
+  const numbers = count(task.col, (x) => typeof x.v === "number" || /^\d+(\.\d+)*$/.test(x.t));
+  if (numbers * 2 < region.dataRows.length || count(task.col, (x) => isNameText(x, ctx.date1904)) > 0) return;
+  const mapped = mappedColumns(f);
+  for (let c = task.col + 1; c <= head.end; c++) {
+    if (mapped.has(c)) return;
+    if (count(c, (x) => isNameText(x, ctx.date1904)) * 2 < region.dataRows.length) continue;
+    if (!f.mapping.columns.wbs) f.mapping.columns.wbs = { ...task };
+    f.mapping.columns.task = { ...task, col: c, letter: colLetter(c) };
+    f.mapping.unmapped = f.mapping.unmapped.filter((u) => u.col !== c);
+    return;
   }
 }
 
@@ -1329,6 +1543,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         };
         continue;
       }
+      taskInMergedHeader(ctx, f, region);
       phaseRows(ctx, f, region);
       trimGrid(ctx, f, region);
       const table = buildTable(ctx, f, hit, region, unit);

@@ -14,6 +14,7 @@ import {
   durationIsWorking,
   parseDays,
   parseDate,
+  parseDateRangePart,
   parseMoney,
   parsePercent,
   parseText,
@@ -348,8 +349,12 @@ function valueParser(
   ref: ColumnRef,
 ): (c: Cell | undefined) => Parsed<FieldValue> {
   switch (type) {
-    case "date":
+    case "date": {
+      const part = ref.part;
+      if (part)
+        return (c) => parseDateRangePart(c?.value, part, { date1904: wb.date1904, numFmt: c?.numFmt });
       return (c) => parseDate(c?.value, { date1904: wb.date1904, numFmt: c?.numFmt });
+    }
     case "money":
       return (c) => parseMoney(c?.value, { scale: ref.scale });
     case "percent": {

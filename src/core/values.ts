@@ -723,3 +723,43 @@ export function durationIsWorking(v: CellValue | undefined): boolean | undefined
   if (!m || m[2] === undefined) return undefined;
   return WORKING_UNITS.has(m[2].toLowerCase());
 }
+
+/**
+ * One end of a date range written in one cell (`2026.3.1-3.15`, `2016/8/2-2016/8/20`,
+ * `2026年3月1日至15日`, `？-2016/8/11`). The end takes the year and month the start wrote when it
+ * leaves them out. A single date stands for both ends. Never `fromText`: normalising would
+ * overwrite the range with one of its ends.
+ */
+export function parseDateRangePart(
+  v: CellValue | undefined,
+  part: "start" | "end",
+  opts: { date1904: boolean; numFmt?: string },
+): Parsed<IsoDate> {
+  if (typeof v !== "string") return parseDate(v, opts);
+  const s = toHalfWidth(v).replace(HYPHENS_RE, "-").replace(/\s+/g, "");
+  const whole = parseDate(v, opts);
+  if (whole.status === "ok") return { ...whole, fromText: false };
+  // The split whose left side is a date (or an unknown start, `？`).
+  let m: [string, string, string] | undefined;
+  for (let i = 1; i < s.length && !m; i++) {
+    const sep = /^(?:至|到|~|〜|—|–|―|--|-)/.exec(s.slice(i));
+    if (!sep) continue;
+    const left = s.slice(0, i);
+    if (/^[?？]+$/.test(left) || parseDate(left, opts).status === "ok")
+      m = [s, left, s.slice(i + sep[0].length)];
+  }
+  if (!m) return whole;
+  // `？-2016/8/11`: the start is not known yet.
+  const start = /^[?？]+$/.test(m[1]) ? INVALID["partial-date"] : parseDate(m[1], opts);
+  if (part === "start") return start.status === "ok" ? { ...start, fromText: false } : start;
+  let end = parseDate(m[2], opts);
+  if (end.status !== "ok" && start.status === "ok") {
+    const [y, mo] = start.value.split("-");
+    const tail = m[2].replace(/[日号]$/, "");
+    const md = /^(\d{1,2})[./月-](\d{1,2})$/.exec(tail);
+    const d = /^(\d{1,2})$/.exec(tail);
+    if (md) end = parseDate(`${y}-${md[1].padStart(2, "0")}-${md[2].padStart(2, "0")}`, opts);
+    else if (d) end = parseDate(`${y}-${mo}-${d[1].padStart(2, "0")}`, opts);
+  }
+  return end.status === "ok" ? { ...end, fromText: false } : end;
+}

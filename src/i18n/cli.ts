@@ -9,6 +9,7 @@ export const USAGE: Record<Lang, string> = {
   ptrack check 文件.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
                [--table '工作表!A3=schedule'] [--map '工作表!F=planEnd']
   ptrack apply 文件.xlsx [-o 输出.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
+               [--table …] [--map …]
   ptrack clear 文件.xlsx [-o 输出.xlsx | --in-place]
   ptrack demo [目录]
 
@@ -17,6 +18,7 @@ export const USAGE: Record<Lang, string> = {
   ptrack check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
                [--table 'SHEET!A3=schedule'] [--map 'SHEET!F=planEnd']
   ptrack apply FILE.xlsx [-o OUT.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
+               [--table …] [--map …]
   ptrack clear FILE.xlsx [-o OUT.xlsx | --in-place]
   ptrack demo [DIR]
 

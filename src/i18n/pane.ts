@@ -88,6 +88,15 @@ const zh = {
     reset: "恢复自动识别",
     fieldFor: (letter: string, header: string) => `${letter} 列「${header}」对应的字段`,
     twice: (field: string) => `「${field}」对应了不止一列。`,
+    declareTitle: "声明表格",
+    declareHint:
+      "没有识别出的表格，可在此说明：哪一行是表头、从哪一列开始、是哪种表。声明保存在「设置」表中，所有协作者共用；校验后再为各列选择字段。",
+    declareAt: "表头第一个单元格（如 Sheet1!A3）",
+    declareKind: "表格类型",
+    declare: "声明表格",
+    declareBad: (v: string) => `「${v}」不是「工作表!单元格」的写法，例如 Sheet1!A3。`,
+    declaredList: "已声明的表格",
+    undeclare: (at: string) => `取消声明 ${at}`,
   },
   check: {
     none: "没有发现问题。",
@@ -295,6 +304,15 @@ const en: PaneWords = {
     reset: "Back to automatic",
     fieldFor: (letter, header) => `Field for column ${letter} "${header}"`,
     twice: (field) => `"${field}" is mapped to more than one column.`,
+    declareTitle: "Declare a table",
+    declareHint:
+      "For a table that was not recognised, say which row is its header, where it starts and what kind it is. Declarations are saved in the workbook's 设置 sheet and shared by everyone; after the check, choose each column's field.",
+    declareAt: "First header cell (e.g. Sheet1!A3)",
+    declareKind: "Kind of table",
+    declare: "Declare table",
+    declareBad: (v) => `"${v}" is not written as SHEET!CELL, e.g. Sheet1!A3.`,
+    declaredList: "Declared tables",
+    undeclare: (at) => `Remove declaration ${at}`,
   },
   check: {
     none: "No problems found.",

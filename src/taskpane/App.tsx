@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import type { SettingsEdit } from "../core/plan/settings-edit";
-import type { MappingOverride } from "../core/recognise";
+import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import { paneWords } from "../i18n/pane";
 import type { NoticePicks } from "./pages/NoticesPage";
 import { loadPreferences, savePreferences, type Preferences } from "./preferences";
@@ -201,6 +201,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     (mappings: MappingOverride[]) => saveAndOffer({ mappings }),
     [saveAndOffer],
   );
+  const saveDeclared = useCallback((declared: DeclaredTable[]) => saveAndOffer({ declared }), [saveAndOffer]);
 
   const busy = bench.busy !== undefined;
   const report = bench.report;
@@ -215,6 +216,8 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
             mappings={report?.state.mappings}
             busy={busy}
             onSaveMappings={saveMappings}
+            declared={report?.state.declared}
+            onSaveDeclared={saveDeclared}
             checked={report !== undefined}
           />
         );
@@ -272,6 +275,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     applyAndOffer,
     saveAndOffer,
     saveMappings,
+    saveDeclared,
     changePrefs,
     noticePicks,
     source,

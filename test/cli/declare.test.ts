@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
 import { delayedProgress, type Progress } from "../../src/cli/progress";
+import { readXlsx } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
 import { d, sheet, workbook } from "../helpers/snapshot";
 
@@ -80,6 +81,41 @@ describe("ptrack check --table / --map", () => {
     expect(out).toBe("");
     expect(err.split("\n")[0]).toContain(value);
     expect(err).not.toMatch(/at .*\.ts:\d+|内部错误/);
+  });
+});
+
+describe("ptrack apply --table / --map", () => {
+  test("the declared table becomes a real table and its overdue row is marked, as check reports it", async () => {
+    const p = await plainFile();
+    const out = join(dir, "plain.applied.xlsx");
+    const args = [
+      "--today",
+      "2026-03-01",
+      "--table",
+      "工作!A2=schedule",
+      "--map",
+      "工作!A=task",
+      "--map",
+      "工作!C=planEnd",
+    ];
+    const { code, out: text, err } = await run("apply", p, "-o", out, ...args);
+    expect(err).toBe("");
+    expect(code).toBe(1);
+    expect(text).toContain("schedule.overdue");
+    const wb = await readXlsx(out);
+    const tables = wb.sheets.find((s) => s.name === "工作")!.tables;
+    expect(tables.map((t) => [t.name, t.range])).toEqual([["进度计划表", { r1: 2, c1: 1, r2: 3, c2: 4 }]]);
+    const report = wb.sheets.find((s) => s.name === "校验报告")!;
+    const rows = report.rows.map((r) => (r ?? []).map((c) => c?.value));
+    expect(rows).toContainEqual(expect.arrayContaining(["任务逾期", "工作", "C3"]));
+  });
+
+  test("without them apply finds no table, as check does", async () => {
+    const p = await plainFile();
+    const out = join(dir, "plain.bare.xlsx");
+    await run("apply", p, "-o", out, "--today", "2026-03-01");
+    const wb = await readXlsx(out);
+    expect(wb.sheets.find((s) => s.name === "工作")!.tables).toEqual([]);
   });
 });
 

@@ -576,3 +576,213 @@ describe("ledgers pasted together", () => {
     expect(t).toMatchObject({ dataRows: [2, 4, 6], bandRows: [3], sectionRows: [5] });
   });
 });
+
+describe("task columns nobody headed", () => {
+  test("an empty header over the task names, left of 计划开始日 | 天数", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          [],
+          [null, null, "计划开始日", "天数", null, "已完成", "未完成"],
+          [null, "立项", d("2026-01-05"), 5, null, 5, 0],
+          [null, "问卷设计", d("2026-01-12"), 3, null, 3, 0],
+          [null, "实地走访", d("2026-01-15"), 10, null, 6, 4],
+          [],
+          [],
+          [null, null, d("2026-01-29"), 10],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "C", duration: "D" });
+    expect(t).toMatchObject({ headerRow: 2, dataRows: [3, 4, 5], totalRows: [8] });
+  });
+
+  test("module | page | task without headers: the task is the names' column nearest the dates", () => {
+    const t = only(
+      workbook(
+        sheet(
+          "Sheet1",
+          [
+            [null, null, null, "计划开始时间", "预计用时(天)", "实际完成时间", "负责人"],
+            ["客户管理", "首页"],
+            [null, "客户列表", "列表页", d("2026-07-06"), 1.5, d("2026-07-07"), "高一"],
+            [null, null, "高级筛选", d("2026-07-08"), 1, null, "高一"],
+            [null, null, "详情页", d("2026-07-09"), 2, null, "高一"],
+          ],
+          { merges: ["A2:A5", "B3:B5"] },
+        ),
+      ),
+    );
+    expect(t).toMatchObject({ headerRow: 1 });
+    expect(letters(t)).toMatchObject({ task: "C", planStart: "D", duration: "E", owner: "G" });
+  });
+
+  test("the sub-project's name as the task header, 起止日期 as a range in one cell", () => {
+    const wb = workbook(
+      sheet("智能终端", [
+        [null, "开发计划", null, null, null, null, "计划人：", "某甲"],
+        [],
+        [],
+        [null, "完成？", "终端开发", "起止日期", "内容", "子项目", "负责人", "备注", "实际完成时间"],
+        [null, null, "外壳加工", "2026/3/2-2026/3/20", "外壳机加工", "无", "刘一"],
+        [null, null, "电路板", "2026.3.1-3.15", "电路板设计", "无", "李二"],
+        [null, "a", "固件", "？-2026/3/31", "固件开发", "无", "李二"],
+        [null, null, "整机调试", null, "调试", "无", "刘一"],
+      ]),
+    );
+    const t = only(wb);
+    expect(letters(t)).toMatchObject({ task: "C", planStart: "D", planEnd: "D", owner: "G" });
+    const r = check(wb, "2026-03-25");
+    // The range's end is the planned end: 3.15 and 3.20 are past, 3.31 is not.
+    expect(messages(r, "schedule.overdue").map((m) => m.split(":")[0])).toEqual(["D5", "D6"]);
+    // An empty range cell is one empty cell, not one per end.
+    expect(messages(r, "cell.required")).toEqual([expect.stringMatching(/^D8: /)]);
+    // A start not known yet (`？-2026/3/31`) is said to be incomplete, once.
+    expect(messages(r, "cell.date-invalid")).toEqual([expect.stringMatching(/^D7: .*日期不完整/)]);
+  });
+
+  test("a header word no vocabulary has (接口名) over names beside 计划开发时间 and 开发者", () => {
+    const t = only(
+      workbook(
+        sheet("接口计划", [
+          [],
+          [],
+          [],
+          [null, null, "接口名", "计划开发时间", "备注", "开发者", "实际开始时间"],
+          [null, null, "首页列表", d("2026-01-22"), null, "匡一", d("2026-01-22")],
+          [null, null, "个人中心", d("2026-01-23"), null, "刘二", null],
+          [null, null, "发货", d("2026-01-23"), null, "刘二", null],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "C", planEnd: "D", owner: "F" });
+  });
+
+  test("任务名称 merged over the numbers and the names: the names are the task, the numbers its outline", () => {
+    const t = only(
+      workbook(
+        sheet(
+          "Sheet1",
+          [
+            ["项目名称"],
+            ["任务名称", null, "负责人", "持续时间"],
+            [1, "项目启动", "项目经理", "1周"],
+            [2, "需求分析", "分析师", "1周"],
+            [3, "概要设计", "设计组", "2周"],
+          ],
+          { merges: ["A2:B2"] },
+        ),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ wbs: "A", task: "B", owner: "C", duration: "D" });
+  });
+
+  test("one plainly headed date beside a task is a plan when the column holds dates", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["工作内容", "工作时间"],
+          ["框架搭建", d("2026-01-19")],
+          ["数据表整理", d("2026-01-20")],
+          ["接口开发", d("2026-01-22")],
+          ["前端联调", "待前端完成后"],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "A", planEnd: "B" });
+  });
+
+  test.each([
+    [
+      "working hours",
+      [
+        ["工作内容", "工作时间"],
+        ["值班", "8:00-17:00"],
+        ["巡检", "9:00-12:00"],
+        ["复盘", "14:00"],
+      ],
+    ],
+    [
+      "a project list with a named column and owners but no dates",
+      [
+        [null, "计划开始时间", "负责人"],
+        ["甲项目", "待定", "张一"],
+        ["乙项目", "待定", "王二"],
+      ],
+    ],
+  ])("no plan: %s", (_, rows) => {
+    expect(recognise(workbook(sheet("Sheet1", rows))).tables).toEqual([]);
+  });
+});
+
+describe("phases across columns", () => {
+  test("模块 | 子模块 over phase pairs (开始时间, 结束时间) is a plan; its task the 子模块", () => {
+    const t = only(
+      workbook(
+        sheet(
+          "Sheet1",
+          [
+            ["项目名称", null, "某采集系统", null, null, null, "公司名称", null, "某公司"],
+            ["项目负责人", null, "陈一", null, null, null, "日期", null, d("2026-05-23")],
+            ["模块", "子模块", "需求", null, "设计", null, "开发", null],
+            [null, null, "开始时间", "结束时间", "开始时间", "结束时间", "开始时间", "结束时间"],
+            [
+              "采集",
+              "实时采集",
+              d("2026-05-23"),
+              d("2026-06-26"),
+              d("2026-05-26"),
+              d("2026-06-29"),
+              d("2026-06-29"),
+              d("2026-10-10"),
+            ],
+            [
+              null,
+              "传输通信",
+              d("2026-05-23"),
+              d("2026-06-25"),
+              d("2026-05-25"),
+              d("2026-06-28"),
+              d("2026-06-28"),
+              d("2026-10-12"),
+            ],
+            [
+              "存储",
+              "文件存储",
+              d("2026-05-25"),
+              d("2026-06-27"),
+              d("2026-05-27"),
+              d("2026-06-30"),
+              d("2026-06-30"),
+              d("2026-09-15"),
+            ],
+          ],
+          { merges: ["C3:D3", "E3:F3", "G3:H3", "A5:A6"] },
+        ),
+      ),
+    );
+    expect(t).toMatchObject({ headerRow: 4, headerRows: 2, dataRows: [5, 6, 7] });
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "C", planEnd: "D" });
+  });
+});
+
+describe("rows kept free in a ledger", () => {
+  test("预留, 保留格式，勿删, a label written across, a row of bare sums and a mirrored header band are not contracts", () => {
+    const wb = workbook(
+      sheet("采购合同台账", [
+        ["CHT序号", "CHT合同编号", "CHT合同名称", "CHT合同额（元）", "CHT签订日期"],
+        ["ZC序号", "/", "ZC采购名称", "ZC中标价（元）", "/"],
+        [1, "HT-001", "测绘服务", 5000, d("2025-03-01")],
+        [2, "HT-002", "评估服务", 8000, d("2025-04-01")],
+        [3, "预留"],
+        [null, "补充协议", "补充协议", null, null],
+        [4, "HT-002-B1", "评估补充", 1000, d("2025-06-01")],
+        [null, null, "保留格式，勿删", null, null, 924],
+        [null, null, null, 14000],
+      ]),
+    );
+    const t = only(wb);
+    expect(t).toMatchObject({ bandRows: [2], dataRows: [3, 4, 7] });
+    expect(check(wb).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});

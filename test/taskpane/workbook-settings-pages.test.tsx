@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import type { ReactElement } from "react";
 import type { IsoDate } from "../../src/core/dates";
 import type { SettingsEdit } from "../../src/core/plan/settings-edit";
-import type { MappingOverride } from "../../src/core/recognise";
+import type { DeclaredTable, MappingOverride } from "../../src/core/recognise";
 import { DEFAULT_SETTINGS } from "../../src/core/settings";
 import type { WorkbookState } from "../../src/core/workbook-settings";
 import { SettingsPage } from "../../src/taskpane/pages/SettingsPage";
@@ -152,5 +152,54 @@ describe("结构 page: correcting a column mapping", () => {
     ).toBe("F");
     fireEvent.click(within(schedule).getByRole("button", { name: "恢复自动识别" }));
     expect(onSave.mock.calls[0][0]).toEqual([saved[1]]);
+  });
+});
+
+describe("结构 page: declaring a table the check did not recognise", () => {
+  it("after a check that found none, declares a header row a 进度计划表 and saves it with those already declared", async () => {
+    const kept: DeclaredTable = { sheet: "合同", row: 2, column: "B", kind: "contracts" };
+    const onSave = jest.fn(async (_d: DeclaredTable[]) => true);
+    show(<StructurePage tables={[]} checked lang="zh" declared={[kept]} onSaveDeclared={onSave} />);
+    expect(screen.getByText(/校验没有在工作簿中识别到表格/)).toBeTruthy();
+    const form = screen.getByRole("region", { name: "声明表格" });
+    expect(within(form).getByText(/合同!B2 · 合同执行情况表/)).toBeTruthy();
+    fireEvent.change(within(form).getByLabelText("表头第一个单元格（如 Sheet1!A3）"), {
+      target: { value: "工作！a3" },
+    });
+    fireEvent.change(within(form).getByLabelText("表格类型"), { target: { value: "schedule" } });
+    fireEvent.click(within(form).getByRole("button", { name: "声明表格" }));
+    expect(onSave.mock.calls[0][0]).toEqual([kept, { sheet: "工作", row: 3, column: "A", kind: "schedule" }]);
+    // Saved: the box is emptied for the next one.
+    expect(((await within(form).findByDisplayValue("")) as HTMLInputElement).getAttribute("aria-label")).toBe(
+      "表头第一个单元格（如 Sheet1!A3）",
+    );
+  });
+
+  it("says how to write the cell instead of saving a wrong one", () => {
+    const onSave = jest.fn(async (_d: DeclaredTable[]) => true);
+    show(<StructurePage tables={[]} checked lang="zh" declared={[]} onSaveDeclared={onSave} />);
+    fireEvent.change(screen.getByLabelText("表头第一个单元格（如 Sheet1!A3）"), { target: { value: "A3" } });
+    fireEvent.click(screen.getByRole("button", { name: "声明表格" }));
+    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert").textContent).toBe("「A3」不是「工作表!单元格」的写法，例如 Sheet1!A3。");
+  });
+
+  it("removes one declaration and keeps the others, beside the tables found", () => {
+    const declared: DeclaredTable[] = [
+      { sheet: "工作", row: 3, column: "A", kind: "schedule" },
+      { sheet: "合同", row: 2, column: "B", kind: "contracts" },
+    ];
+    const onSave = jest.fn(async (_d: DeclaredTable[]) => true);
+    show(
+      <StructurePage
+        tables={sampleReport().tables}
+        checked
+        lang="zh"
+        declared={declared}
+        onSaveDeclared={onSave}
+      />,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "取消声明 工作!A3" }));
+    expect(onSave.mock.calls[0][0]).toEqual([declared[1]]);
   });
 });

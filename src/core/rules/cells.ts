@@ -40,9 +40,12 @@ export const cellRequired: TableRule = {
     for (const row of table.rows) {
       // A summary task's fields are rolled up from its subtasks, which must have them.
       if (row.summary) continue;
+      // Two fields read from one cell (起止日期: the plan's start and end) are one empty cell.
+      const seen = new Set<string>();
       for (const def of required) {
         const fc = row.fields[def.field];
-        if (fc && isEmpty(fc)) {
+        if (fc && isEmpty(fc) && !seen.has(fc.cell)) {
+          seen.add(fc.cell);
           ctx.report({
             rule: "cell.required",
             ...at(row, fc),
@@ -69,8 +72,10 @@ function invalidCells(
     needs: ALL_KINDS,
     check(ctx, table) {
       for (const row of table.rows) {
+        const seen = new Set<string>();
         forEachCell(row, (fc) => {
-          if (types.includes(fc.type) && isInvalid(fc) && !fc.inherited) {
+          if (types.includes(fc.type) && isInvalid(fc) && !fc.inherited && !seen.has(fc.cell)) {
+            seen.add(fc.cell);
             ctx.report({
               rule: id,
               ...at(row, fc),

@@ -4,11 +4,12 @@
  * sheet so every co-author's check uses them.
  */
 
-import { Button, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { Button, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useEffect, useMemo, useState } from "react";
 import type { CheckedTable } from "../../core/check";
-import { fieldHeader, KIND_DEFS, type Kind } from "../../core/kinds";
-import type { MappingOverride } from "../../core/recognise";
+import { fieldHeader, KIND_DEFS, KINDS, type Kind } from "../../core/kinds";
+import type { DeclaredTable, MappingOverride } from "../../core/recognise";
+import { parseSheetCell } from "../../core/workbook-settings";
 import type { Lang } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
 
@@ -76,6 +77,94 @@ export interface StructurePageProps {
   onSaveMappings?(mappings: MappingOverride[]): Promise<boolean>;
   /** A check has run: no tables then means none was recognised, not that none was looked for. */
   checked?: boolean;
+  /** Tables declared by hand, saved in the workbook (表声明 rows), as the last check read them. */
+  declared?: readonly DeclaredTable[];
+  /** Saves the workbook's whole list of declared tables (and validates again). */
+  onSaveDeclared?(declared: DeclaredTable[]): Promise<boolean>;
+}
+
+/**
+ * Declaring a table the check did not recognise: its first header cell (`Sheet1!A3`) and its
+ * kind, kept in 设置 as a 表声明 row; the declared tables are listed with a button to remove each.
+ */
+function DeclareTable({ lang, declared, busy, onSaveDeclared }: StructurePageProps) {
+  const w = paneWords(lang).structure;
+  const kinds = paneWords(lang).kinds;
+  const s = useStyles();
+  const [at, setAt] = useState("");
+  const [kind, setKind] = useState<Kind>("schedule");
+  const [error, setError] = useState<string | undefined>();
+  if (!onSaveDeclared) return null;
+  const list = declared ?? [];
+  const name = (d: DeclaredTable) => `${d.sheet}!${d.column}${d.row}`;
+  const submit = () => {
+    const cell = parseSheetCell(at);
+    if (!cell) {
+      setError(w.declareBad(at.trim()));
+      return;
+    }
+    setError(undefined);
+    const others = list.filter((d) => !(d.sheet === cell.sheet && d.row === cell.row));
+    void onSaveDeclared([...others, { ...cell, kind }]).then((ok) => ok && setAt(""));
+  };
+  return (
+    <section className={s.table} aria-label={w.declareTitle}>
+      <h3 className={s.heading}>{w.declareTitle}</h3>
+      <Text as="p" block size={200} className={s.hint}>
+        {w.declareHint}
+      </Text>
+      {list.length > 0 && (
+        <>
+          <h4 className={s.heading}>{w.declaredList}</h4>
+          <ul>
+            {list.map((d) => (
+              <li key={name(d)}>
+                {`${name(d)} · ${kinds[d.kind]} `}
+                <Button
+                  size="small"
+                  disabled={busy}
+                  onClick={() => void onSaveDeclared(list.filter((x) => x !== d))}
+                >
+                  {w.undeclare(name(d))}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <div className={s.actions}>
+        <Input
+          size="small"
+          aria-label={w.declareAt}
+          placeholder="Sheet1!A3"
+          value={at}
+          disabled={busy}
+          onChange={(_e, d) => setAt(d.value)}
+        />
+        <Select
+          size="small"
+          aria-label={w.declareKind}
+          value={kind}
+          disabled={busy}
+          onChange={(_e, d) => setKind(d.value as Kind)}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {kinds[k]}
+            </option>
+          ))}
+        </Select>
+        <Button size="small" appearance="primary" disabled={busy || at.trim() === ""} onClick={submit}>
+          {w.declare}
+        </Button>
+      </div>
+      {error && (
+        <Text as="p" block role="alert" size={200}>
+          {error}
+        </Text>
+      )}
+    </section>
+  );
 }
 
 function TableMapping({
@@ -179,7 +268,13 @@ export function StructurePage(props: StructurePageProps) {
   const w = paneWords(lang).structure;
   const kinds = paneWords(lang).kinds;
   const s = useStyles();
-  if (!tables || tables.length === 0) return <Text>{props.checked ? w.noneFound : w.empty}</Text>;
+  if (!tables || tables.length === 0)
+    return (
+      <div>
+        <Text>{props.checked ? w.noneFound : w.empty}</Text>
+        {props.checked && <DeclareTable {...props} />}
+      </div>
+    );
   return (
     <div>
       {onSaveMappings && (
@@ -214,6 +309,7 @@ export function StructurePage(props: StructurePageProps) {
           />
         </section>
       ))}
+      <DeclareTable {...props} />
     </div>
   );
 }
