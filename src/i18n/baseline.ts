@@ -10,6 +10,11 @@ export interface BaselineWords {
   /** Refusals: one sentence each. */
   exists: (name: string, savedAt: string) => string;
   full: (max: number, names: string[]) => string;
+  /** The same two refusals where the choice is made in the pane, not with CLI flags. */
+  existsPane: (name: string, savedAt: string) => string;
+  fullPane: (max: number, names: string[]) => string;
+  /** The ribbon's outcome. */
+  ribbonSaved: (name: string, tasks: number) => string;
   noSchedule: string;
   noTasks: string;
   badName: (name: string, max: number) => string;
@@ -45,6 +50,11 @@ const zh: BaselineWords = {
     `基线「${name}」已于 ${savedAt} 保存，不会被悄悄覆盖；要覆盖它请加 --replace，或用 --name 换一个名称。`,
   full: (max, names) =>
     `已有 ${max} 个基线（${names.join("、")}），不能再保存；请用 --name 和 --replace 覆盖其中一个。`,
+  existsPane: (name, savedAt) => `基线「${name}」已于 ${savedAt} 保存；要覆盖它，请确认覆盖，或换一个名称。`,
+  fullPane: (max, names) =>
+    `已有 ${max} 个基线（${names.join("、")}），不能再保存；请在面板“逾期”页的基线列表中选一个覆盖。`,
+  ribbonSaved: (name, tasks) =>
+    `已把当前计划保存为基线「${name}」（${tasks} 个任务）；打开面板可查看与基线的偏差。`,
   noSchedule: "工作簿中没有识别到进度计划表，没有可保存的计划。",
   noTasks: "进度计划表中没有带 WBS、标识号或任务名称的任务，没有可保存的计划。",
   badName: (name, max) => `基线名称「${name}」不可用：名称不能为空，最多 ${max} 个字符。`,
@@ -95,6 +105,12 @@ const en: BaselineWords = {
     `Baseline "${name}" was saved on ${savedAt} and is never overwritten silently; add --replace to overwrite it, or choose another --name.`,
   full: (max, names) =>
     `The workbook already holds ${max} baselines (${names.join(", ")}); overwrite one with --name and --replace.`,
+  existsPane: (name, savedAt) =>
+    `Baseline "${name}" was saved on ${savedAt}; confirm to overwrite it, or choose another name.`,
+  fullPane: (max, names) =>
+    `The workbook already holds ${max} baselines (${names.join(", ")}); choose one to overwrite in the baseline list on the pane's Overdue page.`,
+  ribbonSaved: (name, tasks) =>
+    `The current plan was saved as baseline "${name}" (${tasks} tasks); open the pane to see the variance.`,
   noSchedule: "No schedule was recognised in the workbook, so there is no plan to save.",
   noTasks: "The schedule has no task with a WBS, ID or name, so there is no plan to save.",
   badName: (name, max) =>

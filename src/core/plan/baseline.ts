@@ -66,14 +66,14 @@ export function validBaselineName(name: string): boolean {
   return n.length > 0 && [...n].length <= MAX_NAME && !/[\u0000-\u001f\u007f]/.test(n);
 }
 
-/** The refusal, in one sentence of the user's language. */
-export function refusalMessage(r: BaselineRefusal, lang: Lang): string {
+/** The refusal, in one sentence of the user's language, naming the choice as the face offers it. */
+export function refusalMessage(r: BaselineRefusal, lang: Lang, face: "cli" | "pane" = "cli"): string {
   const w = baselineWords(lang);
   switch (r.reason) {
     case "exists":
-      return w.exists(r.name, r.savedAt);
+      return face === "cli" ? w.exists(r.name, r.savedAt) : w.existsPane(r.name, r.savedAt);
     case "full":
-      return w.full(MAX_BASELINES, r.names);
+      return face === "cli" ? w.full(MAX_BASELINES, r.names) : w.fullPane(MAX_BASELINES, r.names);
     case "bad-name":
       return w.badName(r.name, MAX_NAME);
     case "no-schedule":
