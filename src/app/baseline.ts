@@ -15,6 +15,7 @@ import {
 import { analyseWorkbook } from "../core/check";
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { HostNote } from "../core/patch";
+import { snapshotAfter } from "../core/patch-snapshot";
 import { planBaselineSave, type BaselineRefusal } from "../core/plan/baseline";
 import type { Lang } from "../core/settings";
 import type { WorkbookSnapshot } from "../core/snapshot";
@@ -39,6 +40,8 @@ export type BaselineSetOutcome =
       replaced: boolean;
       sheet: string;
       hostNotes: HostNote[];
+      /** The workbook as the save left it (the patch laid over what was read), for the check that follows. */
+      workbook: WorkbookSnapshot;
     }
   | { ok: false; refusal: BaselineRefusal };
 
@@ -60,7 +63,16 @@ export async function runBaselineSet(
   if (!save.ok) return save;
   const hostNotes = await applyAndLog(host, wb, save.patch, { now: stamp, user: req.user, lang: req.lang });
   const { name, version, tasks, replaced, sheet } = save;
-  return { ok: true, name, version, tasks, replaced, sheet, hostNotes };
+  return {
+    ok: true,
+    name,
+    version,
+    tasks,
+    replaced,
+    sheet,
+    hostNotes,
+    workbook: snapshotAfter(wb, save.patch),
+  };
 }
 
 export interface BaselineReport {

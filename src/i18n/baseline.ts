@@ -2,7 +2,34 @@
 
 import type { Lang } from "../core/settings";
 
+/** The pane's 基线 section. */
+export interface BaselinePaneWords {
+  heading: string;
+  none: string;
+  compared: (name: string, savedAt: string) => string;
+  summary: (c: { changed: number; later: number; added: number; removed: number }) => string;
+  unchanged: string;
+  varianceLabel: string;
+  columns: [string, string, string, string];
+  added: string;
+  removed: string;
+  savedLabel: (n: number, max: number) => string;
+  savedItem: (b: {
+    name: string;
+    version: number;
+    savedAt: string;
+    savedBy: string;
+    tasks: number;
+  }) => string;
+  nameLabel: string;
+  set: string;
+  confirmReplace: (name: string, savedAt: string) => string;
+  done: (name: string, tasks: number, replaced: boolean, version: number) => string;
+  more: (n: number) => string;
+}
+
 export interface BaselineWords {
+  pane: BaselinePaneWords;
   /** 操作日志 action and notes. */
   logAction: string;
   logSaved: (name: string, tasks: number) => string;
@@ -42,6 +69,30 @@ const days = (n: number | undefined, unit: string) =>
   n === undefined ? "" : n === 0 ? "0" : `${n > 0 ? "+" : ""}${n}${unit}`;
 
 const zh: BaselineWords = {
+  pane: {
+    heading: "基线",
+    none: "还没有保存过基线。设为基线会把当前的计划开始、计划完成和工期保存在工作簿中，之后的调整都与它比较。",
+    compared: (name, savedAt) => `与基线「${name}」比较（${savedAt} 保存），单位：工作日`,
+    summary: (c) =>
+      `已调整 ${c.changed} 个任务（完成推迟 ${c.later} 个），新增 ${c.added} 个，已删除 ${c.removed} 个。`,
+    unchanged: "计划与基线一致。",
+    varianceLabel: "与基线的偏差",
+    columns: ["任务", "开始", "完成", "工期"],
+    added: "新增",
+    removed: "已删除",
+    savedLabel: (n, max) => `已保存的基线（${n}/${max}）`,
+    savedItem: (b) =>
+      `${b.name} · 第 ${b.version} 版 · ${b.savedAt}${b.savedBy ? ` · ${b.savedBy}` : ""} · ${b.tasks} 个任务`,
+    nameLabel: "基线名称",
+    set: "设为基线",
+    confirmReplace: (name, savedAt) =>
+      `基线「${name}」已于 ${savedAt} 保存。覆盖它会保存一个新版本（旧版本仍保留在基线工作表上），并记入操作日志。确定覆盖吗？`,
+    done: (name, tasks, replaced, version) =>
+      replaced
+        ? `已覆盖基线「${name}」（第 ${version} 版，${tasks} 个任务）。`
+        : `已保存基线「${name}」：${tasks} 个任务。`,
+    more: (n) => `另有 ${n} 个任务未列出（ptrack baseline show 列出全部）。`,
+  },
   logAction: "设为基线",
   logSaved: (name, tasks) => `保存基线「${name}」：${tasks} 个任务的计划开始、计划完成和工期`,
   logReplaced: (name, version, tasks) =>
@@ -97,6 +148,30 @@ const zh: BaselineWords = {
 };
 
 const en: BaselineWords = {
+  pane: {
+    heading: "Baseline",
+    none: "No baseline saved yet. Set baseline keeps the current planned start, finish and duration in the workbook; later changes are compared with it.",
+    compared: (name, savedAt) => `Compared with baseline "${name}" (saved ${savedAt}), in working days`,
+    summary: (c) =>
+      `${c.changed} tasks changed (${c.later} finishing later), ${c.added} added, ${c.removed} removed.`,
+    unchanged: "The plan matches the baseline.",
+    varianceLabel: "Variance against the baseline",
+    columns: ["Task", "Start", "Finish", "Duration"],
+    added: "added",
+    removed: "removed",
+    savedLabel: (n, max) => `Saved baselines (${n}/${max})`,
+    savedItem: (b) =>
+      `${b.name} · v${b.version} · ${b.savedAt}${b.savedBy ? ` · ${b.savedBy}` : ""} · ${b.tasks} tasks`,
+    nameLabel: "Baseline name",
+    set: "Set baseline",
+    confirmReplace: (name, savedAt) =>
+      `Baseline "${name}" was saved on ${savedAt}. Overwriting it saves a new version (the old one stays on the baseline sheet) and is logged. Overwrite it?`,
+    done: (name, tasks, replaced, version) =>
+      replaced
+        ? `Replaced baseline "${name}" (version ${version}, ${tasks} tasks).`
+        : `Saved baseline "${name}": ${tasks} tasks.`,
+    more: (n) => `${n} more tasks not listed (ptrack baseline show lists them all).`,
+  },
   logAction: "Set baseline",
   logSaved: (name, tasks) => `Saved baseline "${name}": planned start, finish and duration of ${tasks} tasks`,
   logReplaced: (name, version, tasks) =>
