@@ -23,7 +23,7 @@ export async function baselineCommand(positionals: string[], o: Options, io: Io)
   const [sub, file, ...extra] = positionals;
   if (!sub) throw new UsageError(w.usage);
   if (sub !== "set" && sub !== "list" && sub !== "show") throw new UsageError(w.unknownSub(sub));
-  if (!file || extra.length > 0) throw new UsageError(cliWords(o.lang).missingFile);
+  if (!file || extra.length > 0) throw new UsageError(w.missingFile(sub));
   if (sub !== "set" && (o.replace || o.output || o.inPlace))
     throw new UsageError(w.onlyForSet(o.replace ? "--replace" : o.output ? "-o" : "--in-place"));
   if (o.output && o.inPlace) throw new UsageError(cliWords(o.lang).outputOrInPlace);

@@ -51,6 +51,7 @@ export interface BaselineWords {
   sheetProtected: (sheet: string) => string;
   usage: string;
   unknownSub: (s: string) => string;
+  missingFile: (sub: string) => string;
   onlyForBaseline: (flag: string) => string;
   onlyForSet: (flag: string) => string;
   /** Outcomes. */
@@ -118,6 +119,7 @@ const zh: BaselineWords = {
   sheetProtected: (sheet) => `基线工作表“${sheet}”受保护，不能写入；请先撤销该工作表的保护。`,
   usage: "请写明 set、list 或 show，例如 ptrack baseline set 文件.xlsx。",
   unknownSub: (s) => `未知的 baseline 子命令「${s}」，只能是 set、list 或 show。`,
+  missingFile: (sub) => `请给出一个 .xlsx 文件，例如 ptrack baseline ${sub} 文件.xlsx。`,
   onlyForBaseline: (flag) => `${flag} 只用于 ptrack baseline。`,
   onlyForSet: (flag) => `${flag} 只用于 ptrack baseline set。`,
   saved: (name, tasks) => `已保存基线「${name}」：${tasks} 个任务。`,
@@ -201,6 +203,7 @@ const en: BaselineWords = {
     `The baseline sheet "${sheet}" is protected and cannot be written; unprotect it first.`,
   usage: "Say set, list or show, e.g. ptrack baseline set FILE.xlsx.",
   unknownSub: (s) => `Unknown baseline subcommand "${s}"; use set, list or show.`,
+  missingFile: (sub) => `Give one .xlsx file, e.g. ptrack baseline ${sub} FILE.xlsx.`,
   onlyForBaseline: (flag) => `${flag} is for ptrack baseline only.`,
   onlyForSet: (flag) => `${flag} is for ptrack baseline set only.`,
   saved: (name, tasks) => `Saved baseline "${name}": ${tasks} tasks.`,

@@ -220,7 +220,7 @@ describe("ptrack baseline", () => {
   test.each([
     [["baseline"], "请写明 set、list 或 show，例如 ptrack baseline set 文件.xlsx。"],
     [["baseline", "save", "plan.xlsx"], "未知的 baseline 子命令「save」，只能是 set、list 或 show。"],
-    [["baseline", "set"], "请给出要校验的 .xlsx 文件。"],
+    [["baseline", "set"], "请给出一个 .xlsx 文件，例如 ptrack baseline set 文件.xlsx。"],
     [["check", "plan.xlsx", "--replace"], "--replace 只用于 ptrack baseline。"],
     [["baseline", "list", "plan.xlsx", "--replace"], "--replace 只用于 ptrack baseline set。"],
   ])("usage mistake %j: one sentence, the usage, exit 2", async (argv, sentence) => {
