@@ -13,7 +13,7 @@
  * plan-change rules (提前2日通知, 报备财务部) and the 计划调整通知 read it from there.
  */
 
-import type { IsoDate } from "./dates";
+import { addDays, type IsoDate } from "./dates";
 import type { FieldCell, TypedRow, TypedTable } from "./rows";
 import { dateOf, textOf } from "./rows";
 import { cellAt, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -214,32 +214,63 @@ export function taskKey(row: TypedRow): string | undefined {
 
 /** The calendar a duration is counted on. */
 export interface BaselineCalendar {
+  /** Working days in (a, b]. */
   workdaysBetween(a: IsoDate, b: IsoDate): number;
-  addWorkdays(d: IsoDate, n: number): IsoDate;
+}
+
+/** Every working-day count is taken from one origin within the bundled calendar's years. */
+const ORIGIN = "2004-01-01";
+
+/**
+ * Working-day positions of dates, each date counted once: a schedule repeats the same few hundred
+ * dates over thousands of tasks, and a save or a variance asks three or four counts per task.
+ */
+class DayIndex {
+  private readonly at = new Map<IsoDate, number | null>();
+  constructor(private readonly cal: BaselineCalendar) {}
+  /** Working days in (ORIGIN, d]; undefined when the calendar cannot count that far. */
+  of(d: IsoDate): number | undefined {
+    let n = this.at.get(d);
+    if (n === undefined) {
+      try {
+        n = this.cal.workdaysBetween(ORIGIN, d);
+      } catch {
+        n = null;
+      }
+      this.at.set(d, n);
+    }
+    return n ?? undefined;
+  }
+}
+
+function indexOf(cal: BaselineCalendar | DayIndex): DayIndex {
+  return cal instanceof DayIndex ? cal : new DayIndex(cal);
 }
 
 /** Working days from start to end, both counted; undefined when either is missing or end < start. */
-export function workingDuration(cal: BaselineCalendar, start?: IsoDate, end?: IsoDate): number | undefined {
+export function workingDuration(
+  cal: BaselineCalendar | DayIndex,
+  start?: IsoDate,
+  end?: IsoDate,
+): number | undefined {
   if (!start || !end || end < start) return undefined;
-  try {
-    return cal.workdaysBetween(cal.addWorkdays(start, -1), end);
-  } catch {
-    return undefined;
-  }
+  const days = indexOf(cal);
+  const a = days.of(addDays(start, -1));
+  const b = days.of(end);
+  return a === undefined || b === undefined ? undefined : b - a;
 }
 
 /** Signed working days from a to b (positive: b is later). */
-function shift(cal: BaselineCalendar, a?: IsoDate, b?: IsoDate): number | undefined {
+function shift(days: DayIndex, a?: IsoDate, b?: IsoDate): number | undefined {
   if (!a || !b) return undefined;
-  try {
-    return cal.workdaysBetween(a, b);
-  } catch {
-    return undefined;
-  }
+  const x = days.of(a);
+  const y = days.of(b);
+  return x === undefined || y === undefined ? undefined : y - x;
 }
 
 /** The schedule's plan now, task by task, as a save records it. */
 export function currentPlan(tables: readonly TypedTable[], cal: BaselineCalendar): BaselineTask[] {
+  const days = indexOf(cal);
   const out: BaselineTask[] = [];
   for (const t of tables) {
     if (t.kind !== "schedule") continue;
@@ -251,7 +282,7 @@ export function currentPlan(tables: readonly TypedTable[], cal: BaselineCalendar
       const task: BaselineTask = { sheet: t.sheet, key, task: textOf(row.fields.task) ?? "" };
       if (start) task.start = start;
       if (end) task.end = end;
-      const d = workingDuration(cal, start, end);
+      const d = workingDuration(days, start, end);
       if (d !== undefined) task.duration = d;
       out.push(task);
     }
@@ -291,6 +322,7 @@ export interface TaskVariance {
 }
 
 export function variance(plan: readonly BaselineTask[], b: Baseline, cal: BaselineCalendar): TaskVariance[] {
+  const days = indexOf(cal);
   const find = baselineIndex(b);
   const seen = new Set<BaselineTask>();
   const out: TaskVariance[] = [];
@@ -305,8 +337,8 @@ export function variance(plan: readonly BaselineTask[], b: Baseline, cal: Baseli
       if (base.start) v.baselineStart = base.start;
       if (base.end) v.baselineEnd = base.end;
       if (base.duration !== undefined) v.baselineDuration = base.duration;
-      const sv = shift(cal, base.start, t.start);
-      const fv = shift(cal, base.end, t.end);
+      const sv = shift(days, base.start, t.start);
+      const fv = shift(days, base.end, t.end);
       if (sv !== undefined) v.startVariance = sv;
       if (fv !== undefined) v.finishVariance = fv;
       if (t.duration !== undefined && base.duration !== undefined)
