@@ -227,6 +227,20 @@ describe("设为基线", () => {
     );
   });
 
+  it("protection is respected: a protected structure gets no baseline sheet, a protected baseline sheet no rows", () => {
+    const locked = { ...schedule(PLAN), structureProtected: true };
+    const r = save(locked);
+    expect(!r.ok && refusalMessage(r.refusal, "zh")).toBe(
+      "工作簿结构受保护，不能新建基线工作表；请先撤销工作簿保护（审阅 → 保护工作簿）。",
+    );
+    const wb = saved(schedule(PLAN));
+    baselineSheet(wb)!.protected = true;
+    const again = save(wb);
+    expect(!again.ok && refusalMessage(again.refusal, "zh")).toBe(
+      "基线工作表“基线”受保护，不能写入；请先撤销该工作表的保护。",
+    );
+  });
+
   it("a user's sheet named 基线 is left alone, and the baseline sheet is found by its marker after a rename", () => {
     const mine = sheet("基线", [["我的基线笔记"]]);
     const wb = saved({ ...schedule(PLAN), sheets: [...schedule(PLAN).sheets, mine] });
