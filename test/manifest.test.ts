@@ -1,6 +1,6 @@
 /**
  * The add-in manifest: valid against the Office schemas (offline, with xmllint), a ribbon group
- * 项目跟踪 with its four buttons in Chinese and English, and every icon it names present in assets/.
+ * 项目跟踪 with its five buttons in Chinese and English, and every icon it names present in assets/.
  */
 
 import { spawnSync } from "node:child_process";
@@ -54,14 +54,14 @@ describe("manifest.xml", () => {
     expect(r.status).toBe(0);
   });
 
-  it("declares ExcelApi 1.8 and a ribbon group 项目跟踪 with its four buttons", () => {
+  it("declares ExcelApi 1.8 and a ribbon group 项目跟踪 with its five buttons", () => {
     expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1.8"\/>/);
     expect(shortString("Group.Label")).toEqual({ zh: "项目跟踪", en: "Project Tracker" });
     const buttons = [
       ...xml.matchAll(/<Control xsi:type="Button" id="([^"]+)">\s*<Label resid="([^"]+)"/g),
     ].map((m) => shortString(m[2]).zh);
-    expect(buttons).toEqual(["打开面板", "校验", "标记逾期", "生成通知"]);
-    for (const id of ["OpenPane", "Validate", "MarkOverdue", "GenerateNotices"]) {
+    expect(buttons).toEqual(["打开面板", "校验", "标记逾期", "生成通知", "设为基线"]);
+    for (const id of ["OpenPane", "Validate", "MarkOverdue", "GenerateNotices", "SetBaseline"]) {
       expect(shortString(`${id}.Label`).en).toBeTruthy();
       expect(xml).toContain(`<Description resid="${id}.Tip"/>`);
     }
@@ -70,7 +70,7 @@ describe("manifest.xml", () => {
   it("runs the commands in commands.html under the names the handlers register", () => {
     expect(xml).toContain('<bt:Url id="Commands.Url" DefaultValue="https://localhost:3000/commands.html"/>');
     const names = [...xml.matchAll(/<FunctionName>([^<]+)<\/FunctionName>/g)].map((m) => m[1]);
-    expect(names).toEqual(["validate", "markOverdue", "generateNotices"]);
+    expect(names).toEqual(["validate", "markOverdue", "generateNotices", "setBaseline"]);
     const wiring = readFileSync(join(ROOT, "src", "commands", "office.ts"), "utf8");
     for (const n of names) expect(wiring).toContain(`associate("${n}"`);
     expect(existsSync(join(ROOT, "src", "commands", "commands.html"))).toBe(true);

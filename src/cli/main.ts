@@ -13,6 +13,7 @@ import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { Lang } from "../core/settings";
 import { parseMappingField, parseMappingKey, parseSheetCell } from "../core/workbook-settings";
 import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
+import { baselineWords } from "../i18n/baseline";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
 import { outputErrorMessage, outputIsInputMessage } from "../i18n/output";
@@ -31,7 +32,7 @@ function load<T>(path: string): T {
 }
 
 /** A usage mistake: one sentence, then the usage text, exit 2. */
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 export interface Io {
   stdout: (s: string) => void;
@@ -58,6 +59,10 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
     }
     const { values, positionals } = parseOptions(rest);
     lang = values.lang;
+    if (command !== "baseline" && (values.name !== undefined || values.replace))
+      throw new UsageError(
+        baselineWords(lang).onlyForBaseline(values.name !== undefined ? "--name" : "--replace"),
+      );
     switch (command) {
       case "check": {
         const file = positionals[0];
@@ -74,6 +79,10 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
         if (!file || positionals.length > 1) throw new UsageError(cliWords(lang).missingFile);
         if (values.output && values.inPlace) throw new UsageError(cliWords(lang).outputOrInPlace);
         return await writeCommand(command, file, values, io);
+      }
+      case "baseline": {
+        const { baselineCommand } = load<typeof import("./baseline")>("./baseline");
+        return await baselineCommand(positionals, values, io);
       }
       case "demo": {
         const { runDemo } = load<typeof import("./demo")>("./demo");
@@ -128,7 +137,7 @@ async function check(
   }
 }
 
-interface Options {
+export interface Options {
   today?: string;
   json: boolean;
   lang: Lang;
@@ -138,6 +147,9 @@ interface Options {
   notices: boolean;
   declared: DeclaredTable[];
   overrides: MappingOverride[];
+  /** `baseline`: the baseline's name, and saving over an existing one. */
+  name?: string;
+  replace: boolean;
 }
 
 /**
@@ -220,12 +232,12 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   return code;
 }
 
-function defaultOutput(file: string): string {
+export function defaultOutput(file: string): string {
   const ext = extname(file);
   return join(dirname(file), `${basename(file, ext)}.ptrack.xlsx`);
 }
 
-function userName(): string {
+export function userName(): string {
   try {
     return userInfo().username;
   } catch {
@@ -250,6 +262,8 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
         "no-notices": { type: "boolean", default: false },
         table: { type: "string", multiple: true },
         map: { type: "string", multiple: true },
+        name: { type: "string" },
+        replace: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -270,6 +284,8 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
       notices: !v["no-notices"],
       declared: (v.table ?? []).map((t) => parseTableOption(t, lang)),
       overrides: (v.map ?? []).map((m) => parseMapOption(m, lang)),
+      name: v.name,
+      replace: Boolean(v.replace),
     },
     positionals: parsed.positionals,
   };

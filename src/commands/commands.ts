@@ -1,11 +1,14 @@
 /**
- * Ribbon commands: 校验, 标记逾期 and 生成通知 run the same use-cases as the task pane and the CLI,
+ * Ribbon commands: 校验, 标记逾期, 生成通知 and 设为基线 run the same use-cases as the task pane and the CLI,
  * on the open workbook through ExcelHost, without opening the pane. A command shows nothing but
  * one notification with its outcome (or what went wrong, in plain words) and always calls
  * `event.completed()`, so Excel never waits on a handler.
  */
 
 import { runApply } from "../app/apply";
+import { runBaselineSet } from "../app/baseline";
+import { refusalMessage } from "../core/plan/baseline";
+import { baselineWords } from "../i18n/baseline";
 import { checkSnapshot } from "../app/check";
 import type { Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
@@ -23,7 +26,8 @@ export interface CommandDeps {
   now?: Date;
 }
 
-type Action = (d: CommandDeps) => Promise<string>;
+/** An action's outcome: a sentence to show, or a notice of its own kind (a refusal is an error). */
+type Action = (d: CommandDeps) => Promise<string | Notice>;
 
 const WORDS = {
   zh: {
@@ -79,6 +83,16 @@ export const generateNotices: Action = async (d) => {
   return WORDS[d.lang].noticed(out.notices?.written ?? 0, out.notices?.created ?? 0, out.deferredNotices);
 };
 
+/**
+ * 设为基线: the current plan saved under the next free name (基线, 基线1 … 基线10). A command asks
+ * nothing, so it never saves over a baseline: that choice is made in the pane.
+ */
+export const setBaseline: Action = async (d) => {
+  const out = await runBaselineSet(d.host, { replace: false, lang: d.lang, user: d.user, now: d.now });
+  if (!out.ok) return { kind: "error", text: refusalMessage(out.refusal, d.lang, "pane") };
+  return baselineWords(d.lang).ribbonSaved(out.name, out.tasks);
+};
+
 /** A ribbon handler around an action: one notification, `event.completed()` whatever happens. */
 export function handler(
   action: Action,
@@ -88,8 +102,8 @@ export function handler(
     let d: CommandDeps | undefined;
     try {
       d = deps();
-      const text = await action(d);
-      await d.notify({ kind: "info", text });
+      const out = await action(d);
+      await d.notify(typeof out === "string" ? { kind: "info", text: out } : out);
     } catch (e) {
       const lang = d?.lang ?? "zh";
       const what = e instanceof Error && e.message ? e.message : WORDS[lang].unknown;
@@ -109,4 +123,5 @@ export const COMMANDS = {
   validate,
   markOverdue,
   generateNotices,
+  setBaseline,
 } as const;

@@ -49,4 +49,5 @@ Office.onReady(() => {
   Office.actions.associate("validate", handler(COMMANDS.validate, deps));
   Office.actions.associate("markOverdue", handler(COMMANDS.markOverdue, deps));
   Office.actions.associate("generateNotices", handler(COMMANDS.generateNotices, deps));
+  Office.actions.associate("setBaseline", handler(COMMANDS.setBaseline, deps));
 });

@@ -5,6 +5,13 @@
  * (SPEC §9) minus `file` and the localised messages.
  */
 
+import {
+  baselineSummary,
+  readBaselines,
+  ruleBaseline,
+  withSavedBaseline,
+  type BaselineSummary,
+} from "./baseline";
 import { WorkCalendar } from "./calendar";
 import type { IsoDate } from "./dates";
 import { SEVERITY_ORDER, type Finding, type RuleId } from "./findings";
@@ -71,6 +78,8 @@ export interface CheckResult {
   findings: Finding[];
   notices: NoticePlan[];
   summary: { errors: number; warnings: number; infos: number };
+  /** Saved baselines and the variance against the one the rules use; absent when none is saved. */
+  baseline?: BaselineSummary;
   /** The workbook's own settings, holidays and mappings, for the task pane (not in `check --json`). */
   state: WorkbookState;
 }
@@ -159,7 +168,12 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     skipSheets: [...productSheets(wb)],
   });
   const calendar = new WorkCalendar(ws.holidays);
-  const tables = recognition.tables.map((t) => typeTable(wb, t, calendar));
+  const baselines = readBaselines(wb);
+  const compared = ruleBaseline(baselines);
+  const tables = withSavedBaseline(
+    recognition.tables.map((t) => typeTable(wb, t, calendar)),
+    compared,
+  );
   const findings: Finding[] = settingsFindings(ws.problems);
   const model = { wb, asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
   const skipped = runRules(model, (f) => findings.push(f));
@@ -198,6 +212,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     }),
     findings,
     notices: markIssued(wb, planNotices(model, findings)),
+    ...(compared ? { baseline: baselineSummary(baselines, compared, tables, calendar) } : {}),
     summary: {
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,

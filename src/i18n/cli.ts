@@ -11,6 +11,9 @@ export const USAGE: Record<Lang, string> = {
   ptrack apply 文件.xlsx [-o 输出.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
                [--table …] [--map …]
   ptrack clear 文件.xlsx [-o 输出.xlsx | --in-place]
+  ptrack baseline set 文件.xlsx [--name 基线1] [--replace] [-o 输出.xlsx | --in-place]
+  ptrack baseline list 文件.xlsx [--json]
+  ptrack baseline show 文件.xlsx [--name 基线1] [--today …] [--json]
   ptrack demo [目录]
 
 退出码: 0 无错误；1 有错误级别的问题；2 输入无法使用或用法错误。`,
@@ -20,6 +23,9 @@ export const USAGE: Record<Lang, string> = {
   ptrack apply FILE.xlsx [-o OUT.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
                [--table …] [--map …]
   ptrack clear FILE.xlsx [-o OUT.xlsx | --in-place]
+  ptrack baseline set FILE.xlsx [--name 基线1] [--replace] [-o OUT.xlsx | --in-place]
+  ptrack baseline list FILE.xlsx [--json]
+  ptrack baseline show FILE.xlsx [--name 基线1] [--today …] [--json]
   ptrack demo [DIR]
 
 Exit status: 0 no error findings; 1 error findings; 2 unusable input or usage.`,

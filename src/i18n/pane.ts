@@ -11,7 +11,10 @@ const noticeTypeNames = (lang: Lang): Record<string, string> =>
 
 /** A change made to the workbook in the page (web mode), as the download button lists it. */
 export type PaneChange =
-  { kind: "apply"; operations: number } | { kind: "notices"; n: number } | { kind: "settings" };
+  | { kind: "apply"; operations: number }
+  | { kind: "notices"; n: number }
+  | { kind: "settings" }
+  | { kind: "baseline"; name: string };
 
 function kindNames(lang: Lang): Record<Kind, string> {
   return Object.fromEntries(KINDS.map((k) => [k, kindName(k, lang)])) as Record<Kind, string>;
@@ -41,7 +44,9 @@ const zh = {
             ? `应用 ${c.operations} 项`
             : c.kind === "notices"
               ? `生成通知 ${c.n} 份`
-              : "保存设置",
+              : c.kind === "baseline"
+                ? `保存基线「${c.name}」`
+                : "保存设置",
         )
         .join("、")}。关闭页面或打开其他文件前请先下载。`,
     downloaded: "已下载，之后的更改会再次提示。",
@@ -250,7 +255,9 @@ const en: PaneWords = {
             ? `applied ${c.operations} ${c.operations === 1 ? "change" : "changes"}`
             : c.kind === "notices"
               ? `${c.n} ${c.n === 1 ? "notice" : "notices"} generated`
-              : "settings saved",
+              : c.kind === "baseline"
+                ? `baseline "${c.name}" saved`
+                : "settings saved",
         )
         .join(", ")}. Download before closing the page or opening another file.`,
     downloaded: "Downloaded; later changes will be flagged again.",

@@ -197,6 +197,11 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     },
     [saveSettings, offer],
   );
+  const { setBaseline } = bench;
+  const setBaselineAndOffer = useCallback(
+    async (name: string | undefined, replace: boolean) => offer(await setBaseline(name, replace)),
+    [setBaseline, offer],
+  );
   const saveMappings = useCallback(
     (mappings: MappingOverride[]) => saveAndOffer({ mappings }),
     [saveAndOffer],
@@ -234,7 +239,17 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
       case "overdue":
         if (noTable) return <Text>{w.noTable.page}</Text>;
         return (
-          <OverduePage report={report} lang={prefs.lang} onSelect={bench.select} selected={bench.selected} />
+          <OverduePage
+            report={report}
+            lang={prefs.lang}
+            onSelect={bench.select}
+            selected={bench.selected}
+            baseline={{
+              busy,
+              onSet: (name, replace) => void setBaselineAndOffer(name, replace),
+              outcome: bench.baselineSaved,
+            }}
+          />
         );
       case "notices":
         if (noTable) return <Text>{w.noTable.page}</Text>;
@@ -270,6 +285,8 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     bench.selected,
     bench.select,
     bench.applied,
+    bench.baselineSaved,
+    setBaselineAndOffer,
     prefs,
     busy,
     applyAndOffer,

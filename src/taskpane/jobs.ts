@@ -14,6 +14,7 @@ import {
   type Stage,
 } from "../app/apply";
 import { localise, type CheckReport, type LocalisedFinding } from "../app/check";
+import { runBaselineSet } from "../app/baseline";
 import { runSettingsEdit } from "../app/settings";
 import { analyseWorkbook, type Analysis } from "../core/check";
 import { todayInShanghai, type IsoDate } from "../core/dates";
@@ -21,6 +22,7 @@ import type { Finding } from "../core/findings";
 import type { NoticePlan } from "../core/notices";
 import type { HostNote, WorkbookPatch } from "../core/patch";
 import { snapshotAfter } from "../core/patch-snapshot";
+import { refusalMessage, type BaselineRefusal } from "../core/plan/baseline";
 import type { SettingsEdit } from "../core/plan/settings-edit";
 import { planApply } from "../core/plan";
 import { markIssued, registerSheet } from "../core/register";
@@ -70,7 +72,8 @@ export type Job =
       noticeKeys?: string[];
       user: string;
     })
-  | (JobBase & { kind: "settings"; edit: SettingsEdit; user: string });
+  | (JobBase & { kind: "settings"; edit: SettingsEdit; user: string })
+  | (JobBase & { kind: "baseline"; name?: string; replace: boolean; user: string });
 
 export interface JobResult {
   /** Absent after "open", which only reads. */
@@ -79,6 +82,8 @@ export interface JobResult {
   outcome?: Omit<ApplyOutcome, "report">;
   /** settings: how many changes were saved. */
   saved?: number;
+  /** baseline: the baseline saved, or why not (nothing is written then). */
+  baseline?: PaneBaselineOutcome;
   /** Web mode after a write: the workbook's new bytes. */
   bytes?: Uint8Array;
   /** Excel after a write: the patch for the page to apply with Office.js. */
@@ -88,6 +93,11 @@ export interface JobResult {
 }
 
 export type JobStage = Stage | "send";
+
+/** 设为基线's outcome as the pane shows it: the name saved, or the refusal in one sentence. */
+export type PaneBaselineOutcome =
+  | { ok: true; name: string; version: number; tasks: number; replaced: boolean }
+  | { ok: false; reason: BaselineRefusal["reason"]; message: string };
 
 /** The last version of a file read, so 校验 after opening does not read it again. */
 let lastRead: { token: number; wb: WorkbookSnapshot } | undefined;
@@ -225,6 +235,32 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
       const outcome: JobResult["outcome"] = outcomeOf(plan, hostNotes);
       const notices = markIssued(after, plan.result.notices);
       return { report: report(plan.analysis, job.lang, notices), outcome, stamp, ...written() };
+    }
+    case "baseline": {
+      stage("write");
+      const out = await runBaselineSet(host, {
+        name: job.name,
+        replace: job.replace,
+        lang: job.lang,
+        user: job.user,
+        now,
+      });
+      if (!out.ok)
+        return {
+          baseline: {
+            ok: false,
+            reason: out.refusal.reason,
+            message: refusalMessage(out.refusal, job.lang, "pane"),
+          },
+        };
+      stage("check");
+      const { name, version, tasks, replaced } = out;
+      return {
+        report: report(analyse(out.workbook), job.lang),
+        baseline: { ok: true, name, version, tasks, replaced },
+        stamp: shanghaiTimestamp(now),
+        ...written(),
+      };
     }
     case "settings": {
       stage("write");

@@ -15,7 +15,7 @@ import { paneWords } from "../i18n/pane";
 import type { InputError } from "../host/xlsx/read";
 import { debounce } from "./debounce";
 import { CancelledError, createEngine, type Engine } from "./engine";
-import type { Job, JobBase, JobResult, JobStage, PaneReport } from "./jobs";
+import type { Job, JobBase, JobResult, JobStage, PaneBaselineOutcome, PaneReport } from "./jobs";
 import type { Preferences } from "./preferences";
 import type { BytesHost } from "./web-source";
 import type { WorkbookSource } from "./workbook-source";
@@ -24,7 +24,10 @@ export type Busy = JobStage | "load" | undefined;
 
 /** What a write changed, for the download button (web mode). */
 export type Change =
-  { kind: "apply"; operations: number } | { kind: "notices"; n: number } | { kind: "settings" };
+  | { kind: "apply"; operations: number }
+  | { kind: "notices"; n: number }
+  | { kind: "settings" }
+  | { kind: "baseline"; name: string };
 
 export interface Workbench {
   report?: PaneReport;
@@ -46,6 +49,13 @@ export interface Workbench {
   apply(notices: boolean, noticeKeys?: string[]): Promise<boolean>;
   /** Save an edit of the workbook's 设置 (parameters, 节假日, column mappings), then validate again. */
   saveSettings(edit: SettingsEdit): Promise<boolean>;
+  /**
+   * 设为基线: save the plan as baseline `name` (default the next free one), over an existing one
+   * only with `replace` (the user confirmed), then validate again. True when a baseline was saved.
+   */
+  setBaseline(name: string | undefined, replace: boolean): Promise<boolean>;
+  /** The last 设为基线's outcome, for its confirmation or refusal line. */
+  baselineSaved?: PaneBaselineOutcome;
   cancel(): void;
   select(sheet: string, cell: string): Promise<void>;
   /** The changes are now in a downloaded file. */
@@ -114,6 +124,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
   const [applied, setApplied] = useState<Omit<ApplyOutcome, "report">>();
   const [selected, setSelected] = useState<string>();
   const [changes, setChanges] = useState<Change[]>([]);
+  const [baselineSaved, setBaselineSaved] = useState<PaneBaselineOutcome>();
   const running = useRef(false);
   const engine = useRef<Engine>(undefined);
   engine.current ??= createEngine();
@@ -206,6 +217,23 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     [run, prefs],
   );
 
+  const setBaseline = useCallback(
+    async (name: string | undefined, replace: boolean) => {
+      let saved: string | undefined;
+      const ran = await run({ kind: "baseline", name, replace, user: userName(prefs) } as Job, (r) => {
+        setBaselineSaved(r.baseline);
+        if (!r.baseline?.ok) return;
+        saved = r.baseline.name;
+        setReport(r.report);
+        setApplied(undefined);
+        setChanges((c) => [...c, { kind: "baseline", name: r.baseline!.ok ? (saved ?? "") : "" }]);
+      });
+      // A refusal writes nothing: there is nothing new to download.
+      return ran && saved !== undefined;
+    },
+    [run, prefs],
+  );
+
   const cancel = useCallback(() => engine.current?.cancel(), []);
 
   // Live validation: a burst of edits in Excel makes one check once the workbook is still.
@@ -248,6 +276,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     setError(undefined);
     setCancelled(false);
     setChanges([]);
+    setBaselineSaved(undefined);
   }, []);
 
   return {
@@ -262,6 +291,8 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     open,
     apply,
     saveSettings,
+    setBaseline,
+    baselineSaved,
     cancel,
     select,
     saved,

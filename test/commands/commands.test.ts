@@ -86,4 +86,26 @@ describe("ribbon commands", () => {
     })(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
+  it("设为基线 saves the plan under the next free name on a hidden sheet, and refuses a 12th as an error", async () => {
+    const { model, notices, event, deps } = setup();
+    await handler(COMMANDS.setBaseline, () => deps())(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(notices[0]).toEqual({
+      kind: "info",
+      text: expect.stringMatching(
+        /^已把当前计划保存为基线「基线」（\d+ 个任务）；打开面板可查看与基线的偏差。$/,
+      ),
+    });
+    expect(model.sheet("基线")?.visibility).toBe("Hidden");
+    for (let i = 0; i < 10; i++) await handler(COMMANDS.setBaseline, () => deps())(event);
+    expect(notices.at(-1)?.text).toMatch(/^已把当前计划保存为基线「基线10」/);
+    await handler(COMMANDS.setBaseline, () => deps())(event);
+    expect(notices.at(-1)).toEqual({
+      kind: "error",
+      text: expect.stringMatching(
+        /^已有 11 个基线（基线、基线1、.*基线10），不能再保存；请在面板“逾期”页的基线列表中选一个覆盖。$/,
+      ),
+    });
+    expect(event.completed).toHaveBeenCalledTimes(12);
+  });
 });

@@ -1,7 +1,8 @@
 /**
  * 逾期: how many tasks, deliveries and payments are overdue, and how many fall due soon. Each
  * tile opens its worklist, longest overdue first, with the owner and the amount; payments show
- * the ¥ outstanding in all. Each item goes to its cell.
+ * the ¥ outstanding in all. Each item goes to its cell. Below, the plan's variance against its
+ * baseline and 设为基线 (./BaselinePanel).
  */
 
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
@@ -10,6 +11,7 @@ import type { RuleId } from "../../core/findings";
 import type { Lang } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
 import type { PaneFinding, PaneReport } from "../jobs";
+import { BaselinePanel, type BaselinePanelProps } from "./BaselinePanel";
 import { FindingList, findingTarget, type ListRow } from "./FindingList";
 
 const useStyles = makeStyles({
@@ -61,9 +63,11 @@ export interface OverduePageProps {
   lang: Lang;
   onSelect?(sheet: string, cell: string): void;
   selected?: string;
+  /** 设为基线 and the variance against the baseline; absent where the pane cannot write. */
+  baseline?: Omit<BaselinePanelProps, "report" | "lang">;
 }
 
-export function OverduePage({ report, lang, onSelect, selected }: OverduePageProps) {
+export function OverduePage({ report, lang, onSelect, selected, baseline }: OverduePageProps) {
   const w = paneWords(lang).overdue;
   const cw = paneWords(lang).check;
   const s = useStyles();
@@ -137,6 +141,7 @@ export function OverduePage({ report, lang, onSelect, selected }: OverduePagePro
             onSelect={(f) => onSelect?.(f.sheet, findingTarget(f))}
           />
         ))}
+      {baseline && <BaselinePanel report={report} lang={lang} {...baseline} />}
     </div>
   );
 }

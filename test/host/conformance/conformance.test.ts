@@ -451,6 +451,62 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
       { op: "setValues", sheet: "Notes", cells: [{ cell: "B2", write: { v: "后写" } }] },
     ],
   },
+  // 设为基线: the baseline sheet is hidden from its first write, and later saves are appended to it
+  {
+    name: "writeSheet: a new hidden baseline sheet with its table (设为基线)",
+    ops: [
+      {
+        op: "writeSheet",
+        sheet: "基线",
+        owner: { kind: "baseline", id: "main" },
+        visibility: "hidden",
+        content: {
+          rows: [
+            [
+              { v: "基线", style: { bold: true } },
+              { v: "版本", style: { bold: true } },
+              { v: "计划完成", style: { bold: true } },
+            ],
+            [{ v: "基线" }, { v: 1 }, { v: "2026-12-04" }],
+          ],
+          tables: [{ name: "基线", range: R(1, 1, 2, 3), style: "TableStyleMedium2" }],
+        },
+      },
+    ],
+  },
+  {
+    name: "appendRows: a later save below the table of the hidden baseline sheet, which stays hidden",
+    book: {
+      snapshot: {
+        ...base(),
+        sheets: [
+          ...base().sheets,
+          sheet(
+            "基线",
+            [
+              ["基线", "版本", "计划完成"],
+              ["基线", 1, "2026-12-04"],
+            ],
+            {
+              visibility: "hidden",
+              tables: [{ name: "基线", range: R(1, 1, 2, 3), headerRow: true }],
+              owner: { kind: "baseline", id: "main", range: R(1, 1, 2, 3) },
+            },
+          ),
+        ],
+      },
+    },
+    ops: [
+      {
+        op: "appendRows",
+        sheet: "基线",
+        table: "基线",
+        startRow: 3,
+        range: R(1, 1, 3, 3),
+        rows: [[{ v: "基线" }, { v: 2 }, { v: "2026-12-08" }]],
+      },
+    ],
+  },
   // a sheet that is not there
   {
     name: "an operation on a missing sheet is skipped and noted, the next ones still applied",
