@@ -13,10 +13,12 @@
  *    they run on every table;
  *  - table rules (TABLE: duplicates, predecessors, signatures): run on every table of an edited
  *    sheet;
- *  - every other rule (payment nodes, overpayment, and any rule not named here): run on every
- *    table whenever anything changed, so a rule added later is never left stale;
+ *  - payment-node rules (INDEX): on every table, when a table the indexes are built from changed;
+ *  - every other rule (any rule not named here): run on every table whenever anything changed, so
+ *    a rule added later is never left stale;
  *  - workbook rules (unrecognised regions, missing holiday years): run again;
- *  - the notices are planned again from the new findings.
+ *  - the notices are planned again from the new findings, unless no finding changed, only schedule
+ *    rows were edited and no notice cites an edited row.
  * A full check instead when: an edit is on 设置 or a product sheet, a sheet without tables, a
  * header or title row; when the edited sheet's recognition changes (a row blanked or filled, a
  * 合计 row typed, the table grows); when an edited table has merged cells over its data; when a
@@ -85,6 +87,17 @@ const TABLE = new Set<RuleId>([
   "schedule.predecessor-cycle",
   "schedule.predecessor-order",
   "schedule.unsigned",
+]);
+
+/**
+ * Rules that read only contracts and 收款计划表 rows and the indexes built from them: their
+ * findings cannot change when only schedule rows were edited.
+ */
+const INDEX = new Set<RuleId>([
+  "contract.payment-overdue",
+  "payable.overdue",
+  "contract.overpaid",
+  "contract.payments-mismatch",
 ]);
 
 /** What a full check left for the next edit. */
@@ -245,6 +258,18 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const next: Analysis = { ...a, tables, model };
   const ctx = full(next, () => undefined);
   const sourceChanged = [...edited.keys()].some((i) => tables[i].kind !== "schedule");
+  /** Whether any finding changed: the notices follow from the findings. */
+  let changed = false;
+  const note = (before: Finding[] | undefined, after: Finding[] | undefined) => {
+    if (changed) return;
+    const b = before ?? [];
+    const x = after ?? [];
+    if (b.length !== x.length) changed = true;
+    else {
+      const keys = new Set(b.map(key));
+      changed = x.some((f) => !keys.has(key(f)));
+    }
+  };
 
   for (const rule of RULES) {
     const byTable = live.groups.get(rule.id) ?? new Map<number, Finding[]>();
@@ -253,6 +278,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     tables.forEach((t, i) => {
       const applies = ruleApplies(rule, t, ctx);
       if (!applies) {
+        if (byTable.get(i)?.length) changed = true;
         byTable.delete(i);
         return;
       }
@@ -261,39 +287,60 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       if (local) {
         if (rows === undefined) return;
         if (rows === "all") {
+          const before = byTable.get(i);
           byTable.set(
             i,
             run(next, rule.id, (c) => rule.check(c, t)),
           );
+          note(before, byTable.get(i));
           return;
         }
         const view: TypedTable = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
-        const kept = (byTable.get(i) ?? []).filter((f) => f.row === undefined || !rows.has(f.row));
-        byTable.set(i, [...kept, ...run(next, rule.id, (c) => rule.check(c, view))]);
+        const old = byTable.get(i) ?? [];
+        const kept = old.filter((f) => f.row === undefined || !rows.has(f.row));
+        const made = run(next, rule.id, (c) => rule.check(c, view));
+        if (changed || kept.length + made.length !== old.length) changed = true;
+        else
+          note(
+            old.filter((f) => f.row !== undefined && rows.has(f.row)),
+            made,
+          );
+        byTable.set(i, [...kept, ...made]);
         return;
       }
       if (TABLE.has(rule.id) && !sheets.has(t.sheet)) return;
+      if (INDEX.has(rule.id) && !sourceChanged) return;
+      const before = byTable.get(i);
       byTable.set(
         i,
         run(next, rule.id, (c) => rule.check(c, t)),
       );
+      note(before, byTable.get(i));
     });
   }
   // Workbook rules last: the calendar's missing years are what the rules above asked for.
-  for (const rule of RULES)
-    if (rule.scope === "workbook")
-      live.groups.get(rule.id)!.set(
-        -1,
-        run(next, rule.id, (c) => rule.check(c)),
-      );
+  for (const rule of RULES) {
+    if (rule.scope !== "workbook") continue;
+    const byTable = live.groups.get(rule.id)!;
+    const before = byTable.get(-1);
+    byTable.set(
+      -1,
+      run(next, rule.id, (c) => rule.check(c)),
+    );
+    note(before, byTable.get(-1));
+  }
 
   const findings: Finding[] = [...live.fixed];
   for (const byTable of live.groups.values()) for (const fs of byTable.values()) findings.push(...fs);
   sortFindings(wb, findings);
+  const cited = a.result.notices.some((n) =>
+    [...edited].some(([i, rows]) => tables[i].sheet === n.sheet && (rows === "all" || rows.has(n.row))),
+  );
+  const reuse = !changed && !sourceChanged && !cited;
   const result = {
     ...a.result,
     findings,
-    notices: markIssued(wb, planNotices(model, findings)),
+    notices: reuse ? a.result.notices : markIssued(wb, planNotices(model, findings)),
     summary: {
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,

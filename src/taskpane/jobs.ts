@@ -13,10 +13,12 @@ import {
   type ApplyOutcome,
   type Stage,
 } from "../app/apply";
-import { localise, type CheckReport, type LocalisedFinding } from "../app/check";
+import type { CheckReport, LocalisedFinding } from "../app/check";
 import { runBaselineSet } from "../app/baseline";
+import { formatFinding } from "../i18n/messages";
 import { runSettingsEdit } from "../app/settings";
 import { analyseWorkbook, type Analysis } from "../core/check";
+import { recheck, startLive, type CellEdit, type LiveState } from "../core/live";
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { NoticePlan } from "../core/notices";
@@ -53,7 +55,11 @@ export interface PaneReport extends CheckReport {
  * Bytes of an .xlsx (web mode) or a snapshot read by Office.js (Excel). `token` names one version
  * of the bytes: what was read of it is kept for the next job on the same version.
  */
-export type JobInput = { bytes: Uint8Array; token: number } | { snapshot: WorkbookSnapshot };
+export type JobInput =
+  | { bytes: Uint8Array; token: number }
+  | { snapshot: WorkbookSnapshot }
+  /** Live validation in Excel: the cells read again after an edit, laid over the last check's snapshot. */
+  | { edits: CellEdit[] };
 
 export interface JobBase {
   input: JobInput;
@@ -66,6 +72,8 @@ export interface JobBase {
 export type Job =
   | (JobBase & { kind: "open" })
   | (JobBase & { kind: "check" })
+  /** Live validation: input is `{ edits }`; re-checks what the edits can change. */
+  | (JobBase & { kind: "live" })
   | (JobBase & {
       kind: "apply";
       notices: boolean;
@@ -90,6 +98,8 @@ export interface JobResult {
   patch?: WorkbookPatch;
   /** The time the job's 操作日志 rows carry, for the page's own log row of host notes. */
   stamp?: string;
+  /** live: no check of this workbook to build on here; read it all and check. */
+  stale?: boolean;
 }
 
 export type JobStage = Stage | "send";
@@ -102,6 +112,24 @@ export type PaneBaselineOutcome =
 /** The last version of a file read, so 校验 after opening does not read it again. */
 let lastRead: { token: number; wb: WorkbookSnapshot } | undefined;
 
+/**
+ * Live validation's memory, Excel only: the snapshot of the last check with what it found, so an
+ * edit is checked by reading and judging only its rows (../core/live.ts). Built after the check's
+ * result has gone to the page (prepareLive), or at the first edit. Any other job drops it.
+ */
+let lastCheck:
+  | { wb: WorkbookSnapshot; analysis: Analysis; lang: Lang; asOf?: IsoDate; today: IsoDate; live?: LiveState }
+  | undefined;
+
+/** Builds live validation's memory of the last check, if not yet built; the worker calls it when idle. */
+export function prepareLive(): void {
+  if (lastCheck && !lastCheck.live)
+    lastCheck.live = startLive(lastCheck.wb, lastCheck.analysis, {
+      asOf: lastCheck.asOf,
+      today: lastCheck.today,
+    });
+}
+
 /** Reads the input once; a write goes to the bytes or is kept for the page. */
 class JobHost implements WorkbookHost {
   wb?: WorkbookSnapshot;
@@ -111,6 +139,7 @@ class JobHost implements WorkbookHost {
   async read(): Promise<WorkbookSnapshot> {
     if (this.wb) return this.wb;
     const input = this.input;
+    if ("edits" in input) throw new Error("live edits are not a workbook");
     if (!("bytes" in input)) return (this.wb = input.snapshot);
     if (lastRead?.token !== input.token) {
       lastRead = undefined;
@@ -167,8 +196,29 @@ export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[
   });
 }
 
+/** Messages already worded, per finding: live validation words only the findings an edit made. */
+let worded: { lang: Lang; messages: WeakMap<Finding, string> } | undefined;
+
 function report(a: Analysis, lang: Lang, notices?: NoticePlan[]): PaneReport {
-  const r = localise(a.result, lang) as PaneReport;
+  if (worded?.lang !== lang) worded = { lang, messages: new WeakMap() };
+  const messages = worded.messages;
+  const r: PaneReport = {
+    ...a.result,
+    findings: a.result.findings.map((f) => {
+      let message = messages.get(f);
+      if (message === undefined) messages.set(f, (message = formatFinding(f, lang)));
+      return {
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        row: f.row,
+        field: f.field,
+        cell: f.cell,
+        value: f.value,
+        message,
+      };
+    }),
+  };
   enrich(a, a.result.findings, r.findings);
   if (notices) r.notices = notices;
   return r;
@@ -188,7 +238,31 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
   const today = todayInShanghai(now);
   const analyse = (wb: WorkbookSnapshot) => analyseWorkbook(wb, { asOf: job.asOf, today });
   const written = () => ("bytes" in job.input ? { bytes: host.bytes } : { patch: host.patch });
+  const kept = lastCheck;
+  if (job.kind !== "live") lastCheck = undefined;
   switch (job.kind) {
+    case "live": {
+      if (
+        !("edits" in job.input) ||
+        !kept ||
+        kept.lang !== job.lang ||
+        kept.asOf !== job.asOf ||
+        kept.today !== today
+      )
+        return { stale: true };
+      stage("check");
+      kept.live ??= startLive(kept.wb, kept.analysis, { asOf: kept.asOf, today: kept.today });
+      if (!kept.live) return { stale: true };
+      const again = recheck(kept.live, job.input.edits);
+      if (again) {
+        kept.analysis = again;
+        return { report: report(again, job.lang) };
+      }
+      // Only a full check can say; the snapshot already holds the edits.
+      const a = analyse(kept.wb);
+      lastCheck = { ...kept, analysis: a, live: undefined };
+      return { report: report(a, job.lang) };
+    }
     case "open": {
       stage("read");
       await host.read();
@@ -198,7 +272,9 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
       stage("read");
       const wb = await host.read();
       stage("check");
-      return { report: report(analyse(wb), job.lang) };
+      const a = analyse(wb);
+      if ("snapshot" in job.input) lastCheck = { wb, analysis: a, lang: job.lang, asOf: job.asOf, today };
+      return { report: report(a, job.lang) };
     }
     case "apply": {
       stage("read");
