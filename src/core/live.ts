@@ -109,6 +109,8 @@ export interface LiveState {
   /** Findings no rule of the catalogue makes here: 设置 problems, missing columns. */
   fixed: Finding[];
   product: Set<string>;
+  /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
+  sourceChanged?: boolean;
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -353,6 +355,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     ),
   };
   live.analysis = { ...next, result };
+  live.sourceChanged = sourceChanged;
   return live.analysis;
 }
 

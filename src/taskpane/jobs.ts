@@ -100,6 +100,8 @@ export interface JobResult {
   stamp?: string;
   /** live: no check of this workbook to build on here; read it all and check. */
   stale?: boolean;
+  /** live: how the edits were checked — only what they change, or in full on the kept snapshot. */
+  live?: "incremental" | "full";
 }
 
 export type JobStage = Stage | "send";
@@ -196,18 +198,22 @@ export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[
   });
 }
 
-/** Messages already worded, per finding: live validation words only the findings an edit made. */
-let worded: { lang: Lang; messages: WeakMap<Finding, string> } | undefined;
+/**
+ * Pane findings already made, per finding: live validation words and enriches only the findings an
+ * edit made. Dropped unless `keep` (an edit of schedule rows only: no contract's people changed).
+ */
+let made: { lang: Lang; byFinding: WeakMap<Finding, PaneFinding> } | undefined;
 
-function report(a: Analysis, lang: Lang, notices?: NoticePlan[]): PaneReport {
-  if (worded?.lang !== lang) worded = { lang, messages: new WeakMap() };
-  const messages = worded.messages;
-  const r: PaneReport = {
-    ...a.result,
-    findings: a.result.findings.map((f) => {
-      let message = messages.get(f);
-      if (message === undefined) messages.set(f, (message = formatFinding(f, lang)));
-      return {
+function report(a: Analysis, lang: Lang, notices?: NoticePlan[], keep = false): PaneReport {
+  if (!keep || made?.lang !== lang) made = { lang, byFinding: new WeakMap() };
+  const byFinding = made.byFinding;
+  const fresh: Finding[] = [];
+  const out: PaneFinding[] = [];
+  const findings = a.result.findings.map((f) => {
+    let p = byFinding.get(f);
+    if (p === undefined) {
+      // Field by field, as localise() does: rest-spreading 100k findings costs more than wording them.
+      p = {
         rule: f.rule,
         severity: f.severity,
         sheet: f.sheet,
@@ -215,11 +221,16 @@ function report(a: Analysis, lang: Lang, notices?: NoticePlan[]): PaneReport {
         field: f.field,
         cell: f.cell,
         value: f.value,
-        message,
+        message: formatFinding(f, lang),
       };
-    }),
-  };
-  enrich(a, a.result.findings, r.findings);
+      byFinding.set(f, p);
+      fresh.push(f);
+      out.push(p);
+    }
+    return p;
+  });
+  if (fresh.length) enrich(a, fresh, out);
+  const r: PaneReport = { ...a.result, findings };
   if (notices) r.notices = notices;
   return r;
 }
@@ -256,12 +267,12 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
       const again = recheck(kept.live, job.input.edits);
       if (again) {
         kept.analysis = again;
-        return { report: report(again, job.lang) };
+        return { report: report(again, job.lang, undefined, !kept.live.sourceChanged), live: "incremental" };
       }
       // Only a full check can say; the snapshot already holds the edits.
       const a = analyse(kept.wb);
       lastCheck = { ...kept, analysis: a, live: undefined };
-      return { report: report(a, job.lang) };
+      return { report: report(a, job.lang), live: "full" };
     }
     case "open": {
       stage("read");
