@@ -79,6 +79,8 @@ export type Job =
       notices: boolean;
       noticeKeys?: string[];
       user: string;
+      /** The workbook's file name, printed on the 校验报告. */
+      file?: string;
     })
   | (JobBase & { kind: "settings"; edit: SettingsEdit; user: string })
   | (JobBase & { kind: "baseline"; name?: string; replace: boolean; user: string });
@@ -301,6 +303,7 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
         normalize: false,
         notices: job.notices,
         noticeKeys: job.noticeKeys,
+        ...(job.file ? { file: job.file } : {}),
       });
       stage("write");
       const hostNotes = await applyAndLog(host, forLog(wb), plan.patch, {

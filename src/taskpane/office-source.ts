@@ -19,11 +19,22 @@ const excelUi: WorkbookUi = {
     }),
 };
 
+/** The open workbook's file name, from its URL or path; "" when Office does not say (a new book). */
+export function fileNameOf(url: string | undefined): string {
+  const last = (url ?? "").split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(last.split("?")[0]);
+  } catch {
+    return last;
+  }
+}
+
 export function officeSource(): WorkbookSource {
   // One host per operation: ExcelHost keeps what read() learned for the apply() that follows.
   return {
     kind: "office",
-    name: "",
+    // Printed on the 校验报告.
+    name: fileNameOf(Office.context?.document?.url),
     host: () => new ExcelHost(),
     ui: excelUi,
     // The user's and co-authors' edits, not the add-in's own nor those on the product's sheets.

@@ -212,16 +212,19 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
 
   const apply = useCallback(
     (notices: boolean, noticeKeys?: string[]) =>
-      run({ kind: "apply", notices, noticeKeys, user: userName(prefs) } as Job, (r) => {
-        setReport(r.report);
-        setApplied(r.outcome);
-        const n = r.outcome?.notices?.written ?? 0;
-        setChanges((c) => [
-          ...c,
-          notices ? { kind: "notices", n } : { kind: "apply", operations: r.outcome?.operations ?? 0 },
-        ]);
-      }),
-    [run, prefs],
+      run(
+        { kind: "apply", notices, noticeKeys, user: userName(prefs), file: source?.name || undefined } as Job,
+        (r) => {
+          setReport(r.report);
+          setApplied(r.outcome);
+          const n = r.outcome?.notices?.written ?? 0;
+          setChanges((c) => [
+            ...c,
+            notices ? { kind: "notices", n } : { kind: "apply", operations: r.outcome?.operations ?? 0 },
+          ]);
+        },
+      ),
+    [run, prefs, source],
   );
 
   const saveSettings = useCallback(
