@@ -6,9 +6,12 @@
  * that read plus the worker's re-check and its pane report (runJob "live"). Also a full check of
  * the same snapshot, for comparison. Times are wall and CPU (the machine may be shared).
  *
- *   npx tsx bench/live.ts FILE.xlsx
+ *   npx tsx bench/live.ts FILE.xlsx        (writes bench/results/live.json)
  */
 
+import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { basename, join } from "node:path";
 import { readXlsx } from "../src/host/xlsx/read";
 import { readChanged } from "../src/host/excel/read-changed";
 import { prepareLive, runJob } from "../src/taskpane/jobs";
@@ -106,7 +109,16 @@ if (require.main === module) {
     process.exit(2);
   }
   liveFigures(file).then(
-    (f) => console.log(JSON.stringify(f)),
+    (f) => {
+      const record = {
+        date: new Date().toISOString(),
+        file: basename(file),
+        loadAverage: loadavg()[0],
+        ...f,
+      };
+      writeFileSync(join(__dirname, "results", "live.json"), JSON.stringify(record, null, 2) + "\n");
+      console.log(JSON.stringify(record));
+    },
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : String(e));
       process.exit(1);
