@@ -57,6 +57,7 @@ import { GENERATOR_VERSION, generate } from "./generate";
 import { officeFigures } from "./office-sync";
 import { CHROMIUM } from "../test/helpers/pane-server";
 import { paneFigures, type PaneRun } from "./pane";
+import { liveFigures, type LiveFigures } from "./live";
 
 const ROOT = resolve(__dirname, "..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
@@ -269,6 +270,15 @@ async function main(): Promise<void> {
     notes.push(`office figures failed: ${e instanceof Error ? e.message : String(e)}`);
     process.stdout.write(" failed\n");
   }
+  process.stdout.write("  live validation against the fake (10,000 rows) …");
+  let live: LiveFigures | null = null;
+  try {
+    live = await liveFigures(FILE_10K);
+    process.stdout.write(" done\n");
+  } catch (e) {
+    notes.push(`live validation figures failed: ${e instanceof Error ? e.message : String(e)}`);
+    process.stdout.write(" failed\n");
+  }
   process.stdout.write("  production build for the first-load size …");
   let pane: FirstLoad | null = null;
   try {
@@ -326,6 +336,7 @@ async function main(): Promise<void> {
     large,
     office,
     firstLoad: firstLoadFigures,
+    live,
     pane: paneRuns && {
       rows10k: paneRuns[0],
       rows60k: paneRuns[1],
@@ -384,6 +395,11 @@ async function main(): Promise<void> {
         `Office.js, ${label}: read ${o.read.syncs} syncs (largest response ${mb(o.read.maxResponseBytes)}), ` +
           `apply ${o.apply.syncs} syncs (largest request ${mb(o.apply.maxRequestBytes)})\n`,
       );
+  if (live)
+    process.stdout.write(
+      `live validation, 10,000 rows: ${fmtMs(live.medianMs)} median per edit (max ${fmtMs(live.maxMs)}, CPU ${fmtMs(live.medianCpuMs)}; ` +
+        `goal 300 ms) vs full check ${fmtMs(live.fullCheckMs)}; ${live.syncsPerEdit} sync, largest response ${live.maxResponseBytes} B\n`,
+    );
   if (pane)
     process.stdout.write(
       `task pane first load: ${(pane.initialGzipBytes / 1024).toFixed(1)} KB gzip (budget ${(pane.budgetBytes / 1024).toFixed(0)} KB), lazy ${(pane.lazyGzipBytes / 1024).toFixed(1)} KB\n`,

@@ -33,6 +33,8 @@ export interface ApplyRequest {
   /** Column mappings and tables declared by hand for this run (`--map`, `--table`). */
   overrides?: MappingOverride[];
   declared?: DeclaredTable[];
+  /** The workbook's file name, printed on the 校验报告. */
+  file?: string;
 }
 
 export interface ApplyOutcome {
@@ -134,6 +136,7 @@ async function readAndPlan(
     noticeKeys: req.noticeKeys,
     overrides: req.overrides,
     declared: req.declared,
+    ...(req.file ? { file: req.file } : {}),
   });
   return { plan, lean: forLog(wb) };
 }

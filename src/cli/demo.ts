@@ -45,7 +45,14 @@ export async function runDemo(
   const asOf = opts.today ?? SAMPLE_AS_OF;
   const report = checkSnapshot(readXlsxBytes(bytes), { asOf, lang: opts.lang });
   const host = new XlsxHost(bytes);
-  await runApply(host, { asOf, lang: opts.lang, normalize: false, user: "示例", now: opts.now });
+  await runApply(host, {
+    asOf,
+    lang: opts.lang,
+    normalize: false,
+    user: "示例",
+    now: opts.now,
+    file: SAMPLE_FILE,
+  });
   await saveAtomically(applied, host.bytes);
   return { workbook, applied, report };
 }

@@ -199,6 +199,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       onStage: (s) => progress.stage(s),
       overrides: o.overrides,
       declared: o.declared,
+      file: basename(file),
     });
     progress.stage("save");
     // The bar is cleared on failure too, so a sentence about the output starts its own line.

@@ -268,7 +268,7 @@ function settingsFindings(problems: SettingsProblem[]): Finding[] {
 }
 
 /** Sheet order, then row, then column; sheet-level findings first within their sheet. */
-function sortFindings(wb: WorkbookSnapshot, findings: Finding[]): void {
+export function sortFindings(wb: WorkbookSnapshot, findings: Finding[]): void {
   const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
   // Keys computed once per finding: a comparator that parses addresses runs n·log n times.
   const keyed = findings.map((f) => ({

@@ -59,6 +59,8 @@ export interface ApplyOptions {
   /** Column mappings and tables declared by hand for this run (`--map`, `--table`), as for check. */
   overrides?: MappingOverride[];
   declared?: DeclaredTable[];
+  /** The workbook's file name, printed on the 校验报告. */
+  file?: string;
 }
 
 export interface ApplyPlan {
@@ -225,6 +227,8 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       sheet: reportName,
       ...(report ? { previous: report.range } : {}),
       ...(report?.adopted ? { adopt: true } : {}),
+      ...(opts.file ? { file: opts.file } : {}),
+      asOfSource: opts.asOf ? "given" : result.state.asOf ? "workbook" : "today",
     }),
   );
   const logName = logSheet(wb)?.sheet.name ?? free(LOG_SHEET);

@@ -8,6 +8,9 @@ import type { Severity } from "../core/findings";
 import type { HostNote } from "../core/patch/decisions";
 import type { Lang } from "../core/settings";
 
+/** Where a check's as-of date came from: given for the run, the workbook's 设置, or today. */
+export type AsOfSource = "given" | "workbook" | "today";
+
 export interface SheetWords {
   report: {
     title: string;
@@ -23,6 +26,10 @@ export interface SheetWords {
     /** The line a reviewer signs and dates on the printout. */
     reviewer: string;
     reviewDate: string;
+    /** Label of the checked workbook's file name. */
+    workbook: string;
+    /** Where the as-of date came from, and what it is for. */
+    asOfFrom: Record<AsOfSource, string>;
   };
   severity: Record<Severity, string>;
   log: {
@@ -91,6 +98,12 @@ const zh: SheetWords = {
       `下表只列出 ${listed} 条（错误优先），另有 ${omitted} 条未列出。完整清单：运行 ptrack check 文件名 --json，或在任务窗格的“校验”页查看。`,
     reviewer: "审核人（签字）：",
     reviewDate: "审核日期：",
+    workbook: "工作簿",
+    asOfFrom: {
+      given: "运行时指定的日期；逾期天数、即将到期均按此日计算",
+      workbook: "取自「设置」表的校验日期；逾期天数、即将到期均按此日计算",
+      today: "生成当天（北京时间）；逾期天数、即将到期均按此日计算",
+    },
   },
   severity: { error: "错误", warning: "警告", info: "提示" },
   log: {
@@ -193,6 +206,12 @@ const en: SheetWords = {
       `The list below shows ${listed} findings (errors first); ${omitted} more are not listed. For all of them run ptrack check FILE --json, or open the 校验 page of the task pane.`,
     reviewer: "Reviewed by (signature):",
     reviewDate: "Date:",
+    workbook: "Workbook",
+    asOfFrom: {
+      given: "The date given for this run; days overdue and due soon are counted to it",
+      workbook: "The 校验日期 on the 设置 sheet; days overdue and due soon are counted to it",
+      today: "The day of this report (Beijing time); days overdue and due soon are counted to it",
+    },
   },
   severity: { error: "Error", warning: "Warning", info: "Info" },
   log: {

@@ -13,10 +13,12 @@ import {
   type ApplyOutcome,
   type Stage,
 } from "../app/apply";
-import { localise, type CheckReport, type LocalisedFinding } from "../app/check";
+import type { CheckReport, LocalisedFinding } from "../app/check";
 import { runBaselineSet } from "../app/baseline";
+import { formatFinding } from "../i18n/messages";
 import { runSettingsEdit } from "../app/settings";
 import { analyseWorkbook, type Analysis } from "../core/check";
+import { recheck, startLive, type CellEdit, type LiveState } from "../core/live";
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { NoticePlan } from "../core/notices";
@@ -53,7 +55,11 @@ export interface PaneReport extends CheckReport {
  * Bytes of an .xlsx (web mode) or a snapshot read by Office.js (Excel). `token` names one version
  * of the bytes: what was read of it is kept for the next job on the same version.
  */
-export type JobInput = { bytes: Uint8Array; token: number } | { snapshot: WorkbookSnapshot };
+export type JobInput =
+  | { bytes: Uint8Array; token: number }
+  | { snapshot: WorkbookSnapshot }
+  /** Live validation in Excel: the cells read again after an edit, laid over the last check's snapshot. */
+  | { edits: CellEdit[] };
 
 export interface JobBase {
   input: JobInput;
@@ -66,11 +72,15 @@ export interface JobBase {
 export type Job =
   | (JobBase & { kind: "open" })
   | (JobBase & { kind: "check" })
+  /** Live validation: input is `{ edits }`; re-checks what the edits can change. */
+  | (JobBase & { kind: "live" })
   | (JobBase & {
       kind: "apply";
       notices: boolean;
       noticeKeys?: string[];
       user: string;
+      /** The workbook's file name, printed on the 校验报告. */
+      file?: string;
     })
   | (JobBase & { kind: "settings"; edit: SettingsEdit; user: string })
   | (JobBase & { kind: "baseline"; name?: string; replace: boolean; user: string });
@@ -90,6 +100,10 @@ export interface JobResult {
   patch?: WorkbookPatch;
   /** The time the job's 操作日志 rows carry, for the page's own log row of host notes. */
   stamp?: string;
+  /** live: no check of this workbook to build on here; read it all and check. */
+  stale?: boolean;
+  /** live: how the edits were checked — only what they change, or in full on the kept snapshot. */
+  live?: "incremental" | "full";
 }
 
 export type JobStage = Stage | "send";
@@ -102,6 +116,24 @@ export type PaneBaselineOutcome =
 /** The last version of a file read, so 校验 after opening does not read it again. */
 let lastRead: { token: number; wb: WorkbookSnapshot } | undefined;
 
+/**
+ * Live validation's memory, Excel only: the snapshot of the last check with what it found, so an
+ * edit is checked by reading and judging only its rows (../core/live.ts). Built after the check's
+ * result has gone to the page (prepareLive), or at the first edit. Any other job drops it.
+ */
+let lastCheck:
+  | { wb: WorkbookSnapshot; analysis: Analysis; lang: Lang; asOf?: IsoDate; today: IsoDate; live?: LiveState }
+  | undefined;
+
+/** Builds live validation's memory of the last check, if not yet built; the worker calls it when idle. */
+export function prepareLive(): void {
+  if (lastCheck && !lastCheck.live)
+    lastCheck.live = startLive(lastCheck.wb, lastCheck.analysis, {
+      asOf: lastCheck.asOf,
+      today: lastCheck.today,
+    });
+}
+
 /** Reads the input once; a write goes to the bytes or is kept for the page. */
 class JobHost implements WorkbookHost {
   wb?: WorkbookSnapshot;
@@ -111,6 +143,7 @@ class JobHost implements WorkbookHost {
   async read(): Promise<WorkbookSnapshot> {
     if (this.wb) return this.wb;
     const input = this.input;
+    if ("edits" in input) throw new Error("live edits are not a workbook");
     if (!("bytes" in input)) return (this.wb = input.snapshot);
     if (lastRead?.token !== input.token) {
       lastRead = undefined;
@@ -167,9 +200,39 @@ export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[
   });
 }
 
-function report(a: Analysis, lang: Lang, notices?: NoticePlan[]): PaneReport {
-  const r = localise(a.result, lang) as PaneReport;
-  enrich(a, a.result.findings, r.findings);
+/**
+ * Pane findings already made, per finding: live validation words and enriches only the findings an
+ * edit made. Dropped unless `keep` (an edit of schedule rows only: no contract's people changed).
+ */
+let made: { lang: Lang; byFinding: WeakMap<Finding, PaneFinding> } | undefined;
+
+function report(a: Analysis, lang: Lang, notices?: NoticePlan[], keep = false): PaneReport {
+  if (!keep || made?.lang !== lang) made = { lang, byFinding: new WeakMap() };
+  const byFinding = made.byFinding;
+  const fresh: Finding[] = [];
+  const out: PaneFinding[] = [];
+  const findings = a.result.findings.map((f) => {
+    let p = byFinding.get(f);
+    if (p === undefined) {
+      // Field by field, as localise() does: rest-spreading 100k findings costs more than wording them.
+      p = {
+        rule: f.rule,
+        severity: f.severity,
+        sheet: f.sheet,
+        row: f.row,
+        field: f.field,
+        cell: f.cell,
+        value: f.value,
+        message: formatFinding(f, lang),
+      };
+      byFinding.set(f, p);
+      fresh.push(f);
+      out.push(p);
+    }
+    return p;
+  });
+  if (fresh.length) enrich(a, fresh, out);
+  const r: PaneReport = { ...a.result, findings };
   if (notices) r.notices = notices;
   return r;
 }
@@ -188,7 +251,31 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
   const today = todayInShanghai(now);
   const analyse = (wb: WorkbookSnapshot) => analyseWorkbook(wb, { asOf: job.asOf, today });
   const written = () => ("bytes" in job.input ? { bytes: host.bytes } : { patch: host.patch });
+  const kept = lastCheck;
+  if (job.kind !== "live") lastCheck = undefined;
   switch (job.kind) {
+    case "live": {
+      if (
+        !("edits" in job.input) ||
+        !kept ||
+        kept.lang !== job.lang ||
+        kept.asOf !== job.asOf ||
+        kept.today !== today
+      )
+        return { stale: true };
+      stage("check");
+      kept.live ??= startLive(kept.wb, kept.analysis, { asOf: kept.asOf, today: kept.today });
+      if (!kept.live) return { stale: true };
+      const again = recheck(kept.live, job.input.edits);
+      if (again) {
+        kept.analysis = again;
+        return { report: report(again, job.lang, undefined, !kept.live.sourceChanged), live: "incremental" };
+      }
+      // Only a full check can say; the snapshot already holds the edits.
+      const a = analyse(kept.wb);
+      lastCheck = { ...kept, analysis: a, live: undefined };
+      return { report: report(a, job.lang), live: "full" };
+    }
     case "open": {
       stage("read");
       await host.read();
@@ -198,7 +285,9 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
       stage("read");
       const wb = await host.read();
       stage("check");
-      return { report: report(analyse(wb), job.lang) };
+      const a = analyse(wb);
+      if ("snapshot" in job.input) lastCheck = { wb, analysis: a, lang: job.lang, asOf: job.asOf, today };
+      return { report: report(a, job.lang) };
     }
     case "apply": {
       stage("read");
@@ -214,6 +303,7 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
         normalize: false,
         notices: job.notices,
         noticeKeys: job.noticeKeys,
+        ...(job.file ? { file: job.file } : {}),
       });
       stage("write");
       const hostNotes = await applyAndLog(host, forLog(wb), plan.patch, {

@@ -4,6 +4,7 @@
  */
 
 import { ExcelHost } from "../host/excel/host";
+import { readChanged } from "../host/excel/read-changed";
 import { watchWorkbook } from "../host/excel/watch";
 import type { WorkbookSource, WorkbookUi } from "./workbook-source";
 
@@ -18,14 +19,27 @@ const excelUi: WorkbookUi = {
     }),
 };
 
+/** The open workbook's file name, from its URL or path; "" when Office does not say (a new book). */
+export function fileNameOf(url: string | undefined): string {
+  const last = (url ?? "").split(/[\\/]/).pop() ?? "";
+  try {
+    return decodeURIComponent(last.split("?")[0]);
+  } catch {
+    return last;
+  }
+}
+
 export function officeSource(): WorkbookSource {
   // One host per operation: ExcelHost keeps what read() learned for the apply() that follows.
   return {
     kind: "office",
-    name: "",
+    // Printed on the 校验报告.
+    name: fileNameOf(Office.context?.document?.url),
     host: () => new ExcelHost(),
     ui: excelUi,
     // The user's and co-authors' edits, not the add-in's own nor those on the product's sheets.
     watch: (onChange) => watchWorkbook(onChange),
+    // Only the changed rows, in one round trip.
+    readChanged: (changes, widths) => readChanged((batch) => Excel.run(batch), changes, widths),
   };
 }

@@ -19,6 +19,8 @@ import type { Job, JobBase, JobResult, JobStage, PaneBaselineOutcome, PaneReport
 import type { Preferences } from "./preferences";
 import type { BytesHost } from "./web-source";
 import type { WorkbookSource } from "./workbook-source";
+import type { WorkbookSnapshot } from "../core/snapshot";
+import type { SheetChange } from "../host/excel/watch";
 
 export type Busy = JobStage | "load" | undefined;
 
@@ -87,9 +89,21 @@ interface WriteLog {
   lang: Lang;
 }
 
+/** Columns per sheet of the last workbook read in Excel: live validation reads changed rows this wide. */
+function widthsOf(wb: WorkbookSnapshot): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of wb.sheets) {
+    let w = 0;
+    for (const row of s.rows) if (row && row.length > w) w = row.length;
+    out.set(s.name, w);
+  }
+  return out;
+}
+
 /** What a job reads from: the file's bytes (web mode) or, in Excel, a snapshot read here. */
 async function inputOf(
   source: WorkbookSource,
+  widths?: (w: Map<string, number>) => void,
 ): Promise<{ input: JobBase["input"]; write(r: JobResult, log: WriteLog): Promise<void> }> {
   if (source.kind === "web") {
     const host = source.host() as BytesHost;
@@ -102,6 +116,7 @@ async function inputOf(
   }
   const host = source.host();
   const snapshot = await host.read();
+  widths?.(widthsOf(snapshot));
   return {
     input: { snapshot },
     write: async (r, log) => {
@@ -126,6 +141,8 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
   const [changes, setChanges] = useState<Change[]>([]);
   const [baselineSaved, setBaselineSaved] = useState<PaneBaselineOutcome>();
   const running = useRef(false);
+  /** Live validation: the last Excel read's sheet widths; undefined until a check read the workbook. */
+  const widths = useRef<Map<string, number>>(undefined);
   const engine = useRef<Engine>(undefined);
   engine.current ??= createEngine();
 
@@ -156,7 +173,8 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
       setCancelled(false);
       setBusy("read");
       try {
-        const io = await inputOf(on);
+        widths.current = undefined;
+        const io = await inputOf(on, job.kind === "check" ? (w) => (widths.current = w) : undefined);
         const full = { ...job, input: io.input, lang: prefs.lang, asOf, now: Date.now() } as Job;
         const r = await engine.current!.run(full, (s) => setBusy(s));
         if (r.bytes || r.patch) {
@@ -194,16 +212,19 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
 
   const apply = useCallback(
     (notices: boolean, noticeKeys?: string[]) =>
-      run({ kind: "apply", notices, noticeKeys, user: userName(prefs) } as Job, (r) => {
-        setReport(r.report);
-        setApplied(r.outcome);
-        const n = r.outcome?.notices?.written ?? 0;
-        setChanges((c) => [
-          ...c,
-          notices ? { kind: "notices", n } : { kind: "apply", operations: r.outcome?.operations ?? 0 },
-        ]);
-      }),
-    [run, prefs],
+      run(
+        { kind: "apply", notices, noticeKeys, user: userName(prefs), file: source?.name || undefined } as Job,
+        (r) => {
+          setReport(r.report);
+          setApplied(r.outcome);
+          const n = r.outcome?.notices?.written ?? 0;
+          setChanges((c) => [
+            ...c,
+            notices ? { kind: "notices", n } : { kind: "apply", operations: r.outcome?.operations ?? 0 },
+          ]);
+        },
+      ),
+    [run, prefs, source],
   );
 
   const saveSettings = useCallback(
@@ -234,18 +255,70 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
     [run, prefs],
   );
 
+  /**
+   * Live validation of `changes`: only the changed rows are read (one round trip) and re-checked in
+   * the worker, which keeps the last check's snapshot; a full check where that cannot be done.
+   */
+  const recheckChanged = useCallback(
+    async (changes: Array<SheetChange | undefined>): Promise<boolean | "busy"> => {
+      // Another job runs: these changes wait for it, never dropped (the worker's copy would miss them).
+      if (running.current) return "busy";
+      const known = changes.filter((c): c is SheetChange => c !== undefined);
+      const w = widths.current;
+      if (!source?.readChanged || !w || known.length !== changes.length) return check();
+      running.current = true;
+      setBusy("read");
+      try {
+        const edits = await source.readChanged(known, w);
+        if (!edits) {
+          running.current = false;
+          return await check();
+        }
+        const job = { kind: "live", input: { edits }, lang: prefs.lang, asOf, now: Date.now() } as Job;
+        const r = await engine.current!.run(job, (s) => setBusy(s));
+        if (r.stale) {
+          running.current = false;
+          return await check();
+        }
+        setReport(r.report);
+        return true;
+      } catch (e) {
+        if (e instanceof CancelledError) setCancelled(true);
+        else fail(e);
+        return false;
+      } finally {
+        running.current = false;
+        setBusy(undefined);
+      }
+    },
+    [source, prefs.lang, asOf, check, fail],
+  );
+
   const cancel = useCallback(() => engine.current?.cancel(), []);
 
-  // Live validation: a burst of edits in Excel makes one check once the workbook is still.
-  const checkRef = useRef(check);
-  checkRef.current = check;
+  // Live validation: a burst of edits in Excel makes one re-check of what they changed, once the
+  // workbook is still.
+  const recheckRef = useRef(recheckChanged);
+  recheckRef.current = recheckChanged;
   useEffect(() => {
     if (!prefs.live || !source?.watch) return undefined;
-    const later = debounce(() => void checkRef.current(), LIVE_DELAY_MS);
-    let stop: (() => void) | undefined;
+    let pending: Array<SheetChange | undefined> = [];
     let stopped = false;
+    const later = debounce(() => {
+      const changes = pending;
+      pending = [];
+      void recheckRef.current(changes).then((done) => {
+        if (done !== "busy" || stopped) return;
+        pending = [...changes, ...pending];
+        later();
+      });
+    }, LIVE_DELAY_MS);
+    let stop: (() => void) | undefined;
     source
-      .watch(() => later())
+      .watch((change) => {
+        pending.push(change);
+        later();
+      })
       .then((s) => (stopped ? s() : (stop = s)))
       .catch(() => undefined);
     return () => {

@@ -4,7 +4,9 @@
  * Office host plugs in without touching them.
  */
 
+import type { CellEdit } from "../core/live";
 import type { WorkbookHost } from "../host/host";
+import type { SheetChange } from "../host/excel/watch";
 
 /** What the pane asks of the workbook's user interface. */
 export interface WorkbookUi {
@@ -24,5 +26,11 @@ export interface WorkbookSource {
    * stops watching. Calls come as the changes do: debounce them (see ./debounce). Absent where the
    * source cannot see changes (web mode); a no-op where the host cannot (before ExcelApi 1.9).
    */
-  watch?(onChange: () => void): Promise<() => void>;
+  watch?(onChange: (change?: SheetChange) => void): Promise<() => void>;
+  /**
+   * Live validation: the cells of the changed rows, across `widths` columns of their sheet (the
+   * last full read's), in one round trip; undefined when that would be a large read (a paste over
+   * thousands of rows): check in full instead.
+   */
+  readChanged?(changes: SheetChange[], widths: ReadonlyMap<string, number>): Promise<CellEdit[] | undefined>;
 }

@@ -3,7 +3,7 @@
  * its findings in slices (so no single message takes the page long to receive) and its result.
  */
 
-import { runJob, type Job } from "./jobs";
+import { prepareLive, runJob, type Job } from "./jobs";
 import type { WorkerMessage } from "./engine";
 
 /** Findings per message: each one costs the page a short task to take in. */
@@ -24,6 +24,8 @@ self.onmessage = async (e: MessageEvent<Job>) => {
       { type: "done", result: { ...result, report } },
       result.bytes ? [result.bytes.buffer as ArrayBuffer] : [],
     );
+    // While the user reads the findings: live validation's memory of this check, for the first edit.
+    setTimeout(prepareLive, 0);
   } catch (err) {
     const x = err as Error & { code?: string; detail?: string };
     post({

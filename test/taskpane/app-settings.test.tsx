@@ -7,7 +7,10 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { sampleWorkbook } from "../../src/app/sample";
 import type { WorkbookPatch } from "../../src/core/patch";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { parseRange, type WorkbookSnapshot } from "../../src/core/snapshot";
+import { checkSnapshot } from "../../src/app/check";
+import type { IsoDate } from "../../src/core/dates";
+import type { SheetChange } from "../../src/host/excel/watch";
 import { readWorkbookState } from "../../src/core/workbook-settings";
 import { App } from "../../src/taskpane/App";
 import { LIVE_DELAY_MS } from "../../src/taskpane/workbench";
@@ -142,6 +145,51 @@ describe("live validation", () => {
     fireEvent.click(screen.getByRole("switch", { name: "边改边校验" }));
     expect(stop).toHaveBeenCalledTimes(1);
   }, 15_000);
+
+  it("re-reads only the edited rows and shows what a full check would", async () => {
+    let fire: ((c?: SheetChange) => void) | undefined;
+    const watch = jest.fn(async (onChange: (c?: SheetChange) => void) => {
+      fire = onChange;
+      return () => undefined;
+    });
+    const { box, source } = memorySource(watch);
+    const readRows: number[] = [];
+    // As Excel would: the changed rows' cells, across the sheet's width.
+    source.readChanged = async (changes, widths) =>
+      changes.map((ch) => {
+        const at = parseRange(ch.address)!;
+        const rows = box.wb.sheets.find((s) => s.name === ch.sheet)!.rows;
+        const c2 = widths.get(ch.sheet)!;
+        const cells = [];
+        for (let r = at.r1; r <= at.r2; r++) {
+          readRows.push(r);
+          cells.push(Array.from({ length: c2 }, (_, j) => rows[r - 1]?.[j]));
+        }
+        return { sheet: ch.sheet, r1: at.r1, c1: 1, r2: at.r2, c2, cells };
+      });
+    render(<App mode={{ kind: "office", source }} initialPrefs={{ ...PREFS, live: true }} />);
+    await checked();
+    expect(box.reads).toBe(1);
+    const before = summary();
+    await waitFor(() => expect(fire).toBeDefined());
+    // The user clears 实际完成 of a finished task and sets its 完成率 to 40 %: it is now overdue.
+    const sheet = box.wb.sheets.find((s) => s.name === "进度计划表")!;
+    const row =
+      sheet.rows.findIndex(
+        (r) => r?.[7]?.value !== undefined && typeof r?.[7]?.value === "number" && r?.[8]?.value === 1,
+      ) + 1;
+    expect(row).toBeGreaterThan(0);
+    delete sheet.rows[row - 1]![7];
+    sheet.rows[row - 1]![8] = { value: 0.4, numFmt: "0%" };
+    fire!({ sheet: "进度计划表", address: `H${row}:I${row}`, changeType: "RangeEdited" });
+    await waitFor(() => expect(summary()).not.toBe(before), { timeout: LIVE_DELAY_MS + 5000 });
+    // No second full read: only the edited row was read again.
+    expect(box.reads).toBe(1);
+    expect(readRows).toEqual([row]);
+    const full = checkSnapshot(structuredClone(box.wb), { asOf: PREFS.asOf as IsoDate });
+    const { errors, warnings, infos } = full.summary;
+    expect(summary()).toBe(`错误 ${errors} · 警告 ${warnings} · 提示 ${infos}`);
+  }, 20_000);
 
   it("is not offered where the workbook cannot report changes", async () => {
     const { source } = memorySource();

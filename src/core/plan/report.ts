@@ -8,7 +8,7 @@ import { SEVERITY_ORDER, type Finding, type RuleId, type Severity } from "../fin
 import type { CellStyle, CellWrite, PatchOp, SheetContent } from "../patch";
 import type { Lang } from "../settings";
 import { formatFinding, ruleTitle } from "../../i18n/messages";
-import { sheetWords } from "../../i18n/sheets";
+import { sheetWords, type AsOfSource } from "../../i18n/sheets";
 import { TABLE_STYLE } from "./structure";
 import { listPageSetup } from "./layout";
 
@@ -70,6 +70,10 @@ export function planReport(
     previous?: Range;
     /** The report of an earlier version, without a marker yet. */
     adopt?: boolean;
+    /** The checked workbook's file name, printed at the top; omitted when unknown. */
+    file?: string;
+    /** Where the as-of date came from, explained beside it. */
+    asOfSource?: AsOfSource;
   },
 ): PatchOp {
   const w = sheetWords(opts.lang);
@@ -79,9 +83,22 @@ export function planReport(
   const counts = { error: errors, warning: warnings, info: infos };
   const listed = listedFindings(result.findings, opts.limit);
   const omitted = result.findings.length - listed.length;
+  const asOfNote = opts.asOfSource ? w.report.asOfFrom[opts.asOfSource] : undefined;
   const rows: Array<Array<CellWrite | null>> = [
-    [text(w.report.title, { bold: true, size: 16 })],
-    [text(w.report.asOf, label), text(result.asOf), null, text(w.report.generated, label), text(opts.now)],
+    [
+      text(w.report.title, { bold: true, size: 16 }),
+      ...(opts.file ? [null, null, null, null, text(w.report.workbook, label), text(opts.file, label)] : []),
+    ],
+    // Top-aligned, so the labels stand level with the first line of the note when it wraps.
+    [
+      text(w.report.asOf, { ...label, vAlign: "top" }),
+      text(result.asOf, { vAlign: "top" }),
+      asOfNote ? text(asOfNote, { wrap: true, vAlign: "top", color: "595959" }) : null,
+      null,
+      null,
+      text(w.report.generated, { ...label, vAlign: "top" }),
+      text(opts.now, { vAlign: "top" }),
+    ],
     [
       text(w.report.total, label),
       ...SEVERITIES.map((s) =>
@@ -124,6 +141,9 @@ export function planReport(
   rows.push([], [text(w.report.reviewer, label), null, null, null, null, text(w.report.reviewDate, label)]);
   // The by-rule lines span the table's width so long lists wrap instead of running off-screen.
   const merges = [4, 5, 6].map((r) => ({ r1: r, c1: 2, r2: r, c2: 8 }));
+  // The file name across G:H; the as-of note across C:E, between the date and 生成时间.
+  if (opts.file) merges.push({ r1: 1, c1: 7, r2: 1, c2: 8 });
+  merges.push({ r1: 2, c1: 3, r2: 2, c2: 5 });
   // The note on what the list leaves out sits beside the counts it qualifies.
   if (omitted > 0) merges.push({ r1: 3, c1: 5, r2: 3, c2: 8 });
   const content: SheetContent = {
@@ -132,7 +152,7 @@ export function planReport(
     colWidths: [10, 10, 18, 16, 9, 16, 20, 70],
     rowHeights: [
       28,
-      undefined,
+      asOfNote ? lineHeight(asOfNote, NOTE_WIDTH) : undefined,
       omitted > 0 ? lineHeight(String(rows[2][4]?.v ?? ""), OMITTED_WIDTH) : undefined,
       ...[4, 5, 6].map((r) => lineHeight(String(rows[r - 1][1]?.v ?? ""), LINE_WIDTH)),
       undefined,
@@ -166,6 +186,8 @@ export function planReport(
 /** Digit widths that fit the merged B:H line, and the 说明 column (its width, less padding). */
 const LINE_WIDTH = 160;
 const MESSAGE_WIDTH = 68;
+/** The merged C:E cell of the as-of note. */
+const NOTE_WIDTH = 42;
 /** The merged E:H cell of the omitted-findings note. */
 const OMITTED_WIDTH = 110;
 

@@ -164,7 +164,7 @@ function missingColumns(table: TypedTable, rules: readonly Rule[]): Omit<Finding
  * passes after the rules (sort, notices, messages, JSON) each read all of them, and
  * objects of one shape keep those reads monomorphic instead of one shape per rule.
  */
-function finding(f: Omit<Finding, "severity">, severity: Severity): Finding {
+export function finding(f: Omit<Finding, "severity">, severity: Severity): Finding {
   return {
     rule: f.rule,
     severity,

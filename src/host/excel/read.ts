@@ -106,7 +106,7 @@ const SAMPLE = "A1:AX50";
 const MAX_SAMPLES = 16;
 
 const EXTENT = "rowIndex,columnIndex,rowCount,columnCount";
-const CELLS = "values,numberFormat,formulas";
+export const CELLS = "values,numberFormat,formulas";
 
 /** The used range's extent (1-based), null for an empty sheet. */
 function extent(used: Excel.Range): Range | null {
@@ -347,7 +347,7 @@ function areas(address: string): Range[] {
  * `=1+1` in both. Error values come as their text (`#N/A`); text that spells an error exactly is
  * taken for one, which Office.js gives no cheap way to tell apart.
  */
-function sparseRows(
+export function sparseRows(
   rows: SheetSnapshot["rows"],
   values: unknown[][],
   formats: unknown[][],

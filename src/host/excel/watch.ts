@@ -28,9 +28,19 @@ export interface WatchOptions {
   isOwnChange?: () => boolean;
 }
 
-/** Resolves to the function that stops watching (and resolves when it has). */
+/** What changed, as the event says: the sheet by name, the range on it, and how (RangeEdited …). */
+export interface SheetChange {
+  sheet: string;
+  address: string;
+  changeType: string;
+}
+
+/**
+ * Resolves to the function that stops watching (and resolves when it has). `onChange` is given
+ * the change when its sheet could be named; without it, the caller must look at the whole workbook.
+ */
 export async function watchWorkbook(
-  onChange: () => void,
+  onChange: (change?: SheetChange) => void,
   opts: WatchOptions = {},
 ): Promise<() => Promise<void>> {
   const supports =
@@ -86,7 +96,11 @@ export async function watchWorkbook(
       // A sheet gone before we could name it: let the caller look.
       if (name !== undefined && !watched(name)) return;
       if (mine()) return;
-      onChange();
+      onChange(
+        name === undefined
+          ? undefined
+          : { sheet: name, address: event.address, changeType: event.changeType },
+      );
     } catch {
       // An event handler has no one to tell; the next change will try again.
     }

@@ -306,6 +306,38 @@ describe("marks", () => {
 });
 
 describe("校验报告", () => {
+  test("names the workbook and says where its as-of date came from", () => {
+    const withFile = written(
+      planApply(sampleWorkbook(), { ...OPTS, file: "合同台账.xlsx" }).patch.ops,
+      "校验报告",
+    );
+    expect(withFile.rows[0]?.slice(5).map((x) => x?.v)).toEqual(["工作簿", "合同台账.xlsx"]);
+    expect(withFile.merges).toContainEqual({ r1: 1, c1: 7, r2: 1, c2: 8 });
+    // No date given: today's, said so; the 设置 sheet's 校验日期 when it has one.
+    const today = written(planApply(sampleWorkbook(), OPTS).patch.ops, "校验报告");
+    expect(today.rows[0]).toHaveLength(1);
+    expect(today.rows[1]?.[2]?.v).toBe("生成当天（北京时间）；逾期天数、即将到期均按此日计算");
+    const given = written(planApply(sampleWorkbook(), { ...OPTS, asOf: "2026-11-21" }).patch.ops, "校验报告");
+    expect(given.rows[1]?.[2]?.v).toBe("运行时指定的日期；逾期天数、即将到期均按此日计算");
+    const wb = sampleWorkbook();
+    wb.sheets.push({
+      name: "设置",
+      visibility: "visible",
+      rows: [
+        [{ value: "项" }, { value: "值" }],
+        [{ value: "校验日期" }, { value: "2026-11-20" }],
+      ],
+      merges: [],
+      tables: [],
+    });
+    const fixed = written(planApply(wb, { ...OPTS, asOf: undefined }).patch.ops, "校验报告");
+    expect(fixed.rows[1]?.slice(0, 3).map((x) => x?.v)).toEqual([
+      "校验日期",
+      "2026-11-20",
+      "取自「设置」表的校验日期；逾期天数、即将到期均按此日计算",
+    ]);
+  });
+
   test("title, counts, one linked row per finding, a table and a frozen header", () => {
     const { patch, result } = planApply(sampleWorkbook(), OPTS);
     const report = ops(patch.ops, "writeSheet").find((o) => o.sheet === "校验报告");
@@ -316,6 +348,8 @@ describe("校验报告", () => {
     expect(c.rows[1]?.map((x) => x?.v)).toEqual([
       "校验日期",
       "2026-11-23",
+      "生成当天（北京时间）；逾期天数、即将到期均按此日计算",
+      undefined,
       undefined,
       "生成时间",
       "2026-11-23 20:15:03",

@@ -60,6 +60,19 @@ describe("watchWorkbook", () => {
     await stop();
   });
 
+  it("says which sheet and range changed, and how, so only those rows are read again", async () => {
+    const model = workbook();
+    const seen: unknown[] = [];
+    const stop = await watchWorkbook((change) => seen.push(change), options(model));
+    await model.fireChanged("进度计划表", "C5:D6");
+    await model.fireChanged("进度计划表", "A9:P9", { changeType: "RowInserted" });
+    expect(seen).toEqual([
+      { sheet: "进度计划表", address: "C5:D6", changeType: "RangeEdited" },
+      { sheet: "进度计划表", address: "A9:P9", changeType: "RowInserted" },
+    ]);
+    await stop();
+  });
+
   it("knows the product's sheets by their markers: a user's own 校验报告 beside the product's is watched", async () => {
     const model = workbook();
     model.addSheet("校验报告 (2)").touch(1, 1).value = "校验报告";
