@@ -35,6 +35,8 @@ export interface NoticeText {
   issuer: string;
   /** The distribution line at the foot: 抄送 / 报送 / 报备 / 一式两份. */
   copies: string;
+  /** Who gets a copy, as the 通知台账's 抄送 column records it ("" for none). */
+  cc: string;
 }
 
 /** Shared by the planners of one run: which rows a rule fired on, and a contract's facts worked out once. */
