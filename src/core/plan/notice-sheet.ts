@@ -206,6 +206,10 @@ export function noticeSheet(
     party("甲方", str(n.facts.customer));
     p.blank(16);
     party("乙方", s.companyName);
+  } else if (type.layout === "letter") {
+    // A letter: the sender's seal and the date at the right, nothing to sign for.
+    p.para(`${t.issuer}（盖章）`, { hAlign: "right" }, 26);
+    p.para(cnDate(issued), { hAlign: "right" }, 26);
   } else {
     p.line([null, null, { v: "签发部门：", style: right }, { v: `${t.issuer}（盖章）`, style: sign }], 26);
     p.line([null, null, { v: "签发人：", style: right }, { v: null, style: sign }], 26);

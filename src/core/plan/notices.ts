@@ -316,7 +316,7 @@ export function planNoticeOps(
       ...(opts.after ? { after: opts.after } : {}),
       content: {
         rows,
-        colWidths: [17, 12, 20, 26, 20, 11, 12, 10, 17, 18],
+        colWidths: [17, 12, 20, 36, 38, 11, 12, 10, 17, 18],
         rowHeights: [28],
         freeze: { rows: 2, cols: 0 },
         pageSetup: listPageSetup(2, { r1: 1, c1: 1, r2: MAX_ROWS, c2: REGISTER_PRINTED }),
