@@ -7,6 +7,7 @@
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { HostNote, WorkbookPatch } from "../core/patch";
 import { snapshotAfter } from "../core/patch-snapshot";
+import { readWorkbookState } from "../core/workbook-settings";
 import { planApply, planClear, protectedSheets, type ApplyPlan } from "../core/plan";
 import { planHostNotesLog } from "../core/plan/log";
 import type { ProtectionSkips } from "../core/plan/protection";
@@ -27,6 +28,14 @@ export interface ApplyRequest {
   notices?: boolean;
   /** Only these planned notices (their `noticeId`, see core/notices); default every one. */
   noticeKeys?: readonly string[];
+  /**
+   * Issue no new notice while 设置 holds no 公司名称 for its letterhead (they are counted in
+   * `noCompanyNotices`; issued ones are still brought up to date): the CLI's way of asking, as the
+   * pane asks before generating.
+   */
+  requireCompany?: boolean;
+  /** The 公司名称 for this run's letterheads when 设置 has none (the CLI's --company); not saved. */
+  company?: string;
   user: string;
   now?: Date;
   onStage?: (stage: Stage) => void;
@@ -42,6 +51,8 @@ export interface ApplyOutcome {
   normalized: Array<{ sheet: string; cell: string; from: string; to: string }>;
   /** New notices left for the next run (the per-run limit was reached). */
   deferredNotices: number;
+  /** New notices not issued because 设置 has no 公司名称 (with `requireCompany`). */
+  noCompanyNotices?: number;
   /** Notice sheets written (new or updated) and how many were new; absent when notices were off. */
   notices?: { written: number; created: number };
   /** Findings the 校验报告 sheet leaves out (it lists at most REPORT_LIMIT); 0 when it lists all. */
@@ -90,10 +101,16 @@ export function shanghaiTimestamp(now: Date): string {
 export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<ApplyOutcome> {
   const now = req.now ?? new Date();
   const stamp = shanghaiTimestamp(now);
-  const { plan, lean } = await readAndPlan(host, req, now, stamp);
+  const { plan, lean, noCompany } = await readAndPlan(host, req, now, stamp);
   req.onStage?.("write");
   const hostNotes = await applyAndLog(host, lean, plan.patch, { now: stamp, user: req.user, lang: req.lang });
-  return { report: localise(plan.result, req.lang), ...outcomeOf(plan, hostNotes) };
+  const outcome = outcomeOf(plan, hostNotes);
+  if (noCompany) {
+    // Held back for want of a letterhead, not by the per-run limit.
+    outcome.noCompanyNotices = outcome.deferredNotices;
+    outcome.deferredNotices = 0;
+  }
+  return { report: localise(plan.result, req.lang), ...outcome };
 }
 
 /** What an applied plan did, for every face that applies one (the CLI, the ribbon, the pane's worker). */
@@ -121,10 +138,13 @@ async function readAndPlan(
   req: ApplyRequest,
   now: Date,
   stamp: string,
-): Promise<{ plan: ApplyPlan; lean: WorkbookSnapshot }> {
+): Promise<{ plan: ApplyPlan; lean: WorkbookSnapshot; noCompany: boolean }> {
   req.onStage?.("read");
   const wb = await host.read();
   req.onStage?.("plan");
+  const saved = readWorkbookState(wb).settings.companyName.trim();
+  const company = saved ? undefined : req.company?.trim() || undefined;
+  const noCompany = req.requireCompany === true && !saved && !company;
   const plan = planApply(wb, {
     asOf: req.asOf,
     today: todayInShanghai(now),
@@ -137,8 +157,10 @@ async function readAndPlan(
     overrides: req.overrides,
     declared: req.declared,
     ...(req.file ? { file: req.file } : {}),
+    ...(noCompany ? { noticeLimit: 0 } : {}),
+    ...(company ? { settings: { companyName: company } } : {}),
   });
-  return { plan, lean: forLog(wb) };
+  return { plan, lean: forLog(wb), noCompany };
 }
 
 export async function runClear(

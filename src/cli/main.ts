@@ -145,6 +145,8 @@ export interface Options {
   inPlace: boolean;
   normalize: boolean;
   notices: boolean;
+  /** --company: the 公司名称 for this run's notice letterheads when 设置 has none. */
+  company?: string;
   declared: DeclaredTable[];
   overrides: MappingOverride[];
   /** `baseline`: the baseline's name, and saving over an existing one. */
@@ -194,6 +196,8 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       lang: o.lang,
       normalize: o.normalize,
       notices: o.notices,
+      requireCompany: true,
+      company: o.company,
       user,
       now: io.now,
       onStage: (s) => progress.stage(s),
@@ -207,6 +211,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
     io.stdout(formatReport(file, outcome.report, o.lang, io.isTty));
     if (o.normalize) io.stdout(w.normalized(outcome.normalized.length) + "\n");
     if (outcome.deferredNotices) io.stdout(w.deferredNotices(outcome.deferredNotices) + "\n");
+    if (outcome.noCompanyNotices) io.stdout(w.noCompany(outcome.noCompanyNotices) + "\n");
     if (outcome.protection?.sheets.length) io.stdout(w.protectedSheets(outcome.protection.sheets) + "\n");
     if (outcome.protection?.newSheets.length)
       io.stdout(w.structureProtected(outcome.protection.newSheets) + "\n");
@@ -261,6 +266,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
         "in-place": { type: "boolean", default: false },
         normalize: { type: "boolean", default: false },
         "no-notices": { type: "boolean", default: false },
+        company: { type: "string" },
         table: { type: "string", multiple: true },
         map: { type: "string", multiple: true },
         name: { type: "string" },
@@ -274,6 +280,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
   const lang = v.lang;
   if (lang !== "zh" && lang !== "en") throw new UsageError(cliWords("zh").badLang(String(lang)));
   if (v.today !== undefined && !isIsoDate(v.today)) throw new UsageError(cliWords(lang).badToday(v.today));
+  if (v.company !== undefined && !v.company.trim()) throw new UsageError(cliWords(lang).badCompany);
   return {
     values: {
       today: v.today,
@@ -283,6 +290,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
       inPlace: Boolean(v["in-place"]),
       normalize: Boolean(v.normalize),
       notices: !v["no-notices"],
+      company: v.company?.trim(),
       declared: (v.table ?? []).map((t) => parseTableOption(t, lang)),
       overrides: (v.map ?? []).map((m) => parseMapOption(m, lang)),
       name: v.name,

@@ -37,6 +37,8 @@ const WORDS = {
     noticed: (n: number, created: number, deferred: number) =>
       `已生成通知 ${n} 份（新开 ${created} 份）并登记到通知台账。` +
       (deferred > 0 ? `另有 ${deferred} 份超过单次上限，再次点击「生成通知」继续。` : ""),
+    noCompany: (n: number) =>
+      `${n} 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在面板「设置」页填写公司名称后，再点击「生成通知」。`,
     failed: (what: string) => `操作没有完成：${what}。工作簿未被部分修改时可直接重试。`,
     unknown: "发生了未知错误",
   },
@@ -48,6 +50,8 @@ const WORDS = {
     noticed: (n: number, created: number, deferred: number) =>
       `${n} notice(s) generated (${created} new) and entered in the register.` +
       (deferred > 0 ? ` ${deferred} more are over the per-run limit: click Generate notices again.` : ""),
+    noCompany: (n: number) =>
+      `${n} new notice(s) not written because 设置 has no company name for the letterhead: fill it in on the pane's Settings page, then click Generate notices again.`,
     failed: (what: string) => `The command did not finish: ${what}. You can run it again.`,
     unknown: "an unexpected error",
   },
@@ -77,10 +81,14 @@ export const generateNotices: Action = async (d) => {
     lang: d.lang,
     normalize: false,
     notices: true,
+    // A notice goes out under the company's name: none is issued without it.
+    requireCompany: true,
     user: d.user,
     now: d.now,
   });
-  return WORDS[d.lang].noticed(out.notices?.written ?? 0, out.notices?.created ?? 0, out.deferredNotices);
+  const w = WORDS[d.lang];
+  const noticed = w.noticed(out.notices?.written ?? 0, out.notices?.created ?? 0, out.deferredNotices);
+  return out.noCompanyNotices ? w.noCompany(out.noCompanyNotices) : noticed;
 };
 
 /**

@@ -528,6 +528,8 @@ const contracts: KindDef = {
     { field: "dunningDate", type: "date", ...V.dunningDate },
     { field: "reportDate", type: "date", ...V.reportDate },
     { field: "memoDate", type: "date", headers: ["备忘录日期", "备忘录签订日期"] },
+    // 是: a 致谢函 goes to the customer with the 备忘录 (§2.4.1 计划顺延「如必要，起草《致谢函》」).
+    { field: "thanksLetter", type: "yesno", headers: ["致谢函", "需致谢函", "附致谢函"] },
     { field: "status", type: "text", headers: ["合同状态", "执行状态", "Status"] },
     { field: "note", type: "text", ...V.note },
   ],

@@ -11,7 +11,14 @@
 
 import { append } from "./append";
 import { fitPatchText } from "./cell-text";
-import { analyseWorkbook, COPY_SHEET_RE, productSheets, type Analysis, type CheckResult } from "./check";
+import {
+  analyseWorkbook,
+  COPY_SHEET_RE,
+  productSheets,
+  type Analysis,
+  type CheckOptions,
+  type CheckResult,
+} from "./check";
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
@@ -61,6 +68,8 @@ export interface ApplyOptions {
   declared?: DeclaredTable[];
   /** The workbook's file name, printed on the 校验报告. */
   file?: string;
+  /** Settings for this run over the workbook's 设置 (the CLI's --company); not saved. */
+  settings?: CheckOptions["settings"];
 }
 
 export interface ApplyPlan {
@@ -136,6 +145,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     today: opts.today,
     overrides: opts.overrides,
     declared: opts.declared,
+    ...(opts.settings ? { settings: opts.settings } : {}),
   });
   const { result, tables, settings, model } = analysis;
   const ops: PatchOp[] = [];

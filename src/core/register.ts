@@ -17,13 +17,22 @@ export const REGISTER_HEADERS = [
   "类型",
   "合同/任务",
   "收件人",
+  "抄送",
   "签发日期",
   "回复截止日期",
   "状态",
-  "原因键",
   "更正自",
+  "原因键",
 ] as const;
-/** The columns every register has had; 更正自 came later and may be missing. */
+/**
+ * The columns a reader of the printed register needs: all but the last, 原因键, which the
+ * product reads back to know a notice's cause and which prints nowhere. A register of an
+ * earlier version (原因键 before 更正自, no 抄送) is read by its headers as it is.
+ */
+export const REGISTER_PRINTED = REGISTER_HEADERS.length - 1;
+/** The register's title, above its table. */
+export const REGISTER_TITLE = "通知台账";
+/** The columns every register has had; 更正自 and 抄送 came later and may be missing. */
 const REQUIRED: readonly string[] = ["编号", "原因键"];
 /** Status of a notice a corrected one (更正) replaced: it is no longer brought up to date. */
 export const SUPERSEDED = "已更正";

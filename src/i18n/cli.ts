@@ -10,6 +10,7 @@ export const USAGE: Record<Lang, string> = {
                [--table '工作表!A3=schedule'] [--map '工作表!F=planEnd']
   ptrack apply 文件.xlsx [-o 输出.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
                [--table …] [--map …]
+               [--company 公司名称]
   ptrack clear 文件.xlsx [-o 输出.xlsx | --in-place]
   ptrack baseline set 文件.xlsx [--name 基线1] [--replace] [-o 输出.xlsx | --in-place]
   ptrack baseline list 文件.xlsx [--json]
@@ -22,6 +23,7 @@ export const USAGE: Record<Lang, string> = {
                [--table 'SHEET!A3=schedule'] [--map 'SHEET!F=planEnd']
   ptrack apply FILE.xlsx [-o OUT.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
                [--table …] [--map …]
+               [--company NAME]
   ptrack clear FILE.xlsx [-o OUT.xlsx | --in-place]
   ptrack baseline set FILE.xlsx [--name 基线1] [--replace] [-o OUT.xlsx | --in-place]
   ptrack baseline list FILE.xlsx [--json]
@@ -58,6 +60,9 @@ const WORDS = {
     wrote: (p: string) => `已写入 ${p}`,
     normalized: (n: number) => `已将 ${n} 个文本日期或金额转换为真正的日期或数字（见“操作日志”）。`,
     outputOrInPlace: "-o 与 --in-place 只能选一个。",
+    noCompany: (n: number) =>
+      `${n} 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在「设置」的参数中填写公司名称，或加 --company 公司名称，再运行 apply。`,
+    badCompany: "--company 需要公司名称，不能为空。",
     deferredNotices: (n: number) => `另有 ${n} 份新通知超过单次上限，未生成；再次运行 apply 会继续生成。`,
     clearProtected: (names: string[]) =>
       `工作表${names.map((n) => `“${n}”`).join("、")}受保护，其上的标记与高亮未清除；撤销工作表保护后再运行 clear。`,
@@ -106,6 +111,9 @@ const WORDS = {
     outputOrInPlace: "Give either -o or --in-place, not both.",
     renamed: (wanted: string, sheet: string) =>
       `The workbook already has a sheet of your own named "${wanted}"; it was left as it is, and the product wrote "${sheet}" instead.`,
+    noCompany: (n: number) =>
+      `${n === 1 ? "1 new notice was" : `${n} new notices were`} not written because 设置 has no company name for the letterhead: fill in 公司名称 in 设置, or add --company NAME, and run apply again.`,
+    badCompany: "--company needs a company name, not an empty one.",
     deferredNotices: (n: number) =>
       `${n} more new notices are over the per-run limit and were not written; run apply again to continue.`,
     clearProtected: (names: string[]) =>

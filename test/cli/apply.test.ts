@@ -181,3 +181,41 @@ describe("ptrack apply", () => {
     expect(readFileSync(join(pdfDir, "applied.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
   }, 150_000);
 });
+
+describe("ptrack apply: the notices' letterhead", () => {
+  const notices = (wb: WorkbookSnapshot) => wb.sheets.filter((s) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(s.name));
+
+  test("without a 公司名称 in 设置, no new notice is issued and one sentence says how to give it", async () => {
+    const input = await sampleFile("no-company.xlsx");
+    const out = join(dir, "no-company.out.xlsx");
+    const r = await run("apply", input, "-o", out, "--today", "2026-11-23");
+    expect(r.err).toBe("");
+    expect(r.out).toContain(
+      "5 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在「设置」的参数中填写公司名称，或加 --company 公司名称，再运行 apply。",
+    );
+    expect(notices(await readXlsx(out))).toEqual([]);
+    const en = await run("apply", input, "-o", out, "--today", "2026-11-23", "--lang", "en");
+    expect(en.out).toContain(
+      "5 new notices were not written because 设置 has no company name for the letterhead: fill in 公司名称 in 设置, or add --company NAME, and run apply again.",
+    );
+  });
+
+  test("--company prints it at the head of every notice and the 备忘录's 乙方", async () => {
+    const input = await sampleFile("company.xlsx");
+    const out = join(dir, "company.out.xlsx");
+    const r = await run("apply", input, "-o", out, "--today", "2026-11-23", "--company", "三才软件有限公司");
+    expect(r.out).not.toContain("未生成");
+    const docs = notices(await readXlsx(out));
+    expect(docs).toHaveLength(5);
+    for (const d of docs) expect(d.rows[0]?.[0]?.value).toBe("三才软件有限公司");
+    const memo = docs.find((d) => d.name.startsWith("BW-"))!;
+    expect(memo.rows.flat().some((c) => c?.value === "乙方（签章）：")).toBe(true);
+    expect(memo.rows.flat().some((c) => String(c?.value).includes("乙方：三才软件有限公司"))).toBe(true);
+  });
+
+  test("an empty --company is a usage error", async () => {
+    const r = await run("apply", "a.xlsx", "--company", " ");
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("--company 需要公司名称，不能为空。");
+  });
+});

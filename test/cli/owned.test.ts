@@ -108,7 +108,7 @@ describe("a user's sheets named as the product's", () => {
     for (const [name, rows] of Object.entries(mine)) wb.sheets.push(userSheet(name, rows));
     input = await file("named.xlsx", wb);
     output = join(dir, "named.out.xlsx");
-    first = await run("apply", input, "-o", output, "--today", "2026-11-27");
+    first = await run("apply", input, "-o", output, "--today", "2026-11-27", "--company", "三才软件有限公司");
   }, 60_000);
 
   test("are left exactly as they were, read back by openpyxl", () => {
@@ -214,7 +214,7 @@ describe("an issued notice is a document", () => {
   test("a note typed at B60 survives the next apply, after openpyxl and after LibreOffice", async () => {
     const input = await file("sample.xlsx", sampleWorkbook());
     const first = join(dir, "sample.out.xlsx");
-    await run("apply", input, "-o", first, "--today", "2026-11-23");
+    await run("apply", input, "-o", first, "--today", "2026-11-23", "--company", "三才软件有限公司");
     const notice = (await readXlsx(first)).sheets.find((s) => /^CK-20261123-001$/.test(s.name))!.name;
     const typed = join(dir, "sample.typed.xlsx");
     typeInto(first, notice, "B60", "已签收：张三", typed);

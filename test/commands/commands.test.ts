@@ -5,11 +5,21 @@ import { handler, COMMANDS, type CommandDeps, type Notice } from "../../src/comm
 import { ExcelHost } from "../../src/host/excel/host";
 import type { WorkbookHost } from "../../src/host/host";
 import { FakeContext, fakeFromSnapshot } from "../host/excel/fake-excel";
+import { sheet } from "../helpers/snapshot-builder";
 
 const NOW = new Date(`${SAMPLE_AS_OF}T02:00:00Z`);
 
-function setup(lang: "zh" | "en" = "zh") {
-  const model = fakeFromSnapshot(sampleWorkbook());
+/** The sample, with a 公司名称 in 设置 unless `company` is false. */
+function setup(lang: "zh" | "en" = "zh", company = true) {
+  const wb = sampleWorkbook();
+  if (company)
+    wb.sheets.push(
+      sheet("设置", [
+        ["项", "值"],
+        ["公司名称", "三才软件有限公司"],
+      ]),
+    );
+  const model = fakeFromSnapshot(wb);
   const ctx = new FakeContext(model);
   const host = new ExcelHost({
     run: (batch) => ctx.run(batch),
@@ -66,6 +76,16 @@ describe("ribbon commands", () => {
       "已生成通知 5 份（新开 5 份）并登记到通知台账。",
       "已生成通知 5 份（新开 0 份）并登记到通知台账。",
     ]);
+  });
+
+  it("生成通知 without a 公司名称 issues none and says where to fill it in", async () => {
+    const { model, notices, event, deps } = setup("zh", false);
+    await handler(COMMANDS.generateNotices, () => deps())(event);
+    expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(notices[0].text).toBe(
+      "5 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在面板「设置」页填写公司名称后，再点击「生成通知」。",
+    );
+    expect(model.sheets.filter((s) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(s.name))).toEqual([]);
   });
 
   it("shows a failure as an error notification and still completes the event", async () => {

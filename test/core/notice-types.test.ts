@@ -109,7 +109,7 @@ describe("an unknown type is refused", () => {
 
   test("laying out a notice of a type no module defines throws a sentence naming the known types", () => {
     expect(() => noticeSheet(plan as never, "TZ-20261123-001", "2026-11-23", DEFAULT_SETTINGS)).toThrow(
-      "未知的通知类型「催办通知」：已知的类型是催款通知单、项目实施通知、计划调整通知、备忘录。",
+      "未知的通知类型「催办通知」：已知的类型是催款通知单、项目实施通知、计划调整通知、备忘录、致谢函。",
     );
     expect(() => noticeType("reminder")).toThrow(/未知的通知类型「reminder」/);
   });
@@ -132,5 +132,78 @@ describe("an unknown type is refused", () => {
     const after = registerRows(later).find((r) => r[0] === String(reg.rows[row]![0]?.value))!;
     expect(after[1]).toBe("催办通知");
     expect(after[6]).toBe(status);
+  });
+});
+
+describe("致谢函, with the 备忘录 where the 客服经理 marks it necessary", () => {
+  /** A contract whose task runs past its delivery date; 致谢函 as given. */
+  const late = (thanks: string | null, memoDate: string | null = null) =>
+    workbook(
+      sheet("合同执行情况表", [
+        [
+          "合同编号",
+          "合同名称",
+          "客户名称",
+          "签订日期",
+          "实施通知日期",
+          "约定交货期",
+          "备忘录日期",
+          "致谢函",
+        ],
+        [
+          "HT-9",
+          "智慧园区一期",
+          "华东智造科技有限公司",
+          "2026-02-13",
+          "2026-02-14",
+          "2026-12-15",
+          memoDate,
+          thanks,
+        ],
+      ]),
+      sheet("进度计划表", [
+        ["WBS", "任务名称", "合同编号", "计划开始", "计划完成", "负责人"],
+        ["11", "项目验收", "HT-9", "2026-12-10", "2026-12-25", "李明"],
+      ]),
+    );
+  const company = { ...OPTS, settings: { companyName: "三才软件有限公司" } };
+
+  test("致谢函 = 是: a letter to the customer beside the 备忘录, and a register row 待提交", () => {
+    const { patch, result } = planApply(late("是"), company);
+    expect(result.notices.map((n) => n.type)).toEqual(["备忘录", "致谢函"]);
+    const zx = sheetsOf(patch.ops).find((d) => d.sheet.startsWith("ZX-"))!;
+    expect(zx.sheet).toBe("ZX-20261123-001");
+    const t = texts(zx.content);
+    expect(t.slice(0, 2)).toEqual(["三才软件有限公司", "致谢函"]);
+    expect(t).toContain("致：华东智造科技有限公司");
+    expect(t).toContain(
+      "感谢贵公司在合同HT-9《智慧园区一期》实施过程中给予我方的支持与配合。因下列任务顺延，项目预计于2026年12月25日完成，" +
+        "较约定交货期2026年12月15日晚10天。承蒙贵公司理解，双方已就交货期顺延达成共识，并签订《备忘录》。谨此致以诚挚的谢意！" +
+        "我方将协调各方资源，确保项目在顺延后的交货期内保质完成。",
+    );
+    expect(t).toContain("11 项目验收");
+    expect(t).toContain("此致\n敬礼！");
+    expect(t).toContain("三才软件有限公司（盖章）");
+    expect(t).toContain("本函随《备忘录》一并提交客户。");
+    expect(t).not.toContain("签收人：");
+    const applied = applyInMemory(late("是"), patch);
+    const row = registerRows(applied).find((r) => r[0] === "ZX-20261123-001")!;
+    expect(row.slice(1, 4)).toEqual(["致谢函", "HT-9", "华东智造科技有限公司"]);
+    expect(row).toContain("待提交");
+    // Signing the 备忘录 (备忘录日期) submits both: 已提交.
+    applied.sheets[0].rows[1]![6] = { value: "2026-11-25" };
+    const after = applyInMemory(applied, planApply(applied, { ...company, today: "2026-11-26" }).patch);
+    expect(registerRows(after).find((r) => r[0] === "ZX-20261123-001")).toContain("已提交");
+  });
+
+  test("no 致谢函 column, or 否: the 备忘录 alone", () => {
+    expect(planApply(late(null), company).result.notices.map((n) => n.type)).toEqual(["备忘录"]);
+    expect(planApply(late("否"), company).result.notices.map((n) => n.type)).toEqual(["备忘录"]);
+  });
+
+  test("on time: no 备忘录 and no 致谢函, 是 or not", () => {
+    const wb = late("是");
+    wb.sheets[1].rows[1]![4] = { value: "2026-12-14" };
+    expect(planApply(wb, company).result.notices).toEqual([]);
   });
 });

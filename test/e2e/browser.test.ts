@@ -277,7 +277,9 @@ run("the task pane in Chromium (web mode)", () => {
     const notices = wb.sheets.map((s) => s.name).filter((n) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(n));
     expect(notices.map((n) => n.slice(0, 2)).sort()).toEqual(["CK", "SS", "TZ", "TZ"]);
     const register = wb.sheets.find((s) => s.name === "通知台账")!;
-    expect(register.rows.slice(1).filter((r) => r?.[0]?.value)).toHaveLength(4);
+    // Under its title and header row, one row per notice.
+    expect(register.rows[0]?.[0]?.value).toBe("通知台账");
+    expect(register.rows.slice(2).filter((r) => r?.[0]?.value)).toHaveLength(4);
     expect(readWorkbookState(wb).settings.companyName).toBe("苏州示例科技有限公司");
     expect(errors).toEqual([]);
   });

@@ -186,7 +186,7 @@ describe("apply on a workbook whose structure is protected", () => {
     const input = join(dir, "book.xlsx");
     writeFileSync(input, await protectedSample({ structure: true }));
     const out = join(dir, "book.out.xlsx");
-    const r = await run("apply", input, "-o", out, "--today", "2026-11-23");
+    const r = await run("apply", input, "-o", out, "--today", "2026-11-23", "--company", "三才软件有限公司");
     expect(r.err).toBe("");
     expect(r.out).toContain(
       "工作簿结构受保护，未新建工作表“设置”、“校验报告”、“操作日志”，其余改动已写入；要生成它们，请先撤销工作簿保护（审阅 → 保护工作簿）。",

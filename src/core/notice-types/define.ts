@@ -35,6 +35,8 @@ export interface NoticeText {
   issuer: string;
   /** The distribution line at the foot: 抄送 / 报送 / 报备 / 一式两份. */
   copies: string;
+  /** Who gets a copy, as the 通知台账's 抄送 column records it ("" for none). */
+  cc: string;
 }
 
 /** Shared by the planners of one run: which rows a rule fired on, and a contract's facts worked out once. */
@@ -69,9 +71,10 @@ export interface NoticeTypeDef<Name extends string = string> {
   text(facts: NoticeFacts, s: Settings): NoticeText;
   /**
    * The layout of its foot: `issuer` — 致：addressee, 签发部门/签发人/日期 and a 签收 line;
-   * `parties` — the addressee line as is, 签发日期 and a signature block per party (甲方, 乙方).
+   * `parties` — the addressee line as is, 签发日期 and a signature block per party (甲方, 乙方);
+   * `letter` — 致：addressee, and the issuer's seal and the date at the right (a letter to the customer).
    */
-  layout: "issuer" | "parties";
+  layout: "issuer" | "parties" | "letter";
   /** How the pane's checkbox names it (contract and node, or WBS and task). */
   label(facts: NoticeFacts): string[];
   /** Fact keys the pane shows under it. */

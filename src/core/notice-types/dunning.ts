@@ -85,7 +85,9 @@ export const dunning = defineNoticeType({
       ],
       requirement: `请于收到本通知后${str(f.reportDays) || s.reportDays}日内就未按时收款情况填写书面报告并提交${d.finance}。`,
       issuer: d.finance,
-      copies: `抄送：${d.service}、${d.sales}、${d.office}`,
+      // 「下发《催款通知单》至销售经理处……同时财务部转交客服部、销售部及总办各一份」
+      copies: `抄送：${d.service}、${d.sales}、${d.office}各一份（由${d.finance}转交）`,
+      cc: `${d.service}、${d.sales}、${d.office}`,
     };
   },
   layout: "issuer",

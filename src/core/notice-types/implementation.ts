@@ -85,6 +85,7 @@ export const implementation = defineNoticeType({
         `呈总经理审核后分发各部门，并报送${d.finance}一份。`,
       issuer: d.office,
       copies: `报送：${d.sales}、${d.finance}、${d.service}各一份；${d.office}留存一份`,
+      cc: `${d.sales}、${d.finance}、${d.service}、${d.office}（留存）`,
     };
   },
   layout: "issuer",

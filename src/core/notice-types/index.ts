@@ -8,8 +8,9 @@ import { dunning } from "./dunning";
 import { implementation } from "./implementation";
 import { memo } from "./memo";
 import { planChangeNotice } from "./plan-change";
+import { thanks } from "./thanks";
 
-export const NOTICE_TYPES = [dunning, implementation, planChangeNotice, memo] as const;
+export const NOTICE_TYPES = [dunning, implementation, planChangeNotice, memo, thanks] as const;
 
 /** A notice type's Chinese name: 催款通知单 | 项目实施通知 | … */
 export type NoticeType = (typeof NOTICE_TYPES)[number]["name"];

@@ -93,6 +93,7 @@ export const memo = defineNoticeType({
       requirement: "本备忘录经双方签字盖章后生效，作为原合同的补充，与原合同具有同等效力。",
       issuer: "",
       copies: "本备忘录一式两份，甲乙双方各执一份。",
+      cc: "",
     };
   },
   layout: "parties",

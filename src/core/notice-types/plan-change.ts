@@ -113,6 +113,7 @@ export const planChangeNotice = defineNoticeType({
         `客服经理应协调各部门的计划调整，保证合同按期执行。`,
       issuer: d.service,
       copies: `报备：${d.finance}（审计）`,
+      cc: `${d.finance}（审计）`,
     };
   },
   layout: "issuer",

@@ -26,7 +26,24 @@ export interface NoticeDoc {
   addressee: string;
   /** The subject for the register: contract number, or WBS and task. */
   subject: string;
+  /** The copies, for the register's 抄送. */
+  cc: string;
   content: SheetContent;
+}
+
+/**
+ * A sentence as Chinese is printed: a space stays only between two Latin letters, digits or
+ * ASCII signs (「HT-1 DEMO」); next to a Chinese character or full-width sign it goes
+ * (「合同 HT-1《仓储管理系统》 的约定」 → 「合同HT-1《仓储管理系统》的约定」). The modules write their
+ * sentences with spaces around values for reading the source; this is what prints.
+ */
+export function tidy(text: string): string {
+  return text.replace(/ +/g, (run, at: number, all: string) => {
+    const before = all[at - 1];
+    const after = all[at + run.length];
+    const ascii = (ch: string | undefined) => ch !== undefined && ch > " " && ch <= "~";
+    return ascii(before) && ascii(after) ? run : "";
+  });
 }
 
 /** Width of text in column units: a CJK character is about two. */
@@ -146,14 +163,17 @@ export function noticeSheet(
   p.para(corrects ? `${n.type}（更正）` : n.type, { ...centre, size: 22, bold: true }, 40);
   p.line([null, null, null, { v: `编号：${number}`, style: { size: 10, hAlign: "right" } }], 18);
   if (corrects)
-    p.para(`本通知更正并取代编号为 ${corrects} 的${n.type}，以本通知为准。`, { size: 10, hAlign: "right" });
+    p.para(tidy(`本通知更正并取代编号为 ${corrects} 的${n.type}，以本通知为准。`), {
+      size: 10,
+      hAlign: "right",
+    });
   p.blank(8);
   p.para(type.layout === "parties" ? t.addressee : `致：${t.addressee}`, { bold: true });
-  p.para(t.body, { vAlign: "top" });
+  p.para(tidy(t.body), { vAlign: "top" });
   p.blank(8);
   for (const row of t.facts) p.facts(row);
   p.blank(8);
-  p.para(t.requirement, { vAlign: "top" });
+  p.para(tidy(t.requirement), { vAlign: "top" });
   p.blank(24);
   const right: CellStyle = { size: BODY, hAlign: "right", vAlign: "center" };
   const sign: CellStyle = { size: BODY, border: "bottom", vAlign: "center" };
@@ -186,6 +206,10 @@ export function noticeSheet(
     party("甲方", str(n.facts.customer));
     p.blank(16);
     party("乙方", s.companyName);
+  } else if (type.layout === "letter") {
+    // A letter: the sender's seal and the date at the right, nothing to sign for.
+    p.para(`${t.issuer}（盖章）`, { hAlign: "right" }, 26);
+    p.para(cnDate(issued), { hAlign: "right" }, 26);
   } else {
     p.line([null, null, { v: "签发部门：", style: right }, { v: `${t.issuer}（盖章）`, style: sign }], 26);
     p.line([null, null, { v: "签发人：", style: right }, { v: null, style: sign }], 26);
@@ -202,6 +226,14 @@ export function noticeSheet(
     );
   }
   p.blank(12);
-  p.para(t.copies, { size: 10 }, 20);
-  return { type: n.type, number, issued, addressee: t.addressee, subject: t.subject, content: p.content() };
+  p.para(tidy(t.copies), { size: 10 }, 20);
+  return {
+    type: n.type,
+    number,
+    issued,
+    addressee: t.addressee,
+    subject: t.subject,
+    cc: t.cc,
+    content: p.content(),
+  };
 }

@@ -37,7 +37,9 @@ import {
   NUMBER_RE,
   readRegister,
   REGISTER_HEADERS,
+  REGISTER_PRINTED,
   REGISTER_SHEET,
+  REGISTER_TITLE,
   SUPERSEDED,
   type Entry,
 } from "../register";
@@ -86,14 +88,20 @@ export interface NoticeOpsResult {
  */
 export const NEW_NOTICE_LIMIT = 100;
 
-/** The text a cell shows, for comparing a notice sheet with the notice it would be today. */
+/** The last row of a worksheet: a print area down to it takes in every row appended later. */
+const MAX_ROWS = 1048576;
+
+/**
+ * The text a cell shows, for comparing a notice sheet with the notice it would be today; spaces
+ * left out, so a notice issued before sentences were printed without stray spaces is no change.
+ */
 function shown(v: unknown): string {
-  return v === undefined || v === null ? "" : typeof v === "object" ? "" : String(v).trim();
+  return v === undefined || v === null ? "" : typeof v === "object" ? "" : String(v).replace(/\s+/g, "");
 }
 
 /**
- * True when the issued notice's sheet still says what the notice would say today: every cell
- * the notice writes holds the same text, leaving out cells that only move with the as-of date
+ * True when the issued notice's sheet still states the cause the notice would state today: every
+ * fact cell the notice writes holds the same text, leaving out cells that only move with the as-of date
  * (found by writing the notice once more with those facts moved).
  */
 function sameDocument(
@@ -104,14 +112,21 @@ function sameDocument(
   s: Settings,
   corrects: string | undefined,
 ): boolean {
+  // The letterhead is the one the notice was issued under: a 公司名称 filled in (or changed) in
+  // 设置 afterwards is no change of the cause.
+  const first = cellAt(sheet, 1, 1)?.value;
+  const untitled = shown(first) === shown(corrects ? `${n.type}（更正）` : n.type);
+  s = { ...s, companyName: untitled || typeof first !== "string" ? "" : first.trim() };
   const today = noticeSheet(n, number, issued, s, corrects).content;
   const moved = { ...n.facts };
   for (const k of noticeType(n.type).volatile ?? [])
     if (typeof moved[k] === "number") moved[k] = (moved[k] as number) + 1;
   const probe = noticeSheet({ ...n, facts: moved }, number, issued, s, corrects).content;
+  // The cause is in the bordered table of facts; the wording around it (a sentence, the 抄送
+  // line, a department's name) may read differently in a later version without a 更正.
   return today.rows.every((row, i) =>
     row.every((w, j) => {
-      if (w === null || w.v === null) return true;
+      if (w === null || w.v === null || w.style?.border !== "all") return true;
       if (shown(probe.rows[i]?.[j]?.v) !== shown(w.v)) return true;
       return shown(w.v) === shown(cellAt(sheet, i + 1, j + 1)?.value);
     }),
@@ -219,6 +234,7 @@ export function planNoticeOps(
           ...old,
           "合同/任务": today.subject,
           收件人: today.addressee,
+          抄送: today.cc,
           签发日期: issued,
           回复截止日期: state?.due ?? old.回复截止日期,
           状态: state?.status ?? old.状态,
@@ -250,6 +266,7 @@ export function planNoticeOps(
       类型: n.type,
       "合同/任务": doc.subject,
       收件人: doc.addressee,
+      抄送: doc.cc,
       签发日期: ctx.asOf,
       回复截止日期: state?.due ?? "",
       状态: state?.status ?? noticeType(n.type).status.pending,
@@ -281,7 +298,10 @@ export function planNoticeOps(
   if (!reg.sheet || reg.cols.size === 0) {
     if (fresh.length === 0) return { ops: [], written: [], created: 0, deferred };
     const bold: CellStyle = { bold: true };
+    // A title row, then the table; the print area leaves out 原因键 (the last column) and runs
+    // down the whole sheet, so rows appended by later runs print too.
     const rows: CellWrite[][] = [
+      [{ v: REGISTER_TITLE, style: { bold: true, size: 16 } }],
       REGISTER_HEADERS.map((h) => ({ v: h, style: bold })),
       ...fresh.map((e) => REGISTER_HEADERS.map((h): CellWrite => ({ v: e[h] }))),
     ];
@@ -296,13 +316,14 @@ export function planNoticeOps(
       ...(opts.after ? { after: opts.after } : {}),
       content: {
         rows,
-        colWidths: [18, 12, 22, 30, 12, 13, 11, 18, 18],
-        freeze: { rows: 1, cols: 0 },
-        pageSetup: listPageSetup(1),
+        colWidths: [17, 12, 20, 36, 38, 11, 12, 10, 17, 18],
+        rowHeights: [28],
+        freeze: { rows: 2, cols: 0 },
+        pageSetup: listPageSetup(2, { r1: 1, c1: 1, r2: MAX_ROWS, c2: REGISTER_PRINTED }),
         tables: [
           {
             name: opts.tableName,
-            range: { r1: 1, c1: 1, r2: rows.length, c2: REGISTER_HEADERS.length },
+            range: { r1: 2, c1: 1, r2: rows.length, c2: REGISTER_HEADERS.length },
             style: TABLE_STYLE,
           },
         ],

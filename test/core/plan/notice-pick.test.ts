@@ -4,7 +4,7 @@ import { sampleWorkbook } from "../../../src/app/sample";
 import { noticeId } from "../../../src/core/notices";
 import type { PatchOp } from "../../../src/core/patch";
 import { planApply } from "../../../src/core/plan";
-import { REGISTER_SHEET } from "../../../src/core/plan/notices";
+import { REGISTER_HEADERS, REGISTER_SHEET } from "../../../src/core/plan/notices";
 import type { SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
 import { applyPatchXlsx } from "../../../src/host/xlsx/apply";
 import { readXlsx } from "../../../src/host/xlsx/read";
@@ -21,10 +21,10 @@ const sheetOf = (wb: WorkbookSnapshot, name: string): SheetSnapshot => {
   if (!s) throw new Error(`no sheet ${name}`);
   return s;
 };
-/** Register rows under the header, as their cell values. */
+/** Register rows under the header (below the title), as their cell values. */
 const registerRows = (wb: WorkbookSnapshot) =>
   sheetOf(wb, REGISTER_SHEET)
-    .rows.slice(1)
+    .rows.slice(2)
     .map((r) => (r ?? []).map((c) => c?.value ?? null));
 
 const planned = planApply(sampleWorkbook(), OPTS).result.notices;
@@ -43,7 +43,7 @@ describe("noticeKeys", () => {
     const rows = registerRows(applyInMemory(sampleWorkbook(), patch));
     expect(rows).toHaveLength(1);
     expect(rows[0][1]).toBe("项目实施通知");
-    expect(rows[0][7]).toBe(implementation.key);
+    expect(rows[0][REGISTER_HEADERS.indexOf("原因键")]).toBe(implementation.key);
   });
 
   test("a bare key picks the notice with that key", () => {

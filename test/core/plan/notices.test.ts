@@ -15,11 +15,14 @@ const writes = (ops: PatchOp[]) => ops.filter((o): o is WriteSheet => o.op === "
 const noticeSheets = (ops: PatchOp[]) => writes(ops).filter((o) => NUMBER.test(o.sheet));
 const texts = (c: SheetContent) =>
   c.rows.flatMap((r) => r.filter((w): w is CellWrite => w !== null).map((w) => String(w.v ?? "")));
+/** The register's table, header row first (the title row above it left out). */
 function register(wb: WorkbookSnapshot): string[][] {
   const s = wb.sheets.find((x) => x.name === REGISTER_SHEET);
   if (!s) throw new Error("no register");
-  return s.rows.map((r) => (r ?? []).map((c) => String(c?.value ?? "")));
+  expect(String(s.rows[0]?.[0]?.value)).toBe("通知台账");
+  return s.rows.slice(1).map((r) => (r ?? []).map((c) => String(c?.value ?? "")));
 }
+const at = (h: string) => (REGISTER_HEADERS as readonly string[]).indexOf(h);
 
 /** One contract whose second node is overdue and undunned, and whose notice was never issued. */
 function contracts(extra: { customer?: string; name?: string; report?: string; dunning?: string } = {}) {
@@ -87,7 +90,8 @@ describe("notice sheets", () => {
     expect(t).toContain("¥0.00（人民币零元整）");
     expect(t).toContain("7 天");
     expect(t.join("\n")).toContain("请于收到本通知后1日内就未按时收款情况填写书面报告并提交财务部");
-    expect(t).toContain("抄送：客服部、销售部、总经办");
+    // 「财务部转交客服部、销售部及总办各一份」
+    expect(t).toContain("抄送：客服部、销售部、总经办各一份（由财务部转交）");
     expect(t).toContain("财务部（盖章）");
     expect(t).toContain("2026年11月23日");
     expect(ck!.content.pageSetup).toMatchObject({
@@ -115,7 +119,7 @@ describe("notice sheets", () => {
     const ck = all.find((t) => t.includes("催款通知单"))!;
     expect(ck[0]).toBe("三才软件有限公司");
     expect(ck).toContain("计划财务部（盖章）");
-    expect(ck).toContain("抄送：客服部、销售部、总经理办公室");
+    expect(ck).toContain("抄送：客服部、销售部、总经理办公室各一份（由计划财务部转交）");
     const ss = all.find((t) => t.includes("项目实施通知"))!;
     expect(ss).toContain("致：销售部、计划财务部、客服部（总经理办公室留存）");
     expect(ss).toContain("总经理办公室（盖章）");
@@ -133,33 +137,53 @@ describe("通知台账", () => {
     const { patch } = planApply(contracts(), OPTS);
     const applied = applyInMemory(contracts(), patch);
     const rows = register(applied);
-    expect(rows[0]).toEqual([...REGISTER_HEADERS]);
+    expect(rows[0]).toEqual([
+      "编号",
+      "类型",
+      "合同/任务",
+      "收件人",
+      "抄送",
+      "签发日期",
+      "回复截止日期",
+      "状态",
+      "更正自",
+      "原因键",
+    ]);
     expect(rows.slice(1)).toEqual([
       [
         "CK-20261123-001",
         "催款通知单",
         "HT-1",
         "销售经理 刘芳",
+        "客服部、销售部、总经办",
         "2026-11-23",
         "2026-11-24",
         "待回复",
-        "HT-1#1",
         "",
+        "HT-1#1",
       ],
       [
         "SS-20261123-001",
         "项目实施通知",
         "HT-1",
         "销售部、财务部、客服部（总经办留存）",
+        "销售部、财务部、客服部、总经办（留存）",
         "2026-11-23",
         "2026-11-25",
         "待登记",
-        "HT-1",
         "",
+        "HT-1",
       ],
     ]);
     const reg = applied.sheets.find((s) => s.name === REGISTER_SHEET)!;
     expect(reg.tables.map((t) => t.name)).toEqual(["通知台账"]);
+    // Printed: the title and the columns up to 更正自, every row appended later included; the
+    // header repeats on each page; 原因键 (what the product reads back) prints nowhere.
+    const op = writes(patch.ops).find((o) => o.sheet === REGISTER_SHEET)!;
+    expect(op.content.pageSetup).toMatchObject({
+      printArea: { r1: 1, c1: 1, r2: 1048576, c2: 9 },
+      printTitleRows: { r1: 2, r2: 2 },
+    });
   });
 
   test("again on a later day: same numbers and issue dates, no new row, statuses move on, issued sheets untouched", () => {
@@ -171,7 +195,7 @@ describe("通知台账", () => {
     expect(noticeSheets(second.ops)).toEqual([]);
     expect(second.ops.filter((o) => o.op === "appendRows" && o.sheet === REGISTER_SHEET)).toEqual([]);
     const again = applyInMemory(first, second);
-    expect(register(again).map((r) => [r[0], r[4], r[6]])).toEqual([
+    expect(register(again).map((r) => [r[0], r[at("签发日期")], r[at("状态")]])).toEqual([
       ["编号", "签发日期", "状态"],
       ["CK-20261123-001", "2026-11-23", "逾期未回复"],
       ["SS-20261123-001", "2026-11-23", "逾期未登记"],
@@ -195,7 +219,7 @@ describe("通知台账", () => {
     const second = planApply(user, { ...OPTS, today: "2026-11-25" }).patch;
     expect(noticeSheets(second.ops)).toEqual([]);
     const rows = register(applyInMemory(user, second));
-    expect(rows.map((r) => [r[0], r[6]])).toEqual([
+    expect(rows.map((r) => [r[0], r[at("状态")]])).toEqual([
       ["编号", "状态"],
       ["CK-20261123-001", "已回复"],
       ["SS-20261123-001", "待登记"],
@@ -211,7 +235,7 @@ describe("通知台账", () => {
     const nextDay = planApply(more, { ...OPTS, today: "2026-11-24" }).patch;
     expect(noticeSheets(nextDay.ops).map((o) => o.sheet)).toEqual(["CK-20261124-001", "SS-20261124-001"]);
     const append = nextDay.ops.find((o) => o.op === "appendRows" && o.sheet === REGISTER_SHEET);
-    expect(append).toMatchObject({ table: "通知台账", startRow: 4 });
+    expect(append).toMatchObject({ table: "通知台账", startRow: 5 });
   });
 });
 
@@ -228,7 +252,7 @@ describe("an issued notice is a document", () => {
     const text = texts(noticeSheets(plan.patch.ops)[0].content).join("\n");
     expect(text).toContain("800,000.00");
     expect(text).toContain("催款通知单（更正）");
-    expect(text).toContain("本通知更正并取代编号为 CK-20261123-001 的催款通知单，以本通知为准。");
+    expect(text).toContain("本通知更正并取代编号为CK-20261123-001的催款通知单，以本通知为准。");
     const after = applyInMemory(changed, plan.patch);
     expect(after.sheets.find((s) => s.name === "CK-20261123-001")!.rows).toEqual(before);
     const rows = register(after);
