@@ -2,7 +2,7 @@
  * The bundled sample: a realistic 进度计划表 and 合同执行情况表 as of 2026-11-23, built in code
  * so every cell that matters is visible here. It holds the situations the product exists for:
  * overdue tasks, a late 项目实施通知, an unpaid payment node past due, a plan change without notice,
- * a task that pushes a contract past its delivery date, and a 实施文档台账 with hand-offs late.
+ * a task that pushes a contract past its delivery date, a 实施文档台账 with hand-offs late and a 风险登记 with risks left unattended.
  */
 
 import { isoToSerial } from "../core/dates";
@@ -128,11 +128,37 @@ function documents(): SheetSnapshot {
   return sheet("实施文档台账", rows, [{ r1: 1, c1: 1, r2: 1, c2: 14 }]);
 }
 
+/** 风险登记: a high risk without a response, a response past its date, a risk not reviewed for weeks. */
+function risks(): SheetSnapshot {
+  const H = [
+    "风险编号",
+    "风险描述",
+    "风险等级",
+    "应对措施",
+    "负责人",
+    "应对期限",
+    "状态",
+    "最近评审日期",
+    "合同编号",
+  ];
+  // prettier-ignore
+  const rows: Spec[][] = [
+    ["项目风险登记"],
+    H,
+    ["R-01", "客户关键用户岗位变动", "高", null, "李娜", d("2026-12-15"), "跟踪中", d("2026-11-20"), "HT-2026-031"],
+    ["R-02", "接口厂商排期延后", "中", "提前锁定联调窗口", "陈刚", d("2026-11-13"), "跟踪中", d("2026-11-18"), "HT-2026-070"],
+    ["R-03", "初始化数据质量不足", "低", "分批导入并抽查", "李娜", d("2026-12-31"), "跟踪中", d("2026-10-30"), "HT-2026-031"],
+    ["R-04", "服务器到货延迟", "高", "先用测试环境", "陈刚", d("2026-10-31"), "已关闭", d("2026-10-28"), "HT-2026-070"],
+  ];
+  return sheet("风险登记", rows, [{ r1: 1, c1: 1, r2: 1, c2: 9 }]);
+}
+
 /** Where the sample's title, header, data and footer rows are, per sheet, for its look. */
 const LAYOUT: Record<string, { title: number; header: number; lastData: number; cols: number }> = {
   进度计划表: { title: 1, header: 3, lastData: 15, cols: 16 },
   合同执行情况表: { title: 1, header: 2, lastData: 9, cols: 26 },
   实施文档台账: { title: 1, header: 2, lastData: 6, cols: 14 },
+  风险登记: { title: 1, header: 2, lastData: 6, cols: 9 },
 };
 
 const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
@@ -159,5 +185,5 @@ export function sampleCellLook(sheet: string, r: number, c: number): Record<stri
 }
 
 export function sampleWorkbook(): WorkbookSnapshot {
-  return { date1904: false, sheets: [schedule(), contracts(), documents()] };
+  return { date1904: false, sheets: [schedule(), contracts(), documents(), risks()] };
 }

@@ -3,9 +3,9 @@
  * required, and how each kind is recognised. One place to add a field, a synonym or a kind.
  */
 
-export type Kind = "schedule" | "contracts" | "payments" | "documents";
+export type Kind = "schedule" | "contracts" | "payments" | "documents" | "risks" | "issues";
 
-export const KINDS: readonly Kind[] = ["schedule", "contracts", "payments", "documents"];
+export const KINDS: readonly Kind[] = ["schedule", "contracts", "payments", "documents", "risks", "issues"];
 
 export type FieldType = "text" | "wbs" | "date" | "money" | "percent" | "yesno" | "wbsList" | "days";
 
@@ -124,6 +124,11 @@ const V = {
     ],
   },
   dunningDate: { headers: ["催款通知日期", "催款日期"] },
+  registerOwner: {
+    headers: ["负责人", "责任人", "跟踪人", "处理人", "Owner"],
+    weak: ["负责人", "责任人", "跟踪人", "处理人", "OWNER"],
+  },
+  registerStatus: { headers: ["状态", "当前状态", "处理状态", "Status"], weak: ["状态", "STATUS"] },
   serviceManager: { headers: ["客服经理", "项目经理", "实施负责人", "经办人", "项目负责人"] },
   reportDate: { headers: ["书面报告日期", "情况说明日期"] },
 } satisfies Record<string, Pick<FieldDef, "headers" | "weak">>;
@@ -669,7 +674,130 @@ const documents: KindDef = {
   ],
 };
 
-export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments, documents };
+/** 风险登记: risks with their level, response, owner, due date, status and last review. */
+const risks: KindDef = {
+  kind: "risks",
+  names: { zh: "风险登记", en: "Risk register" },
+  words: ["RISKS", "RISK", "风险登记", "风险登记表", "风险登记册", "风险台账", "风险"],
+  core: [
+    ["risk", "level"],
+    ["risk", "response"],
+    ["risk", "reviewDate"],
+  ],
+  coreDates: ["responseDue", "reviewDate"],
+  sheetHint: { re: /风险/, rank: 0 },
+  actualFields: ["reviewDate"],
+  fields: [
+    {
+      field: "riskId",
+      type: "text",
+      headers: ["风险编号", "编号", "序号", "Risk ID"],
+      weak: ["编号", "序号"],
+    },
+    {
+      field: "risk",
+      type: "text",
+      required: true,
+      headers: ["风险描述", "风险", "风险名称", "风险事项", "风险内容", "Risk"],
+    },
+    {
+      field: "level",
+      type: "text",
+      required: true,
+      headers: ["风险等级", "风险级别", "等级", "级别", "风险程度", "Level", "Severity"],
+      weak: ["等级", "级别", "LEVEL", "SEVERITY"],
+    },
+    {
+      field: "response",
+      type: "text",
+      headers: [
+        "应对措施",
+        "应对策略",
+        "应对方案",
+        "缓解措施",
+        "风险应对",
+        "控制措施",
+        "Response",
+        "Mitigation",
+      ],
+    },
+    { field: "owner", type: "text", required: true, ...V.registerOwner },
+    {
+      field: "responseDue",
+      type: "date",
+      headers: ["应对期限", "计划完成日期", "截止日期", "应对截止日期", "到期日", "完成期限", "Due Date"],
+      weak: ["截止日期", "DUEDATE"],
+    },
+    { field: "status", type: "text", ...V.registerStatus },
+    {
+      field: "reviewDate",
+      type: "date",
+      headers: [
+        "最近评审日期",
+        "上次评审日期",
+        "评审日期",
+        "最近跟踪日期",
+        "跟踪日期",
+        "最近更新日期",
+        "Last Review",
+      ],
+    },
+    { field: "contractNo", type: "text", ...V.contractNo },
+    { field: "note", type: "text", ...V.note },
+  ],
+};
+
+/** 问题清单: open issues with an owner, a date to be solved by and a status. */
+const issues: KindDef = {
+  kind: "issues",
+  names: { zh: "问题清单", en: "Issue list" },
+  words: ["ISSUES", "ISSUE", "问题清单", "问题跟踪表", "问题台账", "问题"],
+  core: [
+    ["issue", "issueDue"],
+    ["issue", "resolvedDate"],
+  ],
+  coreDates: ["issueDue", "resolvedDate"],
+  sheetHint: { re: /问题/, rank: 0 },
+  dateOrder: [["raisedDate", "resolvedDate"]],
+  actualFields: ["raisedDate", "resolvedDate"],
+  fields: [
+    {
+      field: "issueId",
+      type: "text",
+      headers: ["问题编号", "编号", "序号", "Issue ID"],
+      weak: ["编号", "序号"],
+    },
+    {
+      field: "issue",
+      type: "text",
+      required: true,
+      headers: ["问题描述", "问题", "问题名称", "问题事项", "问题内容", "Issue"],
+    },
+    { field: "raisedDate", type: "date", headers: ["提出日期", "发现日期", "登记日期", "Raised"] },
+    { field: "owner", type: "text", required: true, ...V.registerOwner },
+    {
+      field: "issueDue",
+      type: "date",
+      required: true,
+      headers: [
+        "计划解决日期",
+        "要求解决日期",
+        "解决期限",
+        "要求完成日期",
+        "计划完成日期",
+        "截止日期",
+        "Due Date",
+      ],
+      weak: ["截止日期", "DUEDATE"],
+    },
+    { field: "status", type: "text", ...V.registerStatus },
+    { field: "resolvedDate", type: "date", headers: ["实际解决日期", "解决日期", "关闭日期", "Resolved"] },
+    { field: "contractNo", type: "text", ...V.contractNo },
+    { field: "note", type: "text", ...V.note },
+  ],
+};
+
+export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments, documents, risks, issues };
 
 /** The sheet/table name each kind carries in the workbook. */
 export const KIND_NAMES = Object.fromEntries(KINDS.map((k) => [k, KIND_DEFS[k].names.zh])) as Record<

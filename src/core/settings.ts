@@ -25,6 +25,8 @@ export interface Settings {
   docMeetingWorkdays: number;
   /** Electronic copies filed with 总经办 within N working days of receipt (§2.4.1). */
   docFilingWorkdays: number;
+  /** An open risk is reviewed at least every N calendar days (实施方案规范: 定期的项目汇报和评审机制). */
+  riskReviewDays: number;
   /** Severity overrides per rule. */
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
@@ -49,6 +51,7 @@ export const DEFAULT_SETTINGS: Settings = {
   docDeliveryWorkdays: 2,
   docMeetingWorkdays: 5,
   docFilingWorkdays: 2,
+  riskReviewDays: 7,
   severities: {},
   lang: "zh",
   companyName: "",

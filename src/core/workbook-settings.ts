@@ -19,6 +19,7 @@
  * | 文档送达工作日数 | docDeliveryWorkdays | whole number (§2.4.1) |
  * | 实施会议工作日数 | docMeetingWorkdays | whole number (§2.4.1) |
  * | 文档备案工作日数 | docFilingWorkdays | whole number (§2.4.1) |
+ * | 风险评审周期天数, 风险评审天数 | riskReviewDays | whole number (calendar days) |
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
@@ -95,7 +96,8 @@ type NumberKey =
   | "docOfficeWorkdays"
   | "docDeliveryWorkdays"
   | "docMeetingWorkdays"
-  | "docFilingWorkdays";
+  | "docFilingWorkdays"
+  | "riskReviewDays";
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
@@ -112,6 +114,7 @@ const NUMBER_KEYS: Record<NumberKey, string[]> = {
   docDeliveryWorkdays: ["文档送达工作日数"],
   docMeetingWorkdays: ["实施会议工作日数"],
   docFilingWorkdays: ["文档备案工作日数"],
+  riskReviewDays: ["风险评审周期天数", "风险评审天数"],
 };
 const DEPT_KEYS: Record<DeptKey, string[]> = {
   finance: ["财务部名称"],
@@ -143,6 +146,7 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["docDeliveryWorkdays", "文档送达工作日数"],
   ["docMeetingWorkdays", "实施会议工作日数"],
   ["docFilingWorkdays", "文档备案工作日数"],
+  ["riskReviewDays", "风险评审周期天数"],
 ];
 
 /** Normalised 项 text → what it sets. */
@@ -220,6 +224,7 @@ const OverridesSchema = z.partial(
     docDeliveryWorkdays: dayCount,
     docMeetingWorkdays: dayCount,
     docFilingWorkdays: dayCount,
+    riskReviewDays: dayCount,
     lang: z.enum(["zh", "en"]),
     companyName: z.string(),
     departments: z.partial(

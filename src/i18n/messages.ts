@@ -429,6 +429,38 @@ const TEXTS: Record<RuleId, RuleText> = {
       `${docEn(a)}: ${a.s("laterHeader")} is ${a.s("laterDate")} but ${a.s("header")} is empty; both ` +
       `客服经理 sign the document and it is received on the 《项目实施验收表》`,
   },
+  "risk.high-no-response": {
+    title: { zh: "高风险无应对措施", en: "High risk without a response" },
+    zh: (a) => `风险「${a.s("risk")}」等级为「${a.s("level")}」，尚未制定应对措施${ownerZh(a)}`,
+    en: (a) => `Risk "${a.s("risk")}" is rated ${a.s("level")} and has no response${ownerEn(a)}`,
+  },
+  "risk.response-overdue": {
+    title: { zh: "风险应对逾期", en: "Risk response overdue" },
+    zh: (a) =>
+      `风险「${a.s("risk")}」的应对应于 ${a.s("dueDate")} 完成，截至 ${a.s("asOf")} 仍未关闭，` +
+      `已逾期 ${a.n("days")} 天${ownerZh(a)}`,
+    en: (a) =>
+      `Risk "${a.s("risk")}": its response was due by ${a.s("dueDate")}; as of ${a.s("asOf")} the risk is ` +
+      `still open, ${plural(a.n("days"), "day")} overdue${ownerEn(a)}`,
+  },
+  "risk.review-overdue": {
+    title: { zh: "风险未按期评审", en: "Risk not reviewed" },
+    zh: (a) =>
+      `风险「${a.s("risk")}」最近评审于 ${a.s("reviewDate")}，应每 ${a.n("n")} 天评审一次（不晚于 ` +
+      `${a.s("dueDate")}），截至 ${a.s("asOf")} 已超过 ${a.n("days")} 天${ownerZh(a)}`,
+    en: (a) =>
+      `Risk "${a.s("risk")}" was last reviewed ${a.s("reviewDate")}; it is reviewed every ` +
+      `${plural(a.n("n"), "day")} (next by ${a.s("dueDate")}), ${plural(a.n("days"), "day")} late as of ` +
+      `${a.s("asOf")}${ownerEn(a)}`,
+  },
+  "issue.overdue": {
+    title: { zh: "问题逾期未解决", en: "Issue overdue" },
+    zh: (a) =>
+      `问题「${a.s("issue")}」应于 ${a.s("dueDate")} 解决，截至 ${a.s("asOf")} 仍未关闭，已逾期 ${a.n("days")} 天${ownerZh(a)}`,
+    en: (a) =>
+      `Issue "${a.s("issue")}" was to be solved by ${a.s("dueDate")}; as of ${a.s("asOf")} it is still open, ` +
+      `${plural(a.n("days"), "day")} overdue${ownerEn(a)}`,
+  },
   "table.not-recognized": {
     title: { zh: "未识别的数据", en: "Unrecognised data" },
     zh: (a, f) =>
@@ -468,6 +500,15 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Add the year to the 节假日 table on 设置`,
   },
 };
+
+/** Who a risk or issue belongs to, after the sentence. */
+function ownerZh(a: Args): string {
+  return a.has("owner") ? `（负责人：${a.s("owner")}）` : "";
+}
+
+function ownerEn(a: Args): string {
+  return a.has("owner") ? ` (owner: ${a.s("owner")})` : "";
+}
 
 /** A document of the 实施文档台账 as a message names it. */
 function docZh(a: Args): string {

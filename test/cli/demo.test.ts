@@ -20,18 +20,24 @@ describe("ptrack demo", () => {
       expect.arrayContaining(["进度计划表", "合同执行情况表", "校验报告", "操作日志", "设置"]),
     );
     expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(
-      expect.arrayContaining(["进度计划表", "合同执行情况表", "实施文档台账"]),
+      expect.arrayContaining(["进度计划表", "合同执行情况表", "实施文档台账", "风险登记"]),
     );
   });
 
   test("writes a real workbook with its tables under their titles", async () => {
     const wb = await readXlsx(result.workbook);
-    expect(wb.sheets.map((s) => s.name)).toEqual(["进度计划表", "合同执行情况表", "实施文档台账"]);
+    expect(wb.sheets.map((s) => s.name)).toEqual([
+      "进度计划表",
+      "合同执行情况表",
+      "实施文档台账",
+      "风险登记",
+    ]);
     expect(result.report.asOf).toBe("2026-11-23");
     expect(result.report.tables.map((t) => [t.sheet, t.kind, t.headerRow, t.firstRow, t.lastRow])).toEqual([
       ["进度计划表", "schedule", 3, 4, 15],
       ["合同执行情况表", "contracts", 2, 3, 8],
       ["实施文档台账", "documents", 2, 3, 6],
+      ["风险登记", "risks", 2, 3, 6],
     ]);
   });
 
@@ -85,6 +91,13 @@ describe("ptrack demo", () => {
     expect(
       result.report.findings.some((f) => f.sheet === "实施文档台账" && (f.row === 3 || f.row === 6)),
     ).toBe(false);
+  });
+
+  test("risks: a high one without a response, a response past its date, one not reviewed; a closed one is quiet", () => {
+    expect(at("risk.high-no-response", "风险登记", "D3")).toBeDefined();
+    expect(at("risk.response-overdue", "风险登记", "F4")?.message).toContain("已逾期 10 天");
+    expect(at("risk.review-overdue", "风险登记", "H5")?.message).toContain("2026-10-30");
+    expect(result.report.findings.some((f) => f.sheet === "风险登记" && f.row === 6)).toBe(false);
   });
 
   test("a typo'd date is reported with its raw text, not guessed", () => {

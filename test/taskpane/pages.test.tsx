@@ -35,7 +35,7 @@ describe("结构 page", () => {
 
   it("speaks English and names fields by their headers, never their ids", () => {
     show(<StructurePage tables={sampleReport().tables} lang="en" />);
-    expect(screen.getAllByText("Header row")).toHaveLength(3);
+    expect(screen.getAllByText("Header row")).toHaveLength(4);
     expect(screen.queryByText("planEnd")).toBeNull();
     expect(screen.queryByText("receivedAmount1")).toBeNull();
     expect(screen.getAllByText("计划完成").length).toBeGreaterThan(0);
@@ -61,7 +61,7 @@ const treeRows = () =>
 describe("校验 page", () => {
   it("shows counts, then one group per rule with its count, each finding with its sheet!cell and message", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
-    expect(screen.getByText("错误 14 · 警告 8 · 提示 2")).toBeTruthy();
+    expect(screen.getByText("错误 16 · 警告 9 · 提示 2")).toBeTruthy();
     const rows = treeRows();
     const at = rows.indexOf("# 错误 · 任务逾期（2）");
     expect(at).toBeGreaterThanOrEqual(0);
@@ -113,9 +113,9 @@ describe("校验 page", () => {
 
   it("filters by severity, rule, sheet and search, and says how many it shows", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
-    expect(screen.getByText("共 24 条")).toBeTruthy();
+    expect(screen.getByText("共 27 条")).toBeTruthy();
     fireEvent.change(screen.getByLabelText("严重程度"), { target: { value: "warning" } });
-    expect(screen.getByText("显示 8 / 24 条")).toBeTruthy();
+    expect(screen.getByText("显示 9 / 27 条")).toBeTruthy();
     expect(
       treeRows()
         .filter((r) => r?.startsWith("# "))
@@ -146,7 +146,7 @@ describe("校验 page", () => {
     fireEvent.click(screen.getByLabelText(`我的事项（${me}）`));
     const mine = report.findings.filter((f) => f.who?.includes(me)).length;
     expect(mine).toBeGreaterThan(0);
-    expect(screen.getByText(`显示 ${mine} / 24 条`)).toBeTruthy();
+    expect(screen.getByText(`显示 ${mine} / 27 条`)).toBeTruthy();
   });
 
   it("sorts by amount, largest first", () => {
@@ -175,7 +175,7 @@ describe("逾期 page", () => {
   it("counts overdue tasks, deliveries, payments and due-soon as of the report's date", () => {
     show(<OverduePage report={sampleReport()} lang="zh" />);
     expect(screen.getByText("截至 2026-11-23")).toBeTruthy();
-    for (const name of ["逾期任务 2", "逾期交货 1", "逾期文档环节 1", "即将到期 2"]) {
+    for (const name of ["逾期任务 2", "逾期交货 1", "逾期文档环节 1", "逾期风险与问题 1", "即将到期 2"]) {
       expect(screen.getByRole("button", { name })).toBeTruthy();
     }
     expect(screen.getByRole("button", { name: /^逾期收款 3 待收 ¥[\d,]+\.\d\d$/ })).toBeTruthy();

@@ -63,6 +63,7 @@ export interface SettingsEdit {
     docDeliveryWorkdays?: number;
     docMeetingWorkdays?: number;
     docFilingWorkdays?: number;
+    riskReviewDays?: number;
     companyName?: string;
     lang?: Lang;
     asOf?: IsoDate | null;
@@ -100,6 +101,7 @@ const EditSchema = z.strictObject({
       docDeliveryWorkdays: z.optional(dayCount),
       docMeetingWorkdays: z.optional(dayCount),
       docFilingWorkdays: z.optional(dayCount),
+      riskReviewDays: z.optional(dayCount),
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),

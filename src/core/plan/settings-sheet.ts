@@ -53,6 +53,7 @@ export function defaultParamValues(lang: Lang): Record<ParamKey, ParamValue> {
     docDeliveryWorkdays: d.docDeliveryWorkdays,
     docMeetingWorkdays: d.docMeetingWorkdays,
     docFilingWorkdays: d.docFilingWorkdays,
+    riskReviewDays: d.riskReviewDays,
     companyName: d.companyName,
     "departments.finance": d.departments.finance,
     "departments.sales": d.departments.sales,

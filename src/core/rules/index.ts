@@ -36,6 +36,7 @@ import {
   documentStepOverdue,
   documentToOfficeLate,
 } from "./documents";
+import { issueOverdue, riskHighNoResponse, riskResponseOverdue, riskReviewOverdue } from "./registers";
 import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
 import {
   scheduleBeyondContract,
@@ -93,6 +94,10 @@ export const RULES: readonly Rule[] = [
   documentFilingLate,
   documentStepOverdue,
   documentSignatureMissing,
+  riskHighNoResponse,
+  riskResponseOverdue,
+  riskReviewOverdue,
+  issueOverdue,
   tableNotRecognized,
   tableBlankRows,
   // Last: it reports the years the rules above needed and the calendar lacked.

@@ -47,7 +47,7 @@ const useStyles = makeStyles({
   total: { fontSize: tokens.fontSizeBase200 },
 });
 
-type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "dueSoon";
+type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "risks" | "dueSoon";
 
 /** Each tile lists the findings of the rules that report it. */
 const TILES: Array<{ key: TileKey; rules: RuleId[] }> = [
@@ -55,6 +55,7 @@ const TILES: Array<{ key: TileKey; rules: RuleId[] }> = [
   { key: "deliveries", rules: ["contract.delivery-overdue"] },
   { key: "payments", rules: ["contract.payment-overdue"] },
   { key: "documents", rules: ["document.step-overdue"] },
+  { key: "risks", rules: ["risk.response-overdue", "issue.overdue"] },
   { key: "dueSoon", rules: ["schedule.due-soon", "contract.delivery-due-soon"] },
 ];
 

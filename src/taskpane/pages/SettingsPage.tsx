@@ -51,6 +51,7 @@ const DAY_PARAMS = [
   "docDeliveryWorkdays",
   "docMeetingWorkdays",
   "docFilingWorkdays",
+  "riskReviewDays",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
 const DEPARTMENTS = ["finance", "sales", "service", "office"] as const;

@@ -32,7 +32,7 @@ function schedule(name: string, rows: unknown[][], extra: Parameters<typeof shee
 }
 
 describe("structure", () => {
-  test("the sample's three regions become tables named for their kind, over header through last data row", () => {
+  test("the sample's four regions become tables named for their kind, over header through last data row", () => {
     const { patch } = planApply(sampleWorkbook(), OPTS);
     expect(
       ops(patch.ops, "createTable").map((o) => [o.sheet, o.table.name, rangeRef(o.table.range)]),
@@ -40,6 +40,7 @@ describe("structure", () => {
       ["进度计划表", "进度计划表", "A3:P15"],
       ["合同执行情况表", "合同执行情况表", "A2:Z8"],
       ["实施文档台账", "实施文档台账", "A2:N6"],
+      ["风险登记", "风险登记", "A2:I6"],
     ]);
   });
 
@@ -341,7 +342,7 @@ describe("校验报告", () => {
   test("title, counts, one linked row per finding, a table and a frozen header", () => {
     const { patch, result } = planApply(sampleWorkbook(), OPTS);
     const report = ops(patch.ops, "writeSheet").find((o) => o.sheet === "校验报告");
-    expect(report?.after).toBe("实施文档台账");
+    expect(report?.after).toBe("风险登记");
     expect(report?.visibility).toBe("visible");
     const c = written(patch.ops, "校验报告");
     expect(c.rows[0]?.[0]?.v).toBe("校验报告");
@@ -452,7 +453,7 @@ describe("操作日志", () => {
         result.summary.errors,
         result.summary.warnings,
         result.summary.infos,
-        expect.stringContaining("新建表格 3 个"),
+        expect.stringContaining("新建表格 4 个"),
       ],
     ]);
     expect(c.tables?.map((t) => [t.name, rangeRef(t.range)])).toEqual([["操作日志", "A1:G2"]]);
@@ -556,6 +557,7 @@ describe("planClear", () => {
       "进度计划表",
       "合同执行情况表",
       "实施文档台账",
+      "风险登记",
     ]);
     const log = written(patch.ops, "操作日志");
     expect(log.rows[1]?.slice(0, 3).map((x) => x?.v)).toEqual(["2026-11-24 09:00:00", "李娜", "清除"]);
