@@ -25,6 +25,14 @@ export interface Settings {
   docMeetingWorkdays: number;
   /** Electronic copies filed with 总经办 within N working days of receipt (§2.4.1). */
   docFilingWorkdays: number;
+  /** 《项目实施方案》《工作计划表》 to 财务部 within N working days of the 项目实施通知 (§1.2.2; no number there, 5 from §2.4.1). */
+  planWorkdays: number;
+  /** A schedule or contract sheet not updated for more than N calendar days is stale (§1.2.2 按期填写; a weekly report). */
+  updateDays: number;
+  /** 免费磨合期 length in calendar days from formal operation, when the contract row gives no end (§2.5.1). */
+  runInDays: number;
+  /** Remind N calendar days before the 免费磨合期 ends (§2.5.1). */
+  runInRemindDays: number;
   /** Severity overrides per rule. */
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
@@ -49,6 +57,10 @@ export const DEFAULT_SETTINGS: Settings = {
   docDeliveryWorkdays: 2,
   docMeetingWorkdays: 5,
   docFilingWorkdays: 2,
+  planWorkdays: 5,
+  updateDays: 7,
+  runInDays: 90,
+  runInRemindDays: 15,
   severities: {},
   lang: "zh",
   companyName: "",

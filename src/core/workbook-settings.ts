@@ -19,6 +19,10 @@
  * | 文档送达工作日数 | docDeliveryWorkdays | whole number (§2.4.1) |
  * | 实施会议工作日数 | docMeetingWorkdays | whole number (§2.4.1) |
  * | 文档备案工作日数 | docFilingWorkdays | whole number (§2.4.1) |
+ * | 实施方案报送工作日数, 方案报送财务工作日数 | planWorkdays | whole number |
+ * | 填报周期天数, 更新周期天数 | updateDays | whole number |
+ * | 免费磨合期天数, 磨合期天数 | runInDays | whole number |
+ * | 磨合期提醒天数, 磨合期到期提醒天数 | runInRemindDays | whole number |
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
@@ -95,7 +99,11 @@ type NumberKey =
   | "docOfficeWorkdays"
   | "docDeliveryWorkdays"
   | "docMeetingWorkdays"
-  | "docFilingWorkdays";
+  | "docFilingWorkdays"
+  | "planWorkdays"
+  | "updateDays"
+  | "runInDays"
+  | "runInRemindDays";
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
@@ -112,6 +120,10 @@ const NUMBER_KEYS: Record<NumberKey, string[]> = {
   docDeliveryWorkdays: ["文档送达工作日数"],
   docMeetingWorkdays: ["实施会议工作日数"],
   docFilingWorkdays: ["文档备案工作日数"],
+  planWorkdays: ["实施方案报送工作日数", "方案报送财务工作日数"],
+  updateDays: ["填报周期天数", "更新周期天数"],
+  runInDays: ["免费磨合期天数", "磨合期天数"],
+  runInRemindDays: ["磨合期提醒天数", "磨合期到期提醒天数"],
 };
 const DEPT_KEYS: Record<DeptKey, string[]> = {
   finance: ["财务部名称"],
@@ -143,6 +155,10 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["docDeliveryWorkdays", "文档送达工作日数"],
   ["docMeetingWorkdays", "实施会议工作日数"],
   ["docFilingWorkdays", "文档备案工作日数"],
+  ["planWorkdays", "实施方案报送工作日数"],
+  ["updateDays", "填报周期天数"],
+  ["runInDays", "免费磨合期天数"],
+  ["runInRemindDays", "磨合期提醒天数"],
 ];
 
 /** Normalised 项 text → what it sets. */
@@ -220,6 +236,10 @@ const OverridesSchema = z.partial(
     docDeliveryWorkdays: dayCount,
     docMeetingWorkdays: dayCount,
     docFilingWorkdays: dayCount,
+    planWorkdays: dayCount,
+    updateDays: dayCount,
+    runInDays: dayCount,
+    runInRemindDays: dayCount,
     lang: z.enum(["zh", "en"]),
     companyName: z.string(),
     departments: z.partial(

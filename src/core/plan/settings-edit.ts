@@ -63,6 +63,10 @@ export interface SettingsEdit {
     docDeliveryWorkdays?: number;
     docMeetingWorkdays?: number;
     docFilingWorkdays?: number;
+    planWorkdays?: number;
+    updateDays?: number;
+    runInDays?: number;
+    runInRemindDays?: number;
     companyName?: string;
     lang?: Lang;
     asOf?: IsoDate | null;
@@ -100,6 +104,10 @@ const EditSchema = z.strictObject({
       docDeliveryWorkdays: z.optional(dayCount),
       docMeetingWorkdays: z.optional(dayCount),
       docFilingWorkdays: z.optional(dayCount),
+      planWorkdays: z.optional(dayCount),
+      updateDays: z.optional(dayCount),
+      runInDays: z.optional(dayCount),
+      runInRemindDays: z.optional(dayCount),
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),
@@ -180,7 +188,7 @@ export function normaliseSettingsEdit(edit: SettingsEdit): Normalised {
   for (const [key] of PARAM_LABELS) {
     const v = key.startsWith("departments.")
       ? p.departments?.[key.slice("departments.".length) as keyof Settings["departments"]]
-      : p[key as Exclude<ParamKey, `departments.${string}`>];
+      : (p as Partial<Record<string, ParamValue>>)[key];
     if (v !== undefined) params.set(key, v);
   }
   const out: Normalised = { params };

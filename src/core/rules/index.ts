@@ -36,6 +36,22 @@ import {
   documentStepOverdue,
   documentToOfficeLate,
 } from "./documents";
+import {
+  contractAcceptanceCopies,
+  contractAssessmentMissing,
+  contractCloseoutMissing,
+  contractInitCheckMissing,
+  contractKickoffBeforePayment,
+  contractPlanLate,
+  contractPreAcceptanceMissing,
+  contractPreAcceptanceStaff,
+  contractProjectReportLate,
+  contractRunInEnded,
+  contractRunInEnding,
+  contractScheduleUnsigned,
+  contractTrainingPlanUnconfirmed,
+  tableStale,
+} from "./process";
 import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
 import {
   scheduleBeyondContract,
@@ -93,6 +109,21 @@ export const RULES: readonly Rule[] = [
   documentFilingLate,
   documentStepOverdue,
   documentSignatureMissing,
+  // The process each contract goes through (§2.1–§2.5, 集成 5, 流程 三).
+  contractKickoffBeforePayment,
+  contractPlanLate,
+  contractProjectReportLate,
+  contractScheduleUnsigned,
+  contractTrainingPlanUnconfirmed,
+  contractAssessmentMissing,
+  contractInitCheckMissing,
+  contractRunInEnding,
+  contractRunInEnded,
+  contractPreAcceptanceMissing,
+  contractPreAcceptanceStaff,
+  contractAcceptanceCopies,
+  contractCloseoutMissing,
+  tableStale,
   tableNotRecognized,
   tableBlankRows,
   // Last: it reports the years the rules above needed and the calendar lacked.

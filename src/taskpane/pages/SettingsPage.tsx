@@ -51,6 +51,10 @@ const DAY_PARAMS = [
   "docDeliveryWorkdays",
   "docMeetingWorkdays",
   "docFilingWorkdays",
+  "planWorkdays",
+  "updateDays",
+  "runInDays",
+  "runInRemindDays",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
 const DEPARTMENTS = ["finance", "sales", "service", "office"] as const;
