@@ -214,6 +214,22 @@ describe("table.stale (§1.2.2 按期填写)", () => {
     expect(hits(check(wb, AS_OF, { updateDays: 14 }), "table.stale")).toEqual([]);
   });
 
+  test("the period is read from a 填报周期天数 row a user adds to 设置", () => {
+    const wb = schedule([["更新日期：2026-11-10"]]);
+    expect(hits(check(wb, AS_OF), "table.stale")).toHaveLength(1);
+    wb.sheets.push(
+      sheet(
+        "设置",
+        [
+          ["项", "值"],
+          ["填报周期天数", 14],
+        ],
+        { visibility: "hidden" },
+      ),
+    );
+    expect(hits(check(wb, AS_OF), "table.stale")).toEqual([]);
+  });
+
   test("an actual date typed later than the mark shows the sheet was kept", () => {
     const wb = schedule(
       [["编制日期：2026-02-26"]],
