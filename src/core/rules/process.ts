@@ -9,7 +9,7 @@ import { addDays, diffDays, type IsoDate } from "../dates";
 import type { MessageArgs } from "../findings";
 import { fieldHeader } from "../kinds";
 import { logSheet } from "../owned";
-import { dateOf, isEmpty, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
+import { dateOf, isEmpty, numOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
 import { a1, cellAt, parseA1, type SheetSnapshot } from "../snapshot";
 import { parseDate, parseText, parseYesNo } from "../values";
 import { at, isMarkedComplete, isTerminated, type RuleContext, type TableRule } from "./context";
@@ -83,8 +83,10 @@ function firstPayment(ctx: RuleContext, row: TypedRow): { date?: IsoDate } | und
   const nodes = no === undefined ? [] : (ctx.nodesByContract.get(no) ?? []);
   const dates = nodes.map((n) => dateOf(n.receivedDate)).filter((d): d is IsoDate => d !== undefined);
   if (dates.length > 0) return { date: dates.sort()[0] };
-  // Money received with no date: the sheet cannot say when.
-  if (nodes.some((n) => !isEmpty(n.receivedAmount) || !isEmpty(n.receivedDate))) return undefined;
+  // Money received with no date (or a received date that does not read): the sheet cannot say when.
+  if (nodes.some((n) => (numOf(n.receivedAmount) ?? 0) > 0 || !isEmpty(n.receivedDate))) return undefined;
+  if (nodes.some((n) => !isEmpty(n.receivedAmount) && numOf(n.receivedAmount) === undefined))
+    return undefined;
   const shown = nodes.some((n) => n.receivedAmount !== undefined || n.receivedDate !== undefined);
   if (shown || row.fields.firstPaymentDate !== undefined) return {};
   return undefined;

@@ -58,7 +58,7 @@ describe("contract.kickoff-before-payment (§2.3.4 会议前提：依据合同�
       动员会日期: "2026-03-02",
       约定收款日期1: "2026-03-01",
       约定收款金额1: 30000,
-      财务实收金额1: null,
+      财务实收金额1: 0,
     };
     expect(hits(check(contract(extra), AS_OF), "contract.kickoff-before-payment", "en")).toEqual([
       `${col(extra, "动员会日期")}2: Contract HT-1: the kickoff meeting was held 2026-03-02, and no first payment has been received; the standard holds it only after the first payment (§2.3.4)`,
