@@ -131,6 +131,11 @@ const V = {
   registerStatus: { headers: ["状态", "当前状态", "处理状态", "Status"], weak: ["状态", "STATUS"] },
   serviceManager: { headers: ["客服经理", "项目经理", "实施负责人", "经办人", "项目负责人"] },
   reportDate: { headers: ["书面报告日期", "情况说明日期"] },
+  // When the sheet was last brought up to date (§1.2.2 按期填写): generic, so never evidence of a kind.
+  updatedAt: {
+    headers: ["更新日期", "更新时间", "最后更新", "最后更新日期", "最近更新", "最近更新日期", "填报日期"],
+    weak: ["更新日期", "更新时间", "最后更新", "最后更新日期", "最近更新", "最近更新日期", "填报日期"],
+  },
 } satisfies Record<string, Pick<FieldDef, "headers" | "weak">>;
 
 const schedule: KindDef = {
@@ -394,6 +399,7 @@ const schedule: KindDef = {
     { field: "changeNoticeDate", type: "date", headers: ["调整通知日期", "变更通知日期"] },
     { field: "financeFiled", type: "yesno", headers: ["报备财务", "财务报备"] },
     { field: "contractNo", type: "text", ...V.contractNo },
+    { field: "updatedAt", type: "date", ...V.updatedAt },
     { field: "note", type: "text", ...V.note },
   ],
 };
@@ -536,6 +542,115 @@ const contracts: KindDef = {
     // 是: a 致谢函 goes to the customer with the 备忘录 (§2.4.1 计划顺延「如必要，起草《致谢函》」).
     { field: "thanksLetter", type: "yesno", headers: ["致谢函", "需致谢函", "附致谢函"] },
     { field: "status", type: "text", headers: ["合同状态", "执行状态", "Status"] },
+    // Project start (§2.1, §2.3.4, §2.3.5, §1.2.2).
+    {
+      field: "projectReportDate",
+      type: "date",
+      headers: ["立项报告日期", "立项报告报送日期", "立项备档日期", "立项日期"],
+    },
+    {
+      field: "firstPaymentDate",
+      type: "date",
+      headers: ["首付款日期", "首付款到账日期", "首付款收款日期", "首付款实收日期", "预付款到账日期"],
+    },
+    {
+      field: "kickoffDate",
+      type: "date",
+      headers: [
+        "动员会日期",
+        "启动会日期",
+        "项目启动会日期",
+        "动员会召开日期",
+        "实施动员会日期",
+        "启动会议日期",
+        "项目动员会日期",
+      ],
+    },
+    {
+      field: "planFiledDate",
+      type: "date",
+      headers: [
+        "实施方案报送日期",
+        "方案报送财务日期",
+        "实施方案报财务日期",
+        "方案报送日期",
+        "工作计划表报送日期",
+        "实施方案报送财务日期",
+      ],
+    },
+    {
+      // 是/否, a date, or who signed: read by the rule, so typed as text.
+      field: "scheduleSigned",
+      type: "text",
+      headers: [
+        "进度计划表签章",
+        "进度计划签章",
+        "进度计划表签字盖章",
+        "进度计划签字盖章",
+        "计划签字盖章",
+        "进度计划表签署",
+        "进度计划签章日期",
+        "进度计划表签章日期",
+      ],
+    },
+    // Training and go-live (§2.4.2, §2.5.1).
+    {
+      field: "trainingPlanDate",
+      type: "date",
+      headers: ["培训计划确认日期", "培训计划表确认日期", "培训计划客户确认日期"],
+    },
+    { field: "trainingStart", type: "date", headers: ["培训开始日期", "培训开始时间", "培训日期"] },
+    { field: "trainingEnd", type: "date", headers: ["培训完成日期", "培训结束日期", "培训完成时间"] },
+    {
+      field: "assessmentDate",
+      type: "date",
+      headers: ["操作考核日期", "客户操作考核日期", "考核记录日期", "操作考核记录日期"],
+    },
+    {
+      field: "initDate",
+      type: "date",
+      headers: ["初始化完成日期", "初始化日期", "数据初始化日期", "初始化输入完成日期"],
+    },
+    {
+      field: "initCheckDate",
+      type: "date",
+      headers: ["初始化检查日期", "初始化数据检查日期", "初始化数据检查表日期"],
+    },
+    {
+      field: "goLiveDate",
+      type: "date",
+      headers: ["正式运行日期", "系统上线日期", "正式上线日期", "上线日期", "正式运行时间", "上线时间"],
+    },
+    {
+      field: "runInEnd",
+      type: "date",
+      headers: ["磨合期结束日期", "免费磨合期结束日期", "磨合期截止日期", "免费磨合期至", "磨合期至"],
+    },
+    // Acceptance and close-out (集成 5(1), §1.2.2, 流程 三.2–三.3).
+    { field: "preAcceptanceDate", type: "date", headers: ["预验收日期", "预验收时间"] },
+    { field: "preAcceptors", type: "text", headers: ["预验收人", "预验收人员", "预验收参加人"] },
+    {
+      // One column listing the departments the signed 验收单 went to (客服部、销售部 …).
+      field: "acceptanceCopies",
+      type: "text",
+      headers: ["验收单报送", "验收单报送部门", "验收单分送", "验收单送达部门", "验收单抄送"],
+    },
+    { field: "acceptanceToService", type: "text", headers: ["验收单送客服部", "验收单报客服部"] },
+    { field: "acceptanceToSales", type: "text", headers: ["验收单送销售部", "验收单报销售部"] },
+    { field: "acceptanceToOffice", type: "text", headers: ["验收单送总经办", "验收单报总经办"] },
+    { field: "acceptanceToFinance", type: "text", headers: ["验收单送财务部", "验收单报财务部"] },
+    { field: "summaryDate", type: "text", headers: ["项目总结日期", "项目总结", "总结日期", "总结会日期"] },
+    {
+      field: "archiveDate",
+      type: "text",
+      headers: ["结案归档日期", "结案归档", "归档日期", "结案日期", "存档日期"],
+    },
+    {
+      field: "archivedWithContract",
+      type: "yesno",
+      headers: ["与合同一并存档", "随合同存档", "与合同一同存档", "随合同归档"],
+    },
+    { field: "updatedAt", type: "date", ...V.updatedAt },
     { field: "note", type: "text", ...V.note },
   ],
 };

@@ -27,6 +27,14 @@ export interface Settings {
   docFilingWorkdays: number;
   /** An open risk is reviewed at least every N calendar days (实施方案规范: 定期的项目汇报和评审机制). */
   riskReviewDays: number;
+  /** 《项目实施方案》《工作计划表》 to 财务部 within N working days of the 项目实施通知 (§1.2.2; no number there, 5 from §2.4.1). */
+  planWorkdays: number;
+  /** A schedule or contract sheet not updated for more than N calendar days is stale (§1.2.2 按期填写; a weekly report). */
+  updateDays: number;
+  /** 免费磨合期 length in calendar days from formal operation, when the contract row gives no end (§2.5.1). */
+  runInDays: number;
+  /** Remind N calendar days before the 免费磨合期 ends (§2.5.1). */
+  runInRemindDays: number;
   /** Severity overrides per rule. */
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
@@ -52,6 +60,10 @@ export const DEFAULT_SETTINGS: Settings = {
   docMeetingWorkdays: 5,
   docFilingWorkdays: 2,
   riskReviewDays: 7,
+  planWorkdays: 5,
+  updateDays: 7,
+  runInDays: 90,
+  runInRemindDays: 15,
   severities: {},
   lang: "zh",
   companyName: "",

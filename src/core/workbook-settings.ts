@@ -20,6 +20,10 @@
  * | 实施会议工作日数 | docMeetingWorkdays | whole number (§2.4.1) |
  * | 文档备案工作日数 | docFilingWorkdays | whole number (§2.4.1) |
  * | 风险评审周期天数, 风险评审天数 | riskReviewDays | whole number (calendar days) |
+ * | 实施方案报送工作日数, 方案报送财务工作日数 | planWorkdays | whole number |
+ * | 填报周期天数, 更新周期天数 | updateDays | whole number |
+ * | 免费磨合期天数, 磨合期天数 | runInDays | whole number |
+ * | 磨合期提醒天数, 磨合期到期提醒天数 | runInRemindDays | whole number |
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
@@ -97,7 +101,11 @@ type NumberKey =
   | "docDeliveryWorkdays"
   | "docMeetingWorkdays"
   | "docFilingWorkdays"
-  | "riskReviewDays";
+  | "riskReviewDays"
+  | "planWorkdays"
+  | "updateDays"
+  | "runInDays"
+  | "runInRemindDays";
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
@@ -115,6 +123,10 @@ const NUMBER_KEYS: Record<NumberKey, string[]> = {
   docMeetingWorkdays: ["实施会议工作日数"],
   docFilingWorkdays: ["文档备案工作日数"],
   riskReviewDays: ["风险评审周期天数", "风险评审天数"],
+  planWorkdays: ["实施方案报送工作日数", "方案报送财务工作日数"],
+  updateDays: ["填报周期天数", "更新周期天数"],
+  runInDays: ["免费磨合期天数", "磨合期天数"],
+  runInRemindDays: ["磨合期提醒天数", "磨合期到期提醒天数"],
 };
 const DEPT_KEYS: Record<DeptKey, string[]> = {
   finance: ["财务部名称"],
@@ -147,6 +159,10 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["docMeetingWorkdays", "实施会议工作日数"],
   ["docFilingWorkdays", "文档备案工作日数"],
   ["riskReviewDays", "风险评审周期天数"],
+  ["planWorkdays", "实施方案报送工作日数"],
+  ["updateDays", "填报周期天数"],
+  ["runInDays", "免费磨合期天数"],
+  ["runInRemindDays", "磨合期提醒天数"],
 ];
 
 /** Normalised 项 text → what it sets. */
@@ -225,6 +241,10 @@ const OverridesSchema = z.partial(
     docMeetingWorkdays: dayCount,
     docFilingWorkdays: dayCount,
     riskReviewDays: dayCount,
+    planWorkdays: dayCount,
+    updateDays: dayCount,
+    runInDays: dayCount,
+    runInRemindDays: dayCount,
     lang: z.enum(["zh", "en"]),
     companyName: z.string(),
     departments: z.partial(

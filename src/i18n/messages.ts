@@ -159,6 +159,41 @@ function mappingProblemEn(a: Args): string {
   );
 }
 
+/** Close-out steps by field id, as the message names them. */
+const STEP_NAMES: Record<string, Record<Lang, string>> = {
+  summaryDate: { zh: "项目总结", en: "project summary" },
+  archiveDate: { zh: "结案归档", en: "close-out filing" },
+  archivedWithContract: { zh: "与合同一并存档", en: "filed with the contract" },
+};
+
+function steps(ids: string, lang: Lang): string {
+  return ids
+    .split(",")
+    .map((id) => STEP_NAMES[id]?.[lang] ?? id)
+    .join(lang === "zh" ? "、" : ", ");
+}
+
+/** Which of the sheet's marks said when it was last updated. */
+function staleSource(a: Args, lang: Lang): string {
+  const where = a.s("cell");
+  switch (a.s("source")) {
+    case "cell":
+      return lang === "zh"
+        ? `据表头上方「${a.s("label")}」，${where}`
+        : `from "${a.s("label")}" above the header, ${where}`;
+    case "column":
+      return lang === "zh"
+        ? `据「${a.s("label")}」列的最新日期，${where}`
+        : `the latest date in the "${a.s("label")}" column, ${where}`;
+    case "log":
+      return lang === "zh" ? "据操作日志的最近一条记录" : "the latest 操作日志 row";
+    default:
+      return lang === "zh"
+        ? `据表中最近填写的「${a.s("label")}」，${where}`
+        : `the latest "${a.s("label")}" typed in the sheet, ${where}`;
+  }
+}
+
 const TEXTS: Record<RuleId, RuleText> = {
   "cell.required": {
     title: { zh: "必填项为空", en: "Required field empty" },
@@ -460,6 +495,193 @@ const TEXTS: Record<RuleId, RuleText> = {
     en: (a) =>
       `Issue "${a.s("issue")}" was to be solved by ${a.s("dueDate")}; as of ${a.s("asOf")} it is still open, ` +
       `${plural(a.n("days"), "day")} overdue${ownerEn(a)}`,
+  },
+  "contract.kickoff-before-payment": {
+    title: { zh: "首付款到账前召开动员会", en: "Kickoff before the first payment" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的动员会于 ${a.s("kickoffDate")} 召开，` +
+      (a.has("paymentDate") ? `首付款 ${a.s("paymentDate")} 才到账` : "至今未收到首付款") +
+      "；会议前提：依据合同收到首付款后（§2.3.4）",
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: the kickoff meeting was held ${a.s("kickoffDate")}, ` +
+      (a.has("paymentDate")
+        ? `but the first payment only came in ${a.s("paymentDate")}`
+        : "and no first payment has been received") +
+      "; the standard holds it only after the first payment (§2.3.4)",
+  },
+  "contract.plan-late": {
+    title: { zh: "实施方案未按时报送财务部", en: "Plan not sent to finance in time" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的项目实施通知发布于 ${a.s("noticeDate")}，` +
+      `《项目实施方案》《工作计划表》应在 ${a.n("n")} 个工作日内（不晚于 ${a.s("deadline")}）报送财务部，` +
+      (a.has("early")
+        ? `记录的报送日期 ${a.s("planDate")} 早于实施通知`
+        : a.has("planDate")
+          ? `实际 ${a.s("planDate")}`
+          : "至今未报送"),
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: the implementation notice was issued ${a.s("noticeDate")}; the ` +
+      `implementation plan and work plan were due at finance within ${plural(a.n("n"), "working day")} ` +
+      `(by ${a.s("deadline")}), ` +
+      (a.has("early")
+        ? `but the date recorded, ${a.s("planDate")}, is before the notice`
+        : a.has("planDate")
+          ? `they were sent ${a.s("planDate")}`
+          : "they have not been sent"),
+  },
+  "contract.project-report-late": {
+    title: { zh: "立项报告未按时备档", en: "Project report not filed in time" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 签订于 ${a.s("signDate")}，立项报告应在 ${a.n("n")} 个工作日内` +
+      `（不晚于 ${a.s("deadline")}）传至总经办和财务部备档，` +
+      (a.has("early")
+        ? `记录的日期 ${a.s("reportDate")} 早于合同签订`
+        : a.has("reportDate")
+          ? `实际 ${a.s("reportDate")}`
+          : "至今未备档"),
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was signed ${a.s("signDate")}; the project report was due at the ` +
+      `general office and finance within ${plural(a.n("n"), "working day")} (by ${a.s("deadline")}), ` +
+      (a.has("early")
+        ? `but the date recorded, ${a.s("reportDate")}, is before the signing`
+        : a.has("reportDate")
+          ? `it was filed ${a.s("reportDate")}`
+          : "it has not been filed"),
+  },
+  "contract.schedule-unsigned": {
+    title: { zh: "进度计划表未双方签章", en: "Schedule not signed by both sides" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} ` +
+      (a.s("event") === "kickoff" ? `已于 ${a.s("since")} 召开动员会` : `已于 ${a.s("since")} 完成`) +
+      "，《进度计划表》未记录双方项目组负责人签字并加盖双方公司印章（§2.3.5）",
+    en: (a) =>
+      `Contract ${a.s("contractNo")} ` +
+      (a.s("event") === "kickoff" ? `held its kickoff ${a.s("since")}` : `was completed ${a.s("since")}`) +
+      ", but the schedule is not recorded as signed and stamped by both project leads (§2.3.5)",
+  },
+  "contract.training-plan-unconfirmed": {
+    title: { zh: "培训计划未经客户确认", en: "Training plan not confirmed" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的培训于 ${a.s("trainingStart")} 开始，` +
+      (a.has("confirmed")
+        ? `《培训计划表》${a.s("confirmed")} 才经客户确认`
+        : "《培训计划表》未记录客户确认") +
+      "；应经客户确认后实施培训计划（§2.4.2）",
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: training started ${a.s("trainingStart")}, ` +
+      (a.has("confirmed")
+        ? `but the customer only confirmed the training plan ${a.s("confirmed")}`
+        : "but the customer's confirmation of the training plan is not recorded") +
+      "; it must be confirmed before training starts (§2.4.2)",
+  },
+  "contract.assessment-missing": {
+    title: { zh: "缺少客户操作考核记录", en: "No operator assessment" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的培训于 ${a.s("trainingEnd")} 结束，` +
+      (a.has("assessed") ? `记录的考核日期 ${a.s("assessed")} 早于培训结束` : "未记录《客户操作考核记录》") +
+      "；培训完成后应对参训人员进行操作考核（§2.4.2）",
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: training ended ${a.s("trainingEnd")}, ` +
+      (a.has("assessed")
+        ? `but the assessment date recorded, ${a.s("assessed")}, is before it`
+        : "but no operator assessment is recorded") +
+      "; trainees are assessed after training (§2.4.2)",
+  },
+  "contract.init-check-missing": {
+    title: { zh: "缺少初始化数据检查", en: "Initial data not checked" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的初始化输入于 ${a.s("initDate")} 完成，` +
+      (a.has("checked")
+        ? `记录的检查日期 ${a.s("checked")} 早于初始化完成`
+        : "未记录《客户初始化数据检查表》") +
+      "；初始化完成后应检查初始化数据（§2.4.2）",
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: initial data entry was finished ${a.s("initDate")}, ` +
+      (a.has("checked")
+        ? `but the check date recorded, ${a.s("checked")}, is before it`
+        : "but no check of the initial data is recorded") +
+      "; the initial data is checked once it is entered (§2.4.2)",
+  },
+  "contract.run-in-ending": {
+    title: { zh: "免费磨合期即将结束", en: "Free run-in period ending" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的免费磨合期` +
+      (a.has("goLive") ? `自 ${a.s("goLive")} 正式运行起` : "") +
+      (a.has("n") ? `按 ${a.n("n")} 天计，` : "，") +
+      `于 ${a.s("end")} 结束，还剩 ${a.n("left")} 天`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: the free run-in period` +
+      (a.has("goLive") ? ` from formal operation on ${a.s("goLive")}` : "") +
+      (a.has("n") ? ` (${plural(a.n("n"), "day")})` : "") +
+      ` ends ${a.s("end")}, ${plural(a.n("left"), "day")} from now`,
+  },
+  "contract.run-in-ended": {
+    title: { zh: "免费磨合期已结束", en: "Free run-in period over" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的免费磨合期` +
+      (a.has("goLive") ? `自 ${a.s("goLive")} 正式运行起` : "") +
+      (a.has("n") ? `按 ${a.n("n")} 天计，` : "，") +
+      `已于 ${a.s("end")} 结束（${a.n("days")} 天前）`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: the free run-in period` +
+      (a.has("goLive") ? ` from formal operation on ${a.s("goLive")}` : "") +
+      (a.has("n") ? ` (${plural(a.n("n"), "day")})` : "") +
+      ` ended ${a.s("end")}, ${plural(a.n("days"), "day")} ago`,
+  },
+  "contract.pre-acceptance-missing": {
+    title: { zh: "验收前未预验收", en: "No pre-acceptance" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 于 ${a.s("acceptanceDate")} 验收，` +
+      (a.has("preDate") ? `预验收 ${a.s("preDate")} 在验收之后` : "未记录预验收") +
+      "；验收前应由部门2人以上预验收一次",
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was accepted ${a.s("acceptanceDate")}, ` +
+      (a.has("preDate")
+        ? `but its pre-acceptance came after, ${a.s("preDate")}`
+        : "but no pre-acceptance is recorded") +
+      "; two or more of the department check it once before acceptance",
+  },
+  "contract.pre-acceptance-staff": {
+    title: { zh: "预验收不足2人", en: "Pre-acceptance by fewer than 2" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 的预验收` +
+      (a.n("count") === 0 ? "未记录预验收人" : `仅 ${a.s("names")} 1 人`) +
+      "；应由部门2人以上预验收",
+    en: (a) =>
+      `Contract ${a.s("contractNo")}: ` +
+      (a.n("count") === 0
+        ? "no one is recorded for the pre-acceptance"
+        : `only ${a.s("names")} did the pre-acceptance`) +
+      "; two or more of the department must take part",
+  },
+  "contract.acceptance-copies": {
+    title: { zh: "验收单未分送各部门", en: "Acceptance copies not sent" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 于 ${a.s("acceptanceDate")} 验收，客户签字的《项目实施验收单》` +
+      `未记录报送${a.s("missing")}；应报送客服部、销售部、总经办及财务部各一份`,
+    en: (a) =>
+      `Contract ${a.s("contractNo")} was accepted ${a.s("acceptanceDate")}; no copy of the signed acceptance ` +
+      `certificate is recorded as sent to ${a.s("missing")} (one each to customer service, sales, the general ` +
+      "office and finance)",
+  },
+  "contract.closeout-missing": {
+    title: { zh: "结案未完成", en: "Close-out incomplete" },
+    zh: (a) =>
+      `合同 ${a.s("contractNo")} 已标记为已完成，尚未记录：${steps(a.s("missing"), "zh")}` +
+      "；项目总结和结案归档应在标记完成前完成，执行情况表与合同一并存档",
+    en: (a) =>
+      `Contract ${a.s("contractNo")} is marked complete but has no record of: ${steps(a.s("missing"), "en")}; ` +
+      "the project summary and close-out filing come first, and the record is filed with the contract",
+  },
+  "table.stale": {
+    title: { zh: "表格未按期更新", en: "Sheet not kept current" },
+    zh: (a) =>
+      `${a.s("kind") === "schedule" ? "进度计划表" : "合同执行情况表"}最后更新于 ${a.s("updated")}` +
+      `（${staleSource(a, "zh")}），已 ${a.n("days")} 天未更新，超过填报周期 ${a.n("n")} 天；应按期填写（§1.2.2）`,
+    en: (a) =>
+      `The ${a.s("kind") === "schedule" ? "schedule" : "contract sheet"} was last updated ${a.s("updated")} ` +
+      `(${staleSource(a, "en")}), ${plural(a.n("days"), "day")} ago, longer than the ` +
+      `${plural(a.n("n"), "day")} reporting period (§1.2.2)`,
   },
   "table.not-recognized": {
     title: { zh: "未识别的数据", en: "Unrecognised data" },

@@ -189,6 +189,7 @@ describe("checkWorkbook on a realistic workbook", () => {
   test("findings in sheet, row, column order with messages a clerk can act on", () => {
     const lines = r.findings.map((f) => `${f.sheet}!${f.cell ?? ""} ${f.rule} ${formatFinding(f, "zh")}`);
     expect(lines).toEqual([
+      "进度计划表!D2 table.stale 进度计划表最后更新于 2026-11-06（据表中最近填写的「实际完成」，进度计划表!F4），已 17 天未更新，超过填报周期 7 天；应按期填写（§1.2.2）",
       "进度计划表!E5 schedule.overdue 任务「2 方案设计」计划于 2026-11-20 完成，已逾期 3 天仍未完成",
       "进度计划表!E6 schedule.beyond-contract 任务「3 系统部署」完成日期 2026-12-18 晚于合同 HT-2026-031 约定交货期 2026-12-15 3 天，且未签订备忘录",
       "进度计划表!D7 schedule.predecessor-order 任务「4 培训验收」计划开始 2026-12-16 早于前置任务 3 的计划完成 2026-12-18",
@@ -198,7 +199,7 @@ describe("checkWorkbook on a realistic workbook", () => {
       "合同执行情况表!G3 contract.notice-late 合同 HT-2026-045 签订于 2026-11-13，项目实施通知应不晚于 2026-11-17 发布，至今未发布",
       "合同执行情况表!J3 contract.payment-overdue 合同 HT-2026-045 第 1 期款应于 2026-11-20 收款 50,000.00 元，已收 0.00 元，未收 50,000.00 元，已逾期 3 天",
     ]);
-    expect(r.summary).toEqual({ errors: 7, warnings: 1, infos: 0 });
+    expect(r.summary).toEqual({ errors: 7, warnings: 2, infos: 0 });
   });
 
   test("money in 万元 is scaled before it is compared", () => {

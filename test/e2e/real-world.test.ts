@@ -46,6 +46,8 @@ describe("real-world workbooks", () => {
       ["进度计划表", "schedule", 3, 9],
     ]);
     expect(found(r)).toEqual([
+      // 编制日期 above the header, and nothing typed for over the 7-day reporting period since.
+      "table.stale 进度计划表!E2",
       "schedule.finished-late 进度计划表!H5",
       "schedule.overdue 进度计划表!F6",
       "schedule.due-soon 进度计划表!F7",
@@ -86,6 +88,7 @@ describe("real-world workbooks", () => {
     ]);
     expect(found(r)).toEqual([
       "schedule.unsigned Sheet1",
+      "table.stale Sheet1!F2",
       "schedule.progress-mismatch Sheet1!H6",
       "schedule.overdue Sheet1!E7",
       "schedule.start-late Sheet1!F7",

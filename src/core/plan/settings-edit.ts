@@ -64,6 +64,10 @@ export interface SettingsEdit {
     docMeetingWorkdays?: number;
     docFilingWorkdays?: number;
     riskReviewDays?: number;
+    planWorkdays?: number;
+    updateDays?: number;
+    runInDays?: number;
+    runInRemindDays?: number;
     companyName?: string;
     lang?: Lang;
     asOf?: IsoDate | null;
@@ -102,6 +106,10 @@ const EditSchema = z.strictObject({
       docMeetingWorkdays: z.optional(dayCount),
       docFilingWorkdays: z.optional(dayCount),
       riskReviewDays: z.optional(dayCount),
+      planWorkdays: z.optional(dayCount),
+      updateDays: z.optional(dayCount),
+      runInDays: z.optional(dayCount),
+      runInRemindDays: z.optional(dayCount),
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),
@@ -182,7 +190,7 @@ export function normaliseSettingsEdit(edit: SettingsEdit): Normalised {
   for (const [key] of PARAM_LABELS) {
     const v = key.startsWith("departments.")
       ? p.departments?.[key.slice("departments.".length) as keyof Settings["departments"]]
-      : p[key as Exclude<ParamKey, `departments.${string}`>];
+      : (p as Partial<Record<string, ParamValue>>)[key];
     if (v !== undefined) params.set(key, v);
   }
   const out: Normalised = { params };

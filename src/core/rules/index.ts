@@ -37,6 +37,22 @@ import {
   documentToOfficeLate,
 } from "./documents";
 import { issueOverdue, riskHighNoResponse, riskResponseOverdue, riskReviewOverdue } from "./registers";
+import {
+  contractAcceptanceCopies,
+  contractAssessmentMissing,
+  contractCloseoutMissing,
+  contractInitCheckMissing,
+  contractKickoffBeforePayment,
+  contractPlanLate,
+  contractPreAcceptanceMissing,
+  contractPreAcceptanceStaff,
+  contractProjectReportLate,
+  contractRunInEnded,
+  contractRunInEnding,
+  contractScheduleUnsigned,
+  contractTrainingPlanUnconfirmed,
+  tableStale,
+} from "./process";
 import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
 import {
   scheduleBeyondContract,
@@ -98,6 +114,21 @@ export const RULES: readonly Rule[] = [
   riskResponseOverdue,
   riskReviewOverdue,
   issueOverdue,
+  // The process each contract goes through (§2.1–§2.5, 集成 5, 流程 三).
+  contractKickoffBeforePayment,
+  contractPlanLate,
+  contractProjectReportLate,
+  contractScheduleUnsigned,
+  contractTrainingPlanUnconfirmed,
+  contractAssessmentMissing,
+  contractInitCheckMissing,
+  contractRunInEnding,
+  contractRunInEnded,
+  contractPreAcceptanceMissing,
+  contractPreAcceptanceStaff,
+  contractAcceptanceCopies,
+  contractCloseoutMissing,
+  tableStale,
   tableNotRecognized,
   tableBlankRows,
   // Last: it reports the years the rules above needed and the calendar lacked.

@@ -52,6 +52,10 @@ const DAY_PARAMS = [
   "docMeetingWorkdays",
   "docFilingWorkdays",
   "riskReviewDays",
+  "planWorkdays",
+  "updateDays",
+  "runInDays",
+  "runInRemindDays",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
 const DEPARTMENTS = ["finance", "sales", "service", "office"] as const;
