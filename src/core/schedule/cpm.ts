@@ -97,7 +97,7 @@ interface Edge {
 /** Forward and backward pass. Never throws on the tasks' content; dates must be IsoDate. */
 export function criticalPath(
   tasks: readonly CpmTask[],
-  calendar: WorkCalendar,
+  calendar: Pick<WorkCalendar, "isWorkday" | "addWorkdays" | "workdaysBetween">,
   options: CpmOptions = {},
 ): CpmResult {
   const n = tasks.length;
