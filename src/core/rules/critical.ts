@@ -526,6 +526,8 @@ export const scheduleUnlinked: TableRule = {
 export interface CriticalTask {
   sheet: string;
   row: number;
+  /** The task's name cell (else its planned end's), to go to. */
+  cell?: string;
   id: string;
   task?: string;
   earlyStart: IsoDate;
@@ -558,9 +560,11 @@ export function criticalViews(ctx: Pick<RuleContext, "asOf" | "calendar" | "tabl
       if (!t.critical || isTaskDone(net.rows[i])) return;
       const row = net.rows[i];
       const task = textOf(row.fields.task);
+      const cell = (row.fields.task ?? row.fields.planEnd)?.cell;
       tasks.push({
         sheet: row.sheet,
         row: row.row,
+        ...(cell !== undefined ? { cell } : {}),
         id: net.ids[i],
         ...(task !== undefined ? { task } : {}),
         earlyStart: t.earlyStart,
