@@ -423,6 +423,31 @@ run("the task pane in Chromium (web mode)", () => {
     await p.context().close();
   });
 
+  it("逾期: the critical path as a compact timeline at 350 px, a task going to its cell", async () => {
+    const p = await newPane();
+    await openAndCheck(p, await sampleFile());
+    await p.getByText("错误 14 · 警告 6 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByRole("tab", { name: "逾期" }).click();
+    const section = p.getByRole("region", { name: "关键路径" });
+    await section.waitFor();
+    await section.getByText("计划完工 2026-12-28，按当前进度 2027-01-25，推迟 20 个工作日").waitFor();
+    const tasks = section.getByRole("button");
+    expect(await tasks.allTextContents()).toEqual([
+      "6 系统安装调试 · 延误",
+      "7 系统联调测试",
+      "11 项目验收",
+      "12 文档整理归档",
+    ]);
+    // The timeline fits the pane: nothing wider than the viewport.
+    const widest = await section.evaluate((el) => el.scrollWidth);
+    expect(widest).toBeLessThanOrEqual(350);
+    await tasks.first().click();
+    expect(await seriousViolations(p)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: join(OUT, "taskpane-critical.png"), fullPage: true });
+    await p.context().close();
+  });
+
   it("works by keyboard alone: focus comes back to 校验, the list is one Tab stop with arrow keys", async () => {
     const p = await newPane();
     await p.locator("#ptrack-file").setInputFiles(await sampleFile());

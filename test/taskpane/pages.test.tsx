@@ -197,6 +197,22 @@ describe("逾期 page", () => {
       .sort((a, b) => b.days! - a.days!)[0];
     expect(onSelect).toHaveBeenCalledWith(f.sheet, f.cell);
   });
+
+  it("shows the critical path: the finish it moves to and each open critical task, late ones marked", () => {
+    const onSelect = jest.fn();
+    show(<OverduePage report={sampleReport()} lang="zh" onSelect={onSelect} />);
+    const section = screen.getByRole("region", { name: "关键路径" });
+    expect(within(section).getByText("计划完工 2026-12-28，按当前进度 2027-01-25，推迟 20 个工作日")).toBeTruthy();
+    const tasks = within(section).getAllByRole("button");
+    expect(tasks.map((b) => b.textContent)).toEqual([
+      "6 系统安装调试 · 延误",
+      "7 系统联调测试",
+      "11 项目验收",
+      "12 文档整理归档",
+    ]);
+    fireEvent.click(tasks[0]);
+    expect(onSelect).toHaveBeenCalledWith("进度计划表", "C9");
+  });
 });
 
 test("逾期 page: the 实施文档台账's overdue hand-offs are a worklist naming the step, its deadline and the 客服经理", () => {

@@ -352,6 +352,15 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
   return { rows, ids, linked, plan, forecast, late, forecastTasks };
 }
 
+/** Id → first task with it (links resolve to the first, as in the CPM). */
+function indexOfIds(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (!index.has(id)) index.set(id, i);
+  });
+  return index;
+}
+
 /** A chain of codes for a message: at most 12, the middle elided. */
 function chainText(ids: readonly string[]): string {
   const shown = ids.length <= 12 ? ids : [...ids.slice(0, 6), "…", ...ids.slice(-5)];
@@ -420,7 +429,7 @@ export const scheduleCriticalBeyondContract: TableRule = {
       if (list) list.push(i);
       else byContract.set(no, [i]);
     });
-    const index = new Map(net.ids.map((id, i) => [id, i]));
+    const index = indexOfIds(net.ids);
     for (const [contractNo, mine] of byContract) {
       const contract = ctx.contracts.get(contractNo);
       if (!contract || isTerminated(contract) || !isEmpty(contract.fields.memoDate)) continue;
@@ -431,25 +440,15 @@ export const scheduleCriticalBeyondContract: TableRule = {
         if (net.forecast.tasks[i].earlyFinish >= net.forecast.tasks[latest].earlyFinish) latest = i;
       const finish = net.forecast.tasks[latest].earlyFinish;
       if (finish <= deliveryDate) continue;
-      // The chain: CPM over the contract's tasks and everything they wait for.
-      const keep = new Uint8Array(net.rows.length);
-      const stack = [...mine];
-      for (const i of stack) keep[i] = 1;
-      while (stack.length) {
-        const i = stack.pop() as number;
-        for (const l of net.forecastTasks[i].links) {
-          const j = index.get(l.predecessor);
-          if (j !== undefined && !keep[j]) {
-            keep[j] = 1;
-            stack.push(j);
-          }
-        }
+      // The chain: the predecessors that drive it, back from the contract's last task.
+      const chain: string[] = [];
+      const seen = new Set<number>();
+      for (let i: number | undefined = latest; i !== undefined && !seen.has(i); ) {
+        seen.add(i);
+        chain.unshift(net.ids[i]);
+        const d: string | undefined = net.forecast.tasks[i].driver;
+        i = d === undefined ? undefined : index.get(d);
       }
-      const part = net.forecastTasks.filter((_, i) => keep[i] === 1);
-      const sub = criticalPath(part, ctx.calendar, { maxChains: 20 });
-      const lastId = net.ids[latest];
-      const chain = sub.criticalChains.find((c) => c[c.length - 1] === lastId) ??
-        sub.criticalChains[0] ?? [lastId];
       const row = net.rows[latest];
       ctx.report({
         rule: "schedule.critical-beyond-contract",
@@ -477,7 +476,7 @@ export const scheduleUnlinked: TableRule = {
     const net = scheduleNetwork(ctx, table);
     if (!net) return;
     const n = net.rows.length;
-    const index = new Map(net.ids.map((id, i) => [id, i]));
+    const index = indexOfIds(net.ids);
     const hasPred = new Uint8Array(n);
     const hasSucc = new Uint8Array(n);
     net.forecastTasks.forEach((t, i) => {

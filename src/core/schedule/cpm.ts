@@ -66,6 +66,12 @@ export interface CpmTaskResult {
   critical: boolean;
   /** The task is part of a cycle; the links forming the cycle were ignored. */
   inCycle: boolean;
+  /**
+   * The predecessor whose link sets the early start (the latest constraint; on a tie with the
+   * task's own date, the link), absent when no link reaches the task's own date. Following these
+   * back from a task names the chain that decides its finish.
+   */
+  driver?: string;
 }
 
 export interface CpmResult {
@@ -192,11 +198,14 @@ export function criticalPath(
   // Forward pass. atEnd: the task's early start sits at the end of a day (a finish drove it).
   const es = new Float64Array(n);
   const atEnd = new Uint8Array(n);
+  const driver = new Int32Array(n).fill(-1);
   for (let h = 0; h < n; h++) {
     const j = topo[h];
     let s = floor[j];
     let end = 0;
     let driven = false;
+    let by = -1;
+    let byAt = -Infinity;
     for (let k = inS[j]; k < inS[j + 1]; k++) {
       const { from: i, link } = inE[k];
       const fromFinish = link.type === "FS" || link.type === "FF";
@@ -204,6 +213,10 @@ export function criticalPath(
       const sourceAtEnd = fromFinish ? dur[i] > 0 || atEnd[i] === 1 : atEnd[i] === 1 && dur[i] === 0;
       const b = shift.forward(source, link, sourceAtEnd);
       const c = link.type === "FS" || link.type === "SS" ? b : b - dur[j];
+      if (c >= byAt) {
+        by = i;
+        byAt = c;
+      }
       // A tie goes to the finish, so a milestone after a finish shows on that finish's day; a
       // typed date that no link passes stays the milestone's own date.
       if (c > s || (c === s && driven && sourceAtEnd)) {
@@ -214,6 +227,7 @@ export function criticalPath(
     }
     es[j] = s;
     atEnd[j] = end;
+    if (by >= 0 && byAt >= s) driver[j] = by;
   }
   let finish = -Infinity;
   for (let i = 0; i < n; i++) finish = Math.max(finish, es[i] + dur[i]);
@@ -271,6 +285,7 @@ export function criticalPath(
     totalFloat: float(i),
     critical: float(i) <= 0,
     inCycle: inCycle[i] === 1,
+    ...(driver[i] >= 0 ? { driver: tasks[driver[i]].id } : {}),
   }));
 
   // Critical chains: critical tasks joined by links that drive the successor (the link's constraint

@@ -43,11 +43,11 @@ const useStyles = makeStyles({
     top: 0,
     bottom: 0,
     minWidth: "3px",
-    backgroundColor: "#C00000",
-    opacity: 0.75,
+    backgroundColor: tokens.colorPaletteRedBorder1,
     borderRadius: "2px",
   },
-  late: { backgroundColor: tokens.colorPaletteRedBackground3, opacity: 1 },
+  /** The red of the sheet's critical mark: the task that is late on its own account. */
+  late: { backgroundColor: "#C00000" },
   axis: {
     display: "flex",
     justifyContent: "space-between",
@@ -82,9 +82,11 @@ export function CriticalPath({ views, lang, onSelect, selected }: CriticalPathPr
             <Text as="h3" weight="semibold" size={300}>
               {title}
             </Text>
-            <Text className={v.slip > 0 ? `${s.summary} ${s.slipped}` : s.summary} size={200}>
-              {w.criticalEnd(v.projectEnd, v.forecastEnd, v.slip)}
-            </Text>
+            <span className={v.slip > 0 ? `${s.summary} ${s.slipped}` : s.summary}>
+              <Text size={200} className={v.slip > 0 ? s.slipped : undefined}>
+                {w.criticalEnd(v.projectEnd, v.forecastEnd, v.slip)}
+              </Text>
+            </span>
             {shown.length === 0 ? (
               <Text size={200}>{w.criticalDone}</Text>
             ) : (
