@@ -164,8 +164,22 @@ export function criticalPath(
   if (first === undefined || n === 0) return empty;
   // Boundary 0 is the first working day on or after the first date.
   const origin = calendar.isWorkday(first) ? first : calendar.addWorkdays(first, 1);
-  const startBoundary = (d: IsoDate) => calendar.workdaysBetween(origin, d) + (calendar.isWorkday(d) ? 0 : 1);
-  const endBoundary = (d: IsoDate) => calendar.workdaysBetween(origin, d) + 1;
+  // Dates repeat down a schedule (a few hundred distinct ones in thousands of rows): each is
+  // looked up in the calendar once.
+  const counted = new Map<IsoDate, number>();
+  const count = (d: IsoDate) => {
+    let k = counted.get(d);
+    if (k === undefined) {
+      k = calendar.workdaysBetween(origin, d) * 2 + (calendar.isWorkday(d) ? 0 : 1);
+      counted.set(d, k);
+    }
+    return k;
+  };
+  const startBoundary = (d: IsoDate) => {
+    const k = count(d);
+    return (k >> 1) + (k & 1);
+  };
+  const endBoundary = (d: IsoDate) => (count(d) >> 1) + 1;
   // Boundary → date. During the passes only calendar-day lags need it; the results are read from a
   // table of the working days the schedule spans, built in one walk (a look-up per task would cost
   // a calendar search each, and far-off dates a check per year in between).
