@@ -36,7 +36,12 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
   },
   current: { backgroundColor: tokens.colorBrandBackground2 },
-  name: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap", fontSize: tokens.fontSizeBase200 },
+  name: {
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+    fontSize: tokens.fontSizeBase200,
+  },
   track: { position: "relative", height: "10px", backgroundColor: tokens.colorNeutralBackground3 },
   bar: {
     position: "absolute",
