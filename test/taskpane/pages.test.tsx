@@ -202,7 +202,9 @@ describe("逾期 page", () => {
     const onSelect = jest.fn();
     show(<OverduePage report={sampleReport()} lang="zh" onSelect={onSelect} />);
     const section = screen.getByRole("region", { name: "关键路径" });
-    expect(within(section).getByText("计划完工 2026-12-28，按当前进度 2027-01-25，推迟 20 个工作日")).toBeTruthy();
+    expect(
+      within(section).getByText("计划完工 2026-12-28，按当前进度 2027-01-25，推迟 20 个工作日"),
+    ).toBeTruthy();
     const tasks = within(section).getAllByRole("button");
     expect(tasks.map((b) => b.textContent)).toEqual([
       "6 系统安装调试 · 延误",

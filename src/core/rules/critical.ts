@@ -443,7 +443,7 @@ export const scheduleCriticalBeyondContract: TableRule = {
       // The chain: the predecessors that drive it, back from the contract's last task.
       const chain: string[] = [];
       const seen = new Set<number>();
-      for (let i: number | undefined = latest; i !== undefined && !seen.has(i); ) {
+      for (let i: number | undefined = latest; i !== undefined && !seen.has(i);) {
         seen.add(i);
         chain.unshift(net.ids[i]);
         const d: string | undefined = net.forecast.tasks[i].driver;

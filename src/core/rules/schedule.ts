@@ -359,7 +359,7 @@ export const schedulePredecessorOrder: TableRule = {
         const from = fromFinish ? predEnd : dateOf(pred.fields.planStart);
         const own = toStart ? start : end;
         if (from === undefined || own === undefined) continue;
-        const earliest = shiftByLag(ctx, from, link, fromFinish);
+        const earliest = shiftByLag(ctx, from, link);
         if (earliest === undefined || own >= earliest) continue;
         ctx.report({
           rule: "schedule.predecessor-order",
@@ -382,7 +382,7 @@ export const schedulePredecessorOrder: TableRule = {
  * calendar (调休 included) unless the lag is in calendar days, as MS Project counts it (cpm.ts).
  * Undefined when the lag leaves the calendar's range.
  */
-function shiftByLag(ctx: RuleContext, from: string, link: Link, fromFinish: boolean): string | undefined {
+function shiftByLag(ctx: RuleContext, from: string, link: Link): string | undefined {
   // FS+2: two days between the predecessor's finish and the start, so the start is on the 3rd day
   // after; SF+0: the finish may be the day before the predecessor starts; SS and FF: the lag itself.
   const n = link.type === "FS" ? link.lag + 1 : link.type === "SF" ? link.lag - 1 : link.lag;
