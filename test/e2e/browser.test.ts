@@ -203,7 +203,7 @@ run("the task pane in Chromium (web mode)", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await openAndCheck(page, await sampleFile());
-    await page.getByText("错误 14 · 警告 8 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     const f9 = page.getByRole("treeitem", { name: /进度计划表!F9/ });
     await f9.waitFor();
     expect(await f9.textContent()).toContain("任务「6 系统安装调试」计划于 2026-10-30 完成，已逾期 24 天");
@@ -316,7 +316,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("guards unsaved changes: before opening another file and before closing the tab", async () => {
     const p = await newPane();
     await openAndCheck(p, await sampleFile());
-    await p.getByText("错误 14 · 警告 8 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     await p.getByRole("button", { name: "应用", exact: true }).click();
     await p.getByText(/^尚未下载的更改：/).waitFor({ timeout: 60_000 });
 
@@ -381,11 +381,11 @@ run("the task pane in Chromium (web mode)", () => {
   it("filters findings and shows 我的事项 for the display name", async () => {
     const p = await newPane({ user: "刘芳" });
     await openAndCheck(p, await sampleFile());
-    await p.getByText("共 24 条").waitFor({ timeout: 30_000 });
+    await p.getByText("共 27 条").waitFor({ timeout: 30_000 });
     await p.getByText("筛选和排序").click();
     await p.getByLabel("严重程度").selectOption({ label: "警告" });
     await p.getByText("筛选和排序（已设 1 项）").waitFor();
-    await p.getByText("显示 8 / 24 条").waitFor();
+    await p.getByText("显示 9 / 27 条").waitFor();
     await p.getByRole("button", { name: "清除筛选" }).click();
     await p.getByLabel("搜索").fill("系统安装调试");
     await p.getByRole("treeitem", { name: /进度计划表!F9/ }).waitFor();
@@ -406,7 +406,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("逾期: a tile opens its worklist and an item goes to its cell", async () => {
     const p = await newPane();
     await openAndCheck(p, await sampleFile());
-    await p.getByText("错误 14 · 警告 8 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     await p.getByRole("tab", { name: "逾期" }).click();
     const tile = p.getByRole("button", { name: /^逾期收款 3 待收 ¥840,000\.00$/ });
     await tile.click();
@@ -426,7 +426,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("逾期: the critical path as a compact timeline at 350 px, a task going to its cell", async () => {
     const p = await newPane();
     await openAndCheck(p, await sampleFile());
-    await p.getByText("错误 14 · 警告 6 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     await p.getByRole("tab", { name: "逾期" }).click();
     const section = p.getByRole("region", { name: "关键路径" });
     await section.waitFor();
@@ -455,7 +455,7 @@ run("the task pane in Chromium (web mode)", () => {
     const check = p.getByRole("button", { name: "校验", exact: true, disabled: false });
     await check.focus();
     await p.keyboard.press("Enter");
-    await p.getByText("错误 14 · 警告 8 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     // Focus went back to the control that started the check.
     await p.waitForFunction(() => document.activeElement?.textContent === "校验");
     // Tab on until the list: every finding is behind that one stop.
@@ -476,7 +476,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("fits 320 px in English on every page, with everything in English", async () => {
     const p = await newPane({ lang: "en", width: 320 });
     await openAndCheck(p, await sampleFile(), false);
-    await p.getByText("14 errors · 8 warnings · 2 notes", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("16 errors · 9 warnings · 2 notes", { exact: true }).waitFor({ timeout: 30_000 });
     for (const tab of ["Validate", "Structure", "Overdue", "Notices", "Settings"]) {
       await p.getByRole("tab", { name: tab }).click();
       await p.getByRole("tabpanel", { name: tab }).waitFor();

@@ -61,7 +61,7 @@ const treeRows = () =>
 describe("校验 page", () => {
   it("shows counts, then one group per rule with its count, each finding with its sheet!cell and message", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
-    expect(screen.getByText("错误 14 · 警告 8 · 提示 2")).toBeTruthy();
+    expect(screen.getByText("错误 16 · 警告 9 · 提示 2")).toBeTruthy();
     const rows = treeRows();
     const at = rows.indexOf("# 错误 · 任务逾期（2）");
     expect(at).toBeGreaterThanOrEqual(0);
@@ -113,9 +113,9 @@ describe("校验 page", () => {
 
   it("filters by severity, rule, sheet and search, and says how many it shows", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
-    expect(screen.getByText("共 24 条")).toBeTruthy();
+    expect(screen.getByText("共 27 条")).toBeTruthy();
     fireEvent.change(screen.getByLabelText("严重程度"), { target: { value: "warning" } });
-    expect(screen.getByText("显示 8 / 24 条")).toBeTruthy();
+    expect(screen.getByText("显示 9 / 27 条")).toBeTruthy();
     expect(
       treeRows()
         .filter((r) => r?.startsWith("# "))
@@ -146,7 +146,7 @@ describe("校验 page", () => {
     fireEvent.click(screen.getByLabelText(`我的事项（${me}）`));
     const mine = report.findings.filter((f) => f.who?.includes(me)).length;
     expect(mine).toBeGreaterThan(0);
-    expect(screen.getByText(`显示 ${mine} / 24 条`)).toBeTruthy();
+    expect(screen.getByText(`显示 ${mine} / 27 条`)).toBeTruthy();
   });
 
   it("sorts by amount, largest first", () => {
