@@ -15,6 +15,8 @@
  *                   goal 2 s
  *   cpm           — the critical path on a generated 50,000-task schedule (bench/cpm.ts): one cold
  *                   criticalPath call, in its own process
+ *   criticalRules — on the 10,000-row workbook (bench/critical-rules.ts): a whole check, and the
+ *                   critical-path, roll-up and milestone rules alone on freshly typed tables
  *
  * and, once each (a run takes minutes), on a 250,000-row schedule with 10,000 contracts:
  *   large.check   — (c) on it
@@ -172,6 +174,20 @@ function runCpm(): Run {
   return rounded({ wallMs, taskMs: r.ms, maxRssMb: r.maxRssKb / 1024 });
 }
 
+/** The critical-path, roll-up and milestone rules' share of a check on the 10,000-row workbook. */
+function runCriticalRules(): Run {
+  const start = performance.now();
+  const p = spawnSync(TSX, [join(__dirname, "critical-rules.ts"), FILE_10K], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+  });
+  const wallMs = performance.now() - start;
+  if (p.status !== 0) throw new Error(`critical rules failed (${p.status ?? p.signal}): ${p.stderr.trim()}`);
+  const r = JSON.parse(p.stdout.trim().split("\n").pop() ?? "") as { rulesMs: number };
+  return rounded({ wallMs, taskMs: r.rulesMs, maxRssMb: 0 });
+}
+
 const runCheck = (file = FILE, timeout?: number) =>
   runCli(["check", file, "--json", "--today", TODAY], timeout);
 
@@ -213,6 +229,7 @@ async function main(): Promise<void> {
     { task: "exceljs", once: () => runChild("exceljs") },
     { task: "readXlsx", once: () => runChild("readXlsx") },
     { task: "cpm", once: runCpm },
+    { task: "criticalRules", once: runCriticalRules },
   ];
   let checkNote: string | undefined;
   if (existsSync(BIN)) {

@@ -22,6 +22,7 @@ import { markIssued } from "./register";
 import { recognise, type DeclaredTable, type MappingOverride, type Recognition } from "./recognise";
 import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
+import { criticalViews, type CriticalView } from "./rules/critical";
 import { runRules } from "./rules/index";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import { cellAt, parseA1, type WorkbookSnapshot } from "./snapshot";
@@ -82,6 +83,8 @@ export interface CheckResult {
   baseline?: BaselineSummary;
   /** The workbook's own settings, holidays and mappings, for the task pane (not in `check --json`). */
   state: WorkbookState;
+  /** Each linked schedule's critical path as of asOf, for the pane and the highlight (not in `check --json`). */
+  critical: CriticalView[];
 }
 
 /** Sheets the product writes; they are never recognised as user tables. */
@@ -223,6 +226,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
       ws,
       findings.filter((f) => f.rule === "calendar.year-missing").map((f) => Number(f.args.year)),
     ),
+    critical: criticalViews(model),
   };
   return { asOf, settings, recognition, tables, result, model };
 }

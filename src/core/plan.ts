@@ -22,7 +22,7 @@ import {
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
-import { highlightOps, markOps } from "./plan/highlight";
+import { criticalOps, highlightOps, markOps } from "./plan/highlight";
 import type { Layout } from "./plan/layout";
 import { planLog, type LogEntry } from "./plan/log";
 import { planNormalize, type Normalized } from "./plan/normalize";
@@ -36,6 +36,7 @@ import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings
 import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
 import type { TypedTable } from "./rows";
 import type { DeclaredTable, MappingOverride } from "./recognise";
+import type { CriticalView } from "./rules/critical";
 import type { Lang } from "./settings";
 import { parseA1, type WorkbookSnapshot } from "./snapshot";
 import { sheetWords } from "../i18n/sheets";
@@ -138,6 +139,24 @@ function markedCells(
   return out;
 }
 
+/** The critical tasks' rows per sheet, on the normalised copy when the table went to one. */
+function criticalRows(
+  views: CriticalView[],
+  copies: Copy[],
+  untouched: Set<string>,
+  sheets: Set<string>,
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  const add = (sheet: string, r: number) => out.set(sheet, [...(out.get(sheet) ?? []), r]);
+  for (const v of views)
+    for (const t of v.tasks) {
+      const copy = copies.find((c) => c.source.sheet === t.sheet && c.rows.has(t.row));
+      if (copy) add(copy.sheet, copy.rows.get(t.row) ?? 0);
+      else if (!untouched.has(t.sheet) && sheets.has(t.sheet)) add(t.sheet, t.row);
+    }
+  return out;
+}
+
 export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   const { lang } = opts;
   const analysis = analyseWorkbook(wb, {
@@ -213,12 +232,14 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
   const marks = markedCells(result.findings, structure.copies, untouched, new Set(cfSheets));
   const layoutsBySheet = new Map<string, Layout[]>();
   for (const l of structure.layouts) layoutsBySheet.set(l.sheet, [...(layoutsBySheet.get(l.sheet) ?? []), l]);
+  const critical = criticalRows(result.critical, structure.copies, untouched, new Set(cfSheets));
   let markCount = 0;
   for (const sheet of cfSheets) {
     ops.push({ op: "clearOwnFormats", sheet });
     const cells = marks.get(sheet) ?? [];
     markCount += cells.length;
     append(ops, markOps(new Map([[sheet, cells]])));
+    append(ops, criticalOps(layoutsBySheet.get(sheet) ?? [], critical.get(sheet) ?? []));
     append(ops, highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays, settings));
   }
 

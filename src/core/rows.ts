@@ -5,6 +5,7 @@
  */
 
 import { addDays, type IsoDate } from "./dates";
+import type { Link } from "./schedule/links";
 import { fieldDef, type FieldType, type Kind } from "./kinds";
 import type { ColumnRef, GroupField, RecognisedTable } from "./recognise";
 import { cellAt, colLetter, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
@@ -19,6 +20,7 @@ import {
   parsePercent,
   parseText,
   parseWbs,
+  linksOfList,
   parseWbsList,
   parseYesNo,
   type Parsed,
@@ -406,4 +408,9 @@ export function boolOf(fc: FieldCell | undefined): boolean | undefined {
 
 export function listOf(fc: FieldCell | undefined): string[] | undefined {
   return fc?.parsed.status === "ok" && Array.isArray(fc.parsed.value) ? fc.parsed.value : undefined;
+}
+
+/** A 前置任务 cell's links with their types and lags (`3FS+2 工作日`); [] when blank or unreadable. */
+export function linksOf(fc: FieldCell | undefined): readonly Link[] {
+  return fc ? linksOfList(fc.parsed) : [];
 }

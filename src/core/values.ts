@@ -9,6 +9,7 @@
  * and cached; every regex is compiled once at module load.
  */
 
+import { parseLinks, type Link } from "./schedule/links";
 import type { CellValue } from "./snapshot";
 import { MAX_YUAN } from "./capitals";
 import { isValidYmd, serialToIso, ymd, type IsoDate } from "./dates";
@@ -673,25 +674,60 @@ export function parseWbs(v: CellValue | undefined, numFmt?: string): Parsed<stri
 }
 
 const WBS_SEPARATORS_RE = /[,，、;；\s]+/;
-/**
- * An MS Project link: the predecessor, its type and a lag (`3FS+2 工作日`, `5SS-1d`, `7FF`).
- * The lag's unit may follow a space, which would otherwise split the item.
- */
+/** A piece parseLinks cannot read keeps the code before any link type (`3FS+50%` → 3), as typed. */
 const LINK_RE =
   /^(.+?)(?:FS|SS|FF|SF|完成-开始|开始-开始|完成-完成|开始-完成)(?:[+-]\d+(?:\.\d+)?(?:[^\d,，、;；\s]*)?)?$/i;
-const LAG_SPACE_RE = /([+-]\d+(?:\.\d+)?)\s+(?=个?工作日|天|日|d\b|days?\b|wd\b|ed\b|%)/gi;
 
-/** A list of WBS codes separated by , ， 、 ; ； or whitespace. A number is one code. */
+/** The links (type and lag) behind each parsed predecessor list; read through linksOfList. */
+const LINKS = new WeakMap<object, readonly Link[]>();
+
+/**
+ * A list of predecessors: WBS codes or 标识号 separated by , ， 、 ; ； or whitespace, each
+ * optionally with MS Project's link type and lag (`3FS+2 工作日`, `5SS-1d`; see links.ts). The
+ * value is the predecessors' codes; linksOfList gives the links. A number is one code.
+ */
 export function parseWbsList(v: CellValue | undefined): Parsed<string[]> {
   const one = parseWbs(v);
   if (one.status !== "ok") return one;
-  if (!one.fromText) return ok([one.value], false);
-  const text = one.value.replace(LAG_SPACE_RE, "$1");
-  const items = text
-    .split(WBS_SEPARATORS_RE)
-    .filter((x) => x !== "")
-    .map((x) => LINK_RE.exec(x)?.[1] ?? x);
-  return items.length === 0 ? EMPTY : ok(items, true);
+  if (!one.fromText) {
+    const p = ok([one.value], false);
+    LINKS.set(p, [{ predecessor: one.value, type: "FS", lag: 0, lagUnit: "workday" }]);
+    return p;
+  }
+  const links: Link[] = [];
+  for (const piece of one.value.normalize("NFKC").split(/[,;、\n\r]+/)) {
+    const read = parseLinks(piece);
+    if (read.problems.length === 0) {
+      links.push(...read.links);
+      continue;
+    }
+    // Codes separated by spaces only (`1.1 1.2`) are one piece to parseLinks: read each part.
+    const parts = piece.split(WBS_SEPARATORS_RE).filter((x) => x !== "");
+    const each = parts.map((x) => parseLinks(x));
+    if (parts.length > 1 && each.every((e) => e.problems.length === 0)) {
+      for (const e of each) links.push(...e.links);
+      continue;
+    }
+    for (const x of parts) {
+      const code = LINK_RE.exec(x)?.[1] ?? x;
+      links.push({ predecessor: code, type: "FS", lag: 0, lagUnit: "workday" });
+    }
+  }
+  if (links.length === 0) return EMPTY;
+  const p = ok(
+    links.map((l) => l.predecessor),
+    true,
+  );
+  LINKS.set(p, links);
+  return p;
+}
+
+/** The links of a list parseWbsList returned (FS without lag for each code otherwise). */
+export function linksOfList(p: Parsed<unknown>): readonly Link[] {
+  const known = LINKS.get(p);
+  if (known) return known;
+  if (p.status !== "ok" || !Array.isArray(p.value)) return [];
+  return p.value.map((code) => ({ predecessor: String(code), type: "FS", lag: 0, lagUnit: "workday" }));
 }
 
 const DAYS_RE =

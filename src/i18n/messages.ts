@@ -307,9 +307,15 @@ const TEXTS: Record<RuleId, RuleText> = {
   "schedule.predecessor-order": {
     title: { zh: "早于前置任务开始", en: "Starts before predecessor ends" },
     zh: (a, f) =>
-      `${subjectZh(a, f)}计划开始 ${a.s("planStart")} 早于前置任务 ${a.s("predecessor")} 的计划完成 ${a.s("predecessorEnd")}`,
+      a.has("link")
+        ? `${subjectZh(a, f)}计划${a.has("planEnd") ? `完成 ${a.s("planEnd")}` : `开始 ${a.s("planStart")}`} ` +
+          `早于前置任务 ${a.s("link")} 允许的 ${a.s("earliest")}`
+        : `${subjectZh(a, f)}计划开始 ${a.s("planStart")} 早于前置任务 ${a.s("predecessor")} 的计划完成 ${a.s("predecessorEnd")}`,
     en: (a, f) =>
-      `${subjectEn(a, f)} starts ${a.s("planStart")}, before its predecessor ${a.s("predecessor")} ends ${a.s("predecessorEnd")}`,
+      a.has("link")
+        ? `${subjectEn(a, f)} ${a.has("planEnd") ? `ends ${a.s("planEnd")}` : `starts ${a.s("planStart")}`}, ` +
+          `before the ${a.s("earliest")} its predecessor link ${a.s("link")} allows`
+        : `${subjectEn(a, f)} starts ${a.s("planStart")}, before its predecessor ${a.s("predecessor")} ends ${a.s("predecessorEnd")}`,
   },
   "schedule.change-unnotified": {
     title: { zh: "计划调整未提前通知", en: "Plan change not notified" },
@@ -338,6 +344,81 @@ const TEXTS: Record<RuleId, RuleText> = {
     en: (a, f) =>
       `${subjectEn(a, f)} ends ${a.s("end")}, ${plural(a.n("days"), "day")} after contract ${a.s("contractNo")}'s ` +
       `delivery date ${a.s("deliveryDate")}, and no memorandum was signed`,
+  },
+  "schedule.critical-late": {
+    title: { zh: "关键任务延误推迟完工", en: "Late critical task moves the finish" },
+    zh: (a, f) =>
+      `关键路径上的${subjectZh(a, f)}按当前进度最早 ${a.s("forecastFinish")} 完成` +
+      (a.s("planEnd") ? `（计划 ${a.s("planEnd")}）` : "") +
+      `，项目最早完工由 ${a.s("projectEnd")} 推迟到 ${a.s("forecastEnd")}，推迟 ${a.n("days")} 个工作日`,
+    en: (a, f) =>
+      `${subjectEn(a, f)} is on the critical path and can finish ${a.s("forecastFinish")} at the earliest` +
+      (a.s("planEnd") ? ` (planned ${a.s("planEnd")})` : "") +
+      `; the project's earliest finish moves from ${a.s("projectEnd")} to ${a.s("forecastEnd")}, ` +
+      `${plural(a.n("days"), "working day")} later`,
+  },
+  "schedule.critical-beyond-contract": {
+    title: { zh: "关键路径超出合同交货期", en: "Critical path beyond delivery date" },
+    zh: (a) =>
+      `按前置任务和当前进度推算，合同 ${a.s("contractNo")} 的工作最早 ${a.s("finish")} 完成，` +
+      `晚于约定交货期 ${a.s("deliveryDate")} ${a.n("days")} 天，且未签订备忘录；关键路径：${a.s("chain")}`,
+    en: (a) =>
+      `By its predecessors and progress, contract ${a.s("contractNo")}'s work finishes ${a.s("finish")} at the earliest, ` +
+      `${plural(a.n("days"), "day")} after the delivery date ${a.s("deliveryDate")}, and no memorandum was signed; ` +
+      `critical path: ${a.s("chain")}`,
+  },
+  "schedule.unlinked": {
+    title: { zh: "任务缺少前置或后续", en: "Task without links" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}` +
+      (a.s("missing") === "both"
+        ? "既无前置任务也无后续任务"
+        : a.s("missing") === "predecessor"
+          ? "没有前置任务"
+          : "没有后续任务") +
+      "，关键路径算不到它；本表其他任务都有前后关系",
+    en: (a, f) =>
+      `${subjectEn(a, f)} has ` +
+      (a.s("missing") === "both"
+        ? "neither a predecessor nor a successor"
+        : a.s("missing") === "predecessor"
+          ? "no predecessor"
+          : "no successor") +
+      "; the critical path cannot account for it, while this table's other tasks are linked",
+  },
+  "schedule.summary-dates": {
+    title: { zh: "摘要任务日期与子任务不符", en: "Summary dates disagree with subtasks" },
+    zh: (a, f) =>
+      `摘要${subjectZh(a, f)}计划 ${a.s("planStart") || "（空）"} 至 ${a.s("planEnd") || "（空）"}，` +
+      `其 ${a.n("subtasks")} 个子任务为 ${a.s("spanStart")} 至 ${a.s("spanEnd")}`,
+    en: (a, f) =>
+      `Summary ${subjectEn(a, f)} is planned ${a.s("planStart") || "(blank)"} to ${a.s("planEnd") || "(blank)"}, ` +
+      `its ${plural(a.n("subtasks"), "subtask")} run ${a.s("spanStart")} to ${a.s("spanEnd")}`,
+  },
+  "schedule.summary-progress": {
+    title: { zh: "摘要任务已完成但子任务未完成", en: "Summary done, subtask open" },
+    zh: (a, f) =>
+      `摘要${subjectZh(a, f)}已标为完成，但还有 ${a.n("open")} 个子任务未完成（如「${a.s("openTask")}」）`,
+    en: (a, f) =>
+      `Summary ${subjectEn(a, f)} is marked done while ${plural(a.n("open"), "subtask")} ` +
+      `${a.n("open") === 1 ? "is" : "are"} still open (e.g. "${a.s("openTask")}")`,
+  },
+  "schedule.milestone-missed": {
+    title: { zh: "里程碑未达成", en: "Milestone missed" },
+    zh: (a, f) => `里程碑${subjectZh(a, f)}应于 ${a.s("date")} 达成，已过 ${a.n("days")} 天仍未完成`,
+    en: (a, f) =>
+      `Milestone ${subjectEn(a, f)} was due ${a.s("date")} and is still open ${plural(a.n("days"), "day")} later`,
+  },
+  "schedule.milestone-duration": {
+    title: { zh: "里程碑有工期", en: "Milestone with a duration" },
+    zh: (a, f) =>
+      a.has("duration")
+        ? `里程碑${subjectZh(a, f)}的工期为 ${a.n("duration")}，里程碑是时间点，工期应为 0`
+        : `里程碑${subjectZh(a, f)}从 ${a.s("planStart")} 持续到 ${a.s("planEnd")}，里程碑是时间点，开始与完成应为同一天`,
+    en: (a, f) =>
+      a.has("duration")
+        ? `Milestone ${subjectEn(a, f)} has a duration of ${a.n("duration")}; a milestone is a point in time (duration 0)`
+        : `Milestone ${subjectEn(a, f)} runs from ${a.s("planStart")} to ${a.s("planEnd")}; a milestone starts and ends on one day`,
   },
   "schedule.unsigned": {
     title: { zh: "进度计划表未签字", en: "Schedule not signed" },

@@ -144,6 +144,15 @@ const zh = {
     notRun: "点击「校验」计算逾期情况。",
     outstanding: (amount: string) => `待收 ${amount}`,
     empty: "没有这类事项。",
+    critical: "关键路径",
+    criticalSheet: (sheet: string) => `关键路径 · ${sheet}`,
+    criticalEnd: (plan: string, forecast: string, slip: number) =>
+      slip > 0
+        ? `计划完工 ${plan}，按当前进度 ${forecast}，推迟 ${slip} 个工作日`
+        : `按当前进度 ${forecast} 完工，与计划一致`,
+    criticalLate: "延误",
+    criticalMore: (n: number) => `另有 ${n} 个关键任务`,
+    criticalDone: "关键路径上的任务都已完成。",
   },
   notices: {
     none: "没有需要生成的通知。",
@@ -370,6 +379,15 @@ const en: PaneWords = {
     notRun: "Click Validate to count overdue items.",
     outstanding: (amount) => `${amount} outstanding`,
     empty: "Nothing of this kind.",
+    critical: "Critical path",
+    criticalSheet: (sheet) => `Critical path · ${sheet}`,
+    criticalEnd: (plan, forecast, slip) =>
+      slip > 0
+        ? `Planned finish ${plan}; at the current pace ${forecast}, ${slip === 1 ? "1 working day" : `${slip} working days`} late`
+        : `Finishes ${forecast} at the current pace, as planned`,
+    criticalLate: "late",
+    criticalMore: (n) => (n === 1 ? "1 more critical task" : `${n} more critical tasks`),
+    criticalDone: "Every task on the critical path is done.",
   },
   notices: {
     none: "No notices to generate.",

@@ -182,24 +182,33 @@ describe("checkWorkbook on a realistic workbook", () => {
       dueAmount2: "N",
       receivedAmount2: "O",
     });
-    // No 实际开始 column: whether a task started late cannot be told.
-    expect(r.tables[0].skippedRules).toEqual(["schedule.start-late"]);
+    // No 实际开始 column: whether a task started late cannot be told; no 里程碑 column either.
+    expect(r.tables[0].skippedRules).toEqual([
+      "schedule.start-late",
+      "schedule.milestone-missed",
+      "schedule.milestone-duration",
+    ]);
   });
 
   test("findings in sheet, row, column order with messages a clerk can act on", () => {
     const lines = r.findings.map((f) => `${f.sheet}!${f.cell ?? ""} ${f.rule} ${formatFinding(f, "zh")}`);
     expect(lines).toEqual([
       "进度计划表!D2 table.stale 进度计划表最后更新于 2026-11-06（据表中最近填写的「实际完成」，进度计划表!F4），已 17 天未更新，超过填报周期 7 天；应按期填写（§1.2.2）",
+      // 4 starts before 3 ends, so on its links the plan already ends 12-30; 方案设计, late, moves it on.
+      "进度计划表!B5 schedule.critical-late 关键路径上的任务「2 方案设计」按当前进度最早 2026-11-26 完成（计划 2026-11-20），项目最早完工由 2026-12-30 推迟到 2027-01-05，推迟 4 个工作日",
       "进度计划表!E5 schedule.overdue 任务「2 方案设计」计划于 2026-11-20 完成，已逾期 3 天仍未完成",
       "进度计划表!E6 schedule.beyond-contract 任务「3 系统部署」完成日期 2026-12-18 晚于合同 HT-2026-031 约定交货期 2026-12-15 3 天，且未签订备忘录",
+      "进度计划表!B7 schedule.critical-beyond-contract 按前置任务和当前进度推算，合同 HT-2026-031 的工作最早 2027-01-05 完成，晚于约定交货期 2026-12-15 21 天，且未签订备忘录；关键路径：2 → 3 → 4",
       "进度计划表!D7 schedule.predecessor-order 任务「4 培训验收」计划开始 2026-12-16 早于前置任务 3 的计划完成 2026-12-18",
       "进度计划表!E7 schedule.beyond-contract 任务「4 培训验收」完成日期 2026-12-25 晚于合同 HT-2026-031 约定交货期 2026-12-15 10 天，且未签订备忘录",
       "合同执行情况表!G2 contract.notice-late 合同 HT-2026-031 签订于 2026-02-13，项目实施通知应不晚于 2026-02-24 发布，实际 2026-02-26",
       "合同执行情况表!M2 contract.payment-overdue 合同 HT-2026-031 第 2 期款应于 2026-11-16 收款 84,000.00 元，已收 0.00 元，未收 84,000.00 元，已逾期 7 天",
       "合同执行情况表!G3 contract.notice-late 合同 HT-2026-045 签订于 2026-11-13，项目实施通知应不晚于 2026-11-17 发布，至今未发布",
       "合同执行情况表!J3 contract.payment-overdue 合同 HT-2026-045 第 1 期款应于 2026-11-20 收款 50,000.00 元，已收 0.00 元，未收 50,000.00 元，已逾期 3 天",
+      // The forecast runs into 2027, whose holidays the bundle lacks.
+      "设置! calendar.year-missing 2027 年没有节假日数据，工作日按周一至周五计算；请在「设置」的节假日表中补充",
     ]);
-    expect(r.summary).toEqual({ errors: 7, warnings: 2, infos: 0 });
+    expect(r.summary).toEqual({ errors: 9, warnings: 3, infos: 0 });
   });
 
   test("money in 万元 is scaled before it is compared", () => {

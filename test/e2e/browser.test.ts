@@ -203,7 +203,7 @@ run("the task pane in Chromium (web mode)", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await openAndCheck(page, await sampleFile());
-    await page.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText("错误 18 · 警告 10 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     const f9 = page.getByRole("treeitem", { name: /进度计划表!F9/ });
     await f9.waitFor();
     expect(await f9.textContent()).toContain("任务「6 系统安装调试」计划于 2026-10-30 完成，已逾期 24 天");
@@ -318,7 +318,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("guards unsaved changes: before opening another file and before closing the tab", async () => {
     const p = await newPane();
     await openAndCheck(p, await sampleFile());
-    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 18 · 警告 10 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     await p.getByRole("button", { name: "应用", exact: true }).click();
     await p.getByText(/^尚未下载的更改：/).waitFor({ timeout: 60_000 });
 
@@ -408,7 +408,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("逾期: a tile opens its worklist and an item goes to its cell", async () => {
     const p = await newPane();
     await openAndCheck(p, await sampleFile());
-    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 18 · 警告 10 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     await p.getByRole("tab", { name: "逾期" }).click();
     const tile = p.getByRole("button", { name: /^逾期收款 3 待收 ¥840,000\.00$/ });
     await tile.click();
@@ -425,6 +425,31 @@ run("the task pane in Chromium (web mode)", () => {
     await p.context().close();
   });
 
+  it("逾期: the critical path as a compact timeline at 350 px, a task going to its cell", async () => {
+    const p = await newPane();
+    await openAndCheck(p, await sampleFile());
+    await p.getByText("错误 18 · 警告 10 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByRole("tab", { name: "逾期" }).click();
+    const section = p.getByRole("region", { name: "关键路径" });
+    await section.waitFor();
+    await section.getByText("计划完工 2026-12-28，按当前进度 2027-01-25，推迟 20 个工作日").waitFor();
+    const tasks = section.getByRole("button");
+    expect(await tasks.allTextContents()).toEqual([
+      "6 系统安装调试 · 延误",
+      "7 系统联调测试",
+      "11 项目验收",
+      "12 文档整理归档",
+    ]);
+    // The timeline fits the pane: nothing wider than the viewport.
+    const widest = await section.evaluate((el) => el.scrollWidth);
+    expect(widest).toBeLessThanOrEqual(350);
+    await tasks.first().click();
+    expect(await seriousViolations(p)).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
+    await p.screenshot({ path: join(OUT, "taskpane-critical.png"), fullPage: true });
+    await p.context().close();
+  });
+
   it("works by keyboard alone: focus comes back to 校验, the list is one Tab stop with arrow keys", async () => {
     const p = await newPane();
     await p.locator("#ptrack-file").setInputFiles(await sampleFile());
@@ -432,7 +457,7 @@ run("the task pane in Chromium (web mode)", () => {
     const check = p.getByRole("button", { name: "校验", exact: true, disabled: false });
     await check.focus();
     await p.keyboard.press("Enter");
-    await p.getByText("错误 16 · 警告 9 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("错误 18 · 警告 10 · 提示 2", { exact: true }).waitFor({ timeout: 30_000 });
     // Focus went back to the control that started the check.
     await p.waitForFunction(() => document.activeElement?.textContent === "校验");
     // Tab on until the list: every finding is behind that one stop.
@@ -453,7 +478,7 @@ run("the task pane in Chromium (web mode)", () => {
   it("fits 320 px in English on every page, with everything in English", async () => {
     const p = await newPane({ lang: "en", width: 320 });
     await openAndCheck(p, await sampleFile(), false);
-    await p.getByText("16 errors · 9 warnings · 2 notes", { exact: true }).waitFor({ timeout: 30_000 });
+    await p.getByText("18 errors · 10 warnings · 2 notes", { exact: true }).waitFor({ timeout: 30_000 });
     for (const tab of ["Validate", "Structure", "Overdue", "Notices", "Settings"]) {
       await p.getByRole("tab", { name: tab }).click();
       await p.getByRole("tabpanel", { name: tab }).waitFor();

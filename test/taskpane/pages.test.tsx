@@ -61,7 +61,7 @@ const treeRows = () =>
 describe("校验 page", () => {
   it("shows counts, then one group per rule with its count, each finding with its sheet!cell and message", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
-    expect(screen.getByText("错误 16 · 警告 9 · 提示 2")).toBeTruthy();
+    expect(screen.getByText("错误 18 · 警告 10 · 提示 2")).toBeTruthy();
     const rows = treeRows();
     const at = rows.indexOf("# 错误 · 任务逾期（2）");
     expect(at).toBeGreaterThanOrEqual(0);
@@ -196,6 +196,24 @@ describe("逾期 page", () => {
       .filter((x) => x.rule === "contract.payment-overdue")
       .sort((a, b) => b.days! - a.days!)[0];
     expect(onSelect).toHaveBeenCalledWith(f.sheet, f.cell);
+  });
+
+  it("shows the critical path: the finish it moves to and each open critical task, late ones marked", () => {
+    const onSelect = jest.fn();
+    show(<OverduePage report={sampleReport()} lang="zh" onSelect={onSelect} />);
+    const section = screen.getByRole("region", { name: "关键路径" });
+    expect(
+      within(section).getByText("计划完工 2026-12-28，按当前进度 2027-01-25，推迟 20 个工作日"),
+    ).toBeTruthy();
+    const tasks = within(section).getAllByRole("button");
+    expect(tasks.map((b) => b.textContent)).toEqual([
+      "6 系统安装调试 · 延误",
+      "7 系统联调测试",
+      "11 项目验收",
+      "12 文档整理归档",
+    ]);
+    fireEvent.click(tasks[0]);
+    expect(onSelect).toHaveBeenCalledWith("进度计划表", "C9");
   });
 });
 

@@ -194,6 +194,41 @@ export function highlightOps(
   return ops;
 }
 
+/** Critical tasks: bold dark red on the task's name, with no fill so the row's own colour shows. */
+const CRITICAL = { fontColor: "C00000", bold: true };
+
+/**
+ * The critical path on a schedule: one rule per table, over the task cells of the rows the last
+ * check found critical (few ranges: runs of rows are joined), so the rule count does not grow
+ * with the tasks. The formula keeps it true as the sheet changes without the add-in: a critical
+ * task that is then done (实际完成 filled, or 100%) loses the mark at once; which tasks are
+ * critical is decided again at the next check or apply (边改边校验 in Excel).
+ */
+export function criticalOps(layouts: Layout[], rows: readonly number[]): PatchOp[] {
+  const ops: PatchOp[] = [];
+  for (const l of layouts) {
+    if (l.kind !== "schedule") continue;
+    const mine = [...new Set(rows.filter((r) => r >= l.firstRow && r <= l.lastRow))].sort((a, b) => a - b);
+    if (mine.length === 0) continue;
+    const col = (l.fields.task ?? l.fields.wbs ?? l.fields.taskId)?.col ?? l.firstCol;
+    // Relative to the first range's top row, the smallest: Excel and LibreOffice read it alike.
+    const { ref, blank } = refs({ ...l, firstRow: mine[0] });
+    const { actualEnd, progress } = l.fields;
+    const notDone = [
+      ...(actualEnd ? [blank(actualEnd)] : []),
+      ...(progress ? [`N(${ref(progress)})<${l.fractions ? "1" : "100"}`] : []),
+    ];
+    const formula = notDone.length > 0 ? all(notDone, "关键") : tag("关键");
+    ops.push({
+      op: "addConditionalFormats",
+      sheet: l.sheet,
+      ranges: mergeCells(mine.map((r) => ({ r, c: col }))),
+      rules: [{ formula, ...CRITICAL }],
+    });
+  }
+  return ops;
+}
+
 /** The always-true mark rule: a red border and light red fill over the cells with errors. */
 export const MARK_RULE: ConditionalRule = { formula: tag("标记"), ...MARK };
 

@@ -18,6 +18,7 @@ export interface Workdays {
   addWorkdays(d: IsoDate, n: number): IsoDate;
   /** Working days in (a, b]. */
   workdaysBetween(a: IsoDate, b: IsoDate): number;
+  isWorkday(d: IsoDate): boolean;
   missingYears(): number[];
 }
 

@@ -28,6 +28,15 @@ import {
 } from "./contracts";
 import { ruleApplies, type Rule, type RuleContext } from "./context";
 import {
+  scheduleCriticalBeyondContract,
+  scheduleCriticalLate,
+  scheduleMilestoneDuration,
+  scheduleMilestoneMissed,
+  scheduleSummaryDates,
+  scheduleSummaryProgress,
+  scheduleUnlinked,
+} from "./critical";
+import {
   documentDeliveryLate,
   documentFilingLate,
   documentMeetingLate,
@@ -92,6 +101,13 @@ export const RULES: readonly Rule[] = [
   scheduleChangeNotFiled,
   scheduleBeyondContract,
   scheduleUnsigned,
+  scheduleCriticalLate,
+  scheduleCriticalBeyondContract,
+  scheduleUnlinked,
+  scheduleSummaryDates,
+  scheduleSummaryProgress,
+  scheduleMilestoneMissed,
+  scheduleMilestoneDuration,
   contractNoticeLate,
   contractDeliveryOverdue,
   contractDeliveryDueSoon,

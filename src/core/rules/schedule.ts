@@ -1,9 +1,21 @@
 /** Rules on the 进度计划表: deadlines, progress, predecessors, plan changes, signatures (SPEC §5). */
 
 import { addDays, diffDays } from "../dates";
-import { boolOf, dateOf, isEmpty, listOf, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
+import {
+  boolOf,
+  dateOf,
+  isEmpty,
+  linksOf,
+  listOf,
+  numOf,
+  textOf,
+  type TypedRow,
+  type TypedTable,
+} from "../rows";
 import { cellAt } from "../snapshot";
+import { formatLink, type Link } from "../schedule/links";
 import { at, isTerminated, subjectArgs, type RuleContext, type TableRule } from "./context";
+import { isMilestone, summariesReachingPast } from "./critical";
 
 /**
  * A task is done when it has an actual end (even an unreadable one: someone wrote
@@ -34,6 +46,22 @@ export function taskRows(table: TypedTable): readonly TypedRow[] {
 const TASK_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
 
 /**
+ * The rows the deadline and contract-delivery rules judge: the tasks, and the summaries whose own
+ * planned end reaches past all their subtasks' (a date only the summary row promises).
+ */
+export function deadlineRows(table: TypedTable): readonly TypedRow[] {
+  let rows = DEADLINE_ROWS.get(table);
+  if (!rows) {
+    const extra = new Set(summariesReachingPast(table));
+    rows = extra.size === 0 ? taskRows(table) : table.rows.filter((r) => !r.summary || extra.has(r));
+    DEADLINE_ROWS.set(table, rows);
+  }
+  return rows;
+}
+
+const DEADLINE_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
+
+/**
  * What the overdue and due-soon rules need: 计划完成, and 实际完成 or 完成率 to tell a task is done.
  * Without either, nothing can say a task is done and every past task would be flagged.
  */
@@ -51,9 +79,10 @@ export const scheduleOverdue: TableRule = {
   scope: "table",
   needs: END_AND_DONE,
   check(ctx, table) {
-    for (const row of taskRows(table)) {
+    for (const row of deadlineRows(table)) {
       const end = dateOf(row.fields.planEnd);
-      if (end === undefined || end >= ctx.asOf || isTaskDone(row)) continue;
+      // A missed 里程碑 is schedule.milestone-missed's error, not a second one here.
+      if (end === undefined || end >= ctx.asOf || isTaskDone(row) || isMilestone(row)) continue;
       ctx.report({
         rule: "schedule.overdue",
         ...at(row, row.fields.planEnd),
@@ -71,7 +100,7 @@ export const scheduleDueSoon: TableRule = {
   check(ctx, table) {
     const n = ctx.settings.dueSoonWorkdays;
     const horizon = ctx.calendar.addWorkdays(ctx.asOf, n);
-    for (const row of taskRows(table)) {
+    for (const row of deadlineRows(table)) {
       const end = dateOf(row.fields.planEnd);
       if (end === undefined || end < ctx.asOf || end > horizon || isTaskDone(row)) continue;
       ctx.report({
@@ -308,20 +337,62 @@ export const schedulePredecessorOrder: TableRule = {
     const byWbs = rowsByWbs(table);
     for (const row of table.rows) {
       const start = dateOf(row.fields.planStart);
-      if (start === undefined) continue;
-      for (const p of listOf(row.fields.predecessors) ?? []) {
+      const end = dateOf(row.fields.planEnd);
+      for (const link of linksOf(row.fields.predecessors)) {
+        const p = link.predecessor;
         const pred = byWbs.get(p);
-        const predEnd = dateOf(pred?.fields.planEnd);
-        if (pred === undefined || pred === row || predEnd === undefined || start >= predEnd) continue;
+        if (pred === undefined || pred === row) continue;
+        const predEnd = dateOf(pred.fields.planEnd);
+        // FS without lag, as most sheets write it: the same day counts as in order (a planner
+        // writing 12-11 after a task ending 12-11 means the day after, or the same afternoon).
+        if (link.type === "FS" && link.lag === 0) {
+          if (start === undefined || predEnd === undefined || start >= predEnd) continue;
+          ctx.report({
+            rule: "schedule.predecessor-order",
+            ...at(row, row.fields.planStart),
+            args: { ...subjectArgs(row), planStart: start, predecessor: p, predecessorEnd: predEnd },
+          });
+          continue;
+        }
+        const fromFinish = link.type === "FS" || link.type === "FF";
+        const toStart = link.type === "FS" || link.type === "SS";
+        const from = fromFinish ? predEnd : dateOf(pred.fields.planStart);
+        const own = toStart ? start : end;
+        if (from === undefined || own === undefined) continue;
+        const earliest = shiftByLag(ctx, from, link);
+        if (earliest === undefined || own >= earliest) continue;
         ctx.report({
           rule: "schedule.predecessor-order",
-          ...at(row, row.fields.planStart),
-          args: { ...subjectArgs(row), planStart: start, predecessor: p, predecessorEnd: predEnd },
+          ...at(row, toStart ? row.fields.planStart : row.fields.planEnd),
+          args: {
+            ...subjectArgs(row),
+            [toStart ? "planStart" : "planEnd"]: own,
+            predecessor: p,
+            link: formatLink(link),
+            earliest,
+          },
         });
       }
     }
   },
 };
+
+/**
+ * The earliest date a link allows: the predecessor's date moved by the lag, in working days on the
+ * calendar (调休 included) unless the lag is in calendar days, as MS Project counts it (cpm.ts).
+ * Undefined when the lag leaves the calendar's range.
+ */
+function shiftByLag(ctx: RuleContext, from: string, link: Link): string | undefined {
+  // FS+2: two days between the predecessor's finish and the start, so the start is on the 3rd day
+  // after; SF+0: the finish may be the day before the predecessor starts; SS and FF: the lag itself.
+  const n = link.type === "FS" ? link.lag + 1 : link.type === "SF" ? link.lag - 1 : link.lag;
+  try {
+    if (link.lagUnit === "calendarDay") return addDays(from, n);
+    return n === 0 ? from : ctx.calendar.addWorkdays(from, n);
+  } catch {
+    return undefined;
+  }
+}
 
 /** planEnd moved away from the baseline: a plan change under §1.2.2. */
 export function planChange(row: TypedRow): { baselineEnd: string; planEnd: string } | undefined {
@@ -390,7 +461,7 @@ export const scheduleBeyondContract: TableRule = {
   },
   when: (ctx) => ctx.hasContracts,
   check(ctx, table) {
-    for (const row of taskRows(table)) {
+    for (const row of deadlineRows(table)) {
       const task = beyondContract(ctx, row);
       if (!task) continue;
       ctx.report({

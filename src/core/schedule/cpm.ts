@@ -66,6 +66,12 @@ export interface CpmTaskResult {
   critical: boolean;
   /** The task is part of a cycle; the links forming the cycle were ignored. */
   inCycle: boolean;
+  /**
+   * The predecessor whose link sets the early start (the latest constraint; on a tie with the
+   * task's own date, the link), absent when no link reaches the task's own date. Following these
+   * back from a task names the chain that decides its finish.
+   */
+  driver?: string;
 }
 
 export interface CpmResult {
@@ -97,7 +103,7 @@ interface Edge {
 /** Forward and backward pass. Never throws on the tasks' content; dates must be IsoDate. */
 export function criticalPath(
   tasks: readonly CpmTask[],
-  calendar: WorkCalendar,
+  calendar: Pick<WorkCalendar, "isWorkday" | "addWorkdays" | "workdaysBetween">,
   options: CpmOptions = {},
 ): CpmResult {
   const n = tasks.length;
@@ -158,8 +164,22 @@ export function criticalPath(
   if (first === undefined || n === 0) return empty;
   // Boundary 0 is the first working day on or after the first date.
   const origin = calendar.isWorkday(first) ? first : calendar.addWorkdays(first, 1);
-  const startBoundary = (d: IsoDate) => calendar.workdaysBetween(origin, d) + (calendar.isWorkday(d) ? 0 : 1);
-  const endBoundary = (d: IsoDate) => calendar.workdaysBetween(origin, d) + 1;
+  // Dates repeat down a schedule (a few hundred distinct ones in thousands of rows): each is
+  // looked up in the calendar once.
+  const counted = new Map<IsoDate, number>();
+  const count = (d: IsoDate) => {
+    let k = counted.get(d);
+    if (k === undefined) {
+      k = calendar.workdaysBetween(origin, d) * 2 + (calendar.isWorkday(d) ? 0 : 1);
+      counted.set(d, k);
+    }
+    return k;
+  };
+  const startBoundary = (d: IsoDate) => {
+    const k = count(d);
+    return (k >> 1) + (k & 1);
+  };
+  const endBoundary = (d: IsoDate) => (count(d) >> 1) + 1;
   // Boundary → date. During the passes only calendar-day lags need it; the results are read from a
   // table of the working days the schedule spans, built in one walk (a look-up per task would cost
   // a calendar search each, and far-off dates a check per year in between).
@@ -192,11 +212,14 @@ export function criticalPath(
   // Forward pass. atEnd: the task's early start sits at the end of a day (a finish drove it).
   const es = new Float64Array(n);
   const atEnd = new Uint8Array(n);
+  const driver = new Int32Array(n).fill(-1);
   for (let h = 0; h < n; h++) {
     const j = topo[h];
     let s = floor[j];
     let end = 0;
     let driven = false;
+    let by = -1;
+    let byAt = -Infinity;
     for (let k = inS[j]; k < inS[j + 1]; k++) {
       const { from: i, link } = inE[k];
       const fromFinish = link.type === "FS" || link.type === "FF";
@@ -204,6 +227,10 @@ export function criticalPath(
       const sourceAtEnd = fromFinish ? dur[i] > 0 || atEnd[i] === 1 : atEnd[i] === 1 && dur[i] === 0;
       const b = shift.forward(source, link, sourceAtEnd);
       const c = link.type === "FS" || link.type === "SS" ? b : b - dur[j];
+      if (c >= byAt) {
+        by = i;
+        byAt = c;
+      }
       // A tie goes to the finish, so a milestone after a finish shows on that finish's day; a
       // typed date that no link passes stays the milestone's own date.
       if (c > s || (c === s && driven && sourceAtEnd)) {
@@ -214,6 +241,7 @@ export function criticalPath(
     }
     es[j] = s;
     atEnd[j] = end;
+    if (by >= 0 && byAt >= s) driver[j] = by;
   }
   let finish = -Infinity;
   for (let i = 0; i < n; i++) finish = Math.max(finish, es[i] + dur[i]);
@@ -271,6 +299,7 @@ export function criticalPath(
     totalFloat: float(i),
     critical: float(i) <= 0,
     inCycle: inCycle[i] === 1,
+    ...(driver[i] >= 0 ? { driver: tasks[driver[i]].id } : {}),
   }));
 
   // Critical chains: critical tasks joined by links that drive the successor (the link's constraint

@@ -1,8 +1,8 @@
 /**
  * 逾期: how many tasks, deliveries and payments are overdue, and how many fall due soon. Each
  * tile opens its worklist, longest overdue first, with the owner and the amount; payments show
- * the ¥ outstanding in all. Each item goes to its cell. Below, the plan's variance against its
- * baseline and 设为基线 (./BaselinePanel).
+ * the ¥ outstanding in all. Each item goes to its cell. Below, each linked schedule's critical path,
+ * then the plan's variance against its baseline and 设为基线 (./BaselinePanel).
  */
 
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
@@ -12,6 +12,7 @@ import type { Lang } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
 import type { PaneFinding, PaneReport } from "../jobs";
 import { BaselinePanel, type BaselinePanelProps } from "./BaselinePanel";
+import { CriticalPath } from "./CriticalPath";
 import { FindingList, findingTarget, type ListRow } from "./FindingList";
 
 const useStyles = makeStyles({
@@ -51,7 +52,7 @@ type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "risks" | "du
 
 /** Each tile lists the findings of the rules that report it. */
 const TILES: Array<{ key: TileKey; rules: RuleId[] }> = [
-  { key: "tasks", rules: ["schedule.overdue"] },
+  { key: "tasks", rules: ["schedule.overdue", "schedule.milestone-missed"] },
   { key: "deliveries", rules: ["contract.delivery-overdue"] },
   { key: "payments", rules: ["contract.payment-overdue"] },
   { key: "documents", rules: ["document.step-overdue"] },
@@ -142,6 +143,7 @@ export function OverduePage({ report, lang, onSelect, selected, baseline }: Over
             onSelect={(f) => onSelect?.(f.sheet, findingTarget(f))}
           />
         ))}
+      <CriticalPath views={report.critical ?? []} lang={lang} onSelect={onSelect} selected={selected} />
       {baseline && <BaselinePanel report={report} lang={lang} {...baseline} />}
     </div>
   );

@@ -220,15 +220,17 @@ describe("highlights", () => {
   test("schedule rows: exact formulas, whole rows, marks first", () => {
     const { patch } = planApply(sampleWorkbook(), OPTS);
     const cf = ops(patch.ops, "addConditionalFormats", "进度计划表");
-    expect(cf).toHaveLength(2);
+    // Marks, then the critical tasks' names (the sample's 前置任务 make a critical path), then rows.
+    expect(cf).toHaveLength(3);
     expect(cf[0].rules.map((r) => r.formula)).toEqual(['N("项目跟踪:标记")=0']);
-    expect(cf[1].ranges.map(rangeRef)).toEqual(["A4:P15"]);
-    expect(cf[1].rules.map((r) => r.formula)).toEqual([
+    expect(cf[1].rules.map((r) => r.formula)).toEqual(['AND($H9="",N($I9)<1,N("项目跟踪:关键")=0)']);
+    expect(cf[2].ranges.map(rangeRef)).toEqual(["A4:P15"]);
+    expect(cf[2].rules.map((r) => r.formula)).toEqual([
       'AND(ISNUMBER($F4),$F4<TODAY(),$H4="",N($I4)<1,N("项目跟踪:逾期")=0)',
       'AND(ISNUMBER($F4),$F4>=TODAY(),$F4<=TODAY()+3,$H4="",N($I4)<1,N("项目跟踪:临近")=0)',
       'AND(OR($H4<>"",N($I4)>=1),N("项目跟踪:完成")=0)',
     ]);
-    expect(cf[1].rules.map((r) => r.fill)).toEqual(["FFC7CE", "FFEB9C", "F2F2F2"]);
+    expect(cf[2].rules.map((r) => r.fill)).toEqual(["FFC7CE", "FFEB9C", "F2F2F2"]);
     // Every product sheet's own formats are cleared before they are added again.
     const i = patch.ops.findIndex((o) => o.op === "clearOwnFormats" && o.sheet === "进度计划表");
     expect(patch.ops.indexOf(cf[0])).toBeGreaterThan(i);

@@ -1,0 +1,582 @@
+/**
+ * Rules that see the schedule as a network (issue: critical path, roll-ups, milestones): the
+ * critical path on the 调休 calendar (schedule/cpm.ts), summary rows against their subtasks, and
+ * 里程碑 rows. The network of a table is built once per check and shared by the rules and by the
+ * pane's and the highlight's view of the critical path (criticalView).
+ */
+
+import { diffDays, type IsoDate } from "../dates";
+import { boolOf, dateOf, isEmpty, linksOf, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
+import { criticalPath, type CpmResult, type CpmTask } from "../schedule/cpm";
+import type { Link } from "../schedule/links";
+import { at, isTerminated, subjectArgs, type RuleContext, type TableRule, type Workdays } from "./context";
+import { isTaskDone } from "./schedule";
+
+// ── Summary rows and their subtasks ──
+
+/** WBS code of a row, when it has one. */
+function wbsOf(row: TypedRow): string | undefined {
+  return textOf(row.fields.wbs);
+}
+
+/** The WBS codes a code sits under: 1.2.3 → 1, 1.2. */
+function ancestorsOf(code: string): string[] {
+  const out: string[] = [];
+  for (let i = code.indexOf("."); i >= 0; i = code.indexOf(".", i + 1)) out.push(code.slice(0, i));
+  return out;
+}
+
+/** Each summary row → the task rows (not summaries) under it, at any depth, in sheet order. */
+export function subtasksOf(table: TypedTable): ReadonlyMap<TypedRow, readonly TypedRow[]> {
+  let map = SUBTASKS.get(table);
+  if (map) return map;
+  const built = new Map<TypedRow, TypedRow[]>();
+  map = built;
+  const summaries = new Map<string, TypedRow>();
+  for (const row of table.rows) {
+    const w = wbsOf(row);
+    if (row.summary && w !== undefined && !summaries.has(w)) summaries.set(w, row);
+  }
+  for (const row of table.rows) {
+    const w = wbsOf(row);
+    if (row.summary || w === undefined) continue;
+    for (const a of ancestorsOf(w)) {
+      const s = summaries.get(a);
+      if (!s) continue;
+      const list = built.get(s);
+      if (list) list.push(row);
+      else built.set(s, [row]);
+    }
+  }
+  SUBTASKS.set(table, map);
+  return map;
+}
+
+const SUBTASKS = new WeakMap<TypedTable, ReadonlyMap<TypedRow, readonly TypedRow[]>>();
+
+/** The planned span of a summary's subtasks: earliest start and latest end among those that have them. */
+function spanOf(subtasks: readonly TypedRow[]): { start?: IsoDate; end?: IsoDate } {
+  let start: IsoDate | undefined;
+  let end: IsoDate | undefined;
+  for (const r of subtasks) {
+    const s = dateOf(r.fields.planStart);
+    const e = dateOf(r.fields.planEnd);
+    if (s !== undefined && (start === undefined || s < start)) start = s;
+    if (e !== undefined && (end === undefined || e > end)) end = e;
+  }
+  return { start, end };
+}
+
+/**
+ * Summary rows whose own planned end reaches past every subtask's: that end is a promise no
+ * subtask carries, so the deadline and contract-delivery rules judge it as they judge a task.
+ */
+export function summariesReachingPast(table: TypedTable): readonly TypedRow[] {
+  const out: TypedRow[] = [];
+  for (const [summary, subtasks] of subtasksOf(table)) {
+    const own = dateOf(summary.fields.planEnd);
+    const { end } = spanOf(subtasks);
+    if (own !== undefined && end !== undefined && own > end) out.push(summary);
+  }
+  return out;
+}
+
+export const scheduleSummaryDates: TableRule = {
+  id: "schedule.summary-dates",
+  severity: "warning",
+  source: "项目计划",
+  scope: "table",
+  needs: { schedule: [["wbs", "planStart", "planEnd"]] },
+  check(ctx, table) {
+    for (const [summary, subtasks] of subtasksOf(table)) {
+      const start = dateOf(summary.fields.planStart);
+      const end = dateOf(summary.fields.planEnd);
+      const span = spanOf(subtasks);
+      if (span.start === undefined || span.end === undefined) continue;
+      const endOff = end !== undefined && end !== span.end;
+      const startOff = start !== undefined && start !== span.start;
+      if (!endOff && !startOff) continue;
+      ctx.report({
+        rule: "schedule.summary-dates",
+        ...at(summary, endOff ? summary.fields.planEnd : summary.fields.planStart),
+        args: {
+          ...subjectArgs(summary),
+          planStart: start ?? "",
+          planEnd: end ?? "",
+          spanStart: span.start,
+          spanEnd: span.end,
+          subtasks: subtasks.length,
+        },
+      });
+    }
+  },
+};
+
+export const scheduleSummaryProgress: TableRule = {
+  id: "schedule.summary-progress",
+  severity: "warning",
+  source: "项目计划",
+  scope: "table",
+  needs: {
+    schedule: [
+      ["wbs", "progress"],
+      ["wbs", "actualEnd"],
+    ],
+  },
+  check(ctx, table) {
+    for (const [summary, subtasks] of subtasksOf(table)) {
+      if (!isTaskDone(summary)) continue;
+      const open = subtasks.filter((r) => !isTaskDone(r));
+      if (open.length === 0) continue;
+      const first = open[0];
+      const fc = isEmpty(summary.fields.progress) ? summary.fields.actualEnd : summary.fields.progress;
+      ctx.report({
+        rule: "schedule.summary-progress",
+        ...at(summary, fc),
+        args: {
+          ...subjectArgs(summary),
+          open: open.length,
+          openTask: [wbsOf(first), textOf(first.fields.task)].filter(Boolean).join(" ") || `#${first.row}`,
+        },
+      });
+    }
+  },
+};
+
+// ── Milestones ──
+
+/** A row whose 里程碑 cell says yes. */
+export function isMilestone(row: TypedRow): boolean {
+  return boolOf(row.fields.milestone) === true;
+}
+
+/** A milestone's date: its planned end, else its planned start. */
+function milestoneDate(row: TypedRow) {
+  const end = dateOf(row.fields.planEnd);
+  return end !== undefined
+    ? { date: end, cell: row.fields.planEnd }
+    : { date: dateOf(row.fields.planStart), cell: row.fields.planStart };
+}
+
+export const scheduleMilestoneMissed: TableRule = {
+  id: "schedule.milestone-missed",
+  severity: "error",
+  source: "项目计划",
+  scope: "table",
+  needs: {
+    schedule: [
+      ["milestone", "planEnd", "actualEnd"],
+      ["milestone", "planEnd", "progress"],
+    ],
+  },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      if (!isMilestone(row) || isTaskDone(row)) continue;
+      const { date, cell } = milestoneDate(row);
+      if (date === undefined || date >= ctx.asOf) continue;
+      ctx.report({
+        rule: "schedule.milestone-missed",
+        ...at(row, cell),
+        args: { ...subjectArgs(row), date, asOf: ctx.asOf, days: diffDays(date, ctx.asOf) },
+      });
+    }
+  },
+};
+
+export const scheduleMilestoneDuration: TableRule = {
+  id: "schedule.milestone-duration",
+  severity: "warning",
+  source: "项目计划",
+  scope: "table",
+  needs: {
+    schedule: [
+      ["milestone", "duration"],
+      ["milestone", "planStart", "planEnd"],
+    ],
+  },
+  check(ctx, table) {
+    for (const row of table.rows) {
+      if (!isMilestone(row)) continue;
+      const n = numOf(row.fields.duration);
+      const start = dateOf(row.fields.planStart);
+      const end = dateOf(row.fields.planEnd);
+      // A duration typed in its own column says it; a derived end (start + duration) says nothing more.
+      const typed = n !== undefined && n > 0;
+      const spread = !typed && start !== undefined && end !== undefined && end > start;
+      if (!typed && !spread) continue;
+      ctx.report({
+        rule: "schedule.milestone-duration",
+        ...at(row, typed ? row.fields.duration : row.fields.planEnd),
+        args: typed
+          ? { ...subjectArgs(row), duration: n }
+          : { ...subjectArgs(row), planStart: start ?? "", planEnd: end ?? "" },
+      });
+    }
+  },
+};
+
+// ── The network ──
+
+export interface ScheduleNetwork {
+  /** The task rows in the network (summaries are spread over their subtasks), in sheet order. */
+  rows: readonly TypedRow[];
+  /** The code each row is known by in the network (its 标识号 or WBS, else `#row`). */
+  ids: readonly string[];
+  /** Links resolved to rows: true when at least one is, i.e. the schedule uses predecessors. */
+  linked: boolean;
+  /** CPM on the planned dates. */
+  plan: CpmResult;
+  /** CPM as of the as-of date: unfinished work cannot happen in the past. */
+  forecast: CpmResult;
+  /** Rows whose own progress (not a predecessor's) pushed their forecast past the plan. */
+  late: ReadonlySet<number>;
+  /** The tasks of the forecast network, for re-running it on part of the schedule. */
+  forecastTasks: readonly CpmTask[];
+}
+
+const NETWORKS = new WeakMap<TypedTable, { asOf: IsoDate; net: ScheduleNetwork | undefined }>();
+
+/** The code predecessors name rows by: 标识号 when the table has that column (MS Project), else WBS. */
+function keyOf(table: TypedTable, row: TypedRow): string | undefined {
+  return textOf(table.fields.has("taskId") ? row.fields.taskId : row.fields.wbs);
+}
+
+/** The first working day on or after d. */
+function workdayFrom(cal: Workdays, d: IsoDate): IsoDate {
+  return cal.isWorkday(d) ? d : cal.addWorkdays(d, 1);
+}
+
+/** The schedule's network as of ctx.asOf; undefined when it has no dates or cannot be computed. */
+export function scheduleNetwork(
+  ctx: Pick<RuleContext, "asOf" | "calendar">,
+  table: TypedTable,
+): ScheduleNetwork | undefined {
+  const cached = NETWORKS.get(table);
+  if (cached && cached.asOf === ctx.asOf) return cached.net;
+  let net: ScheduleNetwork | undefined;
+  try {
+    net = buildNetwork(ctx.asOf, ctx.calendar, table);
+  } catch {
+    // A date beyond the calendar's range: the other rules still report on the rows.
+    net = undefined;
+  }
+  NETWORKS.set(table, { asOf: ctx.asOf, net });
+  return net;
+}
+
+function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): ScheduleNetwork | undefined {
+  const rows = table.rows.filter((r) => !r.summary);
+  if (rows.length === 0) return undefined;
+  const ids = rows.map((r) => keyOf(table, r) ?? `#${r.row}`);
+  // Links to or from a summary stand for links to or from each of its subtasks, as in MS Project.
+  const byKey = new Map<string, TypedRow>();
+  for (const r of table.rows) {
+    const k = keyOf(table, r);
+    if (k !== undefined && !byKey.has(k)) byKey.set(k, r);
+  }
+  const subtasks = subtasksOf(table);
+  const summaryOfWbs = new Map<string, TypedRow>();
+  for (const s of subtasks.keys()) {
+    const w = wbsOf(s);
+    if (w !== undefined) summaryOfWbs.set(w, s);
+  }
+  const idOf = new Map<TypedRow, string>(rows.map((r, i) => [r, ids[i]]));
+  let linked = false;
+  const expand = (links: readonly Link[]): Link[] => {
+    const out: Link[] = [];
+    for (const l of links) {
+      const target = byKey.get(l.predecessor);
+      const under = target?.summary ? subtasks.get(target) : undefined;
+      if (target) linked = true;
+      if (under) for (const s of under) out.push({ ...l, predecessor: idOf.get(s) ?? l.predecessor });
+      else out.push(l);
+    }
+    return out;
+  };
+  const tasks: CpmTask[] = rows.map((r, i) => {
+    const own = expand(linksOf(r.fields.predecessors));
+    const w = wbsOf(r);
+    if (w !== undefined)
+      for (const a of ancestorsOf(w)) {
+        const s = summaryOfWbs.get(a);
+        if (s) own.push(...expand(linksOf(s.fields.predecessors)));
+      }
+    const start = dateOf(r.fields.planStart);
+    const finish = dateOf(r.fields.planEnd);
+    const task: CpmTask = { id: ids[i], links: own };
+    if (start !== undefined) task.start = start;
+    if (finish !== undefined) task.finish = finish;
+    if (isMilestone(r)) task.durationWorkingDays = 0;
+    return task;
+  });
+  if (!linked) return undefined;
+  const plan = criticalPath(tasks, cal, { maxChains: 5 });
+  if (plan.earliestFinish === undefined) return undefined;
+
+  // The forecast: a task not done cannot finish its remaining work before the as-of date.
+  const today = workdayFrom(cal, asOf);
+  const late = new Set<number>();
+  const forecastTasks = tasks.map((t, i) => {
+    const row = rows[i];
+    const r = plan.tasks[i];
+    if (isTaskDone(row)) {
+      const s = dateOf(row.fields.actualStart) ?? t.start;
+      const f = dateOf(row.fields.actualEnd) ?? t.finish;
+      const done: CpmTask = { ...t };
+      if (s !== undefined) done.start = s;
+      if (f !== undefined) done.finish = f;
+      if (s !== undefined && f !== undefined && f >= s)
+        done.durationWorkingDays = isMilestone(row)
+          ? 0
+          : cal.workdaysBetween(s, f) + (cal.isWorkday(s) ? 1 : 0);
+      return done;
+    }
+    const dur = r.durationWorkingDays;
+    const p = numOf(row.fields.progress);
+    const remaining =
+      dur === 0 ? 0 : Math.max(1, Math.ceil(dur * (1 - Math.min(100, Math.max(0, p ?? 0)) / 100)));
+    // The remaining work starts today at the earliest, so the task starts (dur − remaining) days before.
+    const earliest = dur === remaining ? today : cal.addWorkdays(today, remaining - dur);
+    if (earliest <= r.earlyStart) return t;
+    late.add(i);
+    const moved: CpmTask = { ...t, start: earliest, durationWorkingDays: dur };
+    delete moved.finish;
+    return moved;
+  });
+  const forecast = criticalPath(forecastTasks, cal, { maxChains: 5 });
+  // Late on its own account: its own floor, not a late predecessor, sets its forecast start.
+  for (const i of [...late]) {
+    const floor = forecastTasks[i].start;
+    if (floor === undefined || forecast.tasks[i].earlyStart > floor) late.delete(i);
+  }
+  return { rows, ids, linked, plan, forecast, late, forecastTasks };
+}
+
+/** Id → first task with it (links resolve to the first, as in the CPM). */
+function indexOfIds(ids: readonly string[]): Map<string, number> {
+  const index = new Map<string, number>();
+  ids.forEach((id, i) => {
+    if (!index.has(id)) index.set(id, i);
+  });
+  return index;
+}
+
+/** A chain of codes for a message: at most 12, the middle elided. */
+function chainText(ids: readonly string[]): string {
+  const shown = ids.length <= 12 ? ids : [...ids.slice(0, 6), "…", ...ids.slice(-5)];
+  return shown.join(" → ");
+}
+
+/** Rules that only mean something on a schedule whose rows name their predecessors. */
+const NETWORK_NEEDS: TableRule["needs"] = {
+  schedule: [
+    ["wbs", "predecessors", "planEnd"],
+    ["taskId", "predecessors", "planEnd"],
+  ],
+};
+
+export const scheduleCriticalLate: TableRule = {
+  id: "schedule.critical-late",
+  severity: "error",
+  source: "关键路径",
+  scope: "table",
+  needs: NETWORK_NEEDS,
+  check(ctx, table) {
+    const net = scheduleNetwork(ctx, table);
+    const planEnd = net?.plan.earliestFinish;
+    const forecastEnd = net?.forecast.earliestFinish;
+    if (!net || planEnd === undefined || forecastEnd === undefined || forecastEnd <= planEnd) return;
+    const days = ctx.calendar.workdaysBetween(planEnd, forecastEnd);
+    for (const i of net.late) {
+      if (!net.forecast.tasks[i].critical) continue;
+      const row = net.rows[i];
+      ctx.report({
+        rule: "schedule.critical-late",
+        ...at(row, row.fields.task ?? row.fields.planEnd),
+        args: {
+          ...subjectArgs(row),
+          planEnd: dateOf(row.fields.planEnd) ?? "",
+          forecastFinish: net.forecast.tasks[i].earlyFinish,
+          projectEnd: planEnd,
+          forecastEnd,
+          days,
+        },
+      });
+    }
+  },
+};
+
+export const scheduleCriticalBeyondContract: TableRule = {
+  id: "schedule.critical-beyond-contract",
+  severity: "error",
+  source: "§2.4.1",
+  scope: "table",
+  needs: {
+    schedule: [
+      ["wbs", "predecessors", "planEnd", "contractNo"],
+      ["taskId", "predecessors", "planEnd", "contractNo"],
+    ],
+  },
+  when: (ctx) => ctx.hasContracts,
+  check(ctx, table) {
+    const net = scheduleNetwork(ctx, table);
+    if (!net) return;
+    const byContract = new Map<string, number[]>();
+    net.rows.forEach((row, i) => {
+      const no = textOf(row.fields.contractNo);
+      if (no === undefined) return;
+      const list = byContract.get(no);
+      if (list) list.push(i);
+      else byContract.set(no, [i]);
+    });
+    const index = indexOfIds(net.ids);
+    for (const [contractNo, mine] of byContract) {
+      const contract = ctx.contracts.get(contractNo);
+      if (!contract || isTerminated(contract) || !isEmpty(contract.fields.memoDate)) continue;
+      const deliveryDate = dateOf(contract.fields.deliveryDate);
+      if (deliveryDate === undefined) continue;
+      let latest = mine[0];
+      for (const i of mine)
+        if (net.forecast.tasks[i].earlyFinish >= net.forecast.tasks[latest].earlyFinish) latest = i;
+      const finish = net.forecast.tasks[latest].earlyFinish;
+      if (finish <= deliveryDate) continue;
+      // The chain: the predecessors that drive it, back from the contract's last task.
+      const chain: string[] = [];
+      const seen = new Set<number>();
+      for (let i: number | undefined = latest; i !== undefined && !seen.has(i);) {
+        seen.add(i);
+        chain.unshift(net.ids[i]);
+        const d: string | undefined = net.forecast.tasks[i].driver;
+        i = d === undefined ? undefined : index.get(d);
+      }
+      const row = net.rows[latest];
+      ctx.report({
+        rule: "schedule.critical-beyond-contract",
+        ...at(row, row.fields.task ?? row.fields.planEnd),
+        args: {
+          ...subjectArgs(row),
+          contractNo,
+          finish,
+          deliveryDate,
+          days: diffDays(deliveryDate, finish),
+          chain: chainText(chain),
+        },
+      });
+    }
+  },
+};
+
+export const scheduleUnlinked: TableRule = {
+  id: "schedule.unlinked",
+  severity: "warning",
+  source: "关键路径",
+  scope: "table",
+  needs: NETWORK_NEEDS,
+  check(ctx, table) {
+    const net = scheduleNetwork(ctx, table);
+    if (!net) return;
+    const n = net.rows.length;
+    const index = indexOfIds(net.ids);
+    const hasPred = new Uint8Array(n);
+    const hasSucc = new Uint8Array(n);
+    net.forecastTasks.forEach((t, i) => {
+      for (const l of t.links) {
+        const j = index.get(l.predecessor);
+        if (j === undefined) continue;
+        hasPred[i] = 1;
+        hasSucc[j] = 1;
+      }
+    });
+    let used = 0;
+    for (let i = 0; i < n; i++) if (hasPred[i] || hasSucc[i]) used++;
+    // A schedule uses predecessors when most of its tasks take part in a link; a sheet with a
+    // stray link or two is not one whose every other task should be called loose.
+    if (used * 2 <= n) return;
+    let first: IsoDate | undefined;
+    let last: IsoDate | undefined;
+    for (const row of net.rows) {
+      const s = dateOf(row.fields.planStart) ?? dateOf(row.fields.planEnd);
+      const e = dateOf(row.fields.planEnd) ?? dateOf(row.fields.planStart);
+      if (s !== undefined && (first === undefined || s < first)) first = s;
+      if (e !== undefined && (last === undefined || e > last)) last = e;
+    }
+    for (let i = 0; i < n; i++) {
+      const row = net.rows[i];
+      const s = dateOf(row.fields.planStart) ?? dateOf(row.fields.planEnd);
+      const e = dateOf(row.fields.planEnd) ?? dateOf(row.fields.planStart);
+      // The project's opening task needs no predecessor, its closing one no successor.
+      const noPred = !hasPred[i] && s !== first;
+      const noSucc = !hasSucc[i] && e !== last;
+      if (!noPred && !noSucc) continue;
+      ctx.report({
+        rule: "schedule.unlinked",
+        ...at(row, row.fields.predecessors),
+        args: {
+          ...subjectArgs(row),
+          missing: noPred && noSucc ? "both" : noPred ? "predecessor" : "successor",
+        },
+      });
+    }
+  },
+};
+
+// ── The critical path as the pane and the highlight show it ──
+
+export interface CriticalTask {
+  sheet: string;
+  row: number;
+  /** The task's name cell (else its planned end's), to go to. */
+  cell?: string;
+  id: string;
+  task?: string;
+  earlyStart: IsoDate;
+  earlyFinish: IsoDate;
+  totalFloat: number;
+  late: boolean;
+}
+
+export interface CriticalView {
+  sheet: string;
+  projectEnd: IsoDate;
+  forecastEnd: IsoDate;
+  /** Working days the forecast finish is later than planned (0 when on time). */
+  slip: number;
+  /** Critical tasks of the forecast, in order of their early start. */
+  tasks: CriticalTask[];
+}
+
+/** The forecast critical path of each schedule that uses predecessors. */
+export function criticalViews(ctx: Pick<RuleContext, "asOf" | "calendar" | "tables">): CriticalView[] {
+  const out: CriticalView[] = [];
+  for (const table of ctx.tables) {
+    if (table.kind !== "schedule") continue;
+    const net = scheduleNetwork(ctx, table);
+    const projectEnd = net?.plan.earliestFinish;
+    const forecastEnd = net?.forecast.earliestFinish;
+    if (!net || projectEnd === undefined || forecastEnd === undefined) continue;
+    const tasks: CriticalTask[] = [];
+    net.forecast.tasks.forEach((t, i) => {
+      if (!t.critical || isTaskDone(net.rows[i])) return;
+      const row = net.rows[i];
+      const task = textOf(row.fields.task);
+      const cell = (row.fields.task ?? row.fields.planEnd)?.cell;
+      tasks.push({
+        sheet: row.sheet,
+        row: row.row,
+        ...(cell !== undefined ? { cell } : {}),
+        id: net.ids[i],
+        ...(task !== undefined ? { task } : {}),
+        earlyStart: t.earlyStart,
+        earlyFinish: t.earlyFinish,
+        totalFloat: t.totalFloat,
+        late: net.late.has(i),
+      });
+    });
+    tasks.sort((a, b) =>
+      a.earlyStart < b.earlyStart ? -1 : a.earlyStart > b.earlyStart ? 1 : a.row - b.row,
+    );
+    const slip = forecastEnd > projectEnd ? ctx.calendar.workdaysBetween(projectEnd, forecastEnd) : 0;
+    out.push({ sheet: table.sheet, projectEnd, forecastEnd, slip, tasks });
+  }
+  return out;
+}
