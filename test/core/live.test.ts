@@ -16,6 +16,24 @@ function seen(a: Analysis) {
   };
 }
 
+const YEARS = "calendar.year-missing";
+const years = (a: Analysis) => a.result.findings.filter((f) => f.rule === YEARS).map((f) => f.args.year);
+
+/** The check as seen without its calendar.year-missing findings and the state's missing years. */
+function withoutYears(a: Analysis): Analysis {
+  const findings = a.result.findings.filter((f) => f.rule !== YEARS);
+  const n = a.result.findings.length - findings.length;
+  return {
+    ...a,
+    result: {
+      ...a.result,
+      findings,
+      summary: { ...a.result.summary, warnings: a.result.summary.warnings - n },
+      state: { ...a.result.state, missingYears: [] },
+    },
+  };
+}
+
 /** mulberry32: the same edits on every run. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -98,7 +116,11 @@ describe.each([
         continue;
       }
       incremental++;
-      expect(seen(got)).toEqual(seen(want));
+      // Everything but the missing holiday years is exact. Those the live calendar remembers from
+      // earlier edits (a date typed as 1 in a 0% cell is 1900) stay until the next full check, as
+      // live.ts says; none the full check finds is ever left out.
+      expect(seen(withoutYears(got))).toEqual(seen(withoutYears(want)));
+      expect(years(got)).toEqual(expect.arrayContaining(years(want)));
     }
     // Most edits stay incremental; the rest change what recognition sees (a row blanked, …).
     expect(incremental).toBeGreaterThan(fallbacks);

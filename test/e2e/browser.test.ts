@@ -383,18 +383,18 @@ run("the task pane in Chromium (web mode)", () => {
   it("filters findings and shows 我的事项 for the display name", async () => {
     const p = await newPane({ user: "刘芳" });
     await openAndCheck(p, await sampleFile());
-    await p.getByText("共 27 条").waitFor({ timeout: 30_000 });
+    await p.getByText("共 30 条").waitFor({ timeout: 30_000 });
     await p.getByText("筛选和排序").click();
     await p.getByLabel("严重程度").selectOption({ label: "警告" });
     await p.getByText("筛选和排序（已设 1 项）").waitFor();
-    await p.getByText("显示 9 / 27 条").waitFor();
+    await p.getByText("显示 10 / 30 条").waitFor();
     await p.getByRole("button", { name: "清除筛选" }).click();
     await p.getByLabel("搜索").fill("系统安装调试");
     await p.getByRole("treeitem", { name: /进度计划表!F9/ }).waitFor();
     expect(await p.getByRole("treeitem", { name: /合同执行情况表!P4/ }).count()).toBe(0);
     await p.getByRole("button", { name: "清除筛选" }).click();
     await p.getByLabel("我的事项（刘芳）").check();
-    await p.getByText(/^显示 \d+ \/ 27 条$/).waitFor();
+    await p.getByText(/^显示 \d+ \/ 30 条$/).waitFor();
     const items = p.getByRole("treeitem", { name: /刘芳/ });
     const shown = p.locator("[role=treeitem]:not([aria-expanded])");
     await items.first().waitFor();

@@ -113,9 +113,9 @@ describe("校验 page", () => {
 
   it("filters by severity, rule, sheet and search, and says how many it shows", () => {
     show(<CheckPage report={sampleReport()} lang="zh" onSelect={() => undefined} />);
-    expect(screen.getByText("共 27 条")).toBeTruthy();
+    expect(screen.getByText("共 30 条")).toBeTruthy();
     fireEvent.change(screen.getByLabelText("严重程度"), { target: { value: "warning" } });
-    expect(screen.getByText("显示 9 / 27 条")).toBeTruthy();
+    expect(screen.getByText("显示 10 / 30 条")).toBeTruthy();
     expect(
       treeRows()
         .filter((r) => r?.startsWith("# "))
@@ -146,7 +146,7 @@ describe("校验 page", () => {
     fireEvent.click(screen.getByLabelText(`我的事项（${me}）`));
     const mine = report.findings.filter((f) => f.who?.includes(me)).length;
     expect(mine).toBeGreaterThan(0);
-    expect(screen.getByText(`显示 ${mine} / 27 条`)).toBeTruthy();
+    expect(screen.getByText(`显示 ${mine} / 30 条`)).toBeTruthy();
   });
 
   it("sorts by amount, largest first", () => {
