@@ -13,7 +13,7 @@ import type { ProtectionSkips } from "../core/plan/protection";
 import { LOG_SHEET, REPORT_SHEET } from "../core/owned";
 import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import type { Lang } from "../core/settings";
+import type { GanttMode, Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
 import { localise, type CheckReport } from "./check";
 
@@ -33,6 +33,8 @@ export interface ApplyRequest {
   /** Column mappings and tables declared by hand for this run (`--map`, `--table`). */
   overrides?: MappingOverride[];
   declared?: DeclaredTable[];
+  /** The Gantt band to draw (`--gantt`); default the workbook's 设置 甘特图. */
+  gantt?: GanttMode;
 }
 
 export interface ApplyOutcome {
@@ -52,6 +54,8 @@ export interface ApplyOutcome {
   renamed: Array<{ wanted: string; sheet: string }>;
   /** What the host could not do as planned (also written to 操作日志). */
   hostNotes: HostNote[];
+  /** The Gantt sheets drawn (tasks, band columns, conditional-format rules); empty when none. */
+  gantt: ApplyPlan["gantt"];
 }
 
 /**
@@ -96,7 +100,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
 
 /** What an applied plan did, for every face that applies one (the CLI, the ribbon, the pane's worker). */
 export function outcomeOf(plan: ApplyPlan, hostNotes: HostNote[]): Omit<ApplyOutcome, "report"> {
-  const { patch, normalized, deferredNotices, notices, reportOmitted, protection, renamed } = plan;
+  const { patch, normalized, deferredNotices, notices, reportOmitted, protection, renamed, gantt } = plan;
   return {
     normalized,
     deferredNotices,
@@ -106,6 +110,7 @@ export function outcomeOf(plan: ApplyPlan, hostNotes: HostNote[]): Omit<ApplyOut
     operations: patch.ops.length,
     renamed,
     hostNotes,
+    gantt,
   };
 }
 
@@ -134,6 +139,7 @@ async function readAndPlan(
     noticeKeys: req.noticeKeys,
     overrides: req.overrides,
     declared: req.declared,
+    ...(req.gantt ? { gantt: req.gantt } : {}),
   });
   return { plan, lean: forLog(wb) };
 }

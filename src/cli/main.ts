@@ -10,7 +10,7 @@ import { checkSnapshot, type CheckReport } from "../app/check";
 import { dayNumber, fromDayNumber, isValidYmd } from "../core/dates";
 import { parseKindWord } from "../core/kinds";
 import type { DeclaredTable, MappingOverride } from "../core/recognise";
-import type { Lang } from "../core/settings";
+import type { GanttMode, Lang } from "../core/settings";
 import { parseMappingField, parseMappingKey, parseSheetCell } from "../core/workbook-settings";
 import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
 import { baselineWords } from "../i18n/baseline";
@@ -145,6 +145,7 @@ export interface Options {
   inPlace: boolean;
   normalize: boolean;
   notices: boolean;
+  gantt?: GanttMode;
   declared: DeclaredTable[];
   overrides: MappingOverride[];
   /** `baseline`: the baseline's name, and saving over an existing one. */
@@ -194,6 +195,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       lang: o.lang,
       normalize: o.normalize,
       notices: o.notices,
+      ...(o.gantt ? { gantt: o.gantt } : {}),
       user,
       now: io.now,
       onStage: (s) => progress.stage(s),
@@ -216,6 +218,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
           "\n",
       );
     for (const r of outcome.renamed) io.stdout(w.renamed(r.wanted, r.sheet) + "\n");
+    for (const g of outcome.gantt) io.stdout(w.gantt(g.sheet, g.tasks, g.columns, g.rules) + "\n");
     code = outcome.report.summary.errors > 0 ? 1 : 0;
   } else {
     const cleared = await runClear(host, {
@@ -249,7 +252,8 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      // A bare --gantt means by day.
+      args: args.map((a) => (a === "--gantt" ? "--gantt=day" : a)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -260,6 +264,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
         "in-place": { type: "boolean", default: false },
         normalize: { type: "boolean", default: false },
         "no-notices": { type: "boolean", default: false },
+        gantt: { type: "string" },
         table: { type: "string", multiple: true },
         map: { type: "string", multiple: true },
         name: { type: "string" },
@@ -273,6 +278,9 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
   const lang = v.lang;
   if (lang !== "zh" && lang !== "en") throw new UsageError(cliWords("zh").badLang(String(lang)));
   if (v.today !== undefined && !isIsoDate(v.today)) throw new UsageError(cliWords(lang).badToday(v.today));
+  const gantt = v.gantt;
+  if (gantt !== undefined && gantt !== "day" && gantt !== "week" && gantt !== "off")
+    throw new UsageError(cliWords(lang).badGantt(gantt));
   return {
     values: {
       today: v.today,
@@ -282,6 +290,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
       inPlace: Boolean(v["in-place"]),
       normalize: Boolean(v.normalize),
       notices: !v["no-notices"],
+      ...(gantt ? { gantt } : {}),
       declared: (v.table ?? []).map((t) => parseTableOption(t, lang)),
       overrides: (v.map ?? []).map((m) => parseMapOption(m, lang)),
       name: v.name,
