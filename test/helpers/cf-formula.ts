@@ -99,18 +99,23 @@ function parse(f: string): Node {
   let p = 0;
   const peek = () => ts[p];
   const take = () => ts[p++];
+  /** The operator at the cursor when it is one of `ops`. */
+  const opAt = (ops: string[]): string | undefined => {
+    const t = ts[p];
+    return t?.t === "op" && ops.includes(t.v) ? t.v : undefined;
+  };
   const compare = (): Node => {
     let a = additive();
-    while (peek()?.t === "op" && ["<", ">", "<=", ">=", "=", "<>"].includes(peek().v as string)) {
-      const op = take().v as string;
+    for (let op = opAt(["<", ">", "<=", ">=", "=", "<>"]); op; op = opAt(["<", ">", "<=", ">=", "=", "<>"])) {
+      take();
       a = { k: "bin", op, a, b: additive() };
     }
     return a;
   };
   const additive = (): Node => {
     let a = primary();
-    while (peek()?.t === "op" && ["+", "-"].includes(peek().v as string)) {
-      const op = take().v as string;
+    for (let op = opAt(["+", "-"]); op; op = opAt(["+", "-"])) {
+      take();
       a = { k: "bin", op, a, b: primary() };
     }
     return a;

@@ -427,8 +427,9 @@ function ganttContent(
   const text = (fc: FieldCell | undefined): CellWrite | null =>
     fc && fc.display.trim() !== "" ? { v: fc.display.trim() } : null;
 
+  // A task row holds its nine cells only: the band's cells stay empty (the rules colour them).
   const body = typed.rows.map((r) => {
-    const cells = row();
+    const cells = new Array<CellWrite | null>(COLS.length).fill(null);
     cells[col("wbs") - 1] = text(r.fields.wbs);
     cells[col("task") - 1] = text(r.fields.task);
     if (cells[col("task") - 1] && r.summary) cells[col("task") - 1]!.style = bold;
