@@ -237,7 +237,11 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     sheetNames,
     onRenamed,
   });
-  append(ops, gantt.ops);
+  // Written after the report and the log, so that a new one is placed right after its schedule.
+  const ganttOps = protection.filter(gantt.ops);
+  const drawn = gantt.sheets.filter((g) =>
+    ganttOps.some((o) => o.op === "writeSheet" && o.sheet === g.sheet),
+  );
 
   // After the last user sheet, or after that sheet's own normalised copies.
   const lastUser = [...wb.sheets].reverse().find((s) => !owned.has(s.name))?.name;
@@ -301,9 +305,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     },
     ...normalized.map((n) => ({ action: w.normalize, note: `${n.sheet}!${n.cell}：${n.from} → ${n.to}` })),
     ...renamed.map((r) => ({ action: w.apply, note: w.renamed(r.wanted, r.sheet) })),
-    ...gantt.sheets
-      .filter((g) => ops.some((o) => o.op === "writeSheet" && o.sheet === g.sheet))
-      .map((g) => ({ action: w.apply, note: ganttWords(lang).logged(g) })),
+    ...drawn.map((g) => ({ action: w.apply, note: ganttWords(lang).logged(g) })),
   ];
   append(
     ops,
@@ -318,6 +320,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       }),
     ),
   );
+  append(ops, ganttOps);
   append(ops, noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
   const skips = protection.skips();
@@ -330,7 +333,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     reportOmitted: result.findings.length - listedFindings(result.findings, opts.reportLimit).length,
     ...(skips ? { protection: skips } : {}),
     renamed,
-    gantt: gantt.sheets.filter((g) => kept.some((o) => o.op === "writeSheet" && o.sheet === g.sheet)),
+    gantt: drawn,
     ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
   };
 }

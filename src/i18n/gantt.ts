@@ -27,6 +27,7 @@ export interface GanttWords {
   /** Weekday letters, Sunday first. */
   weekdays: readonly string[];
   month(y: number, m: number): string;
+  monthOnly(m: number): string;
   /** What the band row of a week holds: its working days. */
   weekDays: string;
   /** The 操作日志 note of a Gantt sheet drawn. */
@@ -57,9 +58,12 @@ const zh: GanttWords = {
   yes: "是",
   weekdays: ["日", "一", "二", "三", "四", "五", "六"],
   month: (y, m) => `${y}年${m}月`,
+  monthOnly: (m) => `${m}月`,
   weekDays: "工作日",
   logged: (g) => `甘特图：${g.sheet}，${g.tasks} 个任务 × ${g.columns} 列，${g.rules} 条条件格式`,
 };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const en: GanttWords = {
   title: (source, mode) => `Gantt: ${source} (${mode === "day" ? "by day" : "by week"})`,
@@ -84,8 +88,8 @@ const en: GanttWords = {
   makeUp: "班",
   yes: "是",
   weekdays: ["S", "M", "T", "W", "T", "F", "S"],
-  month: (y, m) =>
-    `${["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m - 1]} ${y}`,
+  month: (y, m) => `${MONTHS[m - 1]} ${y}`,
+  monthOnly: (m) => MONTHS[m - 1],
   weekDays: "Working days",
   logged: (g) => `Gantt: ${g.sheet}, ${g.tasks} tasks × ${g.columns} columns, ${g.rules} conditional formats`,
 };

@@ -366,14 +366,24 @@ function ganttContent(
   COLS.forEach((c, i) => (head[i] = { v: w.headers[c], style: bold }));
 
   const small = { size: 8, hAlign: "center" as const };
-  let lastMonth = "";
+  // Each month's label over its first column, the first one shown and January's with the year. A
+  // month with too few columns at the band's start gets none: its label would run into
+  // the next one.
+  const starts = band.days.flatMap((d, i) =>
+    i === 0 || d.slice(0, 7) !== band.days[i - 1].slice(0, 7) ? [i] : [],
+  );
+  const room = band.mode === "day" ? 4 : 2;
+  const shown = starts.filter((i, k) => k > 0 || starts.length === 1 || starts[1] - i >= room);
+  shown.forEach((i, k) => {
+    const d = band.days[i];
+    const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))];
+    month[BAND_FIRST_COL - 1 + i] = {
+      v: m === 1 || k === 0 ? w.month(y, m) : w.monthOnly(m),
+      style: { bold: true, size: 9 },
+    };
+  });
   band.days.forEach((d, i) => {
     const c = BAND_FIRST_COL - 1 + i;
-    const m = d.slice(0, 7);
-    if (m !== lastMonth) {
-      month[c] = { v: w.month(Number(d.slice(0, 4)), Number(d.slice(5, 7))), style: { bold: true, size: 9 } };
-      lastMonth = m;
-    }
     head[c] = {
       v: isoToSerial(d, opts.date1904),
       style: { ...small, numFmt: band.mode === "day" ? "d" : "m/d" },
@@ -441,14 +451,18 @@ function ganttContent(
     return cells;
   });
 
-  const bandWidth = band.mode === "day" ? 2.7 : 5.5;
+  const bandWidth = band.mode === "day" ? 2.4 : 5.5;
+  const taskWidths = [6, 18, 8, 10.5, 10.5, 10.5, 10.5, 6, 5];
+  const chars = taskWidths.reduce((a, b) => a + b, 0) + bandWidth * band.days.length;
   return {
     rows: [month, marks, head, ...body],
-    colWidths: [8, 28, 10, 11, 11, 11, 11, 7, 6, ...band.days.map(() => bandWidth)],
+    colWidths: [...taskWidths, ...band.days.map(() => bandWidth)],
     freeze: { rows: HEAD_ROW, cols: 2 },
     pageSetup: {
       paper: "A4",
       orientation: "landscape",
+      // About 250 characters across each printed page (some 65% of full size): ten weeks of days.
+      fitToWidth: Math.max(1, Math.ceil(chars / 250)),
       margins: { left: 0.3, right: 0.3, top: 0.4, bottom: 0.4, header: 0.2, footer: 0.2 },
       printTitleRows: { r1: MONTH_ROW, r2: HEAD_ROW },
     },
