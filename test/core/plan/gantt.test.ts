@@ -9,7 +9,9 @@ import { isoToSerial } from "../../../src/core/dates";
 import type { AddConditionalFormats, CellWrite, PatchOp, WriteSheet } from "../../../src/core/patch";
 import { planApply, planClear } from "../../../src/core/plan";
 import { BAND_FIRST_COL, FIRST_TASK_ROW, HEAD_ROW, MARK_ROW, ganttRules } from "../../../src/core/plan/gantt";
+import { planSettingsEdit } from "../../../src/core/plan/settings-edit";
 import type { WorkbookSnapshot } from "../../../src/core/snapshot";
+import { readWorkbookState } from "../../../src/core/workbook-settings";
 import { ruleApplies, type Value } from "../../helpers/cf-formula";
 import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
 import { applyInMemory } from "./apply-in-memory";
@@ -223,6 +225,17 @@ describe("the Gantt band", () => {
 
     const cleared = applyInMemory(once, planClear(once, { now: OPTS.now, user: "王磊", lang: "zh" }));
     expect(gantts(cleared).map((s) => [s.visibility, cellCount(s)])).toEqual([["hidden", 0]]);
+  });
+
+  it("is turned on for everyone from the pane: 甘特图 = 按周 written to 设置 and read back", () => {
+    const wb = applyInMemory(schedule(tasks), planApply(schedule(tasks), OPTS).patch);
+    expect(readWorkbookState(wb).settings.gantt).toBe("off");
+    const edited = applyInMemory(wb, planSettingsEdit(wb, { params: { gantt: "week" } }, "zh"));
+    const settings = edited.sheets.find((s) => s.name === "设置")!;
+    const row = settings.rows.findIndex((r) => r?.[0]?.value === "甘特图");
+    expect(settings.rows[row]?.[1]?.value).toBe("按周");
+    expect(readWorkbookState(edited).settings.gantt).toBe("week");
+    expect(planApply(edited, OPTS).gantt.map((g) => g.columns)).toEqual([5]);
   });
 
   it("follows the workbook's 设置 甘特图 when the caller says nothing", () => {
