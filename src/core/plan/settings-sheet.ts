@@ -64,14 +64,9 @@ export function defaultParamValues(lang: Lang): Record<ParamKey, ParamValue> {
   };
 }
 
-/**
- * Every setting's row, in the product's order; 甘特图 only when it is on (the row is added when
- * someone turns it on, so a 设置 sheet of an earlier version and a new one read the same).
- */
+/** Every setting's row, in the product's order. */
 export function paramRows(values: Record<ParamKey, ParamValue>, date1904: boolean): ParamRow[] {
-  return PARAM_LABELS.filter(([key]) => key !== "gantt" || (values.gantt ?? "off") !== "off").map(
-    ([key, label]): ParamRow => [label, paramWrite(key, values[key], date1904)],
-  );
+  return PARAM_LABELS.map(([key, label]): ParamRow => [label, paramWrite(key, values[key], date1904)]);
 }
 
 /** A 节假日 row's three cells: 日期 as a real date, 类型, 名称. */
