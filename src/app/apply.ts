@@ -14,7 +14,7 @@ import type { ProtectionSkips } from "../core/plan/protection";
 import { LOG_SHEET, REPORT_SHEET } from "../core/owned";
 import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { WorkbookSnapshot } from "../core/snapshot";
-import type { Lang } from "../core/settings";
+import type { GanttMode, Lang } from "../core/settings";
 import type { WorkbookHost } from "../host/host";
 import { localise, type CheckReport } from "./check";
 
@@ -44,6 +44,8 @@ export interface ApplyRequest {
   declared?: DeclaredTable[];
   /** The workbook's file name, printed on the 校验报告. */
   file?: string;
+  /** The Gantt band to draw (`--gantt`); default the workbook's 设置 甘特图. */
+  gantt?: GanttMode;
 }
 
 export interface ApplyOutcome {
@@ -65,6 +67,8 @@ export interface ApplyOutcome {
   renamed: Array<{ wanted: string; sheet: string }>;
   /** What the host could not do as planned (also written to 操作日志). */
   hostNotes: HostNote[];
+  /** The Gantt sheets drawn (tasks, band columns, conditional-format rules); empty when none. */
+  gantt: ApplyPlan["gantt"];
 }
 
 /**
@@ -115,7 +119,7 @@ export async function runApply(host: WorkbookHost, req: ApplyRequest): Promise<A
 
 /** What an applied plan did, for every face that applies one (the CLI, the ribbon, the pane's worker). */
 export function outcomeOf(plan: ApplyPlan, hostNotes: HostNote[]): Omit<ApplyOutcome, "report"> {
-  const { patch, normalized, deferredNotices, notices, reportOmitted, protection, renamed } = plan;
+  const { patch, normalized, deferredNotices, notices, reportOmitted, protection, renamed, gantt } = plan;
   return {
     normalized,
     deferredNotices,
@@ -125,6 +129,7 @@ export function outcomeOf(plan: ApplyPlan, hostNotes: HostNote[]): Omit<ApplyOut
     operations: patch.ops.length,
     renamed,
     hostNotes,
+    gantt,
   };
 }
 
@@ -159,6 +164,7 @@ async function readAndPlan(
     ...(req.file ? { file: req.file } : {}),
     ...(noCompany ? { noticeLimit: 0 } : {}),
     ...(company ? { settings: { companyName: company } } : {}),
+    ...(req.gantt ? { gantt: req.gantt } : {}),
   });
   return { plan, lean: forLog(wb), noCompany };
 }

@@ -10,7 +10,7 @@ import { checkSnapshot, type CheckReport } from "../app/check";
 import { dayNumber, fromDayNumber, isValidYmd } from "../core/dates";
 import { parseKindWord } from "../core/kinds";
 import type { DeclaredTable, MappingOverride } from "../core/recognise";
-import type { Lang } from "../core/settings";
+import type { GanttMode, Lang } from "../core/settings";
 import { parseMappingField, parseMappingKey, parseSheetCell } from "../core/workbook-settings";
 import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
 import { baselineWords } from "../i18n/baseline";
@@ -147,6 +147,7 @@ export interface Options {
   notices: boolean;
   /** --company: the 公司名称 for this run's notice letterheads when 设置 has none. */
   company?: string;
+  gantt?: GanttMode;
   declared: DeclaredTable[];
   overrides: MappingOverride[];
   /** `baseline`: the baseline's name, and saving over an existing one. */
@@ -198,6 +199,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       notices: o.notices,
       requireCompany: true,
       company: o.company,
+      ...(o.gantt ? { gantt: o.gantt } : {}),
       user,
       now: io.now,
       onStage: (s) => progress.stage(s),
@@ -222,6 +224,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
           "\n",
       );
     for (const r of outcome.renamed) io.stdout(w.renamed(r.wanted, r.sheet) + "\n");
+    for (const g of outcome.gantt) io.stdout(w.gantt(g.sheet, g.tasks, g.columns, g.rules) + "\n");
     code = outcome.report.summary.errors > 0 ? 1 : 0;
   } else {
     const cleared = await runClear(host, {
@@ -255,7 +258,8 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
   let parsed;
   try {
     parsed = parseArgs({
-      args,
+      // A bare --gantt means by day.
+      args: args.map((a) => (a === "--gantt" ? "--gantt=day" : a)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -267,6 +271,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
         normalize: { type: "boolean", default: false },
         "no-notices": { type: "boolean", default: false },
         company: { type: "string" },
+        gantt: { type: "string" },
         table: { type: "string", multiple: true },
         map: { type: "string", multiple: true },
         name: { type: "string" },
@@ -281,6 +286,9 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
   if (lang !== "zh" && lang !== "en") throw new UsageError(cliWords("zh").badLang(String(lang)));
   if (v.today !== undefined && !isIsoDate(v.today)) throw new UsageError(cliWords(lang).badToday(v.today));
   if (v.company !== undefined && !v.company.trim()) throw new UsageError(cliWords(lang).badCompany);
+  const gantt = v.gantt;
+  if (gantt !== undefined && gantt !== "day" && gantt !== "week" && gantt !== "off")
+    throw new UsageError(cliWords(lang).badGantt(gantt));
   return {
     values: {
       today: v.today,
@@ -291,6 +299,7 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
       normalize: Boolean(v.normalize),
       notices: !v["no-notices"],
       company: v.company?.trim(),
+      ...(gantt ? { gantt } : {}),
       declared: (v.table ?? []).map((t) => parseTableOption(t, lang)),
       overrides: (v.map ?? []).map((m) => parseMapOption(m, lang)),
       name: v.name,

@@ -40,6 +40,7 @@ export const OWNED_KINDS: readonly OwnedKind[] = [
   "notice",
   "copy",
   "baseline",
+  "gantt",
 ];
 const ID_RE = /^[A-Za-z0-9_]{1,60}$/;
 /** Excel's limit on a sheet name. */

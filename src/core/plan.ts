@@ -22,6 +22,8 @@ import {
 import type { IsoDate } from "./dates";
 import type { Finding } from "./findings";
 import type { PatchOp, WorkbookPatch } from "./patch";
+import { WorkCalendar } from "./calendar";
+import { planGantt, ganttRemovals, type GanttPlan } from "./plan/gantt";
 import { criticalOps, highlightOps, markOps } from "./plan/highlight";
 import type { Layout } from "./plan/layout";
 import { planLog, type LogEntry } from "./plan/log";
@@ -37,9 +39,10 @@ import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy 
 import type { TypedTable } from "./rows";
 import type { DeclaredTable, MappingOverride } from "./recognise";
 import type { CriticalView } from "./rules/critical";
-import type { Lang } from "./settings";
+import type { GanttMode, Lang } from "./settings";
 import { parseA1, type WorkbookSnapshot } from "./snapshot";
 import { sheetWords } from "../i18n/sheets";
+import { ganttWords } from "../i18n/gantt";
 
 export interface ApplyOptions {
   /** The as-of date the user chose; else the workbook's 校验日期; else `today`. */
@@ -71,6 +74,8 @@ export interface ApplyOptions {
   file?: string;
   /** Settings for this run over the workbook's 设置 (the CLI's --company); not saved. */
   settings?: CheckOptions["settings"];
+  /** The Gantt band to draw (`--gantt`); default the workbook's 设置 甘特图, else none. */
+  gantt?: GanttMode;
 }
 
 export interface ApplyPlan {
@@ -93,6 +98,8 @@ export interface ApplyPlan {
    * (the user's sheet is left as it is): `校验报告` → `校验报告 (2)`.
    */
   renamed: Array<{ wanted: string; sheet: string }>;
+  /** The Gantt sheets written: tasks, band columns and conditional-format rules of each. */
+  gantt: GanttPlan["sheets"];
 }
 
 /** The column header each finding's cell sits under, from the recognised tables. */
@@ -243,6 +250,32 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     append(ops, highlightOps(layoutsBySheet.get(sheet) ?? [], settings.dueSoonDays, settings));
   }
 
+  // The Gantt band: a sheet of the product's beside each schedule (or its copy), or none.
+  const layoutOf = (t: TypedTable) => {
+    const copy = structure.copies.find((c) => c.source === t.source);
+    return structure.layouts.find((l) =>
+      copy
+        ? l.sheet === copy.sheet
+        : l.sheet === t.sheet && l.firstRow === t.source.firstRow && l.firstCol === t.source.firstCol,
+    );
+  };
+  const gantt = planGantt({
+    wb,
+    tables,
+    layoutOf,
+    // The same 调休 calendar the rules ran on: the bundle overlaid with the workbook's 节假日.
+    calendar: new WorkCalendar(result.state.holidays),
+    mode: opts.gantt ?? settings.gantt,
+    lang,
+    sheetNames,
+    onRenamed,
+  });
+  // Written after the report and the log, so that a new one is placed right after its schedule.
+  const ganttOps = protection.filter(gantt.ops);
+  const drawn = gantt.sheets.filter((g) =>
+    ganttOps.some((o) => o.op === "writeSheet" && o.sheet === g.sheet),
+  );
+
   // After the last user sheet, or after that sheet's own normalised copies.
   const lastUser = [...wb.sheets].reverse().find((s) => !owned.has(s.name))?.name;
   const lastCopy = structure.copies.filter((c) => c.source.sheet === lastUser).at(-1)?.sheet;
@@ -307,6 +340,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     },
     ...normalized.map((n) => ({ action: w.normalize, note: `${n.sheet}!${n.cell}：${n.from} → ${n.to}` })),
     ...renamed.map((r) => ({ action: w.apply, note: w.renamed(r.wanted, r.sheet) })),
+    ...drawn.map((g) => ({ action: w.apply, note: ganttWords(lang).logged(g) })),
   ];
   append(
     ops,
@@ -321,6 +355,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
       }),
     ),
   );
+  append(ops, ganttOps);
   append(ops, noticeOps);
   const deferredNotices = noticeCounts?.deferred ?? 0;
   const skips = protection.skips();
@@ -333,6 +368,7 @@ export function planApply(wb: WorkbookSnapshot, opts: ApplyOptions): ApplyPlan {
     reportOmitted: result.findings.length - listedFindings(result.findings, opts.reportLimit).length,
     ...(skips ? { protection: skips } : {}),
     renamed,
+    gantt: drawn,
     ...(noticeCounts ? { notices: { written: noticeCounts.written, created: noticeCounts.created } } : {}),
   };
 }
@@ -349,6 +385,7 @@ export function planClear(
 ): WorkbookPatch {
   const ops: PatchOp[] = wb.sheets.map((s) => ({ op: "clearOwnFormats", sheet: s.name }));
   append(ops, ownFormatResets(wb));
+  append(ops, ganttRemovals(wb));
   const w = sheetWords(opts.lang).log;
   const kept = protectedSheets(wb);
   append(

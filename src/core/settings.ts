@@ -4,6 +4,9 @@ import type { RuleId, Severity } from "./findings";
 
 export type Lang = "zh" | "en";
 
+/** The Gantt band apply draws: none, one column per day, or one per week. */
+export type GanttMode = "off" | "day" | "week";
+
 export interface Settings {
   /** schedule.due-soon / contract.delivery-due-soon look ahead this many working days. */
   dueSoonWorkdays: number;
@@ -39,6 +42,8 @@ export interface Settings {
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
   companyName: string;
+  /** The Gantt band `apply` draws on a sheet of its own beside each schedule (设置 甘特图). */
+  gantt: GanttMode;
   /** Department names used in notices. */
   departments: {
     finance: string;
@@ -67,5 +72,6 @@ export const DEFAULT_SETTINGS: Settings = {
   severities: {},
   lang: "zh",
   companyName: "",
+  gantt: "off",
   departments: { finance: "财务部", sales: "销售部", service: "客服部", office: "总经办" },
 };

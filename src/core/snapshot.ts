@@ -38,7 +38,7 @@ export interface TableInfo {
 }
 
 /** What the product writes on a sheet of its own (see core/owned.ts). */
-export type OwnedKind = "settings" | "report" | "log" | "register" | "notice" | "copy" | "baseline";
+export type OwnedKind = "settings" | "report" | "log" | "register" | "notice" | "copy" | "baseline" | "gantt";
 
 /**
  * The product's claim on a sheet, read from the sheet's marker: a hidden workbook-scoped

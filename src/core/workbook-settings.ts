@@ -27,6 +27,7 @@
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
+ * | 甘特图 | gantt | 按日/日/day, 按周/周/week, or 关闭/无/否/off |
  * | 校验日期, 基准日期 | asOf | a date; 今天/today/自动 or blank = today |
  * | 严重程度:RULE or RULE (a rule id such as schedule.overdue) | severities | 错误/警告/提示 or error/warning/info |
  * | 列映射:SHEET!COL (colon may be full-width; the last `!` splits) | mappings | a field id (`planEnd`, `dueDate3`), a field's header (计划完成, 约定收款日期3), or 不映射/无/忽略/none |
@@ -42,7 +43,7 @@ import type { IsoDate } from "./dates";
 import type { RuleId, Severity } from "./findings";
 import { KIND_DEFS, KINDS, parseKindWord } from "./kinds";
 import { normaliseHeader, type DeclaredTable, type MappingOverride } from "./recognise";
-import { DEFAULT_SETTINGS, type Lang, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, type GanttMode, type Lang, type Settings } from "./settings";
 import {
   a1,
   cellAt,
@@ -66,7 +67,7 @@ export interface SettingsProblem {
    * What the cell should hold: `field` is a 列映射 值 naming no field; `column` a 列映射 项 that
    * is not `列映射:SHEET!COL` (the cell is then the 项 cell).
    */
-  expected: "date" | "number" | "lang" | "severity" | "holiday-type" | "field" | "column";
+  expected: "date" | "number" | "lang" | "gantt" | "severity" | "holiday-type" | "field" | "column";
   key?: string;
 }
 
@@ -109,7 +110,7 @@ type NumberKey =
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
-export type ParamKey = NumberKey | "companyName" | "lang" | "asOf" | `departments.${DeptKey}`;
+export type ParamKey = NumberKey | "companyName" | "lang" | "asOf" | "gantt" | `departments.${DeptKey}`;
 
 const NUMBER_KEYS: Record<NumberKey, string[]> = {
   dueSoonWorkdays: ["临近天数", "到期提醒工作日数", "临近提醒工作日数"],
@@ -134,7 +135,12 @@ const DEPT_KEYS: Record<DeptKey, string[]> = {
   service: ["客服部名称"],
   office: ["总经办名称"],
 };
-const TEXT_KEYS = { companyName: ["公司名称"], lang: ["语言"], asOf: ["校验日期", "基准日期"] };
+const TEXT_KEYS = {
+  companyName: ["公司名称"],
+  lang: ["语言"],
+  asOf: ["校验日期", "基准日期"],
+  gantt: ["甘特图", "甘特图模式"],
+};
 
 /**
  * Every setting in the order the product lays 参数 out, with the 项 it writes. 项 stays Chinese
@@ -163,6 +169,7 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["updateDays", "填报周期天数"],
   ["runInDays", "免费磨合期天数"],
   ["runInRemindDays", "磨合期提醒天数"],
+  ["gantt", "甘特图"],
 ];
 
 /** Normalised 项 text → what it sets. */
@@ -207,6 +214,24 @@ const LANG_WORDS: Record<string, Settings["lang"]> = {
   en: "en",
   "en-us": "en",
 };
+const GANTT_WORDS: Record<string, GanttMode> = {
+  按日: "day",
+  日: "day",
+  天: "day",
+  day: "day",
+  按周: "week",
+  周: "week",
+  week: "week",
+  关闭: "off",
+  关: "off",
+  无: "off",
+  否: "off",
+  不画: "off",
+  off: "off",
+  none: "off",
+};
+/** How 参数 writes each Gantt mode. */
+export const GANTT_TEXT: Record<GanttMode, string> = { off: "关闭", day: "按日", week: "按周" };
 const TODAY_WORDS = new Set(["今天", "今日", "today", "自动", "auto"]);
 const HOLIDAY_TYPES: Record<string, "休" | "班"> = {
   休: "休",
@@ -246,6 +271,7 @@ const OverridesSchema = z.partial(
     runInDays: dayCount,
     runInRemindDays: dayCount,
     lang: z.enum(["zh", "en"]),
+    gantt: z.enum(["off", "day", "week"]),
     companyName: z.string(),
     departments: z.partial(
       z.object({ finance: z.string(), sales: z.string(), service: z.string(), office: z.string() }),
@@ -507,6 +533,11 @@ export function readParam(key: ParamKey, cell: Cell | undefined, date1904: boole
     const lang = LANG_WORDS[normKey(str)];
     if (lang) return { status: "ok", value: lang };
     return str ? { status: "bad", expected: "lang" } : { status: "empty" };
+  }
+  if (key === "gantt") {
+    const mode = GANTT_WORDS[normKey(str)];
+    if (mode) return { status: "ok", value: mode };
+    return str ? { status: "bad", expected: "gantt" } : { status: "empty" };
   }
   if (key === "asOf") {
     if (text.status === "empty" || TODAY_WORDS.has(normKey(str))) return { status: "empty" };

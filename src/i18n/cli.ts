@@ -9,7 +9,7 @@ export const USAGE: Record<Lang, string> = {
   ptrack check 文件.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
                [--table '工作表!A3=schedule'] [--map '工作表!F=planEnd']
   ptrack apply 文件.xlsx [-o 输出.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
-               [--table …] [--map …]
+               [--table …] [--map …] [--gantt[=day|week|off]]
                [--company 公司名称]
   ptrack clear 文件.xlsx [-o 输出.xlsx | --in-place]
   ptrack baseline set 文件.xlsx [--name 基线1] [--replace] [-o 输出.xlsx | --in-place]
@@ -22,7 +22,7 @@ export const USAGE: Record<Lang, string> = {
   ptrack check FILE.xlsx [--today YYYY-MM-DD] [--json] [--lang zh|en]
                [--table 'SHEET!A3=schedule'] [--map 'SHEET!F=planEnd']
   ptrack apply FILE.xlsx [-o OUT.xlsx | --in-place] [--today …] [--normalize] [--no-notices]
-               [--table …] [--map …]
+               [--table …] [--map …] [--gantt[=day|week|off]]
                [--company NAME]
   ptrack clear FILE.xlsx [-o OUT.xlsx | --in-place]
   ptrack baseline set FILE.xlsx [--name 基线1] [--replace] [-o OUT.xlsx | --in-place]
@@ -49,6 +49,9 @@ const WORDS = {
     missingFile: "请给出要校验的 .xlsx 文件。",
     badToday: (v: string) => `--today 需要 YYYY-MM-DD 格式的有效日期，收到「${v}」。`,
     badLang: (v: string) => `--lang 只能是 zh 或 en，收到「${v}」。`,
+    badGantt: (v: string) => `--gantt 只能是 day（按日）、week（按周）或 off（关闭），收到「${v}」。`,
+    gantt: (sheet: string, tasks: number, columns: number, rules: number) =>
+      `甘特图已画在「${sheet}」：${tasks} 个任务 × ${columns} 列，${rules} 条条件格式。`,
     badTable: (v: string) =>
       `--table 应写成 工作表!单元格=种类（如 'Sheet1!A3=schedule'，种类为 ${KINDS.join("、")}），收到「${v}」。`,
     badMap: (v: string) =>
@@ -96,6 +99,9 @@ const WORDS = {
     missingFile: "Give the .xlsx file to check.",
     badToday: (v: string) => `--today needs a valid date as YYYY-MM-DD, got "${v}".`,
     badLang: (v: string) => `--lang must be zh or en, got "${v}".`,
+    badGantt: (v: string) => `--gantt must be day, week or off, got "${v}".`,
+    gantt: (sheet: string, tasks: number, columns: number, rules: number) =>
+      `Gantt band drawn on "${sheet}": ${tasks} tasks × ${columns} columns, ${rules} conditional formats.`,
     badTable: (v: string) =>
       `--table needs SHEET!CELL=KIND (e.g. 'Sheet1!A3=schedule'; KIND is ${KINDS.join(", ")}), got "${v}".`,
     badMap: (v: string) =>

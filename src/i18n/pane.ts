@@ -191,6 +191,10 @@ const zh = {
     params: "工作簿参数",
     paramsHint: "保存在工作簿的「设置」表中，所有协作者共用。",
     paramsDefaults: "内置默认值。点击「校验」读取本工作簿的参数后即可修改。",
+    gantt: "甘特图",
+    ganttHint:
+      "应用时在每张进度计划表旁的单独工作表上画甘特图（条件格式，随日期自动更新，不装加载项也能看到）。",
+    ganttModes: { off: "关闭", day: "按日", week: "按周" },
     company: "公司名称",
     departments: {
       finance: "财务部名称",
@@ -435,6 +439,10 @@ const en: PaneWords = {
     params: "Workbook parameters",
     paramsHint: "Saved in the workbook's 设置 sheet and shared by everyone editing it.",
     paramsDefaults: "Built-in defaults. Click Validate to read this workbook's parameters, then edit them.",
+    gantt: "Gantt band",
+    ganttHint:
+      "Apply draws a Gantt band on a sheet of its own beside each schedule (conditional formats that move on by themselves, visible without the add-in).",
+    ganttModes: { off: "Off", day: "By day", week: "By week" },
     company: "Company name",
     departments: {
       finance: "Finance department",

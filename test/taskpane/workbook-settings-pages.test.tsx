@@ -54,6 +54,16 @@ describe("设置 page: the workbook's parameters", () => {
     expect(await screen.findByText("已保存到工作簿，并已重新校验。")).toBeTruthy();
   });
 
+  it("turns the Gantt band on for everyone, by week, through the workbook's 甘特图 parameter", () => {
+    const onSave = jest.fn(async (_e: SettingsEdit) => true);
+    show(<SettingsPage prefs={PREFS} onChange={() => undefined} state={state()} onSave={onSave} />);
+    const gantt = screen.getByLabelText("甘特图") as HTMLSelectElement;
+    expect(gantt.value).toBe("off");
+    fireEvent.change(gantt, { target: { value: "week" } });
+    fireEvent.click(screen.getByRole("button", { name: "保存参数" }));
+    expect(onSave.mock.calls[0][0].params?.gantt).toBe("week");
+  });
+
   it("refuses a day count that is not a whole number, saying which", () => {
     const onSave = jest.fn(async () => true);
     show(<SettingsPage prefs={PREFS} onChange={() => undefined} state={state()} onSave={onSave} />);

@@ -17,7 +17,7 @@ import { fitPatchText } from "../cell-text";
 import type { CellWrite, PatchOp, WorkbookPatch } from "../patch";
 import type { DeclaredTable, MappingOverride } from "../recognise";
 import { KIND_NAMES, KINDS, type Kind } from "../kinds";
-import type { Lang, Settings } from "../settings";
+import type { GanttMode, Lang, Settings } from "../settings";
 import { a1, cellAt, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { parseDate, parseText } from "../values";
 import {
@@ -71,6 +71,7 @@ export interface SettingsEdit {
     companyName?: string;
     lang?: Lang;
     asOf?: IsoDate | null;
+    gantt?: GanttMode;
     departments?: Partial<Settings["departments"]>;
   };
   /** Replaces the whole 节假日 list when present. */
@@ -113,6 +114,7 @@ const EditSchema = z.strictObject({
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),
+      gantt: z.optional(z.enum(["off", "day", "week"])),
       departments: z.optional(
         z.strictObject({
           finance: z.optional(text),

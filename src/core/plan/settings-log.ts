@@ -6,7 +6,13 @@
 import type { PatchOp } from "../patch";
 import type { Lang } from "../settings";
 import type { WorkbookSnapshot } from "../snapshot";
-import { mappingFieldText, PARAM_LABELS, type ParamKey, type WorkbookState } from "../workbook-settings";
+import {
+  GANTT_TEXT,
+  mappingFieldText,
+  PARAM_LABELS,
+  type ParamKey,
+  type WorkbookState,
+} from "../workbook-settings";
 import { sheetWords } from "../../i18n/sheets";
 import { planLog } from "./log";
 
@@ -21,6 +27,7 @@ function paramValue(s: WorkbookState, key: ParamKey, lang: Lang): string {
     ];
   }
   if (key === "lang") return s.settings.lang === "en" ? "English" : "中文";
+  if (key === "gantt") return GANTT_TEXT[s.settings.gantt];
   return String(s.settings[key as "companyName"]);
 }
 

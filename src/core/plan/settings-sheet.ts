@@ -9,8 +9,8 @@
 import type { HolidayEntry } from "../calendar";
 import { isoToSerial } from "../dates";
 import type { CellWrite, PatchOp } from "../patch";
-import { DEFAULT_SETTINGS, type Lang } from "../settings";
-import { PARAM_LABELS, SETTINGS_SHEET, settingsSheet, type ParamKey } from "../workbook-settings";
+import { DEFAULT_SETTINGS, type GanttMode, type Lang } from "../settings";
+import { GANTT_TEXT, PARAM_LABELS, SETTINGS_SHEET, settingsSheet, type ParamKey } from "../workbook-settings";
 import type { SheetSnapshot, WorkbookSnapshot } from "../snapshot";
 import { freeSheetName } from "../owned";
 import { sheetWords } from "../../i18n/sheets";
@@ -34,6 +34,7 @@ export function paramWrite(key: ParamKey, value: ParamValue, date1904: boolean):
       : { v: isoToSerial(String(value), date1904), style: { numFmt: DATE_FORMAT } };
   }
   if (key === "lang") return { v: value === "en" ? "English" : "中文" };
+  if (key === "gantt") return { v: GANTT_TEXT[(value as GanttMode | null) ?? "off"] ?? GANTT_TEXT.off };
   if (value === null || value === "") return null;
   return { v: value };
 }
@@ -64,6 +65,7 @@ export function defaultParamValues(lang: Lang): Record<ParamKey, ParamValue> {
     "departments.service": d.departments.service,
     "departments.office": d.departments.office,
     lang,
+    gantt: d.gantt,
   };
 }
 

@@ -23,7 +23,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { HolidayEntry } from "../../core/calendar";
 import type { IsoDate } from "../../core/dates";
 import type { SettingsEdit } from "../../core/plan/settings-edit";
-import { DEFAULT_SETTINGS, type Settings } from "../../core/settings";
+import { DEFAULT_SETTINGS, type GanttMode, type Settings } from "../../core/settings";
 import { FIRST_YEAR, LAST_YEAR } from "../../core/holidays-cn";
 import type { WorkbookState } from "../../core/workbook-settings";
 import { paneWords } from "../../i18n/pane";
@@ -58,6 +58,7 @@ const DAY_PARAMS = [
   "runInRemindDays",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
+const GANTT_MODES: readonly GanttMode[] = ["off", "day", "week"];
 const DEPARTMENTS = ["finance", "sales", "service", "office"] as const;
 
 export interface SettingsPageProps {
@@ -75,12 +76,13 @@ export interface SettingsPageProps {
 /** Parameters as the form holds them: text, so a half-typed number is not lost. */
 type ParamForm = Record<DayParam, string> & {
   companyName: string;
+  gantt: GanttMode;
   departments: Record<(typeof DEPARTMENTS)[number], string>;
 };
 
 function paramForm(s: Settings): ParamForm {
   const days = Object.fromEntries(DAY_PARAMS.map((k) => [k, String(s[k])])) as Record<DayParam, string>;
-  return { ...days, companyName: s.companyName, departments: { ...s.departments } };
+  return { ...days, companyName: s.companyName, gantt: s.gantt, departments: { ...s.departments } };
 }
 
 interface HolidayRow {
@@ -149,6 +151,7 @@ export function SettingsPage({
       params: {
         ...(days as Record<DayParam, number>),
         companyName: params.companyName.trim(),
+        gantt: params.gantt,
         departments: Object.fromEntries(DEPARTMENTS.map((d) => [d, params.departments[d].trim()])),
       },
     });
@@ -230,6 +233,21 @@ export function SettingsPage({
             />
           </Field>
         ))}
+        <Field label={w.gantt} hint={w.ganttHint}>
+          <Select
+            value={params.gantt}
+            disabled={!editable}
+            onChange={(_e, d) =>
+              setParams({ ...params, gantt: GANTT_MODES.find((m) => m === d.value) ?? "off" })
+            }
+          >
+            {GANTT_MODES.map((m) => (
+              <option key={m} value={m}>
+                {w.ganttModes[m]}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field label={w.company}>
           <Input
             value={params.companyName}

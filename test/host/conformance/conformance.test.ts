@@ -9,6 +9,7 @@ import { OWN_TITLE, type PatchOp } from "../../../src/core/patch";
 import type { Cell, Range, SheetSnapshot, WorkbookSnapshot } from "../../../src/core/snapshot";
 import { ownFormat } from "../../../src/core/own-format";
 import { NotOwnedError } from "../../../src/core/owned";
+import { ganttRules } from "../../../src/core/plan/gantt";
 import { snapshotAfter } from "../../../src/core/patch-snapshot";
 import { readXlsxBytes } from "../../../src/host/xlsx/read";
 import { host } from "../excel/measure";
@@ -346,6 +347,63 @@ const cases: Array<{ name: string; book?: Book; ops: PatchOp[]; notes?: string[]
         ranges: [R(2, 3, 2, 3), R(4, 4, 4, 4)],
         rules: [{ formula: `${own("错误")}`, border: "FF0000" }],
       },
+    ],
+  },
+  {
+    name: "a Gantt band: a new sheet with live references to another sheet and its seven rules over one range",
+    ops: [
+      {
+        op: "writeSheet",
+        sheet: "数据（甘特图）",
+        owner: { kind: "gantt", id: "band_1" },
+        visibility: "visible",
+        after: "数据",
+        content: {
+          rows: [
+            [null, null, { v: "休" }, { v: "班" }],
+            [
+              { v: "任务" },
+              { v: "开始" },
+              { v: 46349, style: { numFmt: "d" } },
+              { v: 46350, style: { numFmt: "d" } },
+            ],
+            [
+              { v: "设计" },
+              { v: 46349, formula: `IF(ISNUMBER('数据'!$C$2),'数据'!$C$2,"")`, style: { numFmt: DATE } },
+            ],
+            [
+              { v: "验收" },
+              { v: "", formula: `IF(ISNUMBER('数据'!$C$5),'数据'!$C$5,"")`, style: { numFmt: DATE } },
+            ],
+          ],
+        },
+      },
+      {
+        op: "addConditionalFormats",
+        sheet: "数据（甘特图）",
+        ranges: [R(1, 3, 4, 4)],
+        rules: ganttRules("day"),
+      },
+    ],
+  },
+  {
+    name: "a Gantt band turned off: its region emptied, its rules cleared, its sheet hidden",
+    ops: [
+      {
+        op: "addConditionalFormats",
+        sheet: "其他",
+        ranges: [R(1, 1, 2, 2)],
+        rules: ganttRules("week"),
+      },
+      {
+        op: "writeSheet",
+        sheet: "其他",
+        owner: { kind: "copy", id: "other" },
+        visibility: "hidden",
+        previous: R(1, 1, 2, 2),
+        content: { rows: [] },
+      },
+      { op: "clearOwnFormats", sheet: "其他" },
     ],
   },
   {
