@@ -7,16 +7,13 @@
 import { baselineReport, readBaselines, runBaselineSet } from "../app/baseline";
 import { MAX_BASELINES, type TaskVariance } from "../core/baseline";
 import { refusalMessage } from "../core/plan/baseline";
-import { uncarriedParts } from "../host/xlsx/apply";
 import { XlsxHost } from "../host/xlsx/host";
-import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
+import { InputError, readXlsx } from "../host/xlsx/read";
 import { baselineWords } from "../i18n/baseline";
 import { cliWords } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
-import { outputIsInputMessage } from "../i18n/output";
-import { partLabel } from "../i18n/parts";
-import { defaultOutput, UsageError, userName, type Io, type Options } from "./main";
-import { checkOutputPath, sameFile, saveAtomically } from "./output";
+import { openForWrite, UsageError, userName, type Io, type Options } from "./main";
+import { saveAtomically } from "./output";
 
 export async function baselineCommand(positionals: string[], o: Options, io: Io): Promise<number> {
   const w = baselineWords(o.lang);
@@ -92,26 +89,9 @@ export async function baselineCommand(positionals: string[], o: Options, io: Io)
 
 async function set(file: string, o: Options, io: Io): Promise<number> {
   const w = baselineWords(o.lang);
-  const bytes = await loadXlsxFile(file);
-  const out = o.inPlace ? file : (o.output ?? defaultOutput(file));
-  await checkOutputPath(out);
-  const overInput = o.inPlace || (await sameFile(out, file));
-  if (overInput && !o.inPlace) {
-    io.stderr(outputIsInputMessage(file, out, o.lang) + "\n");
-    return 2;
-  }
-  if (overInput) {
-    const parts = uncarriedParts(bytes);
-    if (parts.length) {
-      io.stderr(
-        cliWords(o.lang).inPlaceRefused(
-          file,
-          parts.map((p) => partLabel(p, o.lang)),
-        ) + "\n",
-      );
-      return 2;
-    }
-  }
+  const opened = await openForWrite(file, o, io);
+  if (!opened) return 2;
+  const { bytes, out } = opened;
   const host = new XlsxHost(bytes);
   const outcome = await runBaselineSet(host, {
     name: o.name,

@@ -156,15 +156,17 @@ export interface Options {
 }
 
 /**
- * `apply` and `clear`: read the file once, run the use-case on the .xlsx host, and write the
- * result to -o OUT (default: NAME.ptrack.xlsx beside the input), or over the input with
- * --in-place — refused when the file holds parts the writer is not trusted to carry through.
+ * Reads the input of a command that writes a workbook and settles where it goes: -o OUT (default
+ * NAME.ptrack.xlsx beside the input) or the input itself with --in-place. Undefined, with its one
+ * sentence on stderr, when the output is the input without --in-place, or --in-place is refused
+ * because the file holds parts the writer is not trusted to carry through.
  */
-async function writeCommand(command: "apply" | "clear", file: string, o: Options, io: Io): Promise<number> {
-  const w = cliWords(o.lang);
-  const { runApply, runClear } = load<typeof import("../app/apply")>("../app/apply");
+export async function openForWrite(
+  file: string,
+  o: Options,
+  io: Io,
+): Promise<{ bytes: Uint8Array; out: string } | undefined> {
   const { uncarriedParts } = load<typeof import("../host/xlsx/apply")>("../host/xlsx/apply");
-  const { XlsxHost } = load<typeof import("../host/xlsx/host")>("../host/xlsx/host");
   const { partLabel } = load<typeof import("../i18n/parts")>("../i18n/parts");
   const bytes = await loadXlsxFile(file);
   const out = o.inPlace ? file : (o.output ?? defaultOutput(file));
@@ -173,20 +175,33 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   const overInput = o.inPlace || (await sameFile(out, file));
   if (overInput && !o.inPlace) {
     io.stderr(outputIsInputMessage(file, out, o.lang) + "\n");
-    return 2;
+    return undefined;
   }
-  if (overInput) {
-    const parts = uncarriedParts(bytes);
-    if (parts.length) {
-      io.stderr(
-        w.inPlaceRefused(
-          file,
-          parts.map((p) => partLabel(p, o.lang)),
-        ) + "\n",
-      );
-      return 2;
-    }
+  const parts = overInput ? uncarriedParts(bytes) : [];
+  if (parts.length) {
+    io.stderr(
+      cliWords(o.lang).inPlaceRefused(
+        file,
+        parts.map((p) => partLabel(p, o.lang)),
+      ) + "\n",
+    );
+    return undefined;
   }
+  return { bytes, out };
+}
+
+/**
+ * `apply` and `clear`: read the file once, run the use-case on the .xlsx host, and write the
+ * result to -o OUT (default: NAME.ptrack.xlsx beside the input), or over the input with
+ * --in-place — refused when the file holds parts the writer is not trusted to carry through.
+ */
+async function writeCommand(command: "apply" | "clear", file: string, o: Options, io: Io): Promise<number> {
+  const w = cliWords(o.lang);
+  const { runApply, runClear } = load<typeof import("../app/apply")>("../app/apply");
+  const { XlsxHost } = load<typeof import("../host/xlsx/host")>("../host/xlsx/host");
+  const opened = await openForWrite(file, o, io);
+  if (!opened) return 2;
+  const { bytes, out } = opened;
   const progress = io.progress ?? progressBar(process.stderr, o.lang);
   const host = new XlsxHost(bytes);
   const user = process.env.PTRACK_USER || userName();
