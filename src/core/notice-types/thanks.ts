@@ -5,8 +5,8 @@
  * when the 备忘录 is signed (备忘录日期 filled), as both go to the customer together.
  */
 
-import { boolOf, dateOf, isEmpty } from "../rows";
-import { defineNoticeType, type NoticeText, type PlannedCause } from "./define";
+import { boolOf } from "../rows";
+import { defineNoticeType, type NoticeText } from "./define";
 import { cnDate, str } from "./format";
 import { memo } from "./memo";
 
@@ -18,27 +18,13 @@ export const thanks = defineNoticeType({
   status: { pending: "待提交", done: "已提交" },
   follows: memo.follows,
   plan(ctx, findings, h) {
+    const wanted = (key: string) => boolOf(ctx.contracts.get(key)?.fields.thanksLetter) === true;
     // Most workbooks mark no contract: then nothing is planned and the schedule is not read.
-    let any = false;
-    for (const c of ctx.contracts.values()) if (boolOf(c.fields.thanksLetter) === true) any = true;
-    if (!any) return [];
-    const out: PlannedCause[] = [];
-    for (const m of memo.plan(ctx, findings, h)) {
-      const contract = ctx.contracts.get(m.key);
-      if (contract && boolOf(contract.fields.thanksLetter) === true) out.push(m);
-    }
-    return out;
+    if (![...ctx.contracts.keys()].some(wanted)) return [];
+    return memo.plan(ctx, findings, h).filter((m) => wanted(m.key));
   },
   // Submitted with the 备忘录: due and done as it is.
-  followUp(ctx, key, issued) {
-    const contract = ctx.contracts.get(key);
-    if (!contract) return undefined;
-    const delivery = dateOf(contract.fields.deliveryDate);
-    return {
-      due: delivery !== undefined && delivery > issued ? delivery : issued,
-      done: !isEmpty(contract.fields.memoDate),
-    };
-  },
+  followUp: memo.followUp,
   text(f, s): NoticeText {
     const name = str(f.contractName);
     const customer = str(f.customer);
