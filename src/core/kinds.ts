@@ -3,9 +3,17 @@
  * required, and how each kind is recognised. One place to add a field, a synonym or a kind.
  */
 
-export type Kind = "schedule" | "contracts" | "payments" | "documents" | "risks" | "issues";
+export type Kind = "schedule" | "contracts" | "payments" | "documents" | "risks" | "issues" | "changes";
 
-export const KINDS: readonly Kind[] = ["schedule", "contracts", "payments", "documents", "risks", "issues"];
+export const KINDS: readonly Kind[] = [
+  "schedule",
+  "contracts",
+  "payments",
+  "documents",
+  "risks",
+  "issues",
+  "changes",
+];
 
 export type FieldType = "text" | "wbs" | "date" | "money" | "percent" | "yesno" | "wbsList" | "days";
 
@@ -912,7 +920,95 @@ const issues: KindDef = {
   ],
 };
 
-export const KIND_DEFS: Record<Kind, KindDef> = { schedule, contracts, payments, documents, risks, issues };
+/**
+ * 变更申请 (示范 4 「变更必须经过正式的申请、评审和批准程序」): each request with its contract or
+ * task, the dates it was requested, reviewed and approved, and the decision (批准/驳回).
+ */
+const changes: KindDef = {
+  kind: "changes",
+  key: "changeId",
+  names: { zh: "变更申请", en: "Change requests" },
+  words: [
+    "CHANGES",
+    "CHANGE",
+    "变更申请",
+    "变更申请表",
+    "变更申请单",
+    "变更登记",
+    "变更台账",
+    "变更记录",
+    "变更",
+  ],
+  core: [
+    ["content", "requestDate"],
+    ["changeId", "requestDate"],
+    ["changeId", "approvalDate"],
+    ["content", "approvalDate"],
+  ],
+  coreDates: ["requestDate", "reviewDate", "approvalDate"],
+  sheetHint: { re: /变更/, rank: 0 },
+  dateOrder: [
+    ["requestDate", "reviewDate"],
+    ["reviewDate", "approvalDate"],
+    ["requestDate", "approvalDate"],
+  ],
+  actualFields: ["requestDate", "reviewDate", "approvalDate"],
+  fields: [
+    {
+      field: "changeId",
+      type: "text",
+      headers: ["变更编号", "变更单号", "变更申请编号", "申请编号", "编号", "序号", "Change ID"],
+      weak: ["申请编号", "编号", "序号"],
+    },
+    { field: "contractNo", type: "text", ...V.contractNo },
+    {
+      field: "task",
+      type: "text",
+      headers: ["涉及任务", "变更任务", "关联任务", "受影响任务", "影响任务", "Task"],
+    },
+    {
+      field: "content",
+      type: "text",
+      required: true,
+      headers: ["变更内容", "变更事项", "变更描述", "变更说明", "变更原因", "变更项目", "Change"],
+    },
+    {
+      field: "requestDate",
+      type: "date",
+      required: true,
+      headers: ["申请日期", "变更申请日期", "申请时间", "提交日期", "Requested"],
+    },
+    { field: "requester", type: "text", headers: ["申请人", "提出人", "申请部门", "Requester"] },
+    {
+      field: "reviewDate",
+      type: "date",
+      headers: ["评审日期", "变更评审日期", "评审时间", "审核日期", "Reviewed"],
+    },
+    {
+      field: "approvalDate",
+      type: "date",
+      headers: ["批准日期", "审批日期", "批准时间", "审批时间", "Approved"],
+    },
+    {
+      field: "result",
+      type: "text",
+      headers: ["审批结果", "批准结果", "评审结果", "审批意见", "Decision"],
+    },
+    { field: "approver", type: "text", headers: ["批准人", "审批人"] },
+    { field: "status", type: "text", ...V.registerStatus },
+    { field: "note", type: "text", ...V.note },
+  ],
+};
+
+export const KIND_DEFS: Record<Kind, KindDef> = {
+  schedule,
+  contracts,
+  payments,
+  documents,
+  risks,
+  issues,
+  changes,
+};
 
 /** The sheet/table name each kind carries in the workbook. */
 export const KIND_NAMES = Object.fromEntries(KINDS.map((k) => [k, KIND_DEFS[k].names.zh])) as Record<

@@ -38,6 +38,11 @@ export interface Settings {
   runInDays: number;
   /** Remind N calendar days before the 免费磨合期 ends (§2.5.1). */
   runInRemindDays: number;
+  /**
+   * A 变更申请 is decided within N working days of the request (示范 4 gives no number; 3 is the
+   * §2.4.1 review path of a plan: 初审 to 总经办 in 1, 总经办审核 in 2).
+   */
+  changeApprovalWorkdays: number;
   /** Severity overrides per rule. */
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
@@ -69,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   updateDays: 7,
   runInDays: 90,
   runInRemindDays: 15,
+  changeApprovalWorkdays: 3,
   severities: {},
   lang: "zh",
   companyName: "",

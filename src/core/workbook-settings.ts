@@ -24,6 +24,7 @@
  * | 填报周期天数, 更新周期天数 | updateDays | whole number |
  * | 免费磨合期天数, 磨合期天数 | runInDays | whole number |
  * | 磨合期提醒天数, 磨合期到期提醒天数 | runInRemindDays | whole number |
+ * | 变更审批工作日数, 变更审批天数 | changeApprovalWorkdays | whole number (working days) |
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
@@ -106,7 +107,8 @@ type NumberKey =
   | "planWorkdays"
   | "updateDays"
   | "runInDays"
-  | "runInRemindDays";
+  | "runInRemindDays"
+  | "changeApprovalWorkdays";
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
@@ -128,6 +130,7 @@ const NUMBER_KEYS: Record<NumberKey, string[]> = {
   updateDays: ["填报周期天数", "更新周期天数"],
   runInDays: ["免费磨合期天数", "磨合期天数"],
   runInRemindDays: ["磨合期提醒天数", "磨合期到期提醒天数"],
+  changeApprovalWorkdays: ["变更审批工作日数", "变更审批天数"],
 };
 const DEPT_KEYS: Record<DeptKey, string[]> = {
   finance: ["财务部名称"],
@@ -169,6 +172,7 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["updateDays", "填报周期天数"],
   ["runInDays", "免费磨合期天数"],
   ["runInRemindDays", "磨合期提醒天数"],
+  ["changeApprovalWorkdays", "变更审批工作日数"],
   ["gantt", "甘特图"],
 ];
 
@@ -270,6 +274,7 @@ const OverridesSchema = z.partial(
     updateDays: dayCount,
     runInDays: dayCount,
     runInRemindDays: dayCount,
+    changeApprovalWorkdays: dayCount,
     lang: z.enum(["zh", "en"]),
     gantt: z.enum(["off", "day", "week"]),
     companyName: z.string(),

@@ -577,6 +577,40 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Issue "${a.s("issue")}" was to be solved by ${a.s("dueDate")}; as of ${a.s("asOf")} it is still open, ` +
       `${plural(a.n("days"), "day")} overdue${ownerEn(a)}`,
   },
+  "schedule.change-unapproved": {
+    title: { zh: "计划变更未经批准", en: "Plan change not approved" },
+    zh: (a, f) =>
+      `${subjectZh(a, f)}计划完成由 ${a.s("baselineEnd")} 调整为 ${a.s("planEnd")}，` +
+      (a.has("request")
+        ? `变更申请 ${a.s("request")} ${a.s("decision") === "rejected" ? "已被驳回" : "尚未批准"}`
+        : "变更申请登记中没有该任务或合同的变更申请") +
+      "；变更必须经过正式的申请、评审和批准程序",
+    en: (a, f) =>
+      `${subjectEn(a, f)}: planned end moved from ${a.s("baselineEnd")} to ${a.s("planEnd")}, ` +
+      (a.has("request")
+        ? `but change request ${a.s("request")} ${a.s("decision") === "rejected" ? "was rejected" : "is not approved yet"}`
+        : "with no change request for this task or contract in the change register") +
+      "; a change needs a formal request, review and approval",
+  },
+  "change.unreviewed": {
+    title: { zh: "变更未经评审即批准", en: "Change approved without review" },
+    zh: (a) =>
+      `变更申请${changeZh(a)}已批准${a.has("approvalDate") ? `（${a.s("approvalDate")}）` : ""}，` +
+      "但评审日期为空；变更须先评审后批准",
+    en: (a) =>
+      `Change request${changeEn(a)} was approved${a.has("approvalDate") ? ` on ${a.s("approvalDate")}` : ""} ` +
+      "but has no review date; a change is reviewed before it is approved",
+  },
+  "change.open-overdue": {
+    title: { zh: "变更申请久未审批", en: "Change request awaiting a decision" },
+    zh: (a) =>
+      `变更申请${changeZh(a)}于 ${a.s("requestDate")} 提出，应在 ${a.n("n")} 个工作日内（不晚于 ` +
+      `${a.s("deadline")}）完成评审和批准，截至 ${a.s("asOf")} 仍未审批，已超过 ${a.n("days")} 天`,
+    en: (a) =>
+      `Change request${changeEn(a)} was made ${a.s("requestDate")}; it is decided within ` +
+      `${plural(a.n("n"), "working day")} (by ${a.s("deadline")}), and as of ${a.s("asOf")} it is still ` +
+      `undecided, ${plural(a.n("days"), "day")} late`,
+  },
   "contract.kickoff-before-payment": {
     title: { zh: "首付款到账前召开动员会", en: "Kickoff before the first payment" },
     zh: (a) =>
@@ -803,6 +837,21 @@ const TEXTS: Record<RuleId, RuleText> = {
       `Add the year to the 节假日 table on 设置`,
   },
 };
+
+/** A change request as a message names it: its number, content and contract. */
+function changeZh(a: Args): string {
+  const id = a.has("changeId") ? ` ${a.s("changeId")}` : "";
+  const what = a.has("content") ? `「${a.s("content")}」` : "";
+  const c = a.has("contractNo") ? `（合同 ${a.s("contractNo")}）` : "";
+  return `${id}${what}${c}`;
+}
+
+function changeEn(a: Args): string {
+  const id = a.has("changeId") ? ` ${a.s("changeId")}` : "";
+  const what = a.has("content") ? ` "${a.s("content")}"` : "";
+  const c = a.has("contractNo") ? ` (contract ${a.s("contractNo")})` : "";
+  return `${id}${what}${c}`;
+}
 
 /** Who a risk or issue belongs to, after the sentence. */
 function ownerZh(a: Args): string {

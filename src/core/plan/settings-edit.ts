@@ -68,6 +68,7 @@ export interface SettingsEdit {
     updateDays?: number;
     runInDays?: number;
     runInRemindDays?: number;
+    changeApprovalWorkdays?: number;
     companyName?: string;
     lang?: Lang;
     asOf?: IsoDate | null;
@@ -111,6 +112,7 @@ const EditSchema = z.strictObject({
       updateDays: z.optional(dayCount),
       runInDays: z.optional(dayCount),
       runInRemindDays: z.optional(dayCount),
+      changeApprovalWorkdays: z.optional(dayCount),
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),

@@ -46,6 +46,7 @@ import {
   documentToOfficeLate,
 } from "./documents";
 import { issueOverdue, riskHighNoResponse, riskResponseOverdue, riskReviewOverdue } from "./registers";
+import { changeOpenOverdue, changeUnreviewed, scheduleChangeUnapproved } from "./changes";
 import {
   contractAcceptanceCopies,
   contractAssessmentMissing,
@@ -130,6 +131,10 @@ export const RULES: readonly Rule[] = [
   riskResponseOverdue,
   riskReviewOverdue,
   issueOverdue,
+  // Change control (示范 4): the 变更申请 register.
+  scheduleChangeUnapproved,
+  changeUnreviewed,
+  changeOpenOverdue,
   // The process each contract goes through (§2.1–§2.5, 集成 5, 流程 三).
   contractKickoffBeforePayment,
   contractPlanLate,

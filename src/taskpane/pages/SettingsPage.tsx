@@ -56,6 +56,7 @@ const DAY_PARAMS = [
   "updateDays",
   "runInDays",
   "runInRemindDays",
+  "changeApprovalWorkdays",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
 const GANTT_MODES: readonly GanttMode[] = ["off", "day", "week"];
