@@ -147,6 +147,22 @@ export class WorkCalendar {
     return result;
   }
 
+  /**
+   * The `count` working days after d, as a look-up by position (0 = the first after d): one pass
+   * over day numbers and one year check for the whole run; a date is spelled only when read.
+   */
+  workdaysAfter(d: IsoDate, count: number): (i: number) => IsoDate | undefined {
+    const days = new Int32Array(Math.max(0, count));
+    let n = toDay(d);
+    let filled = 0;
+    while (filled < count && n < LAST_DAY) {
+      n++;
+      if (this.isWorkdayNumber(n)) days[filled++] = n;
+    }
+    this.consult(yearOf(d), yearOf(fromDayNumber(n)));
+    return (i) => (i >= 0 && i < filled ? fromDayNumber(days[i]) : undefined);
+  }
+
   /** Working days in (a, b]; negative when b < a. */
   workdaysBetween(a: IsoDate, b: IsoDate): number {
     const na = toDay(a);

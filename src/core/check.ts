@@ -24,6 +24,7 @@ import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
 import { criticalViews, type CriticalView } from "./rules/critical";
 import { runRules } from "./rules/index";
+import { yearsOfFinding } from "./rules/workbook";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import { cellAt, parseA1, type WorkbookSnapshot } from "./snapshot";
 import { logSheet, reportSheet } from "./owned";
@@ -224,7 +225,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     state: workbookState(
       wb,
       ws,
-      findings.filter((f) => f.rule === "calendar.year-missing").map((f) => Number(f.args.year)),
+      findings.filter((f) => f.rule === "calendar.year-missing").flatMap(yearsOfFinding),
     ),
     critical: criticalViews(model),
   };

@@ -38,6 +38,7 @@ import { markIssued } from "./register";
 import { typeTable, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
 import { finding, RULES } from "./rules/index";
+import { yearsOfFinding } from "./rules/workbook";
 import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { readWorkbookSettings, SETTINGS_SHEET, workbookState } from "./workbook-settings";
 
@@ -351,7 +352,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     state: workbookState(
       wb,
       ws,
-      findings.filter((f) => f.rule === "calendar.year-missing").map((f) => Number(f.args.year)),
+      findings.filter((f) => f.rule === "calendar.year-missing").flatMap(yearsOfFinding),
     ),
   };
   live.analysis = { ...next, result };

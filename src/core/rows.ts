@@ -15,6 +15,7 @@ import {
   durationIsWorking,
   parseDays,
   parseDate,
+  plausibleDate,
   parseDateRangePart,
   parseMoney,
   parsePercent,
@@ -354,8 +355,9 @@ function valueParser(
     case "date": {
       const part = ref.part;
       if (part)
-        return (c) => parseDateRangePart(c?.value, part, { date1904: wb.date1904, numFmt: c?.numFmt });
-      return (c) => parseDate(c?.value, { date1904: wb.date1904, numFmt: c?.numFmt });
+        return (c) =>
+          plausibleDate(parseDateRangePart(c?.value, part, { date1904: wb.date1904, numFmt: c?.numFmt }));
+      return (c) => plausibleDate(parseDate(c?.value, { date1904: wb.date1904, numFmt: c?.numFmt }));
     }
     case "money":
       return (c) => parseMoney(c?.value, { scale: ref.scale });

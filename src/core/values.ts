@@ -22,6 +22,7 @@ export type InvalidReason =
   | "date-range"
   | "two-digit-year"
   | "ambiguous-date"
+  | "implausible-date"
   | "not-a-number"
   | "amount-range"
   | "not-yes-no";
@@ -55,6 +56,7 @@ const INVALID = Object.fromEntries(
       "date-range",
       "two-digit-year",
       "ambiguous-date",
+      "implausible-date",
       "not-a-number",
       "amount-range",
       "not-yes-no",
@@ -419,6 +421,20 @@ export function parseDate(
   if (typeof v === "string") return parseDateText(v);
   if (typeof v === "boolean") return INVALID["not-a-date"];
   return isError(v) ? INVALID["error-value"] : INVALID["not-a-date"];
+}
+
+/**
+ * Years a date in a tracked table can sensibly fall in. Outside them the value is a typo — 1 in a
+ * date cell is 1900-01-01, 120000 is 2228-07-18 — and is reported as such instead of driving
+ * deadlines, the critical path and the holiday calendar across centuries.
+ */
+export const PLAUSIBLE_YEARS = { first: 1950, last: 2099 } as const;
+
+/** A parsed date whose year is outside PLAUSIBLE_YEARS becomes invalid ("implausible-date"). */
+export function plausibleDate<T>(p: Parsed<T>): Parsed<T> {
+  if (p.status !== "ok" || typeof p.value !== "string") return p;
+  const year = Number(p.value.slice(0, 4));
+  return year >= PLAUSIBLE_YEARS.first && year <= PLAUSIBLE_YEARS.last ? p : INVALID["implausible-date"];
 }
 
 // ---------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 import type { Finding, MessageArgs, RuleId } from "../core/findings";
 import { KIND_NAMES } from "../core/kinds";
 import type { Lang } from "../core/settings";
+import { PLAUSIBLE_YEARS } from "../core/values";
 
 type Template = (a: Args, f: Finding) => string;
 interface RuleText {
@@ -87,6 +88,10 @@ const REASONS: Record<string, Record<Lang, string>> = {
   "ambiguous-date": {
     zh: "（日、月顺序不明，请写成 2026-11-23 的形式）",
     en: " (day and month order is unclear; write it as 2026-11-23)",
+  },
+  "implausible-date": {
+    zh: `（年份不在 ${PLAUSIBLE_YEARS.first}–${PLAUSIBLE_YEARS.last} 之间，可能是输入错误）`,
+    en: ` (the year is outside ${PLAUSIBLE_YEARS.first}–${PLAUSIBLE_YEARS.last}; probably a typo)`,
   },
 };
 
@@ -831,10 +836,12 @@ const TEXTS: Record<RuleId, RuleText> = {
   },
   "calendar.year-missing": {
     title: { zh: "缺少节假日数据", en: "No holiday data" },
-    zh: (a) => `${a.n("year")} 年没有节假日数据，工作日按周一至周五计算；请在「设置」的节假日表中补充`,
+    zh: (a) =>
+      `${a.has("years") ? a.s("years") : a.n("year")} 年没有节假日数据，工作日按周一至周五计算；请在「设置」的节假日表中补充`,
     en: (a) =>
-      `There is no holiday data for ${a.n("year")}; working days were counted Monday to Friday. ` +
-      `Add the year to the 节假日 table on 设置`,
+      `There is no holiday data for ${a.has("years") ? a.s("years").replace(/、/g, ", ") : a.n("year")}; ` +
+      `working days were counted Monday to Friday. ` +
+      `Add ${a.n("count") > 1 ? "the years" : "the year"} to the 节假日 table on 设置`,
   },
 };
 

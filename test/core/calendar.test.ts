@@ -94,6 +94,15 @@ describe("years without data", () => {
     cal.isWorkday("2003-06-03");
     expect(cal.missingYears()).toEqual([2003, 2027, 2028, 2029]);
   });
+
+  test("workdaysAfter lists the working days addWorkdays finds, and the years the run crosses", () => {
+    const cal = new WorkCalendar();
+    const after = cal.workdaysAfter("2026-09-25", 400);
+    for (const i of [0, 1, 3, 4, 50, 399])
+      expect(after(i)).toBe(new WorkCalendar().addWorkdays("2026-09-25", i + 1));
+    expect(after(400)).toBeUndefined();
+    expect(cal.missingYears()).toEqual([2027, 2028]);
+  });
 });
 
 describe("workbook entries win over the bundle", () => {

@@ -2,6 +2,7 @@ import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
 import { analyseWorkbook, type Analysis } from "../../src/core/check";
 import { isoToSerial, type IsoDate } from "../../src/core/dates";
 import { recheck, startLive, type CellEdit } from "../../src/core/live";
+import { yearsOfFinding } from "../../src/core/rules/workbook";
 import type { Cell, WorkbookSnapshot } from "../../src/core/snapshot";
 
 const opts = { asOf: SAMPLE_AS_OF as IsoDate };
@@ -17,7 +18,7 @@ function seen(a: Analysis) {
 }
 
 const YEARS = "calendar.year-missing";
-const years = (a: Analysis) => a.result.findings.filter((f) => f.rule === YEARS).map((f) => f.args.year);
+const years = (a: Analysis) => a.result.findings.filter((f) => f.rule === YEARS).flatMap(yearsOfFinding);
 
 /** The check as seen without its calendar.year-missing findings and the state's missing years. */
 function withoutYears(a: Analysis): Analysis {

@@ -1,6 +1,6 @@
 /** Rules about the workbook as a whole: recognition and calendar coverage (SPEC §5). */
 
-import type { MessageArgs } from "../findings";
+import type { Finding, MessageArgs } from "../findings";
 import { everyKind, fieldHeader } from "../kinds";
 import type { TableRule, WorkbookRule } from "./context";
 
@@ -65,18 +65,47 @@ export const tableBlankRows: TableRule = {
   },
 };
 
+/** Missing years as runs: [2027, 2028, 2029, 2031] → "2027–2029、2031". */
+export function yearRuns(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join("、");
+}
+
+/** The years a calendar.year-missing finding names (its `years` runs, else its one `year`). */
+export function yearsOfFinding(f: Finding): number[] {
+  const runs = f.args.years;
+  if (typeof runs !== "string") return f.args.year === undefined ? [] : [Number(f.args.year)];
+  return runs.split("、").flatMap((run) => {
+    const [a, b = a] = run.split("–").map(Number);
+    return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+  });
+}
+
 /**
  * Runs after every other rule: the calendar only knows which years it lacked
- * once the deadlines have been computed.
+ * once the deadlines have been computed. One finding names them all, so a schedule
+ * running years ahead gives one line, not one per year.
  */
 export const calendarYearMissing: WorkbookRule = {
   id: "calendar.year-missing",
   severity: "warning",
   scope: "workbook",
   check(ctx) {
-    for (const year of [...ctx.calendar.missingYears()].sort((a, b) => a - b)) {
-      // Reported on 设置, where the 节假日 table that fixes it lives.
-      ctx.report({ rule: "calendar.year-missing", sheet: "设置", field: "节假日", args: { year } });
-    }
+    const years = [...ctx.calendar.missingYears()].sort((a, b) => a - b);
+    if (years.length === 0) return;
+    // Reported on 设置, where the 节假日 table that fixes it lives.
+    ctx.report({
+      rule: "calendar.year-missing",
+      sheet: "设置",
+      field: "节假日",
+      args: { year: years[0], years: yearRuns(years), count: years.length },
+    });
   },
 };

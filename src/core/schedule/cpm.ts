@@ -103,7 +103,8 @@ interface Edge {
 /** Forward and backward pass. Never throws on the tasks' content; dates must be IsoDate. */
 export function criticalPath(
   tasks: readonly CpmTask[],
-  calendar: Pick<WorkCalendar, "isWorkday" | "addWorkdays" | "workdaysBetween">,
+  calendar: Pick<WorkCalendar, "isWorkday" | "addWorkdays" | "workdaysBetween"> &
+    Partial<Pick<WorkCalendar, "workdaysAfter">>,
   options: CpmOptions = {},
 ): CpmResult {
   const n = tasks.length;
@@ -183,10 +184,10 @@ export function criticalPath(
   // Boundary → date. During the passes only calendar-day lags need it; the results are read from a
   // table of the working days the schedule spans, built in one walk (a look-up per task would cost
   // a calendar search each, and far-off dates a check per year in between).
-  let table: string[] = [];
+  let table: (i: number) => IsoDate | undefined = () => undefined;
   let tableFirst = 0;
   const dayAt = (k: number): IsoDate => {
-    const t = table[k - tableFirst];
+    const t = table(k - tableFirst);
     if (t !== undefined) return t;
     try {
       return calendar.addWorkdays(origin, k);
@@ -271,16 +272,21 @@ export function criticalPath(
     hi = Math.max(hi, es[i] + dur[i], lf[i]);
   }
   if (hi - lo <= MAX_TABLE) {
-    const days: string[] = [];
-    let d = dayAt(lo);
-    for (let k = lo; k <= hi; k++) {
-      days.push(d);
-      if (k === hi) break;
-      do d = addDays(d, 1);
-      while (!calendar.isWorkday(d));
-      if (d > "9999-12-31") break;
+    const first = dayAt(lo);
+    if (calendar.workdaysAfter) {
+      const after = calendar.workdaysAfter(first, hi - lo);
+      table = (i) => (i === 0 ? first : after(i - 1));
+    } else {
+      const days: string[] = [first];
+      let d = first;
+      for (let k = lo; k < hi; k++) {
+        do d = addDays(d, 1);
+        while (!calendar.isWorkday(d));
+        if (d > "9999-12-31") break;
+        days.push(d);
+      }
+      table = (i) => days[i];
     }
-    table = days;
     tableFirst = lo;
   }
 

@@ -1,5 +1,7 @@
+import { formatFinding } from "../../../src/i18n/messages";
 import { readWorkbookSettings } from "../../../src/core/workbook-settings";
-import { sheet, workbook } from "../../helpers/snapshot-builder";
+import { fmt, sheet, workbook } from "../../helpers/snapshot-builder";
+import { isoToSerial } from "../../../src/core/dates";
 import { check, CONTRACT_HEADER, hits, SCHEDULE_HEADER } from "./harness";
 
 const AS_OF = "2026-11-23";
@@ -72,6 +74,47 @@ describe("calendar.year-missing and the 节假日 table", () => {
     const r = check(workbook(contracts, settings), "2027-03-10");
     expect(hits(r, "calendar.year-missing")).toEqual([]);
     expect(hits(r, "contract.notice-late")[0]).toContain("应不晚于 2027-03-04 发布");
+  });
+});
+
+describe("a date typo in a schedule", () => {
+  /** Linked tasks tied to a contract, so the critical path and the contract rules run over the typo. */
+  const typo = (cell: ReturnType<typeof fmt>) =>
+    workbook(
+      sheet("进度计划表", [
+        [...SCHEDULE_HEADER, "合同编号"],
+        ["1", "需求调研", "张三", "2026-11-02", "2026-11-06", null, null, "100%", null, "HT-1"],
+        ["2", "方案设计", "李四", "2026-11-09", cell, null, null, "50%", "1", "HT-1"],
+        ["3", "系统部署", "王五", "2026-12-01", "2026-12-10", null, null, "0%", "2", "HT-1"],
+      ]),
+      sheet("合同执行情况表", [
+        CONTRACT_HEADER.slice(0, 8),
+        ["HT-1", "OA", "甲公司", "2026-10-08", 100000, "赵六", "2026-10-09", "2026-12-31"],
+      ]),
+    );
+
+  test.each([
+    ["1 (1900-01-01)", 1, "1900-01-01"],
+    ["120000 (2228-07-18)", 120000, "2228-07-18"],
+  ])("typed as %s: the cell is reported once and no year is missing", (_name, serial, shown) => {
+    const r = check(typo(fmt(serial, "yyyy-mm-dd")), AS_OF);
+    expect(r.findings.filter((f) => f.cell === "E3").map((f) => `${f.rule}: ${formatFinding(f, "zh")}`)).toEqual([
+      `cell.date-invalid: 「计划完成」的值“${shown}”不是一个有效日期（年份不在 1950–2099 之间，可能是输入错误）`,
+    ]);
+    // The rest of the plan stays in 2026: the bundled calendar covers it.
+    expect(hits(r, "calendar.year-missing")).toEqual([]);
+  });
+
+  test("a plausible date years ahead: one line naming the years, not one per year", () => {
+    const r = check(typo(fmt(isoToSerial("2031-06-30"), "yyyy-mm-dd")), AS_OF);
+    expect(hits(r, "calendar.year-missing")).toEqual([
+      "设置: 2027–2031 年没有节假日数据，工作日按周一至周五计算；请在「设置」的节假日表中补充",
+    ]);
+    expect(hits(r, "calendar.year-missing", "en")).toEqual([
+      "设置: There is no holiday data for 2027–2031; working days were counted Monday to Friday. " +
+        "Add the years to the 节假日 table on 设置",
+    ]);
+    expect(r.state.missingYears).toEqual([2027, 2028, 2029, 2030, 2031]);
   });
 });
 
