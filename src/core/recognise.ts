@@ -187,7 +187,9 @@ const TRAILING_BRACKET = /^(.*[^([])[([]([^()[\]]*)[)\]]$/;
 export function normaliseHeader(text: string): { key: string; unit?: string } {
   let key = compact(text)
     .toUpperCase()
-    .replace(/^[*※★]+|[*※★]+$/g, "");
+    .replace(/^[*※★]+|[*※★]+$/g, "")
+    // A system export's field names (contract_no, sign_date) read as the words they join.
+    .replace(/([A-Z])_(?=[A-Z])/g, "$1");
   let unit: string | undefined;
   for (let i = 0; i < 2; i++) {
     const m = TRAILING_BRACKET.exec(key);
@@ -1008,9 +1010,10 @@ function scanRegion(
     // The header written again further down (a ledger pasted together from pieces).
     else if (cells.filter((x) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t)).length >= 2)
       bandRows.push(row.r);
-    // A lone label in a ledger (`补充协议` over the supplements below): no contract of its own.
+    // A lone label in a ledger (`补充协议` over the supplements below), or in a plan outside its task
+    // column (`版本描述` under the 阶段 column before the notes): no row of its own.
     else if (
-      labelOnly &&
+      (labelOnly || !anchorCols.has(cells[0].c)) &&
       cells.length === 1 &&
       typeof cells[0].v === "string" &&
       !dataCols.has(cells[0].c) &&

@@ -1,0 +1,216 @@
+/**
+ * Shapes first met on real workbooks the recognition had never been measured on, rebuilt with
+ * invented values: the words their headers use, and what sits around their tables.
+ */
+import { checkWorkbook, type CheckResult } from "../../src/core/check";
+import { normaliseHeader, recognise, type RecognisedTable } from "../../src/core/recognise";
+import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { d, sheet, workbook } from "../helpers/snapshot";
+
+function letters(t: RecognisedTable): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [f, r] of Object.entries(t.columns)) if (r) out[f] = r.letter;
+  return out;
+}
+
+function only(wb: WorkbookSnapshot): RecognisedTable {
+  const { tables } = recognise(wb);
+  expect(tables).toHaveLength(1);
+  return tables[0];
+}
+
+function check(wb: WorkbookSnapshot): CheckResult {
+  return checkWorkbook(wb, { asOf: "2026-11-23" });
+}
+
+describe("plans headed in words the vocabulary lacked", () => {
+  test("任务 | 开始日期 | 持续天数 (and a chart's offset column) is a plan with a duration", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["任务", "开始日期", "持续天数", "偏移天数"],
+          ["调研", d("2026-05-04"), 3, 0],
+          ["设计", d("2026-05-07"), 4, 3],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toEqual({ task: "A", planStart: "B", duration: "C" });
+  });
+
+  test("各阶段任务 | 开始时间 | 耗费天数 | 完成时间 under a title", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["进度表"],
+          ["各阶段任务", "开始时间", "耗费天数", "完成时间"],
+          ["需求", d("2026-06-01"), 7, d("2026-06-08")],
+          ["编码", d("2026-06-08"), 30, d("2026-07-08")],
+        ]),
+      ),
+    );
+    expect(t.headerRow).toBe(2);
+    expect(letters(t)).toEqual({ task: "A", planStart: "B", duration: "C", planEnd: "D" });
+  });
+
+  test("阶段 | 工作项目 | 项目描述 | 预计花费时间 | 开始时间 | 预计完成时间: the task is the 工作项目", () => {
+    const t = only(
+      workbook(
+        sheet("计划", [
+          ["阶段", "工作项目", "项目描述", "预计花费时间", "开始时间", "预计完成时间"],
+          [1, "玩法文档", "关卡说明", "3天", d("2026-05-27"), d("2026-05-29")],
+          [null, "美术清单", "资源需求", "1天", d("2026-05-29"), d("2026-05-29")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", duration: "D", planStart: "E", planEnd: "F" });
+  });
+
+  test("项目内容 over a two-row header with 工期 | 工时 | 开始时间 | 完成时间 and phase rows", () => {
+    const wb = workbook(
+      sheet(
+        "Sheet1",
+        [
+          ["项目序号", "项目内容", null, null, "时间安排表"],
+          [null, null, "工期", "工时", "开始时间", "完成时间"],
+          ["第一阶段", "项目立项"],
+          [1, "背景分析", "10 day", "10hs", "2026年9月15号", "2026年9月25号"],
+          [2, "可行性分析", "10 day", "10hs", "2026年9月25号", "2026年10月5号"],
+        ],
+        { merges: ["A1:A2", "B1:B2", "E1:F1"] },
+      ),
+    );
+    const r = check(wb);
+    expect(r.tables.map((t) => [t.kind, t.headerRow, t.columns])).toEqual([
+      ["schedule", 2, { task: "B", duration: "C", planStart: "E", planEnd: "F" }],
+    ]);
+    // The phase row is a heading, not a task missing its dates.
+    expect(r.findings.filter((f) => f.severity === "error" && f.row === 3)).toEqual([]);
+  });
+
+  test("English plan headers: Work Item | Plan Start | Plan End | Owner", () => {
+    const t = only(
+      workbook(
+        sheet("schedule", [
+          ["No", "Work Item", "Plan Start", "Plan End", "Owner", "估算"],
+          [0, "需求定义", d("2026-11-24"), d("2026-12-08"), "田", "2周"],
+          [1, "模型设计", d("2026-11-24"), d("2026-12-08"), "高", "2周"],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "C", planEnd: "D", owner: "E" });
+  });
+
+  test("a Gantt template's TASK NAME | START DATE | WORK DAYS | END DATE | TEAM MEMBER | %", () => {
+    const t = only(
+      workbook(
+        sheet("Gantt", [
+          ["TASK NAME", "START DATE", "WORK DAYS", "END\nDATE", "TEAM MEMBER", "%"],
+          ["Phase 1", d("2026-12-26"), 6, d("2026-12-31"), null, 0.5],
+          ["Task 01", d("2026-12-26"), 1, d("2026-12-26"), "甲", 0.2],
+        ]),
+      ),
+    );
+    expect(letters(t)).toEqual({ task: "A", planStart: "B", duration: "C", planEnd: "D", owner: "E" });
+  });
+
+  test("Assignee names the owner; 完成度 the progress", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["Task", "Assignee", "Start", "Finish", "完成度"],
+          ["Kick-off", "甲", d("2026-03-02"), d("2026-03-03"), 1],
+          ["Review", "乙", d("2026-03-04"), d("2026-03-06"), 0.5],
+        ]),
+      ),
+    );
+    expect(letters(t)).toEqual({ task: "A", owner: "B", planStart: "C", planEnd: "D", progress: "E" });
+  });
+});
+
+describe("a system export's field names", () => {
+  test("snake_case headers read as the words they join: contract_no, title, amount, sign_date", () => {
+    expect(normaliseHeader("contract_no").key).toBe(normaliseHeader("Contract No").key);
+    const t = only(
+      workbook(
+        sheet("合同导入模板", [
+          ["contract_no", "title", "client_name", "amount", "sign_date", "start_date", "end_date", "status"],
+          ["HT-1", "平台服务合同", "某科技公司", 500000, "2026-01-15", "2026-02-01", "2027-01-31", "active"],
+          ["HT-2", "运维服务合同", "某信息公司", 280000, "2026-02-20", "2026-03-01", "2027-02-28", "active"],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ contractNo: "A", contractName: "B", amount: "D", signDate: "E" });
+  });
+
+  test("a numbered payment header keeps its number with an underscore before it", () => {
+    expect(normaliseHeader("约定收款日期_2").key).toBe("约定收款日期_2");
+  });
+});
+
+describe("notes after a plan", () => {
+  test("a lone label under the 阶段 column after the last task, and the lines under it, are not tasks", () => {
+    const wb = workbook(
+      sheet("策划计划", [
+        ["阶段", "工作项目", "开始时间", "预计完成时间"],
+        [1, "玩法文档", d("2026-05-27"), d("2026-05-29")],
+        [null, "美术清单", d("2026-05-29"), d("2026-05-30")],
+        [],
+        ["版本描述"],
+        [null, "1.拥有可玩的核心玩法"],
+        [null, "2.包含五十个关卡"],
+      ]),
+    );
+    const r = check(wb);
+    expect(r.tables.map((t) => [t.headerRow, t.lastRow])).toEqual([[1, 3]]);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("no false tables on the held-out non-domain shapes", () => {
+  test.each([
+    [
+      "a daily takings report",
+      [
+        ["统计日期", "当日开单店铺数", "累计开单店铺数", "当日回款总额", "美团回款总额"],
+        [d("2026-03-01"), 2, 2, 0, 0],
+        [d("2026-03-02"), 0, 2, 5.95, 5.95],
+      ],
+    ],
+    [
+      "a list of shops opened",
+      [
+        ["开单日期", "商家ID", "店铺名", "平台", "开单销售", "运营", "当前标签"],
+        [d("2026-03-01"), 31444496, "馄饨店", "美团", "甲", "乙", "正常"],
+        [d("2026-03-04"), 23967673, "烧烤店", "美团", "甲", "丙", "已解约"],
+      ],
+    ],
+    [
+      "a resource cost sheet",
+      [
+        ["资源名称", "最大单位", "每次使用成本", "成本累算", "基准日历"],
+        ["开发人员", 1, 0, "按比例", "标准"],
+        ["测试人员", 1, 0, "按比例", "标准"],
+      ],
+    ],
+    [
+      "an earned-value sheet",
+      [
+        ["日期", "项目阶段", "AC", "PV%", "EV%", "SPI"],
+        ["2026/01/03-2026/02/01", "概要设计", 45, 1, 1, 1],
+        ["2026/02/02-2026/03/02", "详细设计", 220, 1, 1, 1],
+      ],
+    ],
+    [
+      "a test log with durations",
+      [
+        ["用例", "执行人", "开始时间", "耗时"],
+        ["登录", "甲", d("2026-03-01"), 3],
+        ["注册", "乙", d("2026-03-02"), 2],
+      ],
+    ],
+  ])("%s", (_name, rows) => {
+    expect(recognise(workbook(sheet("Sheet1", rows as unknown[][]))).tables).toEqual([]);
+  });
+});
