@@ -1,7 +1,7 @@
 /**
  * Evaluates the conditional-format formulas the product writes, the way Excel does, on the cells
  * of a planned sheet: enough of the formula language for the product's own rules (AND, OR, NOT,
- * IF, ISNUMBER, N, TODAY, comparisons, + and −, numbers, text, A1 references with `$`), so a test
+ * IF, ISNUMBER, N, TODAY, LEFT, comparisons, + and −, numbers, text, A1 references with `$`), so a test
  * can say which cells a rule colours on a given day without opening Excel.
  *
  * Excel semantics kept: a reference is relative to the range's top-left cell unless `$` fixes
@@ -239,6 +239,11 @@ export function evaluate(
           }
           case "TODAY":
             return today;
+          case "LEFT": {
+            const v = ev(args[0]);
+            const n = args.length > 1 ? num(ev(args[1])) : 1;
+            return (v === null ? "" : String(v)).slice(0, n);
+          }
         }
         throw new Error(`function ${n.fn} is not known to the test evaluator`);
       }

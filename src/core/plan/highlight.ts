@@ -161,12 +161,82 @@ function documentRules(l: Layout, _days: number, settings: Settings): Conditiona
   return rules;
 }
 
+/**
+ * 状态 words that close a risk or an issue (the rules' CLOSED, as a formula): the cell starts with
+ * one of them. Excel's `=` ignores case, so `closed` covers Closed.
+ */
+const CLOSED_WORDS = ["关闭", "已关", "已解", "已处", "完成", "已完", "closed", "resolved"];
+
+function closed(ref: string): string {
+  return `OR(${CLOSED_WORDS.map((w) => `LEFT(${ref},${w.length})="${w}"`).join(",")})`;
+}
+
+/** 风险等级 words that rate a risk high (the rules' HIGH). */
+const HIGH_WORDS = ["高", "较高", "很高", "极高", "重大", "严重", "high"];
+
+/**
+ * 风险登记 rows: grey once closed (first, so the rules after it need not ask again); red while past
+ * its 应对期限 or rated high with no 应对措施; amber once its last review is older than 风险评审周期天数.
+ */
+function riskRules(l: Layout, _days: number, settings: Settings): ConditionalRule[] {
+  const { ref, past, blank } = refs(l);
+  const { responseDue, response, level, reviewDate, status } = l.fields;
+  const rules: ConditionalRule[] = [];
+  if (status) rules.push({ formula: all([closed(ref(status))], "完成"), ...MUTED, stopIfTrue: true });
+  if (responseDue) rules.push({ formula: all(past(responseDue), "风险逾期"), ...RED, stopIfTrue: true });
+  if (level && response) {
+    const high = `OR(${HIGH_WORDS.map((w) => `LEFT(${ref(level)},${w.length})="${w}"`).join(",")})`;
+    rules.push({ formula: all([high, blank(response)], "高风险"), ...RED, stopIfTrue: true });
+  }
+  if (reviewDate) {
+    const late = [`ISNUMBER(${ref(reviewDate)})`, `${ref(reviewDate)}+${settings.riskReviewDays}<TODAY()`];
+    rules.push({ formula: all(late, "风险评审"), ...AMBER, stopIfTrue: true });
+  }
+  return rules;
+}
+
+/** 问题清单 rows: grey once solved or closed, else red while past its 计划解决日期. */
+function issueRules(l: Layout): ConditionalRule[] {
+  const { ref, past, filled } = refs(l);
+  const { issueDue, resolvedDate, status } = l.fields;
+  const done = [...(resolvedDate ? [filled(resolvedDate)] : []), ...(status ? [closed(ref(status))] : [])];
+  const rules: ConditionalRule[] = [];
+  if (done.length > 0) rules.push({ formula: all([anyOf(done)], "完成"), ...MUTED, stopIfTrue: true });
+  if (issueDue) rules.push({ formula: all(past(issueDue), "问题逾期"), ...RED, stopIfTrue: true });
+  return rules;
+}
+
+/**
+ * 变更申请 rows: red while a request waits for its decision past 变更审批工作日数 working days
+ * (WORKDAY: Monday to Friday, as for the 实施文档台账), grey once decided (批准日期 or 审批结果 filled).
+ */
+function changeRules(l: Layout, _days: number, settings: Settings): ConditionalRule[] {
+  const { ref, blank, filled } = refs(l);
+  const { requestDate, approvalDate, result } = l.fields;
+  const decision = [approvalDate, result].filter((c): c is LayoutColumn => c !== undefined);
+  if (decision.length === 0) return [];
+  const rules: ConditionalRule[] = [];
+  if (requestDate) {
+    const terms = [
+      `ISNUMBER(${ref(requestDate)})`,
+      ...decision.map(blank),
+      `WORKDAY(${ref(requestDate)},${settings.changeApprovalWorkdays})<TODAY()`,
+    ];
+    rules.push({ formula: all(terms, "变更逾期"), ...RED, stopIfTrue: true });
+  }
+  rules.push({ formula: all([anyOf(decision.map(filled))], "完成"), ...MUTED, stopIfTrue: true });
+  return rules;
+}
+
 /** Each kind's row colours; a kind without an entry is not coloured. */
 const BY_KIND: Partial<Record<Kind, (l: Layout, days: number, settings: Settings) => ConditionalRule[]>> = {
   schedule: scheduleRules,
   contracts: contractRules,
   payments: paymentRules,
   documents: documentRules,
+  risks: riskRules,
+  issues: issueRules,
+  changes: changeRules,
 };
 
 /** The row-colour rules of a table, whole rows from its first to its last column. */

@@ -29,11 +29,11 @@ function cellWrites(patch: WorkbookPatch): CellWrite[] {
 
 /**
  * The grammar of every conditional-format formula the planner may write: column references,
- * TODAY(), N(), ISNUMBER(), COUNT(), WORKDAY(), AND/OR, numbers, comparisons, the fixed 已完成 word
- * and an own tag.
+ * TODAY(), N(), ISNUMBER(), COUNT(), WORKDAY(), LEFT(), AND/OR, numbers, comparisons, the fixed
+ * 已完成 word, the registers' fixed 状态 and 风险等级 words, and an own tag.
  */
 const TOKEN =
-  /^(?:\$[A-Z]{1,3}\d+|TODAY\(\)|N\(|ISNUMBER\(|COUNT\(|WORKDAY\(|AND\(|OR\(|\(|\)|,|\d+|<=|>=|<>|[<>=+*]|""|"已完成"|"项目跟踪:[\u4e00-\u9fff]+\d*")/;
+  /^(?:\$[A-Z]{1,3}\d+|TODAY\(\)|N\(|ISNUMBER\(|COUNT\(|WORKDAY\(|LEFT\(|AND\(|OR\(|\(|\)|,|\d+|<=|>=|<>|[<>=+*]|""|"已完成"|"(?:关闭|已关|已解|已处|完成|已完|closed|resolved|高|较高|很高|极高|重大|严重|high)"|"项目跟踪:[\u4e00-\u9fff]+\d*")/;
 function fromTemplates(formula: string): boolean {
   let rest = formula;
   while (rest.length > 0) {
