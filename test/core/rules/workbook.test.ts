@@ -98,7 +98,9 @@ describe("a date typo in a schedule", () => {
     ["120000 (2228-07-18)", 120000, "2228-07-18"],
   ])("typed as %s: the cell is reported once and no year is missing", (_name, serial, shown) => {
     const r = check(typo(fmt(serial, "yyyy-mm-dd")), AS_OF);
-    expect(r.findings.filter((f) => f.cell === "E3").map((f) => `${f.rule}: ${formatFinding(f, "zh")}`)).toEqual([
+    expect(
+      r.findings.filter((f) => f.cell === "E3").map((f) => `${f.rule}: ${formatFinding(f, "zh")}`),
+    ).toEqual([
       `cell.date-invalid: 「计划完成」的值“${shown}”不是一个有效日期（年份不在 1950–2099 之间，可能是输入错误）`,
     ]);
     // The rest of the plan stays in 2026: the bundled calendar covers it.
