@@ -22,7 +22,7 @@ import { markIssued } from "./register";
 import { recognise, type DeclaredTable, type MappingOverride, type Recognition } from "./recognise";
 import { typeTable, type TypedTable } from "./rows";
 import { buildIndexes } from "./rules/context";
-import { criticalViews, type CriticalView } from "./rules/critical";
+import { criticalViews, withoutRepeats, type CriticalView } from "./rules/critical";
 import { runRules } from "./rules/index";
 import { yearsOfFinding } from "./rules/workbook";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
@@ -178,10 +178,11 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     recognition.tables.map((t) => typeTable(wb, t, calendar)),
     compared,
   );
-  const findings: Finding[] = settingsFindings(ws.problems);
+  const all: Finding[] = settingsFindings(ws.problems);
   const model = { wb, asOf, settings, calendar, recognition, tables, ...buildIndexes(tables) };
-  const skipped = runRules(model, (f) => findings.push(f));
-  sortFindings(wb, findings);
+  const skipped = runRules(model, (f) => all.push(f));
+  sortFindings(wb, all);
+  const findings = withoutRepeats(all);
 
   const result: CheckResult = {
     asOf,
@@ -215,7 +216,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
       };
     }),
     findings,
-    notices: markIssued(wb, planNotices(model, findings)),
+    notices: markIssued(wb, planNotices(model, all)),
     ...(compared ? { baseline: baselineSummary(baselines, compared, tables, calendar) } : {}),
     summary: {
       errors: findings.filter((f) => f.severity === "error").length,

@@ -38,6 +38,7 @@ import { markIssued } from "./register";
 import { typeTable, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
 import { finding, RULES } from "./rules/index";
+import { withoutRepeats } from "./rules/critical";
 import { yearsOfFinding } from "./rules/workbook";
 import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { readWorkbookSettings, SETTINGS_SHEET, workbookState } from "./workbook-settings";
@@ -333,9 +334,10 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     note(before, byTable.get(-1));
   }
 
-  const findings: Finding[] = [...live.fixed];
-  for (const byTable of live.groups.values()) for (const fs of byTable.values()) findings.push(...fs);
-  sortFindings(wb, findings);
+  const all: Finding[] = [...live.fixed];
+  for (const byTable of live.groups.values()) for (const fs of byTable.values()) all.push(...fs);
+  sortFindings(wb, all);
+  const findings = withoutRepeats(all);
   const cited = a.result.notices.some((n) =>
     [...edited].some(([i, rows]) => tables[i].sheet === n.sheet && (rows === "all" || rows.has(n.row))),
   );
@@ -343,7 +345,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const result = {
     ...a.result,
     findings,
-    notices: reuse ? a.result.notices : markIssued(wb, planNotices(model, findings)),
+    notices: reuse ? a.result.notices : markIssued(wb, planNotices(model, all)),
     summary: {
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,

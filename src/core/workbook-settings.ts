@@ -44,6 +44,7 @@ import type { IsoDate } from "./dates";
 import type { RuleId, Severity } from "./findings";
 import { KIND_DEFS, KINDS, parseKindWord } from "./kinds";
 import { normaliseHeader, type DeclaredTable, type MappingOverride } from "./recognise";
+import { RULE_IDS } from "./rules/index";
 import { DEFAULT_SETTINGS, type GanttMode, type Lang, type Settings } from "./settings";
 import {
   a1,
@@ -248,7 +249,6 @@ const HOLIDAY_TYPES: Record<string, "休" | "班"> = {
   补班: "班",
   调休上班: "班",
 };
-const RULE_ID_RE = /^(cell|row|schedule|contract|table|calendar|document|risk|issue|change)\.[a-z-]+$/;
 
 /** 类型 text → 休 or 班, undefined when it is neither. */
 export function holidayTypeOf(v: Cell["value"] | undefined): "休" | "班" | undefined {
@@ -650,7 +650,7 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
         const at = out.mappings.findIndex((x) => sameColumn(x, m));
         if (at >= 0) out.mappings.splice(at, 1);
         out.mappings.push(m);
-      } else if (RULE_ID_RE.test(ruleKey)) {
+      } else if (RULE_IDS.has(ruleKey as RuleId)) {
         const sev = SEVERITY_WORDS[normKey(str)];
         if (sev) severities[ruleKey as RuleId] = sev;
         else if (str) problem(r, vc, "severity", raw);

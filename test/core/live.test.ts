@@ -151,3 +151,24 @@ test("an edit of a header row, 设置 or a sheet without tables asks for a full 
   // The edits still reach the snapshot: a full check of it sees them.
   expect(wb.sheets.find((s) => s.name === t.sheet)!.rows[t.source.headerRow - 1]![0]).toEqual({ value: "x" });
 });
+
+test("a date typed as 1 or 120000 while editing: one finding on the cell, no flood of missing years", () => {
+  const wb = sampleWorkbook();
+  const first = analyseWorkbook(wb, opts);
+  const t = first.tables.find((x) => x.kind === "schedule")!;
+  const col = t.source.columns.planEnd!.col;
+  const row = t.source.dataRows[6];
+  const live = startLive(wb, first, opts)!;
+  for (const value of [1, 120000]) {
+    const got = recheck(live, [
+      { sheet: t.sheet, r1: row, c1: col, r2: row, c2: col, cells: [[{ value, numFmt: "yyyy-mm-dd" }]] },
+    ]);
+    expect(got).toBeDefined();
+    const onCell = got!.result.findings.filter(
+      (f) => f.sheet === t.sheet && f.row === row && f.field === "planEnd",
+    );
+    expect(onCell.map((f) => f.rule)).toEqual(["cell.date-invalid"]);
+    expect(got!.result.findings.filter((f) => f.rule === YEARS).length).toBeLessThanOrEqual(1);
+    expect(years(got!)).toEqual(years(analyseWorkbook(clone(wb), opts)));
+  }
+});

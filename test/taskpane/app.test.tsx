@@ -5,7 +5,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import type { WorkbookPatch } from "../../src/core/patch";
 import { App } from "../../src/taskpane/App";
 import { InputError } from "../../src/host/xlsx/read";
-import { fakeSource, openTab, PREFS } from "./fixtures";
+import { fakeSource, openTab, PREFS, sampleCounts } from "./fixtures";
 import "./jsdom-gaps";
 
 beforeEach(() => localStorage.clear());
@@ -16,7 +16,7 @@ const tabNames = () =>
 
 async function checked() {
   fireEvent.click(screen.getByRole("button", { name: "校验" }));
-  await screen.findByText("错误 18 · 警告 10 · 提示 2", {}, { timeout: 10_000 });
+  await screen.findByText(sampleCounts(), {}, { timeout: 10_000 });
 }
 
 describe("the task pane", () => {
@@ -55,7 +55,7 @@ describe("the task pane", () => {
     expect(JSON.parse(localStorage.getItem("ptrack.preferences")!).lang).toBe("en");
     fireEvent.click(screen.getByRole("button", { name: "Validate" }));
     await openTab("Validate");
-    await screen.findByText("18 errors · 10 warnings · 2 notes", {}, { timeout: 10_000 });
+    await screen.findByText(sampleCounts("en"), {}, { timeout: 10_000 });
     expect(screen.getByText(/Task "6 系统安装调试" was due 2026-10-30/)).toBeTruthy();
   });
 
@@ -86,7 +86,7 @@ describe("the task pane", () => {
     expect(within(status).getByText("正在读取工作簿…")).toBeTruthy();
     expect(screen.getByRole("button", { name: "校验" })).toHaveProperty("disabled", true);
     release();
-    await screen.findByText("错误 18 · 警告 10 · 提示 2", {}, { timeout: 10_000 });
+    await screen.findByText(sampleCounts(), {}, { timeout: 10_000 });
     expect(screen.queryByRole("status")).toBeNull();
   });
 

@@ -2,6 +2,7 @@
 
 import { act, fireEvent, screen } from "@testing-library/react";
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
+import { checkWorkbook } from "../../src/core/check";
 import type { IsoDate } from "../../src/core/dates";
 import type { Lang } from "../../src/core/settings";
 import type { WorkbookHost } from "../../src/host/host";
@@ -14,6 +15,24 @@ export function sampleReport(lang: Lang = "zh"): PaneReport {
     today: SAMPLE_AS_OF as IsoDate,
     lang,
   });
+}
+
+/** The sample's summary as the engine computes it, and its total of findings. */
+export function sampleSummary(): { errors: number; warnings: number; infos: number; total: number } {
+  const s = checkWorkbook(sampleWorkbook(), { asOf: SAMPLE_AS_OF as IsoDate }).summary;
+  return { ...s, total: s.errors + s.warnings + s.infos };
+}
+
+/**
+ * The sample's counts as the engine finds them, in the words the pane's header shows. A rule
+ * added to the engine moves them without breaking the pane's tests; a pane that shows other
+ * counts than the check found still fails them.
+ */
+export function sampleCounts(lang: Lang = "zh"): string {
+  const { errors: e, warnings: w, infos: i } = sampleSummary();
+  return lang === "zh"
+    ? `错误 ${e} · 警告 ${w} · 提示 ${i}`
+    : `${e} error${e === 1 ? "" : "s"} · ${w} warning${w === 1 ? "" : "s"} · ${i} note${i === 1 ? "" : "s"}`;
 }
 
 /** An Office-like source over the sample snapshot; `read` can be made to fail. */

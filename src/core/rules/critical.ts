@@ -9,6 +9,7 @@ import { diffDays, type IsoDate } from "../dates";
 import { boolOf, dateOf, isEmpty, linksOf, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
 import { criticalPath, type CpmResult, type CpmTask } from "../schedule/cpm";
 import type { Link } from "../schedule/links";
+import type { Finding } from "../findings";
 import { at, isTerminated, subjectArgs, type RuleContext, type TableRule, type Workdays } from "./context";
 import { isTaskDone } from "./schedule";
 
@@ -465,6 +466,21 @@ export const scheduleCriticalBeyondContract: TableRule = {
     }
   },
 };
+
+/**
+ * The findings a user reads: schedule.beyond-contract on the task that
+ * schedule.critical-beyond-contract reports for the same contract says the same thing with less
+ * (that task's own end, not the finish its predecessors force, nor the chain), so only the chain
+ * finding stays. The other tasks' own late ends stay: each is a date to change. Notices are planned
+ * from the findings before this, so the 备忘录 still lists every task that causes it.
+ */
+export function withoutRepeats(findings: Finding[]): Finding[] {
+  const where = (f: Finding) => `${f.sheet}\u0000${f.row}\u0000${f.args.contractNo}`;
+  const chained = new Set<string>();
+  for (const f of findings) if (f.rule === "schedule.critical-beyond-contract") chained.add(where(f));
+  if (chained.size === 0) return findings;
+  return findings.filter((f) => f.rule !== "schedule.beyond-contract" || !chained.has(where(f)));
+}
 
 export const scheduleUnlinked: TableRule = {
   id: "schedule.unlinked",

@@ -69,7 +69,7 @@ export const tableBlankRows: TableRule = {
 export function yearRuns(years: readonly number[]): string {
   const sorted = [...new Set(years)].sort((a, b) => a - b);
   const runs: string[] = [];
-  for (let i = 0; i < sorted.length; ) {
+  for (let i = 0; i < sorted.length;) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
     runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);

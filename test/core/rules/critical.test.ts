@@ -80,6 +80,32 @@ describe("the critical path through a 调休 week", () => {
     expect(hits(r, "schedule.beyond-contract")).toEqual([]);
   });
 
+  test("a task ending late on both counts is reported once, by the finding that names the chain", () => {
+    // 约定交货期 Wed 10-14: 开发 and 上线 are typed to end Fri 10-16, and the network says 10-21.
+    const wb = workbook(
+      sheet("进度计划表", chain("60%", { contract: "HT-1" })),
+      sheet("合同执行情况表", [
+        CONTRACT_HEADER,
+        ["HT-1", "系统实施", "甲公司", "2026-09-01", 100000, "周八", "2026-09-02", "2026-10-14"],
+      ]),
+    );
+    const r = check(wb, "2026-10-12");
+    const onRow5 = r.findings.filter((f) => f.row === 5 && f.rule.includes("beyond-contract"));
+    expect(onRow5.map((f) => `${f.cell} ${f.rule}`)).toEqual(["B5 schedule.critical-beyond-contract"]);
+    expect(hits(r, "schedule.critical-beyond-contract")).toEqual([
+      "B5: 按前置任务和当前进度推算，合同 HT-1 的工作最早 2026-10-21 完成，" +
+        "晚于约定交货期 2026-10-14 7 天，且未签订备忘录；关键路径：2 → 3 → 4",
+    ]);
+    // 开发's own typed end is a date to change of its own: it stays.
+    expect(hits(r, "schedule.beyond-contract")).toEqual([
+      "E4: 任务「3 开发」完成日期 2026-10-16 晚于合同 HT-1 约定交货期 2026-10-14 2 天，且未签订备忘录",
+    ]);
+    expect(r.summary.errors).toBe(r.findings.filter((f) => f.severity === "error").length);
+    // The 备忘录 still lists both tasks that run past the delivery date.
+    const memo = r.notices.find((n) => n.type === "备忘录");
+    expect(memo?.facts.tasks).toBe("3 开发；4 上线");
+  });
+
   test("a 备忘录 on the contract agrees the delay", () => {
     const wb = workbook(
       sheet("进度计划表", chain("60%", { contract: "HT-1" })),

@@ -98,7 +98,9 @@ describe("a date typo in a schedule", () => {
     ["120000 (2228-07-18)", 120000, "2228-07-18"],
   ])("typed as %s: the cell is reported once and no year is missing", (_name, serial, shown) => {
     const r = check(typo(fmt(serial, "yyyy-mm-dd")), AS_OF);
-    expect(r.findings.filter((f) => f.cell === "E3").map((f) => `${f.rule}: ${formatFinding(f, "zh")}`)).toEqual([
+    expect(
+      r.findings.filter((f) => f.cell === "E3").map((f) => `${f.rule}: ${formatFinding(f, "zh")}`),
+    ).toEqual([
       `cell.date-invalid: 「计划完成」的值“${shown}”不是一个有效日期（年份不在 1950–2099 之间，可能是输入错误）`,
     ]);
     // The rest of the plan stays in 2026: the bundled calendar covers it.
@@ -136,6 +138,58 @@ describe("设置: the 参数 table", () => {
     const r = check(workbook(schedule, settings), AS_OF);
     expect(hits(r, "schedule.due-soon")).toHaveLength(1);
     expect(r.findings.find((f) => f.rule === "schedule.overdue")?.severity).toBe("warning");
+  });
+
+  test("a severity for any rule in the catalogue: a payable and a document rule", () => {
+    const payables = sheet("付款计划表", [
+      ["合同编号", "款项", "应付日期", "应付金额", "已付金额"],
+      ["CG-2026-007", "首付款", "2026-11-02", 30000, 0],
+    ]);
+    const documents = sheet("实施文档台账", [
+      [
+        "合同编号",
+        "文档名称",
+        "客服经理",
+        "编写完成日期",
+        "初审日期",
+        "传总经办日期",
+        "总经办返回日期",
+        "送达客户日期",
+        "实施会议日期",
+      ],
+      [
+        "HT-2026-031",
+        "业务流程方案",
+        "王五",
+        "2026-11-02",
+        "2026-11-02",
+        "2026-11-03",
+        "2026-11-04",
+        "2026-11-04",
+        null,
+      ],
+    ]);
+    const settings = (...rows: Array<Array<string | null>>) => sheet("设置", [["项", "值"], ...rows]);
+    const severity = (r: ReturnType<typeof check>, rule: string) =>
+      r.findings.filter((f) => f.rule === rule).map((f) => f.severity);
+    const before = check(workbook(payables, documents), AS_OF);
+    expect(severity(before, "payable.overdue")).toEqual(["warning"]);
+    expect(severity(before, "document.step-overdue")).toEqual(["error"]);
+    const after = check(
+      workbook(
+        payables,
+        documents,
+        settings(
+          ["严重程度:payable.overdue", "错误"],
+          ["document.step-overdue", "提示"],
+          ["payable.no-such-rule", "提示"],
+        ),
+      ),
+      AS_OF,
+    );
+    expect(severity(after, "payable.overdue")).toEqual(["error"]);
+    expect(severity(after, "document.step-overdue")).toEqual(["info"]);
+    expect(readWorkbookSettings(workbook(settings(["payable.no-such-rule", "提示"]))).settings).toEqual({});
   });
 
   test("an Excel table named 参数, and the caller's settings win over it", () => {
