@@ -64,7 +64,7 @@ describe("ribbon commands", () => {
     const { model, notices, event, deps } = setup("en");
     await handler(COMMANDS.generateNotices, () => deps())(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(notices[0].text).toBe("5 notice(s) generated (5 new) and entered in the register.");
+    expect(notices[0].text).toBe("6 notice(s) generated (6 new) and entered in the register.");
     expect(model.sheet("通知台账") ?? model.sheets.find((s) => /register/i.test(s.name))).toBeDefined();
   });
 
@@ -73,8 +73,8 @@ describe("ribbon commands", () => {
     await handler(COMMANDS.generateNotices, () => deps())(event);
     await handler(COMMANDS.generateNotices, () => deps())(event);
     expect(notices.map((n) => n.text)).toEqual([
-      "已生成通知 5 份（新开 5 份）并登记到通知台账。",
-      "已生成通知 5 份（新开 0 份）并登记到通知台账。",
+      "已生成通知 6 份（新开 6 份）并登记到通知台账。",
+      "已生成通知 6 份（新开 0 份）并登记到通知台账。",
     ]);
   });
 
@@ -83,7 +83,7 @@ describe("ribbon commands", () => {
     await handler(COMMANDS.generateNotices, () => deps())(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
     expect(notices[0].text).toBe(
-      "5 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在面板「设置」页填写公司名称后，再点击「生成通知」。",
+      "6 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在面板「设置」页填写公司名称后，再点击「生成通知」。",
     );
     expect(model.sheets.filter((s) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(s.name))).toEqual([]);
   });

@@ -182,11 +182,13 @@ describe("checkWorkbook on a realistic workbook", () => {
       dueAmount2: "N",
       receivedAmount2: "O",
     });
-    // No 实际开始 column: whether a task started late cannot be told; no 里程碑 column either.
+    // No 实际开始 column: whether a task started late cannot be told; no 里程碑 column either; no
+    // 变更申请 register to hold the plan changes against.
     expect(r.tables[0].skippedRules).toEqual([
       "schedule.start-late",
       "schedule.milestone-missed",
       "schedule.milestone-duration",
+      "schedule.change-unapproved",
     ]);
   });
 

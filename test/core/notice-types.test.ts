@@ -100,7 +100,7 @@ describe("a type's module alone drives its notice", () => {
 
 describe("an unknown type is refused", () => {
   const plan = {
-    type: "催办通知",
+    type: "催告函",
     key: "HT-1",
     sheet: "合同执行情况表",
     row: 2,
@@ -109,9 +109,9 @@ describe("an unknown type is refused", () => {
 
   test("laying out a notice of a type no module defines throws a sentence naming the known types", () => {
     expect(() => noticeSheet(plan as never, "TZ-20261123-001", "2026-11-23", DEFAULT_SETTINGS)).toThrow(
-      "未知的通知类型「催办通知」：已知的类型是催款通知单、项目实施通知、计划调整通知、备忘录、致谢函。",
+      "未知的通知类型「催告函」：已知的类型是催款通知单、项目实施通知、计划调整通知、备忘录、致谢函、催办通知。",
     );
-    expect(() => noticeType("reminder")).toThrow(/未知的通知类型「reminder」/);
+    expect(() => noticeType("urge")).toThrow(/未知的通知类型「urge」/);
   });
 
   test("a register row of an unknown type keeps what it says; it is not followed up as a 计划调整通知", () => {
@@ -126,11 +126,11 @@ describe("an unknown type is refused", () => {
     const reg = first.sheets.find((s) => s.name === REGISTER_SHEET)!;
     // A user retypes the 计划调整通知's type as one the product does not know.
     const row = reg.rows.findIndex((r) => String(r?.[1]?.value) === "计划调整通知");
-    reg.rows[row]![1] = { value: "催办通知" };
+    reg.rows[row]![1] = { value: "催告函" };
     const status = String(reg.rows[row]![6]?.value);
     const later = applyInMemory(first, planApply(first, { ...OPTS, today: "2026-12-10" }).patch);
     const after = registerRows(later).find((r) => r[0] === String(reg.rows[row]![0]?.value))!;
-    expect(after[1]).toBe("催办通知");
+    expect(after[1]).toBe("催告函");
     expect(after[6]).toBe(status);
   });
 });
@@ -205,5 +205,64 @@ describe("致谢函, with the 备忘录 where the 客服经理 marks it necessar
     const wb = late("是");
     wb.sheets[1].rows[1]![4] = { value: "2026-12-14" };
     expect(planApply(wb, company).result.notices).toEqual([]);
+  });
+});
+
+describe("催办通知, for a §2.4.1 hand-off past its deadline", () => {
+  /** A document delivered to the customer Mon 11-02; the meeting (5 working days: by 11-09) not held. */
+  const late = (meeting: string | null = null, step = "实施会议日期") =>
+    workbook(
+      sheet("合同执行情况表", [
+        ["合同编号", "合同名称", "客户名称", "签订日期", "实施通知日期", "约定交货期"],
+        ["HT-9", "智慧园区一期", "华东智造科技有限公司", "2026-10-10", "2026-10-12", "2027-03-31"],
+      ]),
+      sheet("实施文档台账", [
+        ["合同编号", "文档名称", "客服经理", "编写完成日期", "送达客户日期", step],
+        ["HT-9", "业务流程方案", "王五", "2026-10-29", "2026-11-02", meeting],
+      ]),
+    );
+  const company = { ...OPTS, settings: { companyName: "三才软件有限公司" } };
+
+  test("a notice to the 客服经理 naming the document, the step, the deadline and the days late", () => {
+    const { patch, result } = planApply(late(), company);
+    expect(result.notices.map((n) => n.type)).toEqual(["催办通知"]);
+    const cb = sheetsOf(patch.ops).find((d) => d.sheet.startsWith("CB-"))!;
+    expect(cb.sheet).toBe("CB-20261123-001");
+    const t = texts(cb.content);
+    expect(t.slice(0, 2)).toEqual(["三才软件有限公司", "催办通知"]);
+    expect(t).toContain("致：客服经理 王五");
+    expect(t).toContain(
+      "《业务流程方案》（合同HT-9）已于2026年11月02日送达客户，按《项目实施规范》§2.4.1「敦促企业项目负责人在5个工作日召开实施会议」，" +
+        "「敦促客户召开实施会议」应在5个工作日内（不晚于2026年11月09日）完成；截至2026年11月23日尚未完成，已逾期14天。" +
+        "请尽快办理，并在实施文档台账中填写实施会议日期。",
+    );
+    expect(t).toContain("客服部（盖章）");
+    expect(t).toContain("抄送：总经办");
+    const applied = applyInMemory(late(), patch);
+    const row = registerRows(applied).find((r) => r[0] === "CB-20261123-001")!;
+    expect(row.slice(1, 4)).toEqual(["催办通知", "HT-9 《业务流程方案》", "客服经理 王五"]);
+    expect(row).toContain("待办理");
+    // The meeting is held and dated: the register says 已办理 at the next apply.
+    applied.sheets[1].rows[1]![5] = { value: "2026-11-24" };
+    const after = applyInMemory(applied, planApply(applied, { ...company, today: "2026-11-25" }).patch);
+    expect(registerRows(after).find((r) => r[0] === "CB-20261123-001")).toContain("已办理");
+  });
+
+  test("总经办's own review late: the notice goes to 总经办", () => {
+    const wb = workbook(
+      sheet("实施文档台账", [
+        ["合同编号", "文档名称", "客服经理", "初审日期", "传总经办日期", "总经办返回日期"],
+        ["HT-9", "业务流程方案", "王五", "2026-11-02", "2026-11-03", null],
+      ]),
+    );
+    const { patch } = planApply(wb, company);
+    const t = texts(sheetsOf(patch.ops).find((d) => d.sheet.startsWith("CB-"))!.content);
+    expect(t).toContain("致：总经办");
+    expect(t).toContain("抄送：客服经理王五");
+  });
+
+  test("done, or not yet due: no 催办通知", () => {
+    expect(planApply(late("2026-11-06"), company).result.notices).toEqual([]);
+    expect(planApply(late(), { ...company, today: "2026-11-09" }).result.notices).toEqual([]);
   });
 });

@@ -262,28 +262,29 @@ run("the task pane in Chromium (web mode)", () => {
     await page.getByRole("tab", { name: "通知" }).click();
     const memo = page.getByRole("checkbox", { name: "备忘录 HT-2026-031" });
     await memo.waitFor();
-    await expect(page.getByRole("checkbox").count()).resolves.toBe(5);
+    await expect(page.getByRole("checkbox").count()).resolves.toBe(6);
     // Installments of one contract are told apart.
     await page.getByRole("checkbox", { name: /^催款通知单 HT-2026-012 第\d+期$/ }).waitFor();
     await memo.uncheck();
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: join(OUT, "taskpane-notices.png") });
 
-    await page.getByRole("button", { name: "生成所选通知（4）" }).click();
+    await page.getByRole("button", { name: "生成所选通知（5）" }).click();
     await page.getByLabel("公司名称").fill("苏州示例科技有限公司");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByRole("button", { name: "保存并生成（4）" }).click();
+    await page.getByRole("button", { name: "保存并生成（5）" }).click();
     const written = page.getByRole("region", { name: "本次生成" });
     await written.waitFor({ timeout: 60_000 });
     const lines = await written.getByRole("listitem").allTextContents();
     expect(lines.map((l) => /^([A-Z]{2})-\d{8}-\d{3} · /.exec(l)?.[1]).sort()).toEqual([
+      "CB",
       "CK",
       "SS",
       "TZ",
       "TZ",
     ]);
     await written.getByText("尚未签发 1 份。").waitFor();
-    // Nothing is picked again: four are issued, the memo was skipped on purpose.
+    // Nothing is picked again: five are issued, the memo was skipped on purpose.
     await page.getByRole("button", { name: "生成所选通知（0）", disabled: true }).waitFor();
     expect(await memo.isChecked()).toBe(false);
     await page.screenshot({ path: join(OUT, "taskpane-notices-written.png"), fullPage: true });
@@ -294,11 +295,11 @@ run("the task pane in Chromium (web mode)", () => {
     await download.saveAs(saved);
     const wb = await readXlsx(new Uint8Array(readFileSync(saved)));
     const notices = wb.sheets.map((s) => s.name).filter((n) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(n));
-    expect(notices.map((n) => n.slice(0, 2)).sort()).toEqual(["CK", "SS", "TZ", "TZ"]);
+    expect(notices.map((n) => n.slice(0, 2)).sort()).toEqual(["CB", "CK", "SS", "TZ", "TZ"]);
     const register = wb.sheets.find((s) => s.name === "通知台账")!;
     // Under its title and header row, one row per notice.
     expect(register.rows[0]?.[0]?.value).toBe("通知台账");
-    expect(register.rows.slice(2).filter((r) => r?.[0]?.value)).toHaveLength(4);
+    expect(register.rows.slice(2).filter((r) => r?.[0]?.value)).toHaveLength(5);
     expect(readWorkbookState(wb).settings.companyName).toBe("苏州示例科技有限公司");
     expect(errors).toEqual([]);
   });

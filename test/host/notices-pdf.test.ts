@@ -57,7 +57,7 @@ maybe(
           o.op === "writeSheet" && (/^[A-Z]{2}-\d{8}-\d{3}$/.test(o.sheet) || o.sheet === "通知台账"),
       );
       expect(new Set(docs.map((d) => d.sheet.slice(0, 2)))).toEqual(
-        new Set(["CK", "SS", "TZ", "BW", "ZX", "通知"]),
+        new Set(["CK", "SS", "TZ", "BW", "ZX", "CB", "通知"]),
       );
       // An empty first sheet prints nothing, so the PDF's pages are the notice's.
       const base = await writeXlsx(undefined, [{ name: "空", rows: [] }]);

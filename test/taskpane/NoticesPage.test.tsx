@@ -36,18 +36,18 @@ describe("picking notices", () => {
     const report = sampleReport();
     const onGenerate = jest.fn();
     show(<NoticesPage report={report} lang="zh" busy={false} onGenerate={onGenerate} />);
-    expect(screen.getByText("计划生成 5 份通知。")).toBeTruthy();
+    expect(screen.getByText("计划生成 6 份通知。")).toBeTruthy();
     const boxes = screen.getAllByRole("checkbox");
-    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, true, true, true, true]);
+    expect(boxes.map((b) => (b as HTMLInputElement).checked)).toEqual([true, true, true, true, true, true]);
     const ss = screen.getByRole("checkbox", { name: "项目实施通知 HT-2026-045" });
     fireEvent.click(ss);
     expect(ss).toHaveProperty("checked", false);
-    fireEvent.click(button("生成所选通知（4）"));
+    fireEvent.click(button("生成所选通知（5）"));
     const ids = report.notices.map(noticeId).filter((id) => id !== "项目实施通知:HT-2026-045");
     expect(onGenerate).toHaveBeenCalledWith(ids);
-    // Picked again: all five.
+    // Picked again: all six.
     fireEvent.click(ss);
-    fireEvent.click(button("生成所选通知（5）"));
+    fireEvent.click(button("生成所选通知（6）"));
     expect(onGenerate).toHaveBeenLastCalledWith(report.notices.map(noticeId));
   });
 
@@ -73,7 +73,7 @@ describe("picking notices", () => {
     fireEvent.click(button("生成所选通知（1）"));
     expect(onGenerate).toHaveBeenCalledWith(["备忘录:HT-2026-031"]);
     fireEvent.click(button("全选"));
-    expect(button("生成所选通知（5）")).toHaveProperty("disabled", false);
+    expect(button("生成所选通知（6）")).toHaveProperty("disabled", false);
   });
 
   it("a new report keeps a notice left unpicked unpicked, and leaves issued ones unpicked", () => {
@@ -82,7 +82,7 @@ describe("picking notices", () => {
       <NoticesPage report={sampleReport()} lang="zh" busy={false} onGenerate={onGenerate} />,
     );
     fireEvent.click(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" }));
-    expect(button("生成所选通知（4）")).toBeTruthy();
+    expect(button("生成所选通知（5）")).toBeTruthy();
     const next = sampleReport();
     next.notices = next.notices.map((n, i) => (i === 0 ? { ...n, issued: "CK-20261123-001" } : n));
     rerender(
@@ -90,13 +90,13 @@ describe("picking notices", () => {
         <NoticesPage report={next} lang="zh" busy={false} onGenerate={onGenerate} />
       </FluentProvider>,
     );
-    expect(button("生成所选通知（3）")).toHaveProperty("disabled", false);
+    expect(button("生成所选通知（4）")).toHaveProperty("disabled", false);
     expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
     expect(screen.getByRole("checkbox", { name: "催款通知单 HT-2026-012 第2期" })).toHaveProperty(
       "checked",
       false,
     );
-    expect(screen.getByText("共 5 份通知，其中 1 份已签发。")).toBeTruthy();
+    expect(screen.getByText("共 6 份通知，其中 1 份已签发。")).toBeTruthy();
   });
 
   it("300 notices: lists 200, says how many more, and generates all 300", () => {

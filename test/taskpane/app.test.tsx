@@ -100,12 +100,12 @@ describe("the task pane", () => {
     await openTab("逾期");
     await openTab("通知");
     expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
-    fireEvent.click(screen.getByRole("button", { name: "生成所选通知（4）" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成所选通知（5）" }));
     // The sample's 设置 has no 公司名称: the first generation asks for it.
     fireEvent.change(await screen.findByLabelText("公司名称"), { target: { value: "苏州示例科技有限公司" } });
-    fireEvent.click(screen.getByRole("button", { name: "保存并生成（4）" }));
+    fireEvent.click(screen.getByRole("button", { name: "保存并生成（5）" }));
     const done = await screen.findByText(/已应用 \d+ 项更改/, {}, { timeout: 10_000 });
-    expect(done.textContent).toMatch(/已生成通知 4 份（新开 4 份），登记在「通知台账」。$/);
+    expect(done.textContent).toMatch(/已生成通知 5 份（新开 5 份），登记在「通知台账」。$/);
     const settings = patches[0].ops.flatMap((o) => ("sheet" in o ? [o.sheet] : []));
     expect(settings).toContain("设置");
     const sheets = patches[1].ops.flatMap((o) => (o.op === "writeSheet" ? [o.sheet] : []));
@@ -114,18 +114,19 @@ describe("the task pane", () => {
       "SS",
       "TZ",
       "TZ",
+      "CB",
     ]);
     // The page shows what was written, with the register's numbers, without another 校验.
     const written = screen.getByRole("region", { name: "本次生成" });
     const numbers = within(written)
       .getAllByRole("listitem")
       .map((li) => /^[A-Z]{2}-\d{8}-\d{3}/.exec(li.textContent!)?.[0]);
-    expect(numbers.map((n) => n?.slice(0, 2)).sort()).toEqual(["CK", "SS", "TZ", "TZ"]);
+    expect(numbers.map((n) => n?.slice(0, 2)).sort()).toEqual(["CB", "CK", "SS", "TZ", "TZ"]);
     expect(within(written).getByText("尚未签发 1 份。")).toBeTruthy();
-    // Nothing is picked again: the four are issued and the memo was skipped on purpose.
+    // Nothing is picked again: the five are issued and the memo was skipped on purpose.
     expect(screen.getByRole("button", { name: "生成所选通知（0）" })).toHaveProperty("disabled", true);
     expect(screen.getByRole("checkbox", { name: "备忘录 HT-2026-031" })).toHaveProperty("checked", false);
-    expect(screen.getByText("共 5 份通知，其中 4 份已签发。")).toBeTruthy();
+    expect(screen.getByText("共 6 份通知，其中 5 份已签发。")).toBeTruthy();
   });
 
   it("asks to be opened in Excel when Office has no workbook host", () => {

@@ -242,20 +242,21 @@ describe("通知 page", () => {
       "计划调整通知",
       "计划调整通知",
       "备忘录",
+      "催办通知",
     ]);
     expect(items[0].textContent).toContain("HT-2026-012");
     expect(screen.getByRole("checkbox", { name: "催款通知单 HT-2026-012 第2期" })).toHaveProperty(
       "checked",
       true,
     );
-    fireEvent.click(screen.getByRole("button", { name: "生成所选通知（5）" }));
+    fireEvent.click(screen.getByRole("button", { name: "生成所选通知（6）" }));
     expect(onGenerate).toHaveBeenCalledTimes(1);
-    expect(onGenerate.mock.calls[0][0]).toHaveLength(5);
+    expect(onGenerate.mock.calls[0][0]).toHaveLength(6);
   });
 
   it("cannot generate while busy", () => {
     show(<NoticesPage report={sampleReport()} lang="zh" busy onGenerate={() => undefined} />);
-    expect(screen.getByRole("button", { name: "生成所选通知（5）" })).toHaveProperty("disabled", true);
+    expect(screen.getByRole("button", { name: "生成所选通知（6）" })).toHaveProperty("disabled", true);
   });
 });
 

@@ -8,9 +8,10 @@ import { dunning } from "./dunning";
 import { implementation } from "./implementation";
 import { memo } from "./memo";
 import { planChangeNotice } from "./plan-change";
+import { reminder } from "./reminder";
 import { thanks } from "./thanks";
 
-export const NOTICE_TYPES = [dunning, implementation, planChangeNotice, memo, thanks] as const;
+export const NOTICE_TYPES = [dunning, implementation, planChangeNotice, memo, thanks, reminder] as const;
 
 /** A notice type's Chinese name: 催款通知单 | 项目实施通知 | … */
 export type NoticeType = (typeof NOTICE_TYPES)[number]["name"];

@@ -31,8 +31,8 @@ const planned = planApply(sampleWorkbook(), OPTS).result.notices;
 const [dunning, implementation] = planned;
 
 describe("noticeKeys", () => {
-  test("the sample plans five notices, the first two of different types", () => {
-    expect(planned).toHaveLength(5);
+  test("the sample plans six notices, the first two of different types", () => {
+    expect(planned).toHaveLength(6);
     expect(dunning.type).toBe("催款通知单");
     expect(implementation.type).toBe("项目实施通知");
   });
@@ -86,7 +86,7 @@ describe("noticeKeys", () => {
   test("omitted: every planned notice, as before", () => {
     const all = planApply(sampleWorkbook(), OPTS).patch;
     const picked = planApply(sampleWorkbook(), { ...OPTS, noticeKeys: planned.map(noticeId) }).patch;
-    expect(noticeSheets(all.ops)).toHaveLength(5);
+    expect(noticeSheets(all.ops)).toHaveLength(6);
     expect(picked).toEqual(all);
   });
 
@@ -98,7 +98,7 @@ describe("noticeKeys", () => {
       noticeLimit: 1,
     });
     expect(noticeSheets(patch.ops)).toEqual(["SS-20261123-001"]);
-    expect(deferredNotices).toBe(3);
+    expect(deferredNotices).toBe(4);
   });
 
   test("a contract's 项目实施通知 and 备忘录 share a key; the id tells them apart", () => {
@@ -137,6 +137,7 @@ describe("a planned notice already in the register", () => {
       ["计划调整通知", undefined],
       ["计划调整通知", undefined],
       ["备忘录", undefined],
+      ["催办通知", undefined],
     ]);
     // Before any notice was issued, nothing is marked.
     expect(planned.every((n) => n.issued === undefined)).toBe(true);

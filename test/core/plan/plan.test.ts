@@ -465,11 +465,11 @@ describe("操作日志", () => {
     const note = (plan: ReturnType<typeof planApply>) =>
       written(plan.patch.ops, "操作日志").rows[1][6]?.v as string;
     const first = planApply(sampleWorkbook(), { ...OPTS, noticeLimit: 2 });
-    expect(note(first)).toContain("通知 2 份（新开 2 份），另有 3 份待下次生成");
-    expect(note(planApply(sampleWorkbook(), OPTS))).toMatch(/通知 5 份（新开 5 份）$/);
+    expect(note(first)).toContain("通知 2 份（新开 2 份），另有 4 份待下次生成");
+    expect(note(planApply(sampleWorkbook(), OPTS))).toMatch(/通知 6 份（新开 6 份）$/);
     expect(note(planApply(sampleWorkbook(), { ...OPTS, notices: false }))).not.toContain("通知");
     const en = planApply(sampleWorkbook(), { ...OPTS, lang: "en", noticeLimit: 2 });
-    expect(note(en)).toContain("2 notices (2 new), 3 more left for the next run");
+    expect(note(en)).toContain("2 notices (2 new), 4 more left for the next run");
   });
 
   // The log is the product's by its marker (a sheet merely named 操作日志 is the user's).

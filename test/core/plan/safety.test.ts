@@ -144,7 +144,7 @@ describe("idempotence", () => {
       p.ops.filter((o) => o.op === "writeSheet").map((o) => (o as { sheet: string }).sheet);
     // The report and each notice are rewritten under the same names; the register is not.
     const notices = sheets(first).filter((s) => /^[A-Z]{2}-\d{8}-\d{3}$/.test(s));
-    expect(notices).toHaveLength(5);
+    expect(notices).toHaveLength(6);
     // Issued notices are documents: a second run leaves their sheets alone.
     expect(sheets(second)).toEqual(["校验报告"]);
     expect(kinds(second, "addConditionalFormats", "setValidation")).toEqual(
