@@ -1010,14 +1010,14 @@ function scanRegion(
     // The header written again further down (a ledger pasted together from pieces).
     else if (cells.filter((x) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t)).length >= 2)
       bandRows.push(row.r);
-    // A lone label in a ledger (`补充协议` over the supplements below), or in a plan outside its task
-    // column (`版本描述` under the 阶段 column before the notes): no row of its own.
+    // A lone label in a ledger (`补充协议` over the supplements below), or a lone line in a plan outside
+    // its task column (`版本描述` under 阶段 before the notes, `2.统一登录验证` continuing the 描述
+    // above): no row of its own.
     else if (
-      (labelOnly || !anchorCols.has(cells[0].c)) &&
       cells.length === 1 &&
       typeof cells[0].v === "string" &&
       !dataCols.has(cells[0].c) &&
-      !/\d/.test(cells[0].t)
+      (labelOnly ? !/\d/.test(cells[0].t) : !anchorCols.has(cells[0].c))
     )
       sectionRows.push(row.r);
     // Nothing in any column the table reads (`保留格式，勿删`, `……` under the 序号): a note, not a row.
@@ -1240,8 +1240,15 @@ const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
 function dateLike(x: PCell, date1904: boolean): boolean {
   if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
   const p = parseDate(x.v, { date1904 });
-  return p.status === "ok" || (p.status === "invalid" && p.reason === "date-range");
+  if (p.status === "ok") return true;
+  // A range, or a month and day with the year left out (`3月24`, `3月31号`): dates, if faulty ones.
+  return (
+    p.status === "invalid" &&
+    (p.reason === "date-range" || (p.reason === "partial-date" && MONTH_DAY.test(x.t)))
+  );
 }
+
+const MONTH_DAY = /^\d{1,2}月\d{1,2}[日号]?$/;
 
 /**
  * Values back the header up: when the kind's date columns hold values, some of them are dates.

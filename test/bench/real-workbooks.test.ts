@@ -1,4 +1,4 @@
-import { scoreFile, totals, type FoundTable, type LabelFile } from "../../bench/real-workbooks";
+import { scoreFile, totals, totalsBySet, type FoundTable, type LabelFile } from "../../bench/real-workbooks";
 
 /** Invented labels: a schedule with a band row, a contract ledger, a payables plan and a group of two. */
 const label: LabelFile = {
@@ -117,5 +117,33 @@ describe("real-workbook scoring", () => {
     expect(t.groups).toEqual({ "per contract": { found: 1, of: 4 } });
     expect(t.recall).toBe(0.25);
     expect(t.failedFiles).toBe(1);
+  });
+});
+
+describe("workbooks never tuned on", () => {
+  it("are scored on their own beside the ones the recognition was tuned on", () => {
+    const tuned: LabelFile = { ...label, file: "tuned.xlsx" };
+    const unseen: LabelFile = { ...label, file: "unseen.xlsx", set: "heldout" };
+    const nothing: LabelFile = { ...label, file: "form.xlsx", set: "heldout", domain: false, tables: [] };
+    const contracts: FoundTable = {
+      sheet: "合同",
+      kind: "contracts",
+      headerRow: 2,
+      columns: { contractNo: "C", signDate: "J" },
+    };
+    const byset = totalsBySet([
+      { label: tuned, score: scoreFile(tuned, [schedule, contracts], []) },
+      { label: unseen, score: scoreFile(unseen, [schedule], []) },
+      { label: nothing, score: scoreFile(nothing, [schedule], []) },
+    ]);
+    expect(Object.keys(byset)).toEqual(["heldout", "tuned"]);
+    expect(byset.tuned).toMatchObject({ files: 1, requiredFound: 2, required: 2, falseTables: 0 });
+    expect(byset.heldout).toMatchObject({
+      files: 2,
+      requiredFound: 1,
+      required: 2,
+      falseTables: 1,
+      falseTablesOnNonDomainFiles: 1,
+    });
   });
 });

@@ -168,6 +168,44 @@ describe("notes after a plan", () => {
   });
 });
 
+describe("a second round of unseen plans", () => {
+  test("项目 | 负责人 | 截止时间 with month-day dates and no year: a plan, each date faulted for its missing year", () => {
+    const wb = workbook(
+      sheet("201703", [
+        [null, "项目", "负责人", "截止时间", "进度", "优先级"],
+        [1, "编写教材大纲", "甲", "3月24", 0.5, "重要"],
+        [2, "宣传资料", "乙", "3月31号", 0.2, "重要"],
+        [3, "融资", "丙", "4月28", 0.1, "不紧急"],
+      ]),
+    );
+    const r = check(wb);
+    expect(r.tables.map((t) => [t.kind, t.columns])).toEqual([
+      ["schedule", { task: "B", owner: "C", planEnd: "D", progress: "E" }],
+    ]);
+    expect(r.findings.filter((f) => f.rule === "cell.date-invalid").map((f) => f.row)).toEqual([2, 3, 4]);
+  });
+
+  test("功能模块 is the task; a lone line continuing the 描述 above is no task of its own", () => {
+    const wb = workbook(
+      sheet(
+        "Sheet1",
+        [
+          ["项目", "大功能模块", "功能模块", "描述", "开始时间", "完成时间", "人员"],
+          ["后台", "用户管理", "登录", "1.记住密码", "2026.1.23", "2026.1.24", "甲"],
+          [null, null, null, "2.统一登录验证"],
+          [null, null, "注册", "1.表单验证", "2026.1.24", "2026.1.25", "乙"],
+        ],
+        { merges: ["A2:A4", "B2:B4"] },
+      ),
+    );
+    const r = check(wb);
+    expect(r.tables.map((t) => [t.kind, t.columns])).toEqual([
+      ["schedule", { task: "C", planStart: "E", planEnd: "F", owner: "G" }],
+    ]);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
 describe("no false tables on the held-out non-domain shapes", () => {
   test.each([
     [
@@ -200,6 +238,14 @@ describe("no false tables on the held-out non-domain shapes", () => {
         ["日期", "项目阶段", "AC", "PV%", "EV%", "SPI"],
         ["2026/01/03-2026/02/01", "概要设计", 45, 1, 1, 1],
         ["2026/02/02-2026/03/02", "详细设计", 220, 1, 1, 1],
+      ],
+    ],
+    [
+      "monthly sales by month-day",
+      [
+        ["月份", "门店", "销售额", "备注"],
+        ["3月24", "一店", 1200, null],
+        ["3月25", "二店", 900, null],
       ],
     ],
     [
