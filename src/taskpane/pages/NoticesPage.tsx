@@ -43,13 +43,13 @@ export const LISTED_NOTICES = 200;
  * `flipped`. So "all" is every planned notice, listed or not, and a new report starts over.
  */
 export interface NoticePicks {
-  report: CheckReport;
+  report: Omit<CheckReport, "findings">;
   all: boolean;
   flipped: ReadonlySet<string>;
 }
 
 export interface NoticesPageProps {
-  report: CheckReport | undefined;
+  report: Omit<CheckReport, "findings"> | undefined;
   lang: Lang;
   busy: boolean;
   /** Generate the picked notices, by `noticeId`. */
@@ -69,7 +69,11 @@ export interface NoticesPageProps {
  * Picks for a new report: every notice not issued yet, except those the user left unpicked
  * before (a notice skipped on purpose stays skipped after the others are generated).
  */
-function defaultPicks(report: CheckReport, issued: ReadonlySet<string>, before?: NoticePicks): NoticePicks {
+function defaultPicks(
+  report: Omit<CheckReport, "findings">,
+  issued: ReadonlySet<string>,
+  before?: NoticePicks,
+): NoticePicks {
   const flipped = new Set(issued);
   if (before) {
     const now = new Set(report.notices.map(noticeId));
