@@ -7,7 +7,7 @@
  * their counts) and asks for the rows it shows (./findings-query.ts).
  */
 
-import { Keeper, type FindingsQuery, type FindingsWindow, type PageResult } from "./findings-query";
+import { Keeper, sentBy, type FindingsQuery, type FindingsWindow, type PageResult } from "./findings-query";
 import type { Job, JobStage } from "./jobs";
 
 export type { PageResult };
@@ -58,7 +58,7 @@ function inlineEngine(): Engine {
       const { runJob } = await import(/* webpackChunkName: "check" */ "./jobs");
       const result = await runJob(job, (s) => mine === generation && onStage(s));
       if (mine !== generation) throw new CancelledError();
-      return keeper.keep(result);
+      return keeper.keep(result, sentBy(job));
     },
     async query(version, q) {
       return keeper.query(version, q);

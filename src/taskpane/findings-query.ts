@@ -6,6 +6,8 @@
  */
 
 import { SEVERITY_ORDER, type Severity } from "../core/findings";
+import { noticeId } from "../core/notice-id";
+import type { NoticePlan } from "../core/notices";
 import type { JobResult, PaneFinding, PaneReport } from "./jobs";
 
 export type SortKey = "place" | "days" | "amount" | "late";
@@ -250,8 +252,41 @@ export class FindingsStore {
   }
 }
 
-/** A report as the page holds it: no findings, what it shows of them in `overview`. */
+/** At most this many notices are listed (and sent to the page), however many are planned. */
+export const LISTED_NOTICES = 200;
+
+/**
+ * The planned notices as the 通知 page needs them when the report lists only the first
+ * LISTED_NOTICES: every notice's id (to pick them all, or all but a few) and the ids issued.
+ */
+export interface NoticeIndex {
+  /** noticeId of each planned notice, in order (a cause planned twice appears twice). */
+  ids: string[];
+  /** noticeId of each notice the 通知台账 already numbers. */
+  issued: string[];
+  /** After a generation: the first LISTED_NOTICES notices it was asked for, with their numbers now. */
+  sent?: NoticePlan[];
+}
+
+/** The notices of a report for the page: the first few in full, the rest by id. */
+export function noticeIndex(notices: readonly NoticePlan[], sent?: readonly string[] | true): NoticeIndex {
+  const ids = notices.map(noticeId);
+  const out: NoticeIndex = { ids, issued: notices.filter((n) => n.issued).map(noticeId) };
+  if (sent) {
+    const asked = sent === true ? undefined : new Set(sent);
+    out.sent = [];
+    for (let i = 0; i < notices.length && out.sent.length < LISTED_NOTICES; i++)
+      if (!asked || asked.has(ids[i])) out.sent.push(notices[i]);
+  }
+  return out;
+}
+
+/**
+ * A report as the page holds it: no findings, what it shows of them in `overview`; the first
+ * LISTED_NOTICES notices with the others in `noticeIndex`.
+ */
 export interface PageReport extends Omit<PaneReport, "findings"> {
+  noticeIndex?: NoticeIndex;
   overview: FindingsOverview;
   /** Names the findings kept for this report: a query names the report it asks about. */
   version: number;
@@ -260,9 +295,15 @@ export interface PageReport extends Omit<PaneReport, "findings"> {
 }
 
 /** The page's report of a full one, with the findings left in `store`. */
-export function pageReport(report: PaneReport, version: number): PageReport {
-  const { findings, ...rest } = report;
-  return { ...rest, overview: overviewOf(findings), version };
+export function pageReport(report: PaneReport, version: number, sent?: readonly string[] | true): PageReport {
+  const { findings, notices, ...rest } = report;
+  return {
+    ...rest,
+    notices: notices.slice(0, LISTED_NOTICES),
+    noticeIndex: noticeIndex(notices, sent),
+    overview: overviewOf(findings),
+    version,
+  };
 }
 
 /** A job's result as the page gets it: the report without its findings. */
@@ -274,14 +315,27 @@ export interface PageResult extends Omit<JobResult, "report"> {
 export class Keeper {
   private store?: { version: number; store: FindingsStore };
   private next = 1;
-  /** Keeps the report's findings and gives the page the rest. */
-  keep(r: JobResult): PageResult {
+  /**
+   * Keeps the report's findings and gives the page the rest; `sent`: the notices a generation was
+   * asked for (all of them: true), so the page can say what became of them.
+   */
+  keep(r: JobResult, sent?: readonly string[] | true): PageResult {
     if (!r.report) return r as PageResult;
     const version = this.next++;
     this.store = { version, store: new FindingsStore(r.report.findings) };
-    return { ...r, report: pageReport(r.report, version) };
+    return { ...r, report: pageReport(r.report, version, sent) };
   }
   query(version: number, q: FindingsQuery): FindingsWindow | undefined {
     return this.store?.version === version ? this.store.store.query(q) : undefined;
   }
+}
+
+/** The notices a job asked to generate, for Keeper.keep. */
+export function sentBy(job: {
+  kind: string;
+  notices?: boolean;
+  noticeKeys?: string[];
+}): string[] | true | undefined {
+  if (job.kind !== "apply" || !job.notices) return undefined;
+  return job.noticeKeys ?? true;
 }

@@ -6,7 +6,7 @@
 
 import { prepareLive, runJob } from "./jobs";
 import type { WorkerMessage, WorkerRequest } from "./engine";
-import { Keeper } from "./findings-query";
+import { Keeper, sentBy } from "./findings-query";
 
 const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(m, transfer);
@@ -22,7 +22,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
     const result = await runJob(job, (stage) => post({ type: "stage", stage }));
     post({ type: "stage", stage: "send" });
-    const out = keeper.keep(result);
+    const out = keeper.keep(result, sentBy(job));
     post({ type: "done", result: out }, out.bytes ? [out.bytes.buffer as ArrayBuffer] : []);
     // While the user reads the findings: live validation's memory of this check, for the first edit.
     setTimeout(prepareLive, 0);
