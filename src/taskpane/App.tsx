@@ -230,6 +230,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
         return (
           <CheckPage
             report={report}
+            query={bench.query}
             lang={prefs.lang}
             selected={bench.selected}
             onSelect={bench.select}
@@ -241,6 +242,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
         return (
           <OverduePage
             report={report}
+            query={bench.query}
             lang={prefs.lang}
             onSelect={bench.select}
             selected={bench.selected}
@@ -284,6 +286,7 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
     noTable,
     bench.selected,
     bench.select,
+    bench.query,
     bench.applied,
     bench.baselineSaved,
     setBaselineAndOffer,
@@ -399,14 +402,11 @@ export function App({ mode, webUi = NO_UI, initialPrefs }: AppProps) {
             <MessageBarBody>
               <MessageBarTitle>{w.noTable.title}</MessageBarTitle>
               {w.noTable.detail}
-              {report.findings
-                .filter((f) => f.rule === "table.not-recognized")
-                .slice(0, 5)
-                .map((f, i) => (
-                  <Text as="p" block size={200} key={i}>
-                    {f.sheet}：{f.message}
-                  </Text>
-                ))}
+              {report.overview.notRecognized.map((f, i) => (
+                <Text as="p" block size={200} key={i}>
+                  {f.sheet}：{f.message}
+                </Text>
+              ))}
             </MessageBarBody>
           </MessageBar>
         )}

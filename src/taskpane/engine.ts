@@ -2,14 +2,23 @@
  * Runs the pane's jobs: in a Web Worker where the browser has one, so the page never freezes;
  * on the page itself where it has none (jsdom tests). A run can be cancelled: the worker is
  * stopped and a fresh one starts with the next job.
+ *
+ * A report's findings stay where the job made them: the page gets the report without them (with
+ * their counts) and asks for the rows it shows (./findings-query.ts).
  */
 
-import type { Job, JobResult, JobStage, PaneFinding } from "./jobs";
+import { Keeper, sentBy, type FindingsQuery, type FindingsWindow, type PageResult } from "./findings-query";
+import type { Job, JobStage } from "./jobs";
+
+export type { PageResult };
+
+/** What the page sends the worker: a job, or a question about the last report's findings. */
+export type WorkerRequest = Job | { kind: "query"; id: number; version: number; q: FindingsQuery };
 
 export type WorkerMessage =
   | { type: "stage"; stage: JobStage }
-  | { type: "findings"; findings: PaneFinding[] }
-  | { type: "done"; result: JobResult }
+  | { type: "done"; result: PageResult }
+  | { type: "answer"; id: number; window: FindingsWindow | undefined }
   | { type: "error"; error: { name: string; message: string; code?: string; detail?: string } };
 
 /** A run the user cancelled; the pane says so and keeps what it showed before. */
@@ -21,7 +30,12 @@ export class CancelledError extends Error {
 }
 
 export interface Engine {
-  run(job: Job, onStage: (s: JobStage) => void): Promise<JobResult>;
+  run(job: Job, onStage: (s: JobStage) => void): Promise<PageResult>;
+  /**
+   * Rows of report `version`'s findings; undefined when they are no longer kept (a newer report,
+   * or a cancelled run stopped the worker that held them).
+   */
+  query(version: number, q: FindingsQuery): Promise<FindingsWindow | undefined>;
   cancel(): void;
 }
 
@@ -37,13 +51,17 @@ function revive(e: { name: string; message: string; code?: string; detail?: stri
 /** On the page: the same jobs, for hosts without workers. Cancelling drops the result. */
 function inlineEngine(): Engine {
   let generation = 0;
+  const keeper = new Keeper();
   return {
     async run(job, onStage) {
       const mine = ++generation;
       const { runJob } = await import(/* webpackChunkName: "check" */ "./jobs");
       const result = await runJob(job, (s) => mine === generation && onStage(s));
       if (mine !== generation) throw new CancelledError();
-      return result;
+      return keeper.keep(result, sentBy(job));
+    },
+    async query(version, q) {
+      return keeper.query(version, q);
     },
     cancel() {
       generation++;
@@ -53,52 +71,70 @@ function inlineEngine(): Engine {
 
 function workerEngine(): Engine {
   let worker: Worker | undefined;
-  let pending: { reject(e: Error): void } | undefined;
+  let pending:
+    { resolve(r: PageResult): void; reject(e: Error): void; onStage(s: JobStage): void } | undefined;
+  const asked = new Map<number, (w: FindingsWindow | undefined) => void>();
+  let nextId = 1;
   const stop = () => {
     worker?.terminate();
     worker = undefined;
+    // The findings went with the worker.
+    for (const answer of asked.values()) answer(undefined);
+    asked.clear();
+  };
+  const start = async (): Promise<Worker> => {
+    if (worker) return worker;
+    const { startWorker } = await import(/* webpackChunkName: "worker-client" */ "./worker-client");
+    if (worker) return worker;
+    const w = startWorker();
+    worker = w;
+    w.onmessage = (e: MessageEvent<WorkerMessage>) => {
+      const m = e.data;
+      if (m.type === "answer") {
+        asked.get(m.id)?.(m.window);
+        asked.delete(m.id);
+        return;
+      }
+      const p = pending;
+      if (!p) return;
+      if (m.type === "stage") p.onStage(m.stage);
+      else {
+        pending = undefined;
+        if (m.type === "done") p.resolve(m.result);
+        else p.reject(revive(m.error));
+      }
+    };
+    w.onerror = (e) => {
+      const p = pending;
+      pending = undefined;
+      stop();
+      p?.reject(new Error(e.message || "worker failed"));
+    };
+    return w;
   };
   return {
     async run(job, onStage) {
-      if (!worker) {
-        const { startWorker } = await import(/* webpackChunkName: "worker-client" */ "./worker-client");
-        worker = startWorker();
-      }
-      const w = worker;
-      return new Promise<JobResult>((resolve, reject) => {
-        const findings: PaneFinding[] = [];
-        pending = { reject };
-        const done = () => {
-          w.onmessage = null;
-          w.onerror = null;
-          pending = undefined;
-        };
-        w.onmessage = (e: MessageEvent<WorkerMessage>) => {
-          const m = e.data;
-          if (m.type === "stage") onStage(m.stage);
-          else if (m.type === "findings") {
-            for (const f of m.findings) findings.push(f);
-          } else if (m.type === "done") {
-            done();
-            const r = m.result;
-            resolve(r.report ? { ...r, report: { ...r.report, findings } } : r);
-          } else {
-            done();
-            reject(revive(m.error));
-          }
-        };
-        w.onerror = (e) => {
-          done();
-          stop();
-          reject(new Error(e.message || "worker failed"));
-        };
+      const w = await start();
+      return new Promise<PageResult>((resolve, reject) => {
+        pending = { resolve, reject, onStage };
         w.postMessage(job);
       });
     },
+    async query(version, q) {
+      // No worker: the one that held the findings was stopped.
+      const w = worker;
+      if (!w) return undefined;
+      const id = nextId++;
+      return new Promise<FindingsWindow | undefined>((resolve) => {
+        asked.set(id, resolve);
+        w.postMessage({ kind: "query", id, version, q } satisfies WorkerRequest);
+      });
+    },
     cancel() {
-      stop();
-      pending?.reject(new CancelledError());
+      const p = pending;
       pending = undefined;
+      stop();
+      p?.reject(new CancelledError());
     },
   };
 }

@@ -15,7 +15,8 @@ import { paneWords } from "../i18n/pane";
 import type { InputError } from "../host/xlsx/read";
 import { debounce } from "./debounce";
 import { CancelledError, createEngine, type Engine } from "./engine";
-import type { Job, JobBase, JobResult, JobStage, PaneBaselineOutcome, PaneReport } from "./jobs";
+import type { FindingsQuery, FindingsWindow, PageReport, PageResult } from "./findings-query";
+import type { Job, JobBase, JobStage, PaneBaselineOutcome } from "./jobs";
 import type { Preferences } from "./preferences";
 import type { BytesHost } from "./web-source";
 import type { WorkbookSource } from "./workbook-source";
@@ -32,7 +33,10 @@ export type Change =
   | { kind: "baseline"; name: string };
 
 export interface Workbench {
-  report?: PaneReport;
+  /** The last report, without its findings: the pages ask `query` for the rows they show. */
+  report?: PageReport;
+  /** Rows of the report's findings, for a filter and a window; undefined when no longer kept. */
+  query(version: number, q: FindingsQuery): Promise<FindingsWindow | undefined>;
   busy: Busy;
   error?: string;
   /** The last run was cancelled by the user. */
@@ -104,7 +108,7 @@ function widthsOf(wb: WorkbookSnapshot): Map<string, number> {
 async function inputOf(
   source: WorkbookSource,
   widths?: (w: Map<string, number>) => void,
-): Promise<{ input: JobBase["input"]; write(r: JobResult, log: WriteLog): Promise<void> }> {
+): Promise<{ input: JobBase["input"]; write(r: PageResult, log: WriteLog): Promise<void> }> {
   if (source.kind === "web") {
     const host = source.host() as BytesHost;
     return {
@@ -132,7 +136,7 @@ async function inputOf(
 }
 
 export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferences): Workbench {
-  const [report, setReport] = useState<PaneReport>();
+  const [report, setReport] = useState<PageReport>();
   const [busy, setBusy] = useState<Busy>();
   const [error, setError] = useState<string>();
   const [cancelled, setCancelled] = useState(false);
@@ -160,7 +164,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
   const run = useCallback(
     async (
       job: Omit<Job, keyof JobBase> & Partial<Pick<JobBase, "input">>,
-      after: (r: JobResult) => void,
+      after: (r: PageResult) => void,
       on: WorkbookSource | undefined = source,
     ): Promise<boolean> => {
       if (running.current) return false;
@@ -295,6 +299,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
   );
 
   const cancel = useCallback(() => engine.current?.cancel(), []);
+  const query = useCallback((version: number, q: FindingsQuery) => engine.current!.query(version, q), []);
 
   // Live validation: a burst of edits in Excel makes one re-check of what they changed, once the
   // workbook is still.
@@ -354,6 +359,7 @@ export function useWorkbench(source: WorkbookSource | undefined, prefs: Preferen
 
   return {
     report,
+    query,
     busy,
     error,
     cancelled,

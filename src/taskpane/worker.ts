@@ -1,29 +1,29 @@
 /**
- * The pane's Web Worker: runs a job (./jobs.ts) off the page's thread and posts back its stages,
- * its findings in slices (so no single message takes the page long to receive) and its result.
+ * The pane's Web Worker: runs a job (./jobs.ts) off the page's thread and posts back its stages
+ * and its result. The report's findings stay here: the page gets their counts and asks for the
+ * rows it shows (./findings-query.ts), so no message grows with the workbook's findings.
  */
 
-import { prepareLive, runJob, type Job } from "./jobs";
-import type { WorkerMessage } from "./engine";
-
-/** Findings per message: each one costs the page a short task to take in. */
-const SLICE = 1000;
+import { prepareLive, runJob } from "./jobs";
+import type { WorkerMessage, WorkerRequest } from "./engine";
+import { Keeper, sentBy } from "./findings-query";
 
 const post = (m: WorkerMessage, transfer: Transferable[] = []) =>
   (self as unknown as { postMessage(m: unknown, t: Transferable[]): void }).postMessage(m, transfer);
 
-self.onmessage = async (e: MessageEvent<Job>) => {
+const keeper = new Keeper();
+
+self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const job = e.data;
+  if (job.kind === "query") {
+    post({ type: "answer", id: job.id, window: keeper.query(job.version, job.q) });
+    return;
+  }
   try {
-    const result = await runJob(e.data, (stage) => post({ type: "stage", stage }));
+    const result = await runJob(job, (stage) => post({ type: "stage", stage }));
     post({ type: "stage", stage: "send" });
-    const findings = result.report?.findings ?? [];
-    for (let i = 0; i < findings.length; i += SLICE)
-      post({ type: "findings", findings: findings.slice(i, i + SLICE) });
-    const report = result.report && { ...result.report, findings: [] };
-    post(
-      { type: "done", result: { ...result, report } },
-      result.bytes ? [result.bytes.buffer as ArrayBuffer] : [],
-    );
+    const out = keeper.keep(result, sentBy(job));
+    post({ type: "done", result: out }, out.bytes ? [out.bytes.buffer as ArrayBuffer] : []);
     // While the user reads the findings: live validation's memory of this check, for the first edit.
     setTimeout(prepareLive, 0);
   } catch (err) {

@@ -17,6 +17,8 @@ const tabNames = () =>
 async function checked() {
   fireEvent.click(screen.getByRole("button", { name: "校验" }));
   await screen.findByText(sampleCounts(), {}, { timeout: 10_000 });
+  // The list's rows come from where the findings are kept, just after the counts.
+  await screen.findAllByRole("treeitem");
 }
 
 describe("the task pane", () => {
@@ -56,7 +58,7 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Validate" }));
     await openTab("Validate");
     await screen.findByText(sampleCounts("en"), {}, { timeout: 10_000 });
-    expect(screen.getByText(/Task "6 系统安装调试" was due 2026-10-30/)).toBeTruthy();
+    expect(await screen.findByText(/Task "6 系统安装调试" was due 2026-10-30/)).toBeTruthy();
   });
 
   it("says in plain words why a workbook cannot be read", async () => {

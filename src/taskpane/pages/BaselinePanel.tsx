@@ -36,7 +36,7 @@ const useStyles = makeStyles({
 export const LISTED_VARIANCE = 100;
 
 export interface BaselinePanelProps {
-  report: CheckReport;
+  report: Omit<CheckReport, "findings">;
   lang: Lang;
   busy: boolean;
   onSet(name: string | undefined, replace: boolean): void;

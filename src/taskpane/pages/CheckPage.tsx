@@ -7,12 +7,14 @@
 
 import { Button, Checkbox, Input, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
-import { SEVERITY_ORDER, type Severity } from "../../core/findings";
+import type { Severity } from "../../core/findings";
 import type { Lang } from "../../core/settings";
 import { ruleTitle } from "../../i18n/messages";
 import { paneWords } from "../../i18n/pane";
-import type { PaneFinding, PaneReport } from "../jobs";
+import { NO_FILTER, type Filter, type SortKey } from "../findings-query";
+import type { PaneFinding } from "../jobs";
 import { FindingList, findingTarget, type ListRow } from "./FindingList";
+import { rowOf, useFindings, useOverview, type AnyReport, type AskFindings } from "./useFindings";
 
 export { findingRef } from "./FindingList";
 
@@ -41,91 +43,12 @@ const useStyles = makeStyles({
   },
 });
 
-export type SortKey = "place" | "days" | "amount";
-
-export interface Filter {
-  severity: Severity | "";
-  rule: string;
-  sheet: string;
-  person: string;
-  contract: string;
-  search: string;
-  mine: boolean;
-  sort: SortKey;
-}
-
-export const NO_FILTER: Filter = {
-  severity: "",
-  rule: "",
-  sheet: "",
-  person: "",
-  contract: "",
-  search: "",
-  mine: false,
-  sort: "place",
-};
-
-/** Groups start closed when there are more findings than fit a few screens. */
-const OPEN_UP_TO = 300;
-
-/** The findings the filter lets through, sorted as asked (stable: sheet order otherwise). */
-export function filterFindings(findings: PaneFinding[], f: Filter, me: string): PaneFinding[] {
-  const q = f.search.trim().toLowerCase();
-  const person = f.person.trim();
-  const contract = f.contract.trim().toLowerCase();
-  const out = findings.filter(
-    (x) =>
-      (!f.severity || x.severity === f.severity) &&
-      (!f.rule || x.rule === f.rule) &&
-      (!f.sheet || x.sheet === f.sheet) &&
-      (!f.mine || (me !== "" && x.who?.includes(me) === true)) &&
-      (!person || x.who?.some((p) => p.includes(person)) === true) &&
-      (!contract || x.contract?.toLowerCase().includes(contract) === true) &&
-      (!q ||
-        x.message.toLowerCase().includes(q) ||
-        `${x.sheet}!${x.cell ?? ""}`.toLowerCase().includes(q) ||
-        x.who?.some((p) => p.toLowerCase().includes(q)) === true),
-  );
-  if (f.sort === "days") return out.sort((a, b) => (b.days ?? -Infinity) - (a.days ?? -Infinity));
-  if (f.sort === "amount") return out.sort((a, b) => (b.amount ?? -Infinity) - (a.amount ?? -Infinity));
-  return out;
-}
-
-/** One group per rule, errors first, in the rule's first appearance within a severity. */
-export function groupRows(
-  findings: PaneFinding[],
-  lang: Lang,
-  open: ReadonlySet<string>,
-  closed: ReadonlySet<string>,
-): ListRow[] {
-  const groups = new Map<string, PaneFinding[]>();
-  for (const f of findings) {
-    const g = groups.get(f.rule);
-    if (g) g.push(f);
-    else groups.set(f.rule, [f]);
-  }
-  const w = paneWords(lang).check;
-  const byDefault = findings.length <= OPEN_UP_TO;
-  const rows: ListRow[] = [];
-  const order = [...groups].sort(
-    (a, b) => SEVERITY_ORDER[a[1][0].severity] - SEVERITY_ORDER[b[1][0].severity],
-  );
-  for (const [rule, list] of order) {
-    const expanded = open.has(rule) || (byDefault && !closed.has(rule));
-    rows.push({
-      kind: "group",
-      key: rule,
-      label: w.group(w.severity[list[0].severity], ruleTitle(rule, lang), list.length),
-      count: list.length,
-      expanded,
-    });
-    if (expanded) list.forEach((f, i) => rows.push({ kind: "item", key: `${rule}:${i}`, group: rule, f }));
-  }
-  return rows;
-}
+export { filterFindings, NO_FILTER, type Filter, type SortKey } from "../findings-query";
 
 export interface CheckPageProps {
-  report: PaneReport | undefined;
+  report: AnyReport | undefined;
+  /** Asks where the findings are kept for the rows shown (absent: the report holds them). */
+  query?: AskFindings;
   lang: Lang;
   selected?: string;
   onSelect(sheet: string, cell: string): void;
@@ -133,37 +56,51 @@ export interface CheckPageProps {
   me?: string;
 }
 
-export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPageProps) {
+const NO_GROUPS = { open: [] as string[], closed: [] as string[] };
+
+export function CheckPage({ report, query, lang, selected, onSelect, me = "" }: CheckPageProps) {
   const w = paneWords(lang).check;
   const s = useStyles();
   const [filter, setFilter] = useState<Filter>(NO_FILTER);
-  const [open, setOpen] = useState<{ report?: PaneReport; open: Set<string>; closed: Set<string> }>({
-    open: new Set(),
-    closed: new Set(),
-  });
+  // Groups the user opened or closed, for one report.
+  const [held, setHeld] = useState<{ report?: AnyReport; open: string[]; closed: string[] }>(NO_GROUPS);
   const deferred = useDeferredValue(filter);
-  const findings = useMemo(() => report?.findings ?? [], [report]);
-  const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))], [findings]);
-  const sheets = useMemo(() => [...new Set(findings.map((f) => f.sheet))], [findings]);
-  const shown = useMemo(() => filterFindings(findings, deferred, me), [findings, deferred, me]);
-  const groups = open.report === report ? open : { open: new Set<string>(), closed: new Set<string>() };
-  const rows = useMemo(
-    () => groupRows(shown, lang, groups.open, groups.closed),
-    [shown, lang, groups.open, groups.closed],
+  const overview = useOverview(report);
+  const rules = useMemo(() => overview?.rules.map((r) => r.rule) ?? [], [overview]);
+  const sheets = overview?.sheets ?? [];
+  const groups = held.report === report ? held : NO_GROUPS;
+  const q = useMemo(
+    () => ({ filter: deferred, me, grouped: true, open: groups.open, closed: groups.closed }),
+    [deferred, me, groups.open, groups.closed],
+  );
+  const { window, lost, need } = useFindings(report, query, q);
+  const heads = useMemo(() => window?.groups.map((g) => g.at) ?? [], [window]);
+  const row = useCallback(
+    (i: number): ListRow | undefined => {
+      const r = rowOf(window, i);
+      if (!r || r.kind === "item") return r;
+      const g = r.group;
+      return {
+        kind: "group",
+        key: r.key,
+        label: w.group(w.severity[g.severity], ruleTitle(g.rule, lang), g.count),
+        count: g.count,
+        expanded: g.expanded,
+      };
+    },
+    [window, w, lang],
   );
   const toggle = useCallback(
     (rule: string) =>
-      setOpen((held) => {
-        const same = held.report === report ? held : { open: new Set<string>(), closed: new Set<string>() };
-        const row = rows.find((r) => r.kind === "group" && r.key === rule);
-        const expanded = row?.kind === "group" && row.expanded;
-        const o = new Set(same.open);
-        const c = new Set(same.closed);
-        (expanded ? o : c).delete(rule);
-        (expanded ? c : o).add(rule);
+      setHeld((h) => {
+        const same = h.report === report ? h : NO_GROUPS;
+        const expanded = window?.groups.find((g) => g.rule === rule)?.expanded === true;
+        const o = same.open.filter((x) => x !== rule);
+        const c = same.closed.filter((x) => x !== rule);
+        (expanded ? c : o).push(rule);
         return { report, open: o, closed: c };
       }),
-    [report, rows],
+    [report, window],
   );
   const set = <K extends keyof Filter>(k: K, v: Filter[K]) => setFilter((f) => ({ ...f, [k]: v }));
   const meta = useCallback(
@@ -180,7 +117,9 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
 
   if (!report) return <Text>{w.notRun}</Text>;
   const { errors, warnings, infos } = report.summary;
-  const filtered = shown.length !== findings.length;
+  const total = overview?.total ?? 0;
+  const shown = window?.shown ?? total;
+  const filtered = shown !== total;
   // Filters set beyond search and 我的事项 (the sort counts when it is not the default).
   const active =
     (["severity", "rule", "sheet", "person", "contract"] as const).filter((k) => filter[k]).length +
@@ -193,7 +132,7 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
       <Text as="p" block size={200}>
         {w.asOf(report.asOf)}
       </Text>
-      {findings.length === 0 ? (
+      {total === 0 ? (
         <Text as="p" block>
           {w.none}
         </Text>
@@ -286,7 +225,7 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
             </div>
           </details>
           <div className={s.tools}>
-            <Text size={200}>{w.shown(shown.length, findings.length)}</Text>
+            <Text size={200}>{w.shown(shown, total)}</Text>
             {filtered && (
               <Button
                 size="small"
@@ -297,8 +236,16 @@ export function CheckPage({ report, lang, selected, onSelect, me = "" }: CheckPa
               </Button>
             )}
           </div>
+          {lost && (
+            <Text as="p" block size={200} className={s.hint}>
+              {w.notRun}
+            </Text>
+          )}
           <FindingList
-            rows={rows}
+            length={window?.length ?? 0}
+            groups={heads}
+            row={row}
+            onRange={need}
             label={w.list}
             help={w.listHelp}
             selected={selected}

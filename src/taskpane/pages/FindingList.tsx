@@ -2,12 +2,13 @@
  * A long list of findings as one keyboard stop: a tree of collapsible groups, rendered only
  * where it is visible (a workbook can have 100,000 findings). Arrow keys move inside, Enter
  * goes to the cell or opens a group, Left/Right close and open groups. Rows have fixed heights,
- * so the list knows where every row is without measuring; the active finding's full message is
- * shown under the list.
+ * so the list knows where every row is from its length and where its group headers are, without
+ * holding the rows: it asks for the ones it draws (`onRange`) and leaves a gap until they come.
+ * The active finding's full message is shown under the list.
  */
 
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { PaneFinding } from "../jobs";
 
 export type ListRow =
@@ -102,7 +103,14 @@ export function findingTarget(f: PaneFinding): string {
 }
 
 export interface FindingListProps {
-  rows: ListRow[];
+  /** Rows in the list: group headers and findings. */
+  length: number;
+  /** The group headers' row indices, ascending. */
+  groups: readonly number[];
+  /** Row `i`, if it is at hand. */
+  row(i: number): ListRow | undefined;
+  /** The rows drawn now, [first, last): the caller fetches them if it lacks them. */
+  onRange?(first: number, last: number): void;
   label: string;
   /** How to use the list, for screen readers. */
   help: string;
@@ -115,7 +123,20 @@ export interface FindingListProps {
   extra?: ReactNode;
 }
 
-export function FindingList({ rows, label, help, selected, meta, onSelect, onToggle }: FindingListProps) {
+/** How many of the (ascending) group indices are below `i`. */
+function groupsBefore(groups: readonly number[], i: number): number {
+  let lo = 0;
+  let hi = groups.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (groups[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function FindingList(props: FindingListProps) {
+  const { length, groups, row, onRange, label, help, selected, meta, onSelect, onToggle } = props;
   const s = useStyles();
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
@@ -123,14 +144,11 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
   const [view, setView] = useState(FALLBACK_VIEW);
   const [active, setActive] = useState(0);
 
-  // Where each row starts: two heights only, so one pass over the rows.
-  const tops = useMemo(() => {
-    const t = new Float64Array(rows.length + 1);
-    for (let i = 0; i < rows.length; i++) t[i + 1] = t[i] + (rows[i].kind === "group" ? GROUP_H : ITEM_H);
-    return t;
-  }, [rows]);
-  const total = tops[rows.length];
-  const at = Math.min(active, Math.max(0, rows.length - 1));
+  // Where each row starts: two heights only, so the group headers before it say.
+  const top = (i: number) => i * ITEM_H - groupsBefore(groups, i) * (ITEM_H - GROUP_H);
+  const total = top(length);
+  const at = Math.min(active, Math.max(0, length - 1));
+  const isGroup = (i: number) => groups[groupsBefore(groups, i)] === i;
 
   useEffect(() => {
     const el = box.current;
@@ -140,39 +158,40 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
   /** The first row whose bottom is below `y`. */
   const rowAt = (y: number) => {
     let lo = 0;
-    let hi = rows.length;
+    let hi = length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (tops[mid + 1] <= y) lo = mid + 1;
+      if (top(mid + 1) <= y) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   };
   const first = Math.max(0, rowAt(scroll) - OVERSCAN);
-  const last = Math.min(rows.length, rowAt(scroll + view) + OVERSCAN + 1);
+  const last = Math.min(length, rowAt(scroll + view) + OVERSCAN + 1);
+  useEffect(() => onRange?.(first, last), [onRange, first, last]);
 
   const reveal = (i: number) => {
     const el = box.current;
     if (!el) return;
     const h = el.clientHeight || view;
-    if (tops[i] < el.scrollTop) el.scrollTop = tops[i];
-    else if (tops[i + 1] > el.scrollTop + h) el.scrollTop = tops[i + 1] - h;
+    if (top(i) < el.scrollTop) el.scrollTop = top(i);
+    else if (top(i + 1) > el.scrollTop + h) el.scrollTop = top(i + 1) - h;
     setScroll(el.scrollTop);
   };
   const move = (i: number) => {
-    const n = Math.max(0, Math.min(rows.length - 1, i));
+    const n = Math.max(0, Math.min(length - 1, i));
     setActive(n);
     reveal(n);
   };
   const act = (i: number) => {
-    const r = rows[i];
+    const r = row(i);
     if (!r) return;
     if (r.kind === "group") onToggle?.(r.key);
     else onSelect(r.f);
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    const r = rows[at];
+    const r = row(at);
     const page = Math.max(1, Math.floor(view / ITEM_H));
     switch (e.key) {
       case "ArrowDown":
@@ -185,7 +204,7 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
         move(0);
         break;
       case "End":
-        move(rows.length - 1);
+        move(length - 1);
         break;
       case "PageDown":
         move(at + page);
@@ -200,7 +219,8 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
       case "ArrowLeft":
         if (r?.kind === "group" && r.expanded) onToggle?.(r.key);
         else if (r?.kind === "item" && r.group !== undefined) {
-          for (let i = at; i >= 0; i--) if (rows[i].kind === "group") return (move(i), e.preventDefault());
+          const g = groupsBefore(groups, at);
+          if (g > 0) return (move(groups[g - 1]), e.preventDefault());
         }
         break;
       case "Enter":
@@ -215,15 +235,16 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
 
   const drawn: ReactNode[] = [];
   // aria-posinset within a group: counted from its header.
-  let group = -1;
-  for (let i = first - 1; i >= 0; i--)
-    if (rows[i].kind === "group") {
-      group = i;
-      break;
-    }
+  const g0 = groupsBefore(groups, first);
+  let group = g0 > 0 ? groups[g0 - 1] : -1;
   for (let i = first; i < last; i++) {
-    const r = rows[i];
-    const style = { top: `${tops[i]}px`, height: `${tops[i + 1] - tops[i]}px` };
+    const r = row(i);
+    // Not here yet: a gap the size of the row until it comes.
+    if (!r) {
+      if (isGroup(i)) group = i;
+      continue;
+    }
+    const style = { top: `${top(i)}px`, height: `${top(i + 1) - top(i)}px` };
     const cls = (base: string, extra = "") => [s.row, base, i === at ? s.active : "", extra].join(" ");
     if (r.kind === "group") {
       group = i;
@@ -271,7 +292,7 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
     }
   }
 
-  const current = rows[at];
+  const current = length > 0 ? row(at) : undefined;
   return (
     <div>
       <div
@@ -281,7 +302,7 @@ export function FindingList({ rows, label, help, selected, meta, onSelect, onTog
         tabIndex={0}
         aria-label={label}
         aria-description={help}
-        aria-activedescendant={rows.length > 0 && at >= first && at < last ? `${id}-${at}` : undefined}
+        aria-activedescendant={current && at >= first && at < last ? `${id}-${at}` : undefined}
         style={{ height: `${total + 2}px` }}
         onKeyDown={onKey}
         onScroll={(e) => setScroll(e.currentTarget.scrollTop)}

@@ -14,6 +14,7 @@ import { noticeType } from "../../core/notice-types";
 import type { NoticePlan } from "../../core/notices";
 import type { Lang, Settings } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
+import { LISTED_NOTICES, type NoticeIndex } from "../findings-query";
 
 const useStyles = makeStyles({
   tools: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -36,20 +37,28 @@ const useStyles = makeStyles({
 });
 
 /** At most this many notices are listed, so the pane stays responsive with thousands planned. */
-export const LISTED_NOTICES = 200;
+export { LISTED_NOTICES };
+
+/** A report as the page takes it: every notice, or the first few and the rest by id. */
+type NoticesReport = Omit<CheckReport, "findings"> & { noticeIndex?: NoticeIndex };
+
+/** Every planned notice's id, in order, however the report carries them. */
+function allIds(report: NoticesReport): string[] {
+  return report.noticeIndex?.ids ?? report.notices.map(noticeId);
+}
 
 /**
  * Which notices are picked, for one report: every id is picked as `all` says, except those in
  * `flipped`. So "all" is every planned notice, listed or not, and a new report starts over.
  */
 export interface NoticePicks {
-  report: CheckReport;
+  report: NoticesReport;
   all: boolean;
   flipped: ReadonlySet<string>;
 }
 
 export interface NoticesPageProps {
-  report: CheckReport | undefined;
+  report: NoticesReport | undefined;
   lang: Lang;
   busy: boolean;
   /** Generate the picked notices, by `noticeId`. */
@@ -69,12 +78,11 @@ export interface NoticesPageProps {
  * Picks for a new report: every notice not issued yet, except those the user left unpicked
  * before (a notice skipped on purpose stays skipped after the others are generated).
  */
-function defaultPicks(report: CheckReport, issued: ReadonlySet<string>, before?: NoticePicks): NoticePicks {
+function defaultPicks(report: NoticesReport, issued: ReadonlySet<string>, before?: NoticePicks): NoticePicks {
   const flipped = new Set(issued);
   if (before) {
-    const now = new Set(report.notices.map(noticeId));
-    for (const n of before.report.notices) {
-      const id = noticeId(n);
+    const now = new Set(allIds(report));
+    for (const id of allIds(before.report)) {
       if (now.has(id) && before.all === before.flipped.has(id)) flipped.add(id);
     }
   }
@@ -142,10 +150,14 @@ export function NoticesPage(props: NoticesPageProps) {
   /** The ids the last generation was asked for, to say what became of each. */
   const [sent, setSent] = useState<ReadonlySet<string>>();
   const notices = useMemo(() => report?.notices ?? [], [report]);
+  const every = useMemo(() => (report ? allIds(report) : []), [report]);
   // The same cause planned twice (a WBS used in two schedules) is one notice to generate.
-  const ids = useMemo(() => [...new Set(notices.map(noticeId))], [notices]);
+  const ids = useMemo(() => [...new Set(every)], [every]);
   // Picked by default: the notices not issued yet (generating an issued one again updates it).
-  const issuedIds = useMemo(() => new Set(notices.filter((n) => n.issued).map(noticeId)), [notices]);
+  const issuedIds = useMemo(
+    () => new Set(report?.noticeIndex?.issued ?? notices.filter((n) => n.issued).map(noticeId)),
+    [report, notices],
+  );
   const setPicks = props.onPicks ?? setOwn;
   const toggle = useCallback(
     (id: string) =>
@@ -190,8 +202,13 @@ export function NoticesPage(props: NoticesPageProps) {
   };
 
   // What the last generation wrote, from the register as it now is.
-  const written = sent && outcome?.notices ? notices.filter((n) => sent.has(noticeId(n))) : [];
-  const left = notices.filter((n) => !n.issued).length;
+  const written =
+    sent && outcome?.notices
+      ? (report.noticeIndex?.sent ?? notices.filter((n) => sent.has(noticeId(n))))
+      : [];
+  const left = report.noticeIndex
+    ? every.length - every.filter((id) => issuedIds.has(id)).length
+    : notices.filter((n) => !n.issued).length;
   const result = sent && outcome?.notices && (
     <section className={s.result} aria-label={w.resultTitle}>
       <Text as="p" block weight="semibold">
@@ -213,7 +230,7 @@ export function NoticesPage(props: NoticesPageProps) {
     </section>
   );
 
-  if (notices.length === 0) {
+  if (every.length === 0) {
     return (
       <>
         {result}
@@ -263,9 +280,9 @@ export function NoticesPage(props: NoticesPageProps) {
           );
         })}
       </ol>
-      {notices.length > listed.length && (
+      {every.length > listed.length && (
         <Text size={200} className={s.more}>
-          {w.more(notices.length - listed.length)}
+          {w.more(every.length - listed.length)}
         </Text>
       )}
       {asked ? (

@@ -6,14 +6,15 @@
  */
 
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import type { RuleId } from "../../core/findings";
+import { useCallback, useMemo, useState } from "react";
 import type { Lang } from "../../core/settings";
 import { paneWords } from "../../i18n/pane";
-import type { PaneFinding, PaneReport } from "../jobs";
+import { NO_FILTER, TILES, type TileKey } from "../findings-query";
+import type { PaneFinding } from "../jobs";
 import { BaselinePanel, type BaselinePanelProps } from "./BaselinePanel";
 import { CriticalPath } from "./CriticalPath";
 import { FindingList, findingTarget, type ListRow } from "./FindingList";
+import { rowOf, useFindings, useOverview, type AnyReport, type AskFindings } from "./useFindings";
 
 const useStyles = makeStyles({
   grid: {
@@ -48,20 +49,10 @@ const useStyles = makeStyles({
   total: { fontSize: tokens.fontSizeBase200 },
 });
 
-type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "risks" | "dueSoon";
-
-/** Each tile lists the findings of the rules that report it. */
-const TILES: Array<{ key: TileKey; rules: RuleId[] }> = [
-  { key: "tasks", rules: ["schedule.overdue", "schedule.milestone-missed"] },
-  { key: "deliveries", rules: ["contract.delivery-overdue"] },
-  { key: "payments", rules: ["contract.payment-overdue"] },
-  { key: "documents", rules: ["document.step-overdue"] },
-  { key: "risks", rules: ["risk.response-overdue", "issue.overdue"] },
-  { key: "dueSoon", rules: ["schedule.due-soon", "contract.delivery-due-soon"] },
-];
-
 export interface OverduePageProps {
-  report: PaneReport | undefined;
+  report: AnyReport | undefined;
+  /** Asks where the findings are kept for the rows shown (absent: the report holds them). */
+  query?: AskFindings;
   lang: Lang;
   onSelect?(sheet: string, cell: string): void;
   selected?: string;
@@ -69,28 +60,32 @@ export interface OverduePageProps {
   baseline?: Omit<BaselinePanelProps, "report" | "lang">;
 }
 
-export function OverduePage({ report, lang, onSelect, selected, baseline }: OverduePageProps) {
+const NO_HEADS: number[] = [];
+
+export function OverduePage({ report, query, lang, onSelect, selected, baseline }: OverduePageProps) {
   const w = paneWords(lang).overdue;
   const cw = paneWords(lang).check;
   const s = useStyles();
   const [tile, setTile] = useState<TileKey>();
-  const lists = useMemo(() => {
-    const out = new Map<TileKey, PaneFinding[]>();
-    for (const t of TILES) {
-      const list = (report?.findings ?? []).filter((f) => t.rules.includes(f.rule));
-      out.set(
-        t.key,
-        list.sort((a, b) => (b.days ?? 0) - (a.days ?? 0)),
-      );
-    }
-    return out;
-  }, [report]);
-  const rows = useMemo<ListRow[]>(
-    () => (tile ? (lists.get(tile) ?? []).map((f, i) => ({ kind: "item", key: String(i), f })) : []),
-    [lists, tile],
-  );
+  const overview = useOverview(report);
+  // An open tile's list: its rules, longest overdue first.
+  const q = useMemo(() => {
+    const rules = TILES.find((t) => t.key === tile)?.rules;
+    return (
+      rules && {
+        filter: { ...NO_FILTER, sort: "late" as const },
+        me: "",
+        rules,
+        grouped: false,
+        open: [],
+        closed: [],
+      }
+    );
+  }, [tile]);
+  const { window, need } = useFindings(report, query, q);
+  const row = useCallback((i: number) => rowOf(window, i) as ListRow | undefined, [window]);
   if (!report) return <Text>{w.notRun}</Text>;
-  const outstanding = (lists.get("payments") ?? []).reduce((n, f) => n + (f.amount ?? 0), 0);
+  const outstanding = overview?.tiles.payments.amount ?? 0;
   const meta = (f: PaneFinding) =>
     [
       f.days !== undefined && f.days > 0 ? cw.days(f.days) : "",
@@ -106,7 +101,7 @@ export function OverduePage({ report, lang, onSelect, selected, baseline }: Over
       </Text>
       <div className={s.grid}>
         {TILES.map((t) => {
-          const n = lists.get(t.key)!.length;
+          const n = overview?.tiles[t.key].count ?? 0;
           return (
             <button
               type="button"
@@ -129,13 +124,16 @@ export function OverduePage({ report, lang, onSelect, selected, baseline }: Over
         })}
       </div>
       {tile &&
-        (rows.length === 0 ? (
+        ((overview?.tiles[tile].count ?? 0) === 0 ? (
           <Text as="p" block>
             {w.empty}
           </Text>
         ) : (
           <FindingList
-            rows={rows}
+            length={window?.length ?? 0}
+            groups={NO_HEADS}
+            row={row}
+            onRange={need}
             label={w[tile]}
             help={cw.listHelp}
             selected={selected}
