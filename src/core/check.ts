@@ -275,22 +275,56 @@ function settingsFindings(problems: SettingsProblem[]): Finding[] {
 
 /** Sheet order, then row, then column; sheet-level findings first within their sheet. */
 export function sortFindings(wb: WorkbookSnapshot, findings: Finding[]): void {
-  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  const keyOf = findingKeys(wb);
   // Keys computed once per finding: a comparator that parses addresses runs n·log n times.
-  const keyed = findings.map((f) => ({
+  const keyed = findings.map(keyOf);
+  keyed.sort(byFindingKey);
+  keyed.forEach((k, i) => (findings[i] = k.f));
+}
+
+interface FindingKey {
+  f: Finding;
+  sheet: number;
+  row: number;
+  col: number;
+  sev: number;
+}
+
+function findingKeys(wb: WorkbookSnapshot): (f: Finding) => FindingKey {
+  const order = new Map(wb.sheets.map((s, i) => [s.name, i]));
+  return (f) => ({
     f,
     sheet: order.get(f.sheet) ?? order.size,
     row: f.row ?? 0,
     col: f.cell ? (parseA1(f.cell)?.c ?? 0) : 0,
     sev: SEVERITY_ORDER[f.severity],
-  }));
-  keyed.sort(
-    (a, b) =>
-      a.sheet - b.sheet ||
-      a.row - b.row ||
-      a.col - b.col ||
-      a.sev - b.sev ||
-      (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0),
-  );
-  keyed.forEach((k, i) => (findings[i] = k.f));
+  });
+}
+
+const byFindingKey = (a: FindingKey, b: FindingKey): number =>
+  a.sheet - b.sheet ||
+  a.row - b.row ||
+  a.col - b.col ||
+  a.sev - b.sev ||
+  (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0);
+
+/**
+ * `sorted` (in sortFindings' order) with `added` merged in where sortFindings would put them,
+ * after the sorted ones they tie with: the cost of sorting what was added, not all of it.
+ */
+export function mergeFindings(wb: WorkbookSnapshot, sorted: readonly Finding[], added: Finding[]): Finding[] {
+  if (added.length === 0) return sorted.slice();
+  const keyOf = findingKeys(wb);
+  const extra = added.map(keyOf).sort(byFindingKey);
+  const out: Finding[] = [];
+  let j = 0;
+  for (const f of sorted) {
+    if (j < extra.length) {
+      const k = keyOf(f);
+      while (j < extra.length && byFindingKey(extra[j], k) < 0) out.push(extra[j++].f);
+    }
+    out.push(f);
+  }
+  while (j < extra.length) out.push(extra[j++].f);
+  return out;
 }

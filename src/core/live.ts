@@ -30,9 +30,9 @@
  */
 
 import type { Analysis, CheckOptions } from "./check";
-import { productSheets, sortFindings } from "./check";
+import { mergeFindings, productSheets, sortFindings } from "./check";
 import type { Finding, RuleId } from "./findings";
-import { planNotices } from "./notices";
+import { planNotices, type NoticeContext, type NoticePlan, type NoticeTypeDef } from "./notices";
 import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
 import { typeTable, type TypedRow, type TypedTable } from "./rows";
@@ -106,13 +106,20 @@ const INDEX = new Set<RuleId>([
 export interface LiveState {
   wb: WorkbookSnapshot;
   analysis: Analysis;
-  /** Findings per rule, per table index (-1: workbook rules). */
+  /** Findings per rule, per table index (-1: workbook rules); the objects of analysis.result.findings. */
   groups: Map<RuleId, Map<number, Finding[]>>;
   /** Findings no rule of the catalogue makes here: 设置 problems, missing columns. */
   fixed: Finding[];
+  /**
+   * Every finding the rules made, sorted, before withoutRepeats() drops the ones a chain finding
+   * says better: the notices are planned from these, as a full check plans them.
+   */
+  all: Finding[];
   product: Set<string>;
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
+  /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
+  last?: { recognised: boolean; planned: string[] };
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -127,35 +134,103 @@ export function startLive(
   opts: CheckOptions = {} as CheckOptions,
 ): LiveState | undefined {
   if (opts.overrides?.length || opts.declared?.length || opts.settings) return undefined;
+  // The check's own finding objects stand in for the ones made again here, so a finding that
+  // stays the same stays the same object (the pane words only new ones).
+  const theirs = new Map<string, Finding[]>();
+  for (const f of analysis.result.findings) {
+    const k = key(f);
+    const list = theirs.get(k);
+    if (list) list.push(f);
+    else theirs.set(k, [f]);
+  }
+  const own = (fs: Finding[]) => fs.map((f) => theirs.get(key(f))?.shift() ?? f);
   const groups = new Map<RuleId, Map<number, Finding[]>>();
   const ctx = full(analysis, () => undefined);
   for (const rule of RULES) {
     const byTable = new Map<number, Finding[]>();
     groups.set(rule.id, byTable);
     if (rule.scope === "workbook") {
-      byTable.set(
-        -1,
-        run(analysis, rule.id, (c) => rule.check(c)),
-      );
+      byTable.set(-1, own(run(analysis, rule.id, (c) => rule.check(c))));
       continue;
     }
     analysis.tables.forEach((t, i) => {
-      if (ruleApplies(rule, t, ctx))
-        byTable.set(
-          i,
-          run(analysis, rule.id, (c) => rule.check(c, t)),
-        );
+      if (ruleApplies(rule, t, ctx)) byTable.set(i, own(run(analysis, rule.id, (c) => rule.check(c, t))));
     });
   }
-  const made = new Set<string>();
-  for (const byTable of groups.values())
-    for (const fs of byTable.values()) for (const f of fs) made.add(key(f));
-  const fixed = analysis.result.findings.filter((f) => !made.has(key(f)));
-  return { wb, analysis, groups, fixed, product: productSheets(wb) };
+  const made = new Set<Finding>();
+  for (const byTable of groups.values()) for (const fs of byTable.values()) for (const f of fs) made.add(f);
+  const fixed = analysis.result.findings.filter((f) => !made.has(f));
+  // Rules made findings the check did not (cannot happen unless a rule is not deterministic):
+  // the check's list is then not the sum of the groups, so start from the groups' own.
+  // A finding withoutRepeats() dropped from the check's list is made here too: `all` keeps it.
+  const checked = new Set(analysis.result.findings);
+  let all = analysis.result.findings;
+  if ([...made].some((f) => !checked.has(f))) {
+    all = [...fixed, ...made];
+    sortFindings(wb, all);
+    analysis = { ...analysis, result: { ...analysis.result, findings: withoutRepeats(all) } };
+  }
+  return { wb, analysis, groups, fixed, all, product: productSheets(wb) };
 }
 
 function key(f: Finding): string {
   return `${f.rule}\u0000${f.sheet}\u0000${f.row}\u0000${f.cell}\u0000${f.field}\u0000${JSON.stringify(f.args)}`;
+}
+
+/** Two findings say the same (the check's output for them is equal). */
+export function sameFinding(a: Finding, b: Finding): boolean {
+  if (
+    a.rule !== b.rule ||
+    a.row !== b.row ||
+    a.cell !== b.cell ||
+    a.sheet !== b.sheet ||
+    a.severity !== b.severity ||
+    a.field !== b.field ||
+    a.value !== b.value
+  )
+    return false;
+  const ka = Object.keys(a.args);
+  const kb = Object.keys(b.args);
+  // The same keys in the same order: the order shows in `check --json`.
+  return ka.length === kb.length && ka.every((k, i) => kb[i] === k && a.args[k] === b.args[k]);
+}
+
+/** Where a finding sits, to pair a rule's findings before and after an edit. */
+const place = (f: Finding) => `${f.rule}\u0000${f.sheet}\u0000${f.row}\u0000${f.cell}\u0000${f.field}`;
+
+/**
+ * `after` with each finding equal to one of `before` replaced by that one; what went and what
+ * came are added to `diff`.
+ */
+function settle(
+  before: readonly Finding[] | undefined,
+  after: Finding[],
+  diff: { removed: Set<Finding>; added: Finding[] },
+): Finding[] {
+  if (!before?.length) {
+    diff.added.push(...after);
+    return after;
+  }
+  const byPlace = new Map<string, Finding[]>();
+  for (const f of before) {
+    const k = place(f);
+    const list = byPlace.get(k);
+    if (list) list.push(f);
+    else byPlace.set(k, [f]);
+  }
+  const kept = new Set<Finding>();
+  const out = after.map((f) => {
+    const list = byPlace.get(place(f));
+    const i = list ? list.findIndex((o) => !kept.has(o) && sameFinding(o, f)) : -1;
+    if (i < 0) {
+      diff.added.push(f);
+      return f;
+    }
+    kept.add(list![i]);
+    return list![i];
+  });
+  for (const f of before) if (!kept.has(f)) diff.removed.add(f);
+  return out;
 }
 
 /** One rule's findings on a context built from `a`. */
@@ -188,6 +263,57 @@ export function applyEdits(wb: WorkbookSnapshot, edits: CellEdit[]): void {
 /** Everything recognition decided about a table, to tell whether it changed. */
 const shape = (t: RecognisedTable): string => JSON.stringify(t);
 
+/** What recognition reads of a cell's value: blanks and spaces alike, a number as a number. */
+function seenValue(c: Cell | undefined): Cell["value"] | undefined {
+  const v = c?.value;
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === "string") return v.trim() === "" ? undefined : v.trim();
+  if (typeof v === "object") return `#error:${v.error}`;
+  return v;
+}
+
+/** A whole number ≥ 1 (a date serial, a count, an amount in yuan): its text is digits only. */
+const isCount = (v: unknown): v is number =>
+  typeof v === "number" && Number.isInteger(v) && v >= 1 && v < 1e15;
+/** The range recognition takes a number for a date serial in (recognise.ts, dateLike). */
+const dateLike = (v: number) => v >= 3000 && v < 80000;
+
+/**
+ * Whether recognition cannot see the edits, so the edited sheet need not be recognised again:
+ * every cell that changes is on a data row of a table and holds a whole number ≥ 1 before and
+ * after, both in or both out of the range read as date serials. Recognition reads a number
+ * only for its type, for being 0, for being in that range and for its digits (outline and
+ * numbering columns: 1.2 vs 12), so such a change looks the same to it. Anything else (text, a
+ * blank, 0, a fraction) and the sheet is recognised again.
+ */
+export function unseenByRecognition(wb: WorkbookSnapshot, a: Analysis, edits: CellEdit[]): boolean {
+  for (const e of edits) {
+    const sheet = wb.sheets.find((s) => s.name === e.sheet);
+    if (!sheet) return false;
+    const data = new Set<number>();
+    for (const t of a.recognition.tables) if (t.sheet === e.sheet) for (const r of t.dataRows) data.add(r);
+    for (let r = e.r1; r <= e.r2; r++) {
+      const row = sheet.rows[r - 1];
+      const src = e.cells[r - e.r1] ?? [];
+      let changes = false;
+      for (let c = e.c1; c <= e.c2; c++) {
+        const before = seenValue(row?.[c - 1]);
+        const after = seenValue(src[c - e.c1]);
+        if (before === after) continue;
+        if (!isCount(before) || !isCount(after) || dateLike(before) !== dateLike(after)) return false;
+        changes = true;
+      }
+      if (changes && !data.has(r)) return false;
+    }
+  }
+  return true;
+}
+
+/** Notice types planned from contracts, 收款计划表 rows and their findings alone. */
+const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
+/** Notice types planned row by row from schedule rows alone (and the settings). */
+const FROM_TASK_ROWS = new Set(["plan-change"]);
+
 /**
  * The check of `live.wb` after `edits`, which are laid over it here; the state is updated for the
  * next edit. Undefined when only a full check can say (the snapshot is still updated: check it).
@@ -205,22 +331,25 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     const first = Math.min(...a.tables.filter((t) => t.sheet === e.sheet).map((t) => t.source.firstRow));
     if (e.r1 < first) return giveUp(wb, edits);
   }
+  const unseen = unseenByRecognition(wb, a, edits);
   applyEdits(wb, edits);
 
   // The edited sheets recognised again: any difference and only a full check can say.
   const ws = readWorkbookSettings(wb);
-  const again = recognise(wb, {
-    overrides: ws.mappings,
-    declared: ws.declared,
-    skipSheets: wb.sheets.map((s) => s.name).filter((n) => !sheets.has(n) || live.product.has(n)),
-  });
-  for (const name of sheets) {
-    const before = a.recognition.tables.filter((t) => t.sheet === name).map(shape);
-    const after = again.tables.filter((t) => t.sheet === name).map(shape);
-    if (before.length !== after.length || before.some((s, i) => s !== after[i])) return undefined;
-    const u1 = JSON.stringify(a.recognition.unrecognised.filter((u) => u.sheet === name));
-    const u2 = JSON.stringify(again.unrecognised.filter((u) => u.sheet === name));
-    if (u1 !== u2) return undefined;
+  if (!unseen) {
+    const again = recognise(wb, {
+      overrides: ws.mappings,
+      declared: ws.declared,
+      skipSheets: wb.sheets.map((s) => s.name).filter((n) => !sheets.has(n) || live.product.has(n)),
+    });
+    for (const name of sheets) {
+      const before = a.recognition.tables.filter((t) => t.sheet === name).map(shape);
+      const after = again.tables.filter((t) => t.sheet === name).map(shape);
+      if (before.length !== after.length || before.some((s, i) => s !== after[i])) return undefined;
+      const u1 = JSON.stringify(a.recognition.unrecognised.filter((u) => u.sheet === name));
+      const u2 = JSON.stringify(again.unrecognised.filter((u) => u.sheet === name));
+      if (u1 !== u2) return undefined;
+    }
   }
 
   // Rows parsed again: the edited ones, or the whole table where rows depend on each other.
@@ -258,22 +387,22 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     tables[i] = { ...t, rows: rowsOut, source: t.source };
     edited.set(i, rows);
   });
-  const model = { ...a.model, tables, ...buildIndexes(tables) };
+  const sourceChanged = [...edited.keys()].some((i) => tables[i].kind !== "schedule");
+  // The indexes are built from every table but the schedules: kept while only schedules change.
+  const indexes = sourceChanged
+    ? buildIndexes(tables)
+    : {
+        contracts: a.model.contracts,
+        hasContracts: a.model.hasContracts,
+        nodes: a.model.nodes,
+        nodesByContract: a.model.nodesByContract,
+        planRows: a.model.planRows,
+      };
+  const model = { ...a.model, tables, ...indexes };
   const next: Analysis = { ...a, tables, model };
   const ctx = full(next, () => undefined);
-  const sourceChanged = [...edited.keys()].some((i) => tables[i].kind !== "schedule");
-  /** Whether any finding changed: the notices follow from the findings. */
-  let changed = false;
-  const note = (before: Finding[] | undefined, after: Finding[] | undefined) => {
-    if (changed) return;
-    const b = before ?? [];
-    const x = after ?? [];
-    if (b.length !== x.length) changed = true;
-    else {
-      const keys = new Set(b.map(key));
-      changed = x.some((f) => !keys.has(key(f)));
-    }
-  };
+  /** What changed among the findings: the result is the last one's with these taken out and put in. */
+  const diff = { removed: new Set<Finding>(), added: [] as Finding[] };
 
   for (const rule of RULES) {
     const byTable = live.groups.get(rule.id) ?? new Map<number, Finding[]>();
@@ -282,7 +411,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     tables.forEach((t, i) => {
       const applies = ruleApplies(rule, t, ctx);
       if (!applies) {
-        if (byTable.get(i)?.length) changed = true;
+        for (const f of byTable.get(i) ?? []) diff.removed.add(f);
         byTable.delete(i);
         return;
       }
@@ -291,61 +420,84 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       if (local) {
         if (rows === undefined) return;
         if (rows === "all") {
-          const before = byTable.get(i);
           byTable.set(
             i,
-            run(next, rule.id, (c) => rule.check(c, t)),
+            settle(
+              byTable.get(i),
+              run(next, rule.id, (c) => rule.check(c, t)),
+              diff,
+            ),
           );
-          note(before, byTable.get(i));
           return;
         }
         const view: TypedTable = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
         const old = byTable.get(i) ?? [];
         const kept = old.filter((f) => f.row === undefined || !rows.has(f.row));
-        const made = run(next, rule.id, (c) => rule.check(c, view));
-        if (changed || kept.length + made.length !== old.length) changed = true;
-        else
-          note(
-            old.filter((f) => f.row !== undefined && rows.has(f.row)),
-            made,
-          );
+        const made = settle(
+          old.filter((f) => f.row !== undefined && rows.has(f.row)),
+          run(next, rule.id, (c) => rule.check(c, view)),
+          diff,
+        );
         byTable.set(i, [...kept, ...made]);
         return;
       }
       if (TABLE.has(rule.id) && !sheets.has(t.sheet)) return;
       if (INDEX.has(rule.id) && !sourceChanged) return;
-      const before = byTable.get(i);
       byTable.set(
         i,
-        run(next, rule.id, (c) => rule.check(c, t)),
+        settle(
+          byTable.get(i),
+          run(next, rule.id, (c) => rule.check(c, t)),
+          diff,
+        ),
       );
-      note(before, byTable.get(i));
     });
   }
   // Workbook rules last: the calendar's missing years are what the rules above asked for.
   for (const rule of RULES) {
     if (rule.scope !== "workbook") continue;
     const byTable = live.groups.get(rule.id)!;
-    const before = byTable.get(-1);
     byTable.set(
       -1,
-      run(next, rule.id, (c) => rule.check(c)),
+      settle(
+        byTable.get(-1),
+        run(next, rule.id, (c) => rule.check(c)),
+        diff,
+      ),
     );
-    note(before, byTable.get(-1));
   }
 
-  const all: Finding[] = [...live.fixed];
-  for (const byTable of live.groups.values()) for (const fs of byTable.values()) all.push(...fs);
-  sortFindings(wb, all);
+  const all = mergeFindings(
+    wb,
+    diff.removed.size ? live.all.filter((f) => !diff.removed.has(f)) : live.all,
+    diff.added,
+  );
   const findings = withoutRepeats(all);
+  const changed = diff.added.length > 0 || diff.removed.size > 0;
   const cited = a.result.notices.some((n) =>
     [...edited].some(([i, rows]) => tables[i].sheet === n.sheet && (rows === "all" || rows.has(n.row))),
   );
-  const reuse = !changed && !sourceChanged && !cited;
+  const planned: string[] = [];
+  const kept = (type: NoticeTypeDef, plan: (on: NoticeContext) => NoticePlan[]): NoticePlan[] | undefined => {
+    const before = () => a.result.notices.filter((n) => n.type === type.name);
+    if (sourceChanged) {
+      planned.push(type.id);
+      return undefined;
+    }
+    if (FROM_CONTRACTS.has(type.id)) return before();
+    if (FROM_TASK_ROWS.has(type.id)) {
+      planned.push(type.id);
+      return planOnRows(tables, edited, before(), plan, model);
+    }
+    if (!changed && !cited) return before();
+    planned.push(type.id);
+    return undefined;
+  };
+  const notices = markIssued(wb, planNotices(model, all, kept));
   const result = {
     ...a.result,
     findings,
-    notices: reuse ? a.result.notices : markIssued(wb, planNotices(model, all)),
+    notices,
     summary: {
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: findings.filter((f) => f.severity === "warning").length,
@@ -358,10 +510,54 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     ),
   };
   live.analysis = { ...next, result };
+  live.all = all;
   live.sourceChanged = sourceChanged;
+  live.last = { recognised: !unseen, planned };
   return live.analysis;
 }
 
+/**
+ * A type planned row by row on schedule rows: its notices on the edited rows planned again, the
+ * others kept, in the order a plan of every row gives (table by table, row by row).
+ */
+function planOnRows(
+  tables: TypedTable[],
+  edited: Map<number, Set<number> | "all">,
+  before: NoticePlan[],
+  plan: (on: NoticeContext) => NoticePlan[],
+  model: NoticeContext,
+): NoticePlan[] {
+  const views: TypedTable[] = [];
+  for (const [i, rows] of edited) {
+    const t = tables[i];
+    if (t.kind !== "schedule") continue;
+    views.push(rows === "all" ? t : { ...t, rows: t.rows.filter((r) => rows.has(r.row)) });
+  }
+  if (views.length === 0) return before;
+  const fresh = plan({ ...model, tables: views });
+  // Where each notice's row is: its table, then its place in it.
+  const at = new Map<string, [number, number]>();
+  tables.forEach((t, i) => {
+    if (t.kind !== "schedule") return;
+    t.rows.forEach((r, j) => {
+      const k = `${r.sheet}\u0000${r.row}`;
+      if (!at.has(k)) at.set(k, [i, j]);
+    });
+  });
+  const pos = (n: NoticePlan) => {
+    const p = at.get(`${n.sheet}\u0000${n.row}`);
+    return p ? p[0] * 1e7 + p[1] : Infinity;
+  };
+  const stays = before.filter((n) => {
+    const p = at.get(`${n.sheet}\u0000${n.row}`);
+    const rows = p && edited.get(p[0]);
+    return rows === undefined || (rows !== "all" && !rows.has(n.row));
+  });
+  return [...stays, ...fresh]
+    .map((n, k) => ({ n, p: pos(n), k }))
+    .sort((x, y) => x.p - y.p || x.k - y.k)
+    .map((x) => x.n);
+}
 /** The snapshot takes the edits; the caller checks in full. */
 function giveUp(wb: WorkbookSnapshot, edits: CellEdit[]): undefined {
   applyEdits(wb, edits);

@@ -5,13 +5,13 @@
  */
 
 import type { Finding } from "./findings";
-import { NOTICE_TYPES, type NoticeType } from "./notice-types";
+import { NOTICE_TYPES, type NoticeType, type NoticeTypeDef, type PlanHelpers } from "./notice-types";
 import type { PlannedCause } from "./notice-types/define";
 import { contractFacts } from "./notice-types/format";
 import type { TypedRow } from "./rows";
 import type { RuleContext } from "./rules/context";
 
-export type { NoticeType } from "./notice-types";
+export type { NoticeType, NoticeTypeDef } from "./notice-types";
 
 export interface NoticePlan extends PlannedCause {
   type: NoticeType;
@@ -38,20 +38,39 @@ function firedRows(findings: readonly Finding[], rules: readonly Finding["rule"]
   return (rule: Finding["rule"], row: TypedRow) => out.get(rule)?.get(row.sheet)?.has(row.row) ?? false;
 }
 
-export function planNotices(ctx: NoticeContext, findings: readonly Finding[]): NoticePlan[] {
-  const fired = firedRows(
-    findings,
-    NOTICE_TYPES.flatMap((t) => t.follows),
-  );
-  // A contract's facts are the same in each of its notices: worked out once per contract row.
-  const factsCache = new Map<TypedRow | undefined, Record<string, string | number>>();
-  const factsOf = (contract: TypedRow | undefined) => {
-    let facts = factsCache.get(contract);
-    if (!facts) factsCache.set(contract, (facts = contractFacts(contract)));
-    return facts;
+export function planNotices(
+  ctx: NoticeContext,
+  findings: readonly Finding[],
+  kept?: KeptNotices,
+): NoticePlan[] {
+  let helpers: PlanHelpers | undefined;
+  const h = (): PlanHelpers => {
+    if (helpers) return helpers;
+    const fired = firedRows(
+      findings,
+      NOTICE_TYPES.flatMap((t) => t.follows),
+    );
+    // A contract's facts are the same in each of its notices: worked out once per contract row.
+    const factsCache = new Map<TypedRow | undefined, Record<string, string | number>>();
+    const factsOf = (contract: TypedRow | undefined) => {
+      let facts = factsCache.get(contract);
+      if (!facts) factsCache.set(contract, (facts = contractFacts(contract)));
+      return facts;
+    };
+    return (helpers = { fired, factsOf });
   };
   // Each type plans its own, in the registry's order.
-  return NOTICE_TYPES.flatMap((t): NoticePlan[] =>
-    t.plan(ctx, findings, { fired, factsOf }).map((c) => ({ type: t.name, ...c })),
-  );
+  return NOTICE_TYPES.flatMap((t): NoticePlan[] => {
+    const plan = (on: NoticeContext) => t.plan(on, findings, h()).map((c) => ({ type: t.name, ...c }));
+    return kept?.(t, plan) ?? plan(ctx);
+  });
 }
+
+/**
+ * Live validation's say per type (live.ts): the notices it kept from the last plan, or planned
+ * again on part of the workbook with `plan`; undefined to plan the type as a check does.
+ */
+export type KeptNotices = (
+  type: NoticeTypeDef,
+  plan: (on: NoticeContext) => NoticePlan[],
+) => NoticePlan[] | undefined;

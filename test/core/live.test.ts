@@ -1,17 +1,17 @@
 import { SAMPLE_AS_OF, sampleWorkbook } from "../../src/app/sample";
-import { analyseWorkbook, type Analysis } from "../../src/core/check";
+import { analyseWorkbook, mergeFindings, type Analysis } from "../../src/core/check";
 import { isoToSerial, type IsoDate } from "../../src/core/dates";
-import { recheck, startLive, type CellEdit } from "../../src/core/live";
+import { recheck, startLive, unseenByRecognition, type CellEdit } from "../../src/core/live";
 import { yearsOfFinding } from "../../src/core/rules/workbook";
 import type { Cell, WorkbookSnapshot } from "../../src/core/snapshot";
 
 const opts = { asOf: SAMPLE_AS_OF as IsoDate };
 
-/** What a user sees of a check: its findings (in any order among equals) and its notices. */
+/** What a user sees of a check: its findings (in any order among equals) and its notices, in order. */
 function seen(a: Analysis) {
   return {
     findings: a.result.findings.map((f) => JSON.stringify(f)).sort(),
-    notices: a.result.notices.map((n) => JSON.stringify(n)).sort(),
+    notices: a.result.notices.map((n) => JSON.stringify(n)),
     summary: a.result.summary,
     state: JSON.stringify(a.result.state),
   };
@@ -65,7 +65,7 @@ const VALUES: Array<Cell | undefined> = [
   { value: 20261117 },
 ];
 
-/** Random single-cell and small-block edits inside the data rows of the first check's tables. */
+/** Random edits inside the data rows of the first check's tables, of the kinds a user makes. */
 function edits(wb: WorkbookSnapshot, a: Analysis, next: () => number): CellEdit[] {
   const t = a.tables[Math.floor(next() * a.tables.length)];
   const rows = t.source.dataRows;
@@ -74,11 +74,29 @@ function edits(wb: WorkbookSnapshot, a: Analysis, next: () => number): CellEdit[
     .map((c) => c!.col)
     .concat(t.source.groups.flatMap((g) => Object.values(g.columns).map((c) => c!.col)));
   const c1 = cols[Math.floor(next() * cols.length)];
+  const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+  const width = Math.max(...sheet.rows.map((r) => r?.length ?? 0));
+  const kind = next();
+  // As the pane reads an edit (read-changed.ts): the whole row, one cell of it changed.
+  if (kind < 0.25) {
+    const value =
+      next() < 0.7
+        ? { value: isoToSerial(next() < 0.5 ? "2026-10-30" : "2027-02-15"), numFmt: "yyyy-mm-dd" }
+        : VALUES[Math.floor(next() * VALUES.length)];
+    const line = Array.from({ length: width }, (_, c) => sheet.rows[r1 - 1]?.[c]);
+    line[c1 - 1] = value;
+    return [{ sheet: t.sheet, r1, c1: 1, r2: r1, c2: width, cells: [line] }];
+  }
+  // A row blanked, or 合计 typed in its first cell.
+  if (kind < 0.3) {
+    const line: Array<Cell | undefined> = Array.from({ length: width }, () => undefined);
+    if (next() < 0.5) line[0] = { value: "合计" };
+    return [{ sheet: t.sheet, r1, c1: 1, r2: r1, c2: width, cells: [line] }];
+  }
   const tall = next() < 0.2 ? 2 : 1;
   const r2 = Math.min(r1 + tall - 1, t.source.lastRow);
   const cells = [];
   for (let r = r1; r <= r2; r++) cells.push([VALUES[Math.floor(next() * VALUES.length)]]);
-  void wb;
   return [{ sheet: t.sheet, r1, c1, r2, c2: c1, cells }];
 }
 
@@ -106,7 +124,7 @@ describe.each([
     let incremental = 0;
     let fallbacks = 0;
     let state = live;
-    for (let i = 0; i < 60; i++) {
+    for (let i = 0; i < 80; i++) {
       const e = edits(wb, first, next);
       const got = recheck(state, e);
       const want = analyseWorkbook(clone(wb), opts);
@@ -171,4 +189,111 @@ test("a date typed as 1 or 120000 while editing: one finding on the cell, no flo
     expect(got!.result.findings.filter((f) => f.rule === YEARS).length).toBeLessThanOrEqual(1);
     expect(years(got!)).toEqual(years(analyseWorkbook(clone(wb), opts)));
   }
+});
+
+describe("what an edit is spared", () => {
+  /** The sample, checked and kept for live validation, with its schedule table. */
+  function start() {
+    const wb = sampleWorkbook();
+    const a = analyseWorkbook(wb, opts);
+    const live = startLive(wb, a, opts)!;
+    const t = a.tables.find((x) => x.kind === "schedule")!;
+    const col = (field: string) => (t.source.columns as Record<string, { col: number }>)[field].col;
+    const cell = (r: number, c: number, value: Cell | undefined): CellEdit => ({
+      sheet: t.sheet,
+      r1: r,
+      c1: c,
+      r2: r,
+      c2: c,
+      cells: [[value]],
+    });
+    return { wb, a, live, t, col, cell };
+  }
+  const date = (iso: string): Cell => ({ value: isoToSerial(iso), numFmt: "yyyy-mm-dd" });
+
+  test("a date typed over a date on a data row is not recognised again, and the result is a full check's", () => {
+    const { wb, a, live, t, col, cell } = start();
+    const r = t.source.dataRows[2];
+    const e = [cell(r, col("planEnd"), date("2027-03-01"))];
+    expect(unseenByRecognition(wb, a, e)).toBe(true);
+    const got = recheck(live, e)!;
+    expect(live.last?.recognised).toBe(false);
+    expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+  });
+
+  test.each([
+    ["a blank", undefined],
+    ["text", { value: "2027-03-01" }],
+    ["0", { value: 0 }],
+    ["a fraction", { value: 1.5 }],
+    ["a number outside the dates", { value: 12 }],
+  ])("%s typed over a date is recognised again", (_name, value) => {
+    const { wb, a, t, col, cell } = start();
+    const r = t.source.dataRows[2];
+    expect(unseenByRecognition(wb, a, [cell(r, col("planEnd"), value as Cell | undefined)])).toBe(false);
+  });
+
+  test("a number typed on a row outside the tables' data is recognised again", () => {
+    const { wb, a, t, col, cell } = start();
+    const below = t.source.lastRow + 2;
+    const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+    (sheet.rows[below - 1] ??= [])[col("planEnd") - 1] = date("2026-01-05");
+    expect(unseenByRecognition(wb, a, [cell(below, col("planEnd"), date("2026-02-05"))])).toBe(false);
+  });
+
+  test("zeros typed over every dated cell of a row (a template's spare row) are checked as a full check would", () => {
+    const { wb, live, t, col } = start();
+    const r = t.source.dataRows[3];
+    const fields = ["planStart", "planEnd", "actualStart", "actualEnd", "progress"].map(col);
+    const c1 = Math.min(...fields);
+    const c2 = Math.max(...fields);
+    const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+    const line = Array.from({ length: c2 - c1 + 1 }, (_, k) =>
+      fields.includes(c1 + k) ? { value: 0 } : sheet.rows[r - 1]?.[c1 + k - 1],
+    );
+    const got = recheck(live, [{ sheet: t.sheet, r1: r, c1, r2: r, c2, cells: [line] }]);
+    if (got) expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+    expect(live.last?.recognised ?? true).toBe(true);
+  });
+
+  test("findings an edit leaves alone stay the same objects, so the pane words only the new ones", () => {
+    const { a, live, t, col, cell } = start();
+    const before = new Map(a.result.findings.map((f) => [JSON.stringify(f), f]));
+    const r = t.source.dataRows[2];
+    const got = recheck(live, [cell(r, col("planEnd"), date("2027-03-01"))])!;
+    const same = got.result.findings.filter((f) => before.has(JSON.stringify(f)));
+    expect(same.length).toBeGreaterThan(got.result.findings.length / 2);
+    for (const f of same) expect(f).toBe(before.get(JSON.stringify(f)));
+  });
+
+  test("a schedule edit keeps the contracts' notices and plans 计划调整通知 again on the edited row only, in order", () => {
+    const { wb, a, live, t, col, cell } = start();
+    // A row with no plan change yet: moved off its baseline, it needs a 计划调整通知 among the others.
+    const moved = a.result.notices.filter((n) => n.type === "计划调整通知").map((n) => n.row);
+    const r = t.source.dataRows.find(
+      (x) =>
+        !moved.includes(x) &&
+        wb.sheets.find((s) => s.name === t.sheet)!.rows[x - 1]?.[col("baselineEnd") - 1],
+    )!;
+    const got = recheck(live, [cell(r, col("planEnd"), date("2027-03-01"))])!;
+    expect(live.last?.planned).not.toContain("dunning");
+    expect(live.last?.planned).toContain("plan-change");
+    const want = analyseWorkbook(clone(wb), opts).result.notices;
+    expect(want.filter((n) => n.type === "计划调整通知").map((n) => n.row)).toContain(r);
+    expect(got.result.notices).toEqual(want);
+    // The contracts' notices are the very ones planned before.
+    const dunning = got.result.notices.find((n) => n.type === "催款通知单");
+    expect(dunning).toBe(a.result.notices.find((n) => n.type === "催款通知单"));
+  });
+
+  test("findings merged in land where a full sort puts them", () => {
+    const wb = sampleWorkbook();
+    const all = analyseWorkbook(wb, opts).result.findings;
+    const next = rng(5);
+    const added = all.filter(() => next() < 0.3);
+    const rest = all.filter((f) => !added.includes(f));
+    expect(mergeFindings(wb, rest, [...added].reverse()).map((f) => JSON.stringify(f))).toEqual(
+      all.map((f) => JSON.stringify(f)),
+    );
+  });
 });
