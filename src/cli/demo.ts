@@ -4,7 +4,7 @@
  * structured, highlighted workbook beside the sample.
  */
 
-import { mkdir } from "node:fs/promises";
+import { mkdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { runApply } from "../app/apply";
 import { checkSnapshot, type CheckReport } from "../app/check";
@@ -13,13 +13,15 @@ import type { Lang } from "../core/settings";
 import { XlsxHost } from "../host/xlsx/host";
 import { readXlsxBytes } from "../host/xlsx/read";
 import { writeSnapshotXlsx } from "../host/xlsx/write-snapshot";
-import { outputError, saveAtomically } from "./output";
+import { outputError, OutputError, saveAtomically } from "./output";
 
 export const SAMPLE_FILE = "项目跟踪示例.xlsx";
 export const APPLIED_FILE = "项目跟踪示例（已应用）.xlsx";
 
 /** mkdir -p, failing with OutputError. */
 async function makeFolder(dir: string): Promise<void> {
+  const st = await stat(dir).catch(() => null);
+  if (st && !st.isDirectory()) throw new OutputError("not-folder", dir);
   try {
     await mkdir(dir, { recursive: true });
   } catch (e) {

@@ -171,6 +171,8 @@ export async function openForWrite(
   const bytes = await loadXlsxFile(file);
   const out = o.inPlace ? file : (o.output ?? defaultOutput(file));
   await checkOutputPath(out);
+  if (!o.inPlace && o.output !== undefined && !/\.xlsx$/i.test(o.output))
+    throw new OutputError("not-xlsx", out);
   // The same file however it is spelt: a symlink, "..", a hard link.
   const overInput = o.inPlace || (await sameFile(out, file));
   if (overInput && !o.inPlace) {

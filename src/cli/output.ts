@@ -16,6 +16,8 @@ export type OutputErrorCode =
   | "read-only" // the folder or file cannot be written (permissions, a read-only file system)
   | "disk-full" // no space (or quota) left
   | "name-too-long" // the file name is over what the file system allows
+  | "not-xlsx" // -o does not end in .xlsx: another file (a .csv, say) would be overwritten with a workbook
+  | "not-folder" // demo's folder is a file
   | "failed"; // any other failure of the file system
 
 export class OutputError extends Error {

@@ -218,6 +218,19 @@ export class WorkCalendar {
   }
 }
 
+/** Missing years as runs: [2027, 2028, 2029, 2031] → "2027–2029、2031". */
+export function yearRuns(years: readonly number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return runs.join("、");
+}
+
 const OFF_WORDS = new Set(["休", "假", "休息", "放假"]);
 const WORK_WORDS = new Set(["班", "上班", "补班", "工作日"]);
 

@@ -16,6 +16,8 @@ import {
   parseDays,
   parseDate,
   plausibleDate,
+  PLAUSIBLE_YEARS,
+  DURATION_RANGE,
   parseDateRangePart,
   parseMoney,
   parsePercent,
@@ -161,6 +163,20 @@ function derivePlanEnd(
     try {
       end = working && calendar ? calendar.addWorkdays(start, days) : addDays(start, days);
     } catch {
+      continue;
+    }
+    // 工期 100000 typed for 10 ends in 2300: the duration is the typo, reported on its cell.
+    if (Number(end.slice(0, 4)) > PLAUSIBLE_YEARS.last) {
+      row.fields.duration = {
+        field: dur.field,
+        type: dur.type,
+        col: dur.col,
+        cell: dur.cell,
+        header: dur.header,
+        display: dur.display,
+        parsed: DURATION_RANGE,
+        ...(dur.inherited ? { inherited: true } : {}),
+      };
       continue;
     }
     row.fields.planEnd = derivedCell(dur, end);

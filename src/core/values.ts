@@ -23,6 +23,7 @@ export type InvalidReason =
   | "two-digit-year"
   | "ambiguous-date"
   | "implausible-date"
+  | "duration-range"
   | "not-a-number"
   | "amount-range"
   | "not-yes-no";
@@ -57,6 +58,7 @@ const INVALID = Object.fromEntries(
       "two-digit-year",
       "ambiguous-date",
       "implausible-date",
+      "duration-range",
       "not-a-number",
       "amount-range",
       "not-yes-no",
@@ -429,6 +431,9 @@ export function parseDate(
  * deadlines, the critical path and the holiday calendar across centuries.
  */
 export const PLAUSIBLE_YEARS = { first: 1950, last: 2099 } as const;
+
+/** A duration so long that the end it gives falls outside PLAUSIBLE_YEARS ("duration-range"). */
+export const DURATION_RANGE: Parsed<never> = INVALID["duration-range"];
 
 /** A parsed date whose year is outside PLAUSIBLE_YEARS becomes invalid ("implausible-date"). */
 export function plausibleDate<T>(p: Parsed<T>): Parsed<T> {

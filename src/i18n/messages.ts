@@ -215,11 +215,15 @@ const TEXTS: Record<RuleId, RuleText> = {
     zh: (a) =>
       a.s("reason") === "amount-range"
         ? `「${a.s("header")}」的值“${a.s("value")}”不可能是金额（超过 90 万亿元，像是卡号或编号）`
-        : `「${a.s("header")}」的值“${a.s("value")}”不是数字${reason(a, "zh")}`,
+        : a.s("reason") === "duration-range"
+          ? `「${a.s("header")}」的值“${a.s("value")}”不像是工期：从计划开始算起要到 ${PLAUSIBLE_YEARS.last} 年以后才完成，可能是输入错误`
+          : `「${a.s("header")}」的值“${a.s("value")}”不是数字${reason(a, "zh")}`,
     en: (a) =>
       a.s("reason") === "amount-range"
         ? `"${a.s("header")}" holds "${a.s("value")}", which cannot be an amount (over 90 trillion yuan; it looks like a card or ID number)`
-        : `"${a.s("header")}" holds "${a.s("value")}", which is not a number${reason(a, "en")}`,
+        : a.s("reason") === "duration-range"
+          ? `"${a.s("header")}" holds "${a.s("value")}", which cannot be a duration: from the planned start it would end after ${PLAUSIBLE_YEARS.last}; probably a typo`
+          : `"${a.s("header")}" holds "${a.s("value")}", which is not a number${reason(a, "en")}`,
   },
   "cell.date-as-number": {
     title: { zh: "日期写成了数字", en: "Date typed as a number" },

@@ -27,6 +27,14 @@ export function outputErrorMessage(e: OutputError, lang: Lang): string {
       return zh
         ? `无法写入 ${f}：文件名太长，文件系统不接受；请换一个短一些的名字。`
         : `Cannot write ${f}: the file name is longer than the file system allows; choose a shorter name.`;
+    case "not-xlsx":
+      return zh
+        ? `不会写入 ${f}：输出文件名应以 .xlsx 结尾，否则会用工作簿覆盖别的文件；请用 -o 给出 .xlsx 文件名。`
+        : `Will not write ${f}: the output name must end in .xlsx, or another file would be overwritten with a workbook; give -o a .xlsx name.`;
+    case "not-folder":
+      return zh
+        ? `无法写入 ${f}：这是一个文件，不是文件夹；请给出要放示例工作簿的文件夹。`
+        : `Cannot write ${f}: it is a file, not a folder; give the folder to put the sample workbooks in.`;
     case "failed":
       return zh
         ? `无法写入 ${f}：文件系统报告错误（${e.detail}），未写入任何文件；请换一个位置后再试。`

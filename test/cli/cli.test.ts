@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -153,6 +153,9 @@ describe("ptrack check", () => {
     ["CSV", () => write("data.csv", "合同编号,金额\nHT-1,100\n"), /\.xlsx/],
     ["macro workbook", () => write("m.xlsm", "PK"), /\.xlsx/],
     ["corrupt file", () => write("broken.xlsx", "this is not a workbook"), /broken\.xlsx/],
+    ["password-protected workbook", () => write("密码.xlsx", encrypted()), /密码/],
+    ["folder", () => folder("台账.xlsx"), /文件夹/],
+    ["0-byte file", () => write("zero.xlsx", ""), /zero\.xlsx/],
   ])("bad input (%s) gets one clear sentence and exit 2", async (_name, make, mention) => {
     const { code, out, err } = await run("check", make());
     expect(code).toBe(2);
@@ -215,4 +218,23 @@ function write(name: string, content: string): string {
   const p = join(dir, name);
   writeFileSync(p, Buffer.from(content, "latin1"));
   return p;
+}
+
+function folder(name: string): string {
+  const p = join(dir, name);
+  mkdirSync(p, { recursive: true });
+  return p;
+}
+
+/** What Excel writes for a workbook with an open password: a CFB container holding the encrypted package. */
+function encrypted(): string {
+  const streams = ["Root Entry", "\u0006DataSpaces", "EncryptionInfo", "EncryptedPackage"];
+  const b = new Uint8Array(512 + 128 * streams.length);
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+  streams.forEach((name, i) => {
+    const at = 512 + 128 * i;
+    for (let k = 0; k < name.length; k++) b[at + 2 * k] = name.charCodeAt(k);
+    b[at + 64] = (name.length + 1) * 2;
+  });
+  return Buffer.from(b).toString("latin1");
 }

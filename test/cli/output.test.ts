@@ -172,6 +172,37 @@ describe("an output that cannot be written gets one plain sentence and leaves no
     expectPlainSentence(r.err);
   });
 
+  test("-o naming a file that is not .xlsx is refused and that file is untouched", async () => {
+    const p = sample("csv-in.xlsx");
+    const csv = join(dir, "台账导出.csv");
+    writeFileSync(csv, "合同编号,金额\nHT-1,100\n");
+    for (const [command, lang] of [
+      ["apply", "zh"],
+      ["clear", "en"],
+      ["baseline", "zh"],
+    ]) {
+      const args = command === "baseline" ? ["baseline", "set", p] : [command, p];
+      const r = await run(...args, "-o", csv, "--lang", lang);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(lang === "zh" ? /输出文件名应以 \.xlsx 结尾/ : /must end in \.xlsx/);
+      expectPlainSentence(r.err);
+    }
+    expect(readFileSync(csv, "utf8")).toBe("合同编号,金额\nHT-1,100\n");
+  });
+
+  test("demo into a plain file: says it is a file, not a folder", async () => {
+    const file = join(dir, "demo-target.txt");
+    writeFileSync(file, "x");
+    for (const lang of ["zh", "en"]) {
+      const r = await run("demo", file, "--lang", lang);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(lang === "zh" ? /这是一个文件，不是文件夹/ : /it is a file, not a folder/);
+      expect(r.err).not.toMatch(/EEXIST/);
+      expectPlainSentence(r.err);
+    }
+    expect(readFileSync(file, "utf8")).toBe("x");
+  });
+
   test("an output name of 79 Chinese characters (242 bytes) is written, its temp name cut to fit", async () => {
     const p = sample("long-in.xlsx");
     const out = join(dir, `${"进度计划表".repeat(15)}合同执行.xlsx`);

@@ -85,6 +85,19 @@ describe("设置 page: the 节假日 editor", () => {
     expect((within(table).getByLabelText("名称 1") as HTMLInputElement).value).toBe("元旦");
   });
 
+  it("names a run of missing years as one span, not year by year", () => {
+    const missingYears = [2001, 2002, 2003, ...Array.from({ length: 40 }, (_, i) => 2027 + i)];
+    show(
+      <SettingsPage
+        prefs={PREFS}
+        onChange={() => undefined}
+        state={state({ missingYears })}
+        onSave={async () => true}
+      />,
+    );
+    expect(screen.getByText(/工作簿用到的 2001–2003、2027–2066 年不在内置日历中/)).toBeTruthy();
+  });
+
   it("adds, edits and removes rows, then saves them sorted by date", async () => {
     const onSave = jest.fn(async (_e: SettingsEdit) => true);
     show(<SettingsPage prefs={PREFS} onChange={() => undefined} state={state()} onSave={onSave} />);

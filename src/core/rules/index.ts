@@ -162,7 +162,10 @@ export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [
  * Every rule id a finding can carry: the catalogue's, and table.missing-columns, which runRules
  * reports itself. 设置 accepts a severity for exactly these, so a new rule needs no edit there.
  */
-export const RULE_IDS: ReadonlySet<RuleId> = new Set<RuleId>([...RULES_BY_ID.keys(), "table.missing-columns"]);
+export const RULE_IDS: ReadonlySet<RuleId> = new Set<RuleId>([
+  ...RULES_BY_ID.keys(),
+  "table.missing-columns",
+]);
 
 /**
  * Run the catalogue. `ctx.report` is wrapped here so every finding gets its

@@ -2,6 +2,7 @@
 
 import type { Finding, MessageArgs } from "../findings";
 import { everyKind, fieldHeader } from "../kinds";
+import { yearRuns } from "../calendar";
 import type { TableRule, WorkbookRule } from "./context";
 
 export const tableNotRecognized: WorkbookRule = {
@@ -64,19 +65,6 @@ export const tableBlankRows: TableRule = {
     });
   },
 };
-
-/** Missing years as runs: [2027, 2028, 2029, 2031] → "2027–2029、2031". */
-export function yearRuns(years: readonly number[]): string {
-  const sorted = [...new Set(years)].sort((a, b) => a - b);
-  const runs: string[] = [];
-  for (let i = 0; i < sorted.length;) {
-    let j = i;
-    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
-    runs.push(j === i ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
-    i = j + 1;
-  }
-  return runs.join("、");
-}
 
 /** The years a calendar.year-missing finding names (its `years` runs, else its one `year`). */
 export function yearsOfFinding(f: Finding): number[] {

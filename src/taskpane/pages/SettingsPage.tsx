@@ -24,6 +24,7 @@ import type { HolidayEntry } from "../../core/calendar";
 import type { IsoDate } from "../../core/dates";
 import type { SettingsEdit } from "../../core/plan/settings-edit";
 import { DEFAULT_SETTINGS, type GanttMode, type Settings } from "../../core/settings";
+import { yearRuns } from "../../core/calendar";
 import { FIRST_YEAR, LAST_YEAR } from "../../core/holidays-cn";
 import type { WorkbookState } from "../../core/workbook-settings";
 import { paneWords } from "../../i18n/pane";
@@ -290,7 +291,9 @@ export function SettingsPage({
         </Text>
         {missing.length > 0 && (
           <MessageBar intent="warning">
-            <MessageBarBody>{w.missing(missing.join("、"))}</MessageBarBody>
+            <MessageBarBody>
+              {w.missing(prefs.lang === "zh" ? yearRuns(missing) : yearRuns(missing).replace(/、/g, ", "))}
+            </MessageBarBody>
           </MessageBar>
         )}
         {holidays.length === 0 ? (

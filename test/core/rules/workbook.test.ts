@@ -107,6 +107,22 @@ describe("a date typo in a schedule", () => {
     expect(hits(r, "calendar.year-missing")).toEqual([]);
   });
 
+  test("a 工期 typed as 100000 for 10: reported on its cell, no end in 2300, no year missing", () => {
+    const wb = workbook(
+      sheet("进度计划表", [
+        ["WBS编码", "任务名称", "负责人", "计划开始", "工期", "前置任务"],
+        ["1", "需求", "张三", "2026-11-02", 5, null],
+        ["2", "设计", "李四", "2026-11-09", 100000, "1"],
+      ]),
+    );
+    const r = check(wb, AS_OF);
+    expect(r.findings.filter((f) => f.cell === "E3").map((f) => formatFinding(f, "zh"))).toEqual([
+      "「工期」的值“100000”不像是工期：从计划开始算起要到 2099 年以后才完成，可能是输入错误",
+    ]);
+    expect(JSON.stringify(r.findings)).not.toContain("2300");
+    expect(hits(r, "calendar.year-missing")).toEqual([]);
+  });
+
   test("a plausible date years ahead: one line naming the years, not one per year", () => {
     const r = check(typo(fmt(isoToSerial("2031-06-30"), "yyyy-mm-dd")), AS_OF);
     expect(hits(r, "calendar.year-missing")).toEqual([
