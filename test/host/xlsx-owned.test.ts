@@ -7,6 +7,8 @@
 
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { sampleWorkbook } from "../../src/app/sample";
+import { checkWorkbook } from "../../src/core/check";
+import type { IsoDate } from "../../src/core/dates";
 import { NotOwnedError, ownersFromNames, parseMarkerRef } from "../../src/core/owned";
 import type { PatchOp } from "../../src/core/patch";
 import { snapshotAfter } from "../../src/core/patch-snapshot";
@@ -121,12 +123,22 @@ describe("product sheets of an earlier version, without markers", () => {
     const plan = planApply(old, { ...OPTS, today: "2026-11-24" });
     expect(plan.renamed).toEqual([]);
     const out = await readXlsx(applyPatchXlsx(applied, plan.patch));
-    expect(out.sheets.map((s) => s.name)).toEqual(old.sheets.map((s) => s.name));
+    // Every sheet keeps its name; the only new sheets are notices whose cause arose on the 24th
+    // (a hand-off that fell overdue that day), numbered that day — none re-issues an adopted one.
+    const before = new Set(old.sheets.map((s) => s.name));
+    expect(out.sheets.map((s) => s.name).filter((n) => before.has(n))).toEqual(old.sheets.map((s) => s.name));
+    const fresh = out.sheets.map((s) => s.name).filter((n) => !before.has(n));
+    expect(fresh.every((n) => /^[A-Z]{2}-20261124-\d{3}$/.test(n))).toBe(true);
+    const onThe23rd = checkWorkbook(sampleWorkbook(), { asOf: "2026-11-23" as IsoDate }).notices;
+    const onThe24th = checkWorkbook(sampleWorkbook(), { asOf: "2026-11-24" as IsoDate }).notices;
+    const causes = (ns: typeof onThe23rd) => new Set(ns.map((n) => `${n.type}|${n.key}`));
+    const arose = [...causes(onThe24th)].filter((c) => !causes(onThe23rd).has(c));
+    expect(fresh).toHaveLength(arose.length);
     const kinds = out.sheets.filter((s) => s.owner).map((s) => `${s.name}:${s.owner!.kind}`);
     expect(kinds).toEqual(
       expect.arrayContaining(["校验报告:report", "操作日志:log", "通知台账:register", "设置:settings"]),
     );
-    expect(kinds.filter((k) => k.endsWith(":notice"))).toHaveLength(5);
+    expect(kinds.filter((k) => k.endsWith(":notice"))).toHaveLength(onThe23rd.length + arose.length);
     // The log got its row in the same table.
     const log = out.sheets.find((s) => s.name === "操作日志")!;
     expect(log.tables[0].range.r2).toBe(
