@@ -105,7 +105,9 @@ export async function paneFigures(files: string[], asOf = "2026-11-23"): Promise
         }
       })();
       const name = basename(file);
-      await browser.startTracing(page, { categories: ["devtools.timeline"] });
+      await browser.startTracing(page, {
+        categories: ["devtools.timeline", "disabled-by-default-devtools.timeline"],
+      });
       const t0 = Date.now();
       await input.setInputFiles(file);
       await page.getByText(`已打开：${name}`).waitFor({ timeout: 600_000 });
