@@ -456,7 +456,7 @@ async function main(): Promise<void> {
     ] as const)
       process.stdout.write(
         `task pane, ${label}: findings ${fmtMs(r.findingsMs)} after 校验 (open ${fmtMs(r.openMs)}), ` +
-          `longest main-thread task ${r.longestTaskMs} ms, JS heap ${r.heapMb} MB\n`,
+          `longest main-thread task ${r.longestTaskMs} ms (CPU ${r.longestTaskCpuMs} ms), JS heap ${r.heapMb} MB\n`,
       );
     if (c)
       process.stdout.write(

@@ -150,10 +150,11 @@ export function FindingList(props: FindingListProps) {
   const at = Math.min(active, Math.max(0, length - 1));
   const isGroup = (i: number) => groups[groupsBefore(groups, i)] === i;
 
+  // The box is as tall as its rows up to its limit: measured again when the rows come or change.
   useEffect(() => {
     const el = box.current;
     if (el && el.clientHeight > 0) setView(el.clientHeight);
-  }, []);
+  }, [total]);
 
   /** The first row whose bottom is below `y`. */
   const rowAt = (y: number) => {

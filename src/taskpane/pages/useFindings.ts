@@ -53,9 +53,11 @@ export function useFindings(
     [held, version, ask],
   );
   const key = q && JSON.stringify(q);
+  // What the rows are: a new filter makes other rows; opening a group only moves them.
+  const rowsKey = q && JSON.stringify([q.filter, q.me, q.rules ?? null, q.grouped]);
   const [range, setRange] = useState<{ key?: string; from: number; to: number }>({ from: 0, to: AHEAD * 2 });
   const [answer, setAnswer] = useState<{
-    key?: string;
+    rowsKey?: string;
     version?: number;
     window?: FindingsWindow;
     lost: boolean;
@@ -75,7 +77,7 @@ export function useFindings(
     if (local || !q || version === undefined || !ask) return undefined;
     let live = true;
     void ask(version, { ...q, from, to }).then((window) => {
-      if (live) setAnswer({ key, version, window, lost: window === undefined });
+      if (live) setAnswer({ rowsKey, version, window, lost: window === undefined });
     });
     return () => {
       live = false;
@@ -95,8 +97,10 @@ export function useFindings(
   );
 
   if (localWindow) return { window: localWindow, lost: false, need };
-  // Another report's rows are never shown: they would go to the wrong cells.
-  const window = answer.version === version ? answer.window : undefined;
+  // Another report's rows are never shown: they would go to the wrong cells. Until a new filter's
+  // rows come, the list keeps its size but shows none of the old filter's rows.
+  const mine = answer.version === version ? answer.window : undefined;
+  const window = mine && answer.rowsKey !== rowsKey ? { ...mine, rows: [] } : mine;
   return { window, lost: answer.version === version && answer.lost, need };
 }
 
