@@ -3,7 +3,9 @@
  * down over its 子模块): each row is one task per phase, checked on the phase's own cells. The
  * shape of a real plan, rebuilt with invented values.
  */
-import { checkWorkbook, type CheckResult } from "../../src/core/check";
+import { analyseWorkbook, checkWorkbook, type Analysis, type CheckResult } from "../../src/core/check";
+import { isoToSerial } from "../../src/core/dates";
+import { recheck, startLive } from "../../src/core/live";
 import type { RuleId } from "../../src/core/findings";
 import { recognise } from "../../src/core/recognise";
 import { typeTable } from "../../src/core/rows";
@@ -201,5 +203,35 @@ describe("phases across columns", () => {
     expect(messages(check(wb), "cell.date-invalid")).toEqual([
       "F6: 「设计结束时间」的值“2026/9/31”不是一个有效日期（该日期不存在）",
     ]);
+  });
+
+  test("editing a phase's date as the user types rechecks every phase of its row", () => {
+    // Without 模块 merged down, so the edit is rechecked in place rather than in full.
+    const make = () =>
+      workbook(
+        sheet("Sheet1", [...PHASE_HEADER, ...PHASE_ROWS], {
+          merges: PHASE_MERGES.filter((m) => !m.startsWith("A5") && !m.startsWith("A7")),
+        }),
+      );
+    const opts = { asOf: "2026-11-23" as const };
+    const wb = make();
+    const live = startLive(wb, analyseWorkbook(wb, opts), opts)!;
+    // 对账's 设计 now starts after its 需求: that date-order error goes, the 开发 one stays.
+    const got = recheck(live, [
+      {
+        sheet: "Sheet1",
+        r1: 7,
+        c1: 5,
+        r2: 7,
+        c2: 5,
+        cells: [[{ value: isoToSerial("2026-09-12"), numFmt: "yyyy-mm-dd" }]],
+      },
+    ]) as Analysis;
+    expect(got).toBeDefined();
+    const want = make();
+    want.sheets[0].rows[6]![4] = { value: isoToSerial("2026-09-12"), numFmt: "yyyy-mm-dd" };
+    const seen = (a: Analysis) => a.result.findings.map((f) => `${f.rule} ${f.cell}`).sort();
+    expect(seen(got)).toEqual(seen(analyseWorkbook(want, opts)));
+    expect(got.result.findings.filter((f) => f.rule === "row.date-order").map((f) => f.cell)).toEqual(["H7"]);
   });
 });
