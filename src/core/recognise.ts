@@ -1208,7 +1208,11 @@ function tablePhases(f: Found): PhaseColumns[] | undefined {
   if (m.columns.planStart?.col !== pairs[0].start || m.columns.planEnd?.col !== pairs[0].end)
     return undefined;
   const byCol = new Map(f.cols.map((x) => [x.c, x]));
-  return pairs.map((p, i) => ({
+  // A phase column the user mapped to a field of its own (列映射) is that field's, not a phase's.
+  const mapped = new Set(Object.values(m.columns).map((r) => r.col));
+  const own = pairs.filter((p, i) => i === 0 || !(mapped.has(p.start) || mapped.has(p.end)));
+  if (own.length < 2) return undefined;
+  return own.map((p, i) => ({
     name: p.name.trim(),
     start: i === 0 ? m.columns.planStart : ref(byCol.get(p.start), p.start),
     end: i === 0 ? m.columns.planEnd : ref(byCol.get(p.end), p.end),

@@ -145,6 +145,14 @@ describe("phases across columns", () => {
     ]);
   });
 
+  test("a phase column the user mapped to a field of its own is no longer a phase", () => {
+    const [t] = recognise(plan(), {
+      overrides: [{ sheet: "Sheet1", column: "I", field: "actualStart" }],
+    }).tables;
+    expect(t.phases?.map((p) => p.name)).toEqual(["需求", "设计", "开发"]);
+    expect(t.columns.actualStart?.letter).toBe("I");
+  });
+
   test("the report names the phases and counts their tasks", () => {
     const r = check(plan());
     expect(r.tables).toHaveLength(1);
