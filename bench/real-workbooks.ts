@@ -70,6 +70,10 @@ export interface LabelTable {
   optional?: boolean;
   group?: string;
   side?: string;
+  /** Phases across columns: phase name → its `start-end` letters, left to right. */
+  phases?: Record<string, string>;
+  /** Tasks the table makes: one per row and filled phase under phases across columns. */
+  tasks?: number;
 }
 
 export interface LabelFile {
@@ -92,6 +96,8 @@ export interface FoundTable {
   firstRow?: number;
   lastRow?: number;
   columns: Record<string, string>;
+  phases?: Array<{ name: string; start: string; end: string }>;
+  tasks?: number;
 }
 
 export interface FoundFinding {
@@ -190,6 +196,14 @@ export function scoreFile(label: LabelFile, tables: FoundTable[], findings: Foun
     const missing = Object.entries(l.keys)
       .filter(([field, letters]) => !keyMapped(t.columns, field, letters))
       .map(([field, letters]) => `${field}@${lettersOf(letters).join("|")}`);
+    if (l.phases) {
+      const want = Object.entries(l.phases).map(([name, at]) => `${name}@${at}`);
+      const got = (t.phases ?? []).map((p) => `${p.name}@${p.start}-${p.end}`);
+      if (want.join() !== got.join())
+        missing.push(`phases ${want.join(" ")} (read: ${got.join(" ") || "none"})`);
+    }
+    if (l.tasks !== undefined && t.tasks !== l.tasks)
+      missing.push(`tasks ${l.tasks} (read: ${t.tasks ?? "one per row"})`);
     if (missing.length) s.wrongKeys.push(`${labelName(l)}: ${missing.join(", ")}`);
     else right.add(l);
   }

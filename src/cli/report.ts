@@ -41,6 +41,12 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
         ? `表头第 ${t.headerRow} 行，数据第 ${t.firstRow}–${t.lastRow} 行（${n} 行），${cols} 列已映射`
         : `header row ${t.headerRow}, data rows ${t.firstRow}–${t.lastRow} (${n}), ${cols} columns mapped`;
     out.push(`  ${st.bold(t.payable ? w.payables : w.kindName[t.kind])}  ${st.dim(where)}  ${shape}`);
+    if (t.phases)
+      out.push(
+        lang === "zh"
+          ? `      阶段: ${t.phases.map((p) => `${p.name}（${p.start}–${p.end}）`).join("、")}，共 ${t.tasks ?? 0} 项任务（每行每阶段一项）`
+          : `      phases: ${t.phases.map((p) => `${p.name} (${p.start}–${p.end})`).join(", ")}; ${t.tasks ?? 0} tasks (one per row and phase)`,
+      );
     if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
     if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
   }

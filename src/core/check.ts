@@ -70,6 +70,12 @@ export interface CheckedTable {
   skippedRules: RuleId[];
   /** Money we pay (a payables table): its overdue payments are payable.overdue, never dunned. */
   payable?: boolean;
+  /**
+   * Phases across columns: their names left to right, each a task per data row, and the tasks
+   * read (one per row and phase whose dates are filled).
+   */
+  phases?: Array<{ name: string; start: string; end: string }>;
+  tasks?: number;
   /** Every header column of the table, mapped or not, left to right (for the task pane's mapping editor). */
   headers: Array<{ letter: string; header: string }>;
 }
@@ -212,6 +218,16 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
         unmapped: t.source.unmapped.map((u) => u.header),
         skippedRules: skipped.get(t) ?? [],
         ...(t.source.payable ? { payable: true } : {}),
+        ...(t.source.phases
+          ? {
+              phases: t.source.phases.map((p) => ({
+                name: p.name,
+                start: p.start.letter,
+                end: p.end.letter,
+              })),
+              tasks: t.rows.length,
+            }
+          : {}),
         headers: [...headers].sort((a, b) => a[0] - b[0]).map(([, h]) => h),
       };
     }),

@@ -369,7 +369,11 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     const sheet = wb.sheets[t.sheetIndex];
     const merged = sheet.merges.some((m) => m.r2 >= t.source.firstRow && m.r1 <= t.source.lastRow);
     const wbsCols = [t.source.columns.wbs?.col, t.source.columns.taskId?.col];
-    const whole = merged || (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
+    // Phases across columns: a sheet row is several tasks, retyped together with the table.
+    const whole =
+      merged ||
+      t.source.phases !== undefined ||
+      (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
     if (whole) {
       tables[i] = typeTable(wb, t.source, a.model.calendar);
       edited.set(i, "all");

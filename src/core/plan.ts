@@ -35,7 +35,14 @@ import { freeSheetName, LOG_SHEET, logSheet, REPORT_SHEET, REPORT_TABLE, reportS
 import { registerSheet } from "./register";
 import { SETTINGS_SHEET } from "./workbook-settings";
 import { HOLIDAYS_TABLE, PARAMS_TABLE, planSettingsSheet } from "./plan/settings-sheet";
-import { ownFormatResets, planStructure, takenTableNames, uniqueName, type Copy } from "./plan/structure";
+import {
+  copiedCell,
+  ownFormatResets,
+  planStructure,
+  takenTableNames,
+  uniqueName,
+  type Copy,
+} from "./plan/structure";
 import type { TypedTable } from "./rows";
 import type { DeclaredTable, MappingOverride } from "./recognise";
 import type { CriticalView } from "./rules/critical";
@@ -139,8 +146,9 @@ function markedCells(
     if (f.severity !== "error" || !f.cell) continue;
     const at = parseA1(f.cell);
     if (!at) continue;
-    const copy = copies.find((c) => c.source.sheet === f.sheet && c.rows.has(at.r) && c.cols.has(at.c));
-    if (copy) add(copy.sheet, copy.rows.get(at.r) ?? 0, copy.cols.get(at.c) ?? 0);
+    const copy = copies.find((c) => c.source.sheet === f.sheet && copiedCell(c, at.r, at.c));
+    const to = copy && copiedCell(copy, at.r, at.c);
+    if (copy && to) add(copy.sheet, to.r, to.c);
     else if (!untouched.has(f.sheet) && sheets.has(f.sheet)) add(f.sheet, at.r, at.c);
   }
   return out;

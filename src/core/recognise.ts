@@ -32,6 +32,13 @@ export interface ColumnRef {
   part?: "start" | "end";
 }
 
+/** One phase of a two-row phase header: its name and the columns of its start and end. */
+export interface PhaseColumns {
+  name: string;
+  start: ColumnRef;
+  end: ColumnRef;
+}
+
 export type GroupField = "dueDate" | "dueAmount" | "receivedAmount" | "receivedDate";
 
 export interface PaymentGroup {
@@ -65,6 +72,11 @@ export interface RecognisedTable {
   bandRows: number[];
   /** Money we pay (付款, 已付, 供应商): a payables table, never the subject of a 催款通知单. */
   payable?: boolean;
+  /**
+   * Phases across columns (`需求 | 设计 | 开发` over `开始时间 | 结束时间` pairs), in sheet order:
+   * each data row is one task per phase. planStart/planEnd in `columns` are the first phase's.
+   */
+  phases?: PhaseColumns[];
   mergedInside: boolean;
   existingTable?: string;
 }
@@ -1176,7 +1188,35 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     mergedInside,
   };
   if (existing) table.existingTable = existing.name;
+  const phases = hit.headerRows === 2 && m.kind === "schedule" ? tablePhases(f) : undefined;
+  if (phases) {
+    table.phases = phases;
+    const phaseCols = new Set(phases.flatMap((p) => [p.start.col, p.end.col]));
+    table.unmapped = table.unmapped.filter((u) => !phaseCols.has(u.col));
+  }
   return table;
+}
+
+/**
+ * The phases of a schedule under a two-row header, when there are two or more and the plan's
+ * dates are the first phase's pair (a plan with its own 计划开始 beside a phase block is not one).
+ */
+function tablePhases(f: Found): PhaseColumns[] | undefined {
+  const m = f.mapping;
+  const pairs = phasePairs(f.cols.filter((x) => x.c >= f.c1 && x.c <= f.c2));
+  if (pairs.length < 2) return undefined;
+  if (m.columns.planStart?.col !== pairs[0].start || m.columns.planEnd?.col !== pairs[0].end)
+    return undefined;
+  const byCol = new Map(f.cols.map((x) => [x.c, x]));
+  // A phase column the user mapped to a field of its own (列映射) is that field's, not a phase's.
+  const mapped = new Set(Object.values(m.columns).map((r) => r.col));
+  const own = pairs.filter((p, i) => i === 0 || !(mapped.has(p.start) || mapped.has(p.end)));
+  if (own.length < 2) return undefined;
+  return own.map((p, i) => ({
+    name: p.name.trim(),
+    start: i === 0 ? m.columns.planStart : ref(byCol.get(p.start), p.start),
+    end: i === 0 ? m.columns.planEnd : ref(byCol.get(p.end), p.end),
+  }));
 }
 
 const NUMBERING_KEYS = new Set(["序号", "序", "编号", "NO", "NO.", "行号"]);

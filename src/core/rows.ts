@@ -77,6 +77,11 @@ export interface TypedRow {
    * on with the same contract (typically one more payment node), not a new one.
    */
   continuation?: boolean;
+  /**
+   * Schedule rows under phases across columns: this task is one phase of its sheet row (several
+   * TypedRows share the row). `item` names the row (模块 · 子模块), `index` the phase's place.
+   */
+  phase?: { name: string; index: number; item: string };
 }
 
 export interface TypedTable {
@@ -117,6 +122,11 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
     }),
   }));
 
+  if (t.kind === "schedule" && t.phases && t.phases.length >= 2) {
+    const rows = phaseRows(wb, sheet, t, parsers, anchors);
+    fields.add("phase");
+    return { kind: t.kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
+  }
   const rows: TypedRow[] = t.dataRows.map((r) => {
     const row: TypedRow = { sheet: t.sheet, row: r, fields: {}, groups: [] };
     for (const p of parsers) row.fields[p.field] = p.parse(r);
@@ -136,6 +146,122 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
     }
   }
   return { kind: t.kind as Kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
+}
+
+/** The separator between a row's item and its phase in a phase task's name: 「订单管理 · 设计」. */
+export const PHASE_SEPARATOR = " · ";
+
+/**
+ * Phases across columns: each data row is one task per phase whose start or end is filled, named
+ * after the row's item (the task column and the unnamed columns left of it, 模块 · 子模块, merged
+ * cells read down) and the phase, with the phase's own cells as its plan dates. A phase with both
+ * cells empty is no task; a row with no phase filled stays one task without dates. Cells the
+ * phases share (the item, 负责人, 完成率 …) are the row's: on every phase but the first they are
+ * marked inherited, so a finding about such a cell is made once.
+ */
+function phaseRows(
+  wb: WorkbookSnapshot,
+  sheet: SheetSnapshot,
+  t: RecognisedTable,
+  parsers: Array<{ field: string; ref: ColumnRef; parse: CellParser }>,
+  anchors: Map<string, { r: number; c: number }>,
+): TypedRow[] {
+  const phases = t.phases ?? [];
+  const dates = phases.map((p) => ({
+    start: parserFor(wb, sheet, t, "planStart", p.start, anchors),
+    end: parserFor(wb, sheet, t, "planEnd", p.end, anchors),
+  }));
+  const shared = parsers.filter((p) => p.field !== "planStart" && p.field !== "planEnd");
+  const task = t.columns.task;
+  const unmapped = new Set(t.unmapped.map((u) => u.col));
+  const itemCols: number[] = [];
+  if (task) {
+    for (let c = t.firstCol; c < task.col; c++) if (unmapped.has(c)) itemCols.push(c);
+    itemCols.push(task.col);
+  }
+  const textAt = (r: number, c: number): string => {
+    const a = anchors.get(`${r},${c}`);
+    const cell = cellAt(sheet, a?.r ?? r, c);
+    return cell === undefined ? "" : displayValue(cell, wb.date1904).trim();
+  };
+  const headerTop = t.headerRow - 1;
+  const out: TypedRow[] = [];
+  for (const r of t.dataRows) {
+    const base: Partial<Record<string, FieldCell>> = {};
+    for (const p of shared) base[p.field] = p.parse(r);
+    const parts: string[] = [];
+    for (const c of itemCols) {
+      const v = textAt(r, c);
+      if (v !== "" && parts[parts.length - 1] !== v) parts.push(v);
+    }
+    const item = parts.join(PHASE_SEPARATOR);
+    let made = 0;
+    phases.forEach((p, index) => {
+      const start = dates[index].start(r);
+      const end = dates[index].end(r);
+      if (isEmpty(start) && isEmpty(end)) return;
+      const fields: Partial<Record<string, FieldCell>> = {};
+      for (const [f, fc] of Object.entries(base)) if (fc) fields[f] = made === 0 ? fc : sharedCell(fc);
+      fields.planStart = start;
+      fields.planEnd = end;
+      const name = item === "" ? "" : item + PHASE_SEPARATOR + p.name;
+      if (task && base.task && name !== "") fields.task = namedCell(base.task, name);
+      fields.phase = {
+        field: "phase",
+        type: "text",
+        col: p.start.col,
+        cell: colLetter(p.start.col) + headerTop,
+        header: "阶段",
+        display: p.name,
+        parsed: { status: "ok", value: p.name, fromText: false },
+        inherited: true,
+      };
+      out.push({ sheet: t.sheet, row: r, fields, groups: [], phase: { name: p.name, index, item } });
+      made++;
+    });
+    if (made === 0) {
+      const fields: Partial<Record<string, FieldCell>> = { ...base };
+      fields.planStart = dates[0].start(r);
+      fields.planEnd = dates[0].end(r);
+      if (task && base.task && item !== "") fields.task = namedCell(base.task, item);
+      out.push({ sheet: t.sheet, row: r, fields, groups: [] });
+    }
+  }
+  return out;
+}
+
+/** A row's cell as one more phase of that row sees it: the same value, reported on the first phase. */
+function sharedCell(fc: FieldCell): FieldCell {
+  return {
+    field: fc.field,
+    type: fc.type,
+    col: fc.col,
+    get cell() {
+      return fc.cell;
+    },
+    header: fc.header,
+    get display() {
+      return fc.display;
+    },
+    parsed: fc.parsed,
+    inherited: true,
+  };
+}
+
+/** The task cell named as the product reads the task (its item and phase), at the task cell. */
+function namedCell(fc: FieldCell, name: string): FieldCell {
+  return {
+    field: fc.field,
+    type: fc.type,
+    col: fc.col,
+    get cell() {
+      return fc.cell;
+    },
+    header: fc.header,
+    display: name,
+    parsed: { status: "ok", value: name, fromText: false },
+    ...(fc.inherited ? { inherited: true as const } : {}),
+  };
 }
 
 /**

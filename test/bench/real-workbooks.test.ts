@@ -54,6 +54,32 @@ describe("real-workbook scoring", () => {
     expect(s.wrongKeys).toEqual(["合同!2 contracts: signDate@J"]);
   });
 
+  it("counts a plan with phases across columns only when every phase and the tasks they make were read", () => {
+    const phased: LabelFile = {
+      ...label,
+      tables: [
+        {
+          ...label.tables[0],
+          phases: { 需求: "C-D", 设计: "E-F" },
+          tasks: 30,
+        },
+      ],
+    };
+    const firstOnly: FoundTable = { ...schedule, columns: { task: "B", planStart: "C", planEnd: "D" } };
+    expect(scoreFile(phased, [firstOnly], []).wrongKeys).toEqual([
+      "计划!3-4 schedule: phases 需求@C-D 设计@E-F (read: none), tasks 30 (read: one per row)",
+    ]);
+    const both: FoundTable = {
+      ...firstOnly,
+      phases: [
+        { name: "需求", start: "C", end: "D" },
+        { name: "设计", start: "E", end: "F" },
+      ],
+      tasks: 30,
+    };
+    expect(scoreFile(phased, [both], []).found).toBe(1);
+  });
+
   it("accepts either field of a key written a|b", () => {
     const one: LabelFile = {
       ...label,

@@ -47,6 +47,20 @@ export interface Copy {
   rows: Map<number, number>;
   /** Original column → copy column. */
   cols: Map<number, number>;
+  /**
+   * Phases across columns: a phase's own cells (`${row},${col}`) → where they went, each phase on
+   * a row of its own. Other cells of the row go by `rows` (its first phase) and `cols`.
+   */
+  cells?: Map<string, { r: number; c: number }>;
+}
+
+/** Where a cell of the original went on its copy, if it was copied. */
+export function copiedCell(copy: Copy, r: number, c: number): { r: number; c: number } | undefined {
+  const own = copy.cells?.get(`${r},${c}`);
+  if (own) return own;
+  const cr = copy.rows.get(r);
+  const cc = copy.cols.get(c);
+  return cr === undefined || cc === undefined ? undefined : { r: cr, c: cc };
 }
 
 export interface StructurePlan {
@@ -275,6 +289,34 @@ interface CopyColumn {
   col: number;
 }
 
+/**
+ * Phases across columns: the phases' pairs become one 阶段 column and the plan's two date
+ * columns (where the first phase stood); every other column stays in its place.
+ */
+function phaseCopyColumns(cols: CopyColumn[], t: RecognisedTable, lang: Lang): CopyColumn[] {
+  const later = new Set((t.phases ?? []).slice(1).flatMap((p) => [p.start.col, p.end.col]));
+  const first = t.phases?.[0]?.start.col;
+  const seen = new Set(cols.map((c) => c.header));
+  const out: CopyColumn[] = [];
+  for (const cc of cols) {
+    if (later.has(cc.col)) continue;
+    if (cc.col === first) {
+      const header = uniqueName(lang === "zh" ? (fieldHeader(t.kind, "phase") ?? "阶段") : "Phase", seen);
+      out.push({ header, field: { name: "phase", type: "text" }, col: 0 });
+    }
+    out.push(cc);
+  }
+  return out;
+}
+
+/** The value of a merged cell on every row it covers (模块 merged down over its 子模块). */
+function mergedWrite(sheet: SheetSnapshot, r: number, c: number): CellWrite | null {
+  const own = rawWrite(sheet, r, c);
+  if (own) return own;
+  const m = sheet.merges.find((x) => x.c1 === c && x.r1 < r && r <= x.r2);
+  return m ? rawWrite(sheet, m.r1, c) : null;
+}
+
 function copyColumns(sheet: SheetSnapshot, t: RecognisedTable): CopyColumn[] {
   const byCol = new Map<number, CopyColumn["field"]>();
   for (const [field, ref] of Object.entries(t.columns)) {
@@ -310,7 +352,8 @@ function planCopy(
   lang: Lang,
 ): { op: PatchOp; layout: Layout; copy: Copy } {
   const t = typed.source;
-  const cols = copyColumns(sheet, t);
+  const phased = t.phases !== undefined && t.phases.length >= 2;
+  const cols = phased ? phaseCopyColumns(copyColumns(sheet, t), t, lang) : copyColumns(sheet, t);
   const layout: Layout = {
     kind: t.kind,
     sheet: copyName,
@@ -325,7 +368,7 @@ function planCopy(
   const colMap = new Map<number, number>();
   const groups = new Map<number, Partial<Record<GroupField, LayoutColumn>>>();
   cols.forEach((cc, i) => {
-    colMap.set(cc.col, i + 1);
+    if (cc.col > 0) colMap.set(cc.col, i + 1);
     if (!cc.field) return;
     const lc: LayoutColumn = { col: i + 1, type: cc.field.type, scale: 1 };
     if (cc.field.n === undefined) layout.fields[cc.field.name] = lc;
@@ -343,10 +386,18 @@ function planCopy(
     { v: sheetWords(lang).sourceRow, style: bold },
   ];
   const rowMap = new Map<number, number>();
+  const cellMap = new Map<string, { r: number; c: number }>();
+  const startCol = colMap.get(t.columns.planStart?.col ?? 0);
+  const endCol = colMap.get(t.columns.planEnd?.col ?? 0);
   const body: Array<Array<CellWrite | null>> = typed.rows.map((row, i) => {
-    rowMap.set(row.row, i + 2);
+    if (!rowMap.has(row.row)) rowMap.set(row.row, i + 2);
+    const p = row.phase && t.phases?.[row.phase.index];
+    if (p && startCol !== undefined && endCol !== undefined) {
+      cellMap.set(`${row.row},${p.start.col}`, { r: i + 2, c: startCol });
+      cellMap.set(`${row.row},${p.end.col}`, { r: i + 2, c: endCol });
+    }
     const cells = cols.map((cc): CellWrite | null => {
-      if (!cc.field) return rawWrite(sheet, row.row, cc.col);
+      if (!cc.field) return phased ? mergedWrite(sheet, row.row, cc.col) : rawWrite(sheet, row.row, cc.col);
       const fc =
         cc.field.n === undefined
           ? row.fields[cc.field.name]
@@ -395,7 +446,7 @@ function planCopy(
       after: sheet.name,
     },
     layout,
-    copy: { source: t, sheet: copyName, rows: rowMap, cols: colMap },
+    copy: { source: t, sheet: copyName, rows: rowMap, cols: colMap, ...(phased ? { cells: cellMap } : {}) },
   };
 }
 

@@ -40,11 +40,12 @@ export const cellRequired: TableRule = {
     for (const row of table.rows) {
       // A summary task's fields are rolled up from its subtasks, which must have them.
       if (row.summary) continue;
-      // Two fields read from one cell (起止日期: the plan's start and end) are one empty cell.
+      // Two fields read from one cell (起止日期: the plan's start and end) are one empty cell; a
+      // cell every phase of a row shares is reported on its first phase.
       const seen = new Set<string>();
       for (const def of required) {
         const fc = row.fields[def.field];
-        if (fc && isEmpty(fc) && !seen.has(fc.cell)) {
+        if (fc && isEmpty(fc) && !fc.inherited && !seen.has(fc.cell)) {
           seen.add(fc.cell);
           ctx.report({
             rule: "cell.required",

@@ -1,7 +1,7 @@
 /** Rules within one row or one table: keys, date order, dates in the future, contract links (SPEC §5). */
 
 import { fieldDef, KIND_DEFS, KINDS, type Kind } from "../kinds";
-import { dateOf, textOf, type FieldCell } from "../rows";
+import { dateOf, textOf, type FieldCell, type TypedRow } from "../rows";
 import { at, subjectArgs, type TableRule } from "./context";
 
 export const rowDuplicateKey: TableRule = {
@@ -69,8 +69,38 @@ export const rowDateOrder: TableRule = {
         });
       }
     }
+    if (table.source.phases) phaseOrder(ctx, table.rows);
   },
 };
+
+/**
+ * Phases across columns run left to right: a phase starting before the phase left of it (the
+ * nearest one with a start) starts is out of order. A phase starting before the previous one
+ * ends is not: overlapping phases are a plan's choice.
+ */
+function phaseOrder(ctx: Parameters<TableRule["check"]>[0], rows: readonly TypedRow[]): void {
+  let prev: TypedRow | undefined;
+  for (const row of rows) {
+    if (!row.phase || prev?.row !== row.row) prev = undefined;
+    if (!row.phase) continue;
+    const b = dateOf(row.fields.planStart);
+    const a = dateOf(prev?.fields.planStart);
+    if (prev && a !== undefined && b !== undefined && b < a) {
+      ctx.report({
+        rule: "row.date-order",
+        ...at(row, row.fields.planStart),
+        args: {
+          ...subjectArgs(row),
+          header: row.fields.planStart?.header ?? "planStart",
+          date: b,
+          otherHeader: prev.fields.planStart?.header ?? "planStart",
+          otherDate: a,
+        },
+      });
+    }
+    if (b !== undefined) prev = row;
+  }
+}
 
 export const rowActualInFuture: TableRule = {
   id: "row.actual-in-future",
