@@ -1055,6 +1055,8 @@ function scanRegion(
     if (
       dataRows.length === 0 &&
       k - start < 4 &&
+      // A monthly ledger's first rows are all numbers, and still its rows.
+      !underBlock &&
       isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
     ) {
       bandRows.push(row.r);
@@ -1289,6 +1291,9 @@ function anchorColumns(f: Found): Set<number> {
     const r = f.mapping.columns[field];
     if (r) out.add(r.col);
   }
+  // A monthly ledger's rows are named by their month.
+  const month = f.mapping.columns.dueDate;
+  if (month?.period === "month") out.add(month.col);
   return out;
 }
 
@@ -1603,7 +1608,9 @@ function sheetBlock(ctx: Ctx, from: number): SheetContract | undefined {
         blankValue(text) &&
         next &&
         next.c <= x.c + 2 &&
-        !blockField(LABEL_VALUE.exec(next.t)?.[1] ?? next.t)
+        // The value in the next cell, unless that cell is a label of its own (`合同编号： | 供应日期：`).
+        !LABEL_VALUE.test(next.t) &&
+        !blockField(next.t)
       ) {
         at = next;
         text = next.t;
