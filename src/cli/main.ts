@@ -382,6 +382,7 @@ export function* jsonChunks(file: string, r: CheckReport): Generator<string> {
       columns: t.columns,
       unmapped: t.unmapped,
       skippedRules: t.skippedRules,
+      ...(t.contract ? { contract: t.contract } : {}),
     })),
   });
   yield `${head.slice(0, -1)},"findings":[`;

@@ -70,6 +70,8 @@ export interface CheckedTable {
   skippedRules: RuleId[];
   /** Money we pay (a payables table): its overdue payments are payable.overdue, never dunned. */
   payable?: boolean;
+  /** One contract per sheet: the contract its key/value block names, and the cell its key is read from. */
+  contract?: { key: string; cell: string };
   /** Every header column of the table, mapped or not, left to right (for the task pane's mapping editor). */
   headers: Array<{ letter: string; header: string }>;
 }
@@ -212,6 +214,9 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
         unmapped: t.source.unmapped.map((u) => u.header),
         skippedRules: skipped.get(t) ?? [],
         ...(t.source.payable ? { payable: true } : {}),
+        ...(t.source.sheetContract
+          ? { contract: { key: t.source.sheetContract.key, cell: t.source.sheetContract.cell } }
+          : {}),
         headers: [...headers].sort((a, b) => a[0] - b[0]).map(([, h]) => h),
       };
     }),

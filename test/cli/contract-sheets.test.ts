@@ -107,6 +107,16 @@ describe("a workbook of one sheet per contract", () => {
     for (const n of [2, 4, 6]) expect(r.out).not.toContain(`\n项目${n}\n`);
   });
 
+  test("check --json names each table's contract and the cell its number is read from", async () => {
+    const input = await file("contracts-json.xlsx", book());
+    const r = await run("check", input, "--json");
+    const tables = JSON.parse(r.out).tables as Array<{ sheet: string; contract?: unknown }>;
+    expect(tables.slice(0, 2).map((t) => [t.sheet, t.contract])).toEqual([
+      ["项目1", { key: "HT16-0001", cell: "D1" }],
+      ["项目2", { key: "HT16-0002", cell: "C1" }],
+    ]);
+  });
+
   test("apply writes only the product's own sheets; the contract sheets read back unchanged", async () => {
     const input = await file("contracts-apply.xlsx", book());
     const output = join(dir, "contracts-out.xlsx");
