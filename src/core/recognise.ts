@@ -1641,7 +1641,9 @@ function isBlockLine(row: PRow): boolean {
   const x = row.cells[0];
   if (!x || typeof x.v !== "string") return false;
   const m = LABEL_VALUE.exec(x.t);
-  return m !== null && blockField(m[1]) !== undefined;
+  if (m) return blockField(m[1]) !== undefined;
+  // `签定日期 | 41346`: the label alone, its value in the next cell.
+  return row.cells.length >= 2 && blockField(x.t) !== undefined;
 }
 
 function cellAtRow(ctx: Ctx, r: number, c: number): PCell | undefined {

@@ -226,13 +226,14 @@ function nextMonths(rows: TypedRow[]): void {
     const due = row.fields.dueDate;
     const d = dateOf(due);
     if (d !== undefined) prev = d;
-    else if (due && prev !== undefined && isEmpty(due) && (numOf(row.fields.dueAmount) ?? 0) > 0) {
+    else if (due && prev !== undefined && due.display === "" && (numOf(row.fields.dueAmount) ?? 0) > 0) {
       let y = Number(prev.slice(0, 4));
       let m = Number(prev.slice(5, 7)) + 1;
       if (m > 12) [y, m] = [y + 1, 1];
       prev = ymd(y, m, daysInMonth(y, m));
       row.fields.dueDate = { ...plainCell(due), parsed: { status: "ok", value: prev, fromText: false } };
-    } else prev = undefined;
+    } else if (!due?.display) prev = undefined;
+    // An item line (`2017年6月税金`) between months keeps the sequence going.
   }
 }
 
@@ -273,7 +274,15 @@ function parseMonth(c: Cell | undefined, date1904: boolean): Parsed<FieldValue> 
     const mo = Number(m[4] ?? m[2]);
     if (mo >= 1 && mo <= 12) return { status: "ok", value: ymd(y, mo, daysInMonth(y, mo)), fromText: true };
   }
+  // An item billed on its own line (`2016年第四季度调差`, `3月税金`): no month, so no due date, and no
+  // mistyped date either. Its money still counts.
+  if (typeof c?.value === "string" && isItemLabel(c.value)) return { status: "empty" };
   return p;
+}
+
+/** Text naming something beyond a date: a word other than 年, 月, 日, 至, 到, 份, 号 and digits. */
+function isItemLabel(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text.replace(/[年月日至到份号]/g, ""));
 }
 
 function derivedCell(from: FieldCell, value: IsoDate): FieldCell {

@@ -47,7 +47,9 @@ export const cellRequired: TableRule = {
       const seen = new Set<string>();
       for (const def of required) {
         const fc = row.fields[def.field];
-        if (ledger && (def.field === "dueAmount" || !((numOf(row.fields.dueAmount) ?? 0) > 0))) continue;
+        // An item line's label in the 月份 column (`2016年第四季度调差`) is no empty cell either.
+        if (ledger && (def.field === "dueAmount" || !((numOf(row.fields.dueAmount) ?? 0) > 0) || fc?.display))
+          continue;
         if (fc && isEmpty(fc) && !seen.has(fc.cell)) {
           seen.add(fc.cell);
           ctx.report({
