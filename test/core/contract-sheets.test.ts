@@ -191,6 +191,37 @@ describe("one sheet per contract", () => {
     ]);
   });
 
+  test("an item line in the 月份 column is no mistyped date, and its money counts", () => {
+    const a = sheetA();
+    // 滨江花园 again, with a price adjustment billed and paid between July and August.
+    const rows = [...a.rows];
+    rows.splice(10, 0, [
+      { value: "2013年第三季度调差" },
+      ...Array(6).fill(undefined),
+      { value: 4000 },
+      { value: 50000 },
+    ]);
+    const r = checkWorkbook(workbook({ ...a, rows }), { asOf: "2013-09-15" });
+    expect(messages(r, "cell.date-invalid")).toEqual([]);
+    expect(messages(r, "cell.required")).toEqual([]);
+    // 180,000 received now pays May–July and 4,000 of the adjustment; August's 56,000 is still open.
+    expect(messages(r, "contract.payment-overdue")).toEqual([
+      "滨江花园!A12: 合同 HX13-0107 2013年8月应收货款应于 2013-08-31 收款 56,000.00 元，已收 0.00 元，未收 56,000.00 元，已逾期 15 天",
+    ]);
+  });
+
+  test("a bare 签定日期 label with its date in the next cell opens the next contract's block", () => {
+    const a = sheetA();
+    const second = sheetB().rows.map((row, i) =>
+      i === 0 ? [{ value: "签定日期" }, { value: 42324 }, { value: "合同编号：XZ15-0611" }] : row,
+    );
+    const { tables } = recognise(workbook({ ...a, rows: [...a.rows, ...second] }));
+    expect(tables.map((t) => [t.headerRow, t.lastRow, t.sheetContract?.key])).toEqual([
+      [7, 11, "HX13-0107"],
+      [17, 20, "XZ15-0611"],
+    ]);
+  });
+
   test("monthly 应收/实收 columns without a contract block above are no table", () => {
     const wb = workbook(
       sheet("月报", [
