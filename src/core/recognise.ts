@@ -497,8 +497,8 @@ interface Ctx {
   declared: DeclaredTable[];
   /** Rows by sheet row number, built when first needed. */
   byRow?: Map<number, PRow>;
-  /** The sheet's contract key/value block at its top, when it has one. */
-  block?: SheetContract;
+  /** The facts of the contract key/value blocks at the top of the sheet (or after the last table). */
+  block?: BlockFact[];
 }
 
 function mergeEnd(ctx: Ctx, r: number, c: number): number {
@@ -719,7 +719,8 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
 
   // Payment rows under a contract's own key/value block: the block gives the contract, and the
   // month a row is for (月份) is when its 当月应收 falls due.
-  const given = kind === "payments" && ctx.block && !columns.contractNo ? new Set(["contractNo"]) : undefined;
+  const given =
+    kind === "payments" && !columns.contractNo && blockFor(ctx, c1, c2) ? new Set(["contractNo"]) : undefined;
   if (given && !columns.dueDate) {
     const month = cols.find(
       (x) =>
@@ -1549,6 +1550,11 @@ function nearer(a: NearMiss | undefined, b: NearMiss | undefined): NearMiss | un
   return b.matched.length > a.matched.length ? b : a;
 }
 
+/** A block fact with the column its label stands in. */
+interface BlockFact extends SheetFact {
+  labelCol: number;
+}
+
 /** Rows at the top of a sheet a contract's key/value block is looked for in. */
 const BLOCK_ROWS = 10;
 /** Contracts fields a key/value block may state; two of them make the block. */
@@ -1587,9 +1593,8 @@ function contractNumber(text: string): string | undefined {
  * (合同编号, 签订日期, 施工单位, 工程名称, 合同金额), each with its value in the same cell after a colon or
  * in the next cell. Undefined when the top of the sheet is no such block.
  */
-function sheetBlock(ctx: Ctx, from: number): SheetContract | undefined {
-  const facts: Partial<Record<string, SheetFact>> = {};
-  let n = 0;
+function sheetBlock(ctx: Ctx, from: number): BlockFact[] | undefined {
+  const facts: BlockFact[] = [];
   const top = ctx.rows[from]?.r ?? 0;
   for (let i = from; i < ctx.rows.length; i++) {
     const row = ctx.rows[i];
@@ -1600,7 +1605,7 @@ function sheetBlock(ctx: Ctx, from: number): SheetContract | undefined {
       const m = LABEL_VALUE.exec(x.t);
       const label = m ? m[1] : x.t;
       const field = blockField(label);
-      if (!field || facts[field]) continue;
+      if (!field) continue;
       let at: PCell = x;
       let text = m ? m[2].trim() : "";
       const next = row.cells[k + 1];
@@ -1615,17 +1620,34 @@ function sheetBlock(ctx: Ctx, from: number): SheetContract | undefined {
         at = next;
         text = next.t;
       } else if (!m) continue; // a bare label with no value beside it: a header, not a block
-      facts[field] = {
+      facts.push({
         field,
         cell: `${colLetter(at.c)}${row.r}`,
         row: row.r,
         col: at.c,
+        labelCol: x.c,
         label,
         text,
         value: at === x ? text : at.v,
-      };
-      n++;
+      });
     }
+  }
+  return facts.length >= 2 ? facts : undefined;
+}
+
+/**
+ * The contract whose block stands above columns c1..c2 (two contracts may be kept side by side on
+ * one sheet, each with its block over its own rows): two or more facts labelled inside the columns.
+ */
+function blockFor(ctx: Ctx, c1: number, c2: number): SheetContract | undefined {
+  if (!ctx.block) return undefined;
+  const facts: Partial<Record<string, SheetFact>> = {};
+  let n = 0;
+  for (const f of ctx.block) {
+    if (f.labelCol < c1 || f.labelCol > c2 || facts[f.field]) continue;
+    const { labelCol: _, ...fact } = f;
+    facts[f.field] = fact;
+    n++;
   }
   if (n < 2) return undefined;
   const no = facts.contractNo;
@@ -1709,7 +1731,9 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         mappedColumns(f),
         new Map(f.cols.map((x) => [x.c, compact(x.header)])),
         f.mapping.kind !== "schedule",
-        f.mapping.kind === "payments" && ctx.block !== undefined && !f.mapping.columns.contractNo,
+        f.mapping.kind === "payments" &&
+          !f.mapping.columns.contractNo &&
+          blockFor(ctx, f.c1, f.c2) !== undefined,
       );
       next = Math.max(next, region.next);
       if (!declared && !plausible(ctx, f, region)) {
@@ -1728,8 +1752,12 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
       trimGrid(ctx, f, region);
       const table = buildTable(ctx, f, hit, region, unit);
       if (isPayable(table, f.cols)) table.payable = true;
-      if (table.kind === "payments" && !table.columns.contractNo && ctx.block) {
-        table.sheetContract = ctx.block;
+      const contract = table.kind === "payments" && !table.columns.contractNo && blockFor(ctx, f.c1, f.c2);
+      if (contract) {
+        // Two contracts of one sheet without numbers are told apart by where their blocks stand.
+        if (out.tables.some((t) => t.sheet === table.sheet && t.sheetContract?.key === contract.key))
+          contract.key = `${contract.key}（${contract.cell}）`;
+        table.sheetContract = contract;
         // The block's lines above the header are the contract's facts, not stray data.
         strayCells = 0;
       }

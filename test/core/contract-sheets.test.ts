@@ -222,6 +222,23 @@ describe("one sheet per contract", () => {
     ]);
   });
 
+  test("two contracts side by side, each under its own block, each with its own key", () => {
+    const left = sheetA().rows;
+    const right = sheetC().rows;
+    const rows = left.map((row, i) => {
+      const out = [...row];
+      while (out.length < 15) out.push(undefined);
+      return [...out, ...(right[i] ?? [])];
+    });
+    const { tables } = recognise(workbook({ ...sheetA(), name: "两份合同", rows }));
+    expect(
+      tables.map((t) => [t.columns.dueDate?.letter, t.columns.dueAmount?.letter, t.sheetContract?.key]),
+    ).toEqual([
+      ["A", "H", "HX13-0107"],
+      ["P", "W", "两份合同"],
+    ]);
+  });
+
   test("monthly 应收/实收 columns without a contract block above are no table", () => {
     const wb = workbook(
       sheet("月报", [
