@@ -226,7 +226,7 @@ describe("one sheet per contract", () => {
     const left = sheetA().rows;
     const right = sheetC().rows;
     const rows = left.map((row, i) => {
-      const out = [...row];
+      const out = [...(row ?? [])];
       while (out.length < 15) out.push(undefined);
       return [...out, ...(right[i] ?? [])];
     });
