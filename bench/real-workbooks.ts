@@ -164,9 +164,14 @@ export function scoreFile(label: LabelFile, tables: FoundTable[], findings: Foun
   );
   const right = new Set<LabelTable>();
   for (const t of tables) {
-    const l = label.tables.find(
+    // Tables side by side share their header row: the label whose key columns the table maps.
+    const at = label.tables.filter(
       (x) => x.sheet === t.sheet && t.headerRow >= x.header[0] && t.headerRow <= x.header[1],
     );
+    const l =
+      at.find((x) =>
+        Object.entries(x.keys).every(([field, letters]) => keyMapped(t.columns, field, letters)),
+      ) ?? at[0];
     if (!l) {
       s.falseTables.push(`${t.sheet}!${t.headerRow} ${t.kind}`);
       const last = t.lastRow ?? Number.MAX_SAFE_INTEGER;

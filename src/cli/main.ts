@@ -383,6 +383,7 @@ export function* jsonChunks(file: string, r: CheckReport): Generator<string> {
       unmapped: t.unmapped,
       skippedRules: t.skippedRules,
       ...(t.phases ? { phases: t.phases, tasks: t.tasks } : {}),
+      ...(t.contract ? { contract: t.contract } : {}),
     })),
   });
   yield `${head.slice(0, -1)},"findings":[`;

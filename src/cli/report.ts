@@ -32,21 +32,35 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
 
   out.push(st.bold(w.tables));
   if (r.tables.length === 0) out.push(`  ${w.noTables}`);
-  for (const t of r.tables) {
-    const cols = Object.keys(t.columns).length;
-    const n = t.lastRow - t.firstRow + 1;
-    const where = `${t.sheet}!${t.headerRow}:${t.lastRow}`;
-    const shape =
-      lang === "zh"
-        ? `表头第 ${t.headerRow} 行，数据第 ${t.firstRow}–${t.lastRow} 行（${n} 行），${cols} 列已映射`
-        : `header row ${t.headerRow}, data rows ${t.firstRow}–${t.lastRow} (${n}), ${cols} columns mapped`;
-    out.push(`  ${st.bold(t.payable ? w.payables : w.kindName[t.kind])}  ${st.dim(where)}  ${shape}`);
-    if (t.phases)
+  // Tables of one shape one after another (a workbook of one sheet per contract): one entry
+  // naming their places, their unmapped columns and skipped rules said once.
+  for (const run of sameShapeRuns(r.tables)) {
+    const t = run[0];
+    const name = st.bold(t.payable ? w.payables : w.kindName[t.kind]);
+    if (run.length >= SAME_SHAPE_MIN) {
+      const places = run.slice(0, 5).map((x) => `${x.sheet}!${x.headerRow}:${x.lastRow}`);
+      const rows = run.reduce((s, x) => s + x.lastRow - x.firstRow + 1, 0);
       out.push(
-        lang === "zh"
-          ? `      阶段: ${t.phases.map((p) => `${p.name}（${p.start}–${p.end}）`).join("、")}，共 ${t.tasks ?? 0} 项任务（每行每阶段一项）`
-          : `      phases: ${t.phases.map((p) => `${p.name} (${p.start}–${p.end})`).join(", ")}; ${t.tasks ?? 0} tasks (one per row and phase)`,
+        `  ${name} ×${run.length}  ${w.sameShape(run.length, places, rows, Object.keys(t.columns).length)}`,
       );
+    } else {
+      for (const x of run) {
+        const cols = Object.keys(x.columns).length;
+        const n = x.lastRow - x.firstRow + 1;
+        const where = `${x.sheet}!${x.headerRow}:${x.lastRow}`;
+        const shape =
+          lang === "zh"
+            ? `表头第 ${x.headerRow} 行，数据第 ${x.firstRow}–${x.lastRow} 行（${n} 行），${cols} 列已映射`
+            : `header row ${x.headerRow}, data rows ${x.firstRow}–${x.lastRow} (${n}), ${cols} columns mapped`;
+        out.push(`  ${name}  ${st.dim(where)}  ${shape}`);
+        if (x.phases)
+          out.push(
+            lang === "zh"
+              ? `      阶段: ${x.phases.map((p) => `${p.name}（${p.start}–${p.end}）`).join("、")}，共 ${x.tasks ?? 0} 项任务（每行每阶段一项）`
+              : `      phases: ${x.phases.map((p) => `${p.name} (${p.start}–${p.end})`).join(", ")}; ${x.tasks ?? 0} tasks (one per row and phase)`,
+          );
+      }
+    }
     if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
     if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
   }
@@ -75,6 +89,34 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
   }
   out.push(`${st.bold(w.summary)}: ${countsLine(r.summary, lang)}`);
   return out.join("\n") + "\n";
+}
+
+/** Consecutive tables this many or more of one shape are listed as one entry. */
+const SAME_SHAPE_MIN = 3;
+
+type ReportTable = CheckReport["tables"][number];
+
+/** Consecutive tables of one kind with the same columns mapped, unmapped and skipped rules. */
+function sameShapeRuns(tables: ReportTable[]): ReportTable[][] {
+  const key = (t: ReportTable) =>
+    JSON.stringify([
+      t.kind,
+      t.payable ?? false,
+      Object.keys(t.columns).sort(),
+      t.unmapped,
+      t.skippedRules,
+      t.phases,
+    ]);
+  const runs: ReportTable[][] = [];
+  let prev: string | undefined;
+  for (const t of tables) {
+    const k = key(t);
+    if (k === prev) runs[runs.length - 1].push(t);
+    else runs.push([t]);
+    prev = k;
+  }
+  // Runs too short to summarise keep a line of their own, each with its columns.
+  return runs.flatMap((run) => (run.length >= SAME_SHAPE_MIN ? [run] : run.map((t) => [t])));
 }
 
 function where(f: LocalisedFinding): string {

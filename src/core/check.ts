@@ -76,6 +76,8 @@ export interface CheckedTable {
    */
   phases?: Array<{ name: string; start: string; end: string }>;
   tasks?: number;
+  /** One contract per sheet: the contract its key/value block names, and the cell its key is read from. */
+  contract?: { key: string; cell: string };
   /** Every header column of the table, mapped or not, left to right (for the task pane's mapping editor). */
   headers: Array<{ letter: string; header: string }>;
 }
@@ -227,6 +229,9 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
               })),
               tasks: t.rows.length,
             }
+          : {}),
+        ...(t.source.sheetContract
+          ? { contract: { key: t.source.sheetContract.key, cell: t.source.sheetContract.cell } }
           : {}),
         headers: [...headers].sort((a, b) => a[0] - b[0]).map(([, h]) => h),
       };

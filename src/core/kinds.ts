@@ -105,6 +105,9 @@ const V = {
       "应付金额",
       "计划付款金额",
       "约定付款金额",
+      // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
+      "合同规定当月应收货款",
+      "当月应收货款",
     ],
   },
   receivedAmount: {
@@ -117,6 +120,8 @@ const V = {
       "实付金额",
       "已付款",
       "已付款金额",
+      "当月实收货款",
+      "实收货款",
     ],
   },
   receivedDate: {
@@ -466,8 +471,17 @@ const contracts: KindDef = {
     {
       field: "contractName",
       type: "text",
-      headers: ["合同名称", "项目名称", "合同标的", "Contract Name", "Contract", "Contract Title", "Title"],
-      weak: ["项目名称", "TITLE"],
+      headers: [
+        "合同名称",
+        "项目名称",
+        "合同标的",
+        "工程名称",
+        "Contract Name",
+        "Contract",
+        "Contract Title",
+        "Title",
+      ],
+      weak: ["项目名称", "工程名称", "TITLE"],
     },
     {
       field: "customer",
@@ -490,7 +504,10 @@ const contracts: KindDef = {
         "Counterparty",
         "Supplier",
         "Vendor",
+        // The customer of a concrete or materials supplier, on a contract's own sheet.
+        "施工单位",
       ],
+      weak: ["施工单位"],
     },
     {
       field: "signDate",
@@ -681,6 +698,13 @@ const contracts: KindDef = {
     { field: "note", type: "text", ...V.note },
   ],
 };
+
+/**
+ * Headers of the month a row of a monthly receivable ledger is for (`月份 | … | 合同规定当月应收货款`).
+ * Read as the payment's due date — the month's last day — only in a 收款计划表 kept on the
+ * contract's own sheet under its key/value block (签订日期：…, 合同编号：…), never elsewhere.
+ */
+export const PERIOD_HEADERS: readonly string[] = ["月份", "所属月份", "结算月份", "月度"];
 
 const payments: KindDef = {
   kind: "payments",

@@ -6,7 +6,7 @@
  * arrays' keys, headers are only looked for in the first rows of each block, and
  * every data row is visited once.
  */
-import { KIND_DEFS, KINDS, type FieldDef, type Kind } from "./kinds";
+import { KIND_DEFS, KINDS, PERIOD_HEADERS, type FieldDef, type Kind } from "./kinds";
 import {
   colLetter,
   colNumber,
@@ -30,6 +30,37 @@ export interface ColumnRef {
   scale?: number;
   /** Dates written as a range in one cell (起止日期 `2026.3.1-3.15`): which end this field reads. */
   part?: "start" | "end";
+  /** A month column (`月份`) read as a due date: the month's last day. */
+  period?: "month";
+}
+
+/** One fact of a contract's key/value block: `签定日期：2013年6月9日` in one cell, or `施工单位 | 某公司`. */
+export interface SheetFact {
+  /** The contracts field its label names: contractNo, contractName, customer, signDate or amount. */
+  field: string;
+  /** The cell holding the value (A1); the label's own cell when label and value share it. */
+  cell: string;
+  row: number;
+  col: number;
+  /** The label as written. */
+  label: string;
+  /** The value as written, without its label ("" when the slot is empty). */
+  text: string;
+  value: CellValue;
+}
+
+/**
+ * One contract kept on its own sheet: the key/value block above its monthly payment rows. Its
+ * facts stand for the columns the payment rows lack (合同编号 above all).
+ */
+export interface SheetContract {
+  /** The contract's key: its 合同编号 when written, else the sheet's name (unique in the workbook). */
+  key: string;
+  /** The cell the key is read from: the 合同编号 value's cell, else the block's first fact. */
+  cell: string;
+  /** The text shown for that cell. */
+  display: string;
+  facts: Partial<Record<string, SheetFact>>;
 }
 
 /** One phase of a two-row phase header: its name and the columns of its start and end. */
@@ -77,6 +108,8 @@ export interface RecognisedTable {
    * each data row is one task per phase. planStart/planEnd in `columns` are the first phase's.
    */
   phases?: PhaseColumns[];
+  /** The sheet holds one contract: its key/value block above this table gives the contract's key. */
+  sheetContract?: SheetContract;
   mergedInside: boolean;
   existingTable?: string;
 }
@@ -476,6 +509,8 @@ interface Ctx {
   declared: DeclaredTable[];
   /** Rows by sheet row number, built when first needed. */
   byRow?: Map<number, PRow>;
+  /** The facts of the contract key/value blocks at the top of the sheet (or after the last table). */
+  block?: BlockFact[];
 }
 
 function mergeEnd(ctx: Ctx, r: number, c: number): number {
@@ -575,11 +610,12 @@ function hasCore(
   columns: Record<string, ColumnRef>,
   groups: Map<number, PaymentGroup>,
   weak: ReadonlySet<string>,
+  given?: ReadonlySet<string>,
 ): boolean {
   return KIND_DEFS[kind].core.some((set) => {
     const fields = set.filter((f) => f !== "@groups");
     if (set.includes("@groups") && groups.size === 0) return false;
-    if (!fields.every((f) => columns[f] !== undefined)) return false;
+    if (!fields.every((f) => columns[f] !== undefined || given?.has(f))) return false;
     const strong = fields.filter((f) => !weak.has(f)).length;
     return kind === "schedule" ? strong >= 1 : strong === fields.length;
   });
@@ -594,6 +630,12 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
     if (!best || lack.length < best.length) best = lack;
   }
   return best ?? [];
+}
+
+const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
+
+function mappedCol(columns: Record<string, ColumnRef>, c: number): boolean {
+  return Object.values(columns).some((r) => r.col === c);
 }
 
 function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: number): Mapping {
@@ -687,8 +729,23 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     columns.planEnd = { ...range, part: "end" };
   }
 
+  // Payment rows under a contract's own key/value block: the block gives the contract, and the
+  // month a row is for (月份) is when its 当月应收 falls due.
+  const given =
+    kind === "payments" && !columns.contractNo && blockFor(ctx, c1, c2) ? new Set(["contractNo"]) : undefined;
+  if (given && !columns.dueDate) {
+    const month = cols.find(
+      (x) =>
+        x.c >= c1 && x.c <= c2 && !forced.has(x.c) && PERIOD_KEYS.has(x.keys[0]) && !mappedCol(columns, x.c),
+    );
+    if (month) {
+      columns.dueDate = { ...ref(month, month.c), period: "month" };
+      const k = unmapped.findIndex((u) => u.col === month.c);
+      if (k >= 0) unmapped.splice(k, 1);
+    }
+  }
   const def = KIND_DEFS[kind];
-  const missing = def.fields.filter((f) => f.required && !columns[f.field]).length;
+  const missing = def.fields.filter((f) => f.required && !columns[f.field] && !given?.has(f.field)).length;
   let groupCols = 0;
   for (const g of groups.values()) groupCols += Object.keys(g.columns).length;
   const score = Object.keys(columns).length + groupCols - 2 * missing;
@@ -699,7 +756,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   // A task name and both ends of its plan (任务 | 开始日期 | 结束日期) is a schedule however plainly
   // the dates are headed.
   const planned = ["planStart", "planEnd", "duration"].filter((f) => columns[f]).length;
-  const core = hasCore(kind, columns, groups, weakFields);
+  const core = hasCore(kind, columns, groups, weakFields, given);
   let valid = core && (strong >= 2 || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
   // A task named specifically and one date column headed plainly (工作内容 | 工作时间): a plan when
   // the values say so (plausible() then wants most of the column to be dates).
@@ -963,6 +1020,7 @@ function scanRegion(
   mappedCols: Set<number>,
   headerText: Map<number, string> = new Map(),
   labelOnly = false,
+  underBlock = false,
 ): Region {
   const { rows } = ctx;
   const bandRows: number[] = [];
@@ -980,6 +1038,8 @@ function scanRegion(
   for (; k < rows.length; k++) {
     const row = rows[k];
     if (row.r - prev - 1 >= BLANK_RUN_END) break;
+    // The next contract's key/value block on the same sheet (签定日期：…): this contract's rows end.
+    if (underBlock && isBlockLine(row)) break;
     const cells = cellsIn(row, c1, c2);
     if (cells.length === 0 || isNumberingOnly(cells, numbering) || isUnusedTemplateRow(cells, dataCols)) {
       // A band beside the header (weeks and weekdays over the chart's grid) before any data.
@@ -1008,6 +1068,8 @@ function scanRegion(
     if (
       dataRows.length === 0 &&
       k - start < 4 &&
+      // A monthly ledger's first rows are all numbers, and still its rows.
+      !underBlock &&
       isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
     ) {
       bandRows.push(row.r);
@@ -1270,6 +1332,9 @@ function anchorColumns(f: Found): Set<number> {
     const r = f.mapping.columns[field];
     if (r) out.add(r.col);
   }
+  // A monthly ledger's rows are named by their month.
+  const month = f.mapping.columns.dueDate;
+  if (month?.period === "month") out.add(month.col);
   return out;
 }
 
@@ -1525,6 +1590,130 @@ function nearer(a: NearMiss | undefined, b: NearMiss | undefined): NearMiss | un
   return b.matched.length > a.matched.length ? b : a;
 }
 
+/** A block fact with the column its label stands in. */
+interface BlockFact extends SheetFact {
+  labelCol: number;
+}
+
+/** Rows at the top of a sheet a contract's key/value block is looked for in. */
+const BLOCK_ROWS = 10;
+/** Contracts fields a key/value block may state; two of them make the block. */
+const BLOCK_FIELDS = new Set(["contractNo", "contractName", "customer", "signDate", "amount"]);
+/** `合同编号:CX13-0329`, `签定日期：2013年6月9日`: a short label, a colon, the value (maybe none). */
+const LABEL_VALUE = /^([^:：]{2,14})[:：]\s*([\s\S]*)$/;
+
+/**
+ * The contracts field a block label names, by the contracts vocabulary; a site's own prefix
+ * before 合同编号 (`长兴合同编号：`) is allowed.
+ */
+function blockField(label: string): string | undefined {
+  const key = normaliseHeader(label).key;
+  for (let i = 0; i <= 4 && key.length - i >= 2; i++) {
+    const hit = lookupKey("contracts", key.slice(i));
+    if (hit && BLOCK_FIELDS.has(hit.field) && (i === 0 || hit.field === "contractNo")) return hit.field;
+  }
+  return undefined;
+}
+
+/** A value that says nothing: empty, only a bracketed note (`（长兴合同）`), `无`, `/`. */
+function blankValue(text: string): boolean {
+  const t = compact(text.replace(/[（(][^）)]*[）)]/g, ""));
+  return t === "" || /^(无|\/|-|—|没写|合同没写)$/.test(t);
+}
+
+/** A contract number out of its cell's text: the first run up to a space, bracket or punctuation. */
+function contractNumber(text: string): string | undefined {
+  const t = text.replace(/[（(][^）)]*[）)]/g, " ").trim();
+  const m = /^[^\s，,；;。：:（(]+/.exec(t);
+  return m && /[0-9A-Za-z]/.test(m[0]) && !/[年月]/.test(m[0]) ? m[0] : undefined;
+}
+
+/**
+ * A contract's key/value block at the top of a sheet: two or more cells naming a contract's facts
+ * (合同编号, 签订日期, 施工单位, 工程名称, 合同金额), each with its value in the same cell after a colon or
+ * in the next cell. Undefined when the top of the sheet is no such block.
+ */
+function sheetBlock(ctx: Ctx, from: number): BlockFact[] | undefined {
+  const facts: BlockFact[] = [];
+  const top = ctx.rows[from]?.r ?? 0;
+  for (let i = from; i < ctx.rows.length; i++) {
+    const row = ctx.rows[i];
+    if (row.r >= top + BLOCK_ROWS) break;
+    for (let k = 0; k < row.cells.length; k++) {
+      const x = row.cells[k];
+      if (typeof x.v !== "string" || x.t.length > 200) continue;
+      const m = LABEL_VALUE.exec(x.t);
+      const label = m ? m[1] : x.t;
+      const field = blockField(label);
+      if (!field) continue;
+      let at: PCell = x;
+      let text = m ? m[2].trim() : "";
+      const next = row.cells[k + 1];
+      if (
+        blankValue(text) &&
+        next &&
+        next.c <= x.c + 2 &&
+        // The value in the next cell, unless that cell is a label of its own (`合同编号： | 供应日期：`).
+        !LABEL_VALUE.test(next.t) &&
+        !blockField(next.t)
+      ) {
+        at = next;
+        text = next.t;
+      } else if (!m) continue; // a bare label with no value beside it: a header, not a block
+      facts.push({
+        field,
+        cell: `${colLetter(at.c)}${row.r}`,
+        row: row.r,
+        col: at.c,
+        labelCol: x.c,
+        label,
+        text,
+        value: at === x ? text : at.v,
+      });
+    }
+  }
+  return facts.length >= 2 ? facts : undefined;
+}
+
+/**
+ * The contract whose block stands above columns c1..c2 (two contracts may be kept side by side on
+ * one sheet, each with its block over its own rows): two or more facts labelled inside the columns.
+ */
+function blockFor(ctx: Ctx, c1: number, c2: number): SheetContract | undefined {
+  if (!ctx.block) return undefined;
+  const facts: Partial<Record<string, SheetFact>> = {};
+  let n = 0;
+  for (const f of ctx.block) {
+    if (f.labelCol < c1 || f.labelCol > c2 || facts[f.field]) continue;
+    const { labelCol: _, ...fact } = f;
+    facts[f.field] = fact;
+    n++;
+  }
+  if (n < 2) return undefined;
+  const no = facts.contractNo;
+  const num = no ? contractNumber(no.text) : undefined;
+  const first = Object.values(facts).sort((a, b) => a!.row - b!.row || a!.col - b!.col)[0]!;
+  const at = no ?? first;
+  const cell = cellAtRow(ctx, at.row, at.col);
+  return { key: num ?? ctx.sheet.name, cell: at.cell, display: cell?.t ?? "", facts };
+}
+
+/** A row opening a contract's key/value block: its first cell a contract fact with its value. */
+function isBlockLine(row: PRow): boolean {
+  const x = row.cells[0];
+  if (!x || typeof x.v !== "string") return false;
+  const m = LABEL_VALUE.exec(x.t);
+  if (m) return blockField(m[1]) !== undefined;
+  // `签定日期 | 41346`: the label alone, its value in the next cell.
+  return row.cells.length >= 2 && blockField(x.t) !== undefined;
+}
+
+function cellAtRow(ctx: Ctx, r: number, c: number): PCell | undefined {
+  return rowIndex(ctx)
+    .get(r)
+    ?.cells.find((x) => x.c === c);
+}
+
 function recogniseSheet(ctx: Ctx, out: Recognition): void {
   const { rows } = ctx;
   const tablesBefore = out.tables.length;
@@ -1540,6 +1729,8 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
   let i = 0;
   while (i < rows.length) {
     const row = rows[i];
+    // A contract's key/value block at the top of the sheet, or right after the previous contract.
+    if (i === afterTable) ctx.block = sheetBlock(ctx, i);
     if (i > 0 && row.r - rows[i - 1].r > 1) blockStart = i;
     const declared = ctx.declared.find((d) => d.row === row.r);
     const hit = declared
@@ -1580,6 +1771,9 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         mappedColumns(f),
         new Map(f.cols.map((x) => [x.c, compact(x.header)])),
         f.mapping.kind !== "schedule",
+        f.mapping.kind === "payments" &&
+          !f.mapping.columns.contractNo &&
+          blockFor(ctx, f.c1, f.c2) !== undefined,
       );
       next = Math.max(next, region.next);
       if (!declared && !plausible(ctx, f, region)) {
@@ -1598,6 +1792,15 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
       trimGrid(ctx, f, region);
       const table = buildTable(ctx, f, hit, region, unit);
       if (isPayable(table, f.cols)) table.payable = true;
+      const contract = table.kind === "payments" && !table.columns.contractNo && blockFor(ctx, f.c1, f.c2);
+      if (contract) {
+        // Two contracts of one sheet without numbers are told apart by where their blocks stand.
+        if (out.tables.some((t) => t.sheet === table.sheet && t.sheetContract?.key === contract.key))
+          contract.key = `${contract.key}（${contract.cell}）`;
+        table.sheetContract = contract;
+        // The block's lines above the header are the contract's facts, not stray data.
+        strayCells = 0;
+      }
       out.tables.push(table);
     }
     i = next;

@@ -4,11 +4,18 @@
  * keep the cell's address and display text for their messages.
  */
 
-import { addDays, type IsoDate } from "./dates";
+import { addDays, daysInMonth, ymd, type IsoDate } from "./dates";
 import type { Link } from "./schedule/links";
 import { fieldDef, type FieldType, type Kind } from "./kinds";
 import type { ColumnRef, GroupField, RecognisedTable } from "./recognise";
-import { cellAt, colLetter, type Cell, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot";
+import {
+  cellAt,
+  colLetter,
+  colNumber,
+  type Cell,
+  type SheetSnapshot,
+  type WorkbookSnapshot,
+} from "./snapshot";
 import {
   columnIsFractions,
   displayValue,
@@ -127,6 +134,9 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
     fields.add("phase");
     return { kind: t.kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
   }
+  // One contract per sheet: every payment row is that contract's, its number read from the block.
+  const contract = t.sheetContract && sheetContractCell(t);
+  if (contract) fields.add("contractNo");
   const rows: TypedRow[] = t.dataRows.map((r) => {
     const row: TypedRow = { sheet: t.sheet, row: r, fields: {}, groups: [] };
     for (const p of parsers) row.fields[p.field] = p.parse(r);
@@ -136,8 +146,10 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
       row.groups.push(cells);
     }
     if (t.kind === "contracts" && row.fields.contractNo?.inherited) row.continuation = true;
+    if (contract) row.fields.contractNo = contract;
     return row;
   });
+  if (contract) nextMonths(rows);
   if (t.kind === "schedule") {
     markSummaries(rows);
     if (t.columns.duration && t.columns.planStart && !t.columns.planEnd) {
@@ -307,6 +319,96 @@ function derivePlanEnd(
     }
     row.fields.planEnd = derivedCell(dur, end);
   }
+}
+
+/**
+ * The contract number of a sheet that holds one contract (its key/value block), as a cell of every
+ * payment row: located at the block's 合同编号 cell and marked inherited, so findings about the
+ * number itself are the block's, not each row's.
+ */
+function sheetContractCell(t: RecognisedTable): FieldCell | undefined {
+  const sc = t.sheetContract;
+  if (!sc) return undefined;
+  const m = /^([A-Z]+)(\d+)$/.exec(sc.cell);
+  return {
+    field: "contractNo",
+    type: "text",
+    col: m ? colNumber(m[1]) : 1,
+    cell: sc.cell,
+    header: sc.facts.contractNo?.label ?? "",
+    display: sc.display,
+    parsed: { status: "ok", value: sc.key, fromText: true },
+    inherited: true,
+  };
+}
+
+/**
+ * A ledger row whose 月份 is not written yet but whose 应收 is (the next month's bill, pre-filled by
+ * formula): it is the month after the row above, read as that month's last day.
+ */
+function nextMonths(rows: TypedRow[]): void {
+  let prev: IsoDate | undefined;
+  for (const row of rows) {
+    const due = row.fields.dueDate;
+    const d = dateOf(due);
+    if (d !== undefined) prev = d;
+    else if (due && prev !== undefined && due.display === "" && (numOf(row.fields.dueAmount) ?? 0) > 0) {
+      let y = Number(prev.slice(0, 4));
+      let m = Number(prev.slice(5, 7)) + 1;
+      if (m > 12) [y, m] = [y + 1, 1];
+      prev = ymd(y, m, daysInMonth(y, m));
+      row.fields.dueDate = { ...plainCell(due), parsed: { status: "ok", value: prev, fromText: false } };
+    } else if (!due?.display) prev = undefined;
+    // An item line (`2017年6月税金`) between months keeps the sequence going.
+  }
+}
+
+function plainCell(fc: FieldCell): FieldCell {
+  return {
+    field: fc.field,
+    type: fc.type,
+    col: fc.col,
+    cell: fc.cell,
+    header: fc.header,
+    display: fc.display,
+    parsed: fc.parsed,
+  };
+}
+
+/** A date read as its month (`月份` = 2013-06-01): the month's last day. */
+function monthEnd(p: Parsed<FieldValue>): Parsed<FieldValue> {
+  if (p.status !== "ok" || typeof p.value !== "string") return p;
+  const y = Number(p.value.slice(0, 4));
+  const m = Number(p.value.slice(5, 7));
+  return { ...p, value: `${p.value.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, "0")}` };
+}
+
+const MONTH_SPAN = /^(\d{4})年(\d{1,2})月份?(?:[至到~～-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
+
+/**
+ * A ledger's 月份 cell as the date its amount falls due: a month (2013-06-01, `2013年6月`) is due
+ * at its last day; a billing period (`2016年5月1日至2016年6月18日`, `2016年6月至8月`) at its end.
+ */
+function parseMonth(c: Cell | undefined, date1904: boolean): Parsed<FieldValue> {
+  const p = parseDate(c?.value, { date1904, numFmt: c?.numFmt });
+  if (p.status !== "invalid") return monthEnd(p);
+  const range = parseDateRangePart(c?.value, "end", { date1904, numFmt: c?.numFmt });
+  if (range.status === "ok") return range;
+  const m = typeof c?.value === "string" ? MONTH_SPAN.exec(c.value.replace(/\s+/g, "")) : null;
+  if (m) {
+    const y = Number(m[3] ?? m[1]);
+    const mo = Number(m[4] ?? m[2]);
+    if (mo >= 1 && mo <= 12) return { status: "ok", value: ymd(y, mo, daysInMonth(y, mo)), fromText: true };
+  }
+  // An item billed on its own line (`2016年第四季度调差`, `3月税金`): no month, so no due date, and no
+  // mistyped date either. Its money still counts.
+  if (typeof c?.value === "string" && isItemLabel(c.value)) return { status: "empty" };
+  return p;
+}
+
+/** Text naming something beyond a date: a word other than 年, 月, 日, 至, 到, 份, 号 and digits. */
+function isItemLabel(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text.replace(/[年月日至到份号]/g, ""));
 }
 
 function derivedCell(from: FieldCell, value: IsoDate): FieldCell {
@@ -499,6 +601,7 @@ function valueParser(
       if (part)
         return (c) =>
           plausibleDate(parseDateRangePart(c?.value, part, { date1904: wb.date1904, numFmt: c?.numFmt }));
+      if (ref.period === "month") return (c) => plausibleDate(parseMonth(c, wb.date1904));
       return (c) => plausibleDate(parseDate(c?.value, { date1904: wb.date1904, numFmt: c?.numFmt }));
     }
     case "money":

@@ -41,6 +41,8 @@ const WORDS = {
     noTables: "未识别到进度计划表、合同执行情况表或收款计划表。",
     unmapped: "未映射列",
     skipped: "未运行的规则（缺少字段）",
+    sameShape: (n: number, places: string[], rows: number, cols: number) =>
+      `${n} 张相同结构的表（${places.join("、")}${n > places.length ? " 等" : ""}），共 ${rows} 行，每张 ${cols} 列已映射`,
     summary: "合计",
     notices: "将生成的通知",
     none: "未发现问题。",
@@ -91,6 +93,8 @@ const WORDS = {
     noTables: "No schedule, contract or payment table was recognised.",
     unmapped: "unmapped columns",
     skipped: "rules not run (fields absent)",
+    sameShape: (n: number, places: string[], rows: number, cols: number) =>
+      `${n} tables of one shape (${places.join(", ")}${n > places.length ? " …" : ""}), ${rows} rows, ${cols} columns mapped in each`,
     summary: "Total",
     notices: "Notices apply would generate",
     none: "No findings.",

@@ -37,6 +37,9 @@ export const cellRequired: TableRule = {
   needs: ALL_KINDS,
   check(ctx, table) {
     const required = KIND_DEFS[table.kind].fields.filter((f) => f.required && table.fields.has(f.field));
+    // A monthly ledger on a contract's own sheet has months with nothing due (before the first
+    // bill, after the last): there only a month with an amount due needs its 月份.
+    const ledger = table.source.sheetContract !== undefined;
     for (const row of table.rows) {
       // A summary task's fields are rolled up from its subtasks, which must have them.
       if (row.summary) continue;
@@ -45,6 +48,9 @@ export const cellRequired: TableRule = {
       const seen = new Set<string>();
       for (const def of required) {
         const fc = row.fields[def.field];
+        // An item line's label in the 月份 column (`2016年第四季度调差`) is no empty cell either.
+        if (ledger && (def.field === "dueAmount" || !((numOf(row.fields.dueAmount) ?? 0) > 0) || fc?.display))
+          continue;
         if (fc && isEmpty(fc) && !fc.inherited && !seen.has(fc.cell)) {
           seen.add(fc.cell);
           ctx.report({

@@ -8,7 +8,7 @@ import type { IsoDate } from "../dates";
 import type { Finding, MessageArgs, RuleId, Severity } from "../findings";
 import type { Kind } from "../kinds";
 import type { RecogniseResult } from "../recognise";
-import { dateOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
+import { dateOf, numOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
 import type { Settings } from "../settings";
 import type { WorkbookSnapshot } from "../snapshot";
 
@@ -157,6 +157,10 @@ export function buildIndexes(
   }
   for (const t of tables) {
     if (t.kind !== "payments") continue;
+    if (t.source.sheetContract) {
+      ledgerNodes(t, planRows, nodes);
+      continue;
+    }
     for (const row of t.rows) {
       const no = textOf(row.fields.contractNo);
       if (no === undefined) continue;
@@ -177,6 +181,57 @@ export function buildIndexes(
     else nodesByContract.set(node.contractNo, [node]);
   }
   return { contracts, hasContracts, nodes, nodesByContract, planRows };
+}
+
+/**
+ * A monthly ledger on a contract's own sheet (月份 | … | 合同规定当月应收货款 | 当月实收货款): each
+ * month's 应收 is a node due at the month's end, and what was received, whatever month it was
+ * entered in, pays the oldest months first. A month is overdue for what of it is still unpaid.
+ */
+function ledgerNodes(t: TypedTable, planRows: Map<string, TypedRow[]>, nodes: PaymentNode[]): void {
+  let received = 0;
+  for (const row of t.rows) received += numOf(row.fields.receivedAmount) ?? 0;
+  for (const row of t.rows) {
+    const no = textOf(row.fields.contractNo);
+    if (no === undefined) continue;
+    const list = planRows.get(no) ?? [];
+    list.push(row);
+    planRows.set(no, list);
+    const f = row.fields;
+    const due = numOf(f.dueAmount);
+    if (due === undefined || due <= 0) continue;
+    const paid = Math.min(due, Math.max(0, received));
+    received -= paid;
+    const month = dateOf(f.dueDate);
+    const label = month ? `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月应收货款` : "";
+    const cells = { ...f, receivedAmount: f.receivedAmount && allocated(f.receivedAmount, paid) };
+    nodes.push(
+      paymentNode(
+        `${no}#${month ?? row.row}`,
+        no,
+        list.length,
+        label,
+        "plan",
+        row,
+        cells,
+        f.dunningDate,
+        f.reportDate,
+      ),
+    );
+  }
+}
+
+/** The row's 实收 cell, read as the part of all money received that pays this month. */
+function allocated(fc: FieldCell, value: number): FieldCell {
+  return {
+    field: fc.field,
+    type: fc.type,
+    col: fc.col,
+    cell: fc.cell,
+    header: fc.header,
+    display: fc.display,
+    parsed: { status: "ok", value, fromText: false },
+  };
 }
 
 /** Every node built by one literal, so all of them share one shape. */
