@@ -11,8 +11,9 @@
  * recognition is neither required nor wrong. Entries sharing a `group` (one sheet per contract)
  * count together as one table in recall.
  *
- *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files and
- *                          /work/realwb/heldout); a file is taken from the first folder holding it;
+ *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files,
+ *                          /work/realwb/heldout and /work/realwb/heldout2); a file is taken from the
+ *                          first folder holding it;
  *                          none present → skipped
  *   PTRACK_REAL_LABELS     labels file (default bench/real-workbooks.json), e.g. a held-out set
  *   PTRACK_REAL_TIMEOUT_MS per-file time limit (default 120000)
@@ -30,7 +31,8 @@
  *   non-data errors error findings on rows the labels mark as not data, inside a found table
  *   slowest file    wall time and peak RSS, against the goals (5 s, 1 GB)
  * Entries may name a `set`: `heldout` marks workbooks added after the recognition was tuned, never
- * looked at while tuning it; each set's scores are reported on a line of their own as well.
+ * looked at while tuning it (`heldout2`: a later such round); each set's scores are reported on a
+ * line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
 
@@ -373,7 +375,9 @@ function shortName(file: string): string {
 }
 
 function main(): void {
-  const dirs = (process.env.PTRACK_REAL_WORKBOOKS ?? "/work/realwb/files:/work/realwb/heldout")
+  const dirs = (
+    process.env.PTRACK_REAL_WORKBOOKS ?? "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2"
+  )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
   const dir = dirs.join(":") || (process.env.PTRACK_REAL_WORKBOOKS ?? "/work/realwb/files");
@@ -496,7 +500,7 @@ function main(): void {
   if (sets.length > 1) {
     for (const [name, t] of Object.entries(bySet)) {
       process.stdout.write(
-        `  ${name === "heldout" ? "held-out (never tuned on)" : name}: ${t.files} files · recall ${t.recall === null ? "—" : `${Math.round(t.recall * 1000) / 10}%`} (${t.requiredFound}/${t.required} tables) · false tables ${t.falseTables} (on non-domain files ${t.falseTablesOnNonDomainFiles}) · error findings on non-data rows ${t.nonDataErrors}\n`,
+        `  ${name.startsWith("heldout") ? `${name} (held out from tuning)` : name}: ${t.files} files · recall ${t.recall === null ? "—" : `${Math.round(t.recall * 1000) / 10}%`} (${t.requiredFound}/${t.required} tables) · false tables ${t.falseTables} (on non-domain files ${t.falseTablesOnNonDomainFiles}) · error findings on non-data rows ${t.nonDataErrors}\n`,
       );
     }
   }
