@@ -21,9 +21,10 @@
  *    rows were edited and no notice cites an edited row.
  * A full check instead when: an edit is on 设置 or a product sheet, a sheet without tables, a
  * header or title row; when the edited sheet's recognition changes (a row blanked or filled, a
- * 合计 row typed, the table grows); when an edited table has merged cells over its data; when a
- * check was given mappings or tables by hand. A schedule edit in the WBS column parses its whole
- * table again (summary tasks depend on other rows' WBS) and runs its row rules on all of it.
+ * 合计 row typed, the table grows); when a check was given mappings or tables by hand. A schedule
+ * edit in the WBS column parses its whole table again (summary tasks depend on other rows' WBS)
+ * and runs its row rules on all of it; an edit on a row under a value merged down over several
+ * rows parses all of them again.
  *
  * The calendar remembers every year a rule asked about: a year no longer needed after an edit is
  * still reported missing until the next full check.
@@ -366,10 +367,16 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       for (let c = e.c1; c <= e.c2; c++) cols.add(c);
     }
     if (rows.size === 0) return;
-    const sheet = wb.sheets[t.sheetIndex];
-    const merged = sheet.merges.some((m) => m.r2 >= t.source.firstRow && m.r1 <= t.source.lastRow);
+    // A value merged down over rows (阶段, 合同编号) belongs to each row the merge covers
+    // (rows.ts, mergeAnchors): an edit on any of them parses all of them again.
+    for (const m of wb.sheets[t.sheetIndex].merges) {
+      if (m.r2 === m.r1 || m.r1 < t.source.firstRow || m.r1 > t.source.lastRow) continue;
+      let touched = false;
+      for (let r = m.r1; r <= m.r2 && !touched; r++) touched = rows.has(r);
+      if (touched) for (let r = m.r1; r <= m.r2; r++) if (data.has(r)) rows.add(r);
+    }
     const wbsCols = [t.source.columns.wbs?.col, t.source.columns.taskId?.col];
-    const whole = merged || (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
+    const whole = t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c));
     if (whole) {
       tables[i] = typeTable(wb, t.source, a.model.calendar);
       edited.set(i, "all");

@@ -297,3 +297,28 @@ describe("what an edit is spared", () => {
     );
   });
 });
+
+test("an edit of a value merged down over rows checks every row under it again", () => {
+  const wb = sampleWorkbook();
+  const t0 = analyseWorkbook(wb, opts).tables.find((x) => x.kind === "schedule")!;
+  const c = t0.source.columns.contractNo!.col;
+  const r1 = t0.source.dataRows.find((r) => t0.source.dataRows.includes(r + 2))!;
+  const sheet = wb.sheets.find((s) => s.name === t0.sheet)!;
+  // 合同编号 written once and merged down over three tasks.
+  sheet.merges.push({ r1, c1: c, r2: r1 + 2, c2: c });
+  for (const r of [r1 + 1, r1 + 2]) delete sheet.rows[r - 1]![c - 1];
+  const a = analyseWorkbook(wb, opts);
+  const live = startLive(wb, a, opts)!;
+  const other = a.model.contracts.keys().next().value as string;
+  const got = recheck(live, [{ sheet: t0.sheet, r1, c1: c, r2: r1, c2: c, cells: [[{ value: other }]] }])!;
+  const want = analyseWorkbook(clone(wb), opts);
+  expect(seen(got)).toEqual(seen(want));
+  // The rows under the merge now read the new contract, as a full check reads them.
+  const rowsOf = (x: Analysis) =>
+    x.tables
+      .find((t) => t.kind === "schedule")!
+      .rows.filter((r) => r.row >= r1 && r.row <= r1 + 2)
+      .map((r) => r.fields.contractNo?.display);
+  expect(rowsOf(got)).toEqual([other, other, other]);
+  expect(rowsOf(got)).toEqual(rowsOf(want));
+});
