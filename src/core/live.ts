@@ -120,7 +120,7 @@ export interface LiveState {
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
-  last?: { recognised: boolean; planned: string[] };
+  last?: { recognised: boolean; retyped: number; planned: string[] };
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -310,6 +310,26 @@ export function unseenByRecognition(wb: WorkbookSnapshot, a: Analysis, edits: Ce
   return true;
 }
 
+/**
+ * Per edit, the columns where a cell differs from the snapshot's: the pane reads whole rows
+ * (read-changed.ts), most of whose cells are as they were.
+ */
+function changedColumns(wb: WorkbookSnapshot, edits: CellEdit[]): Map<CellEdit, Set<number>> {
+  const out = new Map<CellEdit, Set<number>>();
+  for (const e of edits) {
+    const cols = new Set<number>();
+    out.set(e, cols);
+    const sheet = wb.sheets.find((s) => s.name === e.sheet);
+    for (let r = e.r1; r <= e.r2; r++) {
+      const row = sheet?.rows[r - 1];
+      const src = e.cells[r - e.r1] ?? [];
+      for (let c = e.c1; c <= e.c2; c++)
+        if (JSON.stringify(row?.[c - 1]) !== JSON.stringify(src[c - e.c1])) cols.add(c);
+    }
+  }
+  return out;
+}
+
 /** Notice types planned from contracts, 收款计划表 rows and their findings alone. */
 const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
 /** Notice types planned row by row from schedule rows alone (and the settings). */
@@ -333,6 +353,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     if (e.r1 < first) return giveUp(wb, edits);
   }
   const unseen = unseenByRecognition(wb, a, edits);
+  const changed = changedColumns(wb, edits);
   applyEdits(wb, edits);
 
   // The edited sheets recognised again: any difference and only a full check can say.
@@ -364,7 +385,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     for (const e of edits) {
       if (e.sheet !== t.sheet) continue;
       for (let r = e.r1; r <= e.r2; r++) if (data.has(r)) rows.add(r);
-      for (let c = e.c1; c <= e.c2; c++) cols.add(c);
+      for (const c of changed.get(e) ?? []) cols.add(c);
     }
     if (rows.size === 0) return;
     // A value merged down over rows (阶段, 合同编号) belongs to each row the merge covers
@@ -480,7 +501,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     diff.added,
   );
   const findings = withoutRepeats(all);
-  const changed = diff.added.length > 0 || diff.removed.size > 0;
+  const findingsChanged = diff.added.length > 0 || diff.removed.size > 0;
   const cited = a.result.notices.some((n) =>
     [...edited].some(([i, rows]) => tables[i].sheet === n.sheet && (rows === "all" || rows.has(n.row))),
   );
@@ -496,7 +517,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       planned.push(type.id);
       return planOnRows(tables, edited, before(), plan, model);
     }
-    if (!changed && !cited) return before();
+    if (!findingsChanged && !cited) return before();
     planned.push(type.id);
     return undefined;
   };
@@ -519,7 +540,11 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   live.analysis = { ...next, result };
   live.all = all;
   live.sourceChanged = sourceChanged;
-  live.last = { recognised: !unseen, planned };
+  const retyped = [...edited].reduce(
+    (n, [i, rows]) => n + (rows === "all" ? tables[i].rows.length : rows.size),
+    0,
+  );
+  live.last = { recognised: !unseen, retyped, planned };
   return live.analysis;
 }
 

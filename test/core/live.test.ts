@@ -256,6 +256,25 @@ describe("what an edit is spared", () => {
     expect(live.last?.recognised ?? true).toBe(true);
   });
 
+  test("a row read whole with one date changed parses that row alone; a WBS changed parses the table", () => {
+    const { wb, live, t, col } = start();
+    const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+    const width = Math.max(...sheet.rows.map((r) => r?.length ?? 0));
+    const r = t.source.dataRows[4];
+    const row = (field: string, value: Cell) => {
+      const line = Array.from({ length: width }, (_, c) => sheet.rows[r - 1]?.[c]);
+      line[col(field) - 1] = value;
+      return [{ sheet: t.sheet, r1: r, c1: 1, r2: r, c2: width, cells: [line] }];
+    };
+    expect(recheck(live, row("planEnd", date("2027-03-01")))).toBeDefined();
+    expect(live.last?.retyped).toBe(1);
+    const got = recheck(live, row("wbs", { value: "9.9" }));
+    if (got) {
+      expect(live.last?.retyped).toBe(t.rows.length);
+      expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+    }
+  });
+
   test("findings an edit leaves alone stay the same objects, so the pane words only the new ones", () => {
     const { a, live, t, col, cell } = start();
     const before = new Map(a.result.findings.map((f) => [JSON.stringify(f), f]));
