@@ -212,25 +212,36 @@ function settle(
     diff.added.push(...after);
     return after;
   }
-  const byPlace = new Map<string, Finding[]>();
-  for (const f of before) {
-    const k = place(f);
-    const list = byPlace.get(k);
-    if (list) list.push(f);
-    else byPlace.set(k, [f]);
-  }
-  const kept = new Set<Finding>();
+  const kept = new Uint8Array(before.length);
+  // A rule reports in row order: most findings are the next one of before. Where one is not,
+  // it is looked up by its place, and the walk goes on after the one found.
+  let next = 0;
+  let byPlace: Map<string, number[]> | undefined;
   const out = after.map((f) => {
-    const list = byPlace.get(place(f));
-    const i = list ? list.findIndex((o) => !kept.has(o) && sameFinding(o, f)) : -1;
+    let i = next < before.length && !kept[next] && sameFinding(before[next], f) ? next : -1;
+    if (i < 0) {
+      if (!byPlace) {
+        byPlace = new Map();
+        before.forEach((o, j) => {
+          const k = place(o);
+          const list = byPlace!.get(k);
+          if (list) list.push(j);
+          else byPlace!.set(k, [j]);
+        });
+      }
+      i = byPlace.get(place(f))?.find((j) => !kept[j] && sameFinding(before[j], f)) ?? -1;
+    }
     if (i < 0) {
       diff.added.push(f);
       return f;
     }
-    kept.add(list![i]);
-    return list![i];
+    kept[i] = 1;
+    next = i + 1;
+    return before[i];
   });
-  for (const f of before) if (!kept.has(f)) diff.removed.add(f);
+  before.forEach((f, j) => {
+    if (!kept[j]) diff.removed.add(f);
+  });
   return out;
 }
 
