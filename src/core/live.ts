@@ -343,6 +343,11 @@ function changedColumns(wb: WorkbookSnapshot, edits: CellEdit[]): Map<CellEdit, 
 
 /** Notice types planned from contracts, 收款计划表 rows and their findings alone. */
 const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
+/**
+ * Notice types planned from the schedule rows their `follows` rules fired on, those rows'
+ * contracts and nothing else (备忘录 and the 致谢函 that goes with it).
+ */
+const FROM_FIRED_ROWS = new Set(["memo", "thanks"]);
 /** Notice types planned row by row from schedule rows alone (and the settings). */
 const FROM_TASK_ROWS = new Set(["plan-change"]);
 
@@ -529,6 +534,19 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       return planOnRows(tables, edited, before(), plan, model);
     }
     if (!findingsChanged && !cited) return before();
+    // Planned from the schedule rows its rules fired on (and their contracts): kept when those
+    // rules' findings did not move and none is on an edited row.
+    if (FROM_FIRED_ROWS.has(type.id) && type.follows.length > 0) {
+      const follows = new Set<RuleId>(type.follows);
+      const moved =
+        diff.added.some((f) => follows.has(f.rule)) || [...diff.removed].some((f) => follows.has(f.rule));
+      const onEdited = (f: Finding) =>
+        [...edited].some(
+          ([i, rows]) =>
+            tables[i].sheet === f.sheet && f.row !== undefined && (rows === "all" || rows.has(f.row)),
+        );
+      if (!moved && !findings.some((f) => follows.has(f.rule) && onEdited(f))) return before();
+    }
     planned.push(type.id);
     return undefined;
   };

@@ -305,6 +305,29 @@ describe("what an edit is spared", () => {
     expect(dunning).toBe(a.result.notices.find((n) => n.type === "催款通知单"));
   });
 
+  test("an edit on a row no 备忘录 follows from keeps the 备忘录; an edit on a row it lists plans it again", () => {
+    const { wb, a, live, t, col, cell } = start();
+    const beyond = new Set(
+      a.result.findings.filter((f) => f.rule === "schedule.beyond-contract").map((f) => f.row),
+    );
+    expect(a.result.notices.some((n) => n.type === "备忘录")).toBe(true);
+    // A note typed on a row past no contract's date.
+    const quiet = t.rows.find(
+      (r) =>
+        !beyond.has(r.row) &&
+        !r.summary &&
+        a.model.contracts.get(String(r.fields.contractNo?.display ?? ""))?.fields.deliveryDate,
+    )!.row;
+    let got = recheck(live, [cell(quiet, col("note"), { value: "已与客户确认" })])!;
+    expect(live.last?.planned).not.toContain("memo");
+    expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+    // A note typed on a row the 备忘录 lists: planned again (its tasks are named from those rows).
+    const listed = [...beyond][0]!;
+    got = recheck(live, [cell(listed, col("note"), { value: "客户同意顺延" })])!;
+    expect(live.last?.planned).toContain("memo");
+    expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+  });
+
   test("findings merged in land where a full sort puts them", () => {
     const wb = sampleWorkbook();
     const all = analyseWorkbook(wb, opts).result.findings;
