@@ -17,8 +17,12 @@
  *  - every other rule (any rule not named here): run on every table whenever anything changed, so
  *    a rule added later is never left stale;
  *  - workbook rules (unrecognised regions, missing holiday years): run again;
- *  - the notices are planned again from the new findings, unless no finding changed, only schedule
- *    rows were edited and no notice cites an edited row.
+ *  - the notices: types planned from contracts and 收款计划表 rows are kept while only schedule
+ *    rows change, 计划调整通知 is planned again on the edited rows, 备忘录/致谢函 when their
+ *    rule's findings moved or sit on an edited row, any other type whenever a finding changed;
+ *  - findings that stay the same stay the same objects, merged into the last sorted list.
+ * Only cells whose values changed count; the edited sheet is recognised again unless recognition
+ * cannot see the change (unseenByRecognition).
  * A full check instead when: an edit is on 设置 or a product sheet, a sheet without tables, a
  * header or title row; when the edited sheet's recognition changes (a row blanked or filled, a
  * 合计 row typed, the table grows); when a check was given mappings or tables by hand. A schedule
