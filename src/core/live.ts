@@ -549,7 +549,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
           ([i, rows]) =>
             tables[i].sheet === f.sheet && f.row !== undefined && (rows === "all" || rows.has(f.row)),
         );
-      if (!moved && !findings.some((f) => follows.has(f.rule) && onEdited(f))) return before();
+      if (!moved && !all.some((f) => follows.has(f.rule) && onEdited(f))) return before();
     }
     planned.push(type.id);
     return undefined;
