@@ -17,13 +17,18 @@
  *  - every other rule (any rule not named here): run on every table whenever anything changed, so
  *    a rule added later is never left stale;
  *  - workbook rules (unrecognised regions, missing holiday years): run again;
- *  - the notices are planned again from the new findings, unless no finding changed, only schedule
- *    rows were edited and no notice cites an edited row.
+ *  - the notices: types planned from contracts and 收款计划表 rows are kept while only schedule
+ *    rows change, 计划调整通知 is planned again on the edited rows, 备忘录/致谢函 when their
+ *    rule's findings moved or sit on an edited row, any other type whenever a finding changed;
+ *  - findings that stay the same stay the same objects, merged into the last sorted list.
+ * Only cells whose values changed count; the edited sheet is recognised again unless recognition
+ * cannot see the change (unseenByRecognition).
  * A full check instead when: an edit is on 设置 or a product sheet, a sheet without tables, a
  * header or title row; when the edited sheet's recognition changes (a row blanked or filled, a
- * 合计 row typed, the table grows); when an edited table has merged cells over its data; when a
- * check was given mappings or tables by hand. A schedule edit in the WBS column parses its whole
- * table again (summary tasks depend on other rows' WBS) and runs its row rules on all of it.
+ * 合计 row typed, the table grows); when a check was given mappings or tables by hand. A schedule
+ * edit in the WBS column parses its whole table again (summary tasks depend on other rows' WBS)
+ * and runs its row rules on all of it; an edit on a row under a value merged down over several
+ * rows parses all of them again.
  *
  * The calendar remembers every year a rule asked about: a year no longer needed after an edit is
  * still reported missing until the next full check.
@@ -119,7 +124,7 @@ export interface LiveState {
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
-  last?: { recognised: boolean; planned: string[] };
+  last?: { recognised: boolean; retyped: number; planned: string[] };
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -211,25 +216,36 @@ function settle(
     diff.added.push(...after);
     return after;
   }
-  const byPlace = new Map<string, Finding[]>();
-  for (const f of before) {
-    const k = place(f);
-    const list = byPlace.get(k);
-    if (list) list.push(f);
-    else byPlace.set(k, [f]);
-  }
-  const kept = new Set<Finding>();
+  const kept = new Uint8Array(before.length);
+  // A rule reports in row order: most findings are the next one of before. Where one is not,
+  // it is looked up by its place, and the walk goes on after the one found.
+  let next = 0;
+  let byPlace: Map<string, number[]> | undefined;
   const out = after.map((f) => {
-    const list = byPlace.get(place(f));
-    const i = list ? list.findIndex((o) => !kept.has(o) && sameFinding(o, f)) : -1;
+    let i = next < before.length && !kept[next] && sameFinding(before[next], f) ? next : -1;
+    if (i < 0) {
+      if (!byPlace) {
+        byPlace = new Map();
+        before.forEach((o, j) => {
+          const k = place(o);
+          const list = byPlace!.get(k);
+          if (list) list.push(j);
+          else byPlace!.set(k, [j]);
+        });
+      }
+      i = byPlace.get(place(f))?.find((j) => !kept[j] && sameFinding(before[j], f)) ?? -1;
+    }
     if (i < 0) {
       diff.added.push(f);
       return f;
     }
-    kept.add(list![i]);
-    return list![i];
+    kept[i] = 1;
+    next = i + 1;
+    return before[i];
   });
-  for (const f of before) if (!kept.has(f)) diff.removed.add(f);
+  before.forEach((f, j) => {
+    if (!kept[j]) diff.removed.add(f);
+  });
   return out;
 }
 
@@ -309,8 +325,33 @@ export function unseenByRecognition(wb: WorkbookSnapshot, a: Analysis, edits: Ce
   return true;
 }
 
+/**
+ * Per edit, the columns where a cell differs from the snapshot's: the pane reads whole rows
+ * (read-changed.ts), most of whose cells are as they were.
+ */
+function changedColumns(wb: WorkbookSnapshot, edits: CellEdit[]): Map<CellEdit, Set<number>> {
+  const out = new Map<CellEdit, Set<number>>();
+  for (const e of edits) {
+    const cols = new Set<number>();
+    out.set(e, cols);
+    const sheet = wb.sheets.find((s) => s.name === e.sheet);
+    for (let r = e.r1; r <= e.r2; r++) {
+      const row = sheet?.rows[r - 1];
+      const src = e.cells[r - e.r1] ?? [];
+      for (let c = e.c1; c <= e.c2; c++)
+        if (JSON.stringify(row?.[c - 1]) !== JSON.stringify(src[c - e.c1])) cols.add(c);
+    }
+  }
+  return out;
+}
+
 /** Notice types planned from contracts, 收款计划表 rows and their findings alone. */
 const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
+/**
+ * Notice types planned from the schedule rows their `follows` rules fired on, those rows'
+ * contracts and nothing else (备忘录 and the 致谢函 that goes with it).
+ */
+const FROM_FIRED_ROWS = new Set(["memo", "thanks"]);
 /** Notice types planned row by row from schedule rows alone (and the settings). */
 const FROM_TASK_ROWS = new Set(["plan-change"]);
 
@@ -332,6 +373,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     if (e.r1 < first) return giveUp(wb, edits);
   }
   const unseen = unseenByRecognition(wb, a, edits);
+  const changed = changedColumns(wb, edits);
   applyEdits(wb, edits);
 
   // The edited sheets recognised again: any difference and only a full check can say.
@@ -363,15 +405,20 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     for (const e of edits) {
       if (e.sheet !== t.sheet) continue;
       for (let r = e.r1; r <= e.r2; r++) if (data.has(r)) rows.add(r);
-      for (let c = e.c1; c <= e.c2; c++) cols.add(c);
+      for (const c of changed.get(e) ?? []) cols.add(c);
     }
     if (rows.size === 0) return;
-    const sheet = wb.sheets[t.sheetIndex];
-    const merged = sheet.merges.some((m) => m.r2 >= t.source.firstRow && m.r1 <= t.source.lastRow);
+    // A value merged down over rows (阶段, 合同编号) belongs to each row the merge covers
+    // (rows.ts, mergeAnchors): an edit on any of them parses all of them again.
+    for (const m of wb.sheets[t.sheetIndex].merges) {
+      if (m.r2 === m.r1 || m.r1 < t.source.firstRow || m.r1 > t.source.lastRow) continue;
+      let touched = false;
+      for (let r = m.r1; r <= m.r2 && !touched; r++) touched = rows.has(r);
+      if (touched) for (let r = m.r1; r <= m.r2; r++) if (data.has(r)) rows.add(r);
+    }
     const wbsCols = [t.source.columns.wbs?.col, t.source.columns.taskId?.col];
     // Phases across columns: a sheet row is several tasks, retyped together with the table.
     const whole =
-      merged ||
       t.source.phases !== undefined ||
       (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
     if (whole) {
@@ -477,7 +524,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     diff.added,
   );
   const findings = withoutRepeats(all);
-  const changed = diff.added.length > 0 || diff.removed.size > 0;
+  const findingsChanged = diff.added.length > 0 || diff.removed.size > 0;
   const cited = a.result.notices.some((n) =>
     [...edited].some(([i, rows]) => tables[i].sheet === n.sheet && (rows === "all" || rows.has(n.row))),
   );
@@ -493,7 +540,20 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       planned.push(type.id);
       return planOnRows(tables, edited, before(), plan, model);
     }
-    if (!changed && !cited) return before();
+    if (!findingsChanged && !cited) return before();
+    // Planned from the schedule rows its rules fired on (and their contracts): kept when those
+    // rules' findings did not move and none is on an edited row.
+    if (FROM_FIRED_ROWS.has(type.id) && type.follows.length > 0) {
+      const follows = new Set<RuleId>(type.follows);
+      const moved =
+        diff.added.some((f) => follows.has(f.rule)) || [...diff.removed].some((f) => follows.has(f.rule));
+      const onEdited = (f: Finding) =>
+        [...edited].some(
+          ([i, rows]) =>
+            tables[i].sheet === f.sheet && f.row !== undefined && (rows === "all" || rows.has(f.row)),
+        );
+      if (!moved && !all.some((f) => follows.has(f.rule) && onEdited(f))) return before();
+    }
     planned.push(type.id);
     return undefined;
   };
@@ -516,7 +576,11 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   live.analysis = { ...next, result };
   live.all = all;
   live.sourceChanged = sourceChanged;
-  live.last = { recognised: !unseen, planned };
+  const retyped = [...edited].reduce(
+    (n, [i, rows]) => n + (rows === "all" ? tables[i].rows.length : rows.size),
+    0,
+  );
+  live.last = { recognised: !unseen, retyped, planned };
   return live.analysis;
 }
 

@@ -256,6 +256,25 @@ describe("what an edit is spared", () => {
     expect(live.last?.recognised ?? true).toBe(true);
   });
 
+  test("a row read whole with one date changed parses that row alone; a WBS changed parses the table", () => {
+    const { wb, live, t, col } = start();
+    const sheet = wb.sheets.find((s) => s.name === t.sheet)!;
+    const width = Math.max(...sheet.rows.map((r) => r?.length ?? 0));
+    const r = t.source.dataRows[4];
+    const row = (field: string, value: Cell) => {
+      const line = Array.from({ length: width }, (_, c) => sheet.rows[r - 1]?.[c]);
+      line[col(field) - 1] = value;
+      return [{ sheet: t.sheet, r1: r, c1: 1, r2: r, c2: width, cells: [line] }];
+    };
+    expect(recheck(live, row("planEnd", date("2027-03-01")))).toBeDefined();
+    expect(live.last?.retyped).toBe(1);
+    const got = recheck(live, row("wbs", { value: "9.9" }));
+    if (got) {
+      expect(live.last?.retyped).toBe(t.rows.length);
+      expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+    }
+  });
+
   test("findings an edit leaves alone stay the same objects, so the pane words only the new ones", () => {
     const { a, live, t, col, cell } = start();
     const before = new Map(a.result.findings.map((f) => [JSON.stringify(f), f]));
@@ -286,6 +305,29 @@ describe("what an edit is spared", () => {
     expect(dunning).toBe(a.result.notices.find((n) => n.type === "催款通知单"));
   });
 
+  test("an edit on a row no 备忘录 follows from keeps the 备忘录; an edit on a row it lists plans it again", () => {
+    const { wb, a, live, t, col, cell } = start();
+    const beyond = new Set(
+      a.result.findings.filter((f) => f.rule === "schedule.beyond-contract").map((f) => f.row),
+    );
+    expect(a.result.notices.some((n) => n.type === "备忘录")).toBe(true);
+    // A note typed on a row past no contract's date.
+    const quiet = t.rows.find(
+      (r) =>
+        !beyond.has(r.row) &&
+        !r.summary &&
+        a.model.contracts.get(String(r.fields.contractNo?.display ?? ""))?.fields.deliveryDate,
+    )!.row;
+    let got = recheck(live, [cell(quiet, col("note"), { value: "已与客户确认" })])!;
+    expect(live.last?.planned).not.toContain("memo");
+    expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+    // A note typed on a row the 备忘录 lists: planned again (its tasks are named from those rows).
+    const listed = [...beyond][0]!;
+    got = recheck(live, [cell(listed, col("note"), { value: "客户同意顺延" })])!;
+    expect(live.last?.planned).toContain("memo");
+    expect(seen(got)).toEqual(seen(analyseWorkbook(clone(wb), opts)));
+  });
+
   test("findings merged in land where a full sort puts them", () => {
     const wb = sampleWorkbook();
     const all = analyseWorkbook(wb, opts).result.findings;
@@ -296,4 +338,29 @@ describe("what an edit is spared", () => {
       all.map((f) => JSON.stringify(f)),
     );
   });
+});
+
+test("an edit of a value merged down over rows checks every row under it again", () => {
+  const wb = sampleWorkbook();
+  const t0 = analyseWorkbook(wb, opts).tables.find((x) => x.kind === "schedule")!;
+  const c = t0.source.columns.contractNo!.col;
+  const r1 = t0.source.dataRows.find((r) => t0.source.dataRows.includes(r + 2))!;
+  const sheet = wb.sheets.find((s) => s.name === t0.sheet)!;
+  // 合同编号 written once and merged down over three tasks.
+  sheet.merges.push({ r1, c1: c, r2: r1 + 2, c2: c });
+  for (const r of [r1 + 1, r1 + 2]) delete sheet.rows[r - 1]![c - 1];
+  const a = analyseWorkbook(wb, opts);
+  const live = startLive(wb, a, opts)!;
+  const other = a.model.contracts.keys().next().value as string;
+  const got = recheck(live, [{ sheet: t0.sheet, r1, c1: c, r2: r1, c2: c, cells: [[{ value: other }]] }])!;
+  const want = analyseWorkbook(clone(wb), opts);
+  expect(seen(got)).toEqual(seen(want));
+  // The rows under the merge now read the new contract, as a full check reads them.
+  const rowsOf = (x: Analysis) =>
+    x.tables
+      .find((t) => t.kind === "schedule")!
+      .rows.filter((r) => r.row >= r1 && r.row <= r1 + 2)
+      .map((r) => r.fields.contractNo?.display);
+  expect(rowsOf(got)).toEqual([other, other, other]);
+  expect(rowsOf(got)).toEqual(rowsOf(want));
 });
