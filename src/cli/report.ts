@@ -1,7 +1,8 @@
 /** The human-readable `ptrack check` report: findings grouped by sheet and rule, with counts. */
 
 import type { CheckReport, LocalisedFinding } from "../app/check";
-import { SEVERITY_ORDER, type Severity } from "../core/findings";
+import { SEVERITY_ORDER, type RuleId, type Severity } from "../core/findings";
+import { PROCESS_RULE_IDS } from "../core/rules/process";
 import type { Lang } from "../core/settings";
 import { ruleTitle } from "../i18n/messages";
 import { cliWords, countsLine, severityWord } from "../i18n/cli";
@@ -42,7 +43,12 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
         : `header row ${t.headerRow}, data rows ${t.firstRow}–${t.lastRow} (${n}), ${cols} columns mapped`;
     out.push(`  ${st.bold(t.payable ? w.payables : w.kindName[t.kind])}  ${st.dim(where)}  ${shape}`);
     if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
-    if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
+    const skipped = skippedLine(
+      t.skippedRules,
+      r.tables.some((x) => x.kind === "changes"),
+      lang,
+    );
+    if (skipped) out.push(st.dim(`      ${w.skipped}: ${skipped}`));
   }
   out.push("");
 
@@ -69,6 +75,25 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
   }
   out.push(`${st.bold(w.summary)}: ${countsLine(r.summary, lang)}`);
   return out.join("\n") + "\n";
+}
+
+const PROCESS = new Set<RuleId>(PROCESS_RULE_IDS);
+
+/**
+ * The rules a table could not run, on one quiet line: each named, but the process rules (one column
+ * each, most of them absent from most ledgers) only counted, and the plan-change approval rule said
+ * to wait for a 变更申请 register when the workbook has none.
+ */
+function skippedLine(ids: readonly RuleId[], hasChanges: boolean, lang: Lang): string {
+  const w = cliWords(lang);
+  const named = ids
+    .filter((id) => !PROCESS.has(id))
+    .map((id) =>
+      id === "schedule.change-unapproved" && !hasChanges ? `${id}（${w.noChangeRegister}）` : id,
+    );
+  const process = ids.filter((id) => PROCESS.has(id)).length;
+  if (process > 0) named.push(w.processSkipped(process));
+  return named.join(", ");
 }
 
 function where(f: LocalisedFinding): string {
