@@ -191,12 +191,12 @@ describe("ptrack apply: the notices' letterhead", () => {
     const r = await run("apply", input, "-o", out, "--today", "2026-11-23");
     expect(r.err).toBe("");
     expect(r.out).toContain(
-      "5 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在「设置」的参数中填写公司名称，或加 --company 公司名称，再运行 apply。",
+      "6 份新通知未生成，因为「设置」中没有作通知抬头的公司名称：在「设置」的参数中填写公司名称，或加 --company 公司名称，再运行 apply。",
     );
     expect(notices(await readXlsx(out))).toEqual([]);
     const en = await run("apply", input, "-o", out, "--today", "2026-11-23", "--lang", "en");
     expect(en.out).toContain(
-      "5 new notices were not written because 设置 has no company name for the letterhead: fill in 公司名称 in 设置, or add --company NAME, and run apply again.",
+      "6 new notices were not written because 设置 has no company name for the letterhead: fill in 公司名称 in 设置, or add --company NAME, and run apply again.",
     );
   });
 
@@ -206,7 +206,7 @@ describe("ptrack apply: the notices' letterhead", () => {
     const r = await run("apply", input, "-o", out, "--today", "2026-11-23", "--company", "三才软件有限公司");
     expect(r.out).not.toContain("未生成");
     const docs = notices(await readXlsx(out));
-    expect(docs).toHaveLength(5);
+    expect(docs).toHaveLength(6);
     for (const d of docs) expect(d.rows[0]?.[0]?.value).toBe("三才软件有限公司");
     const memo = docs.find((d) => d.name.startsWith("BW-"))!;
     expect(memo.rows.flat().some((c) => c?.value === "乙方（签章）：")).toBe(true);

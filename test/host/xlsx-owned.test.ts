@@ -126,7 +126,7 @@ describe("product sheets of an earlier version, without markers", () => {
     expect(kinds).toEqual(
       expect.arrayContaining(["校验报告:report", "操作日志:log", "通知台账:register", "设置:settings"]),
     );
-    expect(kinds.filter((k) => k.endsWith(":notice"))).toHaveLength(5);
+    expect(kinds.filter((k) => k.endsWith(":notice"))).toHaveLength(6);
     // The log got its row in the same table.
     const log = out.sheets.find((s) => s.name === "操作日志")!;
     expect(log.tables[0].range.r2).toBe(
