@@ -3,6 +3,8 @@
  * so every cell that matters is visible here. It holds the situations the product exists for:
  * overdue tasks, a late 项目实施通知, an unpaid payment node past due, a plan change without notice,
  * a task that pushes a contract past its delivery date, a 实施文档台账 with hand-offs late and a 风险登记 with risks left unattended.
+ * The contract sheet carries the process columns of §2.1–§2.3.4 (立项报告, 首付款, 动员会, 实施方案报送)
+ * with a few slips, and a 变更申请 register holds one plan change still waiting for its review.
  */
 
 import { isoToSerial } from "../core/dates";
@@ -88,22 +90,24 @@ function contracts(): SheetSnapshot {
     "合同编号", "合同名称", "客户名称", "签订日期", "合同金额（元）", "销售经理", "客服经理", "实施通知日期", "约定交货期", "实际完成日期", "完成质量",
     "验收单日期", "约定收款日期1", "约定收款金额1", "财务实收金额1", "约定收款日期2", "约定收款金额2", "财务实收金额2", "约定收款日期3",
     "约定收款金额3", "财务实收金额3", "催款通知日期", "书面报告日期", "备忘录日期", "合同状态", "备注",
+    // The process columns, after the ledger's own (§2.1 立项报告, §2.3.4 动员会 after 首付款, §1.2.2 方案报送).
+    "立项报告日期", "首付款日期", "动员会日期", "实施方案报送日期",
   ];
   // prettier-ignore
   const rows: Spec[][] = [
     ["2026年度合同执行情况表"],
     H,
-    ["HT-2025-088", "办公自动化二期", "宁波港华贸易有限公司", d("2025-06-18"), m(450000), "刘芳", "陈刚", d("2025-06-19"), d("2025-12-31"), d("2026-01-20"), "合格", d("2026-01-22"), d("2025-06-30"), m(135000), m(135000), d("2026-02-28"), m(270000), m(200000), d("2026-12-31"), m(45000), null, d("2026-03-05"), null, null, "执行中", "质保金年底到期"],
-    ["HT-2026-012", "仓储管理系统", "苏州恒远物流有限公司", d("2026-01-09"), m(560000), "刘芳", "赵强", d("2026-01-12"), d("2026-09-30"), d("2026-09-28"), "合格", d("2026-09-29"), d("2026-01-20"), m(168000), m(168000), d("2026-10-31"), m(280000), null, d("2027-09-30"), m(112000), null, null, null, null, "执行中"],
-    ["HT-2026-031", "智慧园区一期", "华东智造科技有限公司", d("2026-02-13"), m(1280000), "张伟", "王磊", d("2026-02-26"), d("2026-12-15"), null, null, null, d("2026-02-28"), m(384000), m(384000), d("2026-08-31"), m(512000), m(512000), d("2026-12-31"), m(384000), null, null, null, null, "执行中"],
-    ["HT-2026-067", "数据中台建设", "无锡新程制造股份有限公司", d("2026-06-08"), m(980000), "周敏", "王磊", d("2026-06-09"), d("2026-11-20"), null, null, null, d("2026-06-30"), m(294000), m(294000), d("2026-11-20"), m(490000), null, d("2027-05-20"), m(196000), null, d("2026-11-21"), d("2026-11-21"), null, "执行中", "客户机房改造推迟"],
-    ["HT-2026-070", "园区安防改造", "华东智造科技有限公司", d("2026-07-01"), m(260000), "张伟", "陈刚", d("2026-07-02"), d("2026-11-25"), null, null, null, d("2026-07-15"), m(78000), m(78000), d("2026-12-31"), m(182000), null, null, null, null, null, null, null, "执行中"],
-    ["HT-2026-045", "客服中心升级", "杭州云帆信息技术有限公司", d("2026-11-16"), m(320000), "张伟", "李娜", null, d("2027-03-31"), null, null, null, d("2026-11-30"), m(96000), null, d("2027-03-31"), m(224000), null, null, null, null, null, null, null, "执行中"],
+    ["HT-2025-088", "办公自动化二期", "宁波港华贸易有限公司", d("2025-06-18"), m(450000), "刘芳", "陈刚", d("2025-06-19"), d("2025-12-31"), d("2026-01-20"), "合格", d("2026-01-22"), d("2025-06-30"), m(135000), m(135000), d("2026-02-28"), m(270000), m(200000), d("2026-12-31"), m(45000), null, d("2026-03-05"), null, null, "执行中", "质保金年底到期", d("2025-06-19"), d("2025-06-28"), d("2025-07-01"), d("2025-06-24")],
+    ["HT-2026-012", "仓储管理系统", "苏州恒远物流有限公司", d("2026-01-09"), m(560000), "刘芳", "赵强", d("2026-01-12"), d("2026-09-30"), d("2026-09-28"), "合格", d("2026-09-29"), d("2026-01-20"), m(168000), m(168000), d("2026-10-31"), m(280000), null, d("2027-09-30"), m(112000), null, null, null, null, "执行中", null, d("2026-01-12"), d("2026-01-20"), d("2026-01-22"), d("2026-01-16")],
+    ["HT-2026-031", "智慧园区一期", "华东智造科技有限公司", d("2026-02-13"), m(1280000), "张伟", "王磊", d("2026-02-26"), d("2026-12-15"), null, null, null, d("2026-02-28"), m(384000), m(384000), d("2026-08-31"), m(512000), m(512000), d("2026-12-31"), m(384000), null, null, null, null, "执行中", null, d("2026-02-26"), d("2026-02-25"), d("2026-02-26"), d("2026-03-10")],
+    ["HT-2026-067", "数据中台建设", "无锡新程制造股份有限公司", d("2026-06-08"), m(980000), "周敏", "王磊", d("2026-06-09"), d("2026-11-20"), null, null, null, d("2026-06-30"), m(294000), m(294000), d("2026-11-20"), m(490000), null, d("2027-05-20"), m(196000), null, d("2026-11-21"), d("2026-11-21"), null, "执行中", "客户机房改造推迟", d("2026-06-09"), d("2026-06-29"), d("2026-07-01"), d("2026-06-12")],
+    ["HT-2026-070", "园区安防改造", "华东智造科技有限公司", d("2026-07-01"), m(260000), "张伟", "陈刚", d("2026-07-02"), d("2026-11-25"), null, null, null, d("2026-07-15"), m(78000), m(78000), d("2026-12-31"), m(182000), null, null, null, null, null, null, null, "执行中", null, d("2026-07-02"), d("2026-07-20"), d("2026-07-10"), d("2026-07-08")],
+    ["HT-2026-045", "客服中心升级", "杭州云帆信息技术有限公司", d("2026-11-16"), m(320000), "张伟", "李娜", null, d("2027-03-31"), null, null, null, d("2026-11-30"), m(96000), null, d("2027-03-31"), m(224000), null, null, null, null, null, null, null, "执行中", null, d("2026-11-17"), null, null, null],
     ["合计", null, null, null, { f: "SUM(E3:E8)", v: 3850000, fmt: MONEY }],
     [],
     ["制表人：", "李娜", null, "审核："],
   ];
-  return sheet("合同执行情况表", rows, [{ r1: 1, c1: 1, r2: 1, c2: 26 }]);
+  return sheet("合同执行情况表", rows, [{ r1: 1, c1: 1, r2: 1, c2: 30 }]);
 }
 
 /**
@@ -123,7 +127,7 @@ function documents(): SheetSnapshot {
     ["HT-2026-012", "仓储管理方案", "赵强", d("2026-02-02"), d("2026-02-02"), d("2026-02-03"), d("2026-02-04"), d("2026-02-04"), d("2026-02-10"), null, d("2026-02-11"), d("2026-02-11"), d("2026-02-12"), null],
     ["HT-2026-031", "业务流程改造方案", "李娜", d("2026-11-02"), d("2026-11-03"), d("2026-11-05"), d("2026-11-06"), d("2026-11-09"), null, null, null, null, null, "客户项目负责人出差"],
     ["HT-2026-070", "组织机构调整方案", "陈刚", d("2026-09-01"), d("2026-09-01"), d("2026-09-02"), d("2026-09-03"), d("2026-09-03"), d("2026-09-10"), d("2026-09-11"), null, d("2026-09-15"), d("2026-09-22"), null],
-    ["HT-2026-045", "软件管理系统需求说明", "李娜", d("2026-11-19"), d("2026-11-19"), d("2026-11-20"), null, null, null, null, null, null, null, null],
+    ["HT-2026-045", "软件管理系统需求说明", "李娜", d("2026-11-20"), d("2026-11-20"), d("2026-11-20"), null, null, null, null, null, null, null, null],
   ];
   return sheet("实施文档台账", rows, [{ r1: 1, c1: 1, r2: 1, c2: 14 }]);
 }
@@ -153,12 +157,32 @@ function risks(): SheetSnapshot {
   return sheet("风险登记", rows, [{ r1: 1, c1: 1, r2: 1, c2: 9 }]);
 }
 
+/**
+ * 变更申请 (示范 4): the 项目验收 change requested, reviewed and approved; the 系统联调测试 change
+ * requested a week ago and still waiting for its review, while the schedule already shows it; a
+ * change approved with no review.
+ */
+function changes(): SheetSnapshot {
+  // prettier-ignore
+  const H = ["变更编号", "合同编号", "涉及任务", "变更内容", "申请日期", "申请人", "评审日期", "批准日期", "审批结果", "状态"];
+  // prettier-ignore
+  const rows: Spec[][] = [
+    ["项目变更申请登记"],
+    H,
+    ["BG-2026-01", "HT-2026-031", "项目验收", "联调顺延两周，验收顺延至12月25日", d("2026-11-18"), "王磊", d("2026-11-19"), d("2026-11-20"), "批准", "已批准"],
+    ["BG-2026-02", "HT-2026-031", "系统联调测试", "接口厂商延期交付，联调完成顺延至11月30日", d("2026-11-16"), "赵强", null, null, null, "待评审"],
+    ["BG-2026-03", "HT-2026-067", null, "机房改造推迟，上线切换改为分两批", d("2026-11-10"), "王磊", null, d("2026-11-12"), "批准", "已批准"],
+  ];
+  return sheet("变更申请", rows, [{ r1: 1, c1: 1, r2: 1, c2: 10 }]);
+}
+
 /** Where the sample's title, header, data and footer rows are, per sheet, for its look. */
 const LAYOUT: Record<string, { title: number; header: number; lastData: number; cols: number }> = {
   进度计划表: { title: 1, header: 3, lastData: 15, cols: 16 },
-  合同执行情况表: { title: 1, header: 2, lastData: 9, cols: 26 },
+  合同执行情况表: { title: 1, header: 2, lastData: 9, cols: 30 },
   实施文档台账: { title: 1, header: 2, lastData: 6, cols: 14 },
   风险登记: { title: 1, header: 2, lastData: 6, cols: 9 },
+  变更申请: { title: 1, header: 2, lastData: 5, cols: 10 },
 };
 
 const THIN = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
@@ -185,5 +209,5 @@ export function sampleCellLook(sheet: string, r: number, c: number): Record<stri
 }
 
 export function sampleWorkbook(): WorkbookSnapshot {
-  return { date1904: false, sheets: [schedule(), contracts(), documents(), risks()] };
+  return { date1904: false, sheets: [schedule(), contracts(), documents(), risks(), changes()] };
 }

@@ -1,7 +1,8 @@
 /** The human-readable `ptrack check` report: findings grouped by sheet and rule, with counts. */
 
 import type { CheckReport, LocalisedFinding } from "../app/check";
-import { SEVERITY_ORDER, type Severity } from "../core/findings";
+import { SEVERITY_ORDER, type RuleId, type Severity } from "../core/findings";
+import { PROCESS_RULE_IDS } from "../core/rules/process";
 import type { Lang } from "../core/settings";
 import { ruleTitle } from "../i18n/messages";
 import { cliWords, countsLine, severityWord } from "../i18n/cli";
@@ -62,7 +63,12 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
       }
     }
     if (t.unmapped.length) out.push(st.dim(`      ${w.unmapped}: ${t.unmapped.join("、")}`));
-    if (t.skippedRules.length) out.push(st.dim(`      ${w.skipped}: ${t.skippedRules.join(", ")}`));
+    const skipped = skippedLine(
+      t.skippedRules,
+      r.tables.some((x) => x.kind === "changes"),
+      lang,
+    );
+    if (skipped) out.push(st.dim(`      ${w.skipped}: ${skipped}`));
   }
   out.push("");
 
@@ -117,6 +123,25 @@ function sameShapeRuns(tables: ReportTable[]): ReportTable[][] {
   }
   // Runs too short to summarise keep a line of their own, each with its columns.
   return runs.flatMap((run) => (run.length >= SAME_SHAPE_MIN ? [run] : run.map((t) => [t])));
+}
+
+const PROCESS = new Set<RuleId>(PROCESS_RULE_IDS);
+
+/**
+ * The rules a table could not run, on one quiet line: each named, but the process rules (one column
+ * each, most of them absent from most ledgers) only counted, and the plan-change approval rule said
+ * to wait for a 变更申请 register when the workbook has none.
+ */
+function skippedLine(ids: readonly RuleId[], hasChanges: boolean, lang: Lang): string {
+  const w = cliWords(lang);
+  const named = ids
+    .filter((id) => !PROCESS.has(id))
+    .map((id) =>
+      id === "schedule.change-unapproved" && !hasChanges ? `${id}（${w.noChangeRegister}）` : id,
+    );
+  const process = ids.filter((id) => PROCESS.has(id)).length;
+  if (process > 0) named.push(w.processSkipped(process));
+  return named.join(", ");
 }
 
 function where(f: LocalisedFinding): string {

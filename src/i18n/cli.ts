@@ -43,6 +43,8 @@ const WORDS = {
     skipped: "未运行的规则（缺少字段）",
     sameShape: (n: number, places: string[], rows: number, cols: number) =>
       `${n} 张相同结构的表（${places.join("、")}${n > places.length ? " 等" : ""}），共 ${rows} 行，每张 ${cols} 列已映射`,
+    processSkipped: (n: number) => `流程规则 ${n} 条（表中没有它们读取的列）`,
+    noChangeRegister: "工作簿中没有变更申请登记",
     summary: "合计",
     notices: "将生成的通知",
     none: "未发现问题。",
@@ -95,6 +97,8 @@ const WORDS = {
     skipped: "rules not run (fields absent)",
     sameShape: (n: number, places: string[], rows: number, cols: number) =>
       `${n} tables of one shape (${places.join(", ")}${n > places.length ? " …" : ""}), ${rows} rows, ${cols} columns mapped in each`,
+    processSkipped: (n: number) => `${n} process rules (the sheet lacks the columns they read)`,
+    noChangeRegister: "the workbook keeps no change register",
     summary: "Total",
     notices: "Notices apply would generate",
     none: "No findings.",

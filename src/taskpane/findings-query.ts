@@ -79,7 +79,7 @@ export interface FindingsWindow {
 }
 
 /** A 逾期 tile: the rules it lists. */
-export type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "risks" | "dueSoon";
+export type TileKey = "tasks" | "deliveries" | "payments" | "documents" | "risks" | "changes" | "dueSoon";
 
 export const TILES: Array<{ key: TileKey; rules: string[] }> = [
   { key: "tasks", rules: ["schedule.overdue", "schedule.milestone-missed"] },
@@ -87,6 +87,7 @@ export const TILES: Array<{ key: TileKey; rules: string[] }> = [
   { key: "payments", rules: ["contract.payment-overdue"] },
   { key: "documents", rules: ["document.step-overdue"] },
   { key: "risks", rules: ["risk.response-overdue", "issue.overdue"] },
+  { key: "changes", rules: ["change.open-overdue"] },
   { key: "dueSoon", rules: ["schedule.due-soon", "contract.delivery-due-soon"] },
 ];
 

@@ -115,6 +115,21 @@ describe("ptrack check", () => {
     expect(en.out).not.toMatch(/逾期/);
   });
 
+  test("rules a table cannot run make one quiet line: process rules counted, a missing 变更申请 register said", async () => {
+    const p = await file("sample-skipped.xlsx", sampleWorkbook());
+    const { out } = await run("check", p, "--today", "2026-11-23");
+    const lines = out.split("\n").filter((l) => l.includes("未运行的规则"));
+    expect(lines).toEqual([
+      "      未运行的规则（缺少字段）: schedule.milestone-missed, schedule.milestone-duration",
+      "      未运行的规则（缺少字段）: 流程规则 10 条（表中没有它们读取的列）",
+    ]);
+    const wb = sampleWorkbook();
+    wb.sheets = wb.sheets.filter((s) => s.name !== "变更申请");
+    const without = await run("check", await file("sample-no-changes.xlsx", wb), "--today", "2026-11-23");
+    expect(without.out).toContain("schedule.change-unapproved（工作簿中没有变更申请登记）");
+    expect(without.out).not.toMatch(/schedule\.change-unapproved ×/);
+  });
+
   test("without --today the as-of date is today in Asia/Shanghai", async () => {
     const p = await file("today.xlsx", cleanWorkbook());
     let out = "";

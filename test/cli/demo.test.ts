@@ -20,7 +20,7 @@ describe("ptrack demo", () => {
       expect.arrayContaining(["进度计划表", "合同执行情况表", "校验报告", "操作日志", "设置"]),
     );
     expect(wb.sheets.flatMap((s) => s.tables.map((t) => t.name))).toEqual(
-      expect.arrayContaining(["进度计划表", "合同执行情况表", "实施文档台账", "风险登记"]),
+      expect.arrayContaining(["进度计划表", "合同执行情况表", "实施文档台账", "风险登记", "变更申请"]),
     );
   });
 
@@ -31,6 +31,7 @@ describe("ptrack demo", () => {
       "合同执行情况表",
       "实施文档台账",
       "风险登记",
+      "变更申请",
     ]);
     expect(result.report.asOf).toBe("2026-11-23");
     expect(result.report.tables.map((t) => [t.sheet, t.kind, t.headerRow, t.firstRow, t.lastRow])).toEqual([
@@ -38,6 +39,7 @@ describe("ptrack demo", () => {
       ["合同执行情况表", "contracts", 2, 3, 8],
       ["实施文档台账", "documents", 2, 3, 6],
       ["风险登记", "risks", 2, 3, 6],
+      ["变更申请", "changes", 2, 3, 5],
     ]);
   });
 
@@ -53,6 +55,33 @@ describe("ptrack demo", () => {
     expect(f.map((x) => x.rule)).toEqual(
       expect.arrayContaining(["schedule.change-unnotified", "schedule.change-not-filed"]),
     );
+  });
+
+  test("change control: the plan change waits for its review, and one change was approved unreviewed", () => {
+    expect(at("schedule.change-unapproved", "进度计划表", "F10")?.message).toContain("BG-2026-02 尚未批准");
+    // 项目验收's change (row 14) was requested, reviewed and approved.
+    expect(result.report.findings.some((f) => f.rule === "schedule.change-unapproved" && f.row === 14)).toBe(
+      false,
+    );
+    expect(at("change.open-overdue", "变更申请", "H4")?.message).toMatch(
+      /2026-11-16.*2026-11-19.*2026-11-23/,
+    );
+    expect(at("change.unreviewed", "变更申请", "G5")).toBeDefined();
+    expect(result.report.findings.some((f) => f.sheet === "变更申请" && f.row === 3)).toBe(false);
+  });
+
+  test("the contract process: 立项报告 and 实施方案 late, a 动员会 before the first payment", () => {
+    expect(at("contract.project-report-late", "合同执行情况表", "AA5")?.message).toMatch(
+      /2026-02-13.*2026-02-24.*2026-02-26/,
+    );
+    expect(at("contract.plan-late", "合同执行情况表", "AD5")?.message).toMatch(/2026-03-04.*2026-03-10/);
+    expect(at("contract.kickoff-before-payment", "合同执行情况表", "AC7")?.message).toMatch(
+      /2026-07-10.*2026-07-20/,
+    );
+    const process = result.report.findings.filter((f) =>
+      /^contract\.(project-report-late|plan-late|kickoff-before-payment)$/.test(f.rule),
+    );
+    expect(process).toHaveLength(3);
   });
 
   test("a task that pushes its contract past the delivery date", () => {

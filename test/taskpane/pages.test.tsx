@@ -35,7 +35,7 @@ describe("结构 page", () => {
 
   it("speaks English and names fields by their headers, never their ids", () => {
     show(<StructurePage tables={sampleReport().tables} lang="en" />);
-    expect(screen.getAllByText("Header row")).toHaveLength(4);
+    expect(screen.getAllByText("Header row")).toHaveLength(5);
     expect(screen.queryByText("planEnd")).toBeNull();
     expect(screen.queryByText("receivedAmount1")).toBeNull();
     expect(screen.getAllByText("计划完成").length).toBeGreaterThan(0);
@@ -176,7 +176,14 @@ describe("逾期 page", () => {
   it("counts overdue tasks, deliveries, payments and due-soon as of the report's date", () => {
     show(<OverduePage report={sampleReport()} lang="zh" />);
     expect(screen.getByText("截至 2026-11-23")).toBeTruthy();
-    for (const name of ["逾期任务 2", "逾期交货 1", "逾期文档环节 1", "逾期风险与问题 1", "即将到期 2"]) {
+    for (const name of [
+      "逾期任务 2",
+      "逾期交货 1",
+      "逾期文档环节 1",
+      "逾期风险与问题 1",
+      "逾期未批变更 1",
+      "即将到期 2",
+    ]) {
       expect(screen.getByRole("button", { name })).toBeTruthy();
     }
     expect(screen.getByRole("button", { name: /^逾期收款 3 待收 ¥[\d,]+\.\d\d$/ })).toBeTruthy();

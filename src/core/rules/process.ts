@@ -6,7 +6,7 @@
  */
 
 import { addDays, diffDays, type IsoDate } from "../dates";
-import type { MessageArgs } from "../findings";
+import type { MessageArgs, RuleId } from "../findings";
 import { fieldHeader } from "../kinds";
 import { logSheet } from "../owned";
 import { dateOf, isEmpty, numOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
@@ -618,3 +618,24 @@ export const contractCloseoutMissing: TableRule = {
     }
   },
 };
+
+/**
+ * The rules that follow a contract through the standard's process, each reading a column of its own
+ * (动员会日期, 培训计划确认日期 …). Most ledgers keep only a few of those columns, so a report counts the
+ * ones that could not run instead of naming each.
+ */
+export const PROCESS_RULE_IDS: readonly RuleId[] = [
+  contractKickoffBeforePayment,
+  contractPlanLate,
+  contractProjectReportLate,
+  contractScheduleUnsigned,
+  contractTrainingPlanUnconfirmed,
+  contractAssessmentMissing,
+  contractInitCheckMissing,
+  contractRunInEnding,
+  contractRunInEnded,
+  contractPreAcceptanceMissing,
+  contractPreAcceptanceStaff,
+  contractAcceptanceCopies,
+  contractCloseoutMissing,
+].map((r) => r.id);

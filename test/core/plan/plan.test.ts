@@ -32,15 +32,16 @@ function schedule(name: string, rows: unknown[][], extra: Parameters<typeof shee
 }
 
 describe("structure", () => {
-  test("the sample's four regions become tables named for their kind, over header through last data row", () => {
+  test("the sample's five regions become tables named for their kind, over header through last data row", () => {
     const { patch } = planApply(sampleWorkbook(), OPTS);
     expect(
       ops(patch.ops, "createTable").map((o) => [o.sheet, o.table.name, rangeRef(o.table.range)]),
     ).toEqual([
       ["进度计划表", "进度计划表", "A3:P15"],
-      ["合同执行情况表", "合同执行情况表", "A2:Z8"],
+      ["合同执行情况表", "合同执行情况表", "A2:AD8"],
       ["实施文档台账", "实施文档台账", "A2:N6"],
       ["风险登记", "风险登记", "A2:I6"],
+      ["变更申请", "变更申请", "A2:J5"],
     ]);
   });
 
@@ -239,7 +240,7 @@ describe("highlights", () => {
   test("contract rows: delivery and each payment node overdue, delivery due soon, done", () => {
     const { patch } = planApply(sampleWorkbook(), OPTS);
     const cf = ops(patch.ops, "addConditionalFormats", "合同执行情况表");
-    expect(cf[1].ranges.map(rangeRef)).toEqual(["A3:Z8"]);
+    expect(cf[1].ranges.map(rangeRef)).toEqual(["A3:AD8"]);
     expect(cf[1].rules.map((r) => r.formula)).toEqual([
       'AND(ISNUMBER($I3),$I3<TODAY(),$J3="",N("项目跟踪:交货逾期")=0)',
       'AND(ISNUMBER($M3),$M3<TODAY(),N($O3)<N($N3),N("项目跟踪:收款逾期1")=0)',
@@ -344,7 +345,7 @@ describe("校验报告", () => {
   test("title, counts, one linked row per finding, a table and a frozen header", () => {
     const { patch, result } = planApply(sampleWorkbook(), OPTS);
     const report = ops(patch.ops, "writeSheet").find((o) => o.sheet === "校验报告");
-    expect(report?.after).toBe("风险登记");
+    expect(report?.after).toBe("变更申请");
     expect(report?.visibility).toBe("visible");
     const c = written(patch.ops, "校验报告");
     expect(c.rows[0]?.[0]?.v).toBe("校验报告");
@@ -455,7 +456,7 @@ describe("操作日志", () => {
         result.summary.errors,
         result.summary.warnings,
         result.summary.infos,
-        expect.stringContaining("新建表格 4 个"),
+        expect.stringContaining("新建表格 5 个"),
       ],
     ]);
     expect(c.tables?.map((t) => [t.name, rangeRef(t.range)])).toEqual([["操作日志", "A1:G2"]]);
@@ -560,6 +561,7 @@ describe("planClear", () => {
       "合同执行情况表",
       "实施文档台账",
       "风险登记",
+      "变更申请",
     ]);
     const log = written(patch.ops, "操作日志");
     expect(log.rows[1]?.slice(0, 3).map((x) => x?.v)).toEqual(["2026-11-24 09:00:00", "李娜", "清除"]);
