@@ -945,9 +945,6 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   if (m.columns.task) return undefined;
   const dated = ["planStart", "planEnd", "duration"].filter((f) => m.columns[f]);
   if (!dated.some((f) => !m.weakFields.has(f)) && phasePairs(cols).length < 2) return undefined;
-  if (PLAN_EVIDENCE.filter((f) => m.columns[f]).length < 2) return undefined;
-  const firstDate = Math.min(...dated.map((f) => m.columns[f]!.col));
-  const mapped = mappedColumns({ mapping: m, c1: 1, c2, cols });
   // The rows below the header, up to a run of blank rows.
   const rows: PRow[] = [];
   for (let k = dataIdx; k < ctx.rows.length && rows.length < 30; k++) {
@@ -955,6 +952,11 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (ctx.rows[k].r - prev - 1 >= BLANK_RUN_END) break;
     rows.push(ctx.rows[k]);
   }
+  // One plan date column holding ranges (`2024/10/12-2024/10/30`): both ends of the plan, as 起止日期.
+  splitRangeColumn(ctx, m.columns, rows);
+  if (PLAN_EVIDENCE.filter((f) => m.columns[f]).length < 2) return undefined;
+  const firstDate = Math.min(...dated.map((f) => m.columns[f]!.col));
+  const mapped = mappedColumns({ mapping: m, c1: 1, c2, cols });
   const dateRows = rows.filter((row) =>
     row.cells.some(
       (x) =>
@@ -970,13 +972,20 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
     let names = 0;
     let values = 0;
+    const seen = new Set<string>();
     for (const row of rows) {
       const x = row.cells.find((y) => y.c === c);
       if (!x) continue;
       values++;
-      if (isNameText(x, ctx.date1904)) names++;
+      if (isNameText(x, ctx.date1904)) {
+        names++;
+        seen.add(compact(x.t));
+      }
     }
+    const distinct = seen.size;
     if (names < 2 || names * 3 < values * 2 || names * 2 < dateRows) continue;
+    // A task column names different tasks; a column of a few words repeated (已交付, 未交付) is a status.
+    if (distinct * 2 < names) continue;
     m.columns.task = ref(h, c);
     m.unmapped = m.unmapped.filter((u) => u.col !== c);
     m.valid = true;
@@ -985,6 +994,33 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     return { mapping: m, c1, c2, cols: withTask };
   }
   return undefined;
+}
+
+/**
+ * A plan's only date column (计划时间, 预计时间) whose values are mostly ranges written in one cell
+ * (`2024/10/12-2024/10/30`) holds both ends of the plan: it is read as start and end, as 起止日期 is.
+ */
+function splitRangeColumn(ctx: Ctx, columns: Record<string, ColumnRef>, rows: PRow[]): void {
+  const one =
+    columns.planStart && !columns.planEnd
+      ? "planStart"
+      : columns.planEnd && !columns.planStart
+        ? "planEnd"
+        : undefined;
+  if (!one) return;
+  const r = columns[one];
+  let values = 0;
+  let ranges = 0;
+  for (const row of rows) {
+    const x = row.cells.find((y) => y.c === r.col);
+    if (!x || isBlank(x.t)) continue;
+    values++;
+    const p = parseDate(x.v, { date1904: ctx.date1904 });
+    if (p.status === "invalid" && p.reason === "date-range") ranges++;
+  }
+  if (ranges < 2 || ranges * 2 < values) return;
+  columns.planStart = { ...r, part: "start" };
+  columns.planEnd = { ...r, part: "end" };
 }
 
 // ---------------------------------------------------------------------------
@@ -1051,7 +1087,8 @@ function scanRegion(
       mayStartTable = true;
       continue;
     }
-    if ((mayStartTable || row.r > prev + 1) && mayBeHeader(row) && headerAt(ctx, k)) {
+    const again = repeatsHeader(cells, headerText);
+    if (!again && (mayStartTable || row.r > prev + 1) && mayBeHeader(row) && headerAt(ctx, k)) {
       // Single-cell lines right above the next header are its title, not our data.
       let below = row.r;
       while (dataIdx.length > 0) {
@@ -1081,9 +1118,25 @@ function scanRegion(
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
     else if (isSectionRow(ctx, row.r, cells, dataCols)) sectionRows.push(row.r);
-    // The header written again further down (a ledger pasted together from pieces).
-    else if (cells.filter((x) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t)).length >= 2)
+    // The header written again further down (a ledger pasted together from pieces, a plan kept in
+    // blocks per version): the table goes on, and the one-cell lines right above it (`S9版本`, a
+    // note closing the block before) head the block, they are no rows.
+    else if (
+      cells.filter((x) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t)).length >= 2
+    ) {
       bandRows.push(row.r);
+      let below = row.r;
+      while (dataIdx.length > 0) {
+        const above = rows[dataIdx[dataIdx.length - 1]];
+        const line = cellsIn(above, c1, c2);
+        const heading = line.length <= 2 && line.every((x) => typeof x.v === "string" && !dataCols.has(x.c));
+        if (above.r !== below - 1 || !heading) break;
+        dataIdx.pop();
+        dataRows.pop();
+        sectionRows.push(above.r);
+        below = above.r;
+      }
+    }
     // A lone label in a ledger (`补充协议` over the supplements below), or a lone line in a plan outside
     // its task column (`版本描述` under 阶段 before the notes, `2.统一登录验证` continuing the 描述
     // above): no row of its own.
@@ -1118,7 +1171,15 @@ function scanRegion(
     dataIdx.pop();
   }
   totalRows.sort((a, b) => a - b);
+  sectionRows.sort((a, b) => a - b);
   return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/** The table's own header written again: two or more cells, most of the row, as the header has them. */
+function repeatsHeader(cells: PCell[], headerText: Map<number, string>): boolean {
+  let same = 0;
+  for (const x of cells) if (typeof x.v === "string" && headerText.get(x.c) === compact(x.t)) same++;
+  return same >= 2 && same * 2 >= cells.length;
 }
 
 /** Words a template leaves in a row kept free: 预留, 空白, 保留格式，勿删, 此行需保留. */

@@ -206,6 +206,43 @@ describe("a second round of unseen plans", () => {
   });
 });
 
+describe("a plan kept in blocks per version, its header written again over each block", () => {
+  const rows = [
+    ["V1版本"],
+    ["工单", "前置条件", "预计时间", "状态说明", "提交分支", "迭代"],
+    ["【活动】首页改版", "已交付", "2026/10/12-2026/10/30", "测试完成", "dev", "v1-1031"],
+    ["【活动】满减活动", "已交付", "2026/10/16-2026/10/20", "测试完成", "dev", "v1-1107"],
+    ["【系统】签到奖励", "已交付", "2026/10/22-2026/10/24", "测试中", "dev", "v1-1107"],
+    ["【卡池】过山车卡池", "已交付", "2026/10/23-2026/10/27", "测试中", "dev", "v1-1107"],
+    ["【活动】阵营对决", "已交付", "2026/10/25-2026/10/29", "测试中", "dev", "v1-1121"],
+    ["【系统】回归系统", "未交付", "2026/10/28", "测试中", "dev", "v1-1121"],
+    ["发版前统一冒烟"],
+    ["V2版本", "排期表"],
+    ["工单", "资源状态", "预计时间", "状态说明", "提交分支", "迭代"],
+    ["【系统】回归界面", "已交付", "2026/11/26-2026/11/28", "测试中", "feature", "v2-0109"],
+    ["【系统】珍宝界面", "未交付", null, "未开始", "feature", "v2-0109"],
+  ];
+
+  test("one plan: the task is the column of different names, the one range column both plan ends", () => {
+    const r = check(workbook(sheet("工作计划", rows, { merges: ["A1:F1", "A9:F9"] })));
+    expect(r.tables.map((t) => [t.kind, t.headerRow, t.lastRow, t.columns])).toEqual([
+      ["schedule", 2, 13, { task: "A", planStart: "C", planEnd: "C" }],
+    ]);
+    const t = recognise(workbook(sheet("工作计划", rows))).tables[0];
+    expect(t.dataRows).toEqual([3, 4, 5, 6, 7, 8, 12, 13]);
+    // The block's heading, the note closing the block before it and the header again are no tasks.
+    expect(r.findings.filter((f) => f.severity === "error").map((f) => f.row)).toEqual([13]);
+  });
+
+  test("a date range is read as the plan's start and end", () => {
+    const r = check(workbook(sheet("工作计划", rows)));
+    const late = r.findings.filter((f) => f.row === 3 && f.severity === "error");
+    expect(late).toEqual([]);
+    const t = recognise(workbook(sheet("工作计划", rows))).tables[0];
+    expect([t.columns.planStart?.part, t.columns.planEnd?.part]).toEqual(["start", "end"]);
+  });
+});
+
 describe("no false tables on the held-out non-domain shapes", () => {
   test.each([
     [
