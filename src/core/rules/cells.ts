@@ -45,14 +45,15 @@ export const cellRequired: TableRule = {
       if (row.summary) continue;
       // Two fields read from one cell (起止日期: the plan's start and end) are one empty cell; a
       // cell every phase of a row shares is reported on its first phase.
-      const seen = new Set<string>();
+      // Made only for a row with something to report: most rows have none.
+      let seen: Set<string> | undefined;
       for (const def of required) {
         const fc = row.fields[def.field];
         // An item line's label in the 月份 column (`2016年第四季度调差`) is no empty cell either.
         if (ledger && (def.field === "dueAmount" || !((numOf(row.fields.dueAmount) ?? 0) > 0) || fc?.display))
           continue;
-        if (fc && isEmpty(fc) && !fc.inherited && !seen.has(fc.cell)) {
-          seen.add(fc.cell);
+        if (fc && isEmpty(fc) && !fc.inherited && !seen?.has(fc.cell)) {
+          (seen ??= new Set()).add(fc.cell);
           ctx.report({
             rule: "cell.required",
             ...at(row, fc),
@@ -78,18 +79,23 @@ function invalidCells(
     scope: "table",
     needs: ALL_KINDS,
     check(ctx, table) {
-      for (const row of table.rows) {
-        const seen = new Set<string>();
-        forEachCell(row, (fc) => {
-          if (types.includes(fc.type) && isInvalid(fc) && !fc.inherited && !seen.has(fc.cell)) {
-            seen.add(fc.cell);
-            ctx.report({
-              rule: id,
-              ...at(row, fc),
-              args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
-            });
-          }
-        });
+      // One visitor for the whole table, not a closure and a set per row.
+      let row: TypedRow;
+      let seen: Set<string> | undefined;
+      const visit = (fc: FieldCell) => {
+        if (isInvalid(fc) && types.includes(fc.type) && !fc.inherited && !seen?.has(fc.cell)) {
+          (seen ??= new Set()).add(fc.cell);
+          ctx.report({
+            rule: id,
+            ...at(row, fc),
+            args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
+          });
+        }
+      };
+      for (const r of table.rows) {
+        row = r;
+        seen = undefined;
+        forEachCell(r, visit);
       }
     },
   };
@@ -112,17 +118,20 @@ export const cellDateAsNumber: TableRule = {
   check(ctx, table) {
     const sheet = ctx.wb.sheets.find((s) => s.name === table.sheet);
     if (!sheet) return;
-    for (const row of table.rows) {
-      forEachCell(row, (fc) => {
-        const p = fc.parsed;
-        if (fc.type !== "date" || p.status !== "ok" || !p.fromText || fc.inherited) return;
-        if (typeof cellAt(sheet, row.row, fc.col)?.value !== "number") return;
-        ctx.report({
-          rule: "cell.date-as-number",
-          ...at(row, fc),
-          args: { header: fc.header, value: fc.display, date: String(p.value) },
-        });
+    let row: TypedRow;
+    const visit = (fc: FieldCell) => {
+      const p = fc.parsed;
+      if (p.status !== "ok" || !p.fromText || fc.type !== "date" || fc.inherited) return;
+      if (typeof cellAt(sheet, row.row, fc.col)?.value !== "number") return;
+      ctx.report({
+        rule: "cell.date-as-number",
+        ...at(row, fc),
+        args: { header: fc.header, value: fc.display, date: String(p.value) },
       });
+    };
+    for (const r of table.rows) {
+      row = r;
+      forEachCell(r, visit);
     }
   },
 };

@@ -109,24 +109,20 @@ export const rowActualInFuture: TableRule = {
   needs: perKind((d) => d.actualFields?.map((f) => [f])),
   check(ctx, table) {
     const fields = KIND_DEFS[table.kind].actualFields ?? [];
+    // Each field's own cell, then its payment groups' cells, without an array per row.
+    const judge = (row: TypedRow, fc: FieldCell | undefined) => {
+      const d = dateOf(fc);
+      if (!fc || d === undefined || d <= ctx.asOf || fc.inherited) return;
+      ctx.report({
+        rule: "row.actual-in-future",
+        ...at(row, fc),
+        args: { ...subjectArgs(row), header: fc.header, date: d, asOf: ctx.asOf },
+      });
+    };
     for (const row of table.rows) {
-      const cells: FieldCell[] = [];
       for (const f of fields) {
-        const fc = row.fields[f];
-        if (fc) cells.push(fc);
-        for (const g of row.groups) {
-          const gc = g.fields[f as "receivedDate"];
-          if (gc) cells.push(gc);
-        }
-      }
-      for (const fc of cells) {
-        const d = dateOf(fc);
-        if (d === undefined || d <= ctx.asOf || fc.inherited) continue;
-        ctx.report({
-          rule: "row.actual-in-future",
-          ...at(row, fc),
-          args: { ...subjectArgs(row), header: fc.header, date: d, asOf: ctx.asOf },
-        });
+        judge(row, row.fields[f]);
+        for (const g of row.groups) judge(row, g.fields[f as "receivedDate"]);
       }
     }
   },

@@ -275,7 +275,14 @@ export function criticalPath(
     const first = dayAt(lo);
     if (calendar.workdaysAfter) {
       const after = calendar.workdaysAfter(first, hi - lo);
-      table = (i) => (i === 0 ? first : after(i - 1));
+      // Four dates per task fall on a few hundred boundaries: each is spelled once.
+      const spelled: Array<IsoDate | undefined> = new Array(hi - lo + 1);
+      table = (i) => {
+        if (i < 0 || i > hi - lo) return after(i - 1);
+        let d = spelled[i];
+        if (d === undefined) spelled[i] = d = i === 0 ? first : after(i - 1);
+        return d;
+      };
     } else {
       const days: string[] = [first];
       let d = first;
