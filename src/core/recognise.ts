@@ -888,10 +888,16 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
     }
   }
   if (s1.found.length > 0) return { found: s1.found, idx: i, headerRows: 1 };
-  // A plan whose task column has no header (or the name of the project as its header).
+  // A plan whose task column has no header (or the name of the project as its header), under a
+  // two-row header: phases across columns, or a sparser second line of labels (大分类 | 小分类).
   if (next && next.r === row.r + 1) {
     const cols = doubleHeader(ctx, row, next);
-    const d = phasePairs(cols).length >= 2 ? inferTask(ctx, cols, i + 2) : undefined;
+    const second =
+      next.cells.length < row.cells.length &&
+      next.cells.every((x) => typeof x.v === "string" && !dateLike(x, ctx.date1904)) &&
+      // Each label sits under a header cell of the top row (大分类 | 小分类 under 项目 merged over both).
+      cols.every((x) => x.top !== undefined || !next.cells.some((y) => y.c === x.c));
+    const d = phasePairs(cols).length >= 2 || second ? inferTask(ctx, cols, i + 2) : undefined;
     if (d) return { found: [d], idx: i + 1, headerRows: 2 };
   }
   const s = inferTask(ctx, singleHeader(ctx, row), i + 1);
@@ -944,7 +950,6 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   const m = mapColumns(ctx, "schedule", cols, 1, c2);
   if (m.columns.task) return undefined;
   const dated = ["planStart", "planEnd", "duration"].filter((f) => m.columns[f]);
-  if (!dated.some((f) => !m.weakFields.has(f)) && phasePairs(cols).length < 2) return undefined;
   // The rows below the header, up to a run of blank rows.
   const rows: PRow[] = [];
   for (let k = dataIdx; k < ctx.rows.length && rows.length < 30; k++) {
@@ -952,6 +957,9 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (ctx.rows[k].r - prev - 1 >= BLANK_RUN_END) break;
     rows.push(ctx.rows[k]);
   }
+  // Every task on two rows, a 计划 row over an 实际 row: plainly headed 开始日期 | 结束日期 are the plan's.
+  const paired = m.columns.planStart !== undefined && m.columns.planEnd !== undefined && planActualRows(rows);
+  if (!paired && !dated.some((f) => !m.weakFields.has(f)) && phasePairs(cols).length < 2) return undefined;
   // One plan date column holding ranges (`2024/10/12-2024/10/30`): both ends of the plan, as 起止日期.
   splitRangeColumn(ctx, m.columns, rows);
   if (PLAN_EVIDENCE.filter((f) => m.columns[f]).length < 2) return undefined;
@@ -966,7 +974,8 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   ).length;
   if (dateRows < 2) return undefined;
   const byCol = new Map(cols.map((x) => [x.c, x]));
-  for (let c = firstDate - 1; c >= Math.max(1, firstDate - 4); c--) {
+  // The task is near the dates; under 计划/实际 rows it may stand further left, past status and hours.
+  for (let c = firstDate - 1; c >= Math.max(1, paired ? 1 : firstDate - 4); c--) {
     if (mapped.has(c)) continue;
     const h = byCol.get(c);
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
@@ -994,6 +1003,23 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     return { mapping: m, c1, c2, cols: withTask };
   }
   return undefined;
+}
+
+/** A column holding nothing but 计划 and 实际, each at least twice: every task on a plan row and an actual row. */
+function planActualRows(rows: PRow[]): boolean {
+  const counts = new Map<number, { plan: number; actual: number; other: number }>();
+  for (const row of rows) {
+    for (const x of row.cells) {
+      if (typeof x.v !== "string") continue;
+      let n = counts.get(x.c);
+      if (!n) counts.set(x.c, (n = { plan: 0, actual: 0, other: 0 }));
+      const t = compact(x.t);
+      if (t === "计划") n.plan++;
+      else if (t === "实际") n.actual++;
+      else n.other++;
+    }
+  }
+  return [...counts.values()].some((n) => n.plan >= 2 && n.actual >= 2 && n.other === 0);
 }
 
 /**

@@ -243,6 +243,59 @@ describe("a plan kept in blocks per version, its header written again over each 
   });
 });
 
+describe("every task on two rows, 计划 over 实际", () => {
+  test("小分类 under 项目 is the task, the plainly headed dates the plan's, the 实际 rows no tasks", () => {
+    const wb = workbook(
+      sheet(
+        "Sheet1",
+        [
+          ["项目", null, null, "人员", "状态", "完成度", "工时", "计划", "开始日期", "结束日期", "备注"],
+          ["大分类", "小分类", null, null, null, null, null, "实际"],
+          ["商城", "注册登录", null, "甲", "开工", 0.5, 6, "计划", d("2026-12-01"), d("2026-12-04")],
+          [null, null, null, null, null, null, null, "实际"],
+          [null, "购物车", null, "乙", "开工", 0, 8, "计划", d("2026-12-04"), d("2026-12-08")],
+          [null, null, null, null, null, null, null, "实际"],
+          ["后台", "订单管理", null, "丙", "未开工", 0, 12, "计划", d("2026-12-08"), d("2026-12-15")],
+          [null, null, null, null, null, null, null, "实际"],
+        ],
+        { merges: ["A1:C1"] },
+      ),
+    );
+    const r = check(wb);
+    expect(r.tables.map((t) => [t.kind, t.headerRow, t.columns])).toEqual([
+      ["schedule", 2, { task: "B", owner: "D", progress: "F", planStart: "I", planEnd: "J", note: "K" }],
+    ]);
+    expect(recognise(wb).tables[0].dataRows).toEqual([3, 5, 7]);
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("a first row naming only a module and a page, under no header cell, is no second header line", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          [null, null, null, "计划开始时间", "预计用时(天)", "实际完成时间", "负责人"],
+          ["客服工作台", "首页"],
+          [null, "我的客户", "客户列表页", d("2026-07-05"), 1.5, d("2026-07-06"), "甲"],
+          [null, null, "高级筛选", d("2026-07-12"), 1.5, d("2026-07-13"), "甲"],
+        ]),
+      ),
+    );
+    expect([t.headerRow, t.columns.task?.letter]).toEqual([1, "C"]);
+  });
+
+  test("without the 计划/实际 rows, plain dates beside an unheaded name column are no plan", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["项目", null, "人员", "状态", "完成度", "开始日期", "结束日期"],
+        ["大分类", "小分类"],
+        ["商城", "注册登录", "甲", "开工", 0.5, d("2026-12-01"), d("2026-12-04")],
+        [null, "购物车", "乙", "开工", 0, d("2026-12-04"), d("2026-12-08")],
+      ]),
+    );
+    expect(recognise(wb).tables).toEqual([]);
+  });
+});
+
 describe("no false tables on the held-out non-domain shapes", () => {
   test.each([
     [
