@@ -353,14 +353,19 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
   return { rows, ids, linked, plan, forecast, late, forecastTasks };
 }
 
-/** Id → first task with it (links resolve to the first, as in the CPM). */
-function indexOfIds(ids: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
+/** Id → first task with it (links resolve to the first, as in the CPM); built once per network. */
+function indexOfIds(ids: readonly string[]): ReadonlyMap<string, number> {
+  let index = ID_INDEX.get(ids);
+  if (index) return index;
+  const built = new Map<string, number>();
   ids.forEach((id, i) => {
-    if (!index.has(id)) index.set(id, i);
+    if (!built.has(id)) built.set(id, i);
   });
+  ID_INDEX.set(ids, (index = built));
   return index;
 }
+
+const ID_INDEX = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
 
 /** A chain of codes for a message: at most 12, the middle elided. */
 function chainText(ids: readonly string[]): string {
