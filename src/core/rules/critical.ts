@@ -340,8 +340,9 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
     const earliest = dur === remaining ? today : cal.addWorkdays(today, remaining - dur);
     if (earliest <= r.earlyStart) return t;
     late.add(i);
-    const moved: CpmTask = { ...t, start: earliest, durationWorkingDays: dur };
-    delete moved.finish;
+    // Built without its finish rather than deleting it: a deleted key leaves the object in
+    // dictionary mode, and the CPM reads every task's dates.
+    const moved: CpmTask = { id: t.id, links: t.links, start: earliest, durationWorkingDays: dur };
     return moved;
   });
   const forecast = criticalPath(forecastTasks, cal, { maxChains: 5 });
