@@ -340,8 +340,9 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
     const earliest = dur === remaining ? today : cal.addWorkdays(today, remaining - dur);
     if (earliest <= r.earlyStart) return t;
     late.add(i);
-    const moved: CpmTask = { ...t, start: earliest, durationWorkingDays: dur };
-    delete moved.finish;
+    // Built without its finish rather than deleting it: a deleted key leaves the object in
+    // dictionary mode, and the CPM reads every task's dates.
+    const moved: CpmTask = { id: t.id, links: t.links, start: earliest, durationWorkingDays: dur };
     return moved;
   });
   const forecast = criticalPath(forecastTasks, cal, { maxChains: 5 });
@@ -353,14 +354,19 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
   return { rows, ids, linked, plan, forecast, late, forecastTasks };
 }
 
-/** Id → first task with it (links resolve to the first, as in the CPM). */
-function indexOfIds(ids: readonly string[]): Map<string, number> {
-  const index = new Map<string, number>();
+/** Id → first task with it (links resolve to the first, as in the CPM); built once per network. */
+function indexOfIds(ids: readonly string[]): ReadonlyMap<string, number> {
+  let index = ID_INDEX.get(ids);
+  if (index) return index;
+  const built = new Map<string, number>();
   ids.forEach((id, i) => {
-    if (!index.has(id)) index.set(id, i);
+    if (!built.has(id)) built.set(id, i);
   });
+  ID_INDEX.set(ids, (index = built));
   return index;
 }
+
+const ID_INDEX = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
 
 /** A chain of codes for a message: at most 12, the middle elided. */
 function chainText(ids: readonly string[]): string {

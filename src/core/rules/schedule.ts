@@ -182,15 +182,21 @@ export const scheduleProgressMismatch: TableRule = {
  * Rows by the code predecessors are written in: the 标识号 of an MS Project export when the table
  * has one (its 前置任务 name rows by that number, not by the outline's WBS), else the WBS.
  */
-function rowsByWbs(table: TypedTable): Map<string, TypedRow> {
+function rowsByWbs(table: TypedTable): ReadonlyMap<string, TypedRow> {
+  // Three predecessor rules ask per table; the answer is the same each time.
+  let known = ROWS_BY_CODE.get(table);
+  if (known) return known;
   const map = new Map<string, TypedRow>();
   const key = table.fields.has("taskId") ? "taskId" : "wbs";
   for (const row of table.rows) {
     const w = textOf(row.fields[key]);
     if (w !== undefined && !map.has(w)) map.set(w, row);
   }
-  return map;
+  ROWS_BY_CODE.set(table, (known = map));
+  return known;
 }
+
+const ROWS_BY_CODE = new WeakMap<TypedTable, ReadonlyMap<string, TypedRow>>();
 
 export const schedulePredecessorMissing: TableRule = {
   id: "schedule.predecessor-missing",

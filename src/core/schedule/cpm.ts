@@ -301,19 +301,22 @@ export function criticalPath(
   // A milestone's date is the day it sits at the end of, or the day it sits at the start of.
   const startDate = (b: number, i: number) => dayAt(dur[i] === 0 && atEnd[i] ? b - 1 : b);
   const finishDate = (b: number, i: number) => dayAt(dur[i] === 0 && !atEnd[i] ? b : b - 1);
-  const results: CpmTaskResult[] = tasks.map((t, i) => ({
-    id: t.id,
-    durationWorkingDays: dur[i],
-    durationUnknown: durationUnknown[i] === 1,
-    earlyStart: startDate(es[i], i),
-    earlyFinish: finishDate(es[i] + dur[i], i),
-    lateStart: startDate(lf[i] - dur[i], i),
-    lateFinish: finishDate(lf[i], i),
-    totalFloat: float(i),
-    critical: float(i) <= 0,
-    inCycle: inCycle[i] === 1,
-    ...(driver[i] >= 0 ? { driver: tasks[driver[i]].id } : {}),
-  }));
+  const results: CpmTaskResult[] = tasks.map((t, i) => {
+    const r: CpmTaskResult = {
+      id: t.id,
+      durationWorkingDays: dur[i],
+      durationUnknown: durationUnknown[i] === 1,
+      earlyStart: startDate(es[i], i),
+      earlyFinish: finishDate(es[i] + dur[i], i),
+      lateStart: startDate(lf[i] - dur[i], i),
+      lateFinish: finishDate(lf[i], i),
+      totalFloat: float(i),
+      critical: float(i) <= 0,
+      inCycle: inCycle[i] === 1,
+    };
+    if (driver[i] >= 0) r.driver = tasks[driver[i]].id;
+    return r;
+  });
 
   // Critical chains: critical tasks joined by links that drive the successor (the link's constraint
   // is what set its early start), from a task no such link reaches to one that drives nothing.
@@ -327,11 +330,14 @@ export function criticalPath(
     return (e.link.type === "FS" || e.link.type === "SS" ? b : b - dur[e.to]) === es[e.to];
   };
   const critical = (i: number) => float(i) <= 0;
-  const next: number[][] = Array.from({ length: n }, () => []);
+  // Only critical tasks have driving successors: a list for those alone, not one per task.
+  const NONE: readonly number[] = [];
+  const next: Array<readonly number[]> = new Array<readonly number[]>(n).fill(NONE);
   const hasPrev = new Uint8Array(n);
   for (const e of live)
     if (critical(e.from) && critical(e.to) && drives(e)) {
-      next[e.from].push(e.to);
+      if (next[e.from] === NONE) next[e.from] = [e.to];
+      else (next[e.from] as number[]).push(e.to);
       hasPrev[e.to] = 1;
     }
   const maxChains = options.maxChains ?? 20;
