@@ -47,22 +47,7 @@ import {
 } from "./documents";
 import { issueOverdue, riskHighNoResponse, riskResponseOverdue, riskReviewOverdue } from "./registers";
 import { changeOpenOverdue, changeUnreviewed, scheduleChangeUnapproved } from "./changes";
-import {
-  contractAcceptanceCopies,
-  contractAssessmentMissing,
-  contractCloseoutMissing,
-  contractInitCheckMissing,
-  contractKickoffBeforePayment,
-  contractPlanLate,
-  contractPreAcceptanceMissing,
-  contractPreAcceptanceStaff,
-  contractProjectReportLate,
-  contractRunInEnded,
-  contractRunInEnding,
-  contractScheduleUnsigned,
-  contractTrainingPlanUnconfirmed,
-  tableStale,
-} from "./process";
+import { PROCESS_RULES, tableStale } from "./process";
 import { rowActualInFuture, rowDateOrder, rowDuplicateKey, rowUnknownContract } from "./rows";
 import {
   scheduleBeyondContract,
@@ -136,19 +121,7 @@ export const RULES: readonly Rule[] = [
   changeUnreviewed,
   changeOpenOverdue,
   // The process each contract goes through (§2.1–§2.5, 集成 5, 流程 三).
-  contractKickoffBeforePayment,
-  contractPlanLate,
-  contractProjectReportLate,
-  contractScheduleUnsigned,
-  contractTrainingPlanUnconfirmed,
-  contractAssessmentMissing,
-  contractInitCheckMissing,
-  contractRunInEnding,
-  contractRunInEnded,
-  contractPreAcceptanceMissing,
-  contractPreAcceptanceStaff,
-  contractAcceptanceCopies,
-  contractCloseoutMissing,
+  ...PROCESS_RULES,
   tableStale,
   tableNotRecognized,
   tableBlankRows,

@@ -624,7 +624,7 @@ export const contractCloseoutMissing: TableRule = {
  * (动员会日期, 培训计划确认日期 …). Most ledgers keep only a few of those columns, so a report counts the
  * ones that could not run instead of naming each.
  */
-export const PROCESS_RULE_IDS: readonly RuleId[] = [
+export const PROCESS_RULES: readonly TableRule[] = [
   contractKickoffBeforePayment,
   contractPlanLate,
   contractProjectReportLate,
@@ -638,4 +638,6 @@ export const PROCESS_RULE_IDS: readonly RuleId[] = [
   contractPreAcceptanceStaff,
   contractAcceptanceCopies,
   contractCloseoutMissing,
-].map((r) => r.id);
+];
+
+export const PROCESS_RULE_IDS: readonly RuleId[] = PROCESS_RULES.map((r) => r.id);
