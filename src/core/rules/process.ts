@@ -108,47 +108,58 @@ function lateRecord(
   return isEmpty(fc) && deadline < ctx.asOf ? { deadline } : undefined;
 }
 
-export const contractPlanLate: TableRule = {
-  id: "contract.plan-late",
-  severity: "warning",
-  source: "§1.2.2",
-  scope: "table",
-  needs: { contracts: [["noticeDate", "planFiledDate"]] },
-  check(ctx, table) {
-    const n = ctx.settings.planWorkdays;
-    for (const row of ownRows(table)) {
-      const notice = dateOf(row.fields.noticeDate);
-      if (notice === undefined) continue;
-      const late = lateRecord(ctx, notice, n, row.fields.planFiledDate);
-      if (!late) continue;
-      const args: MessageArgs = { ...contractArgs(row), noticeDate: notice, deadline: late.deadline, n };
-      if (late.date !== undefined) args.planDate = late.date;
-      if (late.early) args.early = 1;
-      ctx.report({ rule: "contract.plan-late", ...at(row, row.fields.planFiledDate), args });
-    }
-  },
-};
+/**
+ * A step due `n` working days (设置 `days`) after the row's `from` date: reported in its own column
+ * when done late (or dated before `from`), or still empty past the deadline.
+ */
+function doneWithin(spec: {
+  id: "contract.plan-late" | "contract.project-report-late";
+  source: string;
+  from: "noticeDate" | "signDate";
+  to: "planFiledDate" | "projectReportDate";
+  days: "planWorkdays" | "noticeWorkdays";
+  /** The message's name for the step's own date. */
+  doneArg: "planDate" | "reportDate";
+}): TableRule {
+  return {
+    id: spec.id,
+    severity: "warning",
+    source: spec.source,
+    scope: "table",
+    needs: { contracts: [[spec.from, spec.to]] },
+    check(ctx, table) {
+      const n = ctx.settings[spec.days];
+      for (const row of ownRows(table)) {
+        const from = dateOf(row.fields[spec.from]);
+        if (from === undefined) continue;
+        const late = lateRecord(ctx, from, n, row.fields[spec.to]);
+        if (!late) continue;
+        const args: MessageArgs = { ...contractArgs(row), [spec.from]: from, deadline: late.deadline, n };
+        if (late.date !== undefined) args[spec.doneArg] = late.date;
+        if (late.early) args.early = 1;
+        ctx.report({ rule: spec.id, ...at(row, row.fields[spec.to]), args });
+      }
+    },
+  };
+}
 
-export const contractProjectReportLate: TableRule = {
+export const contractPlanLate = doneWithin({
+  id: "contract.plan-late",
+  source: "§1.2.2",
+  from: "noticeDate",
+  to: "planFiledDate",
+  days: "planWorkdays",
+  doneArg: "planDate",
+});
+
+export const contractProjectReportLate = doneWithin({
   id: "contract.project-report-late",
-  severity: "warning",
   source: "§2.1",
-  scope: "table",
-  needs: { contracts: [["signDate", "projectReportDate"]] },
-  check(ctx, table) {
-    const n = ctx.settings.noticeWorkdays;
-    for (const row of ownRows(table)) {
-      const sign = dateOf(row.fields.signDate);
-      if (sign === undefined) continue;
-      const late = lateRecord(ctx, sign, n, row.fields.projectReportDate);
-      if (!late) continue;
-      const args: MessageArgs = { ...contractArgs(row), signDate: sign, deadline: late.deadline, n };
-      if (late.date !== undefined) args.reportDate = late.date;
-      if (late.early) args.early = 1;
-      ctx.report({ rule: "contract.project-report-late", ...at(row, row.fields.projectReportDate), args });
-    }
-  },
-};
+  from: "signDate",
+  to: "projectReportDate",
+  days: "noticeWorkdays",
+  doneArg: "reportDate",
+});
 
 export const contractScheduleUnsigned: TableRule = {
   id: "contract.schedule-unsigned",
