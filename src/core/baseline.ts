@@ -412,6 +412,33 @@ export interface BaselineSummary {
   /** The baseline the plan-change rules and the variance use. */
   compared: string;
   variance: TaskVariance[];
+  /**
+   * What varianceCounts() gives for the whole variance, where `variance` was cut to the tasks a
+   * reader is shown (the task pane's page gets the first moved tasks only).
+   */
+  counts?: VarianceCounts;
+}
+
+export interface VarianceCounts {
+  /** Tasks not the same as in the baseline: changed, added or removed. */
+  moved: number;
+  changed: number;
+  /** Tasks finishing later than in the baseline. */
+  later: number;
+  added: number;
+  removed: number;
+}
+
+/** The variance counted by status, in one pass. */
+export function varianceCounts(variance: readonly TaskVariance[]): VarianceCounts {
+  const c: VarianceCounts = { moved: 0, changed: 0, later: 0, added: 0, removed: 0 };
+  for (const v of variance) {
+    if (v.status === "same") continue;
+    c.moved++;
+    c[v.status]++;
+    if ((v.finishVariance ?? 0) > 0) c.later++;
+  }
+  return c;
 }
 
 export function baselineSummary(

@@ -5,6 +5,7 @@
  * rows it scrolls over — for the current filter, search, sort and 「我的事项」.
  */
 
+import { varianceCounts } from "../core/baseline";
 import { SEVERITY_ORDER, type Severity } from "../core/findings";
 import { noticeId } from "../core/notice-id";
 import type { NoticePlan } from "../core/notices";
@@ -255,6 +256,8 @@ export class FindingsStore {
 
 /** At most this many notices are listed (and sent to the page), however many are planned. */
 export const LISTED_NOTICES = 200;
+/** The moved tasks of the baseline variance the page lists; the rest are counted. */
+export const LISTED_VARIANCE = 100;
 
 /**
  * The planned notices as the 通知 page needs them when the report lists only the first
@@ -298,13 +301,34 @@ export interface PageReport extends Omit<PaneReport, "findings"> {
 /** The page's report of a full one, with the findings left in `store`. */
 export function pageReport(report: PaneReport, version: number, sent?: readonly string[] | true): PageReport {
   const { findings, notices, ...rest } = report;
+  const b = rest.baseline;
   return {
     ...rest,
+    // The variance of every task stays here: the page lists the first moved ones and the counts.
+    ...(b
+      ? {
+          baseline: {
+            ...b,
+            counts: varianceCounts(b.variance),
+            variance: movedTasks(b.variance, LISTED_VARIANCE),
+          },
+        }
+      : {}),
     notices: notices.slice(0, LISTED_NOTICES),
     noticeIndex: noticeIndex(notices, sent),
     overview: overviewOf(findings),
     version,
   };
+}
+
+/** The first `n` tasks of a variance that differ from the baseline, in its order. */
+export function movedTasks<T extends { status: string }>(variance: readonly T[], n: number): T[] {
+  const out: T[] = [];
+  for (const v of variance) {
+    if (out.length >= n) break;
+    if (v.status !== "same") out.push(v);
+  }
+  return out;
 }
 
 /** A job's result as the page gets it: the report without its findings. */

@@ -15,9 +15,10 @@ import {
 } from "@fluentui/react-components";
 import { useId, useState } from "react";
 import type { CheckReport } from "../../app/check";
-import { BASELINE_NAMES, MAX_BASELINES, sameName, type TaskVariance } from "../../core/baseline";
+import { BASELINE_NAMES, MAX_BASELINES, sameName, varianceCounts } from "../../core/baseline";
 import type { Lang } from "../../core/settings";
 import { baselineWords } from "../../i18n/baseline";
+import { LISTED_VARIANCE, movedTasks } from "../findings-query";
 import type { PaneBaselineOutcome } from "../jobs";
 
 const useStyles = makeStyles({
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
 });
 
 /** At most this many changed tasks are listed; the CLI's `baseline show` has them all. */
-export const LISTED_VARIANCE = 100;
+export { LISTED_VARIANCE };
 
 export interface BaselinePanelProps {
   report: Omit<CheckReport, "findings">;
@@ -55,8 +56,9 @@ export function BaselinePanel({ report, lang, busy, onSet, outcome, confirm }: B
   const b = report.baseline;
   const saved = b?.saved ?? [];
   const next = BASELINE_NAMES.find((n) => !saved.some((x) => sameName(x.name, n)));
-  const moved = (b?.variance ?? []).filter((v) => v.status !== "same");
-  const count = (st: TaskVariance["status"]) => moved.filter((v) => v.status === st).length;
+  // From the worker: the counts and the first moved tasks only (a report made on the page: all).
+  const counts = b ? (b.counts ?? varianceCounts(b.variance)) : undefined;
+  const listed = b ? movedTasks(b.variance, LISTED_VARIANCE) : [];
   const submit = () => {
     const wanted = name.trim() || undefined;
     const existing = wanted === undefined ? undefined : saved.find((x) => sameName(x.name, wanted));
@@ -83,16 +85,16 @@ export function BaselinePanel({ report, lang, busy, onSet, outcome, confirm }: B
             {w.compared(b.compared, saved.find((x) => x.name === b.compared)?.savedAt ?? "")}
           </Text>
           <Text as="p" block>
-            {moved.length === 0
+            {!counts || counts.moved === 0
               ? w.unchanged
               : w.summary({
-                  changed: count("changed"),
-                  later: moved.filter((v) => (v.finishVariance ?? 0) > 0).length,
-                  added: count("added"),
-                  removed: count("removed"),
+                  changed: counts.changed,
+                  later: counts.later,
+                  added: counts.added,
+                  removed: counts.removed,
                 })}
           </Text>
-          {moved.length > 0 && (
+          {listed.length > 0 && (
             <table className={s.table} aria-label={w.varianceLabel}>
               <thead>
                 <tr>
@@ -104,7 +106,7 @@ export function BaselinePanel({ report, lang, busy, onSet, outcome, confirm }: B
                 </tr>
               </thead>
               <tbody>
-                {moved.slice(0, LISTED_VARIANCE).map((v) => (
+                {listed.map((v) => (
                   <tr key={`${v.sheet}\u0000${v.key}`}>
                     <th scope="row" className={s.cell}>
                       {v.key} {v.task}
@@ -127,9 +129,9 @@ export function BaselinePanel({ report, lang, busy, onSet, outcome, confirm }: B
               </tbody>
             </table>
           )}
-          {moved.length > LISTED_VARIANCE && (
+          {counts && counts.moved > LISTED_VARIANCE && (
             <Text as="p" block className={s.hint}>
-              {w.more(moved.length - LISTED_VARIANCE)}
+              {w.more(counts.moved - LISTED_VARIANCE)}
             </Text>
           )}
           <Text as="p" block weight="semibold">
