@@ -10,76 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliRunner } from "../helpers/cli";
 import { openpyxlSheets } from "../helpers/second-readers";
-import { writeXlsx, type CellInput } from "../helpers/workbook";
+import { writeXlsx } from "../helpers/workbook";
+import { PHASE_HEADER, PHASE_MERGES, PHASE_ROWS } from "../helpers/phase-plan";
 
 const dir = mkdtempSync(join(tmpdir(), "ptrack-phases-"));
 const run = cliRunner(undefined, ["--today", "2026-11-23"]);
 
-const day = (iso: string) => ({ date: iso });
-
-/** 模块 merged down over its 子模块, four phases of (开始时间, 结束时间), some pairs left empty. */
-const ROWS: CellInput[][] = [
-  ["项目名称", null, "某订货平台", null, null, null, "公司名称", null, "某公司"],
-  ["项目负责人", null, "李四", null, null, null, "日期", null, day("2026-08-20")],
-  ["模块", "子模块", "需求", null, "设计", null, "开发", null, "测试", null, "负责人", "完成率"],
-  [
-    null,
-    null,
-    "开始时间",
-    "结束时间",
-    "开始时间",
-    "结束时间",
-    "开始时间",
-    "结束时间",
-    "开始时间",
-    "结束时间",
-  ],
-  [
-    "订单管理",
-    "下单",
-    day("2026-09-01"),
-    day("2026-09-10"),
-    day("2026-09-08"),
-    day("2026-09-20"),
-    day("2026-09-21"),
-    day("2026-10-30"),
-    day("2026-11-02"),
-    day("2026-12-10"),
-    "张一",
-    0.4,
-  ],
-  [
-    null,
-    "退单",
-    day("2026-09-01"),
-    day("2026-09-05"),
-    null,
-    null,
-    day("2026-09-06"),
-    day("2026-09-30"),
-    day("2026-10-08"),
-    day("2026-10-20"),
-    "王二",
-    1,
-  ],
-  [
-    "支付管理",
-    "对账",
-    day("2026-09-10"),
-    day("2026-09-20"),
-    day("2026-09-05"),
-    day("2026-09-25"),
-    day("2026-10-10"),
-    day("2026-10-01"),
-    null,
-    null,
-    null,
-    0.2,
-  ],
-  [null, "开票", null, null, null, null, null, null, null, null, "赵六", 0],
-];
-
-const MERGES = ["A3:A4", "B3:B4", "C3:D3", "E3:F3", "G3:H3", "I3:J3", "K3:K4", "L3:L4", "A5:A6", "A7:A8"];
+const ROWS = [...PHASE_HEADER, ...PHASE_ROWS];
+const MERGES = PHASE_MERGES;
 
 /** The cells the error mark covers on a sheet, as openpyxl reads the conditional formats. */
 function markedCells(file: string, sheet: string): string[] {

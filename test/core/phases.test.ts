@@ -11,89 +11,9 @@ import { recognise } from "../../src/core/recognise";
 import { typeTable } from "../../src/core/rows";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { formatFinding } from "../../src/i18n/messages";
-import { d, sheet, workbook } from "../helpers/snapshot";
+import { PHASE_MERGES, phasePlanSnapshot } from "../helpers/phase-plan";
 
-export const PHASE_HEADER = [
-  ["项目名称", null, "某订货平台", null, null, null, "公司名称", null, "某公司"],
-  ["项目负责人", null, "李四", null, null, null, "日期", null, d("2026-08-20")],
-  ["模块", "子模块", "需求", null, "设计", null, "开发", null, "测试", null, "负责人", "完成率"],
-  [
-    null,
-    null,
-    "开始时间",
-    "结束时间",
-    "开始时间",
-    "结束时间",
-    "开始时间",
-    "结束时间",
-    "开始时间",
-    "结束时间",
-  ],
-];
-
-/** Rows 5–8: every phase filled; 设计 left empty; phases out of order and no owner; no phase at all. */
-export const PHASE_ROWS = [
-  [
-    "订单管理",
-    "下单",
-    d("2026-09-01"),
-    d("2026-09-10"),
-    d("2026-09-08"),
-    d("2026-09-20"),
-    d("2026-09-21"),
-    d("2026-10-30"),
-    d("2026-11-02"),
-    d("2026-12-10"),
-    "张一",
-    0.4,
-  ],
-  [
-    null,
-    "退单",
-    d("2026-09-01"),
-    d("2026-09-05"),
-    null,
-    null,
-    d("2026-09-06"),
-    d("2026-09-30"),
-    d("2026-10-08"),
-    d("2026-10-20"),
-    "王二",
-    1,
-  ],
-  [
-    "支付管理",
-    "对账",
-    d("2026-09-10"),
-    d("2026-09-20"),
-    d("2026-09-05"),
-    d("2026-09-25"),
-    d("2026-10-10"),
-    d("2026-10-01"),
-    null,
-    null,
-    null,
-    0.2,
-  ],
-  [null, "开票", null, null, null, null, null, null, null, null, "赵六", 0],
-];
-
-export const PHASE_MERGES = [
-  "A3:A4",
-  "B3:B4",
-  "C3:D3",
-  "E3:F3",
-  "G3:H3",
-  "I3:J3",
-  "K3:K4",
-  "L3:L4",
-  "A5:A6",
-  "A7:A8",
-];
-
-function plan(): WorkbookSnapshot {
-  return workbook(sheet("Sheet1", [...PHASE_HEADER, ...PHASE_ROWS], { merges: PHASE_MERGES }));
-}
+const plan = (): WorkbookSnapshot => phasePlanSnapshot();
 
 function check(wb: WorkbookSnapshot): CheckResult {
   return checkWorkbook(wb, { asOf: "2026-11-23" });
@@ -216,11 +136,7 @@ describe("phases across columns", () => {
   test("editing a phase's date as the user types rechecks every phase of its row", () => {
     // Without 模块 merged down, so the edit is rechecked in place rather than in full.
     const make = () =>
-      workbook(
-        sheet("Sheet1", [...PHASE_HEADER, ...PHASE_ROWS], {
-          merges: PHASE_MERGES.filter((m) => !m.startsWith("A5") && !m.startsWith("A7")),
-        }),
-      );
+      phasePlanSnapshot(PHASE_MERGES.filter((m) => !m.startsWith("A5") && !m.startsWith("A7")));
     const opts = { asOf: "2026-11-23" as const };
     const wb = make();
     const live = startLive(wb, analyseWorkbook(wb, opts), opts)!;

@@ -9,7 +9,9 @@ import { NoticesPage } from "../../src/taskpane/pages/NoticesPage";
 import { OverduePage } from "../../src/taskpane/pages/OverduePage";
 import { SettingsPage } from "../../src/taskpane/pages/SettingsPage";
 import { StructurePage } from "../../src/taskpane/pages/StructurePage";
+import { checkWorkbook } from "../../src/core/check";
 import { PREFS, sampleCounts, sampleReport, sampleSummary } from "./fixtures";
+import { phasePlanSnapshot } from "../helpers/phase-plan";
 
 const show = (ui: ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 
@@ -39,6 +41,43 @@ describe("结构 page", () => {
     expect(screen.queryByText("planEnd")).toBeNull();
     expect(screen.queryByText("receivedAmount1")).toBeNull();
     expect(screen.getAllByText("计划完成").length).toBeGreaterThan(0);
+  });
+
+  it("names a plan's phases across columns, with their columns and the tasks they make", () => {
+    const tables = checkWorkbook(phasePlanSnapshot(), { asOf: "2026-11-23" }).tables;
+    show(<StructurePage tables={tables} lang="zh" />);
+    expect(screen.getByText("阶段", { selector: "dt" }).nextSibling).toHaveProperty(
+      "textContent",
+      "需求（C–D 列）、设计（E–F 列）、开发（G–H 列）、测试（I–J 列），共 11 项任务（每行每阶段一项）",
+    );
+  });
+
+  it("in English, names the phases without full-width brackets", () => {
+    const tables = checkWorkbook(phasePlanSnapshot(), { asOf: "2026-11-23" }).tables;
+    show(<StructurePage tables={tables} lang="en" />);
+    expect(screen.getByText("Phases").nextSibling).toHaveProperty(
+      "textContent",
+      "需求 (columns C–D), 设计 (columns E–F), 开发 (columns G–H), 测试 (columns I–J); 11 tasks (one per row and phase)",
+    );
+  });
+
+  it("says a payables table is money we pay, and shows no phases where there are none", () => {
+    const [t] = sampleReport().tables;
+    show(<StructurePage tables={[{ ...t, kind: "payments", payable: true }]} lang="zh" />);
+    expect(screen.getByText("收付方向").nextSibling).toHaveProperty(
+      "textContent",
+      "应付（我方付款，不生成催款通知单）",
+    );
+    expect(screen.queryByText("阶段", { selector: "dt" })).toBeNull();
+  });
+
+  it("names the contract a one-contract sheet is about, and the cell it was read from", () => {
+    const t = sampleReport().tables.find((x) => x.kind === "contracts")!;
+    show(<StructurePage tables={[{ ...t, contract: { key: "HT-2013-06", cell: "B2" } }]} lang="zh" />);
+    expect(screen.getByText("合同", { selector: "dt" }).nextSibling).toHaveProperty(
+      "textContent",
+      "HT-2013-06（读自 B2）",
+    );
   });
 
   it("after a check that found no table, says so instead of asking for a check", () => {

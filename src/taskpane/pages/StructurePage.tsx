@@ -296,6 +296,24 @@ export function StructurePage(props: StructurePageProps) {
             <dd className={s.def}>{t.headerRow}</dd>
             <dt className={s.term}>{w.dataRows}</dt>
             <dd className={s.def}>{w.rows(t.firstRow, t.lastRow)}</dd>
+            {t.phases && t.phases.length > 0 && (
+              <>
+                <dt className={s.term}>{w.phases}</dt>
+                <dd className={s.def}>{w.phaseList(t.phases, t.tasks ?? 0)}</dd>
+              </>
+            )}
+            {t.payable && (
+              <>
+                <dt className={s.term}>{w.direction}</dt>
+                <dd className={s.def}>{w.payable}</dd>
+              </>
+            )}
+            {t.contract && (
+              <>
+                <dt className={s.term}>{w.contract}</dt>
+                <dd className={s.def}>{w.contractAt(t.contract.key, t.contract.cell)}</dd>
+              </>
+            )}
             <dt className={s.term}>{w.unmapped}</dt>
             <dd className={s.def}>{t.unmapped.length ? t.unmapped.join("、") : w.none}</dd>
           </dl>
