@@ -377,6 +377,7 @@ export function* jsonChunks(file: string, r: CheckReport): Generator<string> {
       sheet: t.sheet,
       kind: t.payable ? "payables" : t.kind,
       headerRow: t.headerRow,
+      ...(t.headerRows ? { headerRows: t.headerRows } : {}),
       firstRow: t.firstRow,
       lastRow: t.lastRow,
       columns: t.columns,

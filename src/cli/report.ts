@@ -51,8 +51,8 @@ export function formatReport(file: string, r: CheckReport, lang: Lang, color: bo
         const where = `${x.sheet}!${x.headerRow}:${x.lastRow}`;
         const shape =
           lang === "zh"
-            ? `表头第 ${x.headerRow} 行，数据第 ${x.firstRow}–${x.lastRow} 行（${n} 行），${cols} 列已映射`
-            : `header row ${x.headerRow}, data rows ${x.firstRow}–${x.lastRow} (${n}), ${cols} columns mapped`;
+            ? `表头第 ${x.headerRows === 2 ? `${x.headerRow - 1}–` : ""}${x.headerRow} 行，数据第 ${x.firstRow}–${x.lastRow} 行（${n} 行），${cols} 列已映射`
+            : `${x.headerRows === 2 ? `header rows ${x.headerRow - 1}–` : "header row "}${x.headerRow}, data rows ${x.firstRow}–${x.lastRow} (${n}), ${cols} columns mapped`;
         out.push(`  ${name}  ${st.dim(where)}  ${shape}`);
         if (x.phases)
           out.push(

@@ -60,7 +60,9 @@ export type CheckOptions = AsOfOption & {
 export interface CheckedTable {
   sheet: string;
   kind: Kind;
+  /** The last header row; a two-row header (phases over their date pairs) starts a row above. */
   headerRow: number;
+  headerRows?: 2;
   firstRow: number;
   lastRow: number;
   /** field → column letter; numbered payment groups as `dueDate1`, `dueAmount1` … */
@@ -214,6 +216,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
         sheet: t.sheet,
         kind: t.kind,
         headerRow: t.source.headerRow,
+        ...(t.source.headerRows === 2 ? { headerRows: 2 as const } : {}),
         firstRow: t.source.firstRow,
         lastRow: t.source.lastRow,
         columns,

@@ -54,9 +54,17 @@ describe("apply on a plan with phases across columns", () => {
 
   it("tells the user the phases and the tasks they make", () => {
     expect(first.err).toBe("");
+    expect(first.out).toContain("表头第 3–4 行，数据第 5–8 行（4 行）");
     expect(first.out).toContain(
       "阶段: 需求（C–D）、设计（E–F）、开发（G–H）、测试（I–J），共 11 项任务（每行每阶段一项）",
     );
+  });
+
+  it("gives scripts the two header rows and the phases in check --json", async () => {
+    const r = await run("check", input, "--json");
+    const [t] = JSON.parse(r.out).tables;
+    expect([t.headerRow, t.headerRows, t.firstRow, t.tasks]).toEqual([4, 2, 5, 11]);
+    expect(t.phases.map((p: { name: string }) => p.name)).toEqual(["需求", "设计", "开发", "测试"]);
   });
 
   it("writes one row per row × phase with a 阶段 column, 模块 filled down, empty phases left out", () => {

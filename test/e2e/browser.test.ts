@@ -21,6 +21,7 @@ import { readWorkbookState } from "../../src/core/workbook-settings";
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
 import { readXlsx } from "../../src/host/xlsx/read";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
+import { phasePlanSnapshot } from "../helpers/phase-plan";
 
 const ROOT = join(__dirname, "..", "..");
 const OUT = join(ROOT, "test-output");
@@ -499,6 +500,26 @@ run("the task pane in Chromium (web mode)", () => {
     expect(await chosen.textContent()).toMatch(/^进度计划表!/);
     await p.keyboard.press("Tab");
     expect(await tree.evaluate((t) => t === document.activeElement)).toBe(false);
+    await p.context().close();
+  });
+
+  it("shows a plan's phases across columns on 结构, at 320 px in English", async () => {
+    const p = await newPane({ lang: "en", width: 320 });
+    const buffer = Buffer.from(await writeSnapshotXlsx(phasePlanSnapshot()));
+    await openAndCheck(p, { name: "订货平台计划.xlsx", mimeType: XLSX, buffer }, false);
+    await p
+      .getByText(/\d+ errors? · /)
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await p.getByRole("tab", { name: "Structure" }).click();
+    const phases = p.locator("dt", { hasText: "Phases" }).locator("xpath=following-sibling::dd[1]");
+    expect(await phases.textContent()).toBe(
+      "需求 (columns C–D), 设计 (columns E–F), 开发 (columns G–H), 测试 (columns I–J); 11 tasks (one per row and phase)",
+    );
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBe(320);
+    expect(fullWidthAfterLatin.exec(await p.evaluate(() => document.body.innerText))).toBeNull();
+    expect(await seriousViolations(p)).toEqual([]);
+    await p.screenshot({ path: join(OUT, "taskpane-en-320-phases.png"), fullPage: true });
     await p.context().close();
   });
 

@@ -46,6 +46,8 @@ describe("结构 page", () => {
   it("names a plan's phases across columns, with their columns and the tasks they make", () => {
     const tables = checkWorkbook(phasePlanSnapshot(), { asOf: "2026-11-23" }).tables;
     show(<StructurePage tables={tables} lang="zh" />);
+    // The two-row header: phase names over their 开始时间 | 结束时间 pairs.
+    expect(screen.getByText("表头行").nextSibling).toHaveProperty("textContent", "3–4");
     expect(screen.getByText("阶段", { selector: "dt" }).nextSibling).toHaveProperty(
       "textContent",
       "需求（C–D 列）、设计（E–F 列）、开发（G–H 列）、测试（I–J 列），共 11 项任务（每行每阶段一项）",

@@ -293,7 +293,9 @@ export function StructurePage(props: StructurePageProps) {
             <dt className={s.term}>{w.kind}</dt>
             <dd className={s.def}>{kinds[t.kind]}</dd>
             <dt className={s.term}>{w.headerRow}</dt>
-            <dd className={s.def}>{t.headerRow}</dd>
+            <dd className={s.def}>
+              {t.headerRows === 2 ? `${t.headerRow - 1}–${t.headerRow}` : t.headerRow}
+            </dd>
             <dt className={s.term}>{w.dataRows}</dt>
             <dd className={s.def}>{w.rows(t.firstRow, t.lastRow)}</dd>
             {t.phases && t.phases.length > 0 && (
