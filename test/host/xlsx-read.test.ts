@@ -676,6 +676,14 @@ describe("bad input becomes an InputError", () => {
     });
     expect((await codeOf(noSheet))[0]).toBe("corrupt");
     expect(await codeOf(file("zero.xlsx", ""))).toEqual(["corrupt", "zero-length"]);
+    // A workbook part cut short inside its sheet list: damaged, not an empty workbook.
+    const cutShort = rawXlsx({
+      sheets: [{ name: "S", xml: worksheetXml(`<row r="1"><c r="A1"><v>1</v></c></row>`) }],
+      parts: {
+        "xl/workbook.xml": `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" r:id="rId1"`,
+      },
+    });
+    expect(await codeOf(cutShort)).toEqual(["corrupt", "damaged"]);
     // A damaged deflate stream inside an intact zip directory.
     const broken = Uint8Array.from(good);
     const at = Buffer.from(broken).indexOf("xl/worksheets/sheet1.xml") + 40;

@@ -141,6 +141,9 @@ export function readXlsxBytes(bytes: Uint8Array, limits: UnpackLimits = UNPACK_L
     }
   }
 
+  // Every workbook lists at least one sheet: none means its workbook part was cut short or mangled.
+  if (sheetRefs.length === 0) throw new InputError("corrupt", "damaged");
+
   const sst = parseSharedStrings(zip.text(partOf("/sharedStrings", bookDir + "/sharedStrings.xml")) ?? "");
   const xfFormats = parseStyles(zip.text(partOf("/styles", bookDir + "/styles.xml")) ?? "");
 
