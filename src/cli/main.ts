@@ -12,7 +12,8 @@ import { parseKindWord } from "../core/kinds";
 import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { GanttMode, Lang } from "../core/settings";
 import { parseMappingField, parseMappingKey, parseSheetCell } from "../core/workbook-settings";
-import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
+import { colNumber, type WorkbookSnapshot } from "../core/snapshot";
+import { InputError, loadXlsxFile, readXlsx, readXlsxBytes } from "../host/xlsx/read";
 import { baselineWords } from "../i18n/baseline";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
@@ -33,6 +34,8 @@ function load<T>(path: string): T {
 
 /** A usage mistake: one sentence, then the usage text, exit 2. */
 export class UsageError extends Error {}
+/** A --table or --map the workbook cannot honour (no such sheet, no header there): its sentence alone. */
+export class OptionError extends Error {}
 
 export interface Io {
   stdout: (s: string) => void;
@@ -65,8 +68,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       );
     switch (command) {
       case "check": {
-        const file = positionals[0];
-        if (!file || positionals.length > 1) throw new UsageError(cliWords(lang).missingFile);
+        const file = onlyFile(positionals, lang);
         const progress = io.progress ?? delayedProgress(progressBar(process.stderr, lang), 1000);
         const report = await check(file, values, io.now, progress);
         if (values.json) for (const chunk of jsonChunks(file, report)) io.stdout(chunk);
@@ -75,8 +77,7 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
       }
       case "apply":
       case "clear": {
-        const file = positionals[0];
-        if (!file || positionals.length > 1) throw new UsageError(cliWords(lang).missingFile);
+        const file = onlyFile(positionals, lang);
         if (values.output && values.inPlace) throw new UsageError(cliWords(lang).outputOrInPlace);
         return await writeCommand(command, file, values, io);
       }
@@ -98,6 +99,10 @@ export async function main(argv: string[], io: Io = NODE_IO): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`${e.message}\n\n${USAGE[lang]}\n`);
+      return 2;
+    }
+    if (e instanceof OptionError) {
+      io.stderr(`${e.message}\n`);
       return 2;
     }
     if (e instanceof InputError) {
@@ -124,6 +129,7 @@ async function check(
   progress.stage("read");
   try {
     const wb = await readXlsx(file);
+    handGivenFits(wb, o);
     progress.stage("check");
     return checkSnapshot(wb, {
       asOf: o.today,
@@ -204,6 +210,7 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   const opened = await openForWrite(file, o, io);
   if (!opened) return 2;
   const { bytes, out } = opened;
+  if (o.declared.length || o.overrides.length) handGivenFits(readXlsxBytes(bytes), o);
   const progress = io.progress ?? progressBar(process.stderr, o.lang);
   const host = new XlsxHost(bytes);
   const user = process.env.PTRACK_USER || userName();
@@ -296,7 +303,18 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
       },
     });
   } catch (e) {
-    throw new UsageError(cliWords(langFromArgv(args)).badOption((e as Error).message));
+    const w = cliWords(langFromArgv(args));
+    const name = /'(-[^'\s]*)/.exec((e as Error).message)?.[1] ?? "";
+    const code = (e as { code?: string }).code;
+    throw new UsageError(
+      code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && name
+        ? w.unknownOption(name)
+        : code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && name
+          ? /argument missing/.test((e as Error).message)
+            ? w.optionNeedsValue(name)
+            : w.optionTakesNoValue(name)
+          : w.badOption((e as Error).message),
+    );
   }
   const v = parsed.values;
   const lang = v.lang;
@@ -324,6 +342,36 @@ function parseOptions(args: string[]): { values: Options; positionals: string[] 
     },
     positionals: parsed.positionals,
   };
+}
+
+/** The one file a command works on: none, or more than one, is a usage error. */
+function onlyFile(positionals: string[], lang: Lang): string {
+  if (positionals.length > 1) throw new UsageError(cliWords(lang).oneFile(positionals));
+  if (!positionals[0]) throw new UsageError(cliWords(lang).missingFile);
+  return positionals[0];
+}
+
+/**
+ * A --table or --map must name a sheet the workbook has, and a --table the first cell of a
+ * header: otherwise the check would quietly go on without what the user asked for.
+ */
+function handGivenFits(wb: WorkbookSnapshot, o: Options): void {
+  const w = cliWords(o.lang);
+  const names = wb.sheets.map((s) => s.name);
+  const shown = names.length > 8 ? [...names.slice(0, 8), "…"] : names;
+  const sheetOf = (opt: string, given: string, name: string) => {
+    const s = wb.sheets.find((x) => x.name === name);
+    if (!s) throw new OptionError(w.noSheet(`${opt} ${given}`, name, shown));
+    return s;
+  };
+  for (const d of o.declared) {
+    const given = `${d.sheet}!${d.column}${d.row}`;
+    const row = sheetOf("--table", given, d.sheet).rows[d.row - 1] ?? [];
+    const from = colNumber(d.column) - 1;
+    if (!row.some((c, i) => i >= from && c !== undefined && c !== null && c.value !== null && c.value !== ""))
+      throw new OptionError(w.emptyHeader(`--table ${given}`, d.row, d.column));
+  }
+  for (const m of o.overrides) sheetOf("--map", `${m.sheet}!${m.column}`, m.sheet);
 }
 
 /** `--table 'Sheet1!A3=schedule'`: the header row 3 of Sheet1, from column A, is a schedule. */

@@ -51,6 +51,14 @@ const WORDS = {
     more: (n: number) => `… 另有 ${n} 条（用 --json 查看全部）`,
     unknownCommand: (c: string) => `未知命令「${c}」。`,
     missingFile: "请给出要校验的 .xlsx 文件。",
+    oneFile: (files: string[]) => `一次只处理一个工作簿，收到 ${files.length} 个：${files.join("、")}。`,
+    unknownOption: (o: string) => `没有「${o}」这个选项。`,
+    optionNeedsValue: (o: string) => `选项 ${o} 后面需要一个值。`,
+    optionTakesNoValue: (o: string) => `选项 ${o} 不带值。`,
+    noSheet: (given: string, sheet: string, sheets: string[]) =>
+      `${given}：工作簿中没有名为「${sheet}」的工作表（有：${sheets.join("、")}）。`,
+    emptyHeader: (given: string, row: number, column: string) =>
+      `${given}：第 ${row} 行从 ${column} 列起是空的；声明的单元格应是表头的第一个单元格。`,
     badToday: (v: string) => `--today 需要 YYYY-MM-DD 格式的有效日期，收到「${v}」。`,
     badLang: (v: string) => `--lang 只能是 zh 或 en，收到「${v}」。`,
     badGantt: (v: string) => `--gantt 只能是 day（按日）、week（按周）或 off（关闭），收到「${v}」。`,
@@ -105,6 +113,14 @@ const WORDS = {
     more: (n: number) => `… ${n} more (use --json to see all)`,
     unknownCommand: (c: string) => `Unknown command "${c}".`,
     missingFile: "Give the .xlsx file to check.",
+    oneFile: (files: string[]) => `One workbook at a time; got ${files.length}: ${files.join(", ")}.`,
+    unknownOption: (o: string) => `There is no option "${o}".`,
+    optionNeedsValue: (o: string) => `Option ${o} needs a value.`,
+    optionTakesNoValue: (o: string) => `Option ${o} takes no value.`,
+    noSheet: (given: string, sheet: string, sheets: string[]) =>
+      `${given}: the workbook has no sheet named "${sheet}" (it has: ${sheets.join(", ")}).`,
+    emptyHeader: (given: string, row: number, column: string) =>
+      `${given}: row ${row} is empty from column ${column} on; the declared cell must be the header's first cell.`,
     badToday: (v: string) => `--today needs a valid date as YYYY-MM-DD, got "${v}".`,
     badLang: (v: string) => `--lang must be zh or en, got "${v}".`,
     badGantt: (v: string) => `--gantt must be day, week or off, got "${v}".`,

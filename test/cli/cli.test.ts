@@ -195,7 +195,12 @@ describe("ptrack check", () => {
     [["check", "a.xlsx", "--today", "2026-02-30"], /--today/],
     [["check", "a.xlsx", "--today", "23/11/2026"], /--today/],
     [["check", "a.xlsx", "--lang", "fr"], /--lang/],
-    [["check", "a.xlsx", "--frobnicate"], /参数有误/],
+    [["check", "a.xlsx", "--frobnicate"], /没有「--frobnicate」这个选项/],
+    [["check", "a.xlsx", "--today"], /选项 --today 后面需要一个值/],
+    [["check", "a.xlsx", "--json=yes"], /选项 --json 不带值/],
+    [["check", "a.xlsx", "b.xlsx"], /一次只处理一个工作簿，收到 2 个：a\.xlsx、b\.xlsx/],
+    [["apply", "a.xlsx", "b.xlsx"], /一次只处理一个工作簿/],
+    [["check", "a.xlsx", "--frobnicate", "--lang", "en"], /There is no option "--frobnicate"/],
     [["frobnicate"], /未知命令/],
   ])("usage mistakes %j exit 2 with a message and the usage", async (argv, msg) => {
     const { code, err } = await run(...argv);

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, type Io } from "../../src/cli/main";
@@ -81,6 +81,36 @@ describe("ptrack check --table / --map", () => {
     expect(out).toBe("");
     expect(err.split("\n")[0]).toContain(value);
     expect(err).not.toMatch(/at .*\.ts:\d+|内部错误/);
+  });
+});
+
+describe("a --table or --map the workbook cannot honour", () => {
+  test.each([
+    [["--table", "工做!A2=schedule"], "--table 工做!A2：工作簿中没有名为「工做」的工作表（有：工作）。"],
+    [["--map", "Sheet1!C=planEnd"], "--map Sheet1!C：工作簿中没有名为「Sheet1」的工作表（有：工作）。"],
+    [
+      ["--table", "工作!E2=schedule"],
+      "--table 工作!E2：第 2 行从 E 列起是空的；声明的单元格应是表头的第一个单元格。",
+    ],
+    [
+      ["--table", "工作!A9=schedule"],
+      "--table 工作!A9：第 9 行从 A 列起是空的；声明的单元格应是表头的第一个单元格。",
+    ],
+  ])("check %j says what does not fit, in one sentence, and exits 2", async (option, sentence) => {
+    const p = await plainFile();
+    const { code, out, err } = await run("check", p, ...option);
+    expect([code, out, err]).toEqual([2, "", `${sentence}\n`]);
+  });
+
+  test("apply refuses it before writing anything", async () => {
+    const p = await plainFile();
+    const target = join(dir, "never.xlsx");
+    const { code, err } = await run("apply", p, "-o", target, "--table", "工作!E2=schedule");
+    expect([code, err]).toEqual([
+      2,
+      "--table 工作!E2：第 2 行从 E 列起是空的；声明的单元格应是表头的第一个单元格。\n",
+    ]);
+    expect(existsSync(target)).toBe(false);
   });
 });
 
