@@ -43,7 +43,7 @@ import { markIssued } from "./register";
 import { typeTable, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
 import { finding, RULES } from "./rules/index";
-import { withoutRepeats } from "./rules/critical";
+import { carryNetwork, criticalViews, withoutRepeats } from "./rules/critical";
 import { yearsOfFinding } from "./rules/workbook";
 import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { readWorkbookSettings, SETTINGS_SHEET, workbookState } from "./workbook-settings";
@@ -345,6 +345,15 @@ function changedColumns(wb: WorkbookSnapshot, edits: CellEdit[]): Map<CellEdit, 
   return out;
 }
 
+/** The fields a table reads from the columns `cols` (every field when it spreads phases over columns). */
+function fieldsAt(t: TypedTable, cols: ReadonlySet<number>): Set<string> {
+  const out = new Set<string>();
+  for (const [field, ref] of Object.entries(t.source.columns)) if (ref && cols.has(ref.col)) out.add(field);
+  for (const g of t.source.groups)
+    for (const [field, ref] of Object.entries(g.columns)) if (ref && cols.has(ref.col)) out.add(field);
+  return out;
+}
+
 /** Notice types planned from contracts, 收款计划表 rows and their findings alone. */
 const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
 /**
@@ -437,6 +446,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     });
     tables[i] = { ...t, rows: rowsOut, source: t.source };
     edited.set(i, rows);
+    if (t.kind === "schedule") carryNetwork(t, tables[i], fieldsAt(t, cols));
   });
   const sourceChanged = [...edited.keys()].some((i) => tables[i].kind !== "schedule");
   // The indexes are built from every table but the schedules: kept while only schedules change.
@@ -572,6 +582,8 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       ws,
       findings.filter((f) => f.rule === "calendar.year-missing").flatMap(yearsOfFinding),
     ),
+    // The critical path the pane shows: each network is kept or carried over where it can be.
+    critical: criticalViews(model),
   };
   live.analysis = { ...next, result };
   live.all = all;
