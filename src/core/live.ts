@@ -40,10 +40,17 @@ import type { Finding, RuleId } from "./findings";
 import { planNotices, type NoticeContext, type NoticePlan, type NoticeTypeDef } from "./notices";
 import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
-import { typeTable, type TypedRow, type TypedTable } from "./rows";
+import { typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
 import { finding, RULES } from "./rules/index";
-import { withoutRepeats } from "./rules/critical";
+import {
+  carryNetwork,
+  criticalViews,
+  NETWORK_DATE_FIELDS,
+  NETWORK_SHAPE_FIELDS,
+  withoutRepeats,
+} from "./rules/critical";
+import { ACTUAL_FIELDS } from "./rules/process";
 import { yearsOfFinding } from "./rules/workbook";
 import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { readWorkbookSettings, SETTINGS_SHEET, workbookState } from "./workbook-settings";
@@ -80,6 +87,8 @@ const ROW = new Set<RuleId>([
   "contract.delivered-late",
   "contract.quality-missing",
   "contract.acceptance-missing",
+  "schedule.milestone-missed",
+  "schedule.milestone-duration",
 ]);
 /** Row rules that also look the row's contract up in the indexes. */
 const ROW_INDEX = new Set<RuleId>([
@@ -95,6 +104,31 @@ const TABLE = new Set<RuleId>([
   "schedule.predecessor-order",
   "schedule.unsigned",
 ]);
+
+/** What names a schedule row in a finding (subjectArgs): its WBS, task and contract. */
+const SUBJECT = ["wbs", "taskId", "task", "contractNo"];
+const NETWORK = [...SUBJECT, ...NETWORK_SHAPE_FIELDS, ...NETWORK_DATE_FIELDS];
+/**
+ * Table rules whose findings on a table depend on these fields of its rows alone (besides which
+ * rows it has, the cells above its header and what an edit here never changes: the as-of date,
+ * 设置, the calendar). On a table whose rows kept all of them, they are kept as they were.
+ */
+const OWN = new Map<RuleId, ReadonlySet<string>>(
+  (
+    [
+      ["schedule.predecessor-missing", [...SUBJECT, "predecessors"]],
+      ["schedule.predecessor-cycle", [...SUBJECT, "predecessors"]],
+      ["schedule.predecessor-order", [...SUBJECT, "predecessors", "planStart", "planEnd"]],
+      ["schedule.summary-dates", [...SUBJECT, "planStart", "planEnd"]],
+      ["schedule.summary-progress", [...SUBJECT, "progress", "actualEnd"]],
+      ["schedule.critical-late", NETWORK],
+      ["schedule.unlinked", NETWORK],
+      ["table.stale", ["updatedAt", ...ACTUAL_FIELDS]],
+    ] as Array<[RuleId, string[]]>
+  ).map(([id, fields]) => [id, new Set(fields)]),
+);
+/** A change no field list covers: a row's summary, continuation or phase, a table parsed whole. */
+const ANY = "*";
 
 /**
  * Rules that read only contracts and 收款计划表 rows and the indexes built from them: their
@@ -345,6 +379,36 @@ function changedColumns(wb: WorkbookSnapshot, edits: CellEdit[]): Map<CellEdit, 
   return out;
 }
 
+/** Adds to `out` the fields whose value or place differs between a row before and after an edit. */
+function changedFields(before: TypedRow, after: TypedRow, out: Set<string>): void {
+  if (
+    before.summary !== after.summary ||
+    before.continuation !== after.continuation ||
+    JSON.stringify(before.phase) !== JSON.stringify(after.phase) ||
+    before.groups.length !== after.groups.length
+  )
+    out.add(ANY);
+  const differ = (x: FieldCell | undefined, y: FieldCell | undefined) =>
+    x?.cell !== y?.cell || JSON.stringify(x?.parsed) !== JSON.stringify(y?.parsed);
+  for (const k of new Set([...Object.keys(before.fields), ...Object.keys(after.fields)]))
+    if (differ(before.fields[k], after.fields[k])) out.add(k);
+  before.groups.forEach((g, n) => {
+    const h = after.groups[n];
+    if (!h) return;
+    for (const k of new Set([...Object.keys(g.fields), ...Object.keys(h.fields)]))
+      if (differ(g.fields[k as keyof typeof g.fields], h.fields[k as keyof typeof h.fields])) out.add(k);
+  });
+}
+
+/** The fields a table reads from the columns `cols` (every field when it spreads phases over columns). */
+function fieldsAt(t: TypedTable, cols: ReadonlySet<number>): Set<string> {
+  const out = new Set<string>();
+  for (const [field, ref] of Object.entries(t.source.columns)) if (ref && cols.has(ref.col)) out.add(field);
+  for (const g of t.source.groups)
+    for (const [field, ref] of Object.entries(g.columns)) if (ref && cols.has(ref.col)) out.add(field);
+  return out;
+}
+
 /** Notice types planned from contracts, 收款计划表 rows and their findings alone. */
 const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
 /**
@@ -396,6 +460,8 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
 
   // Rows parsed again: the edited ones, or the whole table where rows depend on each other.
   const edited = new Map<number, Set<number> | "all">();
+  /** Per edited table, the fields that changed on its rows (ANY when that cannot be said). */
+  const fieldsChanged = new Map<number, Set<string>>();
   const tables = a.tables.slice();
   a.tables.forEach((t, i) => {
     if (!sheets.has(t.sheet)) return;
@@ -424,19 +490,25 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     if (whole) {
       tables[i] = typeTable(wb, t.source, a.model.calendar);
       edited.set(i, "all");
+      fieldsChanged.set(i, new Set([ANY]));
       return;
     }
     const part = typeTable(wb, { ...t.source, dataRows: [...rows].sort((x, y) => x - y) }, a.model.calendar);
     const fresh = new Map(part.rows.map((r) => [r.row, r]));
+    const fields = fieldsAt(t, cols);
     const rowsOut = t.rows.map((old): TypedRow => {
       const r = fresh.get(old.row);
       if (!r) return old;
       if (old.summary) r.summary = true;
       else delete r.summary;
+      changedFields(old, r, fields);
       return r;
     });
+    if (part.rows.length !== rows.size) fields.add(ANY);
     tables[i] = { ...t, rows: rowsOut, source: t.source };
     edited.set(i, rows);
+    fieldsChanged.set(i, fields);
+    if (t.kind === "schedule") carryNetwork(t, tables[i], fields);
   });
   const sourceChanged = [...edited.keys()].some((i) => tables[i].kind !== "schedule");
   // The indexes are built from every table but the schedules: kept while only schedules change.
@@ -491,6 +563,11 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
         );
         byTable.set(i, [...kept, ...made]);
         return;
+      }
+      const reads = OWN.get(rule.id);
+      if (reads) {
+        const changed = fieldsChanged.get(i);
+        if (!changed || ![...changed].some((f) => f === ANY || reads.has(f))) return;
       }
       if (TABLE.has(rule.id) && !sheets.has(t.sheet)) return;
       if (INDEX.has(rule.id) && !sourceChanged) return;
@@ -572,6 +649,8 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       ws,
       findings.filter((f) => f.rule === "calendar.year-missing").flatMap(yearsOfFinding),
     ),
+    // The critical path the pane shows: each network is kept or carried over where it can be.
+    critical: criticalViews(model),
   };
   live.analysis = { ...next, result };
   live.all = all;

@@ -237,6 +237,52 @@ export interface ScheduleNetwork {
 
 const NETWORKS = new WeakMap<TypedTable, { asOf: IsoDate; net: ScheduleNetwork | undefined }>();
 
+/**
+ * What the network is made of before any date: which rows are tasks, the code each is known by
+ * and the links it has (its own and its summaries', a summary's spread over its subtasks). It
+ * depends on the rows, their summary flags, 标识号, WBS and 前置任务 alone.
+ */
+interface NetworkShape {
+  /** Positions in table.rows of the task rows (not summaries). */
+  at: readonly number[];
+  ids: readonly string[];
+  links: readonly (readonly Link[])[];
+  linked: boolean;
+}
+
+const SHAPES = new WeakMap<TypedTable, NetworkShape>();
+
+/** The fields a task's dates in the network are read from (plan, forecast, milestone). */
+export const NETWORK_DATE_FIELDS: ReadonlySet<string> = new Set([
+  "planStart",
+  "planEnd",
+  "actualStart",
+  "actualEnd",
+  "progress",
+  "milestone",
+]);
+/** The fields the network's shape is read from (with the rows and their summary flags). */
+export const NETWORK_SHAPE_FIELDS: ReadonlySet<string> = new Set(["taskId", "wbs", "predecessors"]);
+
+/**
+ * `after` is `before` with some rows parsed again (the same rows, in the same order, the same
+ * summaries) and only `fields` changed on them: its network is built from before's shape, and
+ * when no date field changed either, it is before's network on after's rows. For live
+ * validation, so an edit does not build the network again from nothing.
+ */
+export function carryNetwork(before: TypedTable, after: TypedTable, fields: ReadonlySet<string>): void {
+  if (before.rows.length !== after.rows.length) return;
+  if ([...fields].some((f) => NETWORK_SHAPE_FIELDS.has(f))) return;
+  const shape = SHAPES.get(before);
+  if (!shape) return;
+  SHAPES.set(after, shape);
+  if ([...fields].some((f) => NETWORK_DATE_FIELDS.has(f))) return;
+  const kept = NETWORKS.get(before);
+  if (!kept) return;
+  const net = kept.net && { ...kept.net, rows: shape.at.map((i) => after.rows[i]) };
+  NETWORKS.set(after, { asOf: kept.asOf, net });
+}
+
 /** The code predecessors name rows by: 标识号 when the table has that column (MS Project), else WBS. */
 function keyOf(table: TypedTable, row: TypedRow): string | undefined {
   return textOf(table.fields.has("taskId") ? row.fields.taskId : row.fields.wbs);
@@ -265,9 +311,14 @@ export function scheduleNetwork(
   return net;
 }
 
-function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): ScheduleNetwork | undefined {
-  const rows = table.rows.filter((r) => !r.summary);
-  if (rows.length === 0) return undefined;
+function networkShape(table: TypedTable): NetworkShape {
+  const known = SHAPES.get(table);
+  if (known) return known;
+  const at: number[] = [];
+  table.rows.forEach((r, i) => {
+    if (!r.summary) at.push(i);
+  });
+  const rows = at.map((i) => table.rows[i]);
   const ids = rows.map((r) => keyOf(table, r) ?? `#${r.row}`);
   // Links to or from a summary stand for links to or from each of its subtasks, as in MS Project.
   const byKey = new Map<string, TypedRow>();
@@ -294,7 +345,7 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
     }
     return out;
   };
-  const tasks: CpmTask[] = rows.map((r, i) => {
+  const links = rows.map((r) => {
     const own = expand(linksOf(r.fields.predecessors));
     const w = wbsOf(r);
     if (w !== undefined)
@@ -302,9 +353,22 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
         const s = summaryOfWbs.get(a);
         if (s) own.push(...expand(linksOf(s.fields.predecessors)));
       }
+    return own;
+  });
+  const shape = { at, ids, links, linked };
+  SHAPES.set(table, shape);
+  return shape;
+}
+
+function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): ScheduleNetwork | undefined {
+  const shape = networkShape(table);
+  const { ids, linked } = shape;
+  const rows = shape.at.map((i) => table.rows[i]);
+  if (rows.length === 0) return undefined;
+  const tasks: CpmTask[] = rows.map((r, i) => {
     const start = dateOf(r.fields.planStart);
     const finish = dateOf(r.fields.planEnd);
-    const task: CpmTask = { id: ids[i], links: own };
+    const task: CpmTask = { id: ids[i], links: shape.links[i] };
     if (start !== undefined) task.start = start;
     if (finish !== undefined) task.finish = finish;
     if (isMilestone(r)) task.durationWorkingDays = 0;
@@ -316,6 +380,13 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
 
   // The forecast: a task not done cannot finish its remaining work before the as-of date.
   const today = workdayFrom(cal, asOf);
+  // today moved back by n working days, for the n a schedule's tasks need (a few dozen values).
+  const back = new Map<number, IsoDate>();
+  const before = (n: number) => {
+    let d = back.get(n);
+    if (d === undefined) back.set(n, (d = cal.addWorkdays(today, n)));
+    return d;
+  };
   const late = new Set<number>();
   const forecastTasks = tasks.map((t, i) => {
     const row = rows[i];
@@ -337,7 +408,7 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
     const remaining =
       dur === 0 ? 0 : Math.max(1, Math.ceil(dur * (1 - Math.min(100, Math.max(0, p ?? 0)) / 100)));
     // The remaining work starts today at the earliest, so the task starts (dur − remaining) days before.
-    const earliest = dur === remaining ? today : cal.addWorkdays(today, remaining - dur);
+    const earliest = dur === remaining ? today : before(remaining - dur);
     if (earliest <= r.earlyStart) return t;
     late.add(i);
     // Built without its finish rather than deleting it: a deleted key leaves the object in
@@ -367,6 +438,56 @@ function indexOfIds(ids: readonly string[]): ReadonlyMap<string, number> {
 }
 
 const ID_INDEX = new WeakMap<readonly string[], ReadonlyMap<string, number>>();
+
+/**
+ * The chain of tasks that drives task `last`'s forecast finish, back along each task's driver, as
+ * a message shows it (chainText). Chains run thousands of tasks long and late contracts share
+ * them: with distinct ids the drivers form a forest, and each task's depth and first codes are
+ * worked out once per network; otherwise each chain is walked (an id may then lead elsewhere).
+ */
+function drivingChain(net: ScheduleNetwork, index: ReadonlyMap<string, number>, last: number): string {
+  const tasks = net.forecast.tasks;
+  if (net.forecast.duplicateIds.length > 0) {
+    const chain: string[] = [];
+    const seen = new Set<number>();
+    for (let i: number | undefined = last; i !== undefined && !seen.has(i);) {
+      seen.add(i);
+      chain.push(net.ids[i]);
+      const d: string | undefined = tasks[i].driver;
+      i = d === undefined ? undefined : index.get(d);
+    }
+    return chainText(chain.reverse());
+  }
+  let memo = CHAINS.get(net.forecast);
+  if (!memo) CHAINS.set(net.forecast, (memo = { depth: new Int32Array(tasks.length), head: [] }));
+  const { depth, head } = memo;
+  const driverOf = (i: number) => {
+    const d = tasks[i].driver;
+    return d === undefined ? undefined : index.get(d);
+  };
+  // Back to a task already known (or the chain's first), then forward filling in.
+  const path: number[] = [];
+  for (let i: number | undefined = last; i !== undefined && depth[i] === 0; i = driverOf(i)) path.push(i);
+  for (let k = path.length - 1; k >= 0; k--) {
+    const i = path[k];
+    const d = driverOf(i);
+    const before = d === undefined ? [] : head[d];
+    depth[i] = (d === undefined ? 0 : depth[d]) + 1;
+    head[i] = before.length < 6 ? [...before, net.ids[i]] : before;
+  }
+  const n = depth[last];
+  const tail: string[] = [];
+  for (
+    let i: number | undefined = last, k = 0;
+    i !== undefined && k < (n <= 12 ? n : 5);
+    k++, i = driverOf(i)
+  )
+    tail.push(net.ids[i]);
+  tail.reverse();
+  return n <= 12 ? chainText(tail) : [...head[last], "…", ...tail].join(" → ");
+}
+
+const CHAINS = new WeakMap<CpmResult, { depth: Int32Array; head: string[][] }>();
 
 /** A chain of codes for a message: at most 12, the middle elided. */
 function chainText(ids: readonly string[]): string {
@@ -448,14 +569,7 @@ export const scheduleCriticalBeyondContract: TableRule = {
       const finish = net.forecast.tasks[latest].earlyFinish;
       if (finish <= deliveryDate) continue;
       // The chain: the predecessors that drive it, back from the contract's last task.
-      const chain: string[] = [];
-      const seen = new Set<number>();
-      for (let i: number | undefined = latest; i !== undefined && !seen.has(i);) {
-        seen.add(i);
-        chain.unshift(net.ids[i]);
-        const d: string | undefined = net.forecast.tasks[i].driver;
-        i = d === undefined ? undefined : index.get(d);
-      }
+      const chain = drivingChain(net, index, latest);
       const row = net.rows[latest];
       ctx.report({
         rule: "schedule.critical-beyond-contract",
@@ -466,7 +580,7 @@ export const scheduleCriticalBeyondContract: TableRule = {
           finish,
           deliveryDate,
           days: diffDays(deliveryDate, finish),
-          chain: chainText(chain),
+          chain,
         },
       });
     }
@@ -488,6 +602,31 @@ export function withoutRepeats(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.rule !== "schedule.beyond-contract" || !chained.has(where(f)));
 }
 
+/** Which tasks have a predecessor, which a successor, and how many either: by the network's links alone. */
+function linkedEnds(net: ScheduleNetwork): { hasPred: Uint8Array; hasSucc: Uint8Array; used: number } {
+  // Keyed by the ids, which a network built on the same shape shares (carryNetwork).
+  let known = ENDS.get(net.ids);
+  if (known) return known;
+  const n = net.rows.length;
+  const index = indexOfIds(net.ids);
+  const hasPred = new Uint8Array(n);
+  const hasSucc = new Uint8Array(n);
+  net.forecastTasks.forEach((t, i) => {
+    for (const l of t.links) {
+      const j = index.get(l.predecessor);
+      if (j === undefined) continue;
+      hasPred[i] = 1;
+      hasSucc[j] = 1;
+    }
+  });
+  let used = 0;
+  for (let i = 0; i < n; i++) if (hasPred[i] || hasSucc[i]) used++;
+  ENDS.set(net.ids, (known = { hasPred, hasSucc, used }));
+  return known;
+}
+
+const ENDS = new WeakMap<readonly string[], { hasPred: Uint8Array; hasSucc: Uint8Array; used: number }>();
+
 export const scheduleUnlinked: TableRule = {
   id: "schedule.unlinked",
   severity: "warning",
@@ -498,19 +637,7 @@ export const scheduleUnlinked: TableRule = {
     const net = scheduleNetwork(ctx, table);
     if (!net) return;
     const n = net.rows.length;
-    const index = indexOfIds(net.ids);
-    const hasPred = new Uint8Array(n);
-    const hasSucc = new Uint8Array(n);
-    net.forecastTasks.forEach((t, i) => {
-      for (const l of t.links) {
-        const j = index.get(l.predecessor);
-        if (j === undefined) continue;
-        hasPred[i] = 1;
-        hasSucc[j] = 1;
-      }
-    });
-    let used = 0;
-    for (let i = 0; i < n; i++) if (hasPred[i] || hasSucc[i]) used++;
+    const { hasPred, hasSucc, used } = linkedEnds(net);
     // A schedule uses predecessors when most of its tasks take part in a link; a sheet with a
     // stray link or two is not one whose every other task should be called loose.
     if (used * 2 <= n) return;

@@ -191,7 +191,7 @@ export const contractScheduleUnsigned: TableRule = {
 const UPDATE_LABEL = /^(最后|最近)?(更新|编制|填表|填报|制表|统计|修订)(日期|时间)\s*[:：]?\s*(.*)$/s;
 
 /** Date fields that prove the sheet was written on or after them (an actual date is typed when it happens). */
-const ACTUAL_FIELDS = [
+export const ACTUAL_FIELDS = [
   "actualStart",
   "actualEnd",
   "completionDate",
