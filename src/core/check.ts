@@ -269,7 +269,12 @@ function mappingOverrides(saved: MappingOverride[], caller: MappingOverride[] = 
  */
 function settingsFindings(problems: SettingsProblem[]): Finding[] {
   return problems.flatMap((p): Finding[] => {
-    if (p.expected === "field" || p.expected === "column") {
+    if (
+      p.expected === "field" ||
+      p.expected === "column" ||
+      p.expected === "sheet" ||
+      p.expected === "header"
+    ) {
       return [
         {
           rule: "table.not-recognized",

@@ -69,7 +69,19 @@ export interface SettingsProblem {
    * What the cell should hold: `field` is a 列映射 值 naming no field; `column` a 列映射 项 that
    * is not `列映射:SHEET!COL` (the cell is then the 项 cell).
    */
-  expected: "date" | "number" | "lang" | "gantt" | "severity" | "holiday-type" | "field" | "column";
+  expected:
+    | "date"
+    | "number"
+    | "lang"
+    | "gantt"
+    | "severity"
+    | "holiday-type"
+    | "field"
+    | "column"
+    /** A 表声明 or 列映射 项 naming a sheet the workbook does not have (renamed or deleted). */
+    | "sheet"
+    /** A 表声明 项 whose row is empty from its column on: no header there. */
+    | "header";
   key?: string;
 }
 
@@ -565,6 +577,17 @@ export function settingsSheet(wb: WorkbookSnapshot): Found | undefined {
   );
 }
 
+/** Whether row `r` of `s` holds a value at or right of column `c` (both 1-based). */
+function textFrom(s: SheetSnapshot, r: number, c: number): boolean {
+  const row = s.rows[r - 1];
+  if (!row) return false;
+  for (let i = c - 1; i < row.length; i++) {
+    const v = row[i]?.value;
+    if (v !== undefined && v !== null && v !== "") return true;
+  }
+  return false;
+}
+
 export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
   const out: WorkbookSettings = {
     settings: {},
@@ -617,8 +640,18 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
           if (str !== "") problem(r, vc, "field", raw);
           continue;
         }
+        const named = sheetNames.get(declared.sheet.toLowerCase());
+        if (!named) problem(r, kc, "sheet", raw);
+        else if (
+          !textFrom(
+            wb.sheets.find((s) => s.name === named)!,
+            declared.row,
+            colNumber(declared.column),
+          )
+        )
+          problem(r, kc, "header", raw);
         const d: DeclaredTable = {
-          sheet: sheetNames.get(declared.sheet.toLowerCase()) ?? declared.sheet,
+          sheet: named ?? declared.sheet,
           row: declared.row,
           column: declared.column,
           kind,
@@ -642,6 +675,7 @@ export function readWorkbookSettings(wb: WorkbookSnapshot): WorkbookSettings {
           problem(r, vc, "field", raw);
           continue;
         }
+        if (!sheetNames.has(mapping.sheet.toLowerCase())) problem(r, kc, "sheet", raw);
         const m: MappingOverride = {
           sheet: sheetNames.get(mapping.sheet.toLowerCase()) ?? mapping.sheet,
           column: mapping.column,

@@ -145,6 +145,11 @@ function nearMissEn(a: Args, f: Finding): string {
 
 /** A 列映射 row of 设置 the product could not use (reported as table.not-recognized). */
 function mappingProblemZh(a: Args): string {
+  const at = (/[:：]\s*(.*)!/.exec(a.s("mapping"))?.[1] ?? "").replace(/^'(.*)'$/, "$1");
+  if (a.s("expected") === "sheet")
+    return `「${a.s("mapping")}」指向的工作表「${at}」在工作簿中不存在（可能已改名或删除），该项未生效；请改成现在的工作表名，或删除这一行`;
+  if (a.s("expected") === "header")
+    return `「${a.s("mapping")}」所在的行从该列起是空的，没有表头，该表声明未生效；请改成表头第一个单元格的位置`;
   if (a.s("expected") === "column") {
     return `「${a.s("mapping")}」应写成“列映射:工作表名!列字母”（如 列映射:进度计划表!F），该列映射未生效`;
   }
@@ -155,6 +160,11 @@ function mappingProblemZh(a: Args): string {
 }
 
 function mappingProblemEn(a: Args): string {
+  const at = (/[:：]\s*(.*)!/.exec(a.s("mapping"))?.[1] ?? "").replace(/^'(.*)'$/, "$1");
+  if (a.s("expected") === "sheet")
+    return `"${a.s("mapping")}" names the sheet "${at}", which the workbook does not have (renamed or deleted?); it is not applied. Write the sheet's current name, or delete the row`;
+  if (a.s("expected") === "header")
+    return `"${a.s("mapping")}" points at a row that is empty from that column on: no header there, so the declaration is not applied. Point it at the header's first cell`;
   if (a.s("expected") === "column") {
     return `"${a.s("mapping")}" should read 列映射:SHEET!COLUMN (e.g. 列映射:进度计划表!F); the mapping is not applied`;
   }

@@ -253,3 +253,47 @@ describe("state", () => {
     expect(Object.keys(json)).toEqual(["file", "asOf", "tables", "findings", "notices", "summary"]);
   });
 });
+
+describe("表声明 and 列映射 rows that no longer fit the workbook", () => {
+  test("a sheet renamed since, or a declared row with no header, is reported on its 项 cell", () => {
+    const wb = workbook(
+      plainSchedule(),
+      settings([
+        ["列映射:旧计划!E", "计划完成"],
+        ["表声明:'旧 计划'!A3", "进度计划表"],
+        ["表声明:进度计划表!A9", "进度计划表"],
+        ["表声明:进度计划表!H1", "进度计划表"],
+        ["表声明:进度计划表!A1", "进度计划表"],
+      ]),
+    );
+    const r = checkWorkbook(wb, { asOf: AS_OF });
+    const onSettings = r.findings.filter((f) => f.sheet === "设置");
+    expect(onSettings.map((f) => [f.rule, f.cell, formatFinding(f, "zh")])).toEqual([
+      [
+        "table.not-recognized",
+        "A2",
+        "「列映射:旧计划!E」指向的工作表「旧计划」在工作簿中不存在（可能已改名或删除），该项未生效；请改成现在的工作表名，或删除这一行",
+      ],
+      [
+        "table.not-recognized",
+        "A3",
+        "「表声明:'旧 计划'!A3」指向的工作表「旧 计划」在工作簿中不存在（可能已改名或删除），该项未生效；请改成现在的工作表名，或删除这一行",
+      ],
+      [
+        "table.not-recognized",
+        "A4",
+        "「表声明:进度计划表!A9」所在的行从该列起是空的，没有表头，该表声明未生效；请改成表头第一个单元格的位置",
+      ],
+      [
+        "table.not-recognized",
+        "A5",
+        "「表声明:进度计划表!H1」所在的行从该列起是空的，没有表头，该表声明未生效；请改成表头第一个单元格的位置",
+      ],
+    ]);
+    expect(formatFinding(onSettings[0], "en")).toBe(
+      '"列映射:旧计划!E" names the sheet "旧计划", which the workbook does not have (renamed or deleted?); it is not applied. Write the sheet\'s current name, or delete the row',
+    );
+    // The declaration that fits still holds: the schedule is checked from its header.
+    expect(r.tables.map((t) => [t.sheet, t.headerRow])).toEqual([["进度计划表", 1]]);
+  });
+});

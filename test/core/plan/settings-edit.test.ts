@@ -38,9 +38,18 @@ const P = (key: ParamKey) => 3 + PARAM_LABELS.findIndex(([k]) => k === key);
 /** The first row below the parameters, where mappings go. */
 const M = 3 + PARAM_LABELS.length;
 
+/** The user's sheets the edits name (a 列映射 or 表声明 of a sheet the workbook lacks is a problem). */
+function userSheets(): WorkbookSnapshot {
+  return workbook(
+    sheet("进度计划表", [["任务名称"]]),
+    sheet("合同执行情况表", [["合同编号"]]),
+    sheet("合同", [[], [null, "合同编号"]]),
+  );
+}
+
 /** The 设置 sheet apply writes, as it comes back. */
 function withDefaultSheet(): WorkbookSnapshot {
-  const wb = workbook(sheet("进度计划表", [["任务名称"]]));
+  const wb = userSheets();
   return applyInMemory(wb, { ops: [planSettingsSheet(wb, "zh")!] });
 }
 
@@ -71,7 +80,7 @@ function expectEdited(wb: WorkbookSnapshot) {
 
 describe("planSettingsEdit without a 设置 sheet", () => {
   test("writes the whole sheet as apply lays it out, with the edit in", () => {
-    const wb = workbook(sheet("进度计划表", [["任务名称"]]));
+    const wb = userSheets();
     const patch = planSettingsEdit(wb, EDIT, "zh");
     expect(patch.ops.map((o) => o.op)).toEqual(["writeSheet"]);
     const op = patch.ops[0] as Extract<PatchOp, { op: "writeSheet" }>;
