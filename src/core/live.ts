@@ -159,6 +159,12 @@ export interface LiveState {
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
   last?: { recognised: boolean; retyped: number; planned: string[] };
+  /**
+   * What the last recheck parsed again, for whoever describes findings by their rows and contracts
+   * (the pane's people and contract): the rows (`sheet\u0000row`) and the contract numbers whose
+   * contract row is not the one it was.
+   */
+  touched?: { rows: Set<string>; contracts: Set<string> };
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -660,6 +666,16 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     0,
   );
   live.last = { recognised: !unseen, retyped, planned };
+  const touchedRows = new Set<string>();
+  for (const [i, rows] of edited)
+    for (const r of tables[i].rows)
+      if (rows === "all" || rows.has(r.row)) touchedRows.add(`${r.sheet}\u0000${r.row}`);
+  const touchedContracts = new Set<string>();
+  if (sourceChanged) {
+    for (const [no, row] of model.contracts) if (a.model.contracts.get(no) !== row) touchedContracts.add(no);
+    for (const no of a.model.contracts.keys()) if (!model.contracts.has(no)) touchedContracts.add(no);
+  }
+  live.touched = { rows: touchedRows, contracts: touchedContracts };
   return live.analysis;
 }
 
