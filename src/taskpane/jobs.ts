@@ -218,11 +218,20 @@ function report(
   const byFinding = made.byFinding;
   const fresh: Finding[] = [];
   const out: PaneFinding[] = [];
+  // The rows parsed again by sheet: a key string per finding cost more than the rest.
+  const rowsOf = new Map<string, Set<number>>();
+  for (const k of touched?.rows ?? []) {
+    const [sheet, row] = k.split("\u0000");
+    const set = rowsOf.get(sheet) ?? new Set<number>();
+    set.add(Number(row));
+    rowsOf.set(sheet, set);
+  }
+  const contracts = touched?.contracts ?? new Set<string>();
   const stale = (f: Finding, p: PaneFinding) =>
-    !!touched &&
-    ((f.row !== undefined && touched.rows.has(`${f.sheet}\u0000${f.row}`)) ||
-      (p.contract !== undefined && touched.contracts.has(p.contract)) ||
-      (typeof f.args.contractNo === "string" && touched.contracts.has(f.args.contractNo)));
+    (f.row !== undefined && rowsOf.get(f.sheet)?.has(f.row) === true) ||
+    (contracts.size > 0 &&
+      ((p.contract !== undefined && contracts.has(p.contract)) ||
+        (typeof f.args.contractNo === "string" && contracts.has(f.args.contractNo))));
   const findings = a.result.findings.map((f) => {
     let p = byFinding.get(f);
     if (p !== undefined && stale(f, p)) {
