@@ -46,11 +46,13 @@ import { finding, RULES } from "./rules/index";
 import {
   carryNetwork,
   criticalViews,
+  subtasksOf,
   NETWORK_DATE_FIELDS,
   NETWORK_SHAPE_FIELDS,
   withoutRepeats,
 } from "./rules/critical";
 import { ACTUAL_FIELDS } from "./rules/process";
+import { judgeAsPartOf } from "./rules/schedule";
 import { yearsOfFinding } from "./rules/workbook";
 import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { readWorkbookSettings, SETTINGS_SHEET, workbookState } from "./workbook-settings";
@@ -512,6 +514,11 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     });
     if (part.rows.length !== rows.size) fields.add(ANY);
     tables[i] = { ...t, rows: rowsOut, source: t.source };
+    // A summary's own end is judged when it reaches past its subtasks' (deadlineRows): an edit of
+    // a subtask can change that, so the summaries above an edited row are judged again too.
+    if (t.kind === "schedule" && rowsOut.some((r) => r.summary))
+      for (const [summary, under] of subtasksOf(tables[i]))
+        if (!rows.has(summary.row) && under.some((r) => rows.has(r.row))) rows.add(summary.row);
     edited.set(i, rows);
     fieldsChanged.set(i, fields);
     if (t.kind === "schedule") carryNetwork(t, tables[i], fields);
@@ -560,6 +567,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
           return;
         }
         const view: TypedTable = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
+        if (t.kind === "schedule") judgeAsPartOf(view, t);
         const old = byTable.get(i) ?? [];
         const kept = old.filter((f) => f.row === undefined || !rows.has(f.row));
         const made = settle(

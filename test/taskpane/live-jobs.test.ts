@@ -219,3 +219,46 @@ test("after each edit of a sequence, live validation shows what a full check of 
   // Most edits were checked by what they change alone (a row added is checked in full).
   expect(modes.filter((m) => m === "incremental").length).toBeGreaterThanOrEqual(EDITS.length - 2);
 });
+
+test("a subtask's end moved past its summary's: live validation stops judging the summary's own date, as a full check does", async () => {
+  // 1 is a summary whose own end (10-16) reaches past its subtasks' (10-15): that date is judged
+  // like a task's (overdue as of 10-19). Moving 1.2 to 10-17 leaves the summary a plain roll-up.
+  const row = (wbs: string, name: string, start: string, end: string): CellInput[] => [
+    wbs,
+    name,
+    "张三",
+    date(start),
+    date(end),
+    null,
+    null,
+    pct(0),
+    null,
+    null,
+    null,
+    null,
+  ];
+  const make = () =>
+    workbook(
+      sheet(SCHEDULE, [
+        S_HEADER,
+        row("1", "实施", "2026-10-01", "2026-10-16"),
+        row("1.1", "安装", "2026-10-01", "2026-10-09"),
+        row("1.2", "调试", "2026-10-10", "2026-10-15"),
+        row("2", "收尾", "2026-10-20", "2026-10-30"),
+      ]),
+    );
+  const asOf = "2026-10-19" as IsoDate;
+  const opts = { lang: "zh" as const, asOf, now: Date.parse(`${asOf}T04:00:00Z`) };
+  const edit = (wb: WorkbookSnapshot) => typed(wb, SCHEDULE, "E4", date("2026-10-17"));
+  const copy = make();
+  applyEdits(copy, [edit(copy)]);
+  const want = paneReport(copy, { lang: "zh", asOf, today: asOf });
+  const wb = make();
+  const first = await runJob({ kind: "check", input: { snapshot: wb }, ...opts });
+  expect(first.report!.findings.filter((f) => f.row === 2).map((f) => f.rule)).toContain("schedule.overdue");
+  prepareLive();
+  const r = await runJob({ kind: "live", input: { edits: [edit(wb)] }, ...opts });
+  expect(r.live).toBe("incremental");
+  expect(r.report!.findings.filter((f) => f.row === 2)).toEqual(want.findings.filter((f) => f.row === 2));
+  expect(seen(r.report!)).toEqual(seen(want));
+});
