@@ -40,7 +40,7 @@ import type { Finding, RuleId } from "./findings";
 import { planNotices, type NoticeContext, type NoticePlan, type NoticeTypeDef } from "./notices";
 import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
-import { typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
+import { textOf, typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
 import { finding, RULES } from "./rules/index";
 import {
@@ -539,6 +539,43 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const ctx = full(next, () => undefined);
   /** What changed among the findings: the result is the last one's with these taken out and put in. */
   const diff = { removed: new Set<Finding>(), added: [] as Finding[] };
+  /**
+   * After an edit of contracts or 收款计划表 rows, the contract numbers on the edited rows, before
+   * and after: the indexes changed for these alone, so a row that looks its contract up is judged
+   * again only when it names one of them. Undefined when that cannot be said.
+   */
+  let numbers: Set<string> | undefined;
+  if (sourceChanged && model.hasContracts === a.model.hasContracts) {
+    numbers = new Set();
+    for (const [i, rows] of edited) {
+      if (tables[i].kind === "schedule") continue;
+      if (rows === "all") {
+        numbers = undefined;
+        break;
+      }
+      for (const r of [...a.tables[i].rows, ...tables[i].rows]) {
+        const no = rows.has(r.row) ? textOf(r.fields.contractNo) : undefined;
+        if (no !== undefined) numbers.add(no);
+      }
+    }
+  }
+  const naming = new Map<number, Set<number> | "all">();
+  /** The rows of table i a contract lookup is judged again on: the edited ones, and those naming `numbers`. */
+  const namingRows = (i: number): Set<number> | "all" => {
+    let out = naming.get(i);
+    if (out) return out;
+    const own = edited.get(i);
+    if (own === "all") out = "all";
+    else {
+      out = new Set(own);
+      for (const r of tables[i].rows) {
+        const no = textOf(r.fields.contractNo);
+        if (no !== undefined && numbers!.has(no)) out.add(r.row);
+      }
+    }
+    naming.set(i, out);
+    return out;
+  };
 
   for (const rule of RULES) {
     const byTable = live.groups.get(rule.id) ?? new Map<number, Finding[]>();
@@ -551,8 +588,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
         byTable.delete(i);
         return;
       }
-      const rows = edited.get(i);
-      const local = ROW.has(rule.id) || (ROW_INDEX.has(rule.id) && !sourceChanged);
+      const byNumber = ROW_INDEX.has(rule.id) && sourceChanged && numbers !== undefined;
+      const rows = byNumber ? namingRows(i) : edited.get(i);
+      const local = ROW.has(rule.id) || (ROW_INDEX.has(rule.id) && (!sourceChanged || byNumber));
       if (local) {
         if (rows === undefined) return;
         if (rows === "all") {
@@ -622,15 +660,16 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const planned: string[] = [];
   const kept = (type: NoticeTypeDef, plan: (on: NoticeContext) => NoticePlan[]): NoticePlan[] | undefined => {
     const before = () => a.result.notices.filter((n) => n.type === type.name);
+    // Planned from schedule rows alone: contracts edited or not, only edited schedule rows count.
+    if (FROM_TASK_ROWS.has(type.id)) {
+      planned.push(type.id);
+      return planOnRows(tables, edited, before(), plan, model);
+    }
     if (sourceChanged) {
       planned.push(type.id);
       return undefined;
     }
     if (FROM_CONTRACTS.has(type.id)) return before();
-    if (FROM_TASK_ROWS.has(type.id)) {
-      planned.push(type.id);
-      return planOnRows(tables, edited, before(), plan, model);
-    }
     if (!findingsChanged && !cited) return before();
     // Planned from the schedule rows its rules fired on (and their contracts): kept when those
     // rules' findings did not move and none is on an edited row.
