@@ -34,6 +34,7 @@
  * still reported missing until the next full check.
  */
 
+import { baselineSummary, readBaselines, ruleBaseline, withSavedBaseline, type Baseline } from "./baseline";
 import type { Analysis, CheckOptions } from "./check";
 import { mergeFindings, productSheets, sortFindings } from "./check";
 import type { Finding, RuleId } from "./findings";
@@ -157,6 +158,9 @@ export interface LiveState {
    */
   all: Finding[];
   product: Set<string>;
+  /** The baselines saved in the workbook and the one the rules compare with (a check lays it over the rows). */
+  baselines: Baseline[];
+  compared?: Baseline;
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
@@ -217,7 +221,17 @@ export function startLive(
     sortFindings(wb, all);
     analysis = { ...analysis, result: { ...analysis.result, findings: withoutRepeats(all) } };
   }
-  return { wb, analysis, groups, fixed, all, product: productSheets(wb) };
+  const baselines = readBaselines(wb);
+  return {
+    wb,
+    analysis,
+    groups,
+    fixed,
+    all,
+    product: productSheets(wb),
+    baselines,
+    compared: ruleBaseline(baselines),
+  };
 }
 
 function key(f: Finding): string {
@@ -496,12 +510,14 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       t.source.phases !== undefined ||
       (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
     if (whole) {
-      tables[i] = typeTable(wb, t.source, a.model.calendar);
+      tables[i] = withSavedBaseline([typeTable(wb, t.source, a.model.calendar)], live.compared)[0];
       edited.set(i, "all");
       fieldsChanged.set(i, new Set([ANY]));
       return;
     }
     const part = typeTable(wb, { ...t.source, dataRows: [...rows].sort((x, y) => x - y) }, a.model.calendar);
+    // The saved baseline's dates, as a check lays them over rows without a 基线 column of their own.
+    withSavedBaseline([part], live.compared);
     const fresh = new Map(part.rows.map((r) => [r.row, r]));
     const fields = fieldsAt(t, cols);
     const rowsOut = t.rows.map((old): TypedRow => {
@@ -688,8 +704,12 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     return undefined;
   };
   const notices = markIssued(wb, planNotices(model, all, kept));
+  const scheduleEdited = [...edited.keys()].some((i) => tables[i].kind === "schedule");
   const result = {
     ...a.result,
+    ...(live.compared && scheduleEdited
+      ? { baseline: baselineSummary(live.baselines, live.compared, tables, a.model.calendar) }
+      : {}),
     findings,
     notices,
     summary: {

@@ -7,7 +7,10 @@
  * findings look up (an amount, a 销售经理, a delivery date) and the rows (one added).
  */
 
+import { analyseWorkbook } from "../../src/core/check";
 import { isoToSerial, type IsoDate } from "../../src/core/dates";
+import { snapshotAfter } from "../../src/core/patch-snapshot";
+import { planBaselineSave } from "../../src/core/plan/baseline";
 import { applyEdits, type CellEdit } from "../../src/core/live";
 import type { Cell, WorkbookSnapshot } from "../../src/core/snapshot";
 import { paneReport, prepareLive, runJob, type PaneReport } from "../../src/taskpane/jobs";
@@ -261,4 +264,36 @@ test("a subtask's end moved past its summary's: live validation stops judging th
   expect(r.live).toBe("incremental");
   expect(r.report!.findings.filter((f) => f.row === 2)).toEqual(want.findings.filter((f) => f.row === 2));
   expect(seen(r.report!)).toEqual(seen(want));
+});
+
+test("with a saved baseline, a date moved by a live edit is compared with it as a full check compares it", async () => {
+  const plain = book();
+  const s = planBaselineSave(plain, analyseWorkbook(plain, { asOf: AS_OF, today: AS_OF }), {
+    replace: false,
+    now: "2026-10-12 09:30:00",
+    user: "王五",
+    lang: "zh",
+  });
+  if (!s.ok) throw new Error("no baseline saved");
+  const make = () => snapshotAfter(book(), s.patch);
+  const edits = (wb: WorkbookSnapshot) => [
+    typed(wb, SCHEDULE, "E5", date("2026-11-06")),
+    typed(wb, SCHEDULE, "E8", date("2026-10-02")),
+  ];
+  const copy = make();
+  const wants = edits(copy).map((e) => {
+    applyEdits(copy, [e]);
+    return seen(paneReport(structuredClone(copy), { lang: "zh", asOf: AS_OF, today: AS_OF }));
+  });
+  expect(wants[1].findings.length).toBeGreaterThan(0);
+  const wb = make();
+  await runJob({ kind: "check", input: { snapshot: wb }, ...base });
+  prepareLive();
+  for (const [k, e] of edits(wb).entries()) {
+    // Each edit read as the workbook stands when it is made.
+    const edit = k === 0 ? e : typed(wb, SCHEDULE, "E8", date("2026-10-02"));
+    const r = await runJob({ kind: "live", input: { edits: [edit] }, ...base });
+    expect(seen(r.report!)).toEqual(wants[k]);
+    prepareLive();
+  }
 });
