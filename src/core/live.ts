@@ -34,23 +34,26 @@
  * still reported missing until the next full check.
  */
 
+import { baselineSummary, readBaselines, ruleBaseline, withSavedBaseline, type Baseline } from "./baseline";
 import type { Analysis, CheckOptions } from "./check";
 import { mergeFindings, productSheets, sortFindings } from "./check";
 import type { Finding, RuleId } from "./findings";
 import { planNotices, type NoticeContext, type NoticePlan, type NoticeTypeDef } from "./notices";
 import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
-import { typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
+import { textOf, typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
 import { finding, RULES } from "./rules/index";
 import {
   carryNetwork,
   criticalViews,
+  subtasksOf,
   NETWORK_DATE_FIELDS,
   NETWORK_SHAPE_FIELDS,
   withoutRepeats,
 } from "./rules/critical";
 import { ACTUAL_FIELDS } from "./rules/process";
+import { judgeAsPartOf } from "./rules/schedule";
 import { yearsOfFinding } from "./rules/workbook";
 import type { Cell, WorkbookSnapshot } from "./snapshot";
 import { readWorkbookSettings, SETTINGS_SHEET, workbookState } from "./workbook-settings";
@@ -155,10 +158,19 @@ export interface LiveState {
    */
   all: Finding[];
   product: Set<string>;
+  /** The baselines saved in the workbook and the one the rules compare with (a check lays it over the rows). */
+  baselines: Baseline[];
+  compared?: Baseline;
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
   last?: { recognised: boolean; retyped: number; planned: string[] };
+  /**
+   * What the last recheck parsed again, for whoever describes findings by their rows and contracts
+   * (the pane's people and contract): the rows (`sheet\u0000row`) and the contract numbers whose
+   * contract row is not the one it was.
+   */
+  touched?: { rows: Set<string>; contracts: Set<string> };
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -209,7 +221,17 @@ export function startLive(
     sortFindings(wb, all);
     analysis = { ...analysis, result: { ...analysis.result, findings: withoutRepeats(all) } };
   }
-  return { wb, analysis, groups, fixed, all, product: productSheets(wb) };
+  const baselines = readBaselines(wb);
+  return {
+    wb,
+    analysis,
+    groups,
+    fixed,
+    all,
+    product: productSheets(wb),
+    baselines,
+    compared: ruleBaseline(baselines),
+  };
 }
 
 function key(f: Finding): string {
@@ -488,12 +510,14 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       t.source.phases !== undefined ||
       (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
     if (whole) {
-      tables[i] = typeTable(wb, t.source, a.model.calendar);
+      tables[i] = withSavedBaseline([typeTable(wb, t.source, a.model.calendar)], live.compared)[0];
       edited.set(i, "all");
       fieldsChanged.set(i, new Set([ANY]));
       return;
     }
     const part = typeTable(wb, { ...t.source, dataRows: [...rows].sort((x, y) => x - y) }, a.model.calendar);
+    // The saved baseline's dates, as a check lays them over rows without a 基线 column of their own.
+    withSavedBaseline([part], live.compared);
     const fresh = new Map(part.rows.map((r) => [r.row, r]));
     const fields = fieldsAt(t, cols);
     const rowsOut = t.rows.map((old): TypedRow => {
@@ -506,6 +530,11 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     });
     if (part.rows.length !== rows.size) fields.add(ANY);
     tables[i] = { ...t, rows: rowsOut, source: t.source };
+    // A summary's own end is judged when it reaches past its subtasks' (deadlineRows): an edit of
+    // a subtask can change that, so the summaries above an edited row are judged again too.
+    if (t.kind === "schedule" && rowsOut.some((r) => r.summary))
+      for (const [summary, under] of subtasksOf(tables[i]))
+        if (!rows.has(summary.row) && under.some((r) => rows.has(r.row))) rows.add(summary.row);
     edited.set(i, rows);
     fieldsChanged.set(i, fields);
     if (t.kind === "schedule") carryNetwork(t, tables[i], fields);
@@ -526,6 +555,43 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const ctx = full(next, () => undefined);
   /** What changed among the findings: the result is the last one's with these taken out and put in. */
   const diff = { removed: new Set<Finding>(), added: [] as Finding[] };
+  /**
+   * After an edit of contracts or 收款计划表 rows, the contract numbers on the edited rows, before
+   * and after: the indexes changed for these alone, so a row that looks its contract up is judged
+   * again only when it names one of them. Undefined when that cannot be said.
+   */
+  let numbers: Set<string> | undefined;
+  if (sourceChanged && model.hasContracts === a.model.hasContracts) {
+    numbers = new Set();
+    for (const [i, rows] of edited) {
+      if (tables[i].kind === "schedule") continue;
+      if (rows === "all") {
+        numbers = undefined;
+        break;
+      }
+      for (const r of [...a.tables[i].rows, ...tables[i].rows]) {
+        const no = rows.has(r.row) ? textOf(r.fields.contractNo) : undefined;
+        if (no !== undefined) numbers.add(no);
+      }
+    }
+  }
+  const naming = new Map<number, Set<number> | "all">();
+  /** The rows of table i a contract lookup is judged again on: the edited ones, and those naming `numbers`. */
+  const namingRows = (i: number): Set<number> | "all" => {
+    let out = naming.get(i);
+    if (out) return out;
+    const own = edited.get(i);
+    if (own === "all") out = "all";
+    else {
+      out = new Set(own);
+      for (const r of tables[i].rows) {
+        const no = textOf(r.fields.contractNo);
+        if (no !== undefined && numbers!.has(no)) out.add(r.row);
+      }
+    }
+    naming.set(i, out);
+    return out;
+  };
 
   for (const rule of RULES) {
     const byTable = live.groups.get(rule.id) ?? new Map<number, Finding[]>();
@@ -538,8 +604,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
         byTable.delete(i);
         return;
       }
-      const rows = edited.get(i);
-      const local = ROW.has(rule.id) || (ROW_INDEX.has(rule.id) && !sourceChanged);
+      const byNumber = ROW_INDEX.has(rule.id) && sourceChanged && numbers !== undefined;
+      const rows = byNumber ? namingRows(i) : edited.get(i);
+      const local = ROW.has(rule.id) || (ROW_INDEX.has(rule.id) && (!sourceChanged || byNumber));
       if (local) {
         if (rows === undefined) return;
         if (rows === "all") {
@@ -554,6 +621,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
           return;
         }
         const view: TypedTable = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
+        if (t.kind === "schedule") judgeAsPartOf(view, t);
         const old = byTable.get(i) ?? [];
         const kept = old.filter((f) => f.row === undefined || !rows.has(f.row));
         const made = settle(
@@ -608,15 +676,16 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const planned: string[] = [];
   const kept = (type: NoticeTypeDef, plan: (on: NoticeContext) => NoticePlan[]): NoticePlan[] | undefined => {
     const before = () => a.result.notices.filter((n) => n.type === type.name);
+    // Planned from schedule rows alone: contracts edited or not, only edited schedule rows count.
+    if (FROM_TASK_ROWS.has(type.id)) {
+      planned.push(type.id);
+      return planOnRows(tables, edited, before(), plan, model);
+    }
     if (sourceChanged) {
       planned.push(type.id);
       return undefined;
     }
     if (FROM_CONTRACTS.has(type.id)) return before();
-    if (FROM_TASK_ROWS.has(type.id)) {
-      planned.push(type.id);
-      return planOnRows(tables, edited, before(), plan, model);
-    }
     if (!findingsChanged && !cited) return before();
     // Planned from the schedule rows its rules fired on (and their contracts): kept when those
     // rules' findings did not move and none is on an edited row.
@@ -635,8 +704,12 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     return undefined;
   };
   const notices = markIssued(wb, planNotices(model, all, kept));
+  const scheduleEdited = [...edited.keys()].some((i) => tables[i].kind === "schedule");
   const result = {
     ...a.result,
+    ...(live.compared && scheduleEdited
+      ? { baseline: baselineSummary(live.baselines, live.compared, tables, a.model.calendar) }
+      : {}),
     findings,
     notices,
     summary: {
@@ -660,6 +733,16 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     0,
   );
   live.last = { recognised: !unseen, retyped, planned };
+  const touchedRows = new Set<string>();
+  for (const [i, rows] of edited)
+    for (const r of tables[i].rows)
+      if (rows === "all" || rows.has(r.row)) touchedRows.add(`${r.sheet}\u0000${r.row}`);
+  const touchedContracts = new Set<string>();
+  if (sourceChanged) {
+    for (const [no, row] of model.contracts) if (a.model.contracts.get(no) !== row) touchedContracts.add(no);
+    for (const no of a.model.contracts.keys()) if (!model.contracts.has(no)) touchedContracts.add(no);
+  }
+  live.touched = { rows: touchedRows, contracts: touchedContracts };
   return live.analysis;
 }
 

@@ -202,17 +202,48 @@ export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[
 
 /**
  * Pane findings already made, per finding: live validation words and enriches only the findings an
- * edit made. Dropped unless `keep` (an edit of schedule rows only: no contract's people changed).
+ * edit made, and enriches again those on the rows it parsed again or naming a contract whose row
+ * it parsed again (their people or contract may have changed, not their words). Dropped unless
+ * `touched` (what a live edit parsed again).
  */
 let made: { lang: Lang; byFinding: WeakMap<Finding, PaneFinding> } | undefined;
 
-function report(a: Analysis, lang: Lang, notices?: NoticePlan[], keep = false): PaneReport {
-  if (!keep || made?.lang !== lang) made = { lang, byFinding: new WeakMap() };
+function report(
+  a: Analysis,
+  lang: Lang,
+  notices?: NoticePlan[],
+  touched?: { rows: Set<string>; contracts: Set<string> },
+): PaneReport {
+  if (!touched || made?.lang !== lang) made = { lang, byFinding: new WeakMap() };
   const byFinding = made.byFinding;
   const fresh: Finding[] = [];
   const out: PaneFinding[] = [];
+  // The rows parsed again by sheet: a key string per finding cost more than the rest.
+  const rowsOf = new Map<string, Set<number>>();
+  for (const k of touched?.rows ?? []) {
+    const [sheet, row] = k.split("\u0000");
+    const set = rowsOf.get(sheet) ?? new Set<number>();
+    set.add(Number(row));
+    rowsOf.set(sheet, set);
+  }
+  const contracts = touched?.contracts ?? new Set<string>();
+  const stale = (f: Finding, p: PaneFinding) =>
+    (f.row !== undefined && rowsOf.get(f.sheet)?.has(f.row) === true) ||
+    (contracts.size > 0 &&
+      ((p.contract !== undefined && contracts.has(p.contract)) ||
+        (typeof f.args.contractNo === "string" && contracts.has(f.args.contractNo))));
   const findings = a.result.findings.map((f) => {
     let p = byFinding.get(f);
+    if (p !== undefined && stale(f, p)) {
+      p = { ...p };
+      delete p.who;
+      delete p.contract;
+      delete p.days;
+      delete p.amount;
+      byFinding.set(f, p);
+      fresh.push(f);
+      out.push(p);
+    }
     if (p === undefined) {
       // Field by field, as localise() does: rest-spreading 100k findings costs more than wording them.
       p = {
@@ -269,7 +300,7 @@ export async function runJob(job: Job, stage: (s: JobStage) => void = () => unde
       const again = recheck(kept.live, job.input.edits);
       if (again) {
         kept.analysis = again;
-        return { report: report(again, job.lang, undefined, !kept.live.sourceChanged), live: "incremental" };
+        return { report: report(again, job.lang, undefined, kept.live.touched), live: "incremental" };
       }
       // Only a full check can say; the snapshot already holds the edits.
       const a = analyse(kept.wb);

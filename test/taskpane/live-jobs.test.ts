@@ -7,8 +7,11 @@
  * findings look up (an amount, a 销售经理, a delivery date) and the rows (one added).
  */
 
+import { analyseWorkbook } from "../../src/core/check";
 import { isoToSerial, type IsoDate } from "../../src/core/dates";
-import type { CellEdit } from "../../src/core/live";
+import { snapshotAfter } from "../../src/core/patch-snapshot";
+import { planBaselineSave } from "../../src/core/plan/baseline";
+import { applyEdits, type CellEdit } from "../../src/core/live";
 import type { Cell, WorkbookSnapshot } from "../../src/core/snapshot";
 import { paneReport, prepareLive, runJob, type PaneReport } from "../../src/taskpane/jobs";
 import { sheet, workbook, type CellInput } from "../helpers/snapshot-builder";
@@ -161,6 +164,10 @@ const EDITS: Array<[string, (wb: WorkbookSnapshot) => CellEdit]> = [
   ["a note on 开发 (nothing the network reads)", (wb) => typed(wb, SCHEDULE, "L4", { value: "等待评审" })],
   ["a later end on the critical task 开发", (wb) => typed(wb, SCHEDULE, "E4", date("2026-10-28"))],
   ["progress on 设计", (wb) => typed(wb, SCHEDULE, "H3", pct(0.9))],
+  [
+    "another 负责人 on 开发 (the same findings, other people)",
+    (wb) => typed(wb, SCHEDULE, "C4", { value: "何五" }),
+  ],
   ["文档 after 测试 (a 前置任务 typed)", (wb) => typed(wb, SCHEDULE, "I11", { value: "4" })],
   ["HT-B's 部署 after HT-A's 开发", (wb) => typed(wb, SCHEDULE, "I9", { value: "7,3" })],
   ["a contract amount", (wb) => typed(wb, CONTRACTS, "E2", { value: 520000, numFmt: "#,##0.00" })],
@@ -189,6 +196,13 @@ const EDITS: Array<[string, (wb: WorkbookSnapshot) => CellEdit]> = [
 ];
 
 test("after each edit of a sequence, live validation shows what a full check of the edited workbook shows", async () => {
+  // What a full check shows after each edit, worked out first: a check run between live edits
+  // would start the pane's memory afresh and hide what live validation keeps.
+  const copy = book();
+  const wants = EDITS.map(([what, edit]) => {
+    applyEdits(copy, [edit(copy)]);
+    return { what, ...seen(paneReport(structuredClone(copy), { lang: "zh", asOf: AS_OF, today: AS_OF })) };
+  });
   const wb = book();
   const first = await runJob({ kind: "check", input: { snapshot: wb }, ...base });
   // The workbook reaches what the edits are about: a late critical task, a contract past its date.
@@ -198,15 +212,88 @@ test("after each edit of a sequence, live validation shows what a full check of 
   expect(first.report!.critical[0].tasks.length).toBeGreaterThan(0);
   prepareLive();
   const modes: string[] = [];
-  for (const [what, edit] of EDITS) {
+  for (const [k, [what, edit]] of EDITS.entries()) {
     const r = await runJob({ kind: "live", input: { edits: [edit(wb)] }, ...base });
     expect(r.stale).toBeUndefined();
     modes.push(r.live!);
-    // The worker kept the edited snapshot: a full check of a copy of it is the reference.
-    const want = paneReport(structuredClone(wb), { lang: "zh", asOf: AS_OF, today: AS_OF });
-    expect({ what, ...seen(r.report!) }).toEqual({ what, ...seen(want) });
+    expect({ what, ...seen(r.report!) }).toEqual(wants[k]);
     prepareLive();
   }
   // Most edits were checked by what they change alone (a row added is checked in full).
   expect(modes.filter((m) => m === "incremental").length).toBeGreaterThanOrEqual(EDITS.length - 2);
+});
+
+test("a subtask's end moved past its summary's: live validation stops judging the summary's own date, as a full check does", async () => {
+  // 1 is a summary whose own end (10-16) reaches past its subtasks' (10-15): that date is judged
+  // like a task's (overdue as of 10-19). Moving 1.2 to 10-17 leaves the summary a plain roll-up.
+  const row = (wbs: string, name: string, start: string, end: string): CellInput[] => [
+    wbs,
+    name,
+    "张三",
+    date(start),
+    date(end),
+    null,
+    null,
+    pct(0),
+    null,
+    null,
+    null,
+    null,
+  ];
+  const make = () =>
+    workbook(
+      sheet(SCHEDULE, [
+        S_HEADER,
+        row("1", "实施", "2026-10-01", "2026-10-16"),
+        row("1.1", "安装", "2026-10-01", "2026-10-09"),
+        row("1.2", "调试", "2026-10-10", "2026-10-15"),
+        row("2", "收尾", "2026-10-20", "2026-10-30"),
+      ]),
+    );
+  const asOf = "2026-10-19" as IsoDate;
+  const opts = { lang: "zh" as const, asOf, now: Date.parse(`${asOf}T04:00:00Z`) };
+  const edit = (wb: WorkbookSnapshot) => typed(wb, SCHEDULE, "E4", date("2026-10-17"));
+  const copy = make();
+  applyEdits(copy, [edit(copy)]);
+  const want = paneReport(copy, { lang: "zh", asOf, today: asOf });
+  const wb = make();
+  const first = await runJob({ kind: "check", input: { snapshot: wb }, ...opts });
+  expect(first.report!.findings.filter((f) => f.row === 2).map((f) => f.rule)).toContain("schedule.overdue");
+  prepareLive();
+  const r = await runJob({ kind: "live", input: { edits: [edit(wb)] }, ...opts });
+  expect(r.live).toBe("incremental");
+  expect(r.report!.findings.filter((f) => f.row === 2)).toEqual(want.findings.filter((f) => f.row === 2));
+  expect(seen(r.report!)).toEqual(seen(want));
+});
+
+test("with a saved baseline, a date moved by a live edit is compared with it as a full check compares it", async () => {
+  const plain = book();
+  const s = planBaselineSave(plain, analyseWorkbook(plain, { asOf: AS_OF, today: AS_OF }), {
+    replace: false,
+    now: "2026-10-12 09:30:00",
+    user: "王五",
+    lang: "zh",
+  });
+  if (!s.ok) throw new Error("no baseline saved");
+  const make = () => snapshotAfter(book(), s.patch);
+  const edits = (wb: WorkbookSnapshot) => [
+    typed(wb, SCHEDULE, "E5", date("2026-11-06")),
+    typed(wb, SCHEDULE, "E8", date("2026-10-02")),
+  ];
+  const copy = make();
+  const wants = edits(copy).map((e) => {
+    applyEdits(copy, [e]);
+    return seen(paneReport(structuredClone(copy), { lang: "zh", asOf: AS_OF, today: AS_OF }));
+  });
+  expect(wants[1].findings.length).toBeGreaterThan(0);
+  const wb = make();
+  await runJob({ kind: "check", input: { snapshot: wb }, ...base });
+  prepareLive();
+  for (const [k, e] of edits(wb).entries()) {
+    // Each edit read as the workbook stands when it is made.
+    const edit = k === 0 ? e : typed(wb, SCHEDULE, "E8", date("2026-10-02"));
+    const r = await runJob({ kind: "live", input: { edits: [edit] }, ...base });
+    expect(seen(r.report!)).toEqual(wants[k]);
+    prepareLive();
+  }
 });

@@ -248,6 +248,11 @@ interface NetworkShape {
   ids: readonly string[];
   links: readonly (readonly Link[])[];
   linked: boolean;
+  /**
+   * Per row, its plan task and (done) forecast task as last built: a row an edit did not parse
+   * again is the same object, and its tasks are the same (the CPM never changes a task).
+   */
+  built: WeakMap<TypedRow, { plan: CpmTask; done?: CpmTask }>;
 }
 
 const SHAPES = new WeakMap<TypedTable, NetworkShape>();
@@ -355,7 +360,7 @@ function networkShape(table: TypedTable): NetworkShape {
       }
     return own;
   });
-  const shape = { at, ids, links, linked };
+  const shape = { at, ids, links, linked, built: new WeakMap() };
   SHAPES.set(table, shape);
   return shape;
 }
@@ -365,13 +370,17 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
   const { ids, linked } = shape;
   const rows = shape.at.map((i) => table.rows[i]);
   if (rows.length === 0) return undefined;
+  const built = shape.built;
   const tasks: CpmTask[] = rows.map((r, i) => {
+    const known = built.get(r);
+    if (known) return known.plan;
     const start = dateOf(r.fields.planStart);
     const finish = dateOf(r.fields.planEnd);
     const task: CpmTask = { id: ids[i], links: shape.links[i] };
     if (start !== undefined) task.start = start;
     if (finish !== undefined) task.finish = finish;
     if (isMilestone(r)) task.durationWorkingDays = 0;
+    built.set(r, { plan: task });
     return task;
   });
   if (!linked) return undefined;
@@ -392,6 +401,8 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
     const row = rows[i];
     const r = plan.tasks[i];
     if (isTaskDone(row)) {
+      const known = built.get(row)!;
+      if (known.done) return known.done;
       const s = dateOf(row.fields.actualStart) ?? t.start;
       const f = dateOf(row.fields.actualEnd) ?? t.finish;
       const done: CpmTask = { ...t };
@@ -401,6 +412,7 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
         done.durationWorkingDays = isMilestone(row)
           ? 0
           : cal.workdaysBetween(s, f) + (cal.isWorkday(s) ? 1 : 0);
+      known.done = done;
       return done;
     }
     const dur = r.durationWorkingDays;

@@ -62,6 +62,18 @@ export function deadlineRows(table: TypedTable): readonly TypedRow[] {
 const DEADLINE_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
 
 /**
+ * `part` holds some of `table`'s rows (live validation judges the rows an edit reached): it
+ * judges them as `table` does, a summary by its subtasks in `table` rather than in `part`.
+ */
+export function judgeAsPartOf(part: TypedTable, table: TypedTable): void {
+  const rows = new Set(part.rows);
+  DEADLINE_ROWS.set(
+    part,
+    deadlineRows(table).filter((r) => rows.has(r)),
+  );
+}
+
+/**
  * What the overdue and due-soon rules need: 计划完成, and 实际完成 or 完成率 to tell a task is done.
  * Without either, nothing can say a task is done and every past task would be flagged.
  */
