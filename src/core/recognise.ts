@@ -801,7 +801,9 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   const missing = def.fields.filter((f) => f.required && !columns[f.field] && !given?.has(f.field)).length;
   let groupCols = 0;
   for (const g of groups.values()) groupCols += Object.keys(g.columns).length;
-  const score = Object.keys(columns).length + groupCols - 2 * missing;
+  // The two ends read from one plain 时间 column are a guess the values must bear out: they add
+  // nothing over a header that names its dates (时间 over 开始 | 结束).
+  const score = Object.keys(columns).length + groupCols - 2 * missing - (needsRanges !== undefined ? 2 : 0);
   // A false table is worse than a missed one: the kind's core, and at least two headers that
   // name the kind's own fields specifically; a sheet's name is never evidence. An inventory's
   // 名称 | 金额 or a booking list's 名称 | 开始时间 | 结束时间 is no table.
