@@ -12,7 +12,8 @@
  * count together as one table in recall.
  *
  *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files,
- *                          /work/realwb/heldout and /work/realwb/heldout2); a file is taken from the
+ *                          /work/realwb/heldout, /work/realwb/heldout2 and /work/realwb/heldout3); a
+ *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
  *   PTRACK_REAL_LABELS     labels file (default bench/real-workbooks.json), e.g. a held-out set
@@ -31,7 +32,8 @@
  *   non-data errors error findings on rows the labels mark as not data, inside a found table
  *   slowest file    wall time and peak RSS, against the goals (5 s, 1 GB)
  * Entries may name a `set`: `heldout` marks workbooks added after the recognition was tuned, never
- * looked at while tuning it (`heldout2`: a later such round); each set's scores are reported on a
+ * looked at while tuning it (`heldout2`, `heldout3`: later such rounds, `heldout3` labelled before the
+ * product was first run on it); each set's scores are reported on a
  * line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -376,7 +378,8 @@ function shortName(file: string): string {
 
 function main(): void {
   const dirs = (
-    process.env.PTRACK_REAL_WORKBOOKS ?? "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2"
+    process.env.PTRACK_REAL_WORKBOOKS ??
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));

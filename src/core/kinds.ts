@@ -216,6 +216,11 @@ const schedule: KindDef = {
         "工作项目",
         "各阶段任务",
         "阶段任务",
+        "任务列表",
+        "任务清单",
+        "功能列表",
+        "分项工程",
+        "分项工程名称",
         "Task Name",
         "Task",
         "Name",
@@ -234,6 +239,8 @@ const schedule: KindDef = {
         "执行人",
         "任务所有者",
         "负责人员",
+        "参与人",
+        "参与人员",
         "资源名称",
         "责任部门",
         "责任单位",
@@ -275,6 +282,8 @@ const schedule: KindDef = {
         "Planned Start",
         "计划开始日",
         "开始日",
+        "施工开始时间",
+        "施工开始日期",
         "起止日期",
         "起止时间",
       ],
@@ -327,6 +336,10 @@ const schedule: KindDef = {
         "Planned Finish",
         "计划完成日",
         "计划结束日",
+        "施工结束时间",
+        "施工结束日期",
+        "施工完成时间",
+        "施工完成日期",
         "完成日",
         "结束日",
         "工作时间",
@@ -706,6 +719,24 @@ const contracts: KindDef = {
  * contract's own sheet under its key/value block (签订日期：…, 合同编号：…), never elsewhere.
  */
 export const PERIOD_HEADERS: readonly string[] = ["月份", "所属月份", "结算月份", "月度"];
+
+/**
+ * Plain "when" headers (时间, 时间安排): too generic to name a plan date, but a column under one
+ * that holds date ranges (`2025.03.17 - 2025.04.21`, `10.26~11.1`) is a plan's start and end.
+ */
+export const RANGE_TIME_HEADERS: readonly string[] = [
+  "时间",
+  "日期",
+  "时间安排",
+  "时间节点",
+  "周期",
+  "计划周期",
+  "时间段",
+  "起止",
+];
+
+/** Plain "what" headers (内容, 主要内容): a plan's task only beside such a column of date ranges. */
+export const RANGE_TASK_HEADERS: readonly string[] = ["内容", "主要内容", "计划内容", "工作安排", "事项"];
 
 const payments: KindDef = {
   kind: "payments",

@@ -6,7 +6,15 @@
  * arrays' keys, headers are only looked for in the first rows of each block, and
  * every data row is visited once.
  */
-import { KIND_DEFS, KINDS, PERIOD_HEADERS, type FieldDef, type Kind } from "./kinds";
+import {
+  KIND_DEFS,
+  KINDS,
+  PERIOD_HEADERS,
+  RANGE_TASK_HEADERS,
+  RANGE_TIME_HEADERS,
+  type FieldDef,
+  type Kind,
+} from "./kinds";
 import {
   colLetter,
   colNumber,
@@ -319,7 +327,23 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
     const nf = l.numbered.get(s.base);
     if (nf) return { field: nf.field, n: s.n };
   }
-  return undefined;
+  return slashed(kind, key);
+}
+
+/**
+ * Two words for one column (`负责人/参与人`, `开始/开工日期`): the field every part names, when
+ * they all name the same one.
+ */
+function slashed(kind: Kind, key: string): FieldHit | undefined {
+  const parts = key.split(/[/、|]/);
+  if (parts.length < 2) return undefined;
+  let hit: FieldHit | undefined;
+  for (const p of parts) {
+    const h = p === "" ? undefined : lookupKey(kind, p);
+    if (!h || (hit && (hit.field !== h.field || hit.n !== h.n))) return undefined;
+    if (!hit || (hit.weak && !h.weak)) hit = h;
+  }
+  return hit;
 }
 
 /** Field name as an override may write it: `planEnd`, or `dueDate3` / `dueDate#3` for a payment group. */
@@ -446,9 +470,12 @@ function isLabelRow(cells: PCell[]): boolean {
   return isFooterRow(cells) || cells.every((x) => isLabel(x) || isKeyValueCell(x));
 }
 
-/** A heading numbered the Chinese way: `一、`, `（二）`, `三`, `第一阶段`, or a name ending in 阶段. */
+/**
+ * A heading numbered the Chinese way: `一、`, `（二）`, `三`, `第一阶段`, `阶段 2`, `PHASE 3`, or a name
+ * ending in 阶段.
+ */
 const SECTION_HEADING =
-  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批))|阶段$/;
+  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批)|(?:阶段|PHASE)[一二三四五六七八九十\d]+(?:$|[:：、.．]))|阶段$/i;
 
 /**
  * A section row inside a table (`一、前期准备`, `二 | 系统实施`): text only, nothing in a
@@ -580,6 +607,8 @@ interface Mapping {
    * show it, most of that column's cells being dates.
    */
   needsDates?: string;
+  /** The plan read from one plainly headed column (时间) that must hold date ranges: its column. */
+  needsRanges?: number;
 }
 
 function ref(col: HeaderCol | undefined, c: number): ColumnRef {
@@ -633,6 +662,8 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
 }
 
 const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
+const RANGE_TIME_KEYS = new Set(RANGE_TIME_HEADERS.map((h) => normaliseHeader(h).key));
+const RANGE_TASK_KEYS = new Set(RANGE_TASK_HEADERS.map((h) => normaliseHeader(h).key));
 
 function mappedCol(columns: Record<string, ColumnRef>, c: number): boolean {
   return Object.values(columns).some((r) => r.col === c);
@@ -690,6 +721,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       hit = lookupKey(kind, k);
       if (hit) break;
     }
+    if (hit && col.unit !== undefined) hit = inDays(kind, hit, col.unit);
     const prev = hit && taken(hit);
     if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
       weakCols.delete(prev.col);
@@ -744,11 +776,34 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       if (k >= 0) unmapped.splice(k, 1);
     }
   }
+  // A task (or a plain 内容) and a plain 时间 column: the plan, if that column holds date ranges
+  // (plausible() looks).
+  let needsRanges: number | undefined;
+  if (kind === "schedule" && !columns.planStart && !columns.planEnd && !columns.duration) {
+    const free = (keys: Set<string>) =>
+      cols.find(
+        (x) => x.c >= c1 && x.c <= c2 && !forced.has(x.c) && keys.has(x.keys[0]) && !mappedCol(columns, x.c),
+      );
+    const when = free(RANGE_TIME_KEYS);
+    const what = columns.task ? undefined : free(RANGE_TASK_KEYS);
+    if (when && (columns.task || what)) {
+      columns.planStart = { ...ref(when, when.c), part: "start" };
+      columns.planEnd = { ...ref(when, when.c), part: "end" };
+      if (what) columns.task = ref(what, what.c);
+      needsRanges = when.c;
+      for (const c of [when.c, what?.c]) {
+        const k = unmapped.findIndex((u) => u.col === c);
+        if (k >= 0) unmapped.splice(k, 1);
+      }
+    }
+  }
   const def = KIND_DEFS[kind];
   const missing = def.fields.filter((f) => f.required && !columns[f.field] && !given?.has(f.field)).length;
   let groupCols = 0;
   for (const g of groups.values()) groupCols += Object.keys(g.columns).length;
-  const score = Object.keys(columns).length + groupCols - 2 * missing;
+  // The two ends read from one plain 时间 column are a guess the values must bear out: they add
+  // nothing over a header that names its dates (时间 over 开始 | 结束).
+  const score = Object.keys(columns).length + groupCols - 2 * missing - (needsRanges !== undefined ? 2 : 0);
   // A false table is worse than a missed one: the kind's core, and at least two headers that
   // name the kind's own fields specifically; a sheet's name is never evidence. An inventory's
   // 名称 | 金额 or a booking list's 名称 | 开始时间 | 结束时间 is no table.
@@ -765,9 +820,25 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     needsDates = ["planStart", "planEnd"].find((f) => columns[f]);
     valid = needsDates !== undefined;
   }
+  if (!valid && needsRanges !== undefined) valid = true;
   const m: Mapping = { kind, columns, groups, unmapped, score, valid, missing, strong, weakFields };
   if (needsDates) m.needsDates = needsDates;
+  if (needsRanges !== undefined) m.needsRanges = needsRanges;
   return m;
+}
+
+const DAY_UNITS = new Set(["天", "日", "工作日"]);
+
+/**
+ * A date header counted in days (`计划时间（天）`, `完成时间(日)`) heads the kind's duration: the
+ * unit says what the column holds.
+ */
+function inDays(kind: Kind, hit: FieldHit, unit: string): FieldHit {
+  if (!DAY_UNITS.has(unit) || hit.n !== undefined) return hit;
+  const fields = KIND_DEFS[kind].fields;
+  if (fields.find((f) => f.field === hit.field)?.type !== "date") return hit;
+  const days = fields.find((f) => f.type === "days");
+  return days ? { field: days.field } : hit;
 }
 
 /** The best valid kind for these header columns. */
@@ -1196,9 +1267,39 @@ function scanRegion(
     dataRows.pop();
     dataIdx.pop();
   }
+  // A legend under the last row (`未开始 | 进行中 | 完成` laid across the row): a note, not a row.
+  while (dataRows.length > 2) {
+    const cells = cellsIn(rows[dataIdx[dataIdx.length - 1]], c1, c2);
+    const above = dataIdx.slice(0, -1).map((i) => cellsIn(rows[i], c1, c2));
+    if (!isLegendRow(cells, above)) break;
+    footerRows.push(dataRows.pop()!);
+    dataIdx.pop();
+  }
   totalRows.sort((a, b) => a - b);
   sectionRows.sort((a, b) => a - b);
+  footerRows.sort((a, b) => a - b);
   return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/**
+ * A legend: texts, most of them (two at least) values that one column of the rows above holds (its
+ * states or categories), written side by side across other columns.
+ */
+function isLegendRow(cells: PCell[], above: PCell[][]): boolean {
+  if (cells.length < 2 || !cells.every((x) => typeof x.v === "string")) return false;
+  const values = new Map<number, Set<string>>();
+  for (const line of above) {
+    for (const x of line) {
+      if (typeof x.v !== "string") continue;
+      let set = values.get(x.c);
+      if (!set) values.set(x.c, (set = new Set()));
+      set.add(compact(x.t));
+    }
+  }
+  return [...values].some(([c, set]) => {
+    const known = cells.filter((x) => x.c !== c && set.has(compact(x.t))).length;
+    return known >= 2 && known * 2 > cells.length;
+  });
 }
 
 /** The table's own header written again: two or more cells, most of the row, as the header has them. */
@@ -1447,6 +1548,21 @@ const MONTH_DAY = /^\d{1,2}月\d{1,2}[日号]?$/;
  * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
  */
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
+  if (f.mapping.needsRanges !== undefined) {
+    const col = f.mapping.needsRanges;
+    let values = 0;
+    let ranges = 0;
+    for (const r of region.dataRows.slice(0, 50)) {
+      const x = rowIndex(ctx)
+        .get(r)
+        ?.cells.find((c) => c.c === col);
+      if (!x || isBlank(x.t)) continue;
+      values++;
+      const p = parseDate(x.v, { date1904: ctx.date1904 });
+      if (p.status === "invalid" && p.reason === "date-range") ranges++;
+    }
+    return ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values;
+  }
   const needs = f.mapping.needsDates ? f.mapping.columns[f.mapping.needsDates]?.col : undefined;
   if (needs !== undefined) {
     let values = 0;
@@ -1507,11 +1623,20 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     const x = byRow.get(r)?.cells.find((c) => c.c === wbsCol);
     return x ? x.t.replace(/\s/g, "") : undefined;
   };
+  // Headings already told apart by their numbering (`阶段 1 | 项目前期准备`) fill the same columns;
+  // a row filling just those, with nothing in a data column, is one more (`结题答辩 | 项目答辩`).
+  const shapeOf = (cells: PCell[]) => cells.map((x) => x.c).join(",");
+  const headingShapes = new Map<string, number>();
+  for (const r of region.sectionRows) {
+    const cells = cellsIn(byRow.get(r) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+    if (cells.length >= 2) headingShapes.set(shapeOf(cells), (headingShapes.get(shapeOf(cells)) ?? 0) + 1);
+  }
   for (let i = 0; i < rows.length; i++) {
     const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
     if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
+    else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {
       const w = wbsOf(rows[i]);
       const next = i + 1 < rows.length ? wbsOf(rows[i + 1]) : undefined;
