@@ -670,9 +670,13 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   );
   const findings = withoutRepeats(all);
   const findingsChanged = diff.added.length > 0 || diff.removed.size > 0;
-  const cited = a.result.notices.some((n) =>
-    [...edited].some(([i, rows]) => tables[i].sheet === n.sheet && (rows === "all" || rows.has(n.row))),
-  );
+  const editedPairs = [...edited];
+  /** Whether a row of a sheet was edited (parsed again). */
+  const onEditedRow = (sheet: string, row: number | undefined) =>
+    row !== undefined &&
+    editedPairs.some(([i, rows]) => tables[i].sheet === sheet && (rows === "all" || rows.has(row)));
+  const editedSheets = new Set(editedPairs.map(([i]) => tables[i].sheet));
+  const cited = a.result.notices.some((n) => editedSheets.has(n.sheet) && onEditedRow(n.sheet, n.row));
   const planned: string[] = [];
   const kept = (type: NoticeTypeDef, plan: (on: NoticeContext) => NoticePlan[]): NoticePlan[] | undefined => {
     const before = () => a.result.notices.filter((n) => n.type === type.name);
@@ -693,12 +697,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       const follows = new Set<RuleId>(type.follows);
       const moved =
         diff.added.some((f) => follows.has(f.rule)) || [...diff.removed].some((f) => follows.has(f.rule));
-      const onEdited = (f: Finding) =>
-        [...edited].some(
-          ([i, rows]) =>
-            tables[i].sheet === f.sheet && f.row !== undefined && (rows === "all" || rows.has(f.row)),
-        );
-      if (!moved && !all.some((f) => follows.has(f.rule) && onEdited(f))) return before();
+      if (!moved && !all.some((f) => follows.has(f.rule) && onEditedRow(f.sheet, f.row))) return before();
     }
     planned.push(type.id);
     return undefined;
@@ -713,9 +712,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     findings,
     notices,
     summary: {
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: findings.filter((f) => f.severity === "warning").length,
-      infos: findings.filter((f) => f.severity === "info").length,
+      ...counted(findings),
     },
     state: workbookState(
       wb,
@@ -744,6 +741,18 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   }
   live.touched = { rows: touchedRows, contracts: touchedContracts };
   return live.analysis;
+}
+
+/** Findings by severity, in one pass. */
+function counted(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings)
+    if (f.severity === "error") errors++;
+    else if (f.severity === "warning") warnings++;
+    else if (f.severity === "info") infos++;
+  return { errors, warnings, infos };
 }
 
 /**
