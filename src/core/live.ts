@@ -438,6 +438,8 @@ const FROM_CONTRACTS = new Set(["dunning", "implementation"]);
  * contracts and nothing else (备忘录 and the 致谢函 that goes with it).
  */
 const FROM_FIRED_ROWS = new Set(["memo", "thanks"]);
+/** Of FROM_FIRED_ROWS, the types with one notice per contract, keyed by its number (备忘录). */
+const PER_CONTRACT = new Set(["memo"]);
 /** Notice types planned row by row from schedule rows alone (and the settings). */
 const FROM_TASK_ROWS = new Set(["plan-change"]);
 
@@ -698,9 +700,52 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       const moved =
         diff.added.some((f) => follows.has(f.rule)) || [...diff.removed].some((f) => follows.has(f.rule));
       if (!moved && !all.some((f) => follows.has(f.rule) && onEditedRow(f.sheet, f.row))) return before();
+      if (PER_CONTRACT.has(type.id)) {
+        planned.push(type.id);
+        return planPerContract(type, follows, before(), plan);
+      }
     }
     planned.push(type.id);
     return undefined;
+  };
+  /**
+   * A type with one notice per contract, planned from the schedule rows its rules fired on: planned
+   * again for the contracts of the edited rows (before and after) and of the findings that moved
+   * alone, in the order a plan of every row gives (by each contract's first row fired on).
+   */
+  const planPerContract = (
+    type: NoticeTypeDef,
+    follows: ReadonlySet<RuleId>,
+    before: NoticePlan[],
+    plan: (on: NoticeContext) => NoticePlan[],
+  ): NoticePlan[] | undefined => {
+    const affected = new Set<string>();
+    for (const [i, rows] of edited) {
+      if (tables[i].kind !== "schedule") continue;
+      if (rows === "all") return undefined;
+      for (const r of [...a.tables[i].rows, ...tables[i].rows]) {
+        const no = rows.has(r.row) ? textOf(r.fields.contractNo) : undefined;
+        if (no !== undefined) affected.add(no);
+      }
+    }
+    for (const f of [...diff.added, ...diff.removed]) {
+      if (!follows.has(f.rule)) continue;
+      if (typeof f.args.contractNo !== "string") return undefined;
+      affected.add(f.args.contractNo);
+    }
+    const views = tables
+      .filter((t) => t.kind === "schedule")
+      .map((t) => ({ ...t, rows: t.rows.filter((r) => affected.has(textOf(r.fields.contractNo) ?? "")) }));
+    const fresh = plan({ ...model, tables: views });
+    // Each contract's first finding of the followed rules, in the check's order (sheet, then row).
+    const first = new Map<string, number>();
+    all.forEach((f, k) => {
+      const no = f.args.contractNo;
+      if (follows.has(f.rule) && typeof no === "string" && !first.has(no)) first.set(no, k);
+    });
+    const merged = [...before.filter((n) => !affected.has(n.key)), ...fresh];
+    if (merged.some((n) => !first.has(n.key))) return undefined;
+    return merged.sort((x, y) => first.get(x.key)! - first.get(y.key)!);
   };
   const notices = markIssued(wb, planNotices(model, all, kept));
   const scheduleEdited = [...edited.keys()].some((i) => tables[i].kind === "schedule");
