@@ -30,7 +30,8 @@
  *   false tables    found tables not in the labels (any table on a file with no domain table
  *                   counts), and labelled tables found with the wrong kind
  *   non-data errors error findings on rows the labels mark as not data, inside a found table
- *   slowest file    wall time and peak RSS, against the goals (5 s, 1 GB)
+ *   slowest file    wall time and peak RSS, against the goals (5 s, 1 GB), with its CPU time and the
+ *                   machine's load average, since a loaded machine stretches wall times
  * Entries may name a `set`: `heldout` marks workbooks added after the recognition was tuned, never
  * looked at while tuning it (`heldout2`, `heldout3`: later such rounds, `heldout3` labelled before the
  * product was first run on it); each set's scores are reported on a
@@ -49,7 +50,7 @@ import {
   rmSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const ROOT = resolve(__dirname, "..");
@@ -306,6 +307,8 @@ export function totalsBySet(
 
 interface Run {
   wallMs: number;
+  /** CPU time of the command's Node processes (user + system). */
+  cpuMs: number;
   maxRssMb: number;
   exit: number | null;
   timedOut: boolean;
@@ -330,16 +333,18 @@ function runCheck(file: string, timeoutMs: number, heapMb: number): Run {
     },
   });
   const wallMs = Math.round(performance.now() - start);
-  const peaks = existsSync(probe)
+  const lines = existsSync(probe)
     ? readFileSync(probe, "utf8")
         .trim()
         .split("\n")
         .filter(Boolean)
-        .map((l) => Number(l.split(" ")[1]))
+        .map((l) => l.split(" ").map(Number))
     : [];
+  const peaks = lines.map((l) => l[1]);
   rmSync(probe, { force: true });
   return {
     wallMs,
+    cpuMs: Math.round(lines.reduce((a, l) => a + (l[2] || 0), 0) / 1000),
     maxRssMb: Math.round(Math.max(0, ...peaks) / 1024),
     exit: p.status,
     timedOut: p.error !== undefined && (p.error as NodeJS.ErrnoException).code === "ETIMEDOUT",
@@ -391,6 +396,7 @@ function main(): void {
     );
     return;
   }
+  const loadStart = loadavg()[0];
   const timeoutMs = Number(process.env.PTRACK_REAL_TIMEOUT_MS ?? 120_000);
   const heapMb = Number(process.env.PTRACK_REAL_HEAP_MB ?? 3072);
   const labels = (JSON.parse(readFileSync(labelsPath, "utf8")) as { files: LabelFile[] }).files;
@@ -408,6 +414,7 @@ function main(): void {
     score: FileScore | null;
     failed?: string;
     wallMs: number;
+    cpuMs: number;
     maxRssMb: number;
     tables: number;
     errors: number;
@@ -451,7 +458,16 @@ function main(): void {
       }
     }
     process.stdout.write(` ${(r.wallMs / 1000).toFixed(1)} s${failed ? ` — ${failed}` : ""}\n`);
-    rows.push({ label, score, failed, wallMs: r.wallMs, maxRssMb: r.maxRssMb, tables, errors });
+    rows.push({
+      label,
+      score,
+      failed,
+      wallMs: r.wallMs,
+      cpuMs: r.cpuMs,
+      maxRssMb: r.maxRssMb,
+      tables,
+      errors,
+    });
   }
   const unlabelled = [...present].filter((f) => f.endsWith(".xlsx") && !labels.some((l) => l.file === f));
   if (unlabelled.length)
@@ -493,9 +509,10 @@ function main(): void {
       `(${sum.requiredFound}/${sum.required} tables${groupText ? `; groups ${groupText}` : ""})` +
       ` · false tables ${sum.falseTables} (on non-domain files ${sum.falseTablesOnNonDomainFiles}, wrong kind ${sum.wrongKind}, payables as receivable ${sum.payablesAsReceivable})` +
       ` · error findings on non-data rows ${sum.nonDataErrors}` +
-      ` · slowest ${slowest ? `${(slowest.wallMs / 1000).toFixed(1)} s (${shortName(slowest.label.file)})` : "—"}` +
+      ` · slowest ${slowest ? `${(slowest.wallMs / 1000).toFixed(1)} s (${shortName(slowest.label.file)}; CPU ${(slowest.cpuMs / 1000).toFixed(1)} s)` : "—"}` +
       ` · peak RSS ${hungriest ? `${hungriest.maxRssMb} MB (${shortName(hungriest.label.file)})` : "—"}` +
-      ` · failed ${sum.failedFiles} · start-up alone ${(startupMs / 1000).toFixed(1)} s\n`,
+      ` · failed ${sum.failedFiles} · start-up alone ${(startupMs / 1000).toFixed(1)} s` +
+      ` · load average ${loadStart.toFixed(1)} → ${loadavg()[0].toFixed(1)} on ${cpus().length} cores\n`,
   );
   process.stdout.write(
     `recall on workbooks kept by people (generated samples left out): ${real.recall === null ? "—" : `${Math.round(real.recall * 1000) / 10}%`} (${real.requiredFound}/${real.required} tables)\n`,
@@ -526,7 +543,15 @@ function main(): void {
     goals: { recall: 0.9, falseTables: 0, nonDataErrors: 0, maxMs: GOAL_MS, maxRssMb: GOAL_RSS_MB },
     summary: {
       ...sum,
-      slowest: slowest && { file: slowest.label.file, ms: slowest.wallMs, maxRssMb: slowest.maxRssMb },
+      slowest: slowest && {
+        file: slowest.label.file,
+        ms: slowest.wallMs,
+        cpuMs: slowest.cpuMs,
+        maxRssMb: slowest.maxRssMb,
+      },
+      /** The machine's 1-minute load average at the start and end of the run: wall times grow with it. */
+      loadAverage: [Math.round(loadStart * 10) / 10, Math.round(loadavg()[0] * 10) / 10],
+      cores: cpus().length,
       peakRss: hungriest && {
         file: hungriest.label.file,
         ms: hungriest.wallMs,
@@ -539,6 +564,7 @@ function main(): void {
     files: rows.map((r) => ({
       file: r.label.file,
       ms: r.wallMs,
+      cpuMs: r.cpuMs,
       maxRssMb: r.maxRssMb,
       tablesFound: r.tables,
       errorFindings: r.errors,
