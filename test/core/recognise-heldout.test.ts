@@ -2,26 +2,9 @@
  * Shapes first met on real workbooks the recognition had never been measured on, rebuilt with
  * invented values: the words their headers use, and what sits around their tables.
  */
-import { checkWorkbook, type CheckResult } from "../../src/core/check";
-import { normaliseHeader, recognise, type RecognisedTable } from "../../src/core/recognise";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { normaliseHeader, recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-
-function letters(t: RecognisedTable): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [f, r] of Object.entries(t.columns)) if (r) out[f] = r.letter;
-  return out;
-}
-
-function only(wb: WorkbookSnapshot): RecognisedTable {
-  const { tables } = recognise(wb);
-  expect(tables).toHaveLength(1);
-  return tables[0];
-}
-
-function check(wb: WorkbookSnapshot): CheckResult {
-  return checkWorkbook(wb, { asOf: "2026-11-23" });
-}
+import { letters, only, check } from "../helpers/recognition";
 
 describe("plans headed in words the vocabulary lacked", () => {
   test("任务 | 开始日期 | 持续天数 (and a chart's offset column) is a plan with a duration", () => {

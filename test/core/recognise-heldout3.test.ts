@@ -2,26 +2,10 @@
  * Shapes met on a third round of real workbooks the recognition had never been measured on,
  * rebuilt with invented values.
  */
-import { checkWorkbook, type CheckResult } from "../../src/core/check";
-import { recognise, type RecognisedTable } from "../../src/core/recognise";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { type CheckResult } from "../../src/core/check";
+import { recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-
-function letters(t: RecognisedTable): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [f, r] of Object.entries(t.columns)) if (r) out[f] = r.letter;
-  return out;
-}
-
-function only(wb: WorkbookSnapshot): RecognisedTable {
-  const { tables } = recognise(wb);
-  expect(tables).toHaveLength(1);
-  return tables[0];
-}
-
-function check(wb: WorkbookSnapshot): CheckResult {
-  return checkWorkbook(wb, { asOf: "2026-11-23" });
-}
+import { letters, only, check } from "../helpers/recognition";
 
 const errorsOn = (r: CheckResult, rows: number[]) =>
   r.findings.filter((f) => f.severity === "error" && f.row !== undefined && rows.includes(f.row));

@@ -2,35 +2,12 @@
  * Shapes of real office workbooks, rebuilt with invented values: the headers people write, the
  * bands, headings and grids around their tables, and sheets that hold no such table at all.
  */
-import { checkWorkbook, type CheckResult } from "../../src/core/check";
-import type { RuleId } from "../../src/core/findings";
-import { recognise, type RecognisedTable } from "../../src/core/recognise";
-import type { WorkbookSnapshot } from "../../src/core/snapshot";
+import { checkWorkbook } from "../../src/core/check";
+import { recognise } from "../../src/core/recognise";
 import { durationIsWorking, parseDays } from "../../src/core/values";
 import { formatFinding } from "../../src/i18n/messages";
 import { d, sheet, workbook } from "../helpers/snapshot";
-
-function letters(t: RecognisedTable): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [f, r] of Object.entries(t.columns)) if (r) out[f] = r.letter;
-  return out;
-}
-
-function only(wb: WorkbookSnapshot): RecognisedTable {
-  const { tables } = recognise(wb);
-  expect(tables).toHaveLength(1);
-  return tables[0];
-}
-
-function check(wb: WorkbookSnapshot, asOf = "2026-11-23"): CheckResult {
-  return checkWorkbook(wb, { asOf });
-}
-
-function messages(r: CheckResult, rule: RuleId): string[] {
-  return r.findings
-    .filter((f) => f.rule === rule)
-    .map((f) => `${f.cell ?? f.row ?? f.sheet}: ${formatFinding(f, "zh")}`);
-}
+import { letters, only, check, messages } from "../helpers/recognition";
 
 describe("the vocabulary of real sheets", () => {
   test("预计结束时间 is the planned end; 实际结束时间 the actual one", () => {
