@@ -1543,38 +1543,45 @@ function dateLike(x: PCell, date1904: boolean): boolean {
 
 const MONTH_DAY = /^\d{1,2}月\d{1,2}[日号]?$/;
 
+/** Of the first 50 data rows, how many hold a value in column `col` and how many of those pass `test`. */
+function sampleColumn(
+  ctx: Ctx,
+  region: Region,
+  col: number,
+  test: (x: NonNullable<ReturnType<typeof cellIn>>) => boolean,
+): { values: number; hits: number } {
+  let values = 0;
+  let hits = 0;
+  for (const r of region.dataRows.slice(0, 50)) {
+    const x = cellIn(ctx, r, col);
+    if (!x || isBlank(x.t)) continue;
+    values++;
+    if (test(x)) hits++;
+  }
+  return { values, hits };
+}
+
+function cellIn(ctx: Ctx, r: number, col: number) {
+  return rowIndex(ctx)
+    .get(r)
+    ?.cells.find((c) => c.c === col);
+}
+
 /**
  * Values back the header up: when the kind's date columns hold values, some of them are dates.
  * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
  */
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
   if (f.mapping.needsRanges !== undefined) {
-    const col = f.mapping.needsRanges;
-    let values = 0;
-    let ranges = 0;
-    for (const r of region.dataRows.slice(0, 50)) {
-      const x = rowIndex(ctx)
-        .get(r)
-        ?.cells.find((c) => c.c === col);
-      if (!x || isBlank(x.t)) continue;
-      values++;
+    const { values, hits: ranges } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) => {
       const p = parseDate(x.v, { date1904: ctx.date1904 });
-      if (p.status === "invalid" && p.reason === "date-range") ranges++;
-    }
+      return p.status === "invalid" && p.reason === "date-range";
+    });
     return ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values;
   }
   const needs = f.mapping.needsDates ? f.mapping.columns[f.mapping.needsDates]?.col : undefined;
   if (needs !== undefined) {
-    let values = 0;
-    let dates = 0;
-    for (const r of region.dataRows.slice(0, 50)) {
-      const x = rowIndex(ctx)
-        .get(r)
-        ?.cells.find((c) => c.c === needs);
-      if (!x || isBlank(x.t)) continue;
-      values++;
-      if (dateLike(x, ctx.date1904)) dates++;
-    }
+    const { values, hits: dates } = sampleColumn(ctx, region, needs, (x) => dateLike(x, ctx.date1904));
     return dates >= 2 && dates * 2 >= values;
   }
   const cols = KIND_DEFS[f.mapping.kind].coreDates
