@@ -176,28 +176,55 @@ export function enrich(a: Pick<Analysis, "tables" | "model">, findings: Finding[
     for (const r of t.rows) byRow.set(r.row, r);
     rows.set(t.sheet, byRow);
   }
-  // A cell may name several people: 「李娜、赵强」.
-  const people = (r: TypedRow | undefined) =>
-    r
-      ? [r.fields.owner, r.fields.serviceManager, r.fields.salesManager].flatMap(
-          (c) => textOf(c)?.split(/[、,，/;；\s]+/) ?? [],
-        )
-      : [];
+  // A row has several findings, each naming the same people: worked out once per row and contract.
+  const whoOf = peopleOf(a.model.contracts);
   findings.forEach((f, i) => {
     const o = out[i];
     const row = f.row === undefined ? undefined : rows.get(f.sheet)?.get(f.row);
     const contract = (row && textOf(row.fields.contractNo)) ?? (f.args.contractNo as string | undefined);
     if (contract !== undefined) o.contract = String(contract);
-    const contractRow = contract === undefined ? undefined : a.model.contracts.get(String(contract));
-    const who = [...new Set([...people(row), ...(contractRow !== row ? people(contractRow) : [])])].filter(
-      (x): x is string => !!x,
-    );
-    if (who.length) o.who = who;
+    const who = whoOf(row, contract === undefined ? undefined : String(contract));
+    if (who) o.who = who;
     const days = num(f.args.days);
     if (days !== undefined && /overdue|late/.test(f.rule)) o.days = days;
     const amount = num(f.args.outstanding) ?? num(f.args.dueAmount);
     if (amount !== undefined) o.amount = amount;
   });
+}
+
+/**
+ * The people of a row and of its contract's row (负责人, 客服经理, 销售经理; a cell may name several:
+ * 「李娜、赵强」), each once, in that order; undefined when none. The same row and contract give the
+ * same array, which is never changed.
+ */
+export function peopleOf(
+  contracts: ReadonlyMap<string, TypedRow>,
+): (row: TypedRow | undefined, contract: string | undefined) => string[] | undefined {
+  const ofRow = new Map<TypedRow, string[]>();
+  const people = (r: TypedRow | undefined): string[] => {
+    if (!r) return [];
+    let list = ofRow.get(r);
+    if (!list) {
+      list = [r.fields.owner, r.fields.serviceManager, r.fields.salesManager].flatMap(
+        (c) => textOf(c)?.split(/[、,，/;；\s]+/) ?? [],
+      );
+      ofRow.set(r, list);
+    }
+    return list;
+  };
+  const made = new Map<TypedRow | undefined, Map<string | undefined, string[] | undefined>>();
+  return (row, contract) => {
+    let byContract = made.get(row);
+    if (!byContract) made.set(row, (byContract = new Map()));
+    if (byContract.has(contract)) return byContract.get(contract);
+    const contractRow = contract === undefined ? undefined : contracts.get(contract);
+    const who = [...new Set([...people(row), ...(contractRow !== row ? people(contractRow) : [])])].filter(
+      (x): x is string => !!x,
+    );
+    const out = who.length ? who : undefined;
+    byContract.set(contract, out);
+    return out;
+  };
 }
 
 /**
