@@ -19,7 +19,18 @@ export function halfWidth(s: string): string {
 // \s covers line breaks, NBSP and the ideographic space; zero-width characters come from pasted web text.
 const SPACES = /[\s\u200b-\u200d\ufeff]+/g;
 
+/** Texts compacted lately: recognition asks for the same cells' texts again and again. */
+const COMPACTED = new Map<string, string>();
+/** Beyond it the memo starts over, so a workbook of distinct texts does not keep them all. */
+export const COMPACT_MEMO_LIMIT = 20_000;
+
 /** Half-width with every space and line break removed: `合 计` → `合计`, `计划\n开始` → `计划开始`. */
 export function compact(s: string): string {
-  return halfWidth(s).replace(SPACES, "");
+  let out = COMPACTED.get(s);
+  if (out === undefined) {
+    out = halfWidth(s).replace(SPACES, "");
+    if (COMPACTED.size >= COMPACT_MEMO_LIMIT) COMPACTED.clear();
+    COMPACTED.set(s, out);
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 import { everyKind, KIND_DEFS, type FieldType } from "../kinds";
 import { isEmpty, isInvalid, numOf, type FieldCell, type TypedRow } from "../rows";
 import { cellAt } from "../snapshot";
-import { at, subjectArgs, type TableRule } from "./context";
+import { findingAt, subjectArgs, type TableRule } from "./context";
 
 /** Every mapped cell of a row, numbered payment groups included, in that order. */
 function forEachCell(row: TypedRow, visit: (fc: FieldCell) => void): void {
@@ -54,11 +54,7 @@ export const cellRequired: TableRule = {
           continue;
         if (fc && isEmpty(fc) && !fc.inherited && !seen?.has(fc.cell)) {
           (seen ??= new Set()).add(fc.cell);
-          ctx.report({
-            rule: "cell.required",
-            ...at(row, fc),
-            args: { ...subjectArgs(row), header: fc.header },
-          });
+          ctx.report(findingAt("cell.required", row, fc, { ...subjectArgs(row), header: fc.header }));
         }
       }
     }
@@ -85,11 +81,7 @@ function invalidCells(
       const visit = (fc: FieldCell) => {
         if (isInvalid(fc) && types.includes(fc.type) && !fc.inherited && !seen?.has(fc.cell)) {
           (seen ??= new Set()).add(fc.cell);
-          ctx.report({
-            rule: id,
-            ...at(row, fc),
-            args: { header: fc.header, value: fc.display, ...reasonArg(fc) },
-          });
+          ctx.report(findingAt(id, row, fc, { header: fc.header, value: fc.display, ...reasonArg(fc) }));
         }
       };
       for (const r of table.rows) {
@@ -123,11 +115,13 @@ export const cellDateAsNumber: TableRule = {
       const p = fc.parsed;
       if (p.status !== "ok" || !p.fromText || fc.type !== "date" || fc.inherited) return;
       if (typeof cellAt(sheet, row.row, fc.col)?.value !== "number") return;
-      ctx.report({
-        rule: "cell.date-as-number",
-        ...at(row, fc),
-        args: { header: fc.header, value: fc.display, date: String(p.value) },
-      });
+      ctx.report(
+        findingAt("cell.date-as-number", row, fc, {
+          header: fc.header,
+          value: fc.display,
+          date: String(p.value),
+        }),
+      );
     };
     for (const r of table.rows) {
       row = r;
@@ -145,11 +139,13 @@ export const cellPercentRange: TableRule = {
     for (const row of table.rows) {
       const p = numOf(row.fields.progress);
       if (p !== undefined && (p < 0 || p > 100)) {
-        ctx.report({
-          rule: "cell.percent-range",
-          ...at(row, row.fields.progress),
-          args: { ...subjectArgs(row), header: row.fields.progress?.header ?? "", percent: p },
-        });
+        ctx.report(
+          findingAt("cell.percent-range", row, row.fields.progress, {
+            ...subjectArgs(row),
+            header: row.fields.progress?.header ?? "",
+            percent: p,
+          }),
+        );
       }
     }
   },

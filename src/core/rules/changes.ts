@@ -7,7 +7,7 @@
 import { diffDays } from "../dates";
 import { compact } from "../text";
 import { dateOf, isEmpty, textOf, type TypedRow, type TypedTable } from "../rows";
-import { at, subjectArgs, type RuleContext, type TableRule } from "./context";
+import { findingAt, at, subjectArgs, type RuleContext, type TableRule } from "./context";
 import { planChange, taskRows } from "./schedule";
 
 /** 审批结果 (or 状态) approving the request. Anchored: 不批准, 未通过 are no approval. */
@@ -169,18 +169,21 @@ export const changeOpenOverdue: TableRule = {
         continue;
       }
       if (ctx.asOf <= deadline) continue;
-      ctx.report({
-        rule: "change.open-overdue",
-        ...at(row, row.fields.approvalDate ?? row.fields.result ?? row.fields.requestDate),
-        args: {
-          ...changeArgs(row),
-          requestDate: requested,
-          n,
-          deadline,
-          asOf: ctx.asOf,
-          days: diffDays(deadline, ctx.asOf),
-        },
-      });
+      ctx.report(
+        findingAt(
+          "change.open-overdue",
+          row,
+          row.fields.approvalDate ?? row.fields.result ?? row.fields.requestDate,
+          {
+            ...changeArgs(row),
+            requestDate: requested,
+            n,
+            deadline,
+            asOf: ctx.asOf,
+            days: diffDays(deadline, ctx.asOf),
+          },
+        ),
+      );
     }
   },
 };

@@ -3,7 +3,7 @@
 import { addDays, diffDays } from "../dates";
 import { dateOf, isEmpty, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
 import {
-  at,
+  findingAt,
   isMarkedComplete,
   isTerminated,
   subjectArgs,
@@ -32,11 +32,14 @@ export const contractNoticeLate: TableRule = {
       const late = notice !== undefined ? notice > deadline : isEmpty(fc) && deadline < ctx.asOf;
       if (!late) continue;
       const args = { ...subjectArgs(row), signDate: sign, deadline, n };
-      ctx.report({
-        rule: "contract.notice-late",
-        ...at(row, fc),
-        args: notice === undefined ? args : { ...args, noticeDate: notice },
-      });
+      ctx.report(
+        findingAt(
+          "contract.notice-late",
+          row,
+          fc,
+          notice === undefined ? args : { ...args, noticeDate: notice },
+        ),
+      );
     }
   },
 };
@@ -74,11 +77,13 @@ export const contractDeliveryOverdue: TableRule = {
     for (const row of contractRows(table)) {
       const due = dateOf(row.fields.deliveryDate);
       if (due === undefined || due >= ctx.asOf || !deliveryOpen(row)) continue;
-      ctx.report({
-        rule: "contract.delivery-overdue",
-        ...at(row, row.fields.deliveryDate),
-        args: { ...subjectArgs(row), deliveryDate: due, days: diffDays(due, ctx.asOf) },
-      });
+      ctx.report(
+        findingAt("contract.delivery-overdue", row, row.fields.deliveryDate, {
+          ...subjectArgs(row),
+          deliveryDate: due,
+          days: diffDays(due, ctx.asOf),
+        }),
+      );
     }
   },
 };
@@ -94,16 +99,14 @@ export const contractDeliveryDueSoon: TableRule = {
     for (const row of contractRows(table)) {
       const due = dateOf(row.fields.deliveryDate);
       if (due === undefined || due < ctx.asOf || due > horizon || !deliveryOpen(row)) continue;
-      ctx.report({
-        rule: "contract.delivery-due-soon",
-        ...at(row, row.fields.deliveryDate),
-        args: {
+      ctx.report(
+        findingAt("contract.delivery-due-soon", row, row.fields.deliveryDate, {
           ...subjectArgs(row),
           deliveryDate: due,
           n,
           workdays: ctx.calendar.workdaysBetween(ctx.asOf, due),
-        },
-      });
+        }),
+      );
     }
   },
 };
@@ -118,11 +121,14 @@ export const contractDeliveredLate: TableRule = {
       const due = dateOf(row.fields.deliveryDate);
       const done = dateOf(row.fields.completionDate);
       if (due === undefined || done === undefined || done <= due) continue;
-      ctx.report({
-        rule: "contract.delivered-late",
-        ...at(row, row.fields.completionDate),
-        args: { ...subjectArgs(row), deliveryDate: due, completionDate: done, days: diffDays(due, done) },
-      });
+      ctx.report(
+        findingAt("contract.delivered-late", row, row.fields.completionDate, {
+          ...subjectArgs(row),
+          deliveryDate: due,
+          completionDate: done,
+          days: diffDays(due, done),
+        }),
+      );
     }
   },
 };
@@ -143,11 +149,7 @@ function missingOnceCompleted(
       for (const row of contractRows(table)) {
         const done = dateOf(row.fields.completionDate);
         if (done === undefined || !isEmpty(row.fields[field]) || isTerminated(row)) continue;
-        ctx.report({
-          rule: id,
-          ...at(row, row.fields[field]),
-          args: { ...subjectArgs(row), completionDate: done },
-        });
+        ctx.report(findingAt(id, row, row.fields[field], { ...subjectArgs(row), completionDate: done }));
       }
     },
   };
@@ -229,18 +231,16 @@ function reportOverdue(ctx: RuleContext, table: TypedTable, payable: boolean): v
   for (const node of nodesOfTable(ctx, new Set(table.rows))) {
     const o = overdueNode(ctx, node);
     if (!o) continue;
-    ctx.report({
-      rule: payable ? "payable.overdue" : "contract.payment-overdue",
-      ...at(node.row, node.dueDate),
-      args: {
+    ctx.report(
+      findingAt(payable ? "payable.overdue" : "contract.payment-overdue", node.row, node.dueDate, {
         ...nodeArgs(node),
         dueDate: o.dueDate,
         dueAmount: o.due,
         received: o.received,
         outstanding: o.outstanding,
         days: o.days,
-      },
-    });
+      }),
+    );
   }
 }
 
@@ -264,11 +264,14 @@ export const contractReportOverdue: TableRule = {
       }
       const deadline = addDays(dunned, days);
       if (deadline >= ctx.asOf) continue;
-      ctx.report({
-        rule: "contract.report-overdue",
-        ...at(row, row.fields.reportDate),
-        args: { ...subjectArgs(row), dunningDate: dunned, deadline, n: days },
-      });
+      ctx.report(
+        findingAt("contract.report-overdue", row, row.fields.reportDate, {
+          ...subjectArgs(row),
+          dunningDate: dunned,
+          deadline,
+          n: days,
+        }),
+      );
     }
   },
 };
@@ -311,11 +314,14 @@ export const contractOverpaid: TableRule = {
     for (const { row, no, amount } of contractAmounts(ctx, table)) {
       const received = receivedTotal(ctx, no);
       if (received === undefined || received <= amount + CENT) continue;
-      ctx.report({
-        rule: "contract.overpaid",
-        ...at(row, row.fields.amount),
-        args: { contractNo: no, amount, received, difference: round2(received - amount) },
-      });
+      ctx.report(
+        findingAt("contract.overpaid", row, row.fields.amount, {
+          contractNo: no,
+          amount,
+          received,
+          difference: round2(received - amount),
+        }),
+      );
     }
   },
 };
@@ -338,18 +344,16 @@ export const contractPaymentsMismatch: TableRule = {
       if (amounts.some((a, i) => a === undefined && !isEmpty(plan[i].dueAmount))) continue;
       const planned = round2(amounts.reduce<number>((s, a) => s + (a ?? 0), 0));
       if (Math.abs(planned - amount) <= CENT) continue;
-      ctx.report({
-        rule: "contract.payments-mismatch",
-        ...at(row, row.fields.amount),
-        args: {
+      ctx.report(
+        findingAt("contract.payments-mismatch", row, row.fields.amount, {
           contractNo: no,
           amount,
           planned,
           difference: round2(planned - amount),
           nodes: plan.length,
           source: plan[0].source,
-        },
-      });
+        }),
+      );
     }
   },
 };

@@ -10,7 +10,14 @@ import { boolOf, dateOf, isEmpty, linksOf, numOf, textOf, type TypedRow, type Ty
 import { criticalPath, type CpmResult, type CpmTask } from "../schedule/cpm";
 import type { Link } from "../schedule/links";
 import type { Finding } from "../findings";
-import { at, isTerminated, subjectArgs, type RuleContext, type TableRule, type Workdays } from "./context";
+import {
+  findingAt,
+  isTerminated,
+  subjectArgs,
+  type RuleContext,
+  type TableRule,
+  type Workdays,
+} from "./context";
 import { isTaskDone } from "./schedule";
 
 // ── Summary rows and their subtasks ──
@@ -97,18 +104,21 @@ export const scheduleSummaryDates: TableRule = {
       const endOff = end !== undefined && end !== span.end;
       const startOff = start !== undefined && start !== span.start;
       if (!endOff && !startOff) continue;
-      ctx.report({
-        rule: "schedule.summary-dates",
-        ...at(summary, endOff ? summary.fields.planEnd : summary.fields.planStart),
-        args: {
-          ...subjectArgs(summary),
-          planStart: start ?? "",
-          planEnd: end ?? "",
-          spanStart: span.start,
-          spanEnd: span.end,
-          subtasks: subtasks.length,
-        },
-      });
+      ctx.report(
+        findingAt(
+          "schedule.summary-dates",
+          summary,
+          endOff ? summary.fields.planEnd : summary.fields.planStart,
+          {
+            ...subjectArgs(summary),
+            planStart: start ?? "",
+            planEnd: end ?? "",
+            spanStart: span.start,
+            spanEnd: span.end,
+            subtasks: subtasks.length,
+          },
+        ),
+      );
     }
   },
 };
@@ -131,15 +141,13 @@ export const scheduleSummaryProgress: TableRule = {
       if (open.length === 0) continue;
       const first = open[0];
       const fc = isEmpty(summary.fields.progress) ? summary.fields.actualEnd : summary.fields.progress;
-      ctx.report({
-        rule: "schedule.summary-progress",
-        ...at(summary, fc),
-        args: {
+      ctx.report(
+        findingAt("schedule.summary-progress", summary, fc, {
           ...subjectArgs(summary),
           open: open.length,
           openTask: [wbsOf(first), textOf(first.fields.task)].filter(Boolean).join(" ") || `#${first.row}`,
-        },
-      });
+        }),
+      );
     }
   },
 };
@@ -175,11 +183,14 @@ export const scheduleMilestoneMissed: TableRule = {
       if (!isMilestone(row) || isTaskDone(row)) continue;
       const { date, cell } = milestoneDate(row);
       if (date === undefined || date >= ctx.asOf) continue;
-      ctx.report({
-        rule: "schedule.milestone-missed",
-        ...at(row, cell),
-        args: { ...subjectArgs(row), date, asOf: ctx.asOf, days: diffDays(date, ctx.asOf) },
-      });
+      ctx.report(
+        findingAt("schedule.milestone-missed", row, cell, {
+          ...subjectArgs(row),
+          date,
+          asOf: ctx.asOf,
+          days: diffDays(date, ctx.asOf),
+        }),
+      );
     }
   },
 };
@@ -205,13 +216,16 @@ export const scheduleMilestoneDuration: TableRule = {
       const typed = n !== undefined && n > 0;
       const spread = !typed && start !== undefined && end !== undefined && end > start;
       if (!typed && !spread) continue;
-      ctx.report({
-        rule: "schedule.milestone-duration",
-        ...at(row, typed ? row.fields.duration : row.fields.planEnd),
-        args: typed
-          ? { ...subjectArgs(row), duration: n }
-          : { ...subjectArgs(row), planStart: start ?? "", planEnd: end ?? "" },
-      });
+      ctx.report(
+        findingAt(
+          "schedule.milestone-duration",
+          row,
+          typed ? row.fields.duration : row.fields.planEnd,
+          typed
+            ? { ...subjectArgs(row), duration: n }
+            : { ...subjectArgs(row), planStart: start ?? "", planEnd: end ?? "" },
+        ),
+      );
     }
   },
 };
@@ -530,18 +544,16 @@ export const scheduleCriticalLate: TableRule = {
     for (const i of net.late) {
       if (!net.forecast.tasks[i].critical) continue;
       const row = net.rows[i];
-      ctx.report({
-        rule: "schedule.critical-late",
-        ...at(row, row.fields.task ?? row.fields.planEnd),
-        args: {
+      ctx.report(
+        findingAt("schedule.critical-late", row, row.fields.task ?? row.fields.planEnd, {
           ...subjectArgs(row),
           planEnd: dateOf(row.fields.planEnd) ?? "",
           forecastFinish: net.forecast.tasks[i].earlyFinish,
           projectEnd: planEnd,
           forecastEnd,
           days,
-        },
-      });
+        }),
+      );
     }
   },
 };
@@ -583,18 +595,16 @@ export const scheduleCriticalBeyondContract: TableRule = {
       // The chain: the predecessors that drive it, back from the contract's last task.
       const chain = drivingChain(net, index, latest);
       const row = net.rows[latest];
-      ctx.report({
-        rule: "schedule.critical-beyond-contract",
-        ...at(row, row.fields.task ?? row.fields.planEnd),
-        args: {
+      ctx.report(
+        findingAt("schedule.critical-beyond-contract", row, row.fields.task ?? row.fields.planEnd, {
           ...subjectArgs(row),
           contractNo,
           finish,
           deliveryDate,
           days: diffDays(deliveryDate, finish),
           chain,
-        },
-      });
+        }),
+      );
     }
   },
 };
@@ -669,14 +679,12 @@ export const scheduleUnlinked: TableRule = {
       const noPred = !hasPred[i] && s !== first;
       const noSucc = !hasSucc[i] && e !== last;
       if (!noPred && !noSucc) continue;
-      ctx.report({
-        rule: "schedule.unlinked",
-        ...at(row, row.fields.predecessors),
-        args: {
+      ctx.report(
+        findingAt("schedule.unlinked", row, row.fields.predecessors, {
           ...subjectArgs(row),
           missing: noPred && noSucc ? "both" : noPred ? "predecessor" : "successor",
-        },
-      });
+        }),
+      );
     }
   },
 };

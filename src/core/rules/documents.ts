@@ -7,7 +7,7 @@ import { diffDays, type IsoDate } from "../dates";
 import type { RuleId } from "../findings";
 import { DOCUMENT_STEPS } from "../kinds";
 import { dateOf, isEmpty, textOf, type FieldCell, type TypedRow } from "../rows";
-import { at, type RuleContext, type TableRule } from "./context";
+import { findingAt, type RuleContext, type TableRule } from "./context";
 
 export type DaysKey =
   | "docToOfficeWorkdays"
@@ -111,7 +111,7 @@ function lateRule(d: Deadline): TableRule {
         if (!from || !to || a === undefined || b === undefined) continue;
         const args = stepArgs(ctx, d, from, a, to);
         if (b <= args.deadline) continue;
-        ctx.report({ rule: d.rule, ...at(row, to), args: { ...docArgs(row), ...args, toDate: b } });
+        ctx.report(findingAt(d.rule, row, to, { ...docArgs(row), ...args, toDate: b }));
       }
     },
   };
@@ -142,11 +142,14 @@ export const documentStepOverdue: TableRule = {
         if (!from || !to || a === undefined || !isEmpty(to) || laterDone(row, d.to)) continue;
         const args = stepArgs(ctx, d, from, a, to);
         if (ctx.asOf <= args.deadline) continue;
-        ctx.report({
-          rule: "document.step-overdue",
-          ...at(row, to),
-          args: { ...docArgs(row), ...args, asOf: ctx.asOf, days: diffDays(args.deadline, ctx.asOf) },
-        });
+        ctx.report(
+          findingAt("document.step-overdue", row, to, {
+            ...docArgs(row),
+            ...args,
+            asOf: ctx.asOf,
+            days: diffDays(args.deadline, ctx.asOf),
+          }),
+        );
       }
     }
   },
@@ -177,11 +180,14 @@ export const documentSignatureMissing: TableRule = {
           .map((f) => row.fields[f])
           .find((c) => dateOf(c) !== undefined);
         if (!later) continue;
-        ctx.report({
-          rule: "document.signature-missing",
-          ...at(row, fc),
-          args: { ...docArgs(row), header: fc.header, laterHeader: later.header, laterDate: dateOf(later)! },
-        });
+        ctx.report(
+          findingAt("document.signature-missing", row, fc, {
+            ...docArgs(row),
+            header: fc.header,
+            laterHeader: later.header,
+            laterDate: dateOf(later)!,
+          }),
+        );
       }
     }
   },

@@ -26,7 +26,7 @@ import {
   contractReportOverdue,
   payableOverdue,
 } from "./contracts";
-import { ruleApplies, type Rule, type RuleContext } from "./context";
+import { hasSeveritySlot, ruleApplies, type Rule, type RuleContext } from "./context";
 import {
   scheduleCriticalBeyondContract,
   scheduleCriticalLate,
@@ -152,7 +152,12 @@ export function runRules(
   const skipped = new Map<TypedTable, RuleId[]>(ctx.tables.map((t) => [t, []]));
   for (const rule of RULES) {
     const severity = ctx.settings.severities[rule.id] ?? rule.severity;
-    const full: RuleContext = { ...ctx, report: (f) => sink(finding(f, severity)) };
+    const report = (f: Omit<Finding, "severity">) => {
+      if (!hasSeveritySlot(f)) return sink(finding(f, severity));
+      f.severity = severity;
+      sink(f);
+    };
+    const full: RuleContext = { ...ctx, report };
     if (rule.scope === "workbook") {
       rule.check(full);
       continue;

@@ -12,7 +12,7 @@ import { logSheet } from "../owned";
 import { dateOf, isEmpty, numOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
 import { a1, cellAt, parseA1, type SheetSnapshot } from "../snapshot";
 import { parseDate, parseText, parseYesNo } from "../values";
-import { at, isMarkedComplete, isTerminated, type RuleContext, type TableRule } from "./context";
+import { findingAt, at, isMarkedComplete, isTerminated, type RuleContext, type TableRule } from "./context";
 
 /** A contract's own rows (a merged-down 合同编号 row goes on with the contract above). */
 function ownRows(table: TypedTable): TypedRow[] {
@@ -175,11 +175,13 @@ export const contractScheduleUnsigned: TableRule = {
       const done = dateOf(row.fields.completionDate);
       const since = kickoff !== undefined && kickoff <= ctx.asOf ? kickoff : done;
       if (since === undefined) continue;
-      ctx.report({
-        rule: "contract.schedule-unsigned",
-        ...at(row, row.fields.scheduleSigned),
-        args: { ...contractArgs(row), since, event: since === kickoff ? "kickoff" : "completion" },
-      });
+      ctx.report(
+        findingAt("contract.schedule-unsigned", row, row.fields.scheduleSigned, {
+          ...contractArgs(row),
+          since,
+          event: since === kickoff ? "kickoff" : "completion",
+        }),
+      );
     }
   },
 };
@@ -448,11 +450,13 @@ export const contractRunInEnding: TableRule = {
       const left = diffDays(ctx.asOf, r.end);
       if (left > ctx.settings.runInRemindDays) continue;
       const fc = r.own ? row.fields.runInEnd : row.fields.goLiveDate;
-      ctx.report({
-        rule: "contract.run-in-ending",
-        ...at(row, fc),
-        args: { ...runInArgs(ctx, row, r), left, remind: ctx.settings.runInRemindDays },
-      });
+      ctx.report(
+        findingAt("contract.run-in-ending", row, fc, {
+          ...runInArgs(ctx, row, r),
+          left,
+          remind: ctx.settings.runInRemindDays,
+        }),
+      );
     }
   },
 };
@@ -470,11 +474,12 @@ export const contractRunInEnded: TableRule = {
       // A closed-out contract has nothing left to do about it.
       if (doneOf(ctx, table, row.fields.archiveDate).done) continue;
       const fc = r.own ? row.fields.runInEnd : row.fields.goLiveDate;
-      ctx.report({
-        rule: "contract.run-in-ended",
-        ...at(row, fc),
-        args: { ...runInArgs(ctx, row, r), days: diffDays(r.end, ctx.asOf) },
-      });
+      ctx.report(
+        findingAt("contract.run-in-ended", row, fc, {
+          ...runInArgs(ctx, row, r),
+          days: diffDays(r.end, ctx.asOf),
+        }),
+      );
     }
   },
 };
@@ -526,11 +531,13 @@ export const contractPreAcceptanceStaff: TableRule = {
         dateOf(row.fields.preAcceptanceDate) !== undefined ||
         !isEmpty(row.fields.acceptanceDate);
       if (!held || names.length >= 2) continue;
-      ctx.report({
-        rule: "contract.pre-acceptance-staff",
-        ...at(row, fc),
-        args: { ...contractArgs(row), count: names.length, names: names.join("、") },
-      });
+      ctx.report(
+        findingAt("contract.pre-acceptance-staff", row, fc, {
+          ...contractArgs(row),
+          count: names.length,
+          names: names.join("、"),
+        }),
+      );
     }
   },
 };
@@ -584,11 +591,15 @@ export const contractAcceptanceCopies: TableRule = {
         firstCell ??= own ?? row.fields.acceptanceCopies;
       }
       if (missing.length === 0) continue;
-      ctx.report({
-        rule: "contract.acceptance-copies",
-        ...at(row, firstCell, "acceptanceCopies"),
-        args: { ...contractArgs(row), acceptanceDate: accepted, missing: missing.join("、") },
-      });
+      ctx.report(
+        findingAt(
+          "contract.acceptance-copies",
+          row,
+          firstCell,
+          { ...contractArgs(row), acceptanceDate: accepted, missing: missing.join("、") },
+          "acceptanceCopies",
+        ),
+      );
     }
   },
 };
@@ -617,15 +628,13 @@ export const contractCloseoutMissing: TableRule = {
         firstCell ??= fc;
       }
       if (missing.length === 0) continue;
-      ctx.report({
-        rule: "contract.closeout-missing",
-        ...at(row, firstCell),
-        args: {
+      ctx.report(
+        findingAt("contract.closeout-missing", row, firstCell, {
           ...contractArgs(row),
           missing: missing.join(","),
           headers: missing.map((f) => fieldHeader("contracts", f) ?? f).join("、"),
-        },
-      });
+        }),
+      );
     }
   },
 };

@@ -6,7 +6,7 @@
 
 import { addDays, diffDays } from "../dates";
 import { dateOf, isEmpty, textOf, type TypedRow } from "../rows";
-import { at, type TableRule } from "./context";
+import { findingAt, at, type TableRule } from "./context";
 
 /** 状态 says the risk or issue is no longer open. */
 const CLOSED = /^(已?关闭|已解决|已处理|已完成|完成|已?解除|已消除|closed|resolved|done)/i;
@@ -35,7 +35,7 @@ export const riskHighNoResponse: TableRule = {
       const level = textOf(row.fields.level);
       const fc = row.fields.response;
       if (!level || !HIGH.test(level) || !fc || !isEmpty(fc) || !isOpen(row)) continue;
-      ctx.report({ rule: "risk.high-no-response", ...at(row, fc), args: { ...riskArgs(row), level } });
+      ctx.report(findingAt("risk.high-no-response", row, fc, { ...riskArgs(row), level }));
     }
   },
 };
@@ -49,11 +49,14 @@ export const riskResponseOverdue: TableRule = {
     for (const row of table.rows) {
       const due = dateOf(row.fields.responseDue);
       if (due === undefined || due >= ctx.asOf || !isOpen(row)) continue;
-      ctx.report({
-        rule: "risk.response-overdue",
-        ...at(row, row.fields.responseDue),
-        args: { ...riskArgs(row), dueDate: due, asOf: ctx.asOf, days: diffDays(due, ctx.asOf) },
-      });
+      ctx.report(
+        findingAt("risk.response-overdue", row, row.fields.responseDue, {
+          ...riskArgs(row),
+          dueDate: due,
+          asOf: ctx.asOf,
+          days: diffDays(due, ctx.asOf),
+        }),
+      );
     }
   },
 };
@@ -70,18 +73,16 @@ export const riskReviewOverdue: TableRule = {
       if (last === undefined || !isOpen(row)) continue;
       const due = addDays(last, n);
       if (due >= ctx.asOf) continue;
-      ctx.report({
-        rule: "risk.review-overdue",
-        ...at(row, row.fields.reviewDate),
-        args: {
+      ctx.report(
+        findingAt("risk.review-overdue", row, row.fields.reviewDate, {
           ...riskArgs(row),
           reviewDate: last,
           n,
           dueDate: due,
           asOf: ctx.asOf,
           days: diffDays(due, ctx.asOf),
-        },
-      });
+        }),
+      );
     }
   },
 };

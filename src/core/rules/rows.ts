@@ -2,7 +2,7 @@
 
 import { fieldDef, KIND_DEFS, KINDS, type Kind } from "../kinds";
 import { dateOf, textOf, type FieldCell, type TypedRow } from "../rows";
-import { at, subjectArgs, type TableRule } from "./context";
+import { findingAt, subjectArgs, type TableRule } from "./context";
 
 export const rowDuplicateKey: TableRule = {
   id: "row.duplicate-key",
@@ -21,11 +21,9 @@ export const rowDuplicateKey: TableRule = {
       if (seen === undefined) first.set(key, row.row);
       else {
         const fc = row.fields[keyField];
-        ctx.report({
-          rule: "row.duplicate-key",
-          ...at(row, fc),
-          args: { key, header: fc?.header ?? keyField, firstRow: seen },
-        });
+        ctx.report(
+          findingAt("row.duplicate-key", row, fc, { key, header: fc?.header ?? keyField, firstRow: seen }),
+        );
       }
     }
   },
@@ -56,17 +54,15 @@ export const rowDateOrder: TableRule = {
         const b = dateOf(row.fields[late]);
         if (a === undefined || b === undefined || b >= a) continue;
         if (row.fields[early]?.inherited && row.fields[late]?.inherited) continue;
-        ctx.report({
-          rule: "row.date-order",
-          ...at(row, row.fields[late]),
-          args: {
+        ctx.report(
+          findingAt("row.date-order", row, row.fields[late], {
             ...subjectArgs(row),
             header: row.fields[late]?.header ?? late,
             date: b,
             otherHeader: row.fields[early]?.header ?? early,
             otherDate: a,
-          },
-        });
+          }),
+        );
       }
     }
     if (table.source.phases) phaseOrder(ctx, table.rows);
@@ -86,17 +82,15 @@ function phaseOrder(ctx: Parameters<TableRule["check"]>[0], rows: readonly Typed
     const b = dateOf(row.fields.planStart);
     const a = dateOf(prev?.fields.planStart);
     if (prev && a !== undefined && b !== undefined && b < a) {
-      ctx.report({
-        rule: "row.date-order",
-        ...at(row, row.fields.planStart),
-        args: {
+      ctx.report(
+        findingAt("row.date-order", row, row.fields.planStart, {
           ...subjectArgs(row),
           header: row.fields.planStart?.header ?? "planStart",
           date: b,
           otherHeader: prev.fields.planStart?.header ?? "planStart",
           otherDate: a,
-        },
-      });
+        }),
+      );
     }
     if (b !== undefined) prev = row;
   }
@@ -113,11 +107,14 @@ export const rowActualInFuture: TableRule = {
     const judge = (row: TypedRow, fc: FieldCell | undefined) => {
       const d = dateOf(fc);
       if (!fc || d === undefined || d <= ctx.asOf || fc.inherited) return;
-      ctx.report({
-        rule: "row.actual-in-future",
-        ...at(row, fc),
-        args: { ...subjectArgs(row), header: fc.header, date: d, asOf: ctx.asOf },
-      });
+      ctx.report(
+        findingAt("row.actual-in-future", row, fc, {
+          ...subjectArgs(row),
+          header: fc.header,
+          date: d,
+          asOf: ctx.asOf,
+        }),
+      );
     };
     for (const row of table.rows) {
       for (const f of fields) {
@@ -142,11 +139,7 @@ export const rowUnknownContract: TableRule = {
     for (const row of table.rows) {
       const no = textOf(row.fields.contractNo);
       if (no === undefined || ctx.contracts.has(no) || row.fields.contractNo?.inherited) continue;
-      ctx.report({
-        rule: "row.unknown-contract",
-        ...at(row, row.fields.contractNo),
-        args: { ...subjectArgs(row) },
-      });
+      ctx.report(findingAt("row.unknown-contract", row, row.fields.contractNo, { ...subjectArgs(row) }));
     }
   },
 };

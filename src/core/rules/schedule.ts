@@ -14,7 +14,7 @@ import {
 } from "../rows";
 import { cellAt } from "../snapshot";
 import { formatLink, type Link } from "../schedule/links";
-import { at, isTerminated, subjectArgs, type RuleContext, type TableRule } from "./context";
+import { findingAt, isTerminated, subjectArgs, type RuleContext, type TableRule } from "./context";
 import { isMilestone, summariesReachingPast } from "./critical";
 
 /**
@@ -95,11 +95,14 @@ export const scheduleOverdue: TableRule = {
       const end = dateOf(row.fields.planEnd);
       // A missed 里程碑 is schedule.milestone-missed's error, not a second one here.
       if (end === undefined || end >= ctx.asOf || isTaskDone(row) || isMilestone(row)) continue;
-      ctx.report({
-        rule: "schedule.overdue",
-        ...at(row, row.fields.planEnd),
-        args: { ...subjectArgs(row), planEnd: end, asOf: ctx.asOf, days: diffDays(end, ctx.asOf) },
-      });
+      ctx.report(
+        findingAt("schedule.overdue", row, row.fields.planEnd, {
+          ...subjectArgs(row),
+          planEnd: end,
+          asOf: ctx.asOf,
+          days: diffDays(end, ctx.asOf),
+        }),
+      );
     }
   },
 };
@@ -115,11 +118,14 @@ export const scheduleDueSoon: TableRule = {
     for (const row of deadlineRows(table)) {
       const end = dateOf(row.fields.planEnd);
       if (end === undefined || end < ctx.asOf || end > horizon || isTaskDone(row)) continue;
-      ctx.report({
-        rule: "schedule.due-soon",
-        ...at(row, row.fields.planEnd),
-        args: { ...subjectArgs(row), planEnd: end, n, workdays: ctx.calendar.workdaysBetween(ctx.asOf, end) },
-      });
+      ctx.report(
+        findingAt("schedule.due-soon", row, row.fields.planEnd, {
+          ...subjectArgs(row),
+          planEnd: end,
+          n,
+          workdays: ctx.calendar.workdaysBetween(ctx.asOf, end),
+        }),
+      );
     }
   },
 };
@@ -134,11 +140,13 @@ export const scheduleStartLate: TableRule = {
       const start = dateOf(row.fields.planStart);
       if (start === undefined || start >= ctx.asOf || !isEmpty(row.fields.actualStart) || isTaskDone(row))
         continue;
-      ctx.report({
-        rule: "schedule.start-late",
-        ...at(row, row.fields.actualStart),
-        args: { ...subjectArgs(row), planStart: start, days: diffDays(start, ctx.asOf) },
-      });
+      ctx.report(
+        findingAt("schedule.start-late", row, row.fields.actualStart, {
+          ...subjectArgs(row),
+          planStart: start,
+          days: diffDays(start, ctx.asOf),
+        }),
+      );
     }
   },
 };
@@ -153,11 +161,14 @@ export const scheduleFinishedLate: TableRule = {
       const plan = dateOf(row.fields.planEnd);
       const actual = dateOf(row.fields.actualEnd);
       if (plan === undefined || actual === undefined || actual <= plan) continue;
-      ctx.report({
-        rule: "schedule.finished-late",
-        ...at(row, row.fields.actualEnd),
-        args: { ...subjectArgs(row), planEnd: plan, actualEnd: actual, days: diffDays(plan, actual) },
-      });
+      ctx.report(
+        findingAt("schedule.finished-late", row, row.fields.actualEnd, {
+          ...subjectArgs(row),
+          planEnd: plan,
+          actualEnd: actual,
+          days: diffDays(plan, actual),
+        }),
+      );
     }
   },
 };
@@ -173,17 +184,20 @@ export const scheduleProgressMismatch: TableRule = {
       const p = progressOf(row);
       // A blank 完成率 beside an actual end is left alone: many sheets only fill one of the two.
       if (actual !== undefined && p !== undefined && p < 100) {
-        ctx.report({
-          rule: "schedule.progress-mismatch",
-          ...at(row, row.fields.progress),
-          args: { ...subjectArgs(row), actualEnd: actual, percent: p },
-        });
+        ctx.report(
+          findingAt("schedule.progress-mismatch", row, row.fields.progress, {
+            ...subjectArgs(row),
+            actualEnd: actual,
+            percent: p,
+          }),
+        );
       } else if (p !== undefined && p >= 100 && isEmpty(row.fields.actualEnd)) {
-        ctx.report({
-          rule: "schedule.progress-mismatch",
-          ...at(row, row.fields.actualEnd),
-          args: { ...subjectArgs(row), percent: p },
-        });
+        ctx.report(
+          findingAt("schedule.progress-mismatch", row, row.fields.actualEnd, {
+            ...subjectArgs(row),
+            percent: p,
+          }),
+        );
       }
     }
   },
@@ -226,11 +240,12 @@ export const schedulePredecessorMissing: TableRule = {
     for (const row of table.rows) {
       for (const p of listOf(row.fields.predecessors) ?? []) {
         if (byWbs.has(p)) continue;
-        ctx.report({
-          rule: "schedule.predecessor-missing",
-          ...at(row, row.fields.predecessors),
-          args: { ...subjectArgs(row), predecessor: p },
-        });
+        ctx.report(
+          findingAt("schedule.predecessor-missing", row, row.fields.predecessors, {
+            ...subjectArgs(row),
+            predecessor: p,
+          }),
+        );
       }
     }
   },
@@ -332,11 +347,12 @@ export const schedulePredecessorCycle: TableRule = {
       const cycle = cycleIn(start, new Set(comp), edges);
       const row = byWbs.get(start);
       if (!row) continue;
-      ctx.report({
-        rule: "schedule.predecessor-cycle",
-        ...at(row, row.fields.predecessors),
-        args: { ...subjectArgs(row), cycle: cycle.join(" → ") },
-      });
+      ctx.report(
+        findingAt("schedule.predecessor-cycle", row, row.fields.predecessors, {
+          ...subjectArgs(row),
+          cycle: cycle.join(" → "),
+        }),
+      );
     }
   },
 };
@@ -365,11 +381,14 @@ export const schedulePredecessorOrder: TableRule = {
         // writing 12-11 after a task ending 12-11 means the day after, or the same afternoon).
         if (link.type === "FS" && link.lag === 0) {
           if (start === undefined || predEnd === undefined || start >= predEnd) continue;
-          ctx.report({
-            rule: "schedule.predecessor-order",
-            ...at(row, row.fields.planStart),
-            args: { ...subjectArgs(row), planStart: start, predecessor: p, predecessorEnd: predEnd },
-          });
+          ctx.report(
+            findingAt("schedule.predecessor-order", row, row.fields.planStart, {
+              ...subjectArgs(row),
+              planStart: start,
+              predecessor: p,
+              predecessorEnd: predEnd,
+            }),
+          );
           continue;
         }
         const fromFinish = link.type === "FS" || link.type === "FF";
@@ -379,17 +398,15 @@ export const schedulePredecessorOrder: TableRule = {
         if (from === undefined || own === undefined) continue;
         const earliest = shiftByLag(ctx, from, link);
         if (earliest === undefined || own >= earliest) continue;
-        ctx.report({
-          rule: "schedule.predecessor-order",
-          ...at(row, toStart ? row.fields.planStart : row.fields.planEnd),
-          args: {
+        ctx.report(
+          findingAt("schedule.predecessor-order", row, toStart ? row.fields.planStart : row.fields.planEnd, {
             ...subjectArgs(row),
             [toStart ? "planStart" : "planEnd"]: own,
             predecessor: p,
             link: formatLink(link),
             earliest,
-          },
-        });
+          }),
+        );
       }
     }
   },
@@ -437,11 +454,14 @@ export const scheduleChangeUnnotified: TableRule = {
       // An unreadable notice date is cell.date-invalid's finding, not this one's.
       if (noticed === undefined ? !isEmpty(fc) : noticed <= deadline) continue;
       const args = { ...subjectArgs(row), ...change, deadline, n: days };
-      ctx.report({
-        rule: "schedule.change-unnotified",
-        ...at(row, fc),
-        args: noticed === undefined ? args : { ...args, noticeDate: noticed },
-      });
+      ctx.report(
+        findingAt(
+          "schedule.change-unnotified",
+          row,
+          fc,
+          noticed === undefined ? args : { ...args, noticeDate: noticed },
+        ),
+      );
     }
   },
 };
@@ -457,11 +477,7 @@ export const scheduleChangeNotFiled: TableRule = {
       const change = planChange(row);
       const fc = row.fields.financeFiled;
       if (!change || boolOf(fc) === true) continue;
-      ctx.report({
-        rule: "schedule.change-not-filed",
-        ...at(row, fc),
-        args: { ...subjectArgs(row), ...change },
-      });
+      ctx.report(findingAt("schedule.change-not-filed", row, fc, { ...subjectArgs(row), ...change }));
     }
   },
 };
@@ -482,17 +498,15 @@ export const scheduleBeyondContract: TableRule = {
     for (const row of deadlineRows(table)) {
       const task = beyondContract(ctx, row);
       if (!task) continue;
-      ctx.report({
-        rule: "schedule.beyond-contract",
-        ...at(row, task.endCell),
-        args: {
+      ctx.report(
+        findingAt("schedule.beyond-contract", row, task.endCell, {
           ...subjectArgs(row),
           contractNo: task.contractNo,
           end: task.end,
           deliveryDate: task.deliveryDate,
           days: diffDays(task.deliveryDate, task.end),
-        },
-      });
+        }),
+      );
     }
   },
 };
