@@ -41,8 +41,27 @@ function daysFromCivil(y: number, m: number, d: number): number {
   return era * 146097 + doe - 719468;
 }
 
+/**
+ * Dates a check counted lately, both ways: a schedule names a few hundred distinct dates, and the
+ * rules, the calendar and the CPM count each of them thousands of times. Beyond the limit the
+ * memo starts over, so it never holds more than a few thousand.
+ */
+const DAY_NUMBERS = new Map<IsoDate, number>();
+const DATES = new Map<number, IsoDate>();
+export const DATE_MEMO_LIMIT = 4096;
+
 /** Days since 1970-01-01 (UTC). */
 export function dayNumber(date: IsoDate): number {
+  let n = DAY_NUMBERS.get(date);
+  if (n === undefined) {
+    n = countDays(date);
+    if (DAY_NUMBERS.size >= DATE_MEMO_LIMIT) DAY_NUMBERS.clear();
+    DAY_NUMBERS.set(date, n);
+  }
+  return n;
+}
+
+function countDays(date: IsoDate): number {
   const y = Number(date.slice(0, 4));
   const m = Number(date.slice(5, 7));
   const d = Number(date.slice(8, 10));
@@ -57,6 +76,16 @@ const CIVIL_FIRST = -719468;
 const CIVIL_LAST = 2932896;
 
 export function fromDayNumber(n: number): IsoDate {
+  let date = DATES.get(n);
+  if (date === undefined) {
+    date = spellDay(n);
+    if (DATES.size >= DATE_MEMO_LIMIT) DATES.clear();
+    DATES.set(n, date);
+  }
+  return date;
+}
+
+function spellDay(n: number): IsoDate {
   if (Number.isInteger(n) && n >= CIVIL_FIRST && n <= CIVIL_LAST) {
     // H. Hinnant's civil_from_days: the inverse of daysFromCivil, without a Date.
     const z = n + 719468;

@@ -1,7 +1,7 @@
 /** Rules on single cells: required, unreadable dates and numbers, percent range (SPEC §5). */
 
 import { everyKind, KIND_DEFS, type FieldType } from "../kinds";
-import { isEmpty, isInvalid, numOf, type FieldCell, type TypedRow } from "../rows";
+import { isEmpty, numOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
 import { cellAt } from "../snapshot";
 import { findingAt, subjectArgs, type TableRule } from "./context";
 
@@ -21,6 +21,40 @@ function forEachCell(row: TypedRow, visit: (fc: FieldCell) => void): void {
     }
   }
 }
+
+/** A cell of a row that a cell rule may report. */
+export interface RowCell {
+  row: TypedRow;
+  fc: FieldCell;
+}
+
+/**
+ * The cells the cell rules judge, found in one walk over every cell of the table (rows in order,
+ * each row's cells as forEachCell visits them) instead of one walk per rule: the unreadable ones
+ * and the dates read from text, merged-down copies left out (their own row reports them).
+ */
+export function notableCells(table: TypedTable): { invalid: RowCell[]; textDates: RowCell[] } {
+  let found = NOTABLE.get(table);
+  if (found) return found;
+  const invalid: RowCell[] = [];
+  const textDates: RowCell[] = [];
+  let row: TypedRow;
+  const visit = (fc: FieldCell) => {
+    const p = fc.parsed;
+    if (p.status === "ok" ? !p.fromText : p.status !== "invalid") return;
+    if (fc.inherited) return;
+    if (p.status === "invalid") invalid.push({ row, fc });
+    else if (fc.type === "date") textDates.push({ row, fc });
+  };
+  for (const r of table.rows) {
+    row = r;
+    forEachCell(r, visit);
+  }
+  NOTABLE.set(table, (found = { invalid, textDates }));
+  return found;
+}
+
+const NOTABLE = new WeakMap<TypedTable, { invalid: RowCell[]; textDates: RowCell[] }>();
 
 /** Why the value was refused, so the message can say what to write instead. */
 function reasonArg(fc: FieldCell): { reason?: string } {
@@ -75,19 +109,17 @@ function invalidCells(
     scope: "table",
     needs: ALL_KINDS,
     check(ctx, table) {
-      // One visitor for the whole table, not a closure and a set per row.
-      let row: TypedRow;
+      let row: TypedRow | undefined;
       let seen: Set<string> | undefined;
-      const visit = (fc: FieldCell) => {
-        if (isInvalid(fc) && types.includes(fc.type) && !fc.inherited && !seen?.has(fc.cell)) {
-          (seen ??= new Set()).add(fc.cell);
-          ctx.report(findingAt(id, row, fc, { header: fc.header, value: fc.display, ...reasonArg(fc) }));
+      for (const { row: r, fc } of notableCells(table).invalid) {
+        if (r !== row) {
+          row = r;
+          seen = undefined;
         }
-      };
-      for (const r of table.rows) {
-        row = r;
-        seen = undefined;
-        forEachCell(r, visit);
+        if (types.includes(fc.type) && !seen?.has(fc.cell)) {
+          (seen ??= new Set()).add(fc.cell);
+          ctx.report(findingAt(id, r, fc, { header: fc.header, value: fc.display, ...reasonArg(fc) }));
+        }
       }
     },
   };
@@ -110,11 +142,9 @@ export const cellDateAsNumber: TableRule = {
   check(ctx, table) {
     const sheet = ctx.wb.sheets.find((s) => s.name === table.sheet);
     if (!sheet) return;
-    let row: TypedRow;
-    const visit = (fc: FieldCell) => {
+    for (const { row, fc } of notableCells(table).textDates) {
       const p = fc.parsed;
-      if (p.status !== "ok" || !p.fromText || fc.type !== "date" || fc.inherited) return;
-      if (typeof cellAt(sheet, row.row, fc.col)?.value !== "number") return;
+      if (p.status !== "ok" || typeof cellAt(sheet, row.row, fc.col)?.value !== "number") continue;
       ctx.report(
         findingAt("cell.date-as-number", row, fc, {
           header: fc.header,
@@ -122,10 +152,6 @@ export const cellDateAsNumber: TableRule = {
           date: String(p.value),
         }),
       );
-    };
-    for (const r of table.rows) {
-      row = r;
-      forEachCell(r, visit);
     }
   },
 };
