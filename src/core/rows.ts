@@ -139,10 +139,12 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
   if (contract) fields.add("contractNo");
   const rows: TypedRow[] = t.dataRows.map((r) => {
     const row: TypedRow = { sheet: t.sheet, row: r, fields: {}, groups: [] };
-    for (const p of parsers) row.fields[p.field] = p.parse(r);
-    for (const g of groupParsers) {
+    // Indexed loops: every cell of the table passes here, before the code is optimised.
+    for (let i = 0; i < parsers.length; i++) row.fields[parsers[i].field] = parsers[i].parse(r);
+    for (let k = 0; k < groupParsers.length; k++) {
+      const g = groupParsers[k];
       const cells: PaymentGroupCells = { n: g.n, fields: {} };
-      for (const p of g.cols) cells.fields[p.field] = p.parse(r);
+      for (let i = 0; i < g.cols.length; i++) cells.fields[g.cols[i].field] = g.cols[i].parse(r);
       row.groups.push(cells);
     }
     if (t.kind === "contracts" && row.fields.contractNo?.inherited) row.continuation = true;

@@ -49,9 +49,16 @@ function subjectZh(a: Args, f: Finding): string {
   return /[A-Za-z0-9]$/.test(s) ? `${s} ` : s;
 }
 
+/** 「1.2 设计」: the task's WBS and name, whichever it has (a message is worded for every finding). */
+function wbsAndTask(a: Args): string {
+  const wbs = a.s("wbs");
+  const task = a.s("task");
+  return wbs !== "" && task !== "" ? `${wbs} ${task}` : wbs || task;
+}
+
 function subjectZhBare(a: Args, f: Finding): string {
   if (a.has("task") || (a.has("wbs") && !a.has("contractNo"))) {
-    return `任务「${[a.s("wbs"), a.s("task")].filter(Boolean).join(" ")}」`;
+    return `任务「${wbsAndTask(a)}」`;
   }
   if (a.has("contractNo")) return `合同 ${a.s("contractNo")}`;
   return f.row === undefined ? "" : `第 ${f.row} 行`;
@@ -59,7 +66,7 @@ function subjectZhBare(a: Args, f: Finding): string {
 
 function subjectEn(a: Args, f: Finding): string {
   if (a.has("task") || (a.has("wbs") && !a.has("contractNo"))) {
-    return `Task "${[a.s("wbs"), a.s("task")].filter(Boolean).join(" ")}"`;
+    return `Task "${wbsAndTask(a)}"`;
   }
   if (a.has("contractNo")) return `Contract ${a.s("contractNo")}`;
   return f.row === undefined ? "" : `Row ${f.row}`;

@@ -81,7 +81,8 @@ export const cellRequired: TableRule = {
       // cell every phase of a row shares is reported on its first phase.
       // Made only for a row with something to report: most rows have none.
       let seen: Set<string> | undefined;
-      for (const def of required) {
+      for (let i = 0; i < required.length; i++) {
+        const def = required[i];
         const fc = row.fields[def.field];
         // An item line's label in the 月份 column (`2016年第四季度调差`) is no empty cell either.
         if (ledger && (def.field === "dueAmount" || !((numOf(row.fields.dueAmount) ?? 0) > 0) || fc?.display))

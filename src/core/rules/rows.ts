@@ -49,7 +49,9 @@ export const rowDateOrder: TableRule = {
   check(ctx, table) {
     const pairs = KIND_DEFS[table.kind].dateOrder ?? [];
     for (const row of table.rows) {
-      for (const [early, late] of pairs) {
+      for (let i = 0; i < pairs.length; i++) {
+        const early = pairs[i][0];
+        const late = pairs[i][1];
         const a = dateOf(row.fields[early]);
         const b = dateOf(row.fields[late]);
         if (a === undefined || b === undefined || b >= a) continue;
@@ -116,10 +118,12 @@ export const rowActualInFuture: TableRule = {
         }),
       );
     };
+    // Indexed loops: this walks every row, and a first check runs it before it is optimised.
     for (const row of table.rows) {
-      for (const f of fields) {
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i];
         judge(row, row.fields[f]);
-        for (const g of row.groups) judge(row, g.fields[f as "receivedDate"]);
+        for (let j = 0; j < row.groups.length; j++) judge(row, row.groups[j].fields[f as "receivedDate"]);
       }
     }
   },
