@@ -242,11 +242,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     findings,
     notices: markIssued(wb, planNotices(model, all)),
     ...(compared ? { baseline: baselineSummary(baselines, compared, tables, calendar) } : {}),
-    summary: {
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: findings.filter((f) => f.severity === "warning").length,
-      infos: findings.filter((f) => f.severity === "info").length,
-    },
+    summary: countSeverities(findings),
     state: workbookState(
       wb,
       ws,
@@ -255,6 +251,17 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
     critical: criticalViews(model),
   };
   return { asOf, settings, recognition, tables, result, model };
+}
+
+/** Errors, warnings and infos, counted in one pass. */
+function countSeverities(findings: readonly Finding[]): CheckResult["summary"] {
+  const summary = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === "error") summary.errors++;
+    else if (f.severity === "warning") summary.warnings++;
+    else if (f.severity === "info") summary.infos++;
+  }
+  return summary;
 }
 
 /** The workbook's 列映射 rows, with the caller's overrides winning for the same sheet and column. */
@@ -325,9 +332,29 @@ function findingKeys(wb: WorkbookSnapshot): (f: Finding) => FindingKey {
     f,
     sheet: order.get(f.sheet) ?? order.size,
     row: f.row ?? 0,
-    col: f.cell ? (parseA1(f.cell)?.c ?? 0) : 0,
+    col: f.cell ? columnOf(f.cell) : 0,
     sev: SEVERITY_ORDER[f.severity],
   });
+}
+
+/**
+ * The column of an A1 address, as parseA1 reads it: `F12` read by its characters (a finding's
+ * cell is nearly always so written), anything else by parseA1; 0 when it is no address.
+ */
+export function columnOf(cell: string): number {
+  let c = 0;
+  let i = 0;
+  for (; i < cell.length && i < 4; i++) {
+    const k = cell.charCodeAt(i);
+    if (k < 65 || k > 90) break;
+    c = c * 26 + k - 64;
+  }
+  if (i === 0 || i > 3 || i === cell.length) return parseA1(cell)?.c ?? 0;
+  for (let j = i; j < cell.length; j++) {
+    const k = cell.charCodeAt(j);
+    if (k < 48 || k > 57) return parseA1(cell)?.c ?? 0;
+  }
+  return c;
 }
 
 const byFindingKey = (a: FindingKey, b: FindingKey): number =>

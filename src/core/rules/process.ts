@@ -324,17 +324,21 @@ function lastLogRow(ctx: RuleContext): UpdateEvidence | undefined {
 
 /** The latest actual date typed in the table (not after the as-of date: a typo in the future proves nothing). */
 function latestActual(ctx: RuleContext, table: TypedTable): UpdateEvidence[] {
-  let best: UpdateEvidence | undefined;
+  // The latest cell is kept and described once at the end: dates usually rise down a sheet.
+  let best: FieldCell | undefined;
+  let bestDate: IsoDate | undefined;
   const consider = (fc: FieldCell | undefined) => {
     const d = dateOf(fc);
-    if (d === undefined || d > ctx.asOf || !fc || (best && d <= best.date)) return;
-    best = { date: d, source: "actual", cell: fc.cell, sheet: table.sheet, label: fc.header };
+    if (d === undefined || d > ctx.asOf || !fc || (bestDate !== undefined && d <= bestDate)) return;
+    best = fc;
+    bestDate = d;
   };
   for (const row of table.rows) {
-    for (const f of ACTUAL_FIELDS) consider(row.fields[f]);
-    for (const g of row.groups) consider(g.fields.receivedDate);
+    for (let i = 0; i < ACTUAL_FIELDS.length; i++) consider(row.fields[ACTUAL_FIELDS[i]]);
+    for (let j = 0; j < row.groups.length; j++) consider(row.groups[j].fields.receivedDate);
   }
-  return best ? [best] : [];
+  if (!best || bestDate === undefined) return [];
+  return [{ date: bestDate, source: "actual", cell: best.cell, sheet: table.sheet, label: best.header }];
 }
 
 // ---------------------------------------------------------------------------
