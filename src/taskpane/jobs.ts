@@ -212,17 +212,24 @@ export function peopleOf(
     }
     return list;
   };
-  const made = new Map<TypedRow | undefined, Map<string | undefined, string[] | undefined>>();
+  // Nearly always a row is asked about with its own contract: one entry per row, a map for others.
+  interface Made {
+    contract: string | undefined;
+    who: string[] | undefined;
+    others?: Map<string | undefined, string[] | undefined>;
+  }
+  const made = new Map<TypedRow | undefined, Made>();
   return (row, contract) => {
-    let byContract = made.get(row);
-    if (!byContract) made.set(row, (byContract = new Map()));
-    if (byContract.has(contract)) return byContract.get(contract);
+    const known = made.get(row);
+    if (known && known.contract === contract) return known.who;
+    if (known?.others?.has(contract)) return known.others.get(contract);
     const contractRow = contract === undefined ? undefined : contracts.get(contract);
     const who = [...new Set([...people(row), ...(contractRow !== row ? people(contractRow) : [])])].filter(
       (x): x is string => !!x,
     );
     const out = who.length ? who : undefined;
-    byContract.set(contract, out);
+    if (!known) made.set(row, { contract, who: out });
+    else (known.others ??= new Map()).set(contract, out);
     return out;
   };
 }
