@@ -819,21 +819,24 @@ function planOnRows(
   }
   if (views.length === 0) return before;
   const fresh = plan({ ...model, tables: views });
-  // Where each notice's row is: its table, then its place in it.
-  const at = new Map<string, [number, number]>();
+  // Where each notice's row is: its table, then its place in it (by sheet, then row: no key string per row).
+  const at = new Map<string, Map<number, [number, number]>>();
   tables.forEach((t, i) => {
     if (t.kind !== "schedule") return;
+    let rows = at.get(t.sheet);
+    if (!rows) at.set(t.sheet, (rows = new Map()));
+    const byRow = rows;
     t.rows.forEach((r, j) => {
-      const k = `${r.sheet}\u0000${r.row}`;
-      if (!at.has(k)) at.set(k, [i, j]);
+      if (!byRow.has(r.row)) byRow.set(r.row, [i, j]);
     });
   });
+  const where = (n: NoticePlan) => at.get(n.sheet)?.get(n.row);
   const pos = (n: NoticePlan) => {
-    const p = at.get(`${n.sheet}\u0000${n.row}`);
+    const p = where(n);
     return p ? p[0] * 1e7 + p[1] : Infinity;
   };
   const stays = before.filter((n) => {
-    const p = at.get(`${n.sheet}\u0000${n.row}`);
+    const p = where(n);
     const rows = p && edited.get(p[0]);
     return rows === undefined || (rows !== "all" && !rows.has(n.row));
   });

@@ -66,12 +66,17 @@ const DEADLINE_ROWS = new WeakMap<TypedTable, readonly TypedRow[]>();
  * judges them as `table` does, a summary by its subtasks in `table` rather than in `part`.
  */
 export function judgeAsPartOf(part: TypedTable, table: TypedTable): void {
-  const rows = new Set(part.rows);
+  // part's rows are in table's order: filtering them keeps deadlineRows' order, at the cost of the part.
+  let judged = JUDGED.get(table);
+  if (!judged) JUDGED.set(table, (judged = new Set(deadlineRows(table))));
+  const set = judged;
   DEADLINE_ROWS.set(
     part,
-    deadlineRows(table).filter((r) => rows.has(r)),
+    part.rows.filter((r) => set.has(r)),
   );
 }
+
+const JUDGED = new WeakMap<TypedTable, ReadonlySet<TypedRow>>();
 
 /**
  * What the overdue and due-soon rules need: 计划完成, and 实际完成 or 完成率 to tell a task is done.
