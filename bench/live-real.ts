@@ -52,7 +52,8 @@ async function main() {
     args.length
       ? args
       : (
-          process.env.PTRACK_REAL_WORKBOOKS ?? "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2"
+          process.env.PTRACK_REAL_WORKBOOKS ??
+          "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3"
         ).split(":")
   ).filter((d) => d !== "" && existsSync(d));
   if (dirs.length === 0) {

@@ -399,7 +399,12 @@ function main(): void {
   const loadStart = loadavg()[0];
   const timeoutMs = Number(process.env.PTRACK_REAL_TIMEOUT_MS ?? 120_000);
   const heapMb = Number(process.env.PTRACK_REAL_HEAP_MB ?? 3072);
-  const labels = (JSON.parse(readFileSync(labelsPath, "utf8")) as { files: LabelFile[] }).files;
+  const labelDoc = JSON.parse(readFileSync(labelsPath, "utf8")) as {
+    files: LabelFile[];
+    /** Per later round: its recall before any fix made from it, e.g. "5/14". */
+    firstScores?: Record<string, string>;
+  };
+  const labels = labelDoc.files;
   // File name → the first folder holding it.
   const folderOf = new Map<string, string>();
   for (const d of dirs) for (const f of readdirSync(d)) if (!folderOf.has(f)) folderOf.set(f, d);
@@ -520,7 +525,7 @@ function main(): void {
   if (sets.length > 1) {
     for (const [name, t] of Object.entries(bySet)) {
       process.stdout.write(
-        `  ${name.startsWith("heldout") ? `${name} (held out from tuning)` : name}: ${t.files} files · recall ${t.recall === null ? "—" : `${Math.round(t.recall * 1000) / 10}%`} (${t.requiredFound}/${t.required} tables) · false tables ${t.falseTables} (on non-domain files ${t.falseTablesOnNonDomainFiles}) · error findings on non-data rows ${t.nonDataErrors}\n`,
+        `  ${name.startsWith("heldout") ? `${name} (added after tuning${labelDoc.firstScores?.[name] ? `; ${labelDoc.firstScores[name]} before fixes made from it` : ""})` : name}: ${t.files} files · recall ${t.recall === null ? "—" : `${Math.round(t.recall * 1000) / 10}%`} (${t.requiredFound}/${t.required} tables) · false tables ${t.falseTables} (on non-domain files ${t.falseTablesOnNonDomainFiles}) · error findings on non-data rows ${t.nonDataErrors}\n`,
       );
     }
   }
