@@ -23,9 +23,18 @@ const SPACES = /[\s\u200b-\u200d\ufeff]+/g;
 const COMPACTED = new Map<string, string>();
 /** Beyond it the memo starts over, so a workbook of distinct texts does not keep them all. */
 export const COMPACT_MEMO_LIMIT = 20_000;
+/** The longest text the memo keeps. */
+export const COMPACT_MEMO_LENGTH = 64;
+
+/** How many texts the memo holds now (for its test). */
+export function compactMemoSize(): number {
+  return COMPACTED.size;
+}
 
 /** Half-width with every space and line break removed: `合 计` → `合计`, `计划\n开始` → `计划开始`. */
 export function compact(s: string): string {
+  // Only short texts (headers, keys, codes) are kept: a sheet of long notes would hold megabytes.
+  if (s.length > COMPACT_MEMO_LENGTH) return halfWidth(s).replace(SPACES, "");
   let out = COMPACTED.get(s);
   if (out === undefined) {
     out = halfWidth(s).replace(SPACES, "");

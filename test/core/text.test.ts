@@ -1,6 +1,12 @@
 /** Header and label text as recognition compares it. */
 
-import { COMPACT_MEMO_LIMIT, compact, halfWidth } from "../../src/core/text";
+import {
+  COMPACT_MEMO_LENGTH,
+  COMPACT_MEMO_LIMIT,
+  compact,
+  compactMemoSize,
+  halfWidth,
+} from "../../src/core/text";
 
 describe("compact", () => {
   it("half-widths and drops every space, line break and zero-width character", () => {
@@ -16,5 +22,14 @@ describe("compact", () => {
     for (let i = 0; i <= COMPACT_MEMO_LIMIT + 5; i++) expect(compact(`行 ${i}`)).toBe(`行${i}`);
     expect(compact(" 备 注 ")).toBe("备注");
     expect(compact("Ａ Ｂ")).toBe("AB");
+  });
+
+  it("compacts a long text as any other but does not keep it: a sheet of long notes holds no megabytes", () => {
+    const note = `第一段 说明，`.repeat(COMPACT_MEMO_LENGTH);
+    const before = compactMemoSize();
+    expect(compact(note)).toBe("第一段说明,".repeat(COMPACT_MEMO_LENGTH));
+    expect(compactMemoSize()).toBe(before);
+    compact("短 文本");
+    expect(compactMemoSize()).toBe(before + 1);
   });
 });
