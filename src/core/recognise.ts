@@ -118,6 +118,12 @@ export interface RecognisedTable {
   phases?: PhaseColumns[];
   /** The sheet holds one contract: its key/value block above this table gives the contract's key. */
   sheetContract?: SheetContract;
+  /**
+   * Task names indented across columns (`功能` over A, sub-items written in B or C with no header
+   * of their own): those columns, left to right. A row whose task cell is empty takes its task
+   * from the first of them that holds text.
+   */
+  taskSpan?: ColumnRef[];
   mergedInside: boolean;
   existingTable?: string;
 }
@@ -1438,6 +1444,8 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     mergedInside,
   };
   if (existing) table.existingTable = existing.name;
+  const span = m.kind === "schedule" ? taskSpan(ctx, table) : undefined;
+  if (span) table.taskSpan = span;
   const phases = hit.headerRows === 2 && m.kind === "schedule" ? tablePhases(f) : undefined;
   if (phases) {
     table.phases = phases;
@@ -1613,6 +1621,32 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
 function rowIndex(ctx: Ctx): Map<number, PRow> {
   if (!ctx.byRow) ctx.byRow = new Map(ctx.rows.map((row) => [row.r, row]));
   return ctx.byRow;
+}
+
+/**
+ * Columns right of the task column with no header, before the next column that has one, that hold
+ * text on rows whose task cell is empty: the task names of an outline indented across columns.
+ */
+function taskSpan(ctx: Ctx, t: RecognisedTable): ColumnRef[] | undefined {
+  const task = t.columns.task;
+  if (!task) return undefined;
+  const headed = new Set<number>(t.unmapped.map((u) => u.col));
+  for (const ref of Object.values(t.columns)) if (ref) headed.add(ref.col);
+  for (const g of t.groups) for (const ref of Object.values(g.columns)) if (ref) headed.add(ref.col);
+  const cols: number[] = [];
+  for (let c = task.col + 1; c <= t.lastCol && !headed.has(c); c++) cols.push(c);
+  if (cols.length === 0) return undefined;
+  const byRow = rowIndex(ctx);
+  const used = new Set<number>();
+  for (const r of t.dataRows) {
+    const cells = byRow.get(r)?.cells ?? [];
+    const own = cells.find((x) => x.c === task.col);
+    if (own && !isBlank(own.t)) continue;
+    const first = cells.find((x) => cols.includes(x.c) && !isBlank(x.t) && typeof x.v === "string");
+    if (first) used.add(first.c);
+  }
+  const span = cols.filter((c) => used.has(c));
+  return span.length ? span.map((c) => ({ col: c, letter: colLetter(c), header: task.header })) : undefined;
 }
 
 /**

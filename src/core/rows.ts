@@ -137,10 +137,20 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
   // One contract per sheet: every payment row is that contract's, its number read from the block.
   const contract = t.sheetContract && sheetContractCell(t);
   if (contract) fields.add("contractNo");
+  // Task names indented across columns: an empty task cell takes the first sub-item beside it.
+  const spanParsers = (t.taskSpan ?? []).map((ref) => parserFor(wb, sheet, t, "task", ref, anchors));
   const rows: TypedRow[] = t.dataRows.map((r) => {
     const row: TypedRow = { sheet: t.sheet, row: r, fields: {}, groups: [] };
     // Indexed loops: every cell of the table passes here, before the code is optimised.
     for (let i = 0; i < parsers.length; i++) row.fields[parsers[i].field] = parsers[i].parse(r);
+    if (spanParsers.length && isEmpty(row.fields.task))
+      for (let i = 0; i < spanParsers.length; i++) {
+        const sub = spanParsers[i](r);
+        if (!isEmpty(sub)) {
+          row.fields.task = sub;
+          break;
+        }
+      }
     for (let k = 0; k < groupParsers.length; k++) {
       const g = groupParsers[k];
       const cells: PaymentGroupCells = { n: g.n, fields: {} };

@@ -5,7 +5,7 @@
 import { type CheckResult } from "../../src/core/check";
 import { recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-import { letters, only, check } from "../helpers/recognition";
+import { check, letters, messages, only } from "../helpers/recognition";
 
 const errorsOn = (r: CheckResult, rows: number[]) =>
   r.findings.filter((f) => f.severity === "error" && f.row !== undefined && rows.includes(f.row));
@@ -200,5 +200,57 @@ describe("a list of features to build", () => {
     );
     expect(t.headerRow).toBe(2);
     expect(letters(t)).toMatchObject({ task: "B", planStart: "C", planEnd: "D", owner: "G" });
+  });
+});
+
+describe("task names indented across columns", () => {
+  /** 功能 heads A; sub-items sit in B (and a third level in C) with no header of their own. */
+  const plan = () =>
+    workbook(
+      sheet("Sheet1", [
+        ["功能", null, null, "负责人", "计划开始", "计划完成"],
+        ["客户档案", null, null, "周一", d("2026-09-01"), d("2026-09-30")],
+        [null, "档案录入", null, "周一", d("2026-09-01"), d("2026-09-10")],
+        [null, "档案查询", null, "吴二", d("2026-09-11"), d("2026-09-20")],
+        [null, null, "按名称查询", "吴二", d("2026-09-11"), d("2026-09-15")],
+        ["合同管理", null, null, "郑三", d("2026-10-08"), d("2026-10-30")],
+        [null, null, null, "郑三", d("2026-10-08"), d("2026-10-12")],
+      ]),
+    );
+
+  test("a row whose 功能 cell is empty takes its task from the sub-item beside it", () => {
+    const wb = plan();
+    const t = only(wb);
+    expect(t.taskSpan?.map((c) => c.letter)).toEqual(["B", "C"]);
+    const r = check(wb);
+    // Rows 3–5 are tasks named by their sub-items: no 「功能」为空 there.
+    expect(errorsOn(r, [3, 4, 5]).map((f) => f.rule)).toEqual([]);
+    // A row with no name in any of the three columns still lacks its task.
+    expect(messages(r, "cell.required")).toEqual(["A7: 第 7 行的「功能」为空，此项必填"]);
+  });
+
+  test("findings name the task by its sub-item", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["功能", null, "负责人", "计划开始", "计划完成", "完成率"],
+        ["客户档案", null, "周一", d("2026-09-01"), d("2026-09-30"), 0.5],
+        [null, "档案录入", "周一", d("2026-09-01"), d("2026-09-10"), 0.5],
+      ]),
+    );
+    expect(messages(check(wb), "schedule.overdue")).toEqual([
+      "E2: 任务「客户档案」计划于 2026-09-30 完成，已逾期 54 天仍未完成",
+      "E3: 任务「档案录入」计划于 2026-09-10 完成，已逾期 74 天仍未完成",
+    ]);
+  });
+
+  test("a column with a header of its own is never part of the task", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["功能", "备注", "负责人", "计划开始", "计划完成"],
+        ["客户档案", null, "周一", d("2026-09-01"), d("2026-09-30")],
+        [null, "先做录入", "周一", d("2026-09-01"), d("2026-09-10")],
+      ]),
+    );
+    expect(only(wb).taskSpan).toBeUndefined();
   });
 });

@@ -328,9 +328,12 @@ function copyColumns(sheet: SheetSnapshot, t: RecognisedTable): CopyColumn[] {
     }
   }
   const unmapped = new Map(t.unmapped.map((u) => [u.col, u.header]));
+  // Task names indented across columns are all in the copy's task column.
+  const span = new Set((t.taskSpan ?? []).map((ref) => ref.col));
   const seen = new Set<string>();
   const out: CopyColumn[] = [];
   for (let c = t.firstCol; c <= t.lastCol; c++) {
+    if (span.has(c)) continue;
     const field = byCol.get(c);
     const raw = cellAt(sheet, t.headerRow, c)?.value;
     const canonical = field ? fieldHeader(t.kind, `${field.name}${field.n ?? ""}`) : undefined;
@@ -379,6 +382,9 @@ function planCopy(
     }
   });
   layout.groups = [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([n, fields]) => ({ n, fields }));
+  // A task name read from a sub-item column is in the copy's task column: its marks go there.
+  const taskCol = colMap.get(t.columns.task?.col ?? 0);
+  if (taskCol !== undefined) for (const ref of t.taskSpan ?? []) colMap.set(ref.col, taskCol);
 
   const bold = { bold: true };
   const header: Array<CellWrite | null> = [
