@@ -369,13 +369,17 @@ function nextMonths(rows: TypedRow[]): void {
       let m = Number(prev.slice(5, 7)) + 1;
       if (m > 12) [y, m] = [y + 1, 1];
       prev = ymd(y, m, daysInMonth(y, m));
-      row.fields.dueDate = { ...plainCell(due), parsed: { status: "ok", value: prev, fromText: false } };
+      row.fields.dueDate = readAs(due, prev);
     } else if (!due?.display) prev = undefined;
     // An item line (`2017年6月税金`) between months keeps the sequence going.
   }
 }
 
-function plainCell(fc: FieldCell): FieldCell {
+/**
+ * The cell as read for a value worked out from it (a month read as its last day, the part of all
+ * money received that pays one month): the same place and text, that value, nothing inherited.
+ */
+export function readAs(fc: FieldCell, value: FieldValue): FieldCell {
   return {
     field: fc.field,
     type: fc.type,
@@ -383,7 +387,7 @@ function plainCell(fc: FieldCell): FieldCell {
     cell: fc.cell,
     header: fc.header,
     display: fc.display,
-    parsed: fc.parsed,
+    parsed: { status: "ok", value, fromText: false },
   };
 }
 

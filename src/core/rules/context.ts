@@ -8,7 +8,7 @@ import type { IsoDate } from "../dates";
 import type { Finding, MessageArgs, RuleId, Severity } from "../findings";
 import type { Kind } from "../kinds";
 import type { RecogniseResult } from "../recognise";
-import { dateOf, numOf, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
+import { dateOf, numOf, readAs, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
 import type { Settings } from "../settings";
 import type { WorkbookSnapshot } from "../snapshot";
 
@@ -237,7 +237,7 @@ function ledgerNodes(t: TypedTable, planRows: Map<string, TypedRow[]>, nodes: Pa
     received -= paid;
     const month = dateOf(f.dueDate);
     const label = month ? `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月应收货款` : "";
-    const cells = { ...f, receivedAmount: f.receivedAmount && allocated(f.receivedAmount, paid) };
+    const cells = { ...f, receivedAmount: f.receivedAmount && readAs(f.receivedAmount, paid) };
     nodes.push(
       paymentNode(
         `${no}#${month ?? row.row}`,
@@ -252,19 +252,6 @@ function ledgerNodes(t: TypedTable, planRows: Map<string, TypedRow[]>, nodes: Pa
       ),
     );
   }
-}
-
-/** The row's 实收 cell, read as the part of all money received that pays this month. */
-function allocated(fc: FieldCell, value: number): FieldCell {
-  return {
-    field: fc.field,
-    type: fc.type,
-    col: fc.col,
-    cell: fc.cell,
-    header: fc.header,
-    display: fc.display,
-    parsed: { status: "ok", value, fromText: false },
-  };
 }
 
 /** Every node built by one literal, so all of them share one shape. */
