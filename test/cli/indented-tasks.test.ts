@@ -9,26 +9,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cliRunner } from "../helpers/cli";
 import { openpyxlSheets } from "../helpers/second-readers";
-import { writeXlsx, type CellInput } from "../helpers/workbook";
+import { writeXlsx } from "../helpers/workbook";
+import { INDENTED_OUTLINE } from "../helpers/indented-plan";
 
 const dir = mkdtempSync(join(tmpdir(), "ptrack-indent-"));
 const run = cliRunner(undefined, ["--today", "2026-11-23"]);
-const day = (iso: string) => ({ date: iso });
-
-const ROWS: CellInput[][] = [
-  ["功能", null, null, "负责人", "计划开始", "计划完成"],
-  ["客户档案", null, null, "周一", day("2026-09-01"), day("2026-09-30")],
-  [null, "档案录入", null, "周一", day("2026-09-01"), day("2026-09-10")],
-  [null, "档案查询", null, "吴二", day("2026-09-11"), day("2026-09-20")],
-  [null, null, "按名称查询", "吴二", day("2026-09-11"), day("2026-09-15")],
-];
-
 describe("apply on a plan with task names indented across columns", () => {
   const input = join(dir, "plan.xlsx");
   const out = join(dir, "plan.out.xlsx");
   let result: { code: number; out: string; err: string };
   beforeAll(async () => {
-    await writeXlsx(input, [{ name: "Sheet1", rows: ROWS }]);
+    await writeXlsx(input, [{ name: "Sheet1", rows: INDENTED_OUTLINE }]);
     result = await run("apply", input, "-o", out);
   }, 60_000);
 

@@ -6,6 +6,7 @@ import { type CheckResult } from "../../src/core/check";
 import { recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
 import { check, letters, messages, only } from "../helpers/recognition";
+import { indentedPlan } from "../helpers/indented-plan";
 
 const errorsOn = (r: CheckResult, rows: number[]) =>
   r.findings.filter((f) => f.severity === "error" && f.row !== undefined && rows.includes(f.row));
@@ -204,19 +205,7 @@ describe("a list of features to build", () => {
 });
 
 describe("task names indented across columns", () => {
-  /** 功能 heads A; sub-items sit in B (and a third level in C) with no header of their own. */
-  const plan = () =>
-    workbook(
-      sheet("Sheet1", [
-        ["功能", null, null, "负责人", "计划开始", "计划完成"],
-        ["客户档案", null, null, "周一", d("2026-09-01"), d("2026-09-30")],
-        [null, "档案录入", null, "周一", d("2026-09-01"), d("2026-09-10")],
-        [null, "档案查询", null, "吴二", d("2026-09-11"), d("2026-09-20")],
-        [null, null, "按名称查询", "吴二", d("2026-09-11"), d("2026-09-15")],
-        ["合同管理", null, null, "郑三", d("2026-10-08"), d("2026-10-30")],
-        [null, null, null, "郑三", d("2026-10-08"), d("2026-10-12")],
-      ]),
-    );
+  const plan = () => indentedPlan();
 
   test("a row whose 功能 cell is empty takes its task from the sub-item beside it", () => {
     const wb = plan();

@@ -7,7 +7,7 @@
  */
 
 import type { WorkbookSnapshot } from "../../src/core/snapshot";
-import { d, sheet, workbook } from "./snapshot";
+import { sheet, snapshotRows, workbook } from "./snapshot";
 import type { CellInput } from "./workbook";
 
 const day = (iso: string) => ({ date: iso });
@@ -89,11 +89,6 @@ export const PHASE_MERGES = [
   "A7:A8",
 ];
 
-/** The plan's rows as snapshot cells: `{ date }` becomes the date serial `d()` writes. */
-export function phaseSnapshotRows(rows: CellInput[][] = [...PHASE_HEADER, ...PHASE_ROWS]): unknown[][] {
-  return rows.map((r) => r.map((c) => (c !== null && typeof c === "object" && "date" in c ? d(c.date) : c)));
-}
-
 export function phasePlanSnapshot(merges: string[] = PHASE_MERGES): WorkbookSnapshot {
-  return workbook(sheet("Sheet1", phaseSnapshotRows(), { merges }));
+  return workbook(sheet("Sheet1", snapshotRows([...PHASE_HEADER, ...PHASE_ROWS]), { merges }));
 }

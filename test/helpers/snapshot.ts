@@ -13,6 +13,7 @@ import {
   type TableInfo,
   type WorkbookSnapshot,
 } from "../../src/core/snapshot";
+import type { CellInput } from "./workbook";
 
 export interface SheetOptions {
   /** A1 ranges (`A1:H1`) or Range objects. */
@@ -71,4 +72,12 @@ export function workbook(...sheets: SheetSnapshot[]): WorkbookSnapshot {
 /** An Excel date serial carrying a date format, as a host would read it. */
 export function d(iso: string): Cell {
   return { value: isoToSerial(iso), numFmt: "yyyy-mm-dd" };
+}
+
+/**
+ * Rows written for an `.xlsx` (`{ date }` cells, see helpers/workbook) as snapshot rows, so one
+ * fixture serves both the CLI tests and the core ones.
+ */
+export function snapshotRows(rows: CellInput[][]): unknown[][] {
+  return rows.map((r) => r.map((c) => (c !== null && typeof c === "object" && "date" in c ? d(c.date) : c)));
 }
