@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { analyseWorkbook, type Analysis } from "../src/core/check";
 import { applyEdits, recheck, startLive, type CellEdit } from "../src/core/live";
-import type { Cell, WorkbookSnapshot } from "../src/core/snapshot";
+import { colNumber, type Cell, type WorkbookSnapshot } from "../src/core/snapshot";
 import { readXlsx } from "../src/host/xlsx/read";
 import { formatFinding } from "../src/i18n/messages";
 
@@ -28,12 +28,6 @@ const OPTS = { asOf: "2026-11-23" as never };
 const seen = (a: Analysis) =>
   a.result.findings.map((f) => `${f.rule} ${f.sheet}!${f.cell} ${formatFinding(f, "zh")}`).sort();
 const planned = (a: Analysis) => a.result.notices.map((n) => JSON.stringify(n)).sort();
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
-}
 
 /** The value a user might type over `cur`. */
 function edited(cur: Cell | undefined): Cell {
@@ -91,7 +85,7 @@ async function main() {
           for (const v of Object.values(r.fields)) {
             const m = v?.cell && /^([A-Z]+)(\d+)$/.exec(v.cell);
             if (!m) continue;
-            const col = columnNumber(m[1]);
+            const col = colNumber(m[1]);
             const row = Number(m[2]);
             const cur = mirror.sheets.find((s) => s.name === sheet)?.rows[row - 1]?.[col - 1];
             const edit: CellEdit = { sheet, r1: row, c1: col, r2: row, c2: col, cells: [[edited(cur)]] };

@@ -16,6 +16,7 @@ import { readXlsx } from "../src/host/xlsx/read";
 import { readChanged } from "../src/host/excel/read-changed";
 import { prepareLive, runJob } from "../src/taskpane/jobs";
 import { isoToSerial } from "../src/core/dates";
+import { colNumber } from "../src/core/snapshot";
 import { fakeFromSnapshot } from "../test/host/excel/fake-excel";
 import { host } from "../test/host/excel/measure";
 
@@ -64,7 +65,7 @@ export async function liveFigures(file: string, asOf = "2026-11-23"): Promise<Li
     const field = table.kind === "schedule" ? "planEnd" : "deliveryDate";
     const letter = table.columns[field];
     if (!letter) continue;
-    const col = letter.split("").reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+    const col = colNumber(letter);
     for (let k = 0; k < 5; k++) {
       const row = table.firstRow + 37 + k * 997;
       if (row > table.lastRow) break;
