@@ -767,40 +767,42 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     columns.planEnd = { ...range, part: "end" };
   }
 
+  // Columns only a shape of the sheet gives a field: a free column headed by one of `keys`, and
+  // taking a column off the unmapped list once a field claims it.
+  const free = (keys: Set<string>) =>
+    cols.find(
+      (x) => x.c >= c1 && x.c <= c2 && !forced.has(x.c) && keys.has(x.keys[0]) && !mappedCol(columns, x.c),
+    );
+  const claim = (c: number) => {
+    const k = unmapped.findIndex((u) => u.col === c);
+    if (k >= 0) unmapped.splice(k, 1);
+  };
   // Payment rows under a contract's own key/value block: the block gives the contract, and the
   // month a row is for (月份) is when its 当月应收 falls due.
   const given =
     kind === "payments" && !columns.contractNo && blockFor(ctx, c1, c2) ? new Set(["contractNo"]) : undefined;
   if (given && !columns.dueDate) {
-    const month = cols.find(
-      (x) =>
-        x.c >= c1 && x.c <= c2 && !forced.has(x.c) && PERIOD_KEYS.has(x.keys[0]) && !mappedCol(columns, x.c),
-    );
+    const month = free(PERIOD_KEYS);
     if (month) {
       columns.dueDate = { ...ref(month, month.c), period: "month" };
-      const k = unmapped.findIndex((u) => u.col === month.c);
-      if (k >= 0) unmapped.splice(k, 1);
+      claim(month.c);
     }
   }
   // A task (or a plain 内容) and a plain 时间 column: the plan, if that column holds date ranges
   // (plausible() looks).
   let needsRanges: number | undefined;
   if (kind === "schedule" && !columns.planStart && !columns.planEnd && !columns.duration) {
-    const free = (keys: Set<string>) =>
-      cols.find(
-        (x) => x.c >= c1 && x.c <= c2 && !forced.has(x.c) && keys.has(x.keys[0]) && !mappedCol(columns, x.c),
-      );
     const when = free(RANGE_TIME_KEYS);
     const what = columns.task ? undefined : free(RANGE_TASK_KEYS);
     if (when && (columns.task || what)) {
       columns.planStart = { ...ref(when, when.c), part: "start" };
       columns.planEnd = { ...ref(when, when.c), part: "end" };
-      if (what) columns.task = ref(what, what.c);
-      needsRanges = when.c;
-      for (const c of [when.c, what?.c]) {
-        const k = unmapped.findIndex((u) => u.col === c);
-        if (k >= 0) unmapped.splice(k, 1);
+      claim(when.c);
+      if (what) {
+        columns.task = ref(what, what.c);
+        claim(what.c);
       }
+      needsRanges = when.c;
     }
   }
   const def = KIND_DEFS[kind];
