@@ -167,10 +167,16 @@ export interface LiveState {
   last?: { recognised: boolean; retyped: number; planned: string[] };
   /**
    * What the last recheck parsed again, for whoever describes findings by their rows and contracts
-   * (the pane's people and contract): the rows (`sheet\u0000row`) and the contract numbers whose
-   * contract row is not the one it was.
+   * (the pane's people and contract): the rows, by sheet, and the contract numbers whose contract
+   * row is not the one it was.
    */
-  touched?: { rows: Set<string>; contracts: Set<string> };
+  touched?: Touched;
+}
+
+/** What a recheck parsed again: row numbers by sheet, and contract numbers whose row changed. */
+export interface Touched {
+  rows: Map<string, Set<number>>;
+  contracts: Set<string>;
 }
 
 const full = (a: Analysis, report: RuleContext["report"]): RuleContext => ({ ...a.model, report });
@@ -775,10 +781,13 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     0,
   );
   live.last = { recognised: !unseen, retyped, planned };
-  const touchedRows = new Set<string>();
-  for (const [i, rows] of edited)
-    for (const r of tables[i].rows)
-      if (rows === "all" || rows.has(r.row)) touchedRows.add(`${r.sheet}\u0000${r.row}`);
+  const touchedRows = new Map<string, Set<number>>();
+  for (const [i, rows] of edited) {
+    const t = tables[i];
+    const set = touchedRows.get(t.sheet) ?? new Set<number>();
+    touchedRows.set(t.sheet, set);
+    for (const r of t.rows) if (rows === "all" || rows.has(r.row)) set.add(r.row);
+  }
   const touchedContracts = new Set<string>();
   if (sourceChanged) {
     for (const [no, row] of model.contracts) if (a.model.contracts.get(no) !== row) touchedContracts.add(no);

@@ -18,7 +18,7 @@ import { runBaselineSet } from "../app/baseline";
 import { formatFinding } from "../i18n/messages";
 import { runSettingsEdit } from "../app/settings";
 import { analyseWorkbook, type Analysis } from "../core/check";
-import { recheck, startLive, type CellEdit, type LiveState } from "../core/live";
+import { recheck, startLive, type CellEdit, type LiveState, type Touched } from "../core/live";
 import { todayInShanghai, type IsoDate } from "../core/dates";
 import type { Finding } from "../core/findings";
 import type { NoticePlan } from "../core/notices";
@@ -242,24 +242,12 @@ export function peopleOf(
  */
 let made: { lang: Lang; byFinding: WeakMap<Finding, PaneFinding> } | undefined;
 
-function report(
-  a: Analysis,
-  lang: Lang,
-  notices?: NoticePlan[],
-  touched?: { rows: Set<string>; contracts: Set<string> },
-): PaneReport {
+function report(a: Analysis, lang: Lang, notices?: NoticePlan[], touched?: Touched): PaneReport {
   if (!touched || made?.lang !== lang) made = { lang, byFinding: new WeakMap() };
   const byFinding = made.byFinding;
   const fresh: Finding[] = [];
   const out: PaneFinding[] = [];
-  // The rows parsed again by sheet: a key string per finding cost more than the rest.
-  const rowsOf = new Map<string, Set<number>>();
-  for (const k of touched?.rows ?? []) {
-    const [sheet, row] = k.split("\u0000");
-    const set = rowsOf.get(sheet) ?? new Set<number>();
-    set.add(Number(row));
-    rowsOf.set(sheet, set);
-  }
+  const rowsOf = touched?.rows ?? new Map<string, Set<number>>();
   const contracts = touched?.contracts ?? new Set<string>();
   const stale = (f: Finding, p: PaneFinding) =>
     (f.row !== undefined && rowsOf.get(f.sheet)?.has(f.row) === true) ||
