@@ -42,6 +42,8 @@ export interface ApplyRequest {
   /** Column mappings and tables declared by hand for this run (`--map`, `--table`). */
   overrides?: MappingOverride[];
   declared?: DeclaredTable[];
+  /** Looks at the workbook as read, before anything is planned; throws to refuse the run. */
+  accept?: (wb: WorkbookSnapshot) => void;
   /** The workbook's file name, printed on the 校验报告. */
   file?: string;
   /** The Gantt band to draw (`--gantt`); default the workbook's 设置 甘特图. */
@@ -146,6 +148,7 @@ async function readAndPlan(
 ): Promise<{ plan: ApplyPlan; lean: WorkbookSnapshot; noCompany: boolean }> {
   req.onStage?.("read");
   const wb = await host.read();
+  req.accept?.(wb);
   req.onStage?.("plan");
   const saved = readWorkbookState(wb).settings.companyName.trim();
   const company = saved ? undefined : req.company?.trim() || undefined;

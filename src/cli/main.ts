@@ -13,7 +13,7 @@ import type { DeclaredTable, MappingOverride } from "../core/recognise";
 import type { GanttMode, Lang } from "../core/settings";
 import { parseMappingField, parseMappingKey, parseSheetCell } from "../core/workbook-settings";
 import { colNumber, type WorkbookSnapshot } from "../core/snapshot";
-import { InputError, loadXlsxFile, readXlsx, readXlsxBytes } from "../host/xlsx/read";
+import { InputError, loadXlsxFile, readXlsx } from "../host/xlsx/read";
 import { baselineWords } from "../i18n/baseline";
 import { cliWords, USAGE } from "../i18n/cli";
 import { inputErrorMessage } from "../i18n/errors";
@@ -210,7 +210,6 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
   const opened = await openForWrite(file, o, io);
   if (!opened) return 2;
   const { bytes, out } = opened;
-  if (o.declared.length || o.overrides.length) handGivenFits(readXlsxBytes(bytes), o);
   const progress = io.progress ?? progressBar(process.stderr, o.lang);
   const host = new XlsxHost(bytes);
   const user = process.env.PTRACK_USER || userName();
@@ -229,7 +228,12 @@ async function writeCommand(command: "apply" | "clear", file: string, o: Options
       onStage: (s) => progress.stage(s),
       overrides: o.overrides,
       declared: o.declared,
+      accept: (wb) => handGivenFits(wb, o),
       file: basename(file),
+    }).catch((e: unknown) => {
+      // A refusal is a sentence of its own: the bar goes first.
+      progress.done();
+      throw e;
     });
     progress.stage("save");
     // The bar is cleared on failure too, so a sentence about the output starts its own line.

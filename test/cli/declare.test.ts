@@ -102,14 +102,24 @@ describe("a --table or --map the workbook cannot honour", () => {
     expect([code, out, err]).toEqual([2, "", `${sentence}\n`]);
   });
 
-  test("apply refuses it before writing anything", async () => {
+  test("apply refuses it before writing anything, with the progress line cleared first", async () => {
     const p = await plainFile();
     const target = join(dir, "never.xlsx");
-    const { code, err } = await run("apply", p, "-o", target, "--table", "工作!E2=schedule");
+    const events: string[] = [];
+    let err = "";
+    const io: Io = {
+      stdout: () => undefined,
+      stderr: (s) => void (err += s),
+      isTty: true,
+      progress: { stage: (s) => void events.push(s), done: () => void events.push("done") },
+    };
+    const code = await main(["apply", p, "-o", target, "--table", "工作!E2=schedule"], io);
     expect([code, err]).toEqual([
       2,
       "--table 工作!E2：第 2 行从 E 列起是空的；声明的单元格应是表头的第一个单元格。\n",
     ]);
+    // Read, then refused: the bar is cleared, nothing is planned or saved.
+    expect(events).toEqual(["read", "done"]);
     expect(existsSync(target)).toBe(false);
   });
 });
