@@ -391,12 +391,16 @@ export function readAs(fc: FieldCell, value: FieldValue): FieldCell {
   };
 }
 
-/** A date read as its month (`月份` = 2013-06-01): the month's last day. */
+/**
+ * A date read as its month (`月份` = 2013-06-01): the month's last day. That day is read, not
+ * written: `--normalize` may turn the text into a date only when it is the very day it wrote.
+ */
 function monthEnd(p: Parsed<FieldValue>): Parsed<FieldValue> {
   if (p.status !== "ok" || typeof p.value !== "string") return p;
   const y = Number(p.value.slice(0, 4));
   const m = Number(p.value.slice(5, 7));
-  return { ...p, value: `${p.value.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, "0")}` };
+  const value = `${p.value.slice(0, 8)}${String(daysInMonth(y, m)).padStart(2, "0")}`;
+  return { ...p, value, fromText: p.fromText && value === p.value };
 }
 
 const MONTH_SPAN = /^(\d{4})年(\d{1,2})月份?(?:[至到~～-](?:(\d{4})年)?(\d{1,2})月份?)?$/;
@@ -414,7 +418,8 @@ function parseMonth(c: Cell | undefined, date1904: boolean): Parsed<FieldValue> 
   if (m) {
     const y = Number(m[3] ?? m[1]);
     const mo = Number(m[4] ?? m[2]);
-    if (mo >= 1 && mo <= 12) return { status: "ok", value: ymd(y, mo, daysInMonth(y, mo)), fromText: true };
+    // A month or a span of months names no day: the cell keeps its text under `--normalize`.
+    if (mo >= 1 && mo <= 12) return { status: "ok", value: ymd(y, mo, daysInMonth(y, mo)), fromText: false };
   }
   // An item billed on its own line (`2016年第四季度调差`, `3月税金`): no month, so no due date, and no
   // mistyped date either. Its money still counts.

@@ -117,6 +117,28 @@ describe("a workbook of one sheet per contract", () => {
     ]);
   });
 
+  test("apply --normalize keeps a month written as text: a month, a span of months and a month's first day name no due day", async () => {
+    const months = ["2016年5月", "2016年6月至7月", "2016-08-01"];
+    const text = contractSheet(1);
+    const header = text.rows.findIndex((r) => r?.some((c) => c?.value === "月份"));
+    months.forEach((m, i) => {
+      const row = text.rows[header + 1 + i];
+      if (row?.[0]) row[0] = { value: m };
+    });
+    const input = await file("contracts-months.xlsx", {
+      sheets: [text],
+      date1904: false,
+    } as WorkbookSnapshot);
+    const output = join(dir, "contracts-months-out.xlsx");
+    const r = await run("apply", input, "-o", output, "--normalize");
+    expect(r.err).toBe("");
+    const after = openpyxl(output)["项目1"];
+    months.forEach((m, i) => expect(after[`A${header + 2 + i}`]).toBe(m));
+    // Still read as due at the month's end: the third month's 10,000 was not received.
+    const c = await run("check", output);
+    expect(c.out).toContain("2016年8月应收货款应于 2016-08-31 收款 10,000.00 元，已收 0.00 元");
+  }, 60_000);
+
   test("apply writes only the product's own sheets; the contract sheets read back unchanged", async () => {
     const input = await file("contracts-apply.xlsx", book());
     const output = join(dir, "contracts-out.xlsx");
