@@ -43,7 +43,7 @@ import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
 import { textOf, typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
-import { finding, RULES } from "./rules/index";
+import { finding, RULES, RULES_BY_ID } from "./rules/index";
 import {
   carryNetwork,
   criticalViews,
@@ -132,6 +132,7 @@ const OWN = new Map<RuleId, ReadonlySet<string>>(
 );
 /** A change no field list covers: a row's summary, continuation or phase, a table parsed whole. */
 const ANY = "*";
+const NONE: ReadonlySet<never> = new Set();
 
 /**
  * Rules that read only contracts and 收款计划表 rows and the indexes built from them: their
@@ -164,7 +165,7 @@ export interface LiveState {
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
-  last?: { recognised: boolean; retyped: number; planned: string[] };
+  last?: { recognised: boolean; retyped: number; planned: string[]; partial: RuleId[] };
   /**
    * What the last recheck parsed again, for whoever describes findings by their rows and contracts
    * (the pane's people and contract): the rows, by sheet, and the contract numbers whose contract
@@ -311,11 +312,18 @@ function settle(
   return out;
 }
 
-/** One rule's findings on a context built from `a`. */
-function run(a: Analysis, rule: RuleId, check: (ctx: RuleContext) => void): Finding[] {
-  const severity = a.settings.severities[rule] ?? RULES.find((r) => r.id === rule)!.severity;
+/** One rule's findings on a context built from `a` (on the rows `only`, when given). */
+function run(
+  a: Analysis,
+  rule: RuleId,
+  check: (ctx: RuleContext) => void,
+  only?: ReadonlySet<number>,
+): Finding[] {
+  const severity = a.settings.severities[rule] ?? RULES_BY_ID.get(rule)!.severity;
   const out: Finding[] = [];
-  check(full(a, (f) => out.push(finding(f, severity))));
+  const ctx = full(a, (f) => out.push(finding(f, severity)));
+  if (only) ctx.only = only;
+  check(ctx);
   return out;
 }
 
@@ -561,6 +569,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const model = { ...a.model, tables, ...indexes };
   const next: Analysis = { ...a, tables, model };
   const ctx = full(next, () => undefined);
+  const was = full(a, () => undefined);
+  /** Rules that judged part of a table again (TableRule.reach). */
+  const partial: RuleId[] = [];
   /** What changed among the findings: the result is the last one's with these taken out and put in. */
   const diff = { removed: new Set<Finding>(), added: [] as Finding[] };
   /**
@@ -647,6 +658,31 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       }
       if (TABLE.has(rule.id) && !sheets.has(t.sheet)) return;
       if (INDEX.has(rule.id) && !sourceChanged) return;
+      // A rule that can say which rows an edit reaches judges those alone.
+      const changed = fieldsChanged.get(i);
+      if (rule.reach && rows !== "all" && !changed?.has(ANY) && byTable.has(i)) {
+        const only = rule.reach({
+          before: a.tables[i],
+          after: t,
+          rows: rows ?? NONE,
+          fields: changed ?? NONE,
+          was,
+          now: ctx,
+        });
+        if (only) {
+          partial.push(rule.id);
+          if (only.size === 0) return;
+          const old = byTable.get(i)!;
+          const kept = old.filter((f) => f.row === undefined || !only.has(f.row));
+          const made = settle(
+            old.filter((f) => f.row !== undefined && only.has(f.row)),
+            run(next, rule.id, (c) => rule.check(c, t), only),
+            diff,
+          );
+          byTable.set(i, kept.length === old.length ? old.concat(made) : [...kept, ...made]);
+          return;
+        }
+      }
       byTable.set(
         i,
         settle(
@@ -780,7 +816,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     (n, [i, rows]) => n + (rows === "all" ? tables[i].rows.length : rows.size),
     0,
   );
-  live.last = { recognised: !unseen, retyped, planned };
+  live.last = { recognised: !unseen, retyped, planned, partial };
   const touchedRows = new Map<string, Set<number>>();
   for (const [i, rows] of edited) {
     const t = tables[i];
