@@ -50,6 +50,7 @@ import {
   subtasksOf,
   NETWORK_DATE_FIELDS,
   NETWORK_SHAPE_FIELDS,
+  repeatsIn,
   withoutRepeats,
 } from "./rules/critical";
 import { ACTUAL_FIELDS } from "./rules/process";
@@ -162,6 +163,8 @@ export interface LiveState {
   /** The baselines saved in the workbook and the one the rules compare with (a check lays it over the rows). */
   baselines: Baseline[];
   compared?: Baseline;
+  /** What withoutRepeats() drops from `all` (repeatsIn), undefined when nothing. */
+  repeat?: (f: Finding) => boolean;
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
@@ -235,6 +238,7 @@ export function startLive(
     groups,
     fixed,
     all,
+    repeat: repeatsIn(all),
     product: productSheets(wb),
     baselines,
     compared: ruleBaseline(baselines),
@@ -707,12 +711,22 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     );
   }
 
-  const all = mergeFindings(
-    wb,
-    diff.removed.size ? live.all.filter((f) => !diff.removed.has(f)) : live.all,
-    diff.added,
-  );
-  const findings = withoutRepeats(all);
+  const all = mergeFindings(wb, live.all, diff.added, diff.removed);
+  // What withoutRepeats() drops follows from the chain findings: while none came or went, the
+  // last list takes the same change, less the added ones it drops.
+  let findings: Finding[];
+  if (diff.added.some(isChain) || [...diff.removed].some(isChain)) {
+    live.repeat = repeatsIn(all);
+    findings = live.repeat ? all.filter((f) => !live.repeat!(f)) : all;
+  } else {
+    const repeat = live.repeat;
+    findings = mergeFindings(
+      wb,
+      a.result.findings,
+      repeat ? diff.added.filter((f) => !repeat(f)) : diff.added,
+      diff.removed,
+    );
+  }
   const findingsChanged = diff.added.length > 0 || diff.removed.size > 0;
   const editedPairs = [...edited];
   /** Whether a row of a sheet was edited (parsed again). */
@@ -832,6 +846,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   live.touched = { rows: touchedRows, contracts: touchedContracts };
   return live.analysis;
 }
+
+/** A finding withoutRepeats() reads to decide what it drops. */
+const isChain = (f: Finding) => f.rule === "schedule.critical-beyond-contract";
 
 /** Findings by severity, in one pass. */
 function counted(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
