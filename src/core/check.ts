@@ -365,22 +365,36 @@ const byFindingKey = (a: FindingKey, b: FindingKey): number =>
   (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0);
 
 /**
- * `sorted` (in sortFindings' order) with `added` merged in where sortFindings would put them,
- * after the sorted ones they tie with: the cost of sorting what was added, not all of it.
+ * `sorted` (in sortFindings' order) without `removed` and with `added` merged in where
+ * sortFindings would put them, after the sorted ones they tie with: the cost of sorting what was
+ * added, not all of it.
  */
-export function mergeFindings(wb: WorkbookSnapshot, sorted: readonly Finding[], added: Finding[]): Finding[] {
-  if (added.length === 0) return sorted.slice();
+export function mergeFindings(
+  wb: WorkbookSnapshot,
+  sorted: readonly Finding[],
+  added: Finding[],
+  removed?: ReadonlySet<Finding>,
+): Finding[] {
+  const rest = removed?.size ? sorted.filter((f) => !removed.has(f)) : sorted;
+  if (added.length === 0) return rest.slice();
   const keyOf = findingKeys(wb);
   const extra = added.map(keyOf).sort(byFindingKey);
+  // Each one goes after the last sorted finding it does not sort before: found by halving, so
+  // only a few dozen of the sorted ones get a key, not all of them.
   const out: Finding[] = [];
-  let j = 0;
-  for (const f of sorted) {
-    if (j < extra.length) {
-      const k = keyOf(f);
-      while (j < extra.length && byFindingKey(extra[j], k) < 0) out.push(extra[j++].f);
+  let from = 0;
+  for (const k of extra) {
+    let lo = from;
+    let hi = rest.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (byFindingKey(k, keyOf(rest[mid])) < 0) hi = mid;
+      else lo = mid + 1;
     }
-    out.push(f);
+    for (let i = from; i < lo; i++) out.push(rest[i]);
+    out.push(k.f);
+    from = lo;
   }
-  while (j < extra.length) out.push(extra[j++].f);
+  for (let i = from; i < rest.length; i++) out.push(rest[i]);
   return out;
 }

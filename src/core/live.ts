@@ -43,13 +43,14 @@ import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
 import { textOf, typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
-import { finding, RULES } from "./rules/index";
+import { finding, RULES, RULES_BY_ID } from "./rules/index";
 import {
   carryNetwork,
   criticalViews,
   subtasksOf,
   NETWORK_DATE_FIELDS,
   NETWORK_SHAPE_FIELDS,
+  repeatsIn,
   withoutRepeats,
 } from "./rules/critical";
 import { ACTUAL_FIELDS } from "./rules/process";
@@ -132,6 +133,7 @@ const OWN = new Map<RuleId, ReadonlySet<string>>(
 );
 /** A change no field list covers: a row's summary, continuation or phase, a table parsed whole. */
 const ANY = "*";
+const NONE: ReadonlySet<never> = new Set();
 
 /**
  * Rules that read only contracts and 收款计划表 rows and the indexes built from them: their
@@ -161,10 +163,12 @@ export interface LiveState {
   /** The baselines saved in the workbook and the one the rules compare with (a check lays it over the rows). */
   baselines: Baseline[];
   compared?: Baseline;
+  /** What withoutRepeats() drops from `all` (repeatsIn), undefined when nothing. */
+  repeat?: (f: Finding) => boolean;
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
-  last?: { recognised: boolean; retyped: number; planned: string[] };
+  last?: { recognised: boolean; retyped: number; planned: string[]; partial: RuleId[] };
   /**
    * What the last recheck parsed again, for whoever describes findings by their rows and contracts
    * (the pane's people and contract): the rows, by sheet, and the contract numbers whose contract
@@ -234,6 +238,7 @@ export function startLive(
     groups,
     fixed,
     all,
+    repeat: repeatsIn(all),
     product: productSheets(wb),
     baselines,
     compared: ruleBaseline(baselines),
@@ -311,11 +316,18 @@ function settle(
   return out;
 }
 
-/** One rule's findings on a context built from `a`. */
-function run(a: Analysis, rule: RuleId, check: (ctx: RuleContext) => void): Finding[] {
-  const severity = a.settings.severities[rule] ?? RULES.find((r) => r.id === rule)!.severity;
+/** One rule's findings on a context built from `a` (on the rows `only`, when given). */
+function run(
+  a: Analysis,
+  rule: RuleId,
+  check: (ctx: RuleContext) => void,
+  only?: ReadonlySet<number>,
+): Finding[] {
+  const severity = a.settings.severities[rule] ?? RULES_BY_ID.get(rule)!.severity;
   const out: Finding[] = [];
-  check(full(a, (f) => out.push(finding(f, severity))));
+  const ctx = full(a, (f) => out.push(finding(f, severity)));
+  if (only) ctx.only = only;
+  check(ctx);
   return out;
 }
 
@@ -561,6 +573,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const model = { ...a.model, tables, ...indexes };
   const next: Analysis = { ...a, tables, model };
   const ctx = full(next, () => undefined);
+  const was = full(a, () => undefined);
+  /** Rules that judged part of a table again (TableRule.reach). */
+  const partial: RuleId[] = [];
   /** What changed among the findings: the result is the last one's with these taken out and put in. */
   const diff = { removed: new Set<Finding>(), added: [] as Finding[] };
   /**
@@ -647,6 +662,31 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       }
       if (TABLE.has(rule.id) && !sheets.has(t.sheet)) return;
       if (INDEX.has(rule.id) && !sourceChanged) return;
+      // A rule that can say which rows an edit reaches judges those alone.
+      const changed = fieldsChanged.get(i);
+      if (rule.reach && rows !== "all" && !changed?.has(ANY) && byTable.has(i)) {
+        const only = rule.reach({
+          before: a.tables[i],
+          after: t,
+          rows: rows ?? NONE,
+          fields: changed ?? NONE,
+          was,
+          now: ctx,
+        });
+        if (only) {
+          partial.push(rule.id);
+          if (only.size === 0) return;
+          const old = byTable.get(i)!;
+          const kept = old.filter((f) => f.row === undefined || !only.has(f.row));
+          const made = settle(
+            old.filter((f) => f.row !== undefined && only.has(f.row)),
+            run(next, rule.id, (c) => rule.check(c, t), only),
+            diff,
+          );
+          byTable.set(i, kept.length === old.length ? old.concat(made) : [...kept, ...made]);
+          return;
+        }
+      }
       byTable.set(
         i,
         settle(
@@ -671,12 +711,22 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     );
   }
 
-  const all = mergeFindings(
-    wb,
-    diff.removed.size ? live.all.filter((f) => !diff.removed.has(f)) : live.all,
-    diff.added,
-  );
-  const findings = withoutRepeats(all);
+  const all = mergeFindings(wb, live.all, diff.added, diff.removed);
+  // What withoutRepeats() drops follows from the chain findings: while none came or went, the
+  // last list takes the same change, less the added ones it drops.
+  let findings: Finding[];
+  if (diff.added.some(isChain) || [...diff.removed].some(isChain)) {
+    live.repeat = repeatsIn(all);
+    findings = live.repeat ? all.filter((f) => !live.repeat!(f)) : all;
+  } else {
+    const repeat = live.repeat;
+    findings = mergeFindings(
+      wb,
+      a.result.findings,
+      repeat ? diff.added.filter((f) => !repeat(f)) : diff.added,
+      diff.removed,
+    );
+  }
   const findingsChanged = diff.added.length > 0 || diff.removed.size > 0;
   const editedPairs = [...edited];
   /** Whether a row of a sheet was edited (parsed again). */
@@ -780,7 +830,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     (n, [i, rows]) => n + (rows === "all" ? tables[i].rows.length : rows.size),
     0,
   );
-  live.last = { recognised: !unseen, retyped, planned };
+  live.last = { recognised: !unseen, retyped, planned, partial };
   const touchedRows = new Map<string, Set<number>>();
   for (const [i, rows] of edited) {
     const t = tables[i];
@@ -796,6 +846,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   live.touched = { rows: touchedRows, contracts: touchedContracts };
   return live.analysis;
 }
+
+/** A finding withoutRepeats() reads to decide what it drops. */
+const isChain = (f: Finding) => f.rule === "schedule.critical-beyond-contract";
 
 /** Findings by severity, in one pass. */
 function counted(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {

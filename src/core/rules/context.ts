@@ -59,6 +59,25 @@ export interface RuleContext {
   /** 收款计划表 rows per contract number. */
   planRows: Map<string, TypedRow[]>;
   report(f: Omit<Finding, "severity">): void;
+  /**
+   * Live validation judging part of a table again: the rows a rule with `reach` reports on (it
+   * keeps its other findings). Undefined: every row.
+   */
+  only?: ReadonlySet<number>;
+}
+
+/** What an edit changed on one table, for a rule that can judge part of it again (TableRule.reach). */
+export interface TableEdit {
+  /** The table before and after: the same rows in the same order, some of them parsed again. */
+  before: TypedTable;
+  after: TypedTable;
+  /** The rows parsed again. */
+  rows: ReadonlySet<number>;
+  /** The fields whose value changed on them. */
+  fields: ReadonlySet<string>;
+  /** What the rules saw before the edit (its tables and indexes) and see now. */
+  was: Omit<RuleContext, "report">;
+  now: Omit<RuleContext, "report">;
 }
 
 interface RuleBase {
@@ -76,6 +95,12 @@ export interface TableRule extends RuleBase {
   /** A workbook-level precondition, e.g. "a contracts table exists". */
   when?: (ctx: RuleContext) => boolean;
   check(ctx: RuleContext, table: TypedTable): void;
+  /**
+   * The rows whose findings an edit can change (live validation judges those again, with
+   * ctx.only, and keeps the rest); undefined when that cannot be said cheaply (all are judged).
+   * A rule that has it reports only on rows, and only on ctx.only's when that is set.
+   */
+  reach?(edit: TableEdit): ReadonlySet<number> | undefined;
 }
 
 /** A rule run once per workbook (recognition, calendar). */

@@ -573,8 +573,10 @@ export const scheduleCriticalBeyondContract: TableRule = {
   check(ctx, table) {
     const net = scheduleNetwork(ctx, table);
     if (!net) return;
+    const only = ctx.only;
     const byContract = new Map<string, number[]>();
     net.rows.forEach((row, i) => {
+      if (only && !only.has(row.row)) return;
       const no = textOf(row.fields.contractNo);
       if (no === undefined) return;
       const list = byContract.get(no);
@@ -607,6 +609,69 @@ export const scheduleCriticalBeyondContract: TableRule = {
       );
     }
   },
+  // A contract's finding is its tasks' latest forecast finish and the chain driving it: an edit
+  // reaches the rows of the contracts whose row changed, whose task rows were edited, or one of
+  // whose tasks now finishes on another day or is driven by another chain.
+  reach({ before, after, rows, fields, was, now }) {
+    if ([...fields].some((f) => NETWORK_SHAPE_FIELDS.has(f))) return undefined;
+    const old = scheduleNetwork(was, before);
+    const net = scheduleNetwork(now, after);
+    if (!old || !net) return old === net ? new Set() : undefined;
+    const n = net.rows.length;
+    if (old.rows.length !== n || old.forecast.duplicateIds.length || net.forecast.duplicateIds.length)
+      return undefined;
+    const contracts = new Set<string>();
+    const add = (row: TypedRow) => {
+      const no = textOf(row.fields.contractNo);
+      if (no !== undefined) contracts.add(no);
+    };
+    if (was.contracts !== now.contracts)
+      for (const no of new Set([...was.contracts.keys(), ...now.contracts.keys()]))
+        if (was.contracts.get(no) !== now.contracts.get(no)) contracts.add(no);
+    for (const r of before.rows) if (rows.has(r.row)) add(r);
+    for (const r of after.rows) if (rows.has(r.row)) add(r);
+    if (old.forecast !== net.forecast) {
+      const a = old.forecast.tasks;
+      const b = net.forecast.tasks;
+      const index = indexOfIds(net.ids);
+      // Per task: 1 when the chain of drivers back from it is as it was, 2 when not, 3 on the walk.
+      const state = new Uint8Array(n);
+      const path: number[] = [];
+      for (let i = 0; i < n; i++) {
+        let j = i;
+        let changed = false;
+        while (state[j] === 0) {
+          if (a[j].driver !== b[j].driver) {
+            changed = true;
+            break;
+          }
+          state[j] = 3;
+          path.push(j);
+          const d = b[j].driver;
+          const next = d === undefined ? undefined : index.get(d);
+          if (next === undefined) break;
+          j = next;
+        }
+        if (changed || state[j] === 2) {
+          state[j] = 2;
+          changed = true;
+        }
+        for (const k of path) state[k] = changed ? 2 : 1;
+        path.length = 0;
+      }
+      for (let i = 0; i < n; i++)
+        if (state[i] === 2 || a[i].earlyFinish !== b[i].earlyFinish) {
+          add(old.rows[i]);
+          add(net.rows[i]);
+        }
+    }
+    const out = new Set(rows);
+    for (const r of after.rows) {
+      const no = textOf(r.fields.contractNo);
+      if (no !== undefined && contracts.has(no)) out.add(r.row);
+    }
+    return out;
+  },
 };
 
 /**
@@ -617,12 +682,24 @@ export const scheduleCriticalBeyondContract: TableRule = {
  * from the findings before this, so the 备忘录 still lists every task that causes it.
  */
 export function withoutRepeats(findings: Finding[]): Finding[] {
+  const repeat = repeatsIn(findings);
+  return repeat ? findings.filter((f) => !repeat(f)) : findings;
+}
+
+/**
+ * Whether a finding is one withoutRepeats() drops from `findings`: decided by their
+ * schedule.critical-beyond-contract findings alone. Undefined when it drops none.
+ */
+export function repeatsIn(findings: readonly Finding[]): ((f: Finding) => boolean) | undefined {
   const where = (f: Finding) => `${f.sheet}\u0000${f.row}\u0000${f.args.contractNo}`;
   const chained = new Set<string>();
-  for (const f of findings) if (f.rule === "schedule.critical-beyond-contract") chained.add(where(f));
-  if (chained.size === 0) return findings;
-  return findings.filter((f) => f.rule !== "schedule.beyond-contract" || !chained.has(where(f)));
+  for (const f of findings) if (f.rule === CHAINED) chained.add(where(f));
+  if (chained.size === 0) return undefined;
+  return (f) => f.rule === REPEATED && chained.has(where(f));
 }
+
+const CHAINED = "schedule.critical-beyond-contract";
+const REPEATED = "schedule.beyond-contract";
 
 /** Which tasks have a predecessor, which a successor, and how many either: by the network's links alone. */
 function linkedEnds(net: ScheduleNetwork): { hasPred: Uint8Array; hasSucc: Uint8Array; used: number } {
@@ -663,16 +740,11 @@ export const scheduleUnlinked: TableRule = {
     // A schedule uses predecessors when most of its tasks take part in a link; a sheet with a
     // stray link or two is not one whose every other task should be called loose.
     if (used * 2 <= n) return;
-    let first: IsoDate | undefined;
-    let last: IsoDate | undefined;
-    for (const row of net.rows) {
-      const s = dateOf(row.fields.planStart) ?? dateOf(row.fields.planEnd);
-      const e = dateOf(row.fields.planEnd) ?? dateOf(row.fields.planStart);
-      if (s !== undefined && (first === undefined || s < first)) first = s;
-      if (e !== undefined && (last === undefined || e > last)) last = e;
-    }
+    const { first, last } = planSpan(net.rows);
+    const only = ctx.only;
     for (let i = 0; i < n; i++) {
       const row = net.rows[i];
+      if (only && !only.has(row.row)) continue;
       const s = dateOf(row.fields.planStart) ?? dateOf(row.fields.planEnd);
       const e = dateOf(row.fields.planEnd) ?? dateOf(row.fields.planStart);
       // The project's opening task needs no predecessor, its closing one no successor.
@@ -687,7 +759,32 @@ export const scheduleUnlinked: TableRule = {
       );
     }
   },
+  // A task is judged by its links, its own dates and the project's first and last: an edit that
+  // changed neither the links nor the project's span reaches the edited rows alone.
+  reach({ before, after, rows, fields, was, now }) {
+    if ([...fields].some((f) => NETWORK_SHAPE_FIELDS.has(f))) return undefined;
+    const old = scheduleNetwork(was, before);
+    const net = scheduleNetwork(now, after);
+    if (!old || !net) return old === net ? new Set() : undefined;
+    if (old.rows.length !== net.rows.length) return undefined;
+    const a = planSpan(old.rows);
+    const b = planSpan(net.rows);
+    return a.first === b.first && a.last === b.last ? rows : undefined;
+  },
 };
+
+/** The project's first and last planned dates (a task with one date counts it as both). */
+function planSpan(rows: readonly TypedRow[]): { first?: IsoDate; last?: IsoDate } {
+  let first: IsoDate | undefined;
+  let last: IsoDate | undefined;
+  for (const row of rows) {
+    const s = dateOf(row.fields.planStart) ?? dateOf(row.fields.planEnd);
+    const e = dateOf(row.fields.planEnd) ?? dateOf(row.fields.planStart);
+    if (s !== undefined && (first === undefined || s < first)) first = s;
+    if (e !== undefined && (last === undefined || e > last)) last = e;
+  }
+  return { first, last };
+}
 
 // ── The critical path as the pane and the highlight show it ──
 

@@ -374,7 +374,9 @@ export const schedulePredecessorOrder: TableRule = {
   },
   check(ctx, table) {
     const byWbs = rowsByWbs(table);
+    const only = ctx.only;
     for (const row of table.rows) {
+      if (only && !only.has(row.row)) continue;
       const start = dateOf(row.fields.planStart);
       const end = dateOf(row.fields.planEnd);
       for (const link of linksOf(row.fields.predecessors)) {
@@ -414,6 +416,22 @@ export const schedulePredecessorOrder: TableRule = {
         );
       }
     }
+  },
+  // A row is judged by its own dates and its predecessors': an edit reaches the edited rows and
+  // the rows naming one of them as predecessor, unless it changed which row a code names.
+  reach({ after, rows, fields }) {
+    if (fields.has("wbs") || fields.has("taskId") || fields.has("predecessors")) return undefined;
+    const key = after.fields.has("taskId") ? "taskId" : "wbs";
+    const codes = new Set<string>();
+    for (const r of after.rows) {
+      const code = rows.has(r.row) ? textOf(r.fields[key]) : undefined;
+      if (code !== undefined) codes.add(code);
+    }
+    const out = new Set(rows);
+    if (codes.size > 0)
+      for (const r of after.rows)
+        if (linksOf(r.fields.predecessors).some((l) => codes.has(l.predecessor))) out.add(r.row);
+    return out;
   },
 };
 
