@@ -253,6 +253,7 @@ const schedule: KindDef = {
         "Assigned To",
         "Assignee",
         "Team Member",
+        "Task Owner",
         "Person in charge",
       ],
       weak: ["OWNER", "人员"],
@@ -274,6 +275,8 @@ const schedule: KindDef = {
         "预计开始",
         "预计开始时间",
         "预计开始日期",
+        "预期开始时间",
+        "预期开始日期",
         "开始",
         "Start",
         "Start Date",
@@ -318,6 +321,10 @@ const schedule: KindDef = {
         "预计完成日期",
         "预计截止时间",
         "预计截止日期",
+        "预期完成时间",
+        "预期完成日期",
+        "预期结束时间",
+        "预期结束日期",
         "计划时间",
         "预计时间",
         "计划开发时间",
@@ -421,9 +428,25 @@ const schedule: KindDef = {
     {
       field: "predecessors",
       type: "wbsList",
-      headers: ["前置任务", "前置工作项", "紧前工作", "紧前任务", "前置", "Predecessors"],
+      headers: [
+        "前置任务",
+        "前置工作项",
+        "紧前工作",
+        "紧前任务",
+        "前置",
+        "依赖任务",
+        "Predecessors",
+        "Dependency",
+        "Dependencies",
+        "Depends On",
+      ],
     },
     { field: "milestone", type: "yesno", headers: ["里程碑", "Milestone"] },
+    {
+      field: "parent",
+      type: "wbs",
+      headers: ["父任务", "上级任务", "父级任务", "父任务ID", "父级", "Parent", "Parent ID", "Parent Task"],
+    },
     { field: "deliverable", type: "text", headers: ["交付成果", "交付物"] },
     {
       field: "baselineStart",
@@ -734,6 +757,12 @@ export const RANGE_TIME_HEADERS: readonly string[] = [
   "时间段",
   "起止",
 ];
+
+/**
+ * A workload counted in days (`工作量（人天）`, `工时(天)`): in a plan, how many days the task takes —
+ * its duration — when the header's unit says days; in hours it is no duration.
+ */
+export const WORKLOAD_HEADERS: readonly string[] = ["工作量", "工时", "预计工时", "计划工时"];
 
 /** Plain "what" headers (内容, 主要内容): a plan's task only beside such a column of date ranges. */
 export const RANGE_TASK_HEADERS: readonly string[] = ["内容", "主要内容", "计划内容", "工作安排", "事项"];

@@ -12,6 +12,7 @@ import {
   PERIOD_HEADERS,
   RANGE_TASK_HEADERS,
   RANGE_TIME_HEADERS,
+  WORKLOAD_HEADERS,
   type FieldDef,
   type Kind,
 } from "./kinds";
@@ -219,6 +220,7 @@ const UNITS = new Set([
   "天",
   "日",
   "工作日",
+  "人天",
   "月",
   "年",
   "小时",
@@ -236,6 +238,7 @@ function digit(ch: string): number {
 }
 
 const TRAILING_BRACKET = /^(.*[^([])[([]([^()[\]]*)[)\]]$/;
+const INNER_QUALIFIER = /^([^([]+)[([](预计|计划|实际|预期)[)\]]([^()[\]]+)$/;
 
 /**
  * Header text → comparison key: spaces, line breaks and full/half-width differences
@@ -249,6 +252,9 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     .replace(/^[*※★]+|[*※★]+$/g, "")
     // A system export's field names (contract_no, sign_date) read as the words they join.
     .replace(/([A-Z])_(?=[A-Z])/g, "$1");
+  // A qualifier in brackets inside the header reads as written in front (`完成（预计）时间` → `预计完成时间`).
+  const q = INNER_QUALIFIER.exec(key);
+  if (q) key = q[2] + q[1] + q[3];
   let unit: string | undefined;
   for (let i = 0; i < 2; i++) {
     const m = TRAILING_BRACKET.exec(key);
@@ -337,11 +343,11 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
 }
 
 /**
- * Two words for one column (`负责人/参与人`, `开始/开工日期`): the field every part names, when
+ * Two words for one column (`负责人/参与人`, `开始/开工日期`, `前端\后端人员`): the field every part names, when
  * they all name the same one.
  */
 function slashed(kind: Kind, key: string): FieldHit | undefined {
-  const parts = key.split(/[/、|]/);
+  const parts = key.split(/[/\\、|]/);
   if (parts.length < 2) return undefined;
   let hit: FieldHit | undefined;
   for (const p of parts) {
@@ -477,11 +483,11 @@ function isLabelRow(cells: PCell[]): boolean {
 }
 
 /**
- * A heading numbered the Chinese way: `一、`, `（二）`, `三`, `第一阶段`, `阶段 2`, `PHASE 3`, or a name
- * ending in 阶段.
+ * A heading numbered the Chinese way: `一、`, `（二）`, `三`, `第一阶段`, `阶段 2`, `PHASE 3`, a numbered
+ * milestone or part (`Milestone 1 - Kickoff`, `Part 2 - Develop`), or a name ending in 阶段.
  */
 const SECTION_HEADING =
-  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批)|(?:阶段|PHASE)[一二三四五六七八九十\d]+(?:$|[:：、.．]))|阶段$/i;
+  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批)|(?:阶段|PHASE)[一二三四五六七八九十\d]+(?:$|[:：、.．])|(?:MILESTONE|PART|STAGE)\d+(?:$|[:：、.．\-–—]))|阶段$/i;
 
 /**
  * A section row inside a table (`一、前期准备`, `二 | 系统实施`): text only, nothing in a
@@ -633,7 +639,7 @@ function ref(col: HeaderCol | undefined, c: number): ColumnRef {
  * columns, not held against the table.
  */
 /** Optional fields too generic to count as evidence for a kind. */
-const GENERIC = new Set(["wbs", "note", "taskId"]);
+const GENERIC = new Set(["wbs", "note", "taskId", "parent"]);
 
 /**
  * Whether the mapped columns hold one of the kind's core field sets. A generic header (名称,
@@ -728,6 +734,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       if (hit) break;
     }
     if (hit && col.unit !== undefined) hit = inDays(kind, hit, col.unit);
+    else if (!hit && col.unit !== undefined) hit = workloadInDays(kind, col.keys[0], col.unit);
     const prev = hit && taken(hit);
     if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
       weakCols.delete(prev.col);
@@ -829,13 +836,26 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     valid = needsDates !== undefined;
   }
   if (!valid && needsRanges !== undefined) valid = true;
+  // A task, both ends of its plan and the tasks it waits for (name | start | end | dependency): a plan
+  // however plainly the rest is headed; a booking list has no predecessors.
+  if (
+    !valid &&
+    kind === "schedule" &&
+    columns.task &&
+    columns.planStart &&
+    columns.planEnd &&
+    columns.predecessors &&
+    !weakFields.has("predecessors")
+  )
+    valid = true;
   const m: Mapping = { kind, columns, groups, unmapped, score, valid, missing, strong, weakFields };
   if (needsDates) m.needsDates = needsDates;
   if (needsRanges !== undefined) m.needsRanges = needsRanges;
   return m;
 }
 
-const DAY_UNITS = new Set(["天", "日", "工作日"]);
+const DAY_UNITS = new Set(["天", "日", "工作日", "人天"]);
+const WORKLOAD_KEYS = new Set(WORKLOAD_HEADERS.map((h) => normaliseHeader(h).key));
 
 /**
  * A date header counted in days (`计划时间（天）`, `完成时间(日)`) heads the kind's duration: the
@@ -847,6 +867,16 @@ function inDays(kind: Kind, hit: FieldHit, unit: string): FieldHit {
   if (fields.find((f) => f.field === hit.field)?.type !== "date") return hit;
   const days = fields.find((f) => f.type === "days");
   return days ? { field: days.field } : hit;
+}
+
+/**
+ * A workload counted in days (`工作量（人天）`) heads the kind's duration, as a generic header: it
+ * maps the column once the kind is recognised, it is no evidence of one.
+ */
+function workloadInDays(kind: Kind, key: string, unit: string): FieldHit | undefined {
+  if (!DAY_UNITS.has(unit) || !WORKLOAD_KEYS.has(key)) return undefined;
+  const days = KIND_DEFS[kind].fields.find((f) => f.type === "days");
+  return days ? { field: days.field, weak: true } : undefined;
 }
 
 /** The best valid kind for these header columns. */
@@ -1038,19 +1068,32 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   }
   // Every task on two rows, a 计划 row over an 实际 row: plainly headed 开始日期 | 结束日期 are the plan's.
   const paired = m.columns.planStart !== undefined && m.columns.planEnd !== undefined && planActualRows(rows);
-  if (!paired && !dated.some((f) => !m.weakFields.has(f)) && phasePairs(cols).length < 2) return undefined;
+  const specific = dated.some((f) => !m.weakFields.has(f));
+  // Both ends of the plan, however plainly headed (开始时间 | 结束时间), right beside a column of names
+  // with no header at all: the task column, if the dates below are real dates.
+  const plainPair =
+    !paired &&
+    !specific &&
+    phasePairs(cols).length < 2 &&
+    m.columns.planStart !== undefined &&
+    m.columns.planEnd !== undefined;
+  if (!paired && !specific && !plainPair && phasePairs(cols).length < 2) return undefined;
   // One plan date column holding ranges (`2024/10/12-2024/10/30`): both ends of the plan, as 起止日期.
   splitRangeColumn(ctx, m.columns, rows);
-  if (PLAN_EVIDENCE.filter((f) => m.columns[f]).length < 2) return undefined;
+  const evidence = PLAN_EVIDENCE.filter((f) => m.columns[f]).length;
   const firstDate = Math.min(...dated.map((f) => m.columns[f]!.col));
   const mapped = mappedColumns({ mapping: m, c1: 1, c2, cols });
   const dateRows = rows.filter((row) =>
     row.cells.some(
       (x) =>
         x.c === firstDate &&
-        (typeof x.v === "number" || dateLike(x, ctx.date1904) || /[?？][-~至到]/.test(x.t)),
+        (plainPair
+          ? dateLike(x, ctx.date1904)
+          : typeof x.v === "number" || dateLike(x, ctx.date1904) || /[?？][-~至到]/.test(x.t)),
     ),
   ).length;
+  // One date headed as a plan's (`完成（预计）时间`) is evidence enough when the rows below are dated.
+  if (evidence < 2 && !(specific && dated.length === 1 && dateRows >= 3)) return undefined;
   if (dateRows < 2) return undefined;
   const byCol = new Map(cols.map((x) => [x.c, x]));
   // The task is near the dates; under 计划/实际 rows it may stand further left, past status and hours.
@@ -1058,6 +1101,7 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (mapped.has(c)) continue;
     const h = byCol.get(c);
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
+    if (plainPair && ((h && !isBlank(h.header)) || c !== firstDate - 1)) continue;
     let names = 0;
     let values = 0;
     const seen = new Set<string>();
@@ -1222,7 +1266,7 @@ function scanRegion(
       footerRows.push(row.r);
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
-    else if (isSectionRow(ctx, row.r, cells, dataCols)) sectionRows.push(row.r);
+    else if (isSectionRow(ctx, row.r, cells, dataCols) || isSpareTaskRow(cells)) sectionRows.push(row.r);
     // The header written again further down (a ledger pasted together from pieces, a plan kept in
     // blocks per version): the table goes on, and the one-cell lines right above it (`S9版本`, a
     // note closing the block before) head the block, they are no rows.
@@ -1383,6 +1427,22 @@ function isUnusedTemplateRow(cells: PCell[], dataCols: Set<number>): boolean {
   return data.length >= 2 && data.every((x) => x.v === 0);
 }
 
+/** A template's numbered stand-in for a task (`任务 26`, `Task 5`, `活动 3`). */
+const SPARE_TASK = /^(?:任务|活动|工作|TASK|ACTIVITY)\d+$/i;
+
+/**
+ * A Gantt template's spare line: its numbered stand-in name (`任务 26`) and nothing but the counts
+ * its formulas fill in (`1` day) — no name of its own, no date.
+ */
+function isSpareTaskRow(cells: PCell[]): boolean {
+  const texts = cells.filter((x) => typeof x.v === "string");
+  return (
+    texts.length === 1 &&
+    SPARE_TASK.test(compact(texts[0].t)) &&
+    cells.every((x) => typeof x.v === "string" || (typeof x.v === "number" && Math.abs(x.v) < 1000))
+  );
+}
+
 /** `单位：万元` written in the lines above a table applies to its money columns without a unit. */
 function unitAbove(ctx: Ctx, from: number, topIdx: number): string | undefined {
   for (let j = topIdx - 1; j >= Math.max(from, topIdx - 5); j--) {
@@ -1493,6 +1553,8 @@ function numberingCols(f: Found): Set<number> {
 /** Fields that name a row rather than describe it; a section heading may sit in their columns. */
 const LABEL_FIELDS = new Set([
   "wbs",
+  "taskId",
+  "parent",
   "task",
   "phase",
   "contractNo",
@@ -1594,10 +1656,17 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
     const { values, hits: dates } = sampleColumn(ctx, region, needs, (x) => dateLike(x, ctx.date1904));
     return dates >= 2 && dates * 2 >= values;
   }
-  const cols = KIND_DEFS[f.mapping.kind].coreDates
-    .map((k) => f.mapping.columns[k]?.col)
-    .filter((c) => c !== undefined);
+  const dated = KIND_DEFS[f.mapping.kind].coreDates.filter((k) => f.mapping.columns[k]);
+  const cols = dated.map((k) => f.mapping.columns[k]!.col);
   if (cols.length === 0) return true;
+  // A header alone with its dates headed only plainly (开始时间 | 结束时间, as a timesheet has them):
+  // no row below says it is a plan.
+  if (
+    f.mapping.kind === "schedule" &&
+    region.dataRows.length === 0 &&
+    dated.every((k) => f.mapping.weakFields.has(k))
+  )
+    return false;
   const want = new Set(cols);
   let values = 0;
   let dates = 0;
@@ -1653,7 +1722,8 @@ function taskSpan(ctx: Ctx, t: RecognisedTable): ColumnRef[] | undefined {
 
 /**
  * Phase headings of an outline (`1 | 项目构思和发起` with nothing in the date, owner or amount
- * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks.
+ * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks. So is
+ * a row other rows name as their parent (a 父任务 column) when it has no date of its own.
  */
 function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   if (f.mapping.kind !== "schedule") return;
@@ -1669,6 +1739,26 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   // Headings already told apart by their numbering (`阶段 1 | 项目前期准备`) fill the same columns;
   // a row filling just those, with nothing in a data column, is one more (`结题答辩 | 项目答辩`).
   const shapeOf = (cells: PCell[]) => cells.map((x) => x.c).join(",");
+  const idCol = f.mapping.columns.taskId?.col ?? f.mapping.columns.wbs?.col;
+  const parentCol = f.mapping.columns.parent?.col;
+  const textAt = (r: number, c: number | undefined) => {
+    const x = c === undefined ? undefined : byRow.get(r)?.cells.find((y) => y.c === c);
+    return x && !isBlank(x.t) ? compact(x.t) : undefined;
+  };
+  // Codes as written (`4`, `4.0`, `1.2`): an id and a reference to it compare equal.
+  const code = (t: string) => t.replace(/\.0+$/, "");
+  const parents = new Set<string>();
+  // A summary another task waits for (`4，13` in a 前置任务) stays a row: the link must find it.
+  const waitedFor = new Set<string>();
+  const predCol = f.mapping.columns.predecessors?.col;
+  for (const r of rows) {
+    const p = textAt(r, parentCol);
+    if (p !== undefined) parents.add(code(p));
+    for (const m of textAt(r, predCol)?.match(/\d+(?:\.\d+)*/g) ?? []) waitedFor.add(code(m));
+  }
+  const dateCols = KIND_DEFS.schedule.coreDates
+    .map((k) => f.mapping.columns[k]?.col)
+    .filter((c): c is number => c !== undefined);
   const headingShapes = new Map<string, number>();
   for (const r of region.sectionRows) {
     const cells = cellsIn(byRow.get(r) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
@@ -1678,7 +1768,15 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
-    if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
+    const id = textAt(rows[i], idCol);
+    if (
+      id !== undefined &&
+      parents.has(code(id)) &&
+      !waitedFor.has(code(id)) &&
+      !cells.some((x) => dateCols.includes(x.c))
+    )
+      phase = true;
+    else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
     else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {
       const w = wbsOf(rows[i]);

@@ -1,0 +1,243 @@
+/**
+ * Schedule shapes met on a fifth round of real workbooks (plans only) the recognition had never
+ * been measured on, rebuilt with invented values.
+ */
+import { type CheckResult } from "../../src/core/check";
+import { normaliseHeader, recognise } from "../../src/core/recognise";
+import { d, sheet, workbook } from "../helpers/snapshot";
+import { check, letters, only } from "../helpers/recognition";
+
+const errorsOn = (r: CheckResult, rows: number[]) =>
+  r.findings.filter((f) => f.severity === "error" && f.row !== undefined && rows.includes(f.row));
+
+describe("the vocabulary of plans", () => {
+  test("Task Owner heads the owner of an English plan", () => {
+    const t = only(
+      workbook(
+        sheet("Tasks", [
+          ["Task", "Notes", "Start Date", "Due Date", "Duration", "Task Owner", "Status"],
+          ["Survey the site", null, d("2026-03-02"), d("2026-03-04"), 2, "Lin", "Done"],
+          ["Draft the layout", null, d("2026-03-05"), d("2026-03-10"), 5, "Wu", "Open"],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "A", planStart: "C", planEnd: "D", duration: "E", owner: "F" });
+  });
+
+  test("a qualifier in brackets inside a header reads as written in front: 完成（预计）时间", () => {
+    expect(normaliseHeader("完成（预计）时间").key).toBe("预计完成时间");
+    expect(normaliseHeader("开始(计划)日期").key).toBe("计划开始日期");
+    // A trailing unit is still a unit.
+    expect(normaliseHeader("工期（天）")).toEqual({ key: "工期", unit: "天" });
+  });
+
+  test("预期完成时间 is a plan's end and 工作量（人天） its duration", () => {
+    const t = only(
+      workbook(
+        sheet("开发计划", [
+          ["序号", "工作模块", "工作内容", "计划开始时间", "工作量（人天）", "预期完成时间"],
+          [1, "采集", "接口联调", d("2026-02-02"), 5, d("2026-02-06")],
+          [2, "清洗", "规则编写", d("2026-02-09"), 4, d("2026-02-12")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "C", planStart: "D", duration: "E", planEnd: "F" });
+  });
+
+  test("a workload in hours is no duration", () => {
+    const t = only(
+      workbook(
+        sheet("开发计划", [
+          ["工作内容", "计划开始时间", "工作量（小时）", "预期完成时间"],
+          ["接口联调", d("2026-02-02"), 30, d("2026-02-06")],
+          ["规则编写", d("2026-02-09"), 20, d("2026-02-12")],
+        ]),
+      ),
+    );
+    expect(letters(t).duration).toBeUndefined();
+  });
+
+  test("two words for one column may be parted by a backslash: 负责人\\参与人", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["工作内容", "负责人\\参与人", "计划开始时间", "计划结束时间"],
+          ["登录", "甲", d("2026-01-12"), d("2026-01-13")],
+          ["定位", "乙", d("2026-01-12"), d("2026-01-15")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "A", owner: "B" });
+  });
+});
+
+describe("a plan in plain English field names", () => {
+  test("name | start | end | dependency: the dependency makes it a plan", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["id", "name", "dependency", "start", "end"],
+          [1, "Pull cables", null, d("2026-05-04"), d("2026-05-08")],
+          [2, "Mount racks", 1, d("2026-05-11"), d("2026-05-13")],
+          [3, "Test links", 2, d("2026-05-14"), d("2026-05-15")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", predecessors: "C", planStart: "D", planEnd: "E" });
+  });
+
+  test("name | start | end alone (a booking list) is no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sheet1", [
+          ["id", "name", "start", "end"],
+          [1, "Room A", d("2026-05-04"), d("2026-05-08")],
+          [2, "Room B", d("2026-05-11"), d("2026-05-13")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
+
+describe("a task column with no header beside plainly headed dates", () => {
+  test("| | 开始时间 | 结束时间 | 完成情况: the unheaded names are the tasks", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          [null, null, "开始时间", "结束时间", "完成情况"],
+          [1, "缓存服务示例", d("2026-02-02"), d("2026-02-04"), "已完成"],
+          [2, "消息队列示例", d("2026-02-05"), d("2026-02-09"), "已完成"],
+          [3, "定时任务示例", d("2026-02-10"), d("2026-02-11"), "进行中"],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "C", planEnd: "D" });
+  });
+
+  test("times of day under 开始时间 | 结束时间 beside unheaded names are no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sheet1", [
+          [null, "开始时间", "结束时间"],
+          ["晨读", 0.3125, 0.34375],
+          ["午休", 0.5, 0.5625],
+          ["锻炼", 0.75, 0.8125],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("a headed column of names (会议室 | 开始时间 | 结束时间) is not taken for the task", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sheet1", [
+          ["会议室", "开始时间", "结束时间"],
+          ["一号厅", d("2026-02-02"), d("2026-02-02")],
+          ["二号厅", d("2026-02-03"), d("2026-02-03")],
+          ["三号厅", d("2026-02-04"), d("2026-02-04")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("one date headed as a plan's (完成（预计）时间) beside unheaded names, the rows dated", () => {
+    const t = only(
+      workbook(
+        sheet("样例", [
+          ["任务追踪清单"],
+          ["模块", "编号", null, "进度/状态", "完成（预计）时间", "特殊情况说明"],
+          ["用户管理", 1, "筛选搜索", "已完成", d("2026-08-20")],
+          [null, 2, "邮箱注册", "已完成", d("2026-08-15")],
+          [null, 3, "用户登录", "已完成", d("2026-08-17")],
+          ["主要功能", 4, "路线规划", "进行中", d("2026-09-15")],
+          [null, 5, "酒店搜索", "进行中", d("2026-09-20")],
+        ]),
+      ),
+    );
+    expect(t.headerRow).toBe(2);
+    expect(letters(t)).toMatchObject({ task: "C", planEnd: "E" });
+  });
+});
+
+describe("a header with no rows", () => {
+  test("工作内容 | 开始时间 | 结束时间 over nothing (a timesheet's header) is no plan", () => {
+    const { tables } = recognise(
+      workbook(sheet("乙", [["日期", "开始时间", "结束时间", "时长（小时）", "工作内容"]])),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("a header naming a plan's dates specifically is a plan still to be filled in", () => {
+    const t = only(workbook(sheet("计划", [["工作内容", "负责人", "计划开始时间", "计划完成时间"]])));
+    expect(letters(t)).toMatchObject({ task: "A", planStart: "C", planEnd: "D" });
+  });
+});
+
+describe("lines of a plan that are no tasks", () => {
+  test("milestone headings (Milestone 1 - …) over their tasks get no findings", () => {
+    const r = check(
+      workbook(
+        sheet("Tasks", [
+          ["Task", "Task Owner", "Start Date", "Due Date", "Duration"],
+          ["Milestone 1 - Kickoff"],
+          ["Write the charter", "Lin", d("2026-03-02"), d("2026-03-04"), 2],
+          ["Part 2 - Sourcing"],
+          ["Compare vendors", "Wu", d("2026-03-05"), d("2026-03-10"), 5],
+        ]),
+      ),
+    );
+    expect(r.tables).toHaveLength(1);
+    expect(errorsOn(r, [2, 4])).toEqual([]);
+  });
+
+  test("a template's numbered stand-ins (任务 26 with only its formula's 1) get no findings", () => {
+    const r = check(
+      workbook(
+        sheet("日程", [
+          ["任务", "内容", "进度", "开始日期", "结束日期", "天数"],
+          ["任务 1", "需求分析", 1, d("2026-07-06"), d("2026-07-07"), 2],
+          ["任务 2", "数据库设计", 1, d("2026-07-08"), d("2026-07-10"), 3],
+          ["任务 3", null, null, null, null, 1],
+          ["任务 4", null, null, null, null, 1],
+          ["任务 5", "联调", 0, d("2026-07-13"), null, 1],
+        ]),
+      ),
+    );
+    expect(r.tables).toHaveLength(1);
+    expect(errorsOn(r, [4, 5])).toEqual([]);
+    // A task with a name of its own is still a task: its missing end is reported.
+    expect(errorsOn(r, [6]).map((f) => f.rule)).toContain("cell.required");
+  });
+
+  test("a row other rows name as their parent, with no date, is a heading", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["ID", "Task Name", "Parent", "Start", "Finish"],
+        [1, "Preparation"],
+        [2, "Site survey", 1, d("2026-05-04"), d("2026-05-05")],
+        [3, "Crew arrives", 1, d("2026-05-06"), d("2026-05-06")],
+        [4, "Installation"],
+        [5, "Cabling", 4, d("2026-05-07"), d("2026-05-12")],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "B", parent: "C", planStart: "D", planEnd: "E" });
+    expect(errorsOn(check(wb), [2, 5])).toEqual([]);
+  });
+
+  test("a parent another task waits for stays a row, so the link finds it", () => {
+    const r = check(
+      workbook(
+        sheet("Sheet1", [
+          ["id", "name", "parent", "start", "end", "predecessors"],
+          [1, "Preparation"],
+          [2, "Site survey", 1, d("2026-05-04"), d("2026-05-05")],
+          [3, "Cabling", null, d("2026-05-07"), d("2026-05-12"), "1"],
+        ]),
+      ),
+    );
+    expect(r.findings.filter((f) => f.rule === "schedule.predecessor-missing")).toEqual([]);
+  });
+});
