@@ -12,7 +12,7 @@
  * count together as one table in recall.
  *
  *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files,
- *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3 and
+ *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
  *                          /work/realwb/heldout4 and /work/realwb/heldout5); a
  *                          file is taken from the
  *                          first folder holding it;
