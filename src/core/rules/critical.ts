@@ -728,24 +728,18 @@ export const scheduleCriticalBeyondContract: TableRule = {
  * from the findings before this, so the 备忘录 still lists every task that causes it.
  */
 export function withoutRepeats(findings: Finding[]): Finding[] {
-  const repeat = repeatsIn(findings);
-  return repeat ? findings.filter((f) => !repeat(f)) : findings;
-}
-
-/**
- * Whether a finding is one withoutRepeats() drops from `findings`: decided by their
- * schedule.critical-beyond-contract findings alone. Undefined when it drops none.
- */
-export function repeatsIn(findings: readonly Finding[]): ((f: Finding) => boolean) | undefined {
-  const where = (f: Finding) => `${f.sheet}\u0000${f.row}\u0000${f.args.contractNo}`;
   const chained = new Set<string>();
-  for (const f of findings) if (f.rule === CHAINED) chained.add(where(f));
-  if (chained.size === 0) return undefined;
-  return (f) => f.rule === REPEATED && chained.has(where(f));
+  for (const f of findings) if (f.rule === CHAINED) chained.add(repeatKey(f));
+  if (chained.size === 0) return findings;
+  return findings.filter((f) => f.rule !== REPEATED || !chained.has(repeatKey(f)));
 }
 
-const CHAINED = "schedule.critical-beyond-contract";
-const REPEATED = "schedule.beyond-contract";
+/** The finding withoutRepeats() drops, and the one that makes it drop it when at the same repeatKey. */
+export const REPEATED = "schedule.beyond-contract";
+export const CHAINED = "schedule.critical-beyond-contract";
+
+/** Where a finding is, as withoutRepeats() pairs them: its row and contract. */
+export const repeatKey = (f: Finding) => `${f.sheet}\u0000${f.row}\u0000${f.args.contractNo}`;
 
 /** Which tasks have a predecessor, which a successor, and how many either: by the network's links alone. */
 function linkedEnds(net: ScheduleNetwork): { hasPred: Uint8Array; hasSucc: Uint8Array; used: number } {
