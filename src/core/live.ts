@@ -629,6 +629,20 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     return out;
   };
 
+  /** Per table, its rows judged again by the row rules, as one table (shared by the rules). */
+  const views = new Map<number, Map<ReadonlySet<number>, TypedTable>>();
+  const viewOf = (i: number, rows: ReadonlySet<number>): TypedTable => {
+    let byRows = views.get(i);
+    if (!byRows) views.set(i, (byRows = new Map()));
+    let view = byRows.get(rows);
+    if (!view) {
+      const t = tables[i];
+      view = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
+      if (t.kind === "schedule") judgeAsPartOf(view, t);
+      byRows.set(rows, view);
+    }
+    return view;
+  };
   for (const rule of RULES) {
     const byTable = live.groups.get(rule.id) ?? new Map<number, Finding[]>();
     live.groups.set(rule.id, byTable);
@@ -656,16 +670,17 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
           );
           return;
         }
-        const view: TypedTable = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
-        if (t.kind === "schedule") judgeAsPartOf(view, t);
+        const view = viewOf(i, rows);
         const old = byTable.get(i) ?? [];
-        const kept = old.filter((f) => f.row === undefined || !rows.has(f.row));
+        const kept: Finding[] = [];
+        const mine: Finding[] = [];
+        for (const f of old) (f.row !== undefined && rows.has(f.row) ? mine : kept).push(f);
         const made = settle(
-          old.filter((f) => f.row !== undefined && rows.has(f.row)),
+          mine,
           run(next, rule.id, (c) => rule.check(c, view)),
           diff,
         );
-        byTable.set(i, [...kept, ...made]);
+        if (mine.length > 0 || made.length > 0) byTable.set(i, kept.concat(made));
         return;
       }
       const reads = OWN.get(rule.id);

@@ -200,3 +200,14 @@ test("a date typed beside a signature label signs the plan; a date typed on a ta
   expect(unsigned(got)).toBe(0);
   expect(seen(got)).toEqual(seen(analyseWorkbook(structuredClone(wb), opts)));
 });
+
+test("a contract number typed twice is a duplicate at once; typed back, it is gone", () => {
+  const { again } = start();
+  const key = (no: string): CellEdit[] => [
+    { sheet: "合同执行情况表", r1: 3, c1: 1, r2: 3, c2: 1, cells: [[{ value: no }]] },
+  ];
+  const dupes = (a: Analysis) =>
+    a.result.findings.filter((f) => f.rule === "row.duplicate-key").map((f) => f.cell);
+  expect(dupes(again(key("HT-1")))).toEqual(["A3"]);
+  expect(dupes(again(key("HT-2")))).toEqual([]);
+});
