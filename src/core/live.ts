@@ -42,7 +42,7 @@ import { planNotices, type NoticeContext, type NoticePlan, type NoticeTypeDef } 
 import { recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
 import { textOf, typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
-import { buildIndexes, ruleApplies, type RuleContext } from "./rules/context";
+import { buildIndexes, ruleApplies, type ChangedCell, type RuleContext } from "./rules/context";
 import { finding, RULES, RULES_BY_ID } from "./rules/index";
 import {
   carryNetwork,
@@ -50,7 +50,9 @@ import {
   subtasksOf,
   NETWORK_DATE_FIELDS,
   NETWORK_SHAPE_FIELDS,
-  repeatsIn,
+  CHAINED,
+  REPEATED,
+  repeatKey,
   withoutRepeats,
 } from "./rules/critical";
 import { ACTUAL_FIELDS } from "./rules/process";
@@ -163,8 +165,8 @@ export interface LiveState {
   /** The baselines saved in the workbook and the one the rules compare with (a check lays it over the rows). */
   baselines: Baseline[];
   compared?: Baseline;
-  /** What withoutRepeats() drops from `all` (repeatsIn), undefined when nothing. */
-  repeat?: (f: Finding) => boolean;
+  /** How many chain findings each repeatKey has in `all`: withoutRepeats() drops the others there. */
+  chained: Map<string, number>;
   /** The last recheck edited a table other than a schedule (contracts, 收款计划表 …). */
   sourceChanged?: boolean;
   /** What the last recheck did, for tests and the benchmark: recognition skipped, notice types kept. */
@@ -238,7 +240,7 @@ export function startLive(
     groups,
     fixed,
     all,
-    repeat: repeatsIn(all),
+    chained: chainedIn(all),
     product: productSheets(wb),
     baselines,
     compared: ruleBaseline(baselines),
@@ -403,17 +405,26 @@ export function unseenByRecognition(wb: WorkbookSnapshot, a: Analysis, edits: Ce
  * Per edit, the columns where a cell differs from the snapshot's: the pane reads whole rows
  * (read-changed.ts), most of whose cells are as they were.
  */
-function changedColumns(wb: WorkbookSnapshot, edits: CellEdit[]): Map<CellEdit, Set<number>> {
+function changedColumns(
+  wb: WorkbookSnapshot,
+  edits: CellEdit[],
+  cells: Map<string, ChangedCell[]>,
+): Map<CellEdit, Set<number>> {
   const out = new Map<CellEdit, Set<number>>();
   for (const e of edits) {
     const cols = new Set<number>();
     out.set(e, cols);
     const sheet = wb.sheets.find((s) => s.name === e.sheet);
+    let list = cells.get(e.sheet);
+    if (!list) cells.set(e.sheet, (list = []));
     for (let r = e.r1; r <= e.r2; r++) {
       const row = sheet?.rows[r - 1];
       const src = e.cells[r - e.r1] ?? [];
       for (let c = e.c1; c <= e.c2; c++)
-        if (JSON.stringify(row?.[c - 1]) !== JSON.stringify(src[c - e.c1])) cols.add(c);
+        if (JSON.stringify(row?.[c - 1]) !== JSON.stringify(src[c - e.c1])) {
+          cols.add(c);
+          list.push({ row: r, col: c, before: row?.[c - 1]?.value, after: src[c - e.c1]?.value });
+        }
     }
   }
   return out;
@@ -479,7 +490,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     if (e.r1 < first) return giveUp(wb, edits);
   }
   const unseen = unseenByRecognition(wb, a, edits);
-  const changed = changedColumns(wb, edits);
+  /** The cells whose value changed, by sheet. */
+  const cellsChanged = new Map<string, ChangedCell[]>();
+  const changed = changedColumns(wb, edits, cellsChanged);
   applyEdits(wb, edits);
 
   // The edited sheets recognised again: any difference and only a full check can say.
@@ -616,6 +629,20 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     return out;
   };
 
+  /** Per table, its rows judged again by the row rules, as one table (shared by the rules). */
+  const views = new Map<number, Map<ReadonlySet<number>, TypedTable>>();
+  const viewOf = (i: number, rows: ReadonlySet<number>): TypedTable => {
+    let byRows = views.get(i);
+    if (!byRows) views.set(i, (byRows = new Map()));
+    let view = byRows.get(rows);
+    if (!view) {
+      const t = tables[i];
+      view = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
+      if (t.kind === "schedule") judgeAsPartOf(view, t);
+      byRows.set(rows, view);
+    }
+    return view;
+  };
   for (const rule of RULES) {
     const byTable = live.groups.get(rule.id) ?? new Map<number, Finding[]>();
     live.groups.set(rule.id, byTable);
@@ -643,16 +670,17 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
           );
           return;
         }
-        const view: TypedTable = { ...t, rows: t.rows.filter((r) => rows.has(r.row)) };
-        if (t.kind === "schedule") judgeAsPartOf(view, t);
+        const view = viewOf(i, rows);
         const old = byTable.get(i) ?? [];
-        const kept = old.filter((f) => f.row === undefined || !rows.has(f.row));
+        const kept: Finding[] = [];
+        const mine: Finding[] = [];
+        for (const f of old) (f.row !== undefined && rows.has(f.row) ? mine : kept).push(f);
         const made = settle(
-          old.filter((f) => f.row !== undefined && rows.has(f.row)),
+          mine,
           run(next, rule.id, (c) => rule.check(c, view)),
           diff,
         );
-        byTable.set(i, [...kept, ...made]);
+        if (mine.length > 0 || made.length > 0) byTable.set(i, kept.concat(made));
         return;
       }
       const reads = OWN.get(rule.id);
@@ -670,6 +698,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
           after: t,
           rows: rows ?? NONE,
           fields: changed ?? NONE,
+          cells: cellsChanged.get(t.sheet) ?? [],
           was,
           now: ctx,
         });
@@ -712,21 +741,33 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   }
 
   const all = mergeFindings(wb, live.all, diff.added, diff.removed);
-  // What withoutRepeats() drops follows from the chain findings: while none came or went, the
-  // last list takes the same change, less the added ones it drops.
-  let findings: Finding[];
-  if (diff.added.some(isChain) || [...diff.removed].some(isChain)) {
-    live.repeat = repeatsIn(all);
-    findings = live.repeat ? all.filter((f) => !live.repeat!(f)) : all;
-  } else {
-    const repeat = live.repeat;
-    findings = mergeFindings(
-      wb,
-      a.result.findings,
-      repeat ? diff.added.filter((f) => !repeat(f)) : diff.added,
-      diff.removed,
-    );
+  // What withoutRepeats() drops follows from where the chain findings are: the last list takes
+  // the same change, less the added findings it drops, and the findings at a place where a chain
+  // finding came (dropped) or went (shown again).
+  const toggled = new Set<string>();
+  const count = (f: Finding, by: number) => {
+    if (f.rule !== CHAINED) return;
+    const k = repeatKey(f);
+    const was = live.chained.get(k) ?? 0;
+    if (was + by > 0) live.chained.set(k, was + by);
+    else live.chained.delete(k);
+    if (was > 0 !== was + by > 0 && !toggled.delete(k)) toggled.add(k);
+  };
+  for (const f of diff.removed) count(f, -1);
+  for (const f of diff.added) count(f, 1);
+  const repeat = (f: Finding) => f.rule === REPEATED && live.chained.has(repeatKey(f));
+  const shown = diff.added.filter((f) => !repeat(f));
+  const gone = new Set(diff.removed);
+  if (toggled.size > 0) {
+    const added = new Set(diff.added);
+    for (const fs of live.groups.get(REPEATED)?.values() ?? [])
+      for (const f of fs) {
+        if (!toggled.has(repeatKey(f))) continue;
+        if (repeat(f)) gone.add(f);
+        else if (!added.has(f)) shown.push(f);
+      }
   }
+  const findings = mergeFindings(wb, a.result.findings, shown, gone);
   const findingsChanged = diff.added.length > 0 || diff.removed.size > 0;
   const editedPairs = [...edited];
   /** Whether a row of a sheet was edited (parsed again). */
@@ -796,8 +837,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     // Each contract's first finding of the followed rules, in the check's order (sheet, then row).
     const first = new Map<string, number>();
     all.forEach((f, k) => {
+      if (!follows.has(f.rule)) return;
       const no = f.args.contractNo;
-      if (follows.has(f.rule) && typeof no === "string" && !first.has(no)) first.set(no, k);
+      if (typeof no === "string" && !first.has(no)) first.set(no, k);
     });
     const merged = [...before.filter((n) => !affected.has(n.key)), ...fresh];
     if (merged.some((n) => !first.has(n.key))) return undefined;
@@ -847,8 +889,12 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   return live.analysis;
 }
 
-/** A finding withoutRepeats() reads to decide what it drops. */
-const isChain = (f: Finding) => f.rule === "schedule.critical-beyond-contract";
+/** How many chain findings each repeatKey has (LiveState.chained). */
+function chainedIn(findings: readonly Finding[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of findings) if (f.rule === CHAINED) out.set(repeatKey(f), (out.get(repeatKey(f)) ?? 0) + 1);
+  return out;
+}
 
 /** Findings by severity, in one pass. */
 function counted(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {

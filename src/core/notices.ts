@@ -23,19 +23,27 @@ export type NoticeContext = Omit<RuleContext, "report">;
 
 export { noticeId } from "./notice-id";
 
-/** Sheet → rows on which a rule fired, for each rule a notice follows from; one pass over the findings. */
+/**
+ * Sheet → rows on which a rule fired, for each rule a notice follows from: worked out for a rule
+ * when a planner first asks about it (a re-check plans few types), in one pass over the findings.
+ */
 function firedRows(findings: readonly Finding[], rules: readonly Finding["rule"][]) {
-  const out = new Map<Finding["rule"], Map<string, Set<number | undefined>>>(
-    rules.map((r) => [r, new Map()]),
-  );
-  for (const f of findings) {
-    const bySheet = out.get(f.rule);
-    if (!bySheet) continue;
-    let rows = bySheet.get(f.sheet);
-    if (!rows) bySheet.set(f.sheet, (rows = new Set()));
-    rows.add(f.row);
-  }
-  return (rule: Finding["rule"], row: TypedRow) => out.get(rule)?.get(row.sheet)?.has(row.row) ?? false;
+  const out = new Map<Finding["rule"], Map<string, Set<number | undefined>>>();
+  const follows = new Set(rules);
+  const of = (rule: Finding["rule"]) => {
+    let bySheet = out.get(rule);
+    if (bySheet) return bySheet;
+    out.set(rule, (bySheet = new Map()));
+    if (!follows.has(rule)) return bySheet;
+    for (const f of findings) {
+      if (f.rule !== rule) continue;
+      let rows = bySheet.get(f.sheet);
+      if (!rows) bySheet.set(f.sheet, (rows = new Set()));
+      rows.add(f.row);
+    }
+    return bySheet;
+  };
+  return (rule: Finding["rule"], row: TypedRow) => of(rule).get(row.sheet)?.has(row.row) ?? false;
 }
 
 export function planNotices(

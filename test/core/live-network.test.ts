@@ -179,3 +179,35 @@ test("random date edits on the plan and the contracts: each re-check is a full c
     else again(edit("进度计划表", pick([4, 5, 6, 7, 8, 9]), pick([4, 5]), pick(dates)));
   }
 });
+
+test("a date typed beside a signature label signs the plan; a date typed on a task row leaves the signature alone", () => {
+  const wb = plan();
+  const rows = wb.sheets[0].rows;
+  rows[11] = [
+    { value: "甲方负责人（签字）：" },
+    undefined,
+    { value: "乙方负责人（签字）：" },
+    { value: "李四" },
+  ];
+  const live = startLive(wb, analyseWorkbook(wb, opts), opts)!;
+  const unsigned = (a: Analysis) => a.result.findings.filter((f) => f.rule === "schedule.unsigned").length;
+  expect(unsigned(live.analysis)).toBe(1);
+  let got = recheck(live, edit("进度计划表", 4, 5, "2026-12-03"))!;
+  expect(live.last?.partial).toContain("schedule.unsigned");
+  expect(unsigned(got)).toBe(1);
+  got = recheck(live, edit("进度计划表", 12, 2, "2026-11-20"))!;
+  expect(got).toBeDefined();
+  expect(unsigned(got)).toBe(0);
+  expect(seen(got)).toEqual(seen(analyseWorkbook(structuredClone(wb), opts)));
+});
+
+test("a contract number typed twice is a duplicate at once; typed back, it is gone", () => {
+  const { again } = start();
+  const key = (no: string): CellEdit[] => [
+    { sheet: "合同执行情况表", r1: 3, c1: 1, r2: 3, c2: 1, cells: [[{ value: no }]] },
+  ];
+  const dupes = (a: Analysis) =>
+    a.result.findings.filter((f) => f.rule === "row.duplicate-key").map((f) => f.cell);
+  expect(dupes(again(key("HT-1")))).toEqual(["A3"]);
+  expect(dupes(again(key("HT-2")))).toEqual([]);
+});

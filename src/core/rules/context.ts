@@ -10,7 +10,7 @@ import type { Kind } from "../kinds";
 import type { RecogniseResult } from "../recognise";
 import { dateOf, numOf, readAs, textOf, type FieldCell, type TypedRow, type TypedTable } from "../rows";
 import type { Settings } from "../settings";
-import type { WorkbookSnapshot } from "../snapshot";
+import type { CellValue, WorkbookSnapshot } from "../snapshot";
 
 /** The part of WorkCalendar the rules use. */
 export interface Workdays {
@@ -66,6 +66,14 @@ export interface RuleContext {
   only?: ReadonlySet<number>;
 }
 
+/** A cell an edit changed: its sheet row and column, its value before and after. */
+export interface ChangedCell {
+  row: number;
+  col: number;
+  before?: CellValue;
+  after?: CellValue;
+}
+
 /** What an edit changed on one table, for a rule that can judge part of it again (TableRule.reach). */
 export interface TableEdit {
   /** The table before and after: the same rows in the same order, some of them parsed again. */
@@ -75,6 +83,8 @@ export interface TableEdit {
   rows: ReadonlySet<number>;
   /** The fields whose value changed on them. */
   fields: ReadonlySet<string>;
+  /** Every cell of the table's sheet whose value changed, inside the table or not. */
+  cells: readonly ChangedCell[];
   /** What the rules saw before the edit (its tables and indexes) and see now. */
   was: Omit<RuleContext, "report">;
   now: Omit<RuleContext, "report">;
@@ -97,8 +107,9 @@ export interface TableRule extends RuleBase {
   check(ctx: RuleContext, table: TypedTable): void;
   /**
    * The rows whose findings an edit can change (live validation judges those again, with
-   * ctx.only, and keeps the rest); undefined when that cannot be said cheaply (all are judged).
-   * A rule that has it reports only on rows, and only on ctx.only's when that is set.
+   * ctx.only, and keeps the rest); undefined when that cannot be said cheaply (all are judged),
+   * empty when nothing can change. A rule whose reach names rows reports only on rows, and only on
+   * ctx.only's when that is set.
    */
   reach?(edit: TableEdit): ReadonlySet<number> | undefined;
 }

@@ -7,7 +7,14 @@
 
 import { diffDays, type IsoDate } from "../dates";
 import { boolOf, dateOf, isEmpty, linksOf, numOf, textOf, type TypedRow, type TypedTable } from "../rows";
-import { criticalPath, type CpmResult, type CpmTask } from "../schedule/cpm";
+import {
+  cpmGraph,
+  criticalPath,
+  type CpmGraph,
+  type CpmResult,
+  type CpmTask,
+  type CpmTaskResult,
+} from "../schedule/cpm";
 import type { Link } from "../schedule/links";
 import type { Finding } from "../findings";
 import {
@@ -266,7 +273,19 @@ interface NetworkShape {
    * Per row, its plan task and (done) forecast task as last built: a row an edit did not parse
    * again is the same object, and its tasks are the same (the CPM never changes a task).
    */
-  built: WeakMap<TypedRow, { plan: CpmTask; done?: CpmTask }>;
+  built: WeakMap<TypedRow, { plan: CpmTask; done?: CpmTask; forecast?: Forecast }>;
+  /** The links as the CPM reads them, the same for every network of this shape. */
+  graph?: CpmGraph;
+  /** The last network built on this shape: a task whose dates come out the same keeps its result. */
+  last?: { plan: CpmResult; forecast: CpmResult };
+}
+
+/** A task's forecast as last worked out: kept while its plan result and the day it is read on are. */
+interface Forecast {
+  from: CpmTaskResult;
+  today: IsoDate;
+  task: CpmTask;
+  late: boolean;
 }
 
 const SHAPES = new WeakMap<TypedTable, NetworkShape>();
@@ -398,7 +417,8 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
     return task;
   });
   if (!linked) return undefined;
-  const plan = criticalPath(tasks, cal, { maxChains: 5 });
+  const graph = (shape.graph ??= cpmGraph(tasks));
+  const plan = criticalPath(tasks, cal, { maxChains: 5, graph, previous: shape.last?.plan });
   if (plan.earliestFinish === undefined) return undefined;
 
   // The forecast: a task not done cannot finish its remaining work before the as-of date.
@@ -429,20 +449,32 @@ function buildNetwork(asOf: IsoDate, cal: Workdays, table: TypedTable): Schedule
       known.done = done;
       return done;
     }
+    // The same row read on the same day with the same plan result: the same forecast task.
+    const known = built.get(row)!;
+    const kept = known.forecast;
+    if (kept && kept.from === r && kept.today === today && kept.task.links === t.links) {
+      if (kept.late) late.add(i);
+      return kept.task;
+    }
     const dur = r.durationWorkingDays;
     const p = numOf(row.fields.progress);
     const remaining =
       dur === 0 ? 0 : Math.max(1, Math.ceil(dur * (1 - Math.min(100, Math.max(0, p ?? 0)) / 100)));
     // The remaining work starts today at the earliest, so the task starts (dur − remaining) days before.
     const earliest = dur === remaining ? today : before(remaining - dur);
-    if (earliest <= r.earlyStart) return t;
+    if (earliest <= r.earlyStart) {
+      known.forecast = { from: r, today, task: t, late: false };
+      return t;
+    }
     late.add(i);
     // Built without its finish rather than deleting it: a deleted key leaves the object in
     // dictionary mode, and the CPM reads every task's dates.
     const moved: CpmTask = { id: t.id, links: t.links, start: earliest, durationWorkingDays: dur };
+    known.forecast = { from: r, today, task: moved, late: true };
     return moved;
   });
-  const forecast = criticalPath(forecastTasks, cal, { maxChains: 5 });
+  const forecast = criticalPath(forecastTasks, cal, { maxChains: 5, graph, previous: shape.last?.forecast });
+  shape.last = { plan, forecast };
   // Late on its own account: its own floor, not a late predecessor, sets its forecast start.
   for (const i of [...late]) {
     const floor = forecastTasks[i].start;
@@ -630,9 +662,23 @@ export const scheduleCriticalBeyondContract: TableRule = {
         if (was.contracts.get(no) !== now.contracts.get(no)) contracts.add(no);
     for (const r of before.rows) if (rows.has(r.row)) add(r);
     for (const r of after.rows) if (rows.has(r.row)) add(r);
-    if (old.forecast !== net.forecast) {
-      const a = old.forecast.tasks;
-      const b = net.forecast.tasks;
+    const a = old.forecast.tasks;
+    const b = net.forecast.tasks;
+    // A task keeps its result object while its dates and driver stay (criticalPath's `previous`).
+    const moved: number[] = [];
+    let drivers = false;
+    if (old.forecast !== net.forecast)
+      for (let i = 0; i < n; i++)
+        if (a[i] !== b[i]) {
+          moved.push(i);
+          if (a[i].driver !== b[i].driver) drivers = true;
+        }
+    for (const i of moved)
+      if (a[i].earlyFinish !== b[i].earlyFinish) {
+        add(old.rows[i]);
+        add(net.rows[i]);
+      }
+    if (drivers) {
       const index = indexOfIds(net.ids);
       // Per task: 1 when the chain of drivers back from it is as it was, 2 when not, 3 on the walk.
       const state = new Uint8Array(n);
@@ -660,7 +706,7 @@ export const scheduleCriticalBeyondContract: TableRule = {
         path.length = 0;
       }
       for (let i = 0; i < n; i++)
-        if (state[i] === 2 || a[i].earlyFinish !== b[i].earlyFinish) {
+        if (state[i] === 2) {
           add(old.rows[i]);
           add(net.rows[i]);
         }
@@ -682,24 +728,18 @@ export const scheduleCriticalBeyondContract: TableRule = {
  * from the findings before this, so the 备忘录 still lists every task that causes it.
  */
 export function withoutRepeats(findings: Finding[]): Finding[] {
-  const repeat = repeatsIn(findings);
-  return repeat ? findings.filter((f) => !repeat(f)) : findings;
-}
-
-/**
- * Whether a finding is one withoutRepeats() drops from `findings`: decided by their
- * schedule.critical-beyond-contract findings alone. Undefined when it drops none.
- */
-export function repeatsIn(findings: readonly Finding[]): ((f: Finding) => boolean) | undefined {
-  const where = (f: Finding) => `${f.sheet}\u0000${f.row}\u0000${f.args.contractNo}`;
   const chained = new Set<string>();
-  for (const f of findings) if (f.rule === CHAINED) chained.add(where(f));
-  if (chained.size === 0) return undefined;
-  return (f) => f.rule === REPEATED && chained.has(where(f));
+  for (const f of findings) if (f.rule === CHAINED) chained.add(repeatKey(f));
+  if (chained.size === 0) return findings;
+  return findings.filter((f) => f.rule !== REPEATED || !chained.has(repeatKey(f)));
 }
 
-const CHAINED = "schedule.critical-beyond-contract";
-const REPEATED = "schedule.beyond-contract";
+/** The finding withoutRepeats() drops, and the one that makes it drop it when at the same repeatKey. */
+export const REPEATED = "schedule.beyond-contract";
+export const CHAINED = "schedule.critical-beyond-contract";
+
+/** Where a finding is, as withoutRepeats() pairs them: its row and contract. */
+export const repeatKey = (f: Finding) => `${f.sheet}\u0000${f.row}\u0000${f.args.contractNo}`;
 
 /** Which tasks have a predecessor, which a successor, and how many either: by the network's links alone. */
 function linkedEnds(net: ScheduleNetwork): { hasPred: Uint8Array; hasSucc: Uint8Array; used: number } {
@@ -740,7 +780,7 @@ export const scheduleUnlinked: TableRule = {
     // A schedule uses predecessors when most of its tasks take part in a link; a sheet with a
     // stray link or two is not one whose every other task should be called loose.
     if (used * 2 <= n) return;
-    const { first, last } = planSpan(net.rows);
+    const { first, last } = planSpan(net);
     const only = ctx.only;
     for (let i = 0; i < n; i++) {
       const row = net.rows[i];
@@ -767,24 +807,29 @@ export const scheduleUnlinked: TableRule = {
     const net = scheduleNetwork(now, after);
     if (!old || !net) return old === net ? new Set() : undefined;
     if (old.rows.length !== net.rows.length) return undefined;
-    const a = planSpan(old.rows);
-    const b = planSpan(net.rows);
+    const a = planSpan(old);
+    const b = planSpan(net);
     return a.first === b.first && a.last === b.last ? rows : undefined;
   },
 };
 
 /** The project's first and last planned dates (a task with one date counts it as both). */
-function planSpan(rows: readonly TypedRow[]): { first?: IsoDate; last?: IsoDate } {
+function planSpan(net: ScheduleNetwork): { first?: IsoDate; last?: IsoDate } {
+  let span = SPANS.get(net);
+  if (span) return span;
   let first: IsoDate | undefined;
   let last: IsoDate | undefined;
-  for (const row of rows) {
+  for (const row of net.rows) {
     const s = dateOf(row.fields.planStart) ?? dateOf(row.fields.planEnd);
     const e = dateOf(row.fields.planEnd) ?? dateOf(row.fields.planStart);
     if (s !== undefined && (first === undefined || s < first)) first = s;
     if (e !== undefined && (last === undefined || e > last)) last = e;
   }
-  return { first, last };
+  SPANS.set(net, (span = { first, last }));
+  return span;
 }
+
+const SPANS = new WeakMap<ScheduleNetwork, { first?: IsoDate; last?: IsoDate }>();
 
 // ── The critical path as the pane and the highlight show it ──
 

@@ -27,6 +27,8 @@ export const rowDuplicateKey: TableRule = {
       }
     }
   },
+  // It reads the key alone: an edit that changed no key changes nothing.
+  reach: ({ after, fields }) => (fields.has(KIND_DEFS[after.kind].key!) ? undefined : new Set()),
 };
 
 /** Per kind, the field sets `of` gives for its descriptor (kinds it gives none for are left out). */

@@ -592,6 +592,17 @@ export const scheduleUnsigned: TableRule = {
     if (both) return;
     ctx.report({ rule: "schedule.unsigned", sheet: table.sheet, args: { labels } });
   },
+  // Labels are text, and a label reads the cells to its right on its own row: an edit that typed
+  // or cleared no text, on rows without a label, changes nothing.
+  reach({ after, cells, now }) {
+    const sheet = now.wb.sheets[after.sheetIndex];
+    for (const c of cells) {
+      if (typeof c.before === "string" || typeof c.after === "string") return undefined;
+      for (const cell of sheet.rows[c.row - 1] ?? [])
+        if (typeof cell?.value === "string" && SIGN_LABEL.test(cell.value)) return undefined;
+    }
+    return new Set();
+  },
 };
 
 /**

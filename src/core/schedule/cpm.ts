@@ -44,6 +44,16 @@ export interface CpmTask {
 }
 
 export interface CpmOptions {
+  /**
+   * The graph of the tasks' ids and links (cpmGraph), when the caller keeps it: tasks with the
+   * same ids and links in the same order share it, so it is not built again.
+   */
+  graph?: CpmGraph;
+  /**
+   * An earlier result on the same graph: each task whose dates come out the same keeps its result
+   * object (and the dates already counted on the calendar are not counted again).
+   */
+  previous?: CpmResult;
   /** The project's start when no task has a date; otherwise the earliest task start is used. */
   projectStart?: IsoDate;
   /** A contract's delivery date: when earlier than the earliest finish, floats go negative. */
@@ -100,13 +110,40 @@ interface Edge {
   link: Link;
 }
 
-/** Forward and backward pass. Never throws on the tasks' content; dates must be IsoDate. */
-export function criticalPath(
-  tasks: readonly CpmTask[],
-  calendar: Pick<WorkCalendar, "isWorkday" | "addWorkdays" | "workdaysBetween"> &
-    Partial<Pick<WorkCalendar, "workdaysAfter">>,
-  options: CpmOptions = {},
-): CpmResult {
+/** What the passes read of the tasks' ids and links alone: the same for tasks that keep them. */
+export interface CpmGraph {
+  readonly n: number;
+  readonly unknownPredecessors: Array<{ task: string; predecessor: string }>;
+  readonly duplicateIds: string[];
+  /** The links the passes follow (those inside a cycle left out), both ways in CSR form. */
+  readonly live: readonly Edge[];
+  readonly outS: Int32Array;
+  readonly outE: readonly Edge[];
+  readonly inS: Int32Array;
+  readonly inE: readonly Edge[];
+  readonly topo: Int32Array;
+  readonly inCycle: Uint8Array;
+  readonly cycles: string[][];
+}
+
+/** What a result was computed from, for a later run given it as `previous`. */
+interface Passes {
+  graph: CpmGraph;
+  calendar: object;
+  origin: IsoDate;
+  counted: Map<IsoDate, number>;
+  dur: Int32Array;
+  durationUnknown: Uint8Array;
+  es: Float64Array;
+  atEnd: Uint8Array;
+  lf: Float64Array;
+  driver: Int32Array;
+}
+
+const PASSES = new WeakMap<CpmResult, Passes>();
+
+/** The graph of the tasks' links: topological order, cycles, unknown and repeated ids. */
+export function cpmGraph(tasks: readonly CpmTask[]): CpmGraph {
   const n = tasks.length;
   const index = new Map<string, number>();
   const duplicateIds: string[] = [];
@@ -145,6 +182,19 @@ export function criticalPath(
   }
   const inS = csr(n, live, (e) => e.to);
   const inE = order(live, inS, (e) => e.to);
+  return { n, unknownPredecessors, duplicateIds, live, outS, outE, inS, inE, topo, inCycle, cycles };
+}
+
+/** Forward and backward pass. Never throws on the tasks' content; dates must be IsoDate. */
+export function criticalPath(
+  tasks: readonly CpmTask[],
+  calendar: Pick<WorkCalendar, "isWorkday" | "addWorkdays" | "workdaysBetween"> &
+    Partial<Pick<WorkCalendar, "workdaysAfter">>,
+  options: CpmOptions = {},
+): CpmResult {
+  const n = tasks.length;
+  const graph = options.graph?.n === n ? options.graph : cpmGraph(tasks);
+  const { unknownPredecessors, duplicateIds, live, outS, outE, inS, inE, topo, inCycle, cycles } = graph;
 
   // Project start: the caller's, else the earliest task date.
   let first: IsoDate | undefined;
@@ -158,16 +208,19 @@ export function criticalPath(
     tasks: [],
     criticalChains: [],
     chainsTruncated: false,
-    cycles,
-    unknownPredecessors,
-    duplicateIds,
+    cycles: cycles.slice(),
+    unknownPredecessors: unknownPredecessors.slice(),
+    duplicateIds: duplicateIds.slice(),
   };
   if (first === undefined || n === 0) return empty;
   // Boundary 0 is the first working day on or after the first date.
   const origin = calendar.isWorkday(first) ? first : calendar.addWorkdays(first, 1);
+  const prev = options.previous && PASSES.get(options.previous);
+  const same =
+    prev !== undefined && prev.graph === graph && prev.calendar === calendar && prev.origin === origin;
   // Dates repeat down a schedule (a few hundred distinct ones in thousands of rows): each is
   // looked up in the calendar once.
-  const counted = new Map<IsoDate, number>();
+  const counted = same ? prev.counted : new Map<IsoDate, number>();
   const count = (d: IsoDate) => {
     let k = counted.get(d);
     if (k === undefined) {
@@ -302,6 +355,16 @@ export function criticalPath(
   const startDate = (b: number, i: number) => dayAt(dur[i] === 0 && atEnd[i] ? b - 1 : b);
   const finishDate = (b: number, i: number) => dayAt(dur[i] === 0 && !atEnd[i] ? b : b - 1);
   const results: CpmTaskResult[] = tasks.map((t, i) => {
+    if (
+      same &&
+      prev.es[i] === es[i] &&
+      prev.lf[i] === lf[i] &&
+      prev.dur[i] === dur[i] &&
+      prev.atEnd[i] === atEnd[i] &&
+      prev.driver[i] === driver[i] &&
+      prev.durationUnknown[i] === durationUnknown[i]
+    )
+      return options.previous!.tasks[i];
     const r: CpmTaskResult = {
       id: t.id,
       durationWorkingDays: dur[i],
@@ -373,16 +436,18 @@ export function criticalPath(
     pathBranch.length = 0;
   }
 
-  return {
+  const result: CpmResult = {
     tasks: results,
     projectStart: origin,
     earliestFinish: results.reduce((a, r) => (r.earlyFinish > a ? r.earlyFinish : a), results[0].earlyFinish),
     criticalChains,
     chainsTruncated,
-    cycles,
-    unknownPredecessors,
-    duplicateIds,
+    cycles: cycles.slice(),
+    unknownPredecessors: unknownPredecessors.slice(),
+    duplicateIds: duplicateIds.slice(),
   };
+  PASSES.set(result, { graph, calendar, origin, counted, dur, durationUnknown, es, atEnd, lf, driver });
+  return result;
 }
 
 /** Working-day lags move the boundary; calendar-day lags move the date and land on working time. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { WorkCalendar } from "../../../src/core/calendar";
-import { criticalPath, type CpmTask } from "../../../src/core/schedule/cpm";
+import { cpmGraph, criticalPath, type CpmTask } from "../../../src/core/schedule/cpm";
 import { parseLinks, type Link } from "../../../src/core/schedule/links";
 
 const cal = new WorkCalendar();
@@ -262,6 +262,29 @@ describe("any schedule without cycles (fast-check)", () => {
         return q.f >= cal.addWorkdays(p.s, link.lag - 1);
     }
   }
+
+  test("after some durations change, a run given the graph and the last result is a fresh run's; with nothing changed, every task keeps its result", () => {
+    fc.assert(
+      fc.property(
+        schedule,
+        fc.array(fc.record({ at: fc.nat(), duration: fc.integer({ min: 0, max: 8 }) }), { maxLength: 3 }),
+        (tasks, changes) => {
+          const graph = cpmGraph(tasks);
+          const first = criticalPath(tasks, cal, { graph, maxChains: 5 });
+          const edited = tasks.slice();
+          for (const c of changes) {
+            const i = c.at % tasks.length;
+            edited[i] = { ...edited[i], durationWorkingDays: c.duration };
+          }
+          const again = criticalPath(edited, cal, { graph, previous: first, maxChains: 5 });
+          expect(again).toEqual(criticalPath(edited, cal, { maxChains: 5 }));
+          // Nothing changed: every task keeps its result.
+          const same = criticalPath(tasks, cal, { graph, previous: first, maxChains: 5 });
+          same.tasks.forEach((t, i) => expect(t).toBe(first.tasks[i]));
+        },
+      ),
+    );
+  });
 
   test("early and late dates keep every link; floats are the working days between them", () => {
     fc.assert(
