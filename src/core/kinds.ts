@@ -806,6 +806,12 @@ const contracts: KindDef = {
 export const PERIOD_HEADERS: readonly string[] = ["月份", "所属月份", "结算月份", "月度"];
 
 /**
+ * Bare headers naming the contract a payment list's row is for (`Name | Contract | Due date |
+ * Amount`), whether the column holds its number or its name: the list's key, in a 收款计划表 only.
+ */
+export const CONTRACT_KEY_HEADERS: readonly string[] = ["合同", "所属合同", "对应合同", "Contract"];
+
+/**
  * Plain "when" headers (时间, 时间安排): too generic to name a plan date, but a column under one
  * that holds date ranges (`2025.03.17 - 2025.04.21`, `10.26~11.1`) is a plan's start and end.
  */

@@ -10,6 +10,7 @@ import {
   KIND_DEFS,
   KINDS,
   PERIOD_HEADERS,
+  CONTRACT_KEY_HEADERS,
   RANGE_TASK_HEADERS,
   RANGE_TIME_HEADERS,
   WORKLOAD_HEADERS,
@@ -722,6 +723,7 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
 }
 
 const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
+const CONTRACT_KEYS = new Set(CONTRACT_KEY_HEADERS.map((h) => normaliseHeader(h).key));
 const RANGE_TIME_KEYS = new Set(RANGE_TIME_HEADERS.map((h) => normaliseHeader(h).key));
 const RANGE_TASK_KEYS = new Set(RANGE_TASK_HEADERS.map((h) => normaliseHeader(h).key));
 
@@ -845,6 +847,15 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     const k = unmapped.findIndex((u) => u.col === c);
     if (k >= 0) unmapped.splice(k, 1);
   };
+  // A payment list's bare 合同/Contract column holds the contract each payment is for: its key.
+  if (kind === "payments" && !columns.contractNo) {
+    const key = free(CONTRACT_KEYS);
+    if (key) {
+      columns.contractNo = ref(key, key.c);
+      claim(key.c);
+      strong++;
+    }
+  }
   // Payment rows under a contract's own key/value block: the block gives the contract, and the
   // month a row is for (月份) is when its 当月应收 falls due.
   const given =

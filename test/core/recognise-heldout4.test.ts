@@ -177,6 +177,29 @@ describe("receipt lists", () => {
     expect(letters(t)).toEqual({ contractNo: "A", receivedDate: "B", receivedAmount: "C" });
   });
 
+  test("a bare Contract column is the key of a list of instalments due", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["Name", "Contract", "Due date", "Amount"],
+          ["Ann Lee", "2031-0001-NORTH", "08/15/2031", "1,680.00"],
+          ["Ann Lee", "2031-0001-NORTH", "09/15/2031", "1,680.00"],
+          ["Bo Chen", "2031-0002-NORTH", "08/19/2031", "900.00"],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("payments");
+    expect(letters(t)).toEqual({ contractNo: "B", dueDate: "C", dueAmount: "D" });
+  });
+
+  test("合同 | 金额 without any date stays no table", () => {
+    none([
+      ["合同", "金额", "备注"],
+      ["维保合同", 100, "甲"],
+      ["保洁合同", 200, "乙"],
+    ]);
+  });
+
   test("a plain amount beside a due date is the amount due", () => {
     const t = only(
       workbook(
