@@ -76,6 +76,7 @@ const V = {
       "Contract No.",
       "Contract No",
       "Contract Number",
+      "Contract ID",
     ],
   },
   note: { headers: ["备注", "说明", "Notes", "Note", "Remarks"], weak: ["说明", "NOTES", "NOTE", "REMARKS"] },
@@ -122,6 +123,14 @@ const V = {
       "已付款金额",
       "当月实收货款",
       "实收货款",
+      // Money come in on a receipt list (收款ID | 合同编号 | 收款日期 | 收款金额).
+      "收款金额",
+      "回款金额",
+      "到账金额",
+      "Amount Received",
+      "Received Amount",
+      "Amount Paid",
+      "Paid Amount",
     ],
   },
   receivedDate: {
@@ -478,7 +487,8 @@ const contracts: KindDef = {
   key: "contractNo",
   names: { zh: "合同执行情况表", en: "Contracts" },
   words: ["CONTRACTS", "CONTRACT", "合同执行情况表", "合同台账", "合同"],
-  // A contract number or name with a sign date, an amount, a delivery date or payment columns.
+  // A contract number or name with a sign date, an amount, a delivery date, payment columns or
+  // both ends of its term (合同开始日期 | 合同到期日期).
   core: [
     ["contractNo", "signDate"],
     ["contractNo", "amount"],
@@ -486,13 +496,15 @@ const contracts: KindDef = {
     ["contractNo", "@groups"],
     ["contractName", "signDate"],
     ["contractName", "amount"],
+    ["contractNo", "termStart", "termEnd"],
   ],
-  coreDates: ["signDate", "deliveryDate"],
+  coreDates: ["signDate", "deliveryDate", "termStart", "termEnd"],
   sheetHint: { re: /合同/, rank: 5 },
   dateOrder: [
     ["signDate", "deliveryDate"],
     ["signDate", "completionDate"],
     ["signDate", "noticeDate"],
+    ["termStart", "termEnd"],
   ],
   actualFields: [
     "completionDate",
@@ -514,6 +526,7 @@ const contracts: KindDef = {
         "合同标的",
         "工程名称",
         "Contract Name",
+        "Name of Contract",
         "Contract",
         "Contract Title",
         "Title",
@@ -540,7 +553,14 @@ const contracts: KindDef = {
         "Customer",
         "Counterparty",
         "Supplier",
+        "Supplier Name",
         "Vendor",
+        "Vendor Name",
+        "Contractor",
+        "Name of Contractor",
+        "Client",
+        "Client Name",
+        "Customer Name",
         // The customer of a concrete or materials supplier, on a contract's own sheet.
         "施工单位",
       ],
@@ -605,6 +625,48 @@ const contracts: KindDef = {
       type: "date",
       required: true,
       headers: ["约定交货期", "交货期", "合同交货期", "交付日期", "交货日期", "约定交货日期", "交付时间"],
+    },
+    // The contract's term: when it takes effect and when it runs out (a service or lease contract).
+    {
+      field: "termStart",
+      type: "date",
+      headers: [
+        "合同开始日期",
+        "合同起始日期",
+        "合同生效日期",
+        "生效日期",
+        "合同开始时间",
+        "合同期限起",
+        "开始日期",
+        "起始日期",
+        "Contract Start",
+        "Contract Start Date",
+        "Effective Date",
+        "Start Date",
+      ],
+      weak: ["开始日期", "起始日期", "STARTDATE"],
+    },
+    {
+      field: "termEnd",
+      type: "date",
+      headers: [
+        "合同结束日期",
+        "合同到期日期",
+        "合同到期日",
+        "合同终止日期",
+        "合同截止日期",
+        "合同结束时间",
+        "合同期限止",
+        "到期日期",
+        "到期日",
+        "结束日期",
+        "Contract End",
+        "Contract End Date",
+        "Expiry Date",
+        "Expiration Date",
+        "End Date",
+      ],
+      weak: ["到期日期", "到期日", "结束日期", "ENDDATE"],
     },
     {
       field: "completionDate",
@@ -744,6 +806,12 @@ const contracts: KindDef = {
 export const PERIOD_HEADERS: readonly string[] = ["月份", "所属月份", "结算月份", "月度"];
 
 /**
+ * Bare headers naming the contract a payment list's row is for (`Name | Contract | Due date |
+ * Amount`), whether the column holds its number or its name: the list's key, in a 收款计划表 only.
+ */
+export const CONTRACT_KEY_HEADERS: readonly string[] = ["合同", "所属合同", "对应合同", "Contract"];
+
+/**
  * Plain "when" headers (时间, 时间安排): too generic to name a plan date, but a column under one
  * that holds date ranges (`2025.03.17 - 2025.04.21`, `10.26~11.1`) is a plan's start and end.
  */
@@ -789,7 +857,14 @@ const payments: KindDef = {
       headers: ["款项", "款项名称", "收款节点", "付款节点", "付款阶段", "收款阶段", "付款条件", "收款条件"],
     },
     { field: "dueDate", type: "date", required: true, ...V.dueDate },
-    { field: "dueAmount", type: "money", required: true, ...V.dueAmount },
+    {
+      field: "dueAmount",
+      type: "money",
+      required: true,
+      // A payment list's plain amount (金额, Amount): what the date beside it makes it (recognise).
+      headers: [...V.dueAmount.headers, "金额", "Amount"],
+      weak: ["金额", "AMOUNT"],
+    },
     { field: "receivedDate", type: "date", ...V.receivedDate },
     { field: "receivedAmount", type: "money", ...V.receivedAmount },
     { field: "dunningDate", type: "date", ...V.dunningDate },

@@ -10,6 +10,7 @@ import {
   KIND_DEFS,
   KINDS,
   PERIOD_HEADERS,
+  CONTRACT_KEY_HEADERS,
   RANGE_TASK_HEADERS,
   RANGE_TIME_HEADERS,
   WORKLOAD_HEADERS,
@@ -517,6 +518,13 @@ function isTimelineText(t: string): boolean {
   return /^\d+(\.\d+)?$/.test(k) || TIMELINE_TEXT.test(k);
 }
 
+/**
+ * A number too long to be a day, a week, a year or a date serial (20250726001): an identifier
+ * such as a contract number, naming its row.
+ */
+function isIdentifier(x: PCell): boolean {
+  return /^\d{6,}$/.test(typeof x.v === "number" ? String(x.v) : compact(x.t));
+}
 function isTimelineCell(x: PCell): boolean {
   return typeof x.v === "number" || (typeof x.v === "string" && isTimelineText(x.t));
 }
@@ -644,7 +652,8 @@ const GENERIC = new Set(["wbs", "note", "taskId", "parent"]);
 /**
  * Whether the mapped columns hold one of the kind's core field sets. A generic header (名称,
  * 金额, 开始时间) may stand in a schedule's core beside a specific one; in a contract or payment
- * core every field must be named specifically, or an invoice list's 合同编号 | 金额 would do.
+ * core every field must be named specifically, or an invoice list's 合同编号 | 金额 would do —
+ * except the fields `plain` lets stand (plainFields: what else in the header names them).
  */
 function hasCore(
   kind: Kind,
@@ -652,14 +661,54 @@ function hasCore(
   groups: Map<number, PaymentGroup>,
   weak: ReadonlySet<string>,
   given?: ReadonlySet<string>,
+  plain?: ReadonlySet<string>,
 ): boolean {
   return KIND_DEFS[kind].core.some((set) => {
     const fields = set.filter((f) => f !== "@groups");
     if (set.includes("@groups") && groups.size === 0) return false;
     if (!fields.every((f) => columns[f] !== undefined || given?.has(f))) return false;
-    const strong = fields.filter((f) => !weak.has(f)).length;
+    const strong = fields.filter((f) => !weak.has(f) || plain?.has(f)).length;
     return kind === "schedule" ? strong >= 1 : strong === fields.length;
   });
+}
+
+/** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
+const INVOICE_KEY = /发票|开票|INVOICE/;
+
+/**
+ * Fields of a contract or payment core that may be headed plainly (金额, Amount, 到期日期, Start
+ * Date) because the rest of the header says what they are:
+ * - a contract named twice specifically — its number and its name, or either and its
+ *   counterparty (合同编号 | 合同名称 | 供应商 | 金额) — makes a plain amount or term its own;
+ * - a contract number with both ends of a term however headed (Contract No | Start Date | End
+ *   Date) is a contract register;
+ * - in a payment list, a specific due or received date names the plain amount beside it
+ *   (合同编号 | 收款日期 | 金额).
+ * Never where a column names invoices: 合同编号 | 客户 | 发票号 | 金额 lists money invoiced.
+ */
+function plainFields(
+  kind: Kind,
+  columns: Record<string, ColumnRef>,
+  weak: ReadonlySet<string>,
+  cols: HeaderCol[],
+  c1: number,
+  c2: number,
+): Set<string> | undefined {
+  if (kind !== "contracts" && kind !== "payments") return undefined;
+  if (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))) return undefined;
+  const named = (f: string) => columns[f] !== undefined && !weak.has(f);
+  if (kind === "payments")
+    return named("contractNo") && (named("dueDate") || named("receivedDate"))
+      ? new Set(["dueAmount", "receivedAmount"])
+      : undefined;
+  const plain = new Set<string>();
+  if (["contractNo", "contractName", "customer"].filter(named).length >= 2)
+    for (const f of ["amount", "termStart", "termEnd"]) plain.add(f);
+  if (named("contractNo") && columns.termStart && columns.termEnd) {
+    plain.add("termStart");
+    plain.add("termEnd");
+  }
+  return plain.size ? plain : undefined;
 }
 
 /** The core fields a near miss lacks: those of the core set it comes closest to. */
@@ -674,6 +723,7 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
 }
 
 const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
+const CONTRACT_KEYS = new Set(CONTRACT_KEY_HEADERS.map((h) => normaliseHeader(h).key));
 const RANGE_TIME_KEYS = new Set(RANGE_TIME_HEADERS.map((h) => normaliseHeader(h).key));
 const RANGE_TASK_KEYS = new Set(RANGE_TASK_HEADERS.map((h) => normaliseHeader(h).key));
 
@@ -762,6 +812,19 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     strong++;
   }
   unmapped.sort((a, b) => a.col - b.col);
+  // A payment list's plain amount beside a received date only (收款日期 | 金额) is money received.
+  const plainAmount = columns.dueAmount && weakCols.get(columns.dueAmount.col);
+  if (
+    kind === "payments" &&
+    plainAmount &&
+    columns.receivedDate &&
+    !columns.dueDate &&
+    !columns.receivedAmount
+  ) {
+    columns.receivedAmount = columns.dueAmount;
+    delete columns.dueAmount;
+    plainAmount.field = "receivedAmount";
+  }
   // 起止日期: both ends of the plan in one cell.
   const range = columns.planStart;
   if (
@@ -784,6 +847,15 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     const k = unmapped.findIndex((u) => u.col === c);
     if (k >= 0) unmapped.splice(k, 1);
   };
+  // A payment list's bare 合同/Contract column holds the contract each payment is for: its key.
+  if (kind === "payments" && !columns.contractNo) {
+    const key = free(CONTRACT_KEYS);
+    if (key) {
+      columns.contractNo = ref(key, key.c);
+      claim(key.c);
+      strong++;
+    }
+  }
   // Payment rows under a contract's own key/value block: the block gives the contract, and the
   // month a row is for (月份) is when its 当月应收 falls due.
   const given =
@@ -826,8 +898,14 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   // A task name and both ends of its plan (任务 | 开始日期 | 结束日期) is a schedule however plainly
   // the dates are headed.
   const planned = ["planStart", "planEnd", "duration"].filter((f) => columns[f]).length;
-  const core = hasCore(kind, columns, groups, weakFields, given);
-  let valid = core && (strong >= 2 || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
+  const plain = plainFields(kind, columns, weakFields, cols, c1, c2);
+  const core = hasCore(kind, columns, groups, weakFields, given, plain);
+  // A contract number and both ends of its term (Contract No | Start Date | End Date) is a
+  // contract register however plainly the dates are headed, as a task and its plan is a schedule.
+  const termed =
+    kind === "contracts" && plain?.has("termStart") === true && !!columns.termStart && !!columns.termEnd;
+  let valid =
+    core && (strong >= 2 || termed || (kind === "schedule" && !weakFields.has("task") && planned >= 2));
   // A task named specifically and one date column headed plainly (工作内容 | 工作时间): a plan when
   // the values say so (plausible() then wants most of the column to be dates).
   let needsDates: string | undefined;
@@ -1411,7 +1489,8 @@ function isBandRow(
     return true;
   // A header cell merged down over the rows below repeats its text there.
   const repeats = (x: PCell) => typeof x.v === "string" && headerText.get(x.c) === compact(x.t);
-  if (cells.some((x) => anchorCols.has(x.c) && !isTimelineCell(x) && !repeats(x))) return false;
+  if (cells.some((x) => anchorCols.has(x.c) && (!isTimelineCell(x) || isIdentifier(x)) && !repeats(x)))
+    return false;
   // More header cells under columns the table does not read (a three-row header's lower rows).
   if (cells.every((x) => repeats(x) || (typeof x.v === "string" && !mappedCols.has(x.c) && !isBlank(x.t))))
     return true;
@@ -1606,10 +1685,13 @@ function dateLike(x: PCell, date1904: boolean): boolean {
   if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
   const p = parseDate(x.v, { date1904 });
   if (p.status === "ok") return true;
-  // A range, or a month and day with the year left out (`3月24`, `3月31号`): dates, if faulty ones.
+  // A range, a month and day with the year left out (`3月24`, `3月31号`), or day and month in an
+  // order the text does not tell (`5/7/2025`): dates, if faulty ones.
   return (
     p.status === "invalid" &&
-    (p.reason === "date-range" || (p.reason === "partial-date" && MONTH_DAY.test(x.t)))
+    (p.reason === "date-range" ||
+      p.reason === "ambiguous-date" ||
+      (p.reason === "partial-date" && MONTH_DAY.test(x.t)))
   );
 }
 
