@@ -5,7 +5,7 @@
 import { type CheckResult } from "../../src/core/check";
 import { normaliseHeader, recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-import { check, letters, only } from "../helpers/recognition";
+import { check, letters, messages, only } from "../helpers/recognition";
 
 const errorsOn = (r: CheckResult, rows: number[]) =>
   r.findings.filter((f) => f.severity === "error" && f.row !== undefined && rows.includes(f.row));
@@ -68,6 +68,35 @@ describe("the vocabulary of plans", () => {
       ),
     );
     expect(letters(t)).toMatchObject({ task: "A", owner: "B" });
+  });
+});
+
+describe("a list of projects with their planned ends", () => {
+  test("项目名称 | 计划完成 | 实际完成 is a plan of projects", () => {
+    const t = only(
+      workbook(
+        sheet("其他项目", [
+          ["项目名称", "计划完成", "实际完成"],
+          ["专题页交互", d("2026-08-31"), d("2026-08-31")],
+          ["首页改版", d("2026-09-03"), d("2026-09-04")],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toEqual({ task: "A", planEnd: "B", actualEnd: "C" });
+  });
+
+  test("项目名称 in a contract ledger still names the contract", () => {
+    const t = only(
+      workbook(
+        sheet("台账", [
+          ["合同编号", "项目名称", "签订日期", "合同金额"],
+          ["HT-001", "办公楼修缮", d("2026-03-02"), 120000],
+          ["HT-002", "道路养护", d("2026-04-10"), 86000],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
   });
 });
 
@@ -239,5 +268,24 @@ describe("lines of a plan that are no tasks", () => {
       ),
     );
     expect(r.findings.filter((f) => f.rule === "schedule.predecessor-missing")).toEqual([]);
+  });
+});
+
+describe("a range of dates without a year", () => {
+  test("`10.26~11.1` is reported as a date lacking its year, not as a range", () => {
+    const r = check(
+      workbook(
+        sheet("Sheet1", [
+          ["阶段", "时间", "主要内容"],
+          ["调研", "2026.03.02 - 2026.03.20", "资料收集"],
+          ["开发", "10.26~11.1", "原型实现"],
+          ["验收", "2026.11.02 - 2026.11.20", "测试与总结"],
+        ]),
+      ),
+    );
+    expect(r.tables).toHaveLength(1);
+    expect(messages(r, "cell.date-invalid")).toEqual([
+      "B3: 「时间」的值“10.26~11.1”不是一个有效日期（日期不完整，应写明年、月、日）",
+    ]);
   });
 });
