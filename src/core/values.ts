@@ -781,6 +781,12 @@ export function durationIsWorking(v: CellValue | undefined): boolean | undefined
   return WORKING_UNITS.has(m[2].toLowerCase());
 }
 
+/** A month and a day with no year: `10.26`, `3/5`, `3月5日`. */
+function isMonthDay(s: string): boolean {
+  const md = /^(\d{1,2})[./月](\d{1,2})[日号]?$/.exec(s);
+  return md !== null && +md[1] >= 1 && +md[1] <= 12 && +md[2] >= 1 && +md[2] <= 31;
+}
+
 /**
  * One end of a date range written in one cell (`2026.3.1-3.15`, `2016/8/2-2016/8/20`,
  * `2026年3月1日至15日`, `？-2016/8/11`). The end takes the year and month the start wrote when it
@@ -798,14 +804,17 @@ export function parseDateRangePart(
   if (whole.status === "ok") return { ...whole, fromText: false };
   // The split whose left side is a date (or an unknown start, `？`).
   let m: [string, string, string] | undefined;
+  let yearless = false;
   for (let i = 1; i < s.length && !m; i++) {
     const sep = /^(?:至|到|~|〜|—|–|―|--|-)/.exec(s.slice(i));
     if (!sep) continue;
     const left = s.slice(0, i);
     if (/^[?？]+$/.test(left) || parseDate(left, opts).status === "ok")
       m = [s, left, s.slice(i + sep[0].length)];
+    else if (isMonthDay(left)) yearless = true;
   }
-  if (!m) return whole;
+  // `10.26~11.1`: a range whose start has a month and a day but no year — the year is what is missing.
+  if (!m) return yearless ? INVALID["partial-date"] : whole;
   // `？-2016/8/11`: the start is not known yet.
   const start = /^[?？]+$/.test(m[1]) ? INVALID["partial-date"] : parseDate(m[1], opts);
   if (part === "start") return start.status === "ok" ? { ...start, fromText: false } : start;
