@@ -1553,8 +1553,6 @@ function numberingCols(f: Found): Set<number> {
 /** Fields that name a row rather than describe it; a section heading may sit in their columns. */
 const LABEL_FIELDS = new Set([
   "wbs",
-  "taskId",
-  "parent",
   "task",
   "phase",
   "contractNo",
@@ -1722,8 +1720,7 @@ function taskSpan(ctx: Ctx, t: RecognisedTable): ColumnRef[] | undefined {
 
 /**
  * Phase headings of an outline (`1 | 项目构思和发起` with nothing in the date, owner or amount
- * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks. So is
- * a row other rows name as their parent (a 父任务 column) when it has no date of its own.
+ * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks.
  */
 function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   if (f.mapping.kind !== "schedule") return;
@@ -1739,26 +1736,6 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   // Headings already told apart by their numbering (`阶段 1 | 项目前期准备`) fill the same columns;
   // a row filling just those, with nothing in a data column, is one more (`结题答辩 | 项目答辩`).
   const shapeOf = (cells: PCell[]) => cells.map((x) => x.c).join(",");
-  const idCol = f.mapping.columns.taskId?.col ?? f.mapping.columns.wbs?.col;
-  const parentCol = f.mapping.columns.parent?.col;
-  const textAt = (r: number, c: number | undefined) => {
-    const x = c === undefined ? undefined : byRow.get(r)?.cells.find((y) => y.c === c);
-    return x && !isBlank(x.t) ? compact(x.t) : undefined;
-  };
-  // Codes as written (`4`, `4.0`, `1.2`): an id and a reference to it compare equal.
-  const code = (t: string) => t.replace(/\.0+$/, "");
-  const parents = new Set<string>();
-  // A summary another task waits for (`4，13` in a 前置任务) stays a row: the link must find it.
-  const waitedFor = new Set<string>();
-  const predCol = f.mapping.columns.predecessors?.col;
-  for (const r of rows) {
-    const p = textAt(r, parentCol);
-    if (p !== undefined) parents.add(code(p));
-    for (const m of textAt(r, predCol)?.match(/\d+(?:\.\d+)*/g) ?? []) waitedFor.add(code(m));
-  }
-  const dateCols = KIND_DEFS.schedule.coreDates
-    .map((k) => f.mapping.columns[k]?.col)
-    .filter((c): c is number => c !== undefined);
   const headingShapes = new Map<string, number>();
   for (const r of region.sectionRows) {
     const cells = cellsIn(byRow.get(r) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
@@ -1768,15 +1745,7 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
-    const id = textAt(rows[i], idCol);
-    if (
-      id !== undefined &&
-      parents.has(code(id)) &&
-      !waitedFor.has(code(id)) &&
-      !cells.some((x) => dateCols.includes(x.c))
-    )
-      phase = true;
-    else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
+    if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
     else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {
       const w = wbsOf(rows[i]);

@@ -2,7 +2,8 @@
  * Schedule shapes met on a fifth round of real workbooks (plans only) the recognition had never
  * been measured on, rebuilt with invented values.
  */
-import { type CheckResult } from "../../src/core/check";
+import { analyseWorkbook, type CheckResult } from "../../src/core/check";
+import { recheck, startLive } from "../../src/core/live";
 import { normaliseHeader, recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
 import { check, letters, messages, only } from "../helpers/recognition";
@@ -241,7 +242,7 @@ describe("lines of a plan that are no tasks", () => {
     expect(errorsOn(r, [6]).map((f) => f.rule)).toContain("cell.required");
   });
 
-  test("a row other rows name as their parent, with no date, is a heading", () => {
+  test("a row other rows name as their parent is their summary: its dates are theirs, not required", () => {
     const wb = workbook(
       sheet("Sheet1", [
         ["ID", "Task Name", "Parent", "Start", "Finish"],
@@ -250,10 +251,33 @@ describe("lines of a plan that are no tasks", () => {
         [3, "Crew arrives", 1, d("2026-05-06"), d("2026-05-06")],
         [4, "Installation"],
         [5, "Cabling", 4, d("2026-05-07"), d("2026-05-12")],
+        [6, "Labelling", null, null, d("2026-05-13")],
       ]),
     );
     expect(letters(only(wb))).toMatchObject({ task: "B", parent: "C", planStart: "D", planEnd: "E" });
-    expect(errorsOn(check(wb), [2, 5])).toEqual([]);
+    const r = check(wb);
+    expect(errorsOn(r, [2, 5])).toEqual([]);
+    // A row no other row names is a task: its missing start is reported.
+    expect(errorsOn(r, [7]).map((f) => f.rule)).toContain("cell.required");
+  });
+
+  test("clearing the parent a row names makes that parent a task again, live as in a full check", () => {
+    const opts = { asOf: "2026-11-23" as const };
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["ID", "Task Name", "Parent", "Start", "Finish"],
+        [1, "Preparation"],
+        [2, "Site survey", 1, d("2026-05-04"), d("2026-05-05")],
+        [3, "Crew arrives", 1, d("2026-05-06"), d("2026-05-06")],
+      ]),
+    );
+    const live = startLive(wb, analyseWorkbook(wb, opts), opts)!;
+    const clear = (r: number) => [{ sheet: "Sheet1", r1: r, c1: 3, r2: r, c2: 3, cells: [[undefined]] }];
+    recheck(live, clear(3));
+    const got = recheck(live, clear(4));
+    const want = analyseWorkbook(wb, opts);
+    expect(errorsOn(want.result, [2]).map((f) => f.rule)).toContain("cell.required");
+    expect(got && errorsOn(got.result, [2])).toEqual(errorsOn(want.result, [2]));
   });
 
   test("a parent another task waits for stays a row, so the link finds it", () => {
