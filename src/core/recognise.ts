@@ -26,7 +26,7 @@ import {
   overlaps,
 } from "./snapshot";
 import { compact } from "./text";
-import { isBlank, parseDate } from "./values";
+import { isBlank, isMonthDayNumber, parseDate } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -1599,9 +1599,12 @@ function anchorColumns(f: Found): Set<number> {
 /** A header naming a plan's two ends in one column. */
 const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
 
-/** A serial from 1908 to 2119, or text that reads as a date (or a range of dates). */
+/**
+ * A serial from 1908 to 2119, a month and day typed as a number (`11.24`, a faulty date), or text
+ * that reads as a date (or a range of dates).
+ */
 function dateLike(x: PCell, date1904: boolean): boolean {
-  if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
+  if (typeof x.v === "number") return (x.v >= 3000 && x.v < 80000) || isMonthDayNumber(x.v);
   const p = parseDate(x.v, { date1904 });
   if (p.status === "ok") return true;
   // A range, or a month and day with the year left out (`3月24`, `3月31号`): dates, if faulty ones.

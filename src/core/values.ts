@@ -396,6 +396,8 @@ function parseDateNumber(n: number, date1904: boolean, numFmt: string | undefine
   }
   const typed = yyyymmdd(n);
   if (typed) return typed;
+  // 11.24 typed into a General cell is a month and a day, the year left out: not a serial in 1900.
+  if (isMonthDayNumber(n)) return INVALID["partial-date"];
   const int = Math.floor(n);
   // Without a date format, 2026 or 2016.1 is a year or year.month someone typed, not a
   // serial in 1905; likewise 202611 is yyyymm, not a day in 2454.
@@ -779,6 +781,11 @@ export function durationIsWorking(v: CellValue | undefined): boolean | undefined
   const m = DAYS_RE.exec(toHalfWidth(v).trim());
   if (!m || m[2] === undefined) return undefined;
   return WORKING_UNITS.has(m[2].toLowerCase());
+}
+
+/** A month and a day typed as a decimal number (`11.24`, `10.4`): never a whole number. */
+export function isMonthDayNumber(n: number): boolean {
+  return !Number.isInteger(n) && isMonthDay(String(n));
 }
 
 /** A month and a day with no year: `10.26`, `3/5`, `3月5日`. */

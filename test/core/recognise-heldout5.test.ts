@@ -313,3 +313,33 @@ describe("a range of dates without a year", () => {
     ]);
   });
 });
+
+describe("a month and a day typed as a number", () => {
+  test("11.24 under 预计时间 is a date lacking its year: the plan is recognised and the cell reported", () => {
+    const wb = workbook(
+      sheet("会议", [
+        ["主系统", "子类内容", "负责人", "预计时间"],
+        ["全局属性", "属性计算逻辑", "吴", 11.24],
+        [null, "存档结构图", "楼", 11.24],
+        ["战斗系统", "出怪逻辑", "吴", 11.28],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "B", owner: "C", planEnd: "D" });
+    expect(messages(check(wb), "cell.date-invalid")).toContain(
+      "D4: 「预计时间」的值“11.28”不是一个有效日期（日期不完整，应写明年、月、日）",
+    );
+  });
+
+  test("a date serial in a General cell is still a date", () => {
+    const t = only(
+      workbook(
+        sheet("计划", [
+          ["任务名称", "负责人", "预计时间"],
+          ["联调", "吴", 46350],
+          ["验收", "楼", 46357],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "A", planEnd: "C" });
+  });
+});
