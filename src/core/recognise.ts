@@ -352,10 +352,25 @@ function slashed(kind: Kind, key: string): FieldHit | undefined {
   let hit: FieldHit | undefined;
   for (const p of parts) {
     const h = p === "" ? undefined : lookupKey(kind, p);
-    if (!h || (hit && (hit.field !== h.field || hit.n !== h.n))) return undefined;
+    if (!h || (hit && (hit.field !== h.field || hit.n !== h.n))) return sharedTail(kind, parts);
     if (!hit || (hit.weak && !h.weak)) hit = h;
   }
   return hit;
+}
+
+/**
+ * Short qualifiers sharing the last part's ending (`前端\后端人员`: 前端人员 and 后端人员): the field
+ * that ending names, generically, when the last part is no header of its own.
+ */
+function sharedTail(kind: Kind, parts: string[]): FieldHit | undefined {
+  const last = parts[parts.length - 1];
+  if (parts.slice(0, -1).some((p) => p === "" || p.length > 3) || LOOKUP[kind].exact.has(last))
+    return undefined;
+  for (let i = 1; i + 2 <= last.length; i++) {
+    const f = LOOKUP[kind].exact.get(last.slice(i));
+    if (f) return { field: f.field, weak: true };
+  }
+  return undefined;
 }
 
 /** Field name as an override may write it: `planEnd`, or `dueDate3` / `dueDate#3` for a payment group. */

@@ -72,6 +72,35 @@ describe("the vocabulary of plans", () => {
   });
 });
 
+describe("qualifiers sharing one ending", () => {
+  test("前端\\后端人员 (front-end and back-end people) heads the owner", () => {
+    const t = only(
+      workbook(
+        sheet("详细计划", [
+          ["编号", "功能", "前端\\后端人员", "计划完成日期", "实际完成日期"],
+          ["3.1", "部门创建", "甲", d("2026-08-30"), d("2026-09-01")],
+          ["3.2", "部门修改", "乙", d("2026-08-30"), d("2026-09-01")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", owner: "C", planEnd: "D", actualEnd: "E" });
+  });
+
+  test("计划/实际完成时间 mixes two fields: it heads neither", () => {
+    const t = only(
+      workbook(
+        sheet("计划", [
+          ["任务名称", "负责人", "计划开始时间", "计划/实际完成时间"],
+          ["联调", "甲", d("2026-08-24"), d("2026-08-30")],
+          ["验收", "乙", d("2026-08-31"), d("2026-09-04")],
+        ]),
+      ),
+    );
+    expect(letters(t).planEnd).toBeUndefined();
+    expect(letters(t).actualEnd).toBeUndefined();
+  });
+});
+
 describe("a list of projects with their planned ends", () => {
   test("项目名称 | 计划完成 | 实际完成 is a plan of projects", () => {
     const t = only(
