@@ -1629,7 +1629,7 @@ function dateLike(x: PCell, date1904: boolean): boolean {
   );
 }
 
-const MONTH_DAY = /^\d{1,2}月\d{1,2}[日号]?$/;
+const MONTH_DAY = /^\d{1,2}(?:月\d{1,2}[日号]?|\.\d{1,2})$/;
 
 /** Of the first 50 data rows, how many hold a value in column `col` and how many of those pass `test`. */
 function sampleColumn(
@@ -1665,7 +1665,15 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
       const p = parseDate(x.v, { date1904: ctx.date1904 });
       return p.status === "invalid" && p.reason === "date-range";
     });
-    return ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values;
+    if (ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values) return true;
+    // Beside a task named specifically (功能 | 时间节点), single dates count as well as ranges; beside
+    // a plain 内容 (a diary's), only ranges say it is a plan.
+    const task = f.mapping.columns.task;
+    if (!task || RANGE_TASK_KEYS.has(normaliseHeader(task.header).key) || ranges === 0) return false;
+    const { hits: dated } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) =>
+      dateLike(x, ctx.date1904),
+    );
+    return dated >= 3 && dated * 3 >= values * 2;
   }
   const needs = f.mapping.needsDates ? f.mapping.columns[f.mapping.needsDates]?.col : undefined;
   if (needs !== undefined) {
@@ -1759,11 +1767,28 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     const cells = cellsIn(byRow.get(r) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
     if (cells.length >= 2) headingShapes.set(shapeOf(cells), (headingShapes.get(shapeOf(cells)) ?? 0) + 1);
   }
+  // A date over the rows it is for (`11.24` or `11.24—25 | 2d`, the tasks below carrying none): a heading.
+  const taskCol = f.mapping.columns.task?.col;
+  const whenCols = new Set(
+    ["planStart", "planEnd", "duration"]
+      .map((k) => f.mapping.columns[k]?.col)
+      .filter((c): c is number => c !== undefined),
+  );
+  const mapped = mappedColumns(f);
+  const lineAt = (i: number) => cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+  const dateHeading = (i: number, cells: PCell[]) =>
+    taskCol !== undefined &&
+    i + 1 < rows.length &&
+    cells.some((x) => whenCols.has(x.c)) &&
+    cells.every((x) => whenCols.has(x.c) || !mapped.has(x.c)) &&
+    lineAt(i + 1).some((x) => x.c === taskCol) &&
+    !lineAt(i + 1).some((x) => whenCols.has(x.c));
   for (let i = 0; i < rows.length; i++) {
-    const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+    const cells = lineAt(i);
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
-    if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
+    if (dateHeading(i, cells)) phase = true;
+    else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
     else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {
       const w = wbsOf(rows[i]);

@@ -297,17 +297,19 @@ const HAS_DIGIT_RE = /\d/;
 const NEEDS_FOLDING_RE = /[\s\uFF01-\uFF5E\u2010\u2011\u2212:]/;
 /** 至/到/~ between dates, and dash-like range marks (— – ―; a hyphen is handled below). */
 const RANGE_MARK_RE = /[至到~〜—–―]\s*\d/;
-/** A hyphen is a range mark only after a whole date, or between two year-months. */
+/** A hyphen is a range mark only after a whole date, between two year-months, or after a month.day. */
 const HYPHEN_RANGE_RES = [
   /^\d{4}([-/.])\d{1,2}\1\d{1,2}\s*-\s*\d/, // 2026-01-01-2026-02-01, 2026.1.1-2.1
   /^\d{4}年\d{1,2}月(?:\d{1,2}[日号])?\s*-\s*\d/, // 2026年1月1日-2月1日
   /^\d{4}[-/.]\d{1,2}\s*-\s*\d{4}/, // 2026.1-2026.3
+  /^\d{1,2}\.\d{1,2}\s*-\s*\d{1,2}(?:\.\d{1,2})?$/, // 11.27-12.5, 11.28-29: a month and day, no year
 ];
 const PARTIAL_RES = [
   /^\d{4}[-/.]\d{1,2}$/, // 2016.1, 2026-11
   /^\d{4}年(?:\d{1,2}月?)?(?:初|中|底|末|上旬|中旬|下旬|上半年|下半年|第?[一二三四1-4]季度)?$/, // 2026年11月
   /^\d{1,2}月(?:\d{1,2}[日号]?)?$/, // 11月23日: no year
   /^\d{1,2}[-/]\d{1,2}$/, // 11/23: no year
+  /^(?:[1-9]|1[0-2])\.(?:[1-9]|[12]\d|3[01])$/, // 11.23 typed as text: no year
   /^\d{4}$/, // a year alone
 ];
 const YYYYMM_RE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])$/;

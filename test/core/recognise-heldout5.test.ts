@@ -372,3 +372,30 @@ describe("a month and a day typed as a number", () => {
     expect(letters(t)).toMatchObject({ task: "A", planEnd: "C" });
   });
 });
+
+describe("a plan dated by a plain 时间节点 column, the year left out", () => {
+  const plan = () =>
+    workbook(
+      sheet("Sheet1", [
+        ["时间节点", "功能", "人员"],
+        ["11.24—25", null, null, "2d"],
+        [null, "接口文档", "甲"],
+        ["11.24", "发运模型", "乙", "1d"],
+        ["11.27-12.5", "现场联调", "甲", "5d"],
+        ["11.30", "托盘生成", "丙", "3d"],
+        ["12.7-8", "订单对接", "丁", "2d"],
+      ]),
+    );
+
+  test("功能 | 时间节点 with single days and ranges is a plan; its dates lack the year", () => {
+    const t = only(plan());
+    expect(letters(t)).toMatchObject({ task: "B", owner: "C", planStart: "A", planEnd: "A" });
+    const got = messages(check(plan()), "cell.date-invalid");
+    expect(got).toContain("A4: 「时间节点」的值“11.24”不是一个有效日期（日期不完整，应写明年、月、日）");
+    expect(got).toContain("A5: 「时间节点」的值“11.27-12.5”不是一个有效日期（日期不完整，应写明年、月、日）");
+  });
+
+  test("a date over the tasks it is for, with no task of its own, is no task", () => {
+    expect(errorsOn(check(plan()), [2])).toEqual([]);
+  });
+});
