@@ -234,8 +234,9 @@ const schedule: KindDef = {
         "Task",
         "Name",
         "Work Item",
+        "项目名称",
       ],
-      weak: ["名称", "活动", "NAME"],
+      weak: ["名称", "活动", "NAME", "项目名称"],
     },
     { field: "phase", type: "text", headers: ["阶段", "实施阶段", "项目阶段"] },
     {

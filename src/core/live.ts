@@ -26,7 +26,7 @@
  * A full check instead when: an edit is on 设置 or a product sheet, a sheet without tables, a
  * header or title row; when the edited sheet's recognition changes (a row blanked or filled, a
  * 合计 row typed, the table grows); when a check was given mappings or tables by hand. A schedule
- * edit in the WBS column parses its whole table again (summary tasks depend on other rows' WBS)
+ * edit in the WBS (or 父任务) column parses its whole table again (summary tasks depend on other rows' WBS)
  * and runs its row rules on all of it; an edit on a row under a value merged down over several
  * rows parses all of them again.
  *
@@ -537,7 +537,8 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       for (let r = m.r1; r <= m.r2 && !touched; r++) touched = rows.has(r);
       if (touched) for (let r = m.r1; r <= m.r2; r++) if (data.has(r)) rows.add(r);
     }
-    const wbsCols = [t.source.columns.wbs?.col, t.source.columns.taskId?.col];
+    // A row's 父任务 makes another row a summary, as a WBS does.
+    const wbsCols = [t.source.columns.wbs?.col, t.source.columns.taskId?.col, t.source.columns.parent?.col];
     // Phases across columns: a sheet row is several tasks, retyped together with the table.
     const whole =
       t.source.phases !== undefined ||

@@ -27,7 +27,7 @@ import {
   overlaps,
 } from "./snapshot";
 import { compact } from "./text";
-import { isBlank, parseDate } from "./values";
+import { isBlank, isMonthDayNumber, parseDate } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -353,10 +353,25 @@ function slashed(kind: Kind, key: string): FieldHit | undefined {
   let hit: FieldHit | undefined;
   for (const p of parts) {
     const h = p === "" ? undefined : lookupKey(kind, p);
-    if (!h || (hit && (hit.field !== h.field || hit.n !== h.n))) return undefined;
+    if (!h || (hit && (hit.field !== h.field || hit.n !== h.n))) return sharedTail(kind, parts);
     if (!hit || (hit.weak && !h.weak)) hit = h;
   }
   return hit;
+}
+
+/**
+ * Short qualifiers sharing the last part's ending (`前端\后端人员`: 前端人员 and 后端人员): the field
+ * that ending names, generically, when the last part is no header of its own.
+ */
+function sharedTail(kind: Kind, parts: string[]): FieldHit | undefined {
+  const last = parts[parts.length - 1];
+  if (parts.slice(0, -1).some((p) => p === "" || p.length > 3) || LOOKUP[kind].exact.has(last))
+    return undefined;
+  for (let i = 1; i + 2 <= last.length; i++) {
+    const f = LOOKUP[kind].exact.get(last.slice(i));
+    if (f) return { field: f.field, weak: true };
+  }
+  return undefined;
 }
 
 /** Field name as an override may write it: `planEnd`, or `dueDate3` / `dueDate#3` for a payment group. */
@@ -1632,8 +1647,6 @@ function numberingCols(f: Found): Set<number> {
 /** Fields that name a row rather than describe it; a section heading may sit in their columns. */
 const LABEL_FIELDS = new Set([
   "wbs",
-  "taskId",
-  "parent",
   "task",
   "phase",
   "contractNo",
@@ -1680,9 +1693,12 @@ function anchorColumns(f: Found): Set<number> {
 /** A header naming a plan's two ends in one column. */
 const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
 
-/** A serial from 1908 to 2119, or text that reads as a date (or a range of dates). */
+/**
+ * A serial from 1908 to 2119, a month and day typed as a number (`11.24`, a faulty date), or text
+ * that reads as a date (or a range of dates).
+ */
 function dateLike(x: PCell, date1904: boolean): boolean {
-  if (typeof x.v === "number") return x.v >= 3000 && x.v < 80000;
+  if (typeof x.v === "number") return (x.v >= 3000 && x.v < 80000) || isMonthDayNumber(x.v);
   const p = parseDate(x.v, { date1904 });
   if (p.status === "ok") return true;
   // A range, a month and day with the year left out (`3月24`, `3月31号`), or day and month in an
@@ -1695,7 +1711,7 @@ function dateLike(x: PCell, date1904: boolean): boolean {
   );
 }
 
-const MONTH_DAY = /^\d{1,2}月\d{1,2}[日号]?$/;
+const MONTH_DAY = /^\d{1,2}(?:月\d{1,2}[日号]?|\.\d{1,2})$/;
 
 /** Of the first 50 data rows, how many hold a value in column `col` and how many of those pass `test`. */
 function sampleColumn(
@@ -1731,7 +1747,15 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
       const p = parseDate(x.v, { date1904: ctx.date1904 });
       return p.status === "invalid" && p.reason === "date-range";
     });
-    return ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values;
+    if (ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values) return true;
+    // Beside a task named specifically (功能 | 时间节点), single dates count as well as ranges; beside
+    // a plain 内容 (a diary's), only ranges say it is a plan.
+    const task = f.mapping.columns.task;
+    if (!task || RANGE_TASK_KEYS.has(normaliseHeader(task.header).key) || ranges === 0) return false;
+    const { hits: dated } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) =>
+      dateLike(x, ctx.date1904),
+    );
+    return dated >= 3 && dated * 3 >= values * 2;
   }
   const needs = f.mapping.needsDates ? f.mapping.columns[f.mapping.needsDates]?.col : undefined;
   if (needs !== undefined) {
@@ -1804,8 +1828,7 @@ function taskSpan(ctx: Ctx, t: RecognisedTable): ColumnRef[] | undefined {
 
 /**
  * Phase headings of an outline (`1 | 项目构思和发起` with nothing in the date, owner or amount
- * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks. So is
- * a row other rows name as their parent (a 父任务 column) when it has no date of its own.
+ * columns, its tasks 1.1, 1.2 … below; or `1 项目构思和发起` in one cell): labels, not tasks.
  */
 function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   if (f.mapping.kind !== "schedule") return;
@@ -1821,43 +1844,32 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   // Headings already told apart by their numbering (`阶段 1 | 项目前期准备`) fill the same columns;
   // a row filling just those, with nothing in a data column, is one more (`结题答辩 | 项目答辩`).
   const shapeOf = (cells: PCell[]) => cells.map((x) => x.c).join(",");
-  const idCol = f.mapping.columns.taskId?.col ?? f.mapping.columns.wbs?.col;
-  const parentCol = f.mapping.columns.parent?.col;
-  const textAt = (r: number, c: number | undefined) => {
-    const x = c === undefined ? undefined : byRow.get(r)?.cells.find((y) => y.c === c);
-    return x && !isBlank(x.t) ? compact(x.t) : undefined;
-  };
-  // Codes as written (`4`, `4.0`, `1.2`): an id and a reference to it compare equal.
-  const code = (t: string) => t.replace(/\.0+$/, "");
-  const parents = new Set<string>();
-  // A summary another task waits for (`4，13` in a 前置任务) stays a row: the link must find it.
-  const waitedFor = new Set<string>();
-  const predCol = f.mapping.columns.predecessors?.col;
-  for (const r of rows) {
-    const p = textAt(r, parentCol);
-    if (p !== undefined) parents.add(code(p));
-    for (const m of textAt(r, predCol)?.match(/\d+(?:\.\d+)*/g) ?? []) waitedFor.add(code(m));
-  }
-  const dateCols = KIND_DEFS.schedule.coreDates
-    .map((k) => f.mapping.columns[k]?.col)
-    .filter((c): c is number => c !== undefined);
   const headingShapes = new Map<string, number>();
   for (const r of region.sectionRows) {
     const cells = cellsIn(byRow.get(r) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
     if (cells.length >= 2) headingShapes.set(shapeOf(cells), (headingShapes.get(shapeOf(cells)) ?? 0) + 1);
   }
+  // A date over the rows it is for (`11.24` or `11.24—25 | 2d`, the tasks below carrying none): a heading.
+  const taskCol = f.mapping.columns.task?.col;
+  const whenCols = new Set(
+    ["planStart", "planEnd", "duration"]
+      .map((k) => f.mapping.columns[k]?.col)
+      .filter((c): c is number => c !== undefined),
+  );
+  const mapped = mappedColumns(f);
+  const lineAt = (i: number) => cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+  const dateHeading = (i: number, cells: PCell[]) =>
+    taskCol !== undefined &&
+    i + 1 < rows.length &&
+    cells.some((x) => whenCols.has(x.c)) &&
+    cells.every((x) => whenCols.has(x.c) || !mapped.has(x.c)) &&
+    lineAt(i + 1).some((x) => x.c === taskCol) &&
+    !lineAt(i + 1).some((x) => whenCols.has(x.c));
   for (let i = 0; i < rows.length; i++) {
-    const cells = cellsIn(byRow.get(rows[i]) as PRow, f.c1, f.c2).filter((x) => !isBlank(x.t));
+    const cells = lineAt(i);
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
-    const id = textAt(rows[i], idCol);
-    if (
-      id !== undefined &&
-      parents.has(code(id)) &&
-      !waitedFor.has(code(id)) &&
-      !cells.some((x) => dateCols.includes(x.c))
-    )
-      phase = true;
+    if (dateHeading(i, cells)) phase = true;
     else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
     else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {

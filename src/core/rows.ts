@@ -444,8 +444,28 @@ function derivedCell(from: FieldCell, value: IsoDate): FieldCell {
   };
 }
 
-/** A row is a summary task when some other row's WBS continues its own with a dot (1 → 1.2, not 10). */
+/**
+ * A row is a summary task when some other row's WBS continues its own with a dot (1 → 1.2, not 10),
+ * or when other rows name its 标识号 or WBS in their 父任务 column.
+ */
 function markSummaries(rows: TypedRow[]): void {
+  const code = (f: TypedRow["fields"][string] | undefined) => {
+    const p = f?.parsed;
+    return p?.status === "ok" && (typeof p.value === "string" || typeof p.value === "number")
+      ? String(p.value).replace(/\.0+$/, "")
+      : undefined;
+  };
+  const named = new Set<string>();
+  for (const row of rows) {
+    const p = code(row.fields.parent);
+    if (p !== undefined) named.add(p);
+  }
+  if (named.size > 0) {
+    for (const row of rows) {
+      const id = code(row.fields.taskId) ?? code(row.fields.wbs);
+      if (id !== undefined && named.has(id)) row.summary = true;
+    }
+  }
   const parents = new Set<string>();
   for (const row of rows) {
     const w = row.fields.wbs?.parsed;

@@ -297,17 +297,19 @@ const HAS_DIGIT_RE = /\d/;
 const NEEDS_FOLDING_RE = /[\s\uFF01-\uFF5E\u2010\u2011\u2212:]/;
 /** 至/到/~ between dates, and dash-like range marks (— – ―; a hyphen is handled below). */
 const RANGE_MARK_RE = /[至到~〜—–―]\s*\d/;
-/** A hyphen is a range mark only after a whole date, or between two year-months. */
+/** A hyphen is a range mark only after a whole date, between two year-months, or after a month.day. */
 const HYPHEN_RANGE_RES = [
   /^\d{4}([-/.])\d{1,2}\1\d{1,2}\s*-\s*\d/, // 2026-01-01-2026-02-01, 2026.1.1-2.1
   /^\d{4}年\d{1,2}月(?:\d{1,2}[日号])?\s*-\s*\d/, // 2026年1月1日-2月1日
   /^\d{4}[-/.]\d{1,2}\s*-\s*\d{4}/, // 2026.1-2026.3
+  /^\d{1,2}\.\d{1,2}\s*-\s*\d{1,2}(?:\.\d{1,2})?$/, // 11.27-12.5, 11.28-29: a month and day, no year
 ];
 const PARTIAL_RES = [
   /^\d{4}[-/.]\d{1,2}$/, // 2016.1, 2026-11
   /^\d{4}年(?:\d{1,2}月?)?(?:初|中|底|末|上旬|中旬|下旬|上半年|下半年|第?[一二三四1-4]季度)?$/, // 2026年11月
   /^\d{1,2}月(?:\d{1,2}[日号]?)?$/, // 11月23日: no year
   /^\d{1,2}[-/]\d{1,2}$/, // 11/23: no year
+  /^(?:[1-9]|1[0-2])\.(?:[1-9]|[12]\d|3[01])$/, // 11.23 typed as text: no year
   /^\d{4}$/, // a year alone
 ];
 const YYYYMM_RE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])$/;
@@ -396,6 +398,8 @@ function parseDateNumber(n: number, date1904: boolean, numFmt: string | undefine
   }
   const typed = yyyymmdd(n);
   if (typed) return typed;
+  // 11.24 typed into a General cell is a month and a day, the year left out: not a serial in 1900.
+  if (isMonthDayNumber(n)) return INVALID["partial-date"];
   const int = Math.floor(n);
   // Without a date format, 2026 or 2016.1 is a year or year.month someone typed, not a
   // serial in 1905; likewise 202611 is yyyymm, not a day in 2454.
@@ -781,6 +785,17 @@ export function durationIsWorking(v: CellValue | undefined): boolean | undefined
   return WORKING_UNITS.has(m[2].toLowerCase());
 }
 
+/** A month and a day typed as a decimal number (`11.24`, `10.4`): never a whole number. */
+export function isMonthDayNumber(n: number): boolean {
+  return !Number.isInteger(n) && isMonthDay(String(n));
+}
+
+/** A month and a day with no year: `10.26`, `3/5`, `3月5日`. */
+function isMonthDay(s: string): boolean {
+  const md = /^(\d{1,2})[./月](\d{1,2})[日号]?$/.exec(s);
+  return md !== null && +md[1] >= 1 && +md[1] <= 12 && +md[2] >= 1 && +md[2] <= 31;
+}
+
 /**
  * One end of a date range written in one cell (`2026.3.1-3.15`, `2016/8/2-2016/8/20`,
  * `2026年3月1日至15日`, `？-2016/8/11`). The end takes the year and month the start wrote when it
@@ -798,14 +813,17 @@ export function parseDateRangePart(
   if (whole.status === "ok") return { ...whole, fromText: false };
   // The split whose left side is a date (or an unknown start, `？`).
   let m: [string, string, string] | undefined;
+  let yearless = false;
   for (let i = 1; i < s.length && !m; i++) {
     const sep = /^(?:至|到|~|〜|—|–|―|--|-)/.exec(s.slice(i));
     if (!sep) continue;
     const left = s.slice(0, i);
     if (/^[?？]+$/.test(left) || parseDate(left, opts).status === "ok")
       m = [s, left, s.slice(i + sep[0].length)];
+    else if (isMonthDay(left)) yearless = true;
   }
-  if (!m) return whole;
+  // `10.26~11.1`: a range whose start has a month and a day but no year — the year is what is missing.
+  if (!m) return yearless ? INVALID["partial-date"] : whole;
   // `？-2016/8/11`: the start is not known yet.
   const start = /^[?？]+$/.test(m[1]) ? INVALID["partial-date"] : parseDate(m[1], opts);
   if (part === "start") return start.status === "ok" ? { ...start, fromText: false } : start;

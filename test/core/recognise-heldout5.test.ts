@@ -2,10 +2,11 @@
  * Schedule shapes met on a fifth round of real workbooks (plans only) the recognition had never
  * been measured on, rebuilt with invented values.
  */
-import { type CheckResult } from "../../src/core/check";
+import { analyseWorkbook, type CheckResult } from "../../src/core/check";
+import { recheck, startLive } from "../../src/core/live";
 import { normaliseHeader, recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-import { check, letters, only } from "../helpers/recognition";
+import { check, letters, messages, only } from "../helpers/recognition";
 
 const errorsOn = (r: CheckResult, rows: number[]) =>
   r.findings.filter((f) => f.severity === "error" && f.row !== undefined && rows.includes(f.row));
@@ -68,6 +69,64 @@ describe("the vocabulary of plans", () => {
       ),
     );
     expect(letters(t)).toMatchObject({ task: "A", owner: "B" });
+  });
+});
+
+describe("qualifiers sharing one ending", () => {
+  test("前端\\后端人员 (front-end and back-end people) heads the owner", () => {
+    const t = only(
+      workbook(
+        sheet("详细计划", [
+          ["编号", "功能", "前端\\后端人员", "计划完成日期", "实际完成日期"],
+          ["3.1", "部门创建", "甲", d("2026-08-30"), d("2026-09-01")],
+          ["3.2", "部门修改", "乙", d("2026-08-30"), d("2026-09-01")],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "B", owner: "C", planEnd: "D", actualEnd: "E" });
+  });
+
+  test("计划/实际完成时间 mixes two fields: it heads neither", () => {
+    const t = only(
+      workbook(
+        sheet("计划", [
+          ["任务名称", "负责人", "计划开始时间", "计划/实际完成时间"],
+          ["联调", "甲", d("2026-08-24"), d("2026-08-30")],
+          ["验收", "乙", d("2026-08-31"), d("2026-09-04")],
+        ]),
+      ),
+    );
+    expect(letters(t).planEnd).toBeUndefined();
+    expect(letters(t).actualEnd).toBeUndefined();
+  });
+});
+
+describe("a list of projects with their planned ends", () => {
+  test("项目名称 | 计划完成 | 实际完成 is a plan of projects", () => {
+    const t = only(
+      workbook(
+        sheet("其他项目", [
+          ["项目名称", "计划完成", "实际完成"],
+          ["专题页交互", d("2026-08-31"), d("2026-08-31")],
+          ["首页改版", d("2026-09-03"), d("2026-09-04")],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toEqual({ task: "A", planEnd: "B", actualEnd: "C" });
+  });
+
+  test("项目名称 in a contract ledger still names the contract", () => {
+    const t = only(
+      workbook(
+        sheet("台账", [
+          ["合同编号", "项目名称", "签订日期", "合同金额"],
+          ["HT-001", "办公楼修缮", d("2026-03-02"), 120000],
+          ["HT-002", "道路养护", d("2026-04-10"), 86000],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
   });
 });
 
@@ -212,7 +271,7 @@ describe("lines of a plan that are no tasks", () => {
     expect(errorsOn(r, [6]).map((f) => f.rule)).toContain("cell.required");
   });
 
-  test("a row other rows name as their parent, with no date, is a heading", () => {
+  test("a row other rows name as their parent is their summary: its dates are theirs, not required", () => {
     const wb = workbook(
       sheet("Sheet1", [
         ["ID", "Task Name", "Parent", "Start", "Finish"],
@@ -221,10 +280,33 @@ describe("lines of a plan that are no tasks", () => {
         [3, "Crew arrives", 1, d("2026-05-06"), d("2026-05-06")],
         [4, "Installation"],
         [5, "Cabling", 4, d("2026-05-07"), d("2026-05-12")],
+        [6, "Labelling", null, null, d("2026-05-13")],
       ]),
     );
     expect(letters(only(wb))).toMatchObject({ task: "B", parent: "C", planStart: "D", planEnd: "E" });
-    expect(errorsOn(check(wb), [2, 5])).toEqual([]);
+    const r = check(wb);
+    expect(errorsOn(r, [2, 5])).toEqual([]);
+    // A row no other row names is a task: its missing start is reported.
+    expect(errorsOn(r, [7]).map((f) => f.rule)).toContain("cell.required");
+  });
+
+  test("clearing the parent a row names makes that parent a task again, live as in a full check", () => {
+    const opts = { asOf: "2026-11-23" as const };
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["ID", "Task Name", "Parent", "Start", "Finish"],
+        [1, "Preparation"],
+        [2, "Site survey", 1, d("2026-05-04"), d("2026-05-05")],
+        [3, "Crew arrives", 1, d("2026-05-06"), d("2026-05-06")],
+      ]),
+    );
+    const live = startLive(wb, analyseWorkbook(wb, opts), opts)!;
+    const clear = (r: number) => [{ sheet: "Sheet1", r1: r, c1: 3, r2: r, c2: 3, cells: [[undefined]] }];
+    recheck(live, clear(3));
+    const got = recheck(live, clear(4));
+    const want = analyseWorkbook(wb, opts);
+    expect(errorsOn(want.result, [2]).map((f) => f.rule)).toContain("cell.required");
+    expect(got && errorsOn(got.result, [2])).toEqual(errorsOn(want.result, [2]));
   });
 
   test("a parent another task waits for stays a row, so the link finds it", () => {
@@ -239,5 +321,81 @@ describe("lines of a plan that are no tasks", () => {
       ),
     );
     expect(r.findings.filter((f) => f.rule === "schedule.predecessor-missing")).toEqual([]);
+  });
+});
+
+describe("a range of dates without a year", () => {
+  test("`10.26~11.1` is reported as a date lacking its year, not as a range", () => {
+    const r = check(
+      workbook(
+        sheet("Sheet1", [
+          ["阶段", "时间", "主要内容"],
+          ["调研", "2026.03.02 - 2026.03.20", "资料收集"],
+          ["开发", "10.26~11.1", "原型实现"],
+          ["验收", "2026.11.02 - 2026.11.20", "测试与总结"],
+        ]),
+      ),
+    );
+    expect(r.tables).toHaveLength(1);
+    expect(messages(r, "cell.date-invalid")).toEqual([
+      "B3: 「时间」的值“10.26~11.1”不是一个有效日期（日期不完整，应写明年、月、日）",
+    ]);
+  });
+});
+
+describe("a month and a day typed as a number", () => {
+  test("11.24 under 预计时间 is a date lacking its year: the plan is recognised and the cell reported", () => {
+    const wb = workbook(
+      sheet("会议", [
+        ["主系统", "子类内容", "负责人", "预计时间"],
+        ["全局属性", "属性计算逻辑", "吴", 11.24],
+        [null, "存档结构图", "楼", 11.24],
+        ["战斗系统", "出怪逻辑", "吴", 11.28],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "B", owner: "C", planEnd: "D" });
+    expect(messages(check(wb), "cell.date-invalid")).toContain(
+      "D4: 「预计时间」的值“11.28”不是一个有效日期（日期不完整，应写明年、月、日）",
+    );
+  });
+
+  test("a date serial in a General cell is still a date", () => {
+    const t = only(
+      workbook(
+        sheet("计划", [
+          ["任务名称", "负责人", "预计时间"],
+          ["联调", "吴", 46350],
+          ["验收", "楼", 46357],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "A", planEnd: "C" });
+  });
+});
+
+describe("a plan dated by a plain 时间节点 column, the year left out", () => {
+  const plan = () =>
+    workbook(
+      sheet("Sheet1", [
+        ["时间节点", "功能", "人员"],
+        ["11.24—25", null, null, "2d"],
+        [null, "接口文档", "甲"],
+        ["11.24", "发运模型", "乙", "1d"],
+        ["11.27-12.5", "现场联调", "甲", "5d"],
+        ["11.30", "托盘生成", "丙", "3d"],
+        ["12.7-8", "订单对接", "丁", "2d"],
+      ]),
+    );
+
+  test("功能 | 时间节点 with single days and ranges is a plan; its dates lack the year", () => {
+    const t = only(plan());
+    expect(letters(t)).toMatchObject({ task: "B", owner: "C", planStart: "A", planEnd: "A" });
+    const got = messages(check(plan()), "cell.date-invalid");
+    expect(got).toContain("A4: 「时间节点」的值“11.24”不是一个有效日期（日期不完整，应写明年、月、日）");
+    expect(got).toContain("A5: 「时间节点」的值“11.27-12.5”不是一个有效日期（日期不完整，应写明年、月、日）");
+  });
+
+  test("a date over the tasks it is for, with no task of its own, is no task", () => {
+    expect(errorsOn(check(plan()), [2])).toEqual([]);
   });
 });
