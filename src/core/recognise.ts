@@ -26,6 +26,7 @@ import {
   type WorkbookSnapshot,
   overlaps,
 } from "./snapshot";
+import { simplifiedHeader } from "./hant";
 import { compact } from "./text";
 import { isBlank, isMonthDayNumber, parseDate } from "./values";
 
@@ -248,7 +249,7 @@ const INNER_QUALIFIER = /^([^([]+)[([](预计|计划|实际|预期)[)\]]([^()[\]
  * (`约定收款日期（1）` → `约定收款日期1`).
  */
 export function normaliseHeader(text: string): { key: string; unit?: string } {
-  let key = compact(text)
+  let key = simplifiedHeader(compact(text))
     .toUpperCase()
     .replace(/^[*※★]+|[*※★]+$/g, "")
     // A system export's field names (contract_no, sign_date) read as the words they join.
@@ -899,6 +900,24 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       needsRanges = when.c;
     }
   }
+  // A plain 内容 beside both ends of a plan headed in columns of their own (序号 | 内容 | 开始时间 |
+  // 结束时间): the task, if most start cells hold dates (plausible() looks); a timetable's times of
+  // day or a booking list's hours are no plan.
+  let contentTask = false;
+  if (
+    kind === "schedule" &&
+    !columns.task &&
+    columns.planStart &&
+    columns.planEnd &&
+    columns.planStart.col !== columns.planEnd.col
+  ) {
+    const what = free(RANGE_TASK_KEYS);
+    if (what) {
+      columns.task = ref(what, what.c);
+      claim(what.c);
+      contentTask = true;
+    }
+  }
   const def = KIND_DEFS[kind];
   const missing = def.fields.filter((f) => f.required && !columns[f.field] && !given?.has(f.field)).length;
   let groupCols = 0;
@@ -928,6 +947,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     needsDates = ["planStart", "planEnd"].find((f) => columns[f]);
     valid = needsDates !== undefined;
   }
+  if (contentTask && valid) needsDates ??= "planStart";
   if (!valid && needsRanges !== undefined) valid = true;
   // A task, both ends of its plan and the tasks it waits for (name | start | end | dependency): a plan
   // however plainly the rest is headed; a booking list has no predecessors.
