@@ -13,7 +13,7 @@
  *
  *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files,
  *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
- *                          /work/realwb/heldout4 and /work/realwb/heldout5); a
+ *                          /work/realwb/heldout4, /work/realwb/heldout5 and /work/realwb/heldout6); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -34,10 +34,10 @@
  *   slowest file    wall time and peak RSS, against the goals (5 s, 1 GB), with its CPU time and the
  *                   machine's load average, since a loaded machine stretches wall times
  * Entries may name a `set`: `heldout` marks workbooks added after the recognition was tuned, never
- * looked at while tuning it (`heldout2`, `heldout3`, `heldout4`, `heldout5`: later such rounds,
- * `heldout3`, `heldout4` and `heldout5` labelled before the product was first run on them;
- * `heldout4` holds contract ledgers and payment lists, `heldout5` schedules); each set's scores are
- * reported on a line of their own as well.
+ * looked at while tuning it (`heldout2` … `heldout6`: later such rounds, `heldout3` onwards labelled
+ * before the product was first run on them; `heldout4` holds contract ledgers and payment lists,
+ * `heldout5` schedules, `heldout6` both); each set's scores are reported on a line of their own as
+ * well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
 
@@ -386,7 +386,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
