@@ -160,6 +160,20 @@ const V = {
   },
 } satisfies Record<string, Pick<FieldDef, "headers" | "weak">>;
 
+/**
+ * Every spelling of a plan's date a sheet may build from a qualifier, a verb and a noun (计划 +
+ * 启动 + 日期, 要求 + 完成 + 时间, 实际 + 完工 + 日): the qualifier says whose date it is, so each one
+ * is specific. Listed after a field's own headers, which keep their place.
+ */
+function dateWords(qualifiers: readonly string[], verbs: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const q of qualifiers)
+    for (const v of verbs) for (const n of ["", "时间", "日期", "日"]) out.push(q + v + n);
+  return out;
+}
+
+const PLAN = ["计划", "预计", "预期"];
+
 const schedule: KindDef = {
   kind: "schedule",
   key: "wbs",
@@ -305,6 +319,7 @@ const schedule: KindDef = {
         "施工开始日期",
         "起止日期",
         "起止时间",
+        ...dateWords(PLAN, ["开始", "开工", "启动", "起始"]),
       ],
       weak: ["开始时间", "开始日期", "开始", "START", "STARTDATE", "开始日"],
     },
@@ -366,6 +381,7 @@ const schedule: KindDef = {
         "完成日",
         "结束日",
         "工作时间",
+        ...dateWords([...PLAN, "要求"], ["完成", "结束", "截止", "完工", "交付"]),
       ],
       weak: [
         "结束时间",
@@ -407,7 +423,15 @@ const schedule: KindDef = {
     {
       field: "actualStart",
       type: "date",
-      headers: ["实际开始", "实际开始时间", "实际开始日期", "实际开工时间", "实际开工日期", "Actual Start"],
+      headers: [
+        "实际开始",
+        "实际开始时间",
+        "实际开始日期",
+        "实际开工时间",
+        "实际开工日期",
+        "Actual Start",
+        ...dateWords(["实际"], ["开始", "开工", "启动"]),
+      ],
     },
     {
       field: "actualEnd",
@@ -423,6 +447,7 @@ const schedule: KindDef = {
         "实际结束日期",
         "实际截止时间",
         "Actual Finish",
+        ...dateWords(["实际"], ["完成", "结束", "完工", "交付"]),
       ],
     },
     {

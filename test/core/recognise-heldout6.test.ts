@@ -119,3 +119,18 @@ describe("a plain 内容 beside a plan's start and end", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a plan's dates spelt from a qualifier, a verb and a noun", () => {
+  test("计划启动日期 | 要求完成时间 | 实际启动日 | 实际完工日 head both ends of the plan and of the work", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["事项名称", "计划启动日期", "要求完成时间", "实际启动日", "实际完工日"],
+          ["场地勘察", d("2026-03-02"), d("2026-03-06"), d("2026-03-03"), d("2026-03-09")],
+          ["方案评审", d("2026-03-09"), d("2026-03-13"), d("2026-03-10"), null],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ planStart: "B", planEnd: "C", actualStart: "D", actualEnd: "E" });
+  });
+});
