@@ -778,6 +778,12 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   const editedSheets = new Set(editedPairs.map(([i]) => tables[i].sheet));
   const cited = a.result.notices.some((n) => editedSheets.has(n.sheet) && onEditedRow(n.sheet, n.row));
   const planned: string[] = [];
+  /** The contract numbers whose contract row is not the one it was (or is gone). */
+  const touchedContracts = new Set<string>();
+  if (sourceChanged) {
+    for (const [no, row] of model.contracts) if (a.model.contracts.get(no) !== row) touchedContracts.add(no);
+    for (const no of a.model.contracts.keys()) if (!model.contracts.has(no)) touchedContracts.add(no);
+  }
   const kept = (type: NoticeTypeDef, plan: (on: NoticeContext) => NoticePlan[]): NoticePlan[] | undefined => {
     const before = () => a.result.notices.filter((n) => n.type === type.name);
     // Planned from schedule rows alone: contracts edited or not, only edited schedule rows count.
@@ -787,6 +793,9 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     }
     if (sourceChanged) {
       planned.push(type.id);
+      // A 备忘录 reads its contract's row: planned again for the contracts whose row changed too.
+      if (PER_CONTRACT.has(type.id) && model.hasContracts === a.model.hasContracts)
+        return planPerContract(type, new Set<RuleId>(type.follows), before(), plan, touchedContracts);
       return undefined;
     }
     if (FROM_CONTRACTS.has(type.id)) return before();
@@ -808,16 +817,17 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
   };
   /**
    * A type with one notice per contract, planned from the schedule rows its rules fired on: planned
-   * again for the contracts of the edited rows (before and after) and of the findings that moved
-   * alone, in the order a plan of every row gives (by each contract's first row fired on).
+   * again for the contracts of the edited rows (before and after), of the findings that moved and
+   * `also` alone, in the order a plan of every row gives (by each contract's first row fired on).
    */
   const planPerContract = (
     type: NoticeTypeDef,
     follows: ReadonlySet<RuleId>,
     before: NoticePlan[],
     plan: (on: NoticeContext) => NoticePlan[],
+    also: ReadonlySet<string> = new Set(),
   ): NoticePlan[] | undefined => {
-    const affected = new Set<string>();
+    const affected = new Set<string>(also);
     for (const [i, rows] of edited) {
       if (tables[i].kind !== "schedule") continue;
       if (rows === "all") return undefined;
@@ -880,11 +890,6 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     const set = touchedRows.get(t.sheet) ?? new Set<number>();
     touchedRows.set(t.sheet, set);
     for (const r of t.rows) if (rows === "all" || rows.has(r.row)) set.add(r.row);
-  }
-  const touchedContracts = new Set<string>();
-  if (sourceChanged) {
-    for (const [no, row] of model.contracts) if (a.model.contracts.get(no) !== row) touchedContracts.add(no);
-    for (const no of a.model.contracts.keys()) if (!model.contracts.has(no)) touchedContracts.add(no);
   }
   live.touched = { rows: touchedRows, contracts: touchedContracts };
   return live.analysis;

@@ -211,3 +211,15 @@ test("a contract number typed twice is a duplicate at once; typed back, it is go
   expect(dupes(again(key("HT-1")))).toEqual(["A3"]);
   expect(dupes(again(key("HT-2")))).toEqual([]);
 });
+
+test("a contract's name edited: its 备忘录 names it at once, the others are kept", () => {
+  const { live, again } = start();
+  const memoOf = (a: Analysis, no: string) =>
+    a.result.notices.find((n) => n.type === "备忘录" && n.key === no);
+  const other = memoOf(live.analysis, "HT-3");
+  expect(other).toBeDefined();
+  const got = again([
+    { sheet: "合同执行情况表", r1: 4, c1: 2, r2: 4, c2: 2, cells: [[{ value: "三期扩容" }]] },
+  ]);
+  expect(memoOf(got, "HT-3")?.facts.contractName).toBe("三期扩容");
+});
