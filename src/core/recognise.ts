@@ -1171,6 +1171,9 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   const c2 = Math.max(...cols.map((x) => x.end));
   const m = mapColumns(ctx, "schedule", cols, 1, c2);
   if (m.columns.task) return undefined;
+  // A header naming a contract's own facts specifically (甲方名称 | … | 开工日期 | 竣工日期 | 已支付金额):
+  // a ledger of contracts or settlements, whose party or address columns are no task.
+  if (mapColumns(ctx, "contracts", cols, 1, c2).strong >= 2) return undefined;
   const dated = ["planStart", "planEnd", "duration"].filter((f) => m.columns[f]);
   // The rows below the header, up to a run of blank rows.
   const rows: PRow[] = [];
