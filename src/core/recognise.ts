@@ -1208,8 +1208,10 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
           : typeof x.v === "number" || dateLike(x, ctx.date1904) || /[?？][-~至到]/.test(x.t)),
     ),
   ).length;
-  // One date headed as a plan's (`完成（预计）时间`) is evidence enough when the rows below are dated.
-  if (evidence < 2 && !(specific && dated.length === 1 && dateRows >= 3)) return undefined;
+  // One date headed as a plan's (`完成（预计）时间`) is evidence enough when the rows below are dated and
+  // the names beside it have no header at all (a ledger's 甲方名称 | 开工日期 is no plan).
+  const loneDate = evidence < 2;
+  if (loneDate && !(specific && dated.length === 1 && dateRows >= 3)) return undefined;
   if (dateRows < 2) return undefined;
   const byCol = new Map(cols.map((x) => [x.c, x]));
   // The task is near the dates; under 计划/实际 rows it may stand further left, past status and hours.
@@ -1218,6 +1220,7 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     const h = byCol.get(c);
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
     if (plainPair && ((h && !isBlank(h.header)) || c !== firstDate - 1)) continue;
+    if (loneDate && h && !isBlank(h.header)) continue;
     let names = 0;
     let values = 0;
     const seen = new Set<string>();

@@ -221,6 +221,22 @@ describe("a task column with no header beside plainly headed dates", () => {
   });
 });
 
+describe("one plan date beside headed names", () => {
+  test("a settlement ledger's 甲方名称 | 乙方名称 | 开工日期 is no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("结算协议", [
+          ["协议名称", "协议编号", "工程地址", "甲方名称", "乙方名称", "开工日期", "质保期"],
+          ["年度合作协议", "XY-01", "某市某区", "某建设公司", "某工程公司", d("2026-03-28"), "2年"],
+          ["年度合作协议", "XY-01", "某市某路", "某置业公司", "某工程公司", d("2026-04-16"), "2年"],
+          ["年度合作协议", "XY-01", "某市某园", "某科技公司", "某工程公司", d("2026-05-06"), "2年"],
+        ]),
+      ),
+    );
+    expect(tables.filter((t) => t.kind === "schedule")).toEqual([]);
+  });
+});
+
 describe("a header with no rows", () => {
   test("工作内容 | 开始时间 | 结束时间 over nothing (a timesheet's header) is no plan", () => {
     const { tables } = recognise(
