@@ -1220,7 +1220,7 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     const h = byCol.get(c);
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
     if (plainPair && ((h && !isBlank(h.header)) || c !== firstDate - 1)) continue;
-    if (loneDate && h && !isBlank(h.header)) continue;
+    if (loneDate && h && !isBlank(h.header) && !isWhatHeader(h)) continue;
     let names = 0;
     let values = 0;
     const seen = new Set<string>();
@@ -1245,6 +1245,15 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     return { mapping: m, c1, c2, cols: withTask };
   }
   return undefined;
+}
+
+/**
+ * A header saying only "what" (内容, 描述, 工作内容描述, 事项): beside a plan's one date over dated
+ * rows, its column is the task, as an empty header's would be; a party or place (甲方名称, 地点) is not.
+ */
+function isWhatHeader(h: HeaderCol): boolean {
+  const k = h.keys[0] ?? "";
+  return RANGE_TASK_KEYS.has(k) || /(内容|描述)$/.test(k);
 }
 
 /** A column holding nothing but 计划 and 实际, each at least twice: every task on a plan row and an actual row. */

@@ -134,3 +134,36 @@ describe("a plan's dates spelt from a qualifier, a verb and a noun", () => {
     expect(letters(t)).toMatchObject({ planStart: "B", planEnd: "C", actualStart: "D", actualEnd: "E" });
   });
 });
+
+describe("one plan date and a column saying what", () => {
+  test("编号 | 所属模块 | 描述 | 截止日期 | 是否完成: 描述 is the task over dated rows", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["编号", "所属模块", "描述", "截止日期", "是否完成"],
+          [1, "个人设置", "设置页前端", d("2026-01-12"), "是"],
+          [2, "个人主页", "主页页面", d("2026-01-15"), null],
+          [3, "首页", "首页模板", d("2026-01-17"), null],
+          [4],
+          [5],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "C", planEnd: "D" });
+    expect(t.lastRow).toBe(4);
+  });
+
+  test("a settlement list's 甲方名称 | 乙方名称 | 开工日期 stays no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("结算", [
+          ["序号", "甲方名称", "乙方名称", "开工日期"],
+          [1, "甲建设公司", "乙劳务公司", d("2026-01-12")],
+          [2, "丙置业公司", "丁装饰公司", d("2026-02-15")],
+          [3, "戊投资公司", "己机电公司", d("2026-03-17")],
+        ]),
+      ),
+    );
+    expect(tables.filter((t) => t.kind === "schedule")).toEqual([]);
+  });
+});
