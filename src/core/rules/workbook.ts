@@ -34,6 +34,7 @@ export const tableNotRecognized: WorkbookRule = {
         args.matched = n.matched.join("、");
         args.missing = n.missing.map((f) => fieldHeader(n.kind, f) ?? f).join("、");
         args.missingFields = n.missing.join(",");
+        if (n.instead) args.instead = n.instead.map((f) => fieldHeader(n.kind, f) ?? f).join("、");
         if (n.valuesMismatch) args.values = "mismatch";
       }
       if (list.length > 1) {
