@@ -2063,7 +2063,10 @@ function nearMiss(ctx: Ctx, row: PRow): NearMiss | undefined {
     const m = mapColumns(ctx, kind, cols, cols[0].c, c2);
     const n = Object.keys(m.columns).filter((f) => !GENERIC.has(f)).length + m.groups.size;
     const core = Object.keys(m.columns).some((f) => CORE_FIELDS[kind].has(f) && !m.weakFields.has(f));
-    if (m.strong < 2 && !(m.strong >= 1 && n >= 2) && !(m.strong >= 1 && core)) continue;
+    // A sheet named for the kind (整体计划, 合同台账) with two of its fields however plainly headed
+    // (开始时间 | 结束时间) is one the user meant as that kind.
+    const named = kind === ctx.kindHint && NEAR_KINDS.includes(kind) && n >= 2;
+    if (m.strong < 2 && !(m.strong >= 1 && n >= 2) && !(m.strong >= 1 && core) && !named) continue;
     if (!best || n > best.n) best = { m, n };
   }
   if (!best) return undefined;

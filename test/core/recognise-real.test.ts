@@ -449,6 +449,23 @@ describe("saying what is missing", () => {
     expect(messages(r, "table.not-recognized").join("")).toContain(said);
   });
 
+  test("a sheet named a plan, headed only with plain dates, is told the task column it lacks; a timetable is not", () => {
+    const rows = (name: string) =>
+      sheet(name, [
+        ["开始时间", "结束时间", "目的"],
+        ["第一周", "第二周", "设计"],
+        ["第二周", "第四周", "开发"],
+        ["第四周", "第五周", "测试"],
+      ]);
+    expect(messages(check(workbook(rows("整体计划"))), "table.not-recognized")).toEqual([
+      "1: 该工作表第 1 行的表头最接近进度计划表：已对上「开始时间、结束时间」，缺少「任务名称」，未识别为表格。" +
+        "请把对应列的表头改为「任务名称」，或在「结构」页把已有的列对应到它，或用命令行 --map '整体计划!列=task'",
+    ]);
+    expect(messages(check(workbook(rows("课程表"))), "table.not-recognized")).toEqual([
+      "课程表: 工作表中有 12 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表",
+    ]);
+  });
+
   test.each([
     ["a diary", ["日期", "天气", "心情", "备注"]],
     ["a household ledger", ["日期", "项目", "金额", "备注"]],
