@@ -58,7 +58,8 @@ describe("ptrack check on sheets it does not recognise", () => {
     const { out } = await run("check", await file(), "--today", "2026-03-01", "--lang", "en");
     expect(out).toContain(
       "This sheet: the header on row 1 comes closest to a schedule table: it has Task Name but lacks " +
-        "计划开始 or 计划完成 or 工期, so no table was recognised.",
+        "Plan Start or Plan End or Duration, so no table was recognised. Rename the column's header to " +
+        "Plan Start or Plan End or Duration, map an existing column to it on 结构, or pass --map 'WBS!<column>=planStart' to the CLI",
     );
     expect(out).toContain(
       "This sheet holds 12 cells of data that match no schedule, contract or payment table",

@@ -429,10 +429,23 @@ describe("saying what is missing", () => {
     ]);
     const f = r.findings.find((x) => x.rule === "table.not-recognized")!;
     expect(formatFinding(f, "en")).toBe(
-      "This sheet: the header on row 1 comes closest to a schedule table: it has Task Name but lacks 计划开始 or 计划完成 or 工期, " +
-        "so no table was recognised. Rename the column's header to 计划开始 or 计划完成 or 工期, map an existing column to it on 结构, " +
-        "or pass --map 'WBS!列=planStart' to the CLI",
+      "This sheet: the header on row 1 comes closest to a schedule table: it has Task Name but lacks Plan Start or Plan End or Duration, " +
+        "so no table was recognised. Rename the column's header to Plan Start or Plan End or Duration, map an existing column to it on 结构, " +
+        "or pass --map 'WBS!<column>=planStart' to the CLI",
     );
+  });
+
+  test("the English header the hint names is one the product takes: with Plan Start added the sheet is a schedule", () => {
+    const t = only(
+      workbook(
+        sheet("WBS", [
+          ["WBS #", "Phase", "Task Name", "Plan Start"],
+          ["1.1", "Planning", "Form a committee", d("2026-01-05")],
+          ["1.2", "Planning", "Find a site", d("2026-01-12")],
+        ]),
+      ),
+    );
+    expect([t.kind, letters(t).task, letters(t).planStart]).toEqual(["schedule", "C", "D"]);
   });
 
   test.each([
