@@ -151,6 +151,8 @@ export interface NearMiss {
   matched: string[];
   /** Fields of the kind's core the header lacks. */
   missing: string[];
+  /** Other single fields any one of which would do instead of `missing` (工期 for 计划开始). */
+  instead?: string[];
   /** The header matched but the values did not fit (no date in the date columns). */
   valuesMismatch?: boolean;
 }
@@ -2040,14 +2042,28 @@ function matchedHeaders(m: Mapping): string[] {
 }
 
 /**
+ * The fields of the core sets of a schedule, a contract ledger and a payment plan: one of them named
+ * specifically (任务名称, 合同编号, 计划开始时间) is enough to say which of the three a sheet came close to.
+ * The other kinds need two headers, as their single ones (提交日期, Resolved) say little on their own.
+ */
+const NEAR_KINDS: readonly Kind[] = ["schedule", "contracts", "payments"];
+const CORE_FIELDS = Object.fromEntries(
+  KINDS.map((k) => [
+    k,
+    new Set(NEAR_KINDS.includes(k) ? KIND_DEFS[k].core.flat().filter((f) => f !== "@groups") : []),
+  ]),
+) as Record<Kind, Set<string>>;
+
+/**
  * How close a row that is no header comes to one: the kind with the most matched fields, when
- * at least two of them are named specifically or one names its subject (任务名称, 合同编号).
+ * at least two of them are named specifically, one names its subject beside another field, or
+ * one names a field of the kind's core specifically (Task Name, 合同编号, 计划开始时间) — never
+ * on generic headers alone (备注, 序号, 金额, 负责人), which any list may have.
  */
 function nearMiss(ctx: Ctx, row: PRow): NearMiss | undefined {
   if (row.cells.length < 2 || !row.cells.some((x) => typeof x.v === "string")) return undefined;
-  let known = 0;
-  for (const x of row.cells) if (typeof x.v === "string" && isKnownKey(normaliseHeader(x.t).key)) known++;
-  if (known < 2) return undefined;
+  if (!row.cells.some((x) => typeof x.v === "string" && isKnownKey(normaliseHeader(x.t).key)))
+    return undefined;
   const cols = singleHeader(ctx, row).filter((x) => !isTimelineText(x.header));
   if (cols.length < 2) return undefined;
   const c2 = cols[cols.length - 1].end;
@@ -2055,7 +2071,11 @@ function nearMiss(ctx: Ctx, row: PRow): NearMiss | undefined {
   for (const kind of KINDS) {
     const m = mapColumns(ctx, kind, cols, cols[0].c, c2);
     const n = Object.keys(m.columns).filter((f) => !GENERIC.has(f)).length + m.groups.size;
-    if (m.strong < 2 && !(m.strong >= 1 && n >= 2)) continue;
+    const core = Object.keys(m.columns).some((f) => CORE_FIELDS[kind].has(f) && !m.weakFields.has(f));
+    // A sheet named for the kind (整体计划, 合同台账) with two of its fields however plainly headed
+    // (开始时间 | 结束时间) is one the user meant as that kind.
+    const named = kind === ctx.kindHint && NEAR_KINDS.includes(kind) && n >= 2;
+    if (m.strong < 2 && !(m.strong >= 1 && n >= 2) && !(m.strong >= 1 && core) && !named) continue;
     if (!best || n > best.n) best = { m, n };
   }
   if (!best) return undefined;
@@ -2064,7 +2084,25 @@ function nearMiss(ctx: Ctx, row: PRow): NearMiss | undefined {
   if (missing.length === 0) {
     missing = KIND_DEFS[m.kind].fields.filter((f) => f.required && !m.columns[f.field]).map((f) => f.field);
   }
-  return { kind: m.kind, headerRow: row.r, matched: matchedHeaders(m), missing };
+  const near: NearMiss = { kind: m.kind, headerRow: row.r, matched: matchedHeaders(m), missing };
+  const instead = coreInstead(m.kind, m.columns, missing);
+  if (instead.length > 0) near.instead = instead;
+  return near;
+}
+
+/**
+ * When one field is all a near miss lacks, the other single fields that would complete a core set
+ * just as well (a task beside 计划完成 or 工期 instead of 计划开始), in the kind's order.
+ */
+function coreInstead(kind: Kind, columns: Record<string, ColumnRef>, missing: string[]): string[] {
+  if (missing.length !== 1) return [];
+  const out: string[] = [];
+  for (const set of KIND_DEFS[kind].core) {
+    if (set.includes("@groups")) continue;
+    const lack = set.filter((f) => columns[f] === undefined);
+    if (lack.length === 1 && lack[0] !== missing[0] && !out.includes(lack[0])) out.push(lack[0]);
+  }
+  return out;
 }
 
 function nearer(a: NearMiss | undefined, b: NearMiss | undefined): NearMiss | undefined {

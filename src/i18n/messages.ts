@@ -109,9 +109,16 @@ function reason(a: Args, lang: Lang): string {
 const KIND_ZH: Record<string, string> = KIND_NAMES;
 
 /** A CLI mapping the user can copy: `--map '进度计划表!F=planEnd'` (column left for the user when unknown). */
-function mapHint(a: Args, f: Finding): string {
+function mapHint(a: Args, f: Finding, column = "列"): string {
   const field = a.s("missingFields").split(",")[0] || "task";
-  return `--map '${f.sheet}!列=${field}'`;
+  return `--map '${f.sheet}!${column}=${field}'`;
+}
+
+/** What a near miss lacks, with the headers that would do instead: 计划开始」或「工期 (quoted by the caller). */
+function missingHeaders(a: Args, or: string, en = false): string {
+  const missing = en && a.has("missingEn") ? "missingEn" : "missing";
+  const instead = en && a.has("insteadEn") ? "insteadEn" : "instead";
+  return [a.s(missing), ...(a.has(instead) ? a.s(instead).split("、") : [])].join(or);
 }
 
 /** An unrecognised sheet whose header came close to a kind: what matched, what is missing, how to fix it. */
@@ -127,8 +134,8 @@ function nearMissZh(a: Args, f: Finding): string {
     );
   }
   return (
-    `${where}第 ${a.n("headerRow")} 行的表头最接近${kind}：已对上「${a.s("matched")}」，缺少「${a.s("missing")}」，未识别为表格。` +
-    `请把对应列的表头改为「${a.s("missing")}」，或在「结构」页把已有的列对应到它，或用命令行 ${mapHint(a, f)}`
+    `${where}第 ${a.n("headerRow")} 行的表头最接近${kind}：已对上「${a.s("matched")}」，缺少「${missingHeaders(a, "」或「")}」，未识别为表格。` +
+    `请把对应列的表头改为「${missingHeaders(a, "」或「")}」，或在「结构」页把已有的列对应到它，或用命令行 ${mapHint(a, f)}`
   );
 }
 
@@ -145,8 +152,8 @@ function nearMissEn(a: Args, f: Finding): string {
   }
   return (
     `${where} the header on row ${a.n("headerRow")} comes closest to a ${a.s("kind")} table: it has ${a.s("matched")} ` +
-    `but lacks ${a.s("missing")}, so no table was recognised. Rename the column's header to ${a.s("missing")}, ` +
-    `map an existing column to it on 结构, or pass ${mapHint(a, f)} to the CLI`
+    `but lacks ${missingHeaders(a, " or ", true)}, so no table was recognised. Rename the column's header to ${missingHeaders(a, " or ", true)}, ` +
+    `map an existing column to it on 结构, or pass ${mapHint(a, f, "<column>")} to the CLI`
   );
 }
 

@@ -406,8 +406,91 @@ describe("saying what is missing", () => {
     );
     expect(r.tables).toEqual([]);
     expect(messages(r, "table.not-recognized")).toEqual([
-      "1: 该工作表第 1 行的表头最接近进度计划表：已对上「任务名称、负责人」，缺少「计划开始」，未识别为表格。" +
-        "请把对应列的表头改为「计划开始」，或在「结构」页把已有的列对应到它，或用命令行 --map '计划!列=planStart'",
+      "1: 该工作表第 1 行的表头最接近进度计划表：已对上「任务名称、负责人」，缺少「计划开始」或「计划完成」或「工期」，未识别为表格。" +
+        "请把对应列的表头改为「计划开始」或「计划完成」或「工期」，或在「结构」页把已有的列对应到它，或用命令行 --map '计划!列=planStart'",
+    ]);
+  });
+
+  test("one specific header (Task Name) beside ones of no kind is enough to name the kind, in both languages", () => {
+    const r = check(
+      workbook(
+        sheet("WBS", [
+          ["WBS #", "Phase", "Task Name"],
+          ["1.0", "Project", "Garden plan"],
+          ["1.1", "Planning", "Form a committee"],
+          ["1.2", "Planning", "Find a site"],
+        ]),
+      ),
+    );
+    expect(r.tables).toEqual([]);
+    expect(messages(r, "table.not-recognized")).toEqual([
+      "1: 该工作表第 1 行的表头最接近进度计划表：已对上「Task Name」，缺少「计划开始」或「计划完成」或「工期」，未识别为表格。" +
+        "请把对应列的表头改为「计划开始」或「计划完成」或「工期」，或在「结构」页把已有的列对应到它，或用命令行 --map 'WBS!列=planStart'",
+    ]);
+    const f = r.findings.find((x) => x.rule === "table.not-recognized")!;
+    expect(formatFinding(f, "en")).toBe(
+      "This sheet: the header on row 1 comes closest to a schedule table: it has Task Name but lacks Plan Start or Plan End or Duration, " +
+        "so no table was recognised. Rename the column's header to Plan Start or Plan End or Duration, map an existing column to it on 结构, " +
+        "or pass --map 'WBS!<column>=planStart' to the CLI",
+    );
+  });
+
+  test("the English header the hint names is one the product takes: with Plan Start added the sheet is a schedule", () => {
+    const t = only(
+      workbook(
+        sheet("WBS", [
+          ["WBS #", "Phase", "Task Name", "Plan Start"],
+          ["1.1", "Planning", "Form a committee", d("2026-01-05")],
+          ["1.2", "Planning", "Find a site", d("2026-01-12")],
+        ]),
+      ),
+    );
+    expect([t.kind, letters(t).task, letters(t).planStart]).toEqual(["schedule", "C", "D"]);
+  });
+
+  test.each([
+    ["a contract number alone", ["合同编号", "乙方", "电话"], "合同执行情况表：已对上「合同编号」"],
+    [
+      "a planned finish alone",
+      ["事项", "计划完成时间", "备注"],
+      "进度计划表：已对上「计划完成时间、备注」，缺少「任务名称」",
+    ],
+  ])("%s names its kind", (_name, header, said) => {
+    const r = check(
+      workbook(sheet("Sheet1", [header, ["甲", "乙", "丙"], ["丁", "戊", "己"], ["庚", "辛", "壬"]])),
+    );
+    expect(messages(r, "table.not-recognized").join("")).toContain(said);
+  });
+
+  test("a sheet named a plan, headed only with plain dates, is told the task column it lacks; a timetable is not", () => {
+    const rows = (name: string) =>
+      sheet(name, [
+        ["开始时间", "结束时间", "目的"],
+        ["第一周", "第二周", "设计"],
+        ["第二周", "第四周", "开发"],
+        ["第四周", "第五周", "测试"],
+      ]);
+    expect(messages(check(workbook(rows("整体计划"))), "table.not-recognized")).toEqual([
+      "1: 该工作表第 1 行的表头最接近进度计划表：已对上「开始时间、结束时间」，缺少「任务名称」，未识别为表格。" +
+        "请把对应列的表头改为「任务名称」，或在「结构」页把已有的列对应到它，或用命令行 --map '整体计划!列=task'",
+    ]);
+    expect(messages(check(workbook(rows("课程表"))), "table.not-recognized")).toEqual([
+      "课程表: 工作表中有 12 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表",
+    ]);
+  });
+
+  test.each([
+    ["a diary", ["日期", "天气", "心情", "备注"]],
+    ["a household ledger", ["日期", "项目", "金额", "备注"]],
+    ["a timetable", ["节次", "开始时间", "结束时间", "课程"]],
+    ["an inventory", ["序号", "名称", "数量", "单价"]],
+  ])("%s, with only generic headers, keeps the plain message", (_name, header) => {
+    const r = check(
+      workbook(sheet("Sheet1", [header, ["a", "b", "c", "d"], ["e", "f", "g", "h"], ["i", "j", "k", "l"]])),
+    );
+    expect(r.tables).toEqual([]);
+    expect(messages(r, "table.not-recognized")).toEqual([
+      "Sheet1: 工作表中有 16 个单元格的数据，未识别为进度计划表、合同执行情况表或收款计划表",
     ]);
   });
 

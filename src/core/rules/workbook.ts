@@ -1,9 +1,23 @@
 /** Rules about the workbook as a whole: recognition and calendar coverage (SPEC §5). */
 
 import type { Finding, MessageArgs } from "../findings";
-import { everyKind, fieldHeader } from "../kinds";
+import { everyKind, fieldDef, fieldHeader, type Kind } from "../kinds";
+import { normaliseHeader } from "../recognise";
 import { yearRuns } from "../calendar";
 import type { TableRule, WorkbookRule } from "./context";
+
+/**
+ * The English header an English user would write for a field: the shortest one the product takes
+ * as naming it specifically (Plan Start, not the generic Start); the Chinese one where none is.
+ */
+function englishHeader(kind: Kind, field: string): string {
+  const def = fieldDef(kind, field);
+  const weak = new Set((def?.weak ?? []).map((h) => normaliseHeader(h).key));
+  const en = (def?.headers ?? [])
+    .filter((h) => /^[A-Za-z][A-Za-z .#/-]*$/.test(h) && !weak.has(normaliseHeader(h).key))
+    .sort((a, b) => a.length - b.length)[0];
+  return en ?? fieldHeader(kind, field) ?? field;
+}
 
 export const tableNotRecognized: WorkbookRule = {
   id: "table.not-recognized",
@@ -34,6 +48,9 @@ export const tableNotRecognized: WorkbookRule = {
         args.matched = n.matched.join("、");
         args.missing = n.missing.map((f) => fieldHeader(n.kind, f) ?? f).join("、");
         args.missingFields = n.missing.join(",");
+        if (n.instead) args.instead = n.instead.map((f) => fieldHeader(n.kind, f) ?? f).join("、");
+        args.missingEn = n.missing.map((f) => englishHeader(n.kind, f)).join(", ");
+        if (n.instead) args.insteadEn = n.instead.map((f) => englishHeader(n.kind, f)).join("、");
         if (n.valuesMismatch) args.values = "mismatch";
       }
       if (list.length > 1) {
