@@ -194,7 +194,7 @@ const zh = {
     userHint: "写入操作日志和通知台账。",
     mine: "本人设置",
     live: "边改边校验",
-    liveHint: "在 Excel 中修改单元格后，稍等片刻自动重新校验。大工作簿每次需要几秒钟。",
+    liveHint: "在 Excel 中修改单元格后，稍等片刻自动重新校验改动涉及的内容。关闭后只在点「校验」时校验。",
     saved: "以上设置保存在本浏览器中，只对自己生效。",
     params: "工作簿参数",
     paramsHint: "保存在工作簿的「设置」表中，所有协作者共用。",
@@ -451,7 +451,7 @@ const en: PaneWords = {
     mine: "My settings",
     live: "Validate as I edit",
     liveHint:
-      "Validates again a moment after you change a cell in Excel. A large workbook takes a few seconds each time.",
+      "Validates again what a change affects, a moment after you change a cell in Excel. Off: only when you click Validate.",
     saved: "These settings are kept in this browser and apply to you only.",
     params: "Workbook parameters",
     paramsHint: "Saved in the workbook's 设置 sheet and shared by everyone editing it.",

@@ -7,12 +7,17 @@ export interface Preferences {
   asOf: string;
   lang: Lang;
   user: string;
-  /** Validate again by itself a moment after the workbook changes (Excel only). */
+  /** Validate again by itself a moment after the workbook changes (Excel only); on unless turned off. */
   live: boolean;
 }
 
 const KEY = "ptrack.preferences";
-const DEFAULTS: Preferences = { asOf: "", lang: "zh", user: "", live: false };
+const DEFAULTS: Preferences = { asOf: "", lang: "zh", user: "", live: true };
+/**
+ * Stored with each save. A record without it was saved while 边改边校验 was off by default, so
+ * its `live: false` says nothing the user chose: such a record gets the default.
+ */
+const VERSION = 2;
 
 function storage(): Storage | undefined {
   try {
@@ -32,7 +37,7 @@ export function loadPreferences(): Preferences {
       asOf: typeof p.asOf === "string" && /^\d{4}-\d{2}-\d{2}$/.test(p.asOf) ? p.asOf : "",
       lang: p.lang === "en" ? "en" : "zh",
       user: typeof p.user === "string" ? p.user : "",
-      live: p.live === true,
+      live: (p as { v?: number }).v === VERSION ? p.live !== false : true,
     };
   } catch {
     return DEFAULTS;
@@ -41,7 +46,7 @@ export function loadPreferences(): Preferences {
 
 export function savePreferences(p: Preferences): void {
   try {
-    storage()?.setItem(KEY, JSON.stringify(p));
+    storage()?.setItem(KEY, JSON.stringify({ ...p, v: VERSION }));
   } catch {
     // Full or refused storage only costs remembering the choice.
   }
