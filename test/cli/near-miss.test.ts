@@ -7,19 +7,13 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type Io } from "../../src/cli/main";
 import { writeSnapshotXlsx } from "../../src/host/xlsx/write-snapshot";
+import { cliRunner } from "../helpers/cli";
 import { sheet, workbook } from "../helpers/snapshot";
 
 const dir = mkdtempSync(join(tmpdir(), "ptrack-near-miss-"));
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = { stdout: (s) => void (out += s), stderr: (s) => void (err += s), isTty: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = cliRunner();
 
 async function file(): Promise<string> {
   const p = join(dir, "plan.xlsx");
