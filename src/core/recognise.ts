@@ -720,6 +720,9 @@ function plainFields(
       ? new Set(["dueAmount", "receivedAmount"])
       : undefined;
   const plain = new Set<string>();
+  // A ledger keyed by its project (项目名称 | 甲方名称 | 签订日期 | 合同金额): a sign date and a contract
+  // amount both named specifically make the plain name the contract's.
+  if (named("signDate") && named("amount")) plain.add("contractName");
   if (["contractNo", "contractName", "customer"].filter(named).length >= 2)
     for (const f of ["amount", "termStart", "termEnd"]) plain.add(f);
   if (named("contractNo") && columns.termStart && columns.termEnd) {
