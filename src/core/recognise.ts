@@ -690,6 +690,9 @@ function hasCore(
   });
 }
 
+/** A header naming an employee (员工姓名, 员工类型, 工号, 身份证号, 入职日期): a personnel record. */
+const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
+
 /** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
 const INVOICE_KEY = /发票|开票|INVOICE/;
 
@@ -966,6 +969,24 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     !weakFields.has("predecessors")
   )
     valid = true;
+  // One row per invoice with the money that came in for it (合同号 | 开票日期 | 发票号 | 回款日期 |
+  // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger.
+  if (
+    valid &&
+    kind === "contracts" &&
+    !columns.signDate &&
+    columns.receivedDate &&
+    cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))
+  )
+    valid = false;
+  // An employee's labour contracts (员工类型 | 合同编号 | 签订日期, 工号, 身份证号): a personnel file,
+  // not a ledger of the contracts the company sells or buys under.
+  if (
+    valid &&
+    kind === "contracts" &&
+    cols.some((x) => x.c >= c1 && x.c <= c2 && STAFF_KEY.test(x.keys[0] ?? ""))
+  )
+    valid = false;
   const m: Mapping = { kind, columns, groups, unmapped, score, valid, missing, strong, weakFields };
   if (needsDates) m.needsDates = needsDates;
   if (needsRanges !== undefined) m.needsRanges = needsRanges;
@@ -1226,6 +1247,7 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
     if (plainPair && ((h && !isBlank(h.header)) || c !== firstDate - 1)) continue;
     if (loneDate && h && !isBlank(h.header) && !isWhatHeader(h)) continue;
+    if (h && isThingHeader(h)) continue;
     let names = 0;
     let values = 0;
     const seen = new Set<string>();
@@ -1250,6 +1272,15 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     return { mapping: m, c1, c2, cols: withTask };
   }
   return undefined;
+}
+
+/**
+ * A header naming a type, a level, a state, a code or a thing (盘点类型, 检修级别, 优先级, 方案编码,
+ * 设备名称, 产品规格): its column sorts the rows or says what they are about — equipment to service,
+ * a product to make — never names the task of a plan.
+ */
+function isThingHeader(h: HeaderCol): boolean {
+  return /(类型|类别|级别|等级|状态|优先级|方式|ID|编码|设备|产品|规格|型号|物料)/.test(h.keys[0] ?? "");
 }
 
 /**
