@@ -78,6 +78,10 @@ const V = {
       "订单合同号",
       "协议编号",
       "协议号",
+      // The contract a receivable or payment row belongs to (关联合同编号 in an 应收记录).
+      "关联合同编号",
+      "对应合同编号",
+      "所属合同编号",
       "Contract No.",
       "Contract No",
       "Contract Number",
@@ -102,6 +106,7 @@ const V = {
       "计划回款时间",
       "预计回款日期",
       "回款计划日期",
+      "预计回款时间",
       "Due Date",
       "Payment Due Date",
       "Planned Payment Date",
@@ -142,6 +147,7 @@ const V = {
       "收款金额",
       "回款金额",
       "实际回款金额",
+      "实收付金额",
       "到账金额",
       "Amount Received",
       "Received Amount",
@@ -162,6 +168,8 @@ const V = {
       "回款日期",
       "回款时间",
       "实际回款日期",
+      // A ledger of money both ways (合同ID | 收付款名称 | 实收付金额 | 实收付日期).
+      "实收付日期",
       "Actual Payment Date",
       "Payment Received Date",
     ],
@@ -920,6 +928,7 @@ export const CONTRACT_KEY_HEADERS: readonly string[] = [
   // A CRM's receivable list names the contract by its name (回款编号 | 合同名称 | 回款日期 | 回款金额).
   "合同名称",
   "关联合同名称",
+  "合同订单",
 ];
 
 /**

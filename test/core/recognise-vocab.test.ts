@@ -3,6 +3,7 @@
  * over invented rows: every one a 客服经理 would name is found as that kind with its key columns,
  * and none of the same systems' other exports (订单, 发票, 工资, 库存 …) becomes a table.
  */
+import { checkWorkbook } from "../../src/core/check";
 import { recognise } from "../../src/core/recognise";
 import { OFFICE_HEADER_SETS, officeWorkbook, type OfficeHeaderSet } from "../fixtures/office-headers";
 
@@ -45,6 +46,24 @@ describe("the same systems' other exports stay unrecognised", () => {
   test.each(nearMiss.map((s) => [s.id, s] as const))("%s", (_id, set) => {
     expect(seen(set)).toEqual([]);
   });
+});
+
+/** Money we pay: payment plans to suppliers and purchase or labour contracts. */
+const weOwe = OFFICE_HEADER_SETS.filter(
+  (s) =>
+    s.payable ||
+    ["c-labor", "c-pms-purchase", "c-page-purchase", "c-purchase-ts", "c-budget-contract"].includes(s.id),
+);
+
+describe("money we owe is never dunned", () => {
+  test.each(weOwe.map((s) => [s.id, s] as const))(
+    "%s: no 催款通知单 even when every date is past",
+    (_id, set) => {
+      const r = checkWorkbook(officeWorkbook(set), { asOf: "2027-12-31" });
+      expect(r.tables).toHaveLength(1);
+      expect(r.notices.filter((n) => n.type === "催款通知单")).toEqual([]);
+    },
+  );
 });
 
 describe("left for now", () => {
