@@ -82,6 +82,8 @@ const V = {
       "关联合同编号",
       "对应合同编号",
       "所属合同编号",
+      "关联合同ID",
+      "所属合同ID",
       "Contract No.",
       "Contract No",
       "Contract Number",
@@ -125,6 +127,8 @@ const V = {
       "约定付款金额",
       "计划回款金额",
       "预计回款金额",
+      // A payment node's amount (节点名称 | 节点金额 | 计划收款日期).
+      "节点金额",
       // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
       "合同规定当月应收货款",
       "当月应收货款",
@@ -917,7 +921,7 @@ const contracts: KindDef = {
 export const PERIOD_HEADERS: readonly string[] = ["月份", "所属月份", "结算月份", "月度"];
 
 /**
- * Bare headers naming the contract a payment list's row is for (`Name | Contract | Due date |
+ * Bare headers naming the contract (or the project of its one contract) a payment list's row is for (`Name | Contract | Due date |
  * Amount`), whether the column holds its number or its name: the list's key, in a 收款计划表 only.
  */
 export const CONTRACT_KEY_HEADERS: readonly string[] = [
@@ -929,6 +933,8 @@ export const CONTRACT_KEY_HEADERS: readonly string[] = [
   "合同名称",
   "关联合同名称",
   "合同订单",
+  // A project's payment plan keys each payment by the project its one contract is for.
+  "项目编号",
 ];
 
 /**
