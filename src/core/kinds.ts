@@ -379,6 +379,9 @@ const schedule: KindDef = {
         "完成时间",
         "完成期限",
         "截止时间",
+        // 截至 for 截止: a common miswriting, as 签定 for 签订.
+        "截至日期",
+        "截至时间",
         "计划截止时间",
         "计划截止日期",
         "预计结束",
@@ -649,6 +652,10 @@ const contracts: KindDef = {
         "Customer Name",
         // The customer of a concrete or materials supplier, on a contract's own sheet.
         "施工单位",
+        // The owner a contractor works for (合同执行一览表 | 合同编号 | 合同金额 | 业主单位).
+        "业主单位",
+        "业主",
+        "业主名称",
       ],
       weak: ["施工单位"],
     },
@@ -944,7 +951,16 @@ export const RANGE_TIME_HEADERS: readonly string[] = [
 export const WORKLOAD_HEADERS: readonly string[] = ["工作量", "工时", "预计工时", "计划工时"];
 
 /** Plain "what" headers (内容, 主要内容): a plan's task only beside such a column of date ranges. */
-export const RANGE_TASK_HEADERS: readonly string[] = ["内容", "主要内容", "计划内容", "工作安排", "事项"];
+export const RANGE_TASK_HEADERS: readonly string[] = [
+  "内容",
+  "主要内容",
+  "计划内容",
+  "工作安排",
+  "事项",
+  // What each period of a plan is for (开始时间 | 结束时间 | 目的).
+  "目的",
+  "工作目标",
+];
 
 const payments: KindDef = {
   kind: "payments",
