@@ -265,6 +265,9 @@ const schedule: KindDef = {
         "阶段任务",
         "任务列表",
         "任务清单",
+        // The tasks a larger one is broken into (整体任务 | 细分任务 | 时间).
+        "细分任务",
+        "子任务",
         "功能列表",
         "分项工程",
         "分项工程名称",

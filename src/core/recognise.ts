@@ -1751,7 +1751,8 @@ function dateLike(x: PCell, date1904: boolean): boolean {
   );
 }
 
-const MONTH_DAY = /^\d{1,2}(?:月\d{1,2}[日号]?|\.\d{1,2})$/;
+// With a part of the day after it (`6月17日下午`) as a plan kept by the half-day writes it.
+const MONTH_DAY = /^\d{1,2}(?:月\d{1,2}[日号]?|\.\d{1,2})(?:上午|下午|中午|晚上|晚间|傍晚|早上|凌晨|晚|早)?$/;
 
 /** Of the first 50 data rows, how many hold a value in column `col` and how many of those pass `test`. */
 function sampleColumn(

@@ -5,7 +5,7 @@
  */
 import { recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-import { letters, only } from "../helpers/recognition";
+import { check, letters, messages, only } from "../helpers/recognition";
 
 describe("the owner a contractor works for", () => {
   test("合同编号 | 合同金额 | 合同周期 | 业主单位: 业主单位 is the contract's counterparty", () => {
@@ -93,6 +93,63 @@ describe("a deadline miswritten 截至日期", () => {
           ["红楼梦", "张三", d("2026-06-01"), d("2026-06-30")],
           ["水浒传", "李四", d("2026-06-03"), d("2026-07-02")],
           ["西游记", "王五", d("2026-06-05"), d("2026-07-04")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
+
+describe("a plan kept by the half-day, its dates without a year", () => {
+  const rows = [
+    ["整体任务", "细分任务", "时间", "完成情况"],
+    ["v1.0", "搭建项目", "6月17日下午", "已完成"],
+    [null, "核心代码", "6月17日下午至6月17日晚", "已完成"],
+    [null, "项目文档", "6月17日晚", "已完成"],
+    [null, "模拟器编写", "6月18日至\n6月21日", "已完成"],
+    [null, "汇报材料", d("2026-06-24"), "未开始"],
+  ];
+
+  test("细分任务 | 时间 is a plan; each date without a year is reported incomplete on its cell", () => {
+    const t = only(workbook(sheet("Sheet1", rows)));
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "C", planEnd: "C" });
+    const said = messages(check(workbook(sheet("Sheet1", rows))), "cell.date-invalid");
+    expect(said).toHaveLength(4);
+    expect(said[0]).toBe("C2: 「时间」的值“6月17日下午”不是一个有效日期（日期不完整，应写明年、月、日）");
+  });
+
+  test("a day with its part written after a year (2026年6月17日下午) is that day", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["任务名称", "计划完成时间"],
+          ["搭建项目", "2026年6月17日下午"],
+          ["核心代码", "2026年6月18日晚"],
+        ]),
+      ),
+    );
+    const r = check(
+      workbook(
+        sheet("Sheet1", [
+          ["任务名称", "计划完成时间"],
+          ["搭建项目", "2026年6月17日下午"],
+          ["核心代码", "2026年6月18日晚"],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "A", planEnd: "B" });
+    expect(messages(r, "cell.date-invalid")).toEqual([]);
+  });
+
+  test("a diary's 日期 | 内容 by half-days stays no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("日记", [
+          ["时间", "内容", "心情"],
+          ["6月17日下午", "去公园", "好"],
+          ["6月17日晚", "看电影", "好"],
+          ["6月18日上午", "读书", "一般"],
         ]),
       ),
     );
