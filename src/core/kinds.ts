@@ -581,6 +581,7 @@ const contracts: KindDef = {
     ["contractName", "signDate"],
     ["contractName", "amount"],
     ["contractNo", "termStart", "termEnd"],
+    ["contractNo", "termStart", "term"],
   ],
   coreDates: ["signDate", "deliveryDate", "termStart", "termEnd"],
   sheetHint: { re: /合同/, rank: 5 },
@@ -780,6 +781,23 @@ const contracts: KindDef = {
         "End Date",
       ],
       weak: ["到期日期", "到期日", "结束日期", "ENDDATE"],
+    },
+    // How long the term runs from its start (合同期限 12, 租期 3年, Contract Term in months).
+    {
+      field: "term",
+      type: "text",
+      headers: [
+        "合同期限",
+        "合同期",
+        "合同年限",
+        "租期",
+        "租赁期限",
+        "期限",
+        "Contract Term",
+        "Lease Term",
+        "Term",
+      ],
+      weak: ["期限", "TERM"],
     },
     {
       field: "completionDate",

@@ -28,7 +28,7 @@ import {
 } from "./snapshot";
 import { simplifiedHeader } from "./hant";
 import { compact } from "./text";
-import { isBlank, isMonthDayNumber, parseDate } from "./values";
+import { isBlank, isDateFormat, isMonthDayNumber, parseDate } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -729,6 +729,8 @@ function plainFields(
     plain.add("termStart");
     plain.add("termEnd");
   }
+  // A contract number and the start of its term name a plain length beside them (期限, Term).
+  if (named("contractNo") && named("termStart")) plain.add("term");
   return plain.size ? plain : undefined;
 }
 
@@ -1339,6 +1341,7 @@ function scanRegion(
   headerText: Map<number, string> = new Map(),
   labelOnly = false,
   underBlock = false,
+  dateCols: Set<number> = new Set(),
 ): Region {
   const { rows } = ctx;
   const bandRows: number[] = [];
@@ -1389,6 +1392,9 @@ function scanRegion(
       k - start < 4 &&
       // A monthly ledger's first rows are all numbers, and still its rows.
       !underBlock &&
+      // A row of numbers with a real date under the table's own date column (`1 | 127 | 2026-08-17 |
+      // 12`) is a row of a ledger kept in numbers, not a timeline band.
+      !holdsDate(ctx, row.r, cells, dateCols) &&
       isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
     ) {
       bandRows.push(row.r);
@@ -1555,6 +1561,13 @@ function isBandRow(
   );
 }
 
+/** Whether a cell under one of `cols` holds a number formatted as a date. */
+function holdsDate(ctx: Ctx, r: number, cells: PCell[], cols: Set<number>): boolean {
+  return cells.some(
+    (x) => cols.has(x.c) && typeof x.v === "number" && isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt),
+  );
+}
+
 /** A template's spare row (`活动 25 | | 0 | 0 | 0`): zeros in every dated or counted column. */
 function isUnusedTemplateRow(cells: PCell[], dataCols: Set<number>): boolean {
   const data = cells.filter((x) => dataCols.has(x.c));
@@ -1701,6 +1714,16 @@ function dataColumns(f: Found): Set<number> {
   const out = new Set<number>();
   for (const [field, r] of Object.entries(f.mapping.columns)) if (!LABEL_FIELDS.has(field)) out.add(r.col);
   for (const g of f.mapping.groups.values()) for (const r of Object.values(g.columns)) if (r) out.add(r.col);
+  return out;
+}
+
+/** Columns of the kind's dates its rows are dated by (KindDef.coreDates). */
+function dateColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const field of KIND_DEFS[f.mapping.kind].coreDates) {
+    const r = f.mapping.columns[field];
+    if (r) out.add(r.col);
+  }
   return out;
 }
 
@@ -2298,6 +2321,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         f.mapping.kind === "payments" &&
           !f.mapping.columns.contractNo &&
           blockFor(ctx, f.c1, f.c2) !== undefined,
+        dateColumns(f),
       );
       next = Math.max(next, region.next);
       if (!declared && !plausible(ctx, f, region)) {

@@ -4,6 +4,7 @@
  * 截至日期 beside the day the work really ended, and each shape's close non-domain neighbour.
  */
 import { recognise } from "../../src/core/recognise";
+import { dateOf, typeTable } from "../../src/core/rows";
 import { d, sheet, workbook } from "../helpers/snapshot";
 import { check, letters, messages, only } from "../helpers/recognition";
 
@@ -150,6 +151,50 @@ describe("a plan kept by the half-day, its dates without a year", () => {
           ["6月17日下午", "去公园", "好"],
           ["6月17日晚", "看电影", "好"],
           ["6月18日上午", "读书", "一般"],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
+
+describe("a contract's start and the length of its term", () => {
+  test("contract_id | customer_id | contract_start | contract_term: a register whose term ends start + months − 1 day", () => {
+    const wb = workbook(
+      sheet("contracts", [
+        ["contract_id", "customer_id", "contract_start", "contract_term", "deposit", "monthly_amt"],
+        [1, 127, d("2026-08-17"), 12, 53000, 11600],
+        [2, 119, d("2026-01-31"), 1, 77000, 14600],
+        [3, 160, d("2026-05-01"), "2年", 13000, 22800],
+      ]),
+    );
+    const t = only(wb);
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ contractNo: "A", termStart: "C", term: "D" });
+    const rows = typeTable(wb, t).rows;
+    expect(rows.map((r) => dateOf(r.fields.termEnd))).toEqual(["2027-08-16", "2026-02-27", "2028-04-30"]);
+  });
+
+  test("合同编号 | 合同开始日期 | 合同期限（天）: the header's unit counts the days", () => {
+    const wb = workbook(
+      sheet("合同", [
+        ["合同编号", "客户名称", "合同开始日期", "合同期限（天）"],
+        ["HT-01", "甲公司", d("2026-03-01"), 30],
+        ["HT-02", "乙公司", d("2026-04-01"), 10],
+      ]),
+    );
+    const t = only(wb);
+    expect(typeTable(wb, t).rows.map((r) => dateOf(r.fields.termEnd))).toEqual(["2026-03-30", "2026-04-10"]);
+  });
+
+  test("an inspection log's 整改事项 | 发现日期 | 整改期限 stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("检查", [
+          ["编号", "整改事项", "发现日期", "整改期限", "责任人"],
+          [1, "消防通道堵塞", d("2026-03-01"), "7天", "张三"],
+          [2, "灭火器过期", d("2026-03-02"), "3天", "李四"],
+          [3, "线路老化", d("2026-03-05"), "15天", "王五"],
         ]),
       ),
     );
