@@ -585,9 +585,23 @@ function mergeEnd(ctx: Ctx, r: number, c: number): number {
   return c;
 }
 
+/**
+ * A header row written as a form's labels, every cell ending with a colon (`Número de Contrato: |
+ * Fecha del Contrato: | …`): the colons are no part of the names. A row of labels and values side by
+ * side (`Contract No.: | HT-01 | Signed: | 2026-03-01`) is a key/value block, and Chinese labels
+ * (`合同编号：`) keep theirs.
+ */
+function formLabels(row: PRow): boolean {
+  return (
+    row.cells.length >= 3 &&
+    row.cells.every((x) => typeof x.v === "string" && /[:：]$/.test(x.t) && !/[\u4e00-\u9fff]/.test(x.t))
+  );
+}
+
 function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
+  const form = formLabels(row);
   return row.cells.map((x) => {
-    const { key, unit } = normaliseHeader(x.t);
+    const { key, unit } = normaliseHeader(form ? x.t.replace(/\s*[:：]+$/, "") : x.t);
     return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys: [key], unit };
   });
 }

@@ -201,3 +201,47 @@ describe("a contract's start and the length of its term", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a Spanish contract register headed as a form's labels", () => {
+  test("Número de Contrato: | Fecha del Contrato: | Nombre del Contratista: | Objeto del Contrato: | Valor del Contrato:", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          [
+            "Número de Contrato:",
+            "Fecha del Contrato:",
+            "Nombre del Contratista:",
+            "Objeto del Contrato:",
+            "Ciudad del Proyecto:",
+            "Valor del Contrato:",
+          ],
+          ["01", "10-01-2026", "OBRAS ANDINAS SAS", "Obra civil para bodega", "Medellín", 29893978],
+          ["02", "2026-01-20", "ELECTRICOS DEL SUR", "Redes eléctricas", "Rionegro", 42905741],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({
+      contractNo: "A",
+      signDate: "B",
+      customer: "C",
+      contractName: "D",
+      amount: "F",
+    });
+  });
+
+  test("a form's labels and values side by side (Contract No.: | HT-01 | Date Signed: | …) stay no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Form", [
+          ["Contract No.:", "HT-2026-01", "Date Signed:", d("2026-03-01")],
+          ["Customer:", "ACME Ltd", "Amount:", 120000],
+          ["Item", "Qty", "Price", "Total"],
+          ["Pump", 2, 1000, 2000],
+          ["Valve", 5, 100, 500],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
