@@ -88,6 +88,10 @@ const V = {
       "Contract No",
       "Contract Number",
       "Contract ID",
+      // A Spanish register's (Número de Contrato | Fecha del Contrato | Valor del Contrato).
+      "Número de Contrato",
+      "Número del Contrato",
+      "No. de Contrato",
     ],
   },
   note: { headers: ["备注", "说明", "Notes", "Note", "Remarks"], weak: ["说明", "NOTES", "NOTE", "REMARKS"] },
@@ -277,6 +281,9 @@ const schedule: KindDef = {
         "阶段任务",
         "任务列表",
         "任务清单",
+        // The tasks a larger one is broken into (整体任务 | 细分任务 | 时间).
+        "细分任务",
+        "子任务",
         "功能列表",
         "分项工程",
         "分项工程名称",
@@ -391,6 +398,9 @@ const schedule: KindDef = {
         "完成时间",
         "完成期限",
         "截止时间",
+        // 截至 for 截止: a common miswriting, as 签定 for 签订.
+        "截至日期",
+        "截至时间",
         "计划截止时间",
         "计划截止日期",
         "预计结束",
@@ -587,6 +597,7 @@ const contracts: KindDef = {
     ["contractName", "signDate"],
     ["contractName", "amount"],
     ["contractNo", "termStart", "termEnd"],
+    ["contractNo", "termStart", "term"],
   ],
   coreDates: ["signDate", "deliveryDate", "termStart", "termEnd"],
   sheetHint: { re: /合同/, rank: 5 },
@@ -622,6 +633,7 @@ const contracts: KindDef = {
         "Contract",
         "Contract Title",
         "Title",
+        "Objeto del Contrato",
       ],
       weak: ["项目名称", "工程名称", "TITLE"],
     },
@@ -656,11 +668,17 @@ const contracts: KindDef = {
         "Vendor Name",
         "Contractor",
         "Name of Contractor",
+        "Nombre del Contratista",
+        "Contratista",
         "Client",
         "Client Name",
         "Customer Name",
         // The customer of a concrete or materials supplier, on a contract's own sheet.
         "施工单位",
+        // The owner a contractor works for (合同执行一览表 | 合同编号 | 合同金额 | 业主单位).
+        "业主单位",
+        "业主",
+        "业主名称",
       ],
       weak: ["施工单位"],
     },
@@ -691,6 +709,8 @@ const contracts: KindDef = {
         "Sign Date",
         "Signing Date",
         "Date Signed",
+        "Fecha del Contrato",
+        "Fecha de Firma",
       ],
       // When the seal went on: a sign date only where no column says 签订 itself.
       weak: ["用印日期"],
@@ -719,6 +739,8 @@ const contracts: KindDef = {
         "Amount",
         "Contract Amount",
         "Contract Value",
+        "Valor del Contrato",
+        "Monto del Contrato",
         "Value",
       ],
       weak: ["金额", "总金额", "AMOUNT", "VALUE"],
@@ -782,6 +804,23 @@ const contracts: KindDef = {
         "End Date",
       ],
       weak: ["到期日期", "到期日", "结束日期", "ENDDATE"],
+    },
+    // How long the term runs from its start (合同期限 12, 租期 3年, Contract Term in months).
+    {
+      field: "term",
+      type: "text",
+      headers: [
+        "合同期限",
+        "合同期",
+        "合同年限",
+        "租期",
+        "租赁期限",
+        "期限",
+        "Contract Term",
+        "Lease Term",
+        "Term",
+      ],
+      weak: ["期限", "TERM"],
     },
     {
       field: "completionDate",
@@ -959,7 +998,16 @@ export const RANGE_TIME_HEADERS: readonly string[] = [
 export const WORKLOAD_HEADERS: readonly string[] = ["工作量", "工时", "预计工时", "计划工时"];
 
 /** Plain "what" headers (内容, 主要内容): a plan's task only beside such a column of date ranges. */
-export const RANGE_TASK_HEADERS: readonly string[] = ["内容", "主要内容", "计划内容", "工作安排", "事项"];
+export const RANGE_TASK_HEADERS: readonly string[] = [
+  "内容",
+  "主要内容",
+  "计划内容",
+  "工作安排",
+  "事项",
+  // What each period of a plan is for (开始时间 | 结束时间 | 目的).
+  "目的",
+  "工作目标",
+];
 
 const payments: KindDef = {
   kind: "payments",

@@ -28,7 +28,7 @@ import {
 } from "./snapshot";
 import { simplifiedHeader } from "./hant";
 import { compact } from "./text";
-import { isBlank, isMonthDayNumber, parseDate } from "./values";
+import { isBlank, isDateFormat, isMonthDayNumber, parseDate } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -585,9 +585,23 @@ function mergeEnd(ctx: Ctx, r: number, c: number): number {
   return c;
 }
 
+/**
+ * A header row written as a form's labels, every cell ending with a colon (`Número de Contrato: |
+ * Fecha del Contrato: | …`): the colons are no part of the names. A row of labels and values side by
+ * side (`Contract No.: | HT-01 | Signed: | 2026-03-01`) is a key/value block, and Chinese labels
+ * (`合同编号：`) keep theirs.
+ */
+function formLabels(row: PRow): boolean {
+  return (
+    row.cells.length >= 3 &&
+    row.cells.every((x) => typeof x.v === "string" && /[:：]$/.test(x.t) && !/[\u4e00-\u9fff]/.test(x.t))
+  );
+}
+
 function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
+  const form = formLabels(row);
   return row.cells.map((x) => {
-    const { key, unit } = normaliseHeader(x.t);
+    const { key, unit } = normaliseHeader(form ? x.t.replace(/\s*[:：]+$/, "") : x.t);
     return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys: [key], unit };
   });
 }
@@ -732,6 +746,8 @@ function plainFields(
     plain.add("termStart");
     plain.add("termEnd");
   }
+  // A contract number and the start of its term name a plain length beside them (期限, Term).
+  if (named("contractNo") && named("termStart")) plain.add("term");
   return plain.size ? plain : undefined;
 }
 
@@ -1375,6 +1391,7 @@ function scanRegion(
   headerText: Map<number, string> = new Map(),
   labelOnly = false,
   underBlock = false,
+  dateCols: Set<number> = new Set(),
 ): Region {
   const { rows } = ctx;
   const bandRows: number[] = [];
@@ -1425,6 +1442,9 @@ function scanRegion(
       k - start < 4 &&
       // A monthly ledger's first rows are all numbers, and still its rows.
       !underBlock &&
+      // A row of numbers with a real date under the table's own date column (`1 | 127 | 2026-08-17 |
+      // 12`) is a row of a ledger kept in numbers, not a timeline band.
+      !holdsDate(ctx, row.r, cells, dateCols) &&
       isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
     ) {
       bandRows.push(row.r);
@@ -1591,6 +1611,13 @@ function isBandRow(
   );
 }
 
+/** Whether a cell under one of `cols` holds a number formatted as a date. */
+function holdsDate(ctx: Ctx, r: number, cells: PCell[], cols: Set<number>): boolean {
+  return cells.some(
+    (x) => cols.has(x.c) && typeof x.v === "number" && isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt),
+  );
+}
+
 /** A template's spare row (`活动 25 | | 0 | 0 | 0`): zeros in every dated or counted column. */
 function isUnusedTemplateRow(cells: PCell[], dataCols: Set<number>): boolean {
   const data = cells.filter((x) => dataCols.has(x.c));
@@ -1740,6 +1767,16 @@ function dataColumns(f: Found): Set<number> {
   return out;
 }
 
+/** Columns of the kind's dates its rows are dated by (KindDef.coreDates). */
+function dateColumns(f: Found): Set<number> {
+  const out = new Set<number>();
+  for (const field of KIND_DEFS[f.mapping.kind].coreDates) {
+    const r = f.mapping.columns[field];
+    if (r) out.add(r.col);
+  }
+  return out;
+}
+
 function mappedColumns(f: Found): Set<number> {
   const out = new Set<number>();
   for (const r of Object.values(f.mapping.columns)) out.add(r.col);
@@ -1787,7 +1824,8 @@ function dateLike(x: PCell, date1904: boolean): boolean {
   );
 }
 
-const MONTH_DAY = /^\d{1,2}(?:月\d{1,2}[日号]?|\.\d{1,2})$/;
+// With a part of the day after it (`6月17日下午`) as a plan kept by the half-day writes it.
+const MONTH_DAY = /^\d{1,2}(?:月\d{1,2}[日号]?|\.\d{1,2})(?:上午|下午|中午|晚上|晚间|傍晚|早上|凌晨|晚|早)?$/;
 
 /** Of the first 50 data rows, how many hold a value in column `col` and how many of those pass `test`. */
 function sampleColumn(
@@ -2333,6 +2371,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         f.mapping.kind === "payments" &&
           !f.mapping.columns.contractNo &&
           blockFor(ctx, f.c1, f.c2) !== undefined,
+        dateColumns(f),
       );
       next = Math.max(next, region.next);
       if (!declared && !plausible(ctx, f, region)) {

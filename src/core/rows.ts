@@ -169,7 +169,45 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
       fields.add("planEnd");
     }
   }
+  if (t.kind === "contracts" && t.columns.term && t.columns.termStart && !t.columns.termEnd) {
+    deriveTermEnd(t.columns.term, rows);
+    fields.add("termEnd");
+  }
   return { kind: t.kind as Kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
+}
+
+/** A term's length: `12` (months, or the header's unit), `3年`, `18个月`, `90天`. */
+const TERM_RE = /^(\d+(?:\.\d+)?)\s*(年|个月|月|天|日|years?|months?|days?)?$/i;
+
+/**
+ * A contract register with the start of each term and its length but no end (`contract_start |
+ * contract_term`, 合同开始日期 | 合同期限（月）): the term ends the day before the same day that many
+ * months (years, days) later. A bare number counts months unless the header's unit says otherwise.
+ */
+function deriveTermEnd(ref: ColumnRef, rows: TypedRow[]): void {
+  for (const row of rows) {
+    const start = dateOf(row.fields.termStart);
+    const term = row.fields.term;
+    const raw = term === undefined ? undefined : term.parsed.status === "ok" ? term.parsed.value : undefined;
+    if (start === undefined || term === undefined || raw === undefined) continue;
+    const m = TERM_RE.exec(String(raw).trim());
+    if (!m) continue;
+    const n = Number(m[1]);
+    const unit = (m[2] ?? ref.unit ?? "月").toLowerCase();
+    let end: IsoDate | undefined;
+    if (/^(天|日|days?)$/.test(unit)) end = n >= 1 ? addDays(start, Math.ceil(n) - 1) : undefined;
+    else {
+      const months = /^(年|years?)$/.test(unit) ? n * 12 : n;
+      if (!Number.isInteger(months) || months < 1 || months > 1200) continue;
+      const [y, mo, d] = start.split("-").map(Number);
+      const total = mo - 1 + months;
+      const ey = y + Math.floor(total / 12);
+      const em = (total % 12) + 1;
+      end = addDays(ymd(ey, em, Math.min(d, daysInMonth(ey, em))), -1);
+    }
+    if (end === undefined || Number(end.slice(0, 4)) > PLAUSIBLE_YEARS.last) continue;
+    row.fields.termEnd = { ...derivedCell(term, end), field: "termEnd" };
+  }
 }
 
 /** The separator between a row's item and its phase in a phase task's name: 「订单管理 · 设计」. */

@@ -313,6 +313,14 @@ const PARTIAL_RES = [
   /^\d{4}$/, // a year alone
 ];
 const YYYYMM_RE = /^(?:19|20)\d{2}(?:0[1-9]|1[0-2])$/;
+/** A part of the day written after a date (`6月17日下午`, `6.18晚`). */
+const DAY_PART_RE = /(?<=[日号\d])\s*(?:上午|下午|中午|晚上|晚间|傍晚|早上|凌晨|晚|早)$/;
+const DAY_PART_LAST = new Set(["午", "上", "间", "晚", "早", "晨"]);
+
+/** The date without a part of the day written after it. */
+function withoutDayPart(s: string): string {
+  return s.replace(DAY_PART_RE, "");
+}
 const TWO_DIGIT_RES = [/^\d{1,2}([-/.])\d{1,2}\1\d{1,2}$/, /^\d{2}年\d{1,2}月\d{1,2}[日号]?$/];
 const AMBIGUOUS_RE = /^\d{1,2}([-/.])\d{1,2}\1\d{4}$/;
 
@@ -352,6 +360,8 @@ function parseDateText(raw: string): Parsed<IsoDate> {
     if (HAS_SPACE_RE.test(s)) s = s.replace(SPACE_AROUND_SEP_RE, "$1");
   }
   if (!HAS_DIGIT_RE.test(s)) return isBlankNumber(s) ? EMPTY : INVALID["not-a-date"];
+  // `6月17日下午`, `2026年6月17日晚`: the part of the day says nothing about the date.
+  if (DAY_PART_LAST.has(s[s.length - 1])) s = withoutDayPart(s);
 
   let m = YMD_SEP_RE.exec(s);
   if (m) {
@@ -792,7 +802,7 @@ export function isMonthDayNumber(n: number): boolean {
 
 /** A month and a day with no year: `10.26`, `3/5`, `3月5日`. */
 function isMonthDay(s: string): boolean {
-  const md = /^(\d{1,2})[./月](\d{1,2})[日号]?$/.exec(s);
+  const md = /^(\d{1,2})[./月](\d{1,2})[日号]?$/.exec(withoutDayPart(s));
   return md !== null && +md[1] >= 1 && +md[1] <= 12 && +md[2] >= 1 && +md[2] <= 31;
 }
 

@@ -465,7 +465,7 @@ describe("saying what is missing", () => {
   test("a sheet named a plan, headed only with plain dates, is told the task column it lacks; a timetable is not", () => {
     const rows = (name: string) =>
       sheet(name, [
-        ["开始时间", "结束时间", "目的"],
+        ["开始时间", "结束时间", "用途"],
         ["第一周", "第二周", "设计"],
         ["第二周", "第四周", "开发"],
         ["第四周", "第五周", "测试"],
