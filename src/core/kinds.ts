@@ -274,6 +274,8 @@ const schedule: KindDef = {
         "功能",
         "功能点",
         "功能模块",
+        "功能板块",
+        "功能版块",
         "开发内容",
         "项目内容",
         "工作项目",
@@ -322,6 +324,9 @@ const schedule: KindDef = {
         "参与人",
         "参与人员",
         "资源名称",
+        // An MS Project table copied out: its resources column (资源) holds who does the task.
+        "资源",
+        "担当者",
         "责任部门",
         "责任单位",
         "承办人",
@@ -340,7 +345,7 @@ const schedule: KindDef = {
         "Task Owner",
         "Person in charge",
       ],
-      weak: ["OWNER", "人员"],
+      weak: ["OWNER", "人员", "资源"],
     },
     {
       field: "planStart",
@@ -698,6 +703,8 @@ const contracts: KindDef = {
         "合同签定日期",
         "签署日期",
         "合同签署日期",
+        "签字日期",
+        "合同签字日期",
         "盖章日期",
         "用印日期",
         // A sales ledger's 合同日 (合同号 | 合同日 | 合同金额): the day the contract was made.
@@ -1030,13 +1037,20 @@ const payments: KindDef = {
       type: "text",
       headers: ["款项", "款项名称", "收款节点", "付款节点", "付款阶段", "收款阶段", "付款条件", "收款条件"],
     },
-    { field: "dueDate", type: "date", required: true, ...V.dueDate },
+    {
+      field: "dueDate",
+      type: "date",
+      required: true,
+      // A payment list's plain date (日期, Date): what the amount named beside it makes it (recognise).
+      headers: [...V.dueDate.headers, "日期", "Date"],
+      weak: ["日期", "DATE"],
+    },
     {
       field: "dueAmount",
       type: "money",
       required: true,
       // A payment list's plain amount (金额, Amount): what the date beside it makes it (recognise).
-      headers: [...V.dueAmount.headers, "金额", "Amount"],
+      headers: [...V.dueAmount.headers, "Amount Due", "Due Amount", "金额", "Amount"],
       weak: ["金额", "AMOUNT"],
     },
     { field: "receivedDate", type: "date", ...V.receivedDate },

@@ -252,6 +252,8 @@ const INNER_QUALIFIER = /^([^([]+)[([](预计|计划|实际|预期)[)\]]([^()[\]
  */
 export function normaliseHeader(text: string): { key: string; unit?: string } {
   let key = simplifiedHeader(compact(text))
+    // A word typed twice over (预计完成完成时间) reads as written once.
+    .replace(/([\u4e00-\u9fff]{2})\1/g, "$1")
     .toUpperCase()
     .replace(/^[*※★]+|[*※★]+$/g, "")
     // A system export's field names (contract_no, sign_date) read as the words they join.
@@ -328,10 +330,15 @@ interface FieldHit {
   weak?: boolean;
 }
 
+/** Whose person it is, in front of 负责人 (正念负责人, 甲方负责人, 新干线责任人): the owner, generically. */
+const PARTY_OWNER = /^[^/\\、|]{1,6}(负责人|责任人)$/;
+
 function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const l = LOOKUP[kind];
   const f = l.exact.get(key);
   if (f) return l.weak.has(key) ? { field: f.field, weak: true } : { field: f.field };
+  if (PARTY_OWNER.test(key) && KIND_DEFS[kind].fields.some((d) => d.field === "owner"))
+    return { field: "owner", weak: true };
   // A ledger's own prefix before a known header (THT合同编号, CHT签订日期).
   const prefixed = /^[A-Z]{2,4}([^A-Z].*)$/.exec(key);
   if (prefixed) {
@@ -506,7 +513,7 @@ function isLabelRow(cells: PCell[]): boolean {
  * milestone or part (`Milestone 1 - Kickoff`, `Part 2 - Develop`), or a name ending in 阶段.
  */
 const SECTION_HEADING =
-  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批)|(?:阶段|PHASE)[一二三四五六七八九十\d]+(?:$|[:：、.．])|(?:MILESTONE|PART|STAGE)\d+(?:$|[:：、.．\-–—]))|阶段$/i;
+  /^(?:[一二三四五六七八九十]+(?:[、.．\s]|$)|\[[\d一二三四五六七八九十]+\]|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十\d]+(?:阶段|部分|章|节|期|批)|(?:阶段|PHASE)[一二三四五六七八九十\d]+(?:$|[:：、.．])|(?:MILESTONE|PART|STAGE)\d+(?:$|[:：、.．\-–—]))|阶段$/i;
 
 /**
  * A section row inside a table (`一、前期准备`, `二 | 系统实施`): text only, nothing in a
@@ -732,10 +739,16 @@ function plainFields(
   if (kind !== "contracts" && kind !== "payments") return undefined;
   if (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))) return undefined;
   const named = (f: string) => columns[f] !== undefined && !weak.has(f);
-  if (kind === "payments")
-    return named("contractNo") && (named("dueDate") || named("receivedDate"))
-      ? new Set(["dueAmount", "receivedAmount"])
-      : undefined;
+  if (kind === "payments") {
+    if (!named("contractNo")) return undefined;
+    const plain = new Set<string>();
+    if (named("dueDate") || named("receivedDate"))
+      for (const f of ["dueAmount", "receivedAmount"]) plain.add(f);
+    // A specific amount names the plain date beside it (Contract Number | Date | Amount Due).
+    if (named("dueAmount") || named("receivedAmount"))
+      for (const f of ["dueDate", "receivedDate"]) plain.add(f);
+    return plain.size ? plain : undefined;
+  }
   const plain = new Set<string>();
   // A ledger keyed by its project (项目名称 | 甲方名称 | 签订日期 | 合同金额): a sign date and a contract
   // amount both named specifically make the plain name the contract's.
@@ -865,6 +878,19 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     delete columns.dueAmount;
     plainAmount.field = "receivedAmount";
   }
+  // Its plain date beside money received only (合同编号 | 日期 | 收款金额) is when the money came.
+  const plainDate = columns.dueDate && weakCols.get(columns.dueDate.col);
+  if (
+    kind === "payments" &&
+    plainDate &&
+    columns.receivedAmount &&
+    !columns.dueAmount &&
+    !columns.receivedDate
+  ) {
+    columns.receivedDate = columns.dueDate;
+    delete columns.dueDate;
+    plainDate.field = "receivedDate";
+  }
   // 起止日期: both ends of the plan in one cell.
   const range = columns.planStart;
   if (
@@ -879,9 +905,14 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
 
   // Columns only a shape of the sheet gives a field: a free column headed by one of `keys`, and
   // taking a column off the unmapped list once a field claims it.
-  const free = (keys: Set<string>) =>
+  const free = (keys: Set<string> | ((key: string) => boolean)) =>
     cols.find(
-      (x) => x.c >= c1 && x.c <= c2 && !forced.has(x.c) && keys.has(x.keys[0]) && !mappedCol(columns, x.c),
+      (x) =>
+        x.c >= c1 &&
+        x.c <= c2 &&
+        !forced.has(x.c) &&
+        (typeof keys === "function" ? keys(x.keys[0]) : keys.has(x.keys[0])) &&
+        !mappedCol(columns, x.c),
     );
   const claim = (c: number) => {
     const k = unmapped.findIndex((u) => u.col === c);
@@ -912,7 +943,11 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   let needsRanges: number | undefined;
   if (kind === "schedule" && !columns.planStart && !columns.planEnd && !columns.duration) {
     const when = free(RANGE_TIME_KEYS);
-    const what = columns.task ? undefined : free(RANGE_TASK_KEYS);
+    // Beside a milestone column (时间节点) a header ending in what the rows are (版块与事项) is the
+    // task; beside a plain 时间段 only a plain 内容 is (a weekly 个人工作内容 log is no plan).
+    const what = columns.task
+      ? undefined
+      : free(when && isNodeKey(when.keys[0]) ? isWhatKey : RANGE_TASK_KEYS);
     if (when && (columns.task || what)) {
       columns.planStart = { ...ref(when, when.c), part: "start" };
       columns.planEnd = { ...ref(when, when.c), part: "end" };
@@ -928,12 +963,19 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   // 结束时间): the task, if most start cells hold dates (plausible() looks); a timetable's times of
   // day or a booking list's hours are no plan.
   let contentTask = false;
+  // Or a plain 内容 beside when each is to be done (内容 | 完成时间 | 问题: a to-do list with its
+  // dates), if most of that column holds dates; a diary's 日期 | 内容 names no end.
+  const dueOnly =
+    kind === "schedule" &&
+    !columns.task &&
+    !columns.planStart &&
+    !columns.duration &&
+    columns.planEnd !== undefined &&
+    weakCols.has(columns.planEnd.col);
   if (
     kind === "schedule" &&
     !columns.task &&
-    columns.planStart &&
-    columns.planEnd &&
-    columns.planStart.col !== columns.planEnd.col
+    ((columns.planStart && columns.planEnd && columns.planStart.col !== columns.planEnd.col) || dueOnly)
   ) {
     const what = free(RANGE_TASK_KEYS);
     if (what) {
@@ -970,6 +1012,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   if (!valid && core && kind === "schedule" && strong === 1 && !weakFields.has("task") && planned === 1) {
     needsDates = ["planStart", "planEnd"].find((f) => columns[f]);
     valid = needsDates !== undefined;
+  }
+  if (contentTask && dueOnly && core) {
+    valid = true;
+    needsDates = "planEnd";
   }
   if (contentTask && valid) needsDates ??= "planStart";
   if (!valid && needsRanges !== undefined) valid = true;
@@ -1257,7 +1303,15 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   if (dateRows < 2) return undefined;
   const byCol = new Map(cols.map((x) => [x.c, x]));
   // The task is near the dates; under 计划/实际 rows it may stand further left, past status and hours.
-  for (let c = firstDate - 1; c >= Math.max(1, paired ? 1 : firstDate - 4); c--) {
+  // A column headed as what the rows are (详细描述, 事项) is taken before a nearer one headed otherwise
+  // (工作属性, 期数).
+  const near: number[] = [];
+  for (let c = firstDate - 1; c >= Math.max(1, paired ? 1 : firstDate - 4); c--) near.push(c);
+  const what = near.filter((c) => {
+    const h = byCol.get(c);
+    return h !== undefined && isWhatHeader(h);
+  });
+  for (const c of [...what, ...near.filter((c) => !what.includes(c))]) {
     if (mapped.has(c)) continue;
     const h = byCol.get(c);
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
@@ -1309,8 +1363,16 @@ function isThingHeader(h: HeaderCol): boolean {
  * rows, its column is the task, as an empty header's would be; a party or place (甲方名称, 地点) is not.
  */
 function isWhatHeader(h: HeaderCol): boolean {
-  const k = h.keys[0] ?? "";
-  return RANGE_TASK_KEYS.has(k) || /(内容|描述)$/.test(k);
+  return isWhatKey(h.keys[0] ?? "");
+}
+
+function isWhatKey(k: string): boolean {
+  return RANGE_TASK_KEYS.has(k) || /(内容|描述|事项)$/.test(k);
+}
+
+/** A plan's milestone column (时间节点, 完成节点): the date each row is due, one date to a cell. */
+function isNodeKey(k: string): boolean {
+  return /节点$/.test(k);
 }
 
 /** A column holding nothing but 计划 and 实际, each at least twice: every task on a plan row and an actual row. */
@@ -1411,6 +1473,15 @@ function scanRegion(
     if (row.r - prev - 1 >= BLANK_RUN_END) break;
     // The next contract's key/value block on the same sheet (签定日期：…): this contract's rows end.
     if (underBlock && isBlockLine(row)) break;
+    // After a gap, labels written left of the table with their values beside them (`市场启动会议： |
+    // 2016-08-05`): notes on the sheet below the table, which is over.
+    if (
+      dataRows.length > 0 &&
+      row.r > prev + 1 &&
+      row.cells.some((x) => x.c < c1 && isLabel(x)) &&
+      row.cells.every((x) => x.c < c1 || x.c <= row.cells.find((y) => y.c < c1 && isLabel(y))!.c + 1)
+    )
+      break;
     const cells = cellsIn(row, c1, c2);
     if (cells.length === 0 || isNumberingOnly(cells, numbering) || isUnusedTemplateRow(cells, dataCols)) {
       // A band beside the header (weeks and weekdays over the chart's grid) before any data.
@@ -1505,6 +1576,17 @@ function scanRegion(
     if (cells.some((x) => typeof x.v === "string" || anchorCols.has(x.c))) break;
     if (anchorCols.size === 0) break;
     totalRows.push(last.r);
+    dataRows.pop();
+    dataIdx.pop();
+  }
+  // A lone line after a gap at the end (`新版本不同之处` over a list of notes under the plan): a
+  // heading of what follows, not a row.
+  while (dataRows.length > 1) {
+    const last = rows[dataIdx[dataIdx.length - 1]];
+    const cells = cellsIn(last, c1, c2);
+    if (last.r <= dataRows[dataRows.length - 2] + 1) break;
+    if (cells.length !== 1 || typeof cells[0].v !== "string" || dataCols.has(cells[0].c)) break;
+    sectionRows.push(last.r);
     dataRows.pop();
     dataIdx.pop();
   }
@@ -1863,9 +1945,12 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
     });
     if (ranges >= 1 && (ranges >= 2 || ranges === values) && ranges * 2 >= values) return true;
     // Beside a task named specifically (功能 | 时间节点), single dates count as well as ranges; beside
-    // a plain 内容 (a diary's), only ranges say it is a plan.
+    // a plain 内容 (a diary's), only ranges say it is a plan — or a milestone column's single dates
+    // (事项 | 时间节点: each row's due date), which no diary keeps.
     const task = f.mapping.columns.task;
-    if (!task || RANGE_TASK_KEYS.has(normaliseHeader(task.header).key) || ranges === 0) return false;
+    const node = isNodeKey(normaliseHeader(f.mapping.columns.planEnd?.header ?? "").key);
+    if (!task) return false;
+    if (!node && (isWhatKey(normaliseHeader(task.header).key) || ranges === 0)) return false;
     const { hits: dated } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) =>
       dateLike(x, ctx.date1904),
     );
