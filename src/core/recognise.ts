@@ -1346,15 +1346,15 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
 
 /**
  * A header naming a type, a level, a state, a code or a thing (盘点类型, 检修级别, 优先级, 方案编码,
- * 计划编号, 主键, 设备名称, 产品规格), or a whole plan (计划名称, 排程名称): its column sorts the rows or says what they
- * are about — equipment to service, a product to make, a plan — never names the task of a plan.
+ * 计划编号, 主键, 设备名称, 产品规格), or a whole plan (计划名称, 排程名称): its column sorts the rows or
+ * says what they are about (equipment to service, a product to make, a plan), never names a task.
  */
 function isThingHeader(h: HeaderCol): boolean {
   const k = h.keys[0] ?? "";
-  // A plan's or scheme's own name (计划名称, 排程名称, 调度方案): a list of plans, each row a whole plan.
+  // A plan's or scheme's own name (计划名称, 排程名称): a list of plans, each row a whole plan.
   return (
-    /(类型|类别|级别|等级|状态|优先级|方式|ID|主键|编码|编号|单号|设备|产品|规格|型号|物料)/.test(k) ||
-    /((计划|排程|方案)名称|调度方案)$/.test(k)
+    /(类型|类别|级别|等级|状态|优先级|方式|ID|主键|编码|编号|设备|产品|规格|型号|物料)/.test(k) ||
+    /(计划|排程|方案)名称$/.test(k)
   );
 }
 
