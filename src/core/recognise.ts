@@ -43,6 +43,8 @@ export interface ColumnRef {
   part?: "start" | "end";
   /** A month column (`月份`) read as a due date: the month's last day. */
   period?: "month";
+  /** A receivables list's invoice number standing as its key (no contract column). */
+  invoice?: true;
 }
 
 /** One fact of a contract's key/value block: `签定日期：2013年6月9日` in one cell, or `施工单位 | 某公司`. */
@@ -711,6 +713,24 @@ const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
 const INVOICE_KEY = /发票|开票|INVOICE/;
 
 /**
+ * Headers of an invoice's number. A list of invoices each with a due date or a date paid, and no
+ * contract column (`InvoiceID | InvoiceDate | DueDate | Amount`, 发票号 | 到期日期 | 应收金额), is a
+ * receivables list keyed by invoice: the invoice stands for the contract.
+ */
+const INVOICE_NO_KEYS = new Set(
+  [
+    "发票号",
+    "发票号码",
+    "发票编号",
+    "Invoice No",
+    "Invoice No.",
+    "Invoice Number",
+    "Invoice ID",
+    "Invoice #",
+  ].map((h) => normaliseHeader(h).key),
+);
+
+/**
  * Fields of a contract or payment core that may be headed plainly (金额, Amount, 到期日期, Start
  * Date) because the rest of the header says what they are:
  * - a contract named twice specifically — its number and its name, or either and its
@@ -730,7 +750,10 @@ function plainFields(
   c2: number,
 ): Set<string> | undefined {
   if (kind !== "contracts" && kind !== "payments") return undefined;
-  if (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))) return undefined;
+  // …unless the invoice is itself the key of a receivables list (INVOICE_NO_KEYS).
+  const byInvoice = kind === "payments" && columns.contractNo?.invoice === true;
+  if (!byInvoice && cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k))))
+    return undefined;
   const named = (f: string) => columns[f] !== undefined && !weak.has(f);
   if (kind === "payments")
     return named("contractNo") && (named("dueDate") || named("receivedDate"))
@@ -892,6 +915,16 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     const key = free(CONTRACT_KEYS);
     if (key) {
       columns.contractNo = ref(key, key.c);
+      claim(key.c);
+      strong++;
+    }
+  }
+  // No contract column, an invoice number and a date named specifically as due or paid: the invoice is the key.
+  const namedDate = (f: string) => columns[f] !== undefined && !weakCols.has(columns[f].col);
+  if (kind === "payments" && !columns.contractNo && (namedDate("dueDate") || namedDate("receivedDate"))) {
+    const key = free(INVOICE_NO_KEYS);
+    if (key) {
+      columns.contractNo = { ...ref(key, key.c), invoice: true };
       claim(key.c);
       strong++;
     }

@@ -245,3 +245,77 @@ describe("a Spanish contract register headed as a form's labels", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a receivables list keyed by invoice", () => {
+  test("CustomerID | InvoiceID | InvoiceDate | DueDate | Amount: the invoice is the key, Amount is due", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["CustomerID", "InvoiceID", "InvoiceDate", "DueDate", "Amount"],
+          ["C01", "INV0001", "2026-10-05", "2026-11-04", 348539],
+          ["C02", "INV0002", "2026-10-05", "2026-11-19", 179695],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("payments");
+    expect(letters(t)).toMatchObject({ contractNo: "B", dueDate: "D", dueAmount: "E" });
+  });
+
+  test("CustomerID | InvoiceId | PaymentDate | Collection: money received against each invoice", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["CustomerID", "InvoiceId", "PaymentDate", "Collection"],
+          ["C01", "INV0001", "2026-11-30", 348539],
+          ["C02", "INV0002", "2026-11-19", 179695],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ contractNo: "B", receivedDate: "C", receivedAmount: "D" });
+  });
+
+  test("发票号码 | 开票日期 | 应收日期 | 应收金额 beside a contract ledger: the invoices are no unknown contracts", () => {
+    const wb = workbook(
+      sheet("合同", [
+        ["合同编号", "合同名称", "签订日期", "合同金额"],
+        ["HT-01", "门禁系统", d("2026-01-05"), 120000],
+        ["HT-02", "监控系统", d("2026-02-10"), 80000],
+      ]),
+      sheet("应收", [
+        ["发票号码", "开票日期", "应收日期", "应收金额"],
+        ["FP-001", d("2026-03-01"), d("2026-03-31"), 60000],
+        ["FP-002", d("2026-04-01"), d("2026-04-30"), 60000],
+      ]),
+    );
+    expect(recognise(wb).tables.map((t) => t.kind)).toEqual(["contracts", "payments"]);
+    expect(messages(check(wb), "row.unknown-contract")).toEqual([]);
+  });
+
+  test("an invoice register with no due or paid date (发票号码 | 开票日期 | 客户 | 金额) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("发票", [
+          ["发票号码", "开票日期", "客户", "金额"],
+          ["FP-001", d("2026-03-01"), "甲公司", 60000],
+          ["FP-002", d("2026-04-01"), "乙公司", 60000],
+          ["FP-003", d("2026-04-05"), "丙公司", 30000],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("a shop's sales (Invoice No | Date | Item | Amount) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sales", [
+          ["Invoice No", "Date", "Item", "Amount"],
+          ["S-001", d("2026-03-01"), "Coffee", 12],
+          ["S-002", d("2026-03-01"), "Tea", 8],
+          ["S-003", d("2026-03-02"), "Cake", 15],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
