@@ -714,9 +714,12 @@ const INVOICE_KEY = /发票|开票|INVOICE/;
 
 /**
  * Headers of an invoice's number. A list of invoices each with a due date or a date paid, and no
- * contract column (`InvoiceID | InvoiceDate | DueDate | Amount`, 发票号 | 到期日期 | 应收金额), is a
+ * contract column (`InvoiceID | InvoiceDate | DueDate | Amount`, 发票号 | 应收日期 | 应收金额), is a
  * receivables list keyed by invoice: the invoice stands for the contract.
  */
+/** A header naming a sales order or a document an entry comes from (销售订单编号, 来源单号, Order No). */
+const ORDER_KEY = /订单|来源|ORDER|^PO(?:NO|NUMBER|#)?\.?$/;
+
 const INVOICE_NO_KEYS = new Set(
   [
     "发票号",
@@ -919,9 +922,16 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       strong++;
     }
   }
-  // No contract column, an invoice number and a date named specifically as due or paid: the invoice is the key.
+  // No contract column, an invoice number and a date named specifically as due or paid: the invoice is the
+  // key. Rows that also name a sales order or a source document (销售订单编号, 来源编号) are an order
+  // system's receivables, not a ledger's.
   const namedDate = (f: string) => columns[f] !== undefined && !weakCols.has(columns[f].col);
-  if (kind === "payments" && !columns.contractNo && (namedDate("dueDate") || namedDate("receivedDate"))) {
+  if (
+    kind === "payments" &&
+    !columns.contractNo &&
+    (namedDate("dueDate") || namedDate("receivedDate")) &&
+    !cols.some((x) => x.c >= c1 && x.c <= c2 && ORDER_KEY.test(x.keys[0]))
+  ) {
     const key = free(INVOICE_NO_KEYS);
     if (key) {
       columns.contractNo = { ...ref(key, key.c), invoice: true };

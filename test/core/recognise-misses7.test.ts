@@ -319,3 +319,17 @@ describe("a receivables list keyed by invoice", () => {
     expect(tables).toEqual([]);
   });
 });
+
+test("an order system's receivables (销售订单编号 | 发票编号 | 应收日期 | 已收金额) stay no table", () => {
+  const { tables } = recognise(
+    workbook(
+      sheet("应收单", [
+        ["客户名称", "销售订单编号", "发票编号", "应收日期", "应收总额", "已收金额"],
+        ["甲公司", "SO-001", "FP-001", d("2026-03-31"), 60000, 0],
+        ["乙公司", "SO-002", "FP-002", d("2026-04-30"), 50000, 20000],
+        ["丙公司", "SO-003", "FP-003", d("2026-05-31"), 30000, 0],
+      ]),
+    ),
+  );
+  expect(tables).toEqual([]);
+});
