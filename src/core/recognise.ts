@@ -717,6 +717,23 @@ const INVOICE_KEY = /发票|开票|INVOICE/;
  * contract column (`InvoiceID | InvoiceDate | DueDate | Amount`, 发票号 | 应收日期 | 应收金额), is a
  * receivables list keyed by invoice: the invoice stands for the contract.
  */
+/** Headers of a purchase order's number, the key of a register of purchase orders. */
+const PURCHASE_ORDER_KEYS = new Set(
+  [
+    "PO",
+    "PO No",
+    "PO No.",
+    "PO Number",
+    "PO #",
+    "Purchase Order",
+    "Purchase Order No",
+    "采购订单号",
+    "采购订单编号",
+  ].map((h) => normaliseHeader(h).key),
+);
+/** A counterparty header naming a supplier (供应商, Vendor, Supplier): we buy from them. */
+const SUPPLIER_KEY = /供应商|VENDOR|SUPPLIER/;
+
 /** A header naming a sales order or a document an entry comes from (销售订单编号, 来源单号, Order No). */
 const ORDER_KEY = /订单|来源|ORDER|^PO(?:NO|NUMBER|#)?\.?$/;
 
@@ -916,6 +933,24 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   // A payment list's bare 合同/Contract column holds the contract each payment is for: its key.
   if (kind === "payments" && !columns.contractNo) {
     const key = free(CONTRACT_KEYS);
+    if (key) {
+      columns.contractNo = ref(key, key.c);
+      claim(key.c);
+      strong++;
+    }
+  }
+  // Nothing naming a contract, but a purchase order's number and the supplier named specifically (PO |
+  // Vendor | Amount, 采购订单号 | 供应商名称 | 金额): a register of purchase orders, each a contract with its
+  // supplier. A contract register that also lists PO numbers keeps its own key.
+  if (
+    kind === "contracts" &&
+    !columns.contractNo &&
+    !columns.contractName &&
+    columns.customer !== undefined &&
+    !weakCols.has(columns.customer.col) &&
+    SUPPLIER_KEY.test(normaliseHeader(columns.customer.header).key)
+  ) {
+    const key = free(PURCHASE_ORDER_KEYS);
     if (key) {
       columns.contractNo = ref(key, key.c);
       claim(key.c);

@@ -333,3 +333,47 @@ test("an order system's receivables (销售订单编号 | 发票编号 | 应收�
   );
   expect(tables).toEqual([]);
 });
+
+describe("a register of purchase orders", () => {
+  test("Item # | PO | Description | Amount | Vendor: the PO is the contract's number", () => {
+    const t = only(
+      workbook(
+        sheet("Contracts", [
+          ["Item #", "PO", "Dept", "Description", "Amount", "Vendor", "Year"],
+          [1, 45082129, "AG", "Professional audit services", 50909.51, "Jenkins LLP", 2026],
+          [2, 45082183, "AG", "Records storage", 59682.24, "Iron Vault Inc", 2026],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ contractNo: "B", amount: "E", customer: "F" });
+  });
+
+  test("a sales order export (订单号 | 客户名称 | 商品 | 金额) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("订单", [
+          ["订单号", "客户名称", "商品", "数量", "金额", "下单时间"],
+          ["SO-001", "甲公司", "水泵", 2, 2000, d("2026-03-01")],
+          ["SO-002", "乙公司", "阀门", 5, 500, d("2026-03-02")],
+          ["SO-003", "丙公司", "管件", 9, 90, d("2026-03-03")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("a purchase list without a supplier (PO | Item | Qty | Amount) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("PO", [
+          ["PO", "Item", "Qty", "Amount"],
+          ["P-01", "Paper", 10, 50],
+          ["P-02", "Toner", 2, 180],
+          ["P-03", "Pens", 40, 20],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
