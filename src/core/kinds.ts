@@ -161,6 +161,10 @@ const V = {
       "Received Amount",
       "Amount Paid",
       "Paid Amount",
+      // What a collections list says came in.
+      "Collection",
+      "Collected Amount",
+      "Amount Collected",
     ],
   },
   receivedDate: {
@@ -173,6 +177,10 @@ const V = {
       "实付日期",
       "实际付款日期",
       "已付日期",
+      "Payment Date",
+      "Date Paid",
+      "Date Received",
+      "Collection Date",
       "回款日期",
       "回款时间",
       "实际回款日期",

@@ -43,6 +43,8 @@ export interface ColumnRef {
   part?: "start" | "end";
   /** A month column (`月份`) read as a due date: the month's last day. */
   period?: "month";
+  /** A receivables list's invoice number standing as its key (no contract column). */
+  invoice?: true;
 }
 
 /** One fact of a contract's key/value block: `签定日期：2013年6月9日` in one cell, or `施工单位 | 某公司`. */
@@ -718,6 +720,44 @@ const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
 const INVOICE_KEY = /发票|开票|INVOICE/;
 
 /**
+ * Headers of an invoice's number. A list of invoices each with a due date or a date paid, and no
+ * contract column (`InvoiceID | InvoiceDate | DueDate | Amount`, 发票号 | 应收日期 | 应收金额), is a
+ * receivables list keyed by invoice: the invoice stands for the contract.
+ */
+/** Headers of a purchase order's number, the key of a register of purchase orders. */
+const PURCHASE_ORDER_KEYS = new Set(
+  [
+    "PO",
+    "PO No",
+    "PO No.",
+    "PO Number",
+    "PO #",
+    "Purchase Order",
+    "Purchase Order No",
+    "采购订单号",
+    "采购订单编号",
+  ].map((h) => normaliseHeader(h).key),
+);
+/** A counterparty header naming a supplier (供应商, Vendor, Supplier): we buy from them. */
+const SUPPLIER_KEY = /供应商|VENDOR|SUPPLIER/;
+
+/** A header naming a sales order or a document an entry comes from (销售订单编号, 来源单号, Order No). */
+const ORDER_KEY = /订单|来源|ORDER|^PO(?:NO|NUMBER|#)?\.?$/;
+
+const INVOICE_NO_KEYS = new Set(
+  [
+    "发票号",
+    "发票号码",
+    "发票编号",
+    "Invoice No",
+    "Invoice No.",
+    "Invoice Number",
+    "Invoice ID",
+    "Invoice #",
+  ].map((h) => normaliseHeader(h).key),
+);
+
+/**
  * Fields of a contract or payment core that may be headed plainly (金额, Amount, 到期日期, Start
  * Date) because the rest of the header says what they are:
  * - a contract named twice specifically — its number and its name, or either and its
@@ -737,7 +777,10 @@ function plainFields(
   c2: number,
 ): Set<string> | undefined {
   if (kind !== "contracts" && kind !== "payments") return undefined;
-  if (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))) return undefined;
+  // …unless the invoice is itself the key of a receivables list (INVOICE_NO_KEYS).
+  const byInvoice = kind === "payments" && columns.contractNo?.invoice === true;
+  if (!byInvoice && cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k))))
+    return undefined;
   const named = (f: string) => columns[f] !== undefined && !weak.has(f);
   if (kind === "payments") {
     if (!named("contractNo")) return undefined;
@@ -923,6 +966,41 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     const key = free(CONTRACT_KEYS);
     if (key) {
       columns.contractNo = ref(key, key.c);
+      claim(key.c);
+      strong++;
+    }
+  }
+  // Nothing naming a contract, but a purchase order's number and the supplier named specifically (PO |
+  // Vendor | Amount, 采购订单号 | 供应商名称 | 金额): a register of purchase orders, each a contract with its
+  // supplier. A contract register that also lists PO numbers keeps its own key.
+  if (
+    kind === "contracts" &&
+    !columns.contractNo &&
+    !columns.contractName &&
+    columns.customer !== undefined &&
+    !weakCols.has(columns.customer.col) &&
+    SUPPLIER_KEY.test(normaliseHeader(columns.customer.header).key)
+  ) {
+    const key = free(PURCHASE_ORDER_KEYS);
+    if (key) {
+      columns.contractNo = ref(key, key.c);
+      claim(key.c);
+      strong++;
+    }
+  }
+  // No contract column, an invoice number and a date named specifically as due or paid: the invoice is the
+  // key. Rows that also name a sales order or a source document (销售订单编号, 来源编号) are an order
+  // system's receivables, not a ledger's.
+  const namedDate = (f: string) => columns[f] !== undefined && !weakCols.has(columns[f].col);
+  if (
+    kind === "payments" &&
+    !columns.contractNo &&
+    (namedDate("dueDate") || namedDate("receivedDate")) &&
+    !cols.some((x) => x.c >= c1 && x.c <= c2 && ORDER_KEY.test(x.keys[0]))
+  ) {
+    const key = free(INVOICE_NO_KEYS);
+    if (key) {
+      columns.contractNo = { ...ref(key, key.c), invoice: true };
       claim(key.c);
       strong++;
     }

@@ -245,3 +245,135 @@ describe("a Spanish contract register headed as a form's labels", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a receivables list keyed by invoice", () => {
+  test("CustomerID | InvoiceID | InvoiceDate | DueDate | Amount: the invoice is the key, Amount is due", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["CustomerID", "InvoiceID", "InvoiceDate", "DueDate", "Amount"],
+          ["C01", "INV0001", "2026-10-05", "2026-11-04", 348539],
+          ["C02", "INV0002", "2026-10-05", "2026-11-19", 179695],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("payments");
+    expect(letters(t)).toMatchObject({ contractNo: "B", dueDate: "D", dueAmount: "E" });
+  });
+
+  test("CustomerID | InvoiceId | PaymentDate | Collection: money received against each invoice", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["CustomerID", "InvoiceId", "PaymentDate", "Collection"],
+          ["C01", "INV0001", "2026-11-30", 348539],
+          ["C02", "INV0002", "2026-11-19", 179695],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ contractNo: "B", receivedDate: "C", receivedAmount: "D" });
+  });
+
+  test("发票号码 | 开票日期 | 应收日期 | 应收金额 beside a contract ledger: the invoices are no unknown contracts", () => {
+    const wb = workbook(
+      sheet("合同", [
+        ["合同编号", "合同名称", "签订日期", "合同金额"],
+        ["HT-01", "门禁系统", d("2026-01-05"), 120000],
+        ["HT-02", "监控系统", d("2026-02-10"), 80000],
+      ]),
+      sheet("应收", [
+        ["发票号码", "开票日期", "应收日期", "应收金额"],
+        ["FP-001", d("2026-03-01"), d("2026-03-31"), 60000],
+        ["FP-002", d("2026-04-01"), d("2026-04-30"), 60000],
+      ]),
+    );
+    expect(recognise(wb).tables.map((t) => t.kind)).toEqual(["contracts", "payments"]);
+    expect(messages(check(wb), "row.unknown-contract")).toEqual([]);
+  });
+
+  test("an invoice register with no due or paid date (发票号码 | 开票日期 | 客户 | 金额) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("发票", [
+          ["发票号码", "开票日期", "客户", "金额"],
+          ["FP-001", d("2026-03-01"), "甲公司", 60000],
+          ["FP-002", d("2026-04-01"), "乙公司", 60000],
+          ["FP-003", d("2026-04-05"), "丙公司", 30000],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("a shop's sales (Invoice No | Date | Item | Amount) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sales", [
+          ["Invoice No", "Date", "Item", "Amount"],
+          ["S-001", d("2026-03-01"), "Coffee", 12],
+          ["S-002", d("2026-03-01"), "Tea", 8],
+          ["S-003", d("2026-03-02"), "Cake", 15],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
+
+test("an order system's receivables (销售订单编号 | 发票编号 | 应收日期 | 已收金额) stay no table", () => {
+  const { tables } = recognise(
+    workbook(
+      sheet("应收单", [
+        ["客户名称", "销售订单编号", "发票编号", "应收日期", "应收总额", "已收金额"],
+        ["甲公司", "SO-001", "FP-001", d("2026-03-31"), 60000, 0],
+        ["乙公司", "SO-002", "FP-002", d("2026-04-30"), 50000, 20000],
+        ["丙公司", "SO-003", "FP-003", d("2026-05-31"), 30000, 0],
+      ]),
+    ),
+  );
+  expect(tables).toEqual([]);
+});
+
+describe("a register of purchase orders", () => {
+  test("Item # | PO | Description | Amount | Vendor: the PO is the contract's number", () => {
+    const t = only(
+      workbook(
+        sheet("Contracts", [
+          ["Item #", "PO", "Dept", "Description", "Amount", "Vendor", "Year"],
+          [1, 45082129, "AG", "Professional audit services", 50909.51, "Jenkins LLP", 2026],
+          [2, 45082183, "AG", "Records storage", 59682.24, "Iron Vault Inc", 2026],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ contractNo: "B", amount: "E", customer: "F" });
+  });
+
+  test("a sales order export (订单号 | 客户名称 | 商品 | 金额) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("订单", [
+          ["订单号", "客户名称", "商品", "数量", "金额", "下单时间"],
+          ["SO-001", "甲公司", "水泵", 2, 2000, d("2026-03-01")],
+          ["SO-002", "乙公司", "阀门", 5, 500, d("2026-03-02")],
+          ["SO-003", "丙公司", "管件", 9, 90, d("2026-03-03")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("a purchase list without a supplier (PO | Item | Qty | Amount) stays no table", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("PO", [
+          ["PO", "Item", "Qty", "Amount"],
+          ["P-01", "Paper", 10, 50],
+          ["P-02", "Toner", 2, 180],
+          ["P-03", "Pens", 40, 20],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});

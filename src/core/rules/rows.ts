@@ -142,6 +142,8 @@ export const rowUnknownContract: TableRule = {
   // Without any 合同执行情况表 every number would be "unknown": the rule then says it did not run.
   when: (ctx) => ctx.hasContracts,
   check(ctx, table) {
+    // A receivables list keyed by invoice names invoices, not contracts of the ledger.
+    if (table.source.columns.contractNo?.invoice) return;
     for (const row of table.rows) {
       const no = textOf(row.fields.contractNo);
       if (no === undefined || ctx.contracts.has(no) || row.fields.contractNo?.inherited) continue;
