@@ -1393,7 +1393,7 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (mapped.has(c)) continue;
     const h = byCol.get(c);
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
-    if (plainPair && ((h && !isBlank(h.header)) || c !== firstDate - 1)) continue;
+    if (plainPair && ((h && !isBlank(h.header) && !isPlanWordHeader(h)) || c !== firstDate - 1)) continue;
     if (loneDate && h && !isBlank(h.header) && !isWhatHeader(h)) continue;
     if (h && isThingHeader(h)) continue;
     let names = 0;
@@ -1442,6 +1442,14 @@ function isThingHeader(h: HeaderCol): boolean {
  */
 function isWhatHeader(h: HeaderCol): boolean {
   return isWhatKey(h.keys[0] ?? "");
+}
+
+/**
+ * A header naming the work itself (项目进度, 工作计划, 任务, 目标) over a column right of which both ends
+ * of a plan stand: the tasks, as an empty header's would be; a booking list's 会议室 or 预订人 is not.
+ */
+function isPlanWordHeader(h: HeaderCol): boolean {
+  return /(进度|计划|任务|工作|事项|内容|目标)/.test(h.keys[0] ?? "");
 }
 
 function isWhatKey(k: string): boolean {

@@ -264,3 +264,34 @@ describe("a to-do list of 内容 | 完成时间", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a column headed by the work itself", () => {
+  test("序号 | 项目进度 | 开始日期 | 结束日期 | 详情 | 状态: 项目进度 holds the tasks", () => {
+    const t = only(
+      workbook(
+        sheet("项目进度", [
+          [null, "序号", "项目进度", "开始日期", "结束日期", "详情", "状态"],
+          [null, 1, "整理会员系统代码", d("2026-08-01"), d("2026-08-31"), "持续整理", "进行中"],
+          [null, 2, "后台部署到云上", d("2026-08-28"), d("2026-09-02"), "部署", "已完成"],
+          [null, 3, "调试门店接口", d("2026-09-03"), d("2026-09-08"), "联调", "已完成"],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toMatchObject({ task: "C", planStart: "D", planEnd: "E" });
+  });
+
+  test("a booking list (预订人 | 会议室 | 开始日期 | 结束日期) stays unrecognised", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sheet1", [
+          ["序号", "预订人", "开始日期", "结束日期", "备注"],
+          [1, "陈一", d("2026-08-01"), d("2026-08-02"), null],
+          [2, "林二", d("2026-08-03"), d("2026-08-03"), "投影"],
+          [3, "王三", d("2026-08-05"), d("2026-08-06"), null],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
