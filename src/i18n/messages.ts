@@ -72,13 +72,24 @@ function subjectEn(a: Args, f: Finding): string {
   return f.row === undefined ? "" : `Row ${f.row}`;
 }
 
+/** What a payment is owed under: a contract, or an invoice on a receivables list kept per invoice. */
+function keyZh(a: Args): string {
+  return `${a.has("invoice") ? "发票" : "合同"} ${a.s("contractNo")}`;
+}
+
+function keyEn(a: Args): string {
+  return `${a.has("invoice") ? "Invoice" : "Contract"} ${a.s("contractNo")}`;
+}
+
 function nodeZh(a: Args): string {
   if (a.has("node")) return a.s("node");
+  if (a.has("invoice")) return "款项";
   return a.n("n") > 0 ? `第 ${a.n("n")} 期款` : "应收款";
 }
 
 function nodeEn(a: Args): string {
   if (a.has("node")) return a.s("node");
+  if (a.has("invoice")) return "the amount";
   return a.n("n") > 0 ? `instalment ${a.n("n")}` : "the receivable";
 }
 
@@ -511,20 +522,20 @@ const TEXTS: Record<RuleId, RuleText> = {
   "contract.payment-overdue": {
     title: { zh: "收款逾期", en: "Payment overdue" },
     zh: (a) =>
-      `合同 ${a.s("contractNo")} ${nodeZh(a)}应于 ${a.s("dueDate")} 收款 ${yuan(a, "dueAmount")}，` +
+      `${keyZh(a)} ${nodeZh(a)}应于 ${a.s("dueDate")} 收款 ${yuan(a, "dueAmount")}，` +
       `已收 ${yuan(a, "received")}，未收 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天`,
     en: (a) =>
-      `Contract ${a.s("contractNo")}, ${nodeEn(a)}: ${cny(a, "dueAmount")} was due ${a.s("dueDate")}; ` +
+      `${keyEn(a)}, ${nodeEn(a)}: ${cny(a, "dueAmount")} was due ${a.s("dueDate")}; ` +
       `received ${cny(a, "received")}, outstanding ${cny(a, "outstanding")}, ${plural(a.n("days"), "day")} overdue`,
   },
   "payable.overdue": {
     title: { zh: "应付款逾期", en: "Payable overdue" },
     zh: (a) =>
-      `合同 ${a.s("contractNo")} ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `第 ${a.n("n")} 期付款` : "应付款"}` +
+      `${keyZh(a)} ${a.has("node") ? a.s("node") : a.has("invoice") ? "款项" : a.n("n") > 0 ? `第 ${a.n("n")} 期付款` : "应付款"}` +
       `应于 ${a.s("dueDate")} 支付 ${yuan(a, "dueAmount")}，已付 ${yuan(a, "received")}，` +
       `未付 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天（我方应付，请财务安排支付）`,
     en: (a) =>
-      `Contract ${a.s("contractNo")}, ${a.has("node") ? a.s("node") : a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable"}: ` +
+      `${keyEn(a)}, ${a.has("node") ? a.s("node") : a.has("invoice") ? "the amount" : a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable"}: ` +
       `${cny(a, "dueAmount")} was to be paid ${a.s("dueDate")}; paid ${cny(a, "received")}, ` +
       `unpaid ${cny(a, "outstanding")}, ${plural(a.n("days"), "day")} overdue (we owe this; for finance to pay)`,
   },

@@ -31,7 +31,9 @@ export const dunning = defineNoticeType({
         facts: {
           ...h.factsOf(ctx.contracts.get(node.contractNo)),
           contractNo: node.contractNo,
-          node: node.label || (node.n > 0 ? `第${node.n}期` : "应收款"),
+          // A receivables list kept per invoice: the payment is owed under the invoice.
+          ...(node.invoice ? { invoice: 1 } : {}),
+          node: node.label || (node.invoice ? "发票款项" : node.n > 0 ? `第${node.n}期` : "应收款"),
           dueDate: o.dueDate,
           dueAmount: o.due,
           received: o.received,
@@ -58,18 +60,21 @@ export const dunning = defineNoticeType({
     const received = num(f.received) ?? 0;
     const outstanding = num(f.outstanding) ?? due - received;
     const sales = str(f.salesManager);
+    const invoice = f.invoice !== undefined;
     return {
       addressee: sales ? `销售经理 ${sales}` : "销售经理",
       subject: str(f.contractNo),
       body:
-        `根据合同 ${contract} 的约定，客户${f.customer ? ` ${str(f.customer)} ` : ""}应于 ${cnDate(str(f.dueDate))} ` +
-        `支付${str(f.node)} ${toFigures(due)}；截至目前实收 ${toFigures(received)}，尚欠 ${toFigures(outstanding)}` +
+        `${invoice ? "" : `根据合同 ${contract} 的约定，`}客户${f.customer ? ` ${str(f.customer)} ` : ""}应于 ${cnDate(str(f.dueDate))} ` +
+        `支付${invoice ? `发票 ${str(f.contractNo)} 的款项` : str(f.node)} ${toFigures(due)}；截至目前实收 ${toFigures(received)}，尚欠 ${toFigures(outstanding)}` +
         `（${inWords(outstanding)}），已逾期 ${str(f.daysOverdue)} 天。请立即与客户联系，催收欠款。`,
       facts: [
-        [
-          ["合同编号", str(f.contractNo)],
-          ["合同名称", name],
-        ],
+        invoice
+          ? [["发票号", str(f.contractNo)]]
+          : [
+              ["合同编号", str(f.contractNo)],
+              ["合同名称", name],
+            ],
         [["客户名称", str(f.customer)]],
         [
           ["款项", str(f.node)],

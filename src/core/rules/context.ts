@@ -30,6 +30,8 @@ export interface PaymentNode {
   n: number;
   /** 款项 text from a 收款计划表 row, "" otherwise. */
   label: string;
+  /** Keyed by an invoice number, not a contract's (a receivables list per invoice). */
+  invoice?: boolean;
   /** group: numbered 约定收款日期N columns; single: one 应收 column; plan: a 收款计划表 row. */
   source: "group" | "single" | "plan";
   /** The row the node is written on (a contracts row, or a 收款计划表 row). */
@@ -238,9 +240,19 @@ export function buildIndexes(
       planRows.set(no, list);
       const n = list.length;
       const f = row.fields;
-      nodes.push(
-        paymentNode(`${no}#${n}`, no, n, textOf(f.node) ?? "", "plan", row, f, f.dunningDate, f.reportDate),
+      const node = paymentNode(
+        `${no}#${n}`,
+        no,
+        n,
+        textOf(f.node) ?? "",
+        "plan",
+        row,
+        f,
+        f.dunningDate,
+        f.reportDate,
       );
+      if (t.source.columns.contractNo?.invoice) node.invoice = true;
+      nodes.push(node);
     }
   }
   const nodesByContract = new Map<string, PaymentNode[]>();

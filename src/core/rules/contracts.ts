@@ -193,7 +193,8 @@ function round2(x: number): number {
 }
 
 function nodeArgs(node: PaymentNode) {
-  return { contractNo: node.contractNo, n: node.n, node: node.label };
+  const args = { contractNo: node.contractNo, n: node.n, node: node.label };
+  return node.invoice ? { ...args, invoice: 1 } : args;
 }
 
 /** Payment rules run from both tables: contracts rows carry groups/single columns, 收款计划表 rows carry plan nodes. */
