@@ -716,6 +716,11 @@ function hasCore(
 /** A header naming an employee (员工姓名, 员工类型, 工号, 身份证号, 入职日期): a personnel record. */
 const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
 
+/** A line number of an order or document (行号, 订单行号, Line No): one row per line item. */
+const ORDER_LINE = /^(订单|单据|采购)?行号$|^LINE(NO\.?|NUMBER)?$/;
+/** Material lines (物料名称, 物料编码): goods ordered, not contracts. */
+const MATERIAL = /物料/;
+
 /** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
 const INVOICE_KEY = /发票|开票|INVOICE/;
 
@@ -1117,6 +1122,15 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     !columns.signDate &&
     columns.receivedDate &&
     cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))
+  )
+    valid = false;
+  // An ERP's order lines (采购订单号 | 行号 | 物料名称 | 订购数量 | 交货日期 | 合同号): one row per item of an
+  // order, not a ledger of contracts, however its rows name the contract they fall under.
+  if (
+    valid &&
+    (kind === "contracts" || kind === "payments") &&
+    cols.some((x) => x.c >= c1 && x.c <= c2 && ORDER_LINE.test(x.keys[0] ?? "")) &&
+    cols.some((x) => x.c >= c1 && x.c <= c2 && MATERIAL.test(x.keys[0] ?? ""))
   )
     valid = false;
   // An employee's labour contracts (员工类型 | 合同编号 | 签订日期, 工号, 身份证号): a personnel file,
@@ -2023,7 +2037,32 @@ function cellIn(ctx: Ctx, r: number, col: number) {
  * Values back the header up: when the kind's date columns hold values, some of them are dates.
  * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
  */
+/** The fields a row of the kind is named by: a plan's task, a contract's number or name. */
+const NAMING: Partial<Record<Kind, string[]>> = {
+  schedule: ["task"],
+  contracts: ["contractNo", "contractName"],
+  payments: ["contractNo"],
+};
+
+/**
+ * Whether any row names what it is about: a template's numbered empty rows (`1 | | ID # of task`)
+ * or an order-lines export whose 合同号 column was never filled name nothing, and are no table yet.
+ */
+function namesSomeRow(ctx: Ctx, f: Found, region: Region): boolean {
+  const cols = (NAMING[f.mapping.kind] ?? [])
+    .map((k) => f.mapping.columns[k]?.col)
+    .filter((c): c is number => c !== undefined);
+  if (cols.length === 0 || region.dataRows.length === 0) return true;
+  for (const r of region.dataRows.slice(0, 200))
+    for (const c of cols) {
+      const x = cellIn(ctx, r, c);
+      if (x && !isBlank(x.t)) return true;
+    }
+  return false;
+}
+
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
+  if (!namesSomeRow(ctx, f, region)) return false;
   if (f.mapping.needsRanges !== undefined) {
     const { values, hits: ranges } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) => {
       const p = parseDate(x.v, { date1904: ctx.date1904 });
