@@ -913,31 +913,19 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     strong++;
   }
   unmapped.sort((a, b) => a.col - b.col);
-  // A payment list's plain amount beside a received date only (收款日期 | 金额) is money received.
-  const plainAmount = columns.dueAmount && weakCols.get(columns.dueAmount.col);
-  if (
-    kind === "payments" &&
-    plainAmount &&
-    columns.receivedDate &&
-    !columns.dueDate &&
-    !columns.receivedAmount
-  ) {
-    columns.receivedAmount = columns.dueAmount;
-    delete columns.dueAmount;
-    plainAmount.field = "receivedAmount";
-  }
-  // Its plain date beside money received only (合同编号 | 日期 | 收款金额) is when the money came.
-  const plainDate = columns.dueDate && weakCols.get(columns.dueDate.col);
-  if (
-    kind === "payments" &&
-    plainDate &&
-    columns.receivedAmount &&
-    !columns.dueAmount &&
-    !columns.receivedDate
-  ) {
-    columns.receivedDate = columns.dueDate;
-    delete columns.dueDate;
-    plainDate.field = "receivedDate";
+  // A payment list's plain column of money due is money received when only its partner is named for
+  // money received: a plain amount beside a received date (收款日期 | 金额), a plain date beside an
+  // amount received (合同编号 | 日期 | 收款金额).
+  const asReceived = (due: string, received: string, partner: string, duePartner: string) => {
+    const plain = columns[due] && weakCols.get(columns[due].col);
+    if (!plain || !columns[partner] || columns[duePartner] || columns[received]) return;
+    columns[received] = columns[due];
+    delete columns[due];
+    plain.field = received;
+  };
+  if (kind === "payments") {
+    asReceived("dueAmount", "receivedAmount", "receivedDate", "dueDate");
+    asReceived("dueDate", "receivedDate", "receivedAmount", "dueAmount");
   }
   // 起止日期: both ends of the plan in one cell.
   const range = columns.planStart;
@@ -1575,13 +1563,9 @@ function scanRegion(
     if (underBlock && isBlockLine(row)) break;
     // After a gap, labels written left of the table with their values beside them (`市场启动会议： |
     // 2016-08-05`): notes on the sheet below the table, which is over.
-    if (
-      dataRows.length > 0 &&
-      row.r > prev + 1 &&
-      row.cells.some((x) => x.c < c1 && isLabel(x)) &&
-      row.cells.every((x) => x.c < c1 || x.c <= row.cells.find((y) => y.c < c1 && isLabel(y))!.c + 1)
-    )
-      break;
+    const label =
+      dataRows.length > 0 && row.r > prev + 1 ? row.cells.find((x) => x.c < c1 && isLabel(x)) : undefined;
+    if (label && row.cells.every((x) => x.c < c1 || x.c <= label.c + 1)) break;
     const cells = cellsIn(row, c1, c2);
     if (cells.length === 0 || isNumberingOnly(cells, numbering) || isUnusedTemplateRow(cells, dataCols)) {
       // A band beside the header (weeks and weekdays over the chart's grid) before any data.

@@ -81,6 +81,19 @@ function keyEn(a: Args): string {
   return `${a.has("invoice") ? "Invoice" : "Contract"} ${a.s("contractNo")}`;
 }
 
+/** A payable's node: its 款项, an invoice's amount, 第 N 期付款 or the payable. */
+function payNodeZh(a: Args): string {
+  if (a.has("node")) return a.s("node");
+  if (a.has("invoice")) return "款项";
+  return a.n("n") > 0 ? `第 ${a.n("n")} 期付款` : "应付款";
+}
+
+function payNodeEn(a: Args): string {
+  if (a.has("node")) return a.s("node");
+  if (a.has("invoice")) return "the amount";
+  return a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable";
+}
+
 function nodeZh(a: Args): string {
   if (a.has("node")) return a.s("node");
   if (a.has("invoice")) return "款项";
@@ -531,11 +544,11 @@ const TEXTS: Record<RuleId, RuleText> = {
   "payable.overdue": {
     title: { zh: "应付款逾期", en: "Payable overdue" },
     zh: (a) =>
-      `${keyZh(a)} ${a.has("node") ? a.s("node") : a.has("invoice") ? "款项" : a.n("n") > 0 ? `第 ${a.n("n")} 期付款` : "应付款"}` +
+      `${keyZh(a)} ${payNodeZh(a)}` +
       `应于 ${a.s("dueDate")} 支付 ${yuan(a, "dueAmount")}，已付 ${yuan(a, "received")}，` +
       `未付 ${yuan(a, "outstanding")}，已逾期 ${a.n("days")} 天（我方应付，请财务安排支付）`,
     en: (a) =>
-      `${keyEn(a)}, ${a.has("node") ? a.s("node") : a.has("invoice") ? "the amount" : a.n("n") > 0 ? `payment ${a.n("n")}` : "the payable"}: ` +
+      `${keyEn(a)}, ${payNodeEn(a)}: ` +
       `${cny(a, "dueAmount")} was to be paid ${a.s("dueDate")}; paid ${cny(a, "received")}, ` +
       `unpaid ${cny(a, "outstanding")}, ${plural(a.n("days"), "day")} overdue (we owe this; for finance to pay)`,
   },
