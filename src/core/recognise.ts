@@ -885,7 +885,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       if (hit) break;
     }
     if (hit && col.unit !== undefined) hit = inDays(kind, hit, col.unit);
-    else if (!hit && col.unit !== undefined) hit = workloadInDays(kind, col.keys[0], col.unit);
+    else if (!hit) hit = workloadInDays(kind, col.keys[0], col.unit);
     const prev = hit && taken(hit);
     if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
       weakCols.delete(prev.col);
@@ -1137,6 +1137,8 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
 
 const DAY_UNITS = new Set(["天", "日", "工作日", "人天"]);
 const WORKLOAD_KEYS = new Set(WORKLOAD_HEADERS.map((h) => normaliseHeader(h).key));
+/** A workload with its day unit written in (`预计MD`, `工作量人天`, `人日`): man-days, the task's days. */
+const WORKLOAD_DAYS = /^(?:(?:预计|计划|预期|估计|工作量|工时)+(?:MD|人天|人日)|人天|人日)$/;
 
 /**
  * A date header counted in days (`计划时间（天）`, `完成时间(日)`) heads the kind's duration: the
@@ -1154,8 +1156,9 @@ function inDays(kind: Kind, hit: FieldHit, unit: string): FieldHit {
  * A workload counted in days (`工作量（人天）`) heads the kind's duration, as a generic header: it
  * maps the column once the kind is recognised, it is no evidence of one.
  */
-function workloadInDays(kind: Kind, key: string, unit: string): FieldHit | undefined {
-  if (!DAY_UNITS.has(unit) || !WORKLOAD_KEYS.has(key)) return undefined;
+function workloadInDays(kind: Kind, key: string, unit: string | undefined): FieldHit | undefined {
+  if (!(unit !== undefined && DAY_UNITS.has(unit) && WORKLOAD_KEYS.has(key)) && !WORKLOAD_DAYS.test(key))
+    return undefined;
   const days = KIND_DEFS[kind].fields.find((f) => f.type === "days");
   return days ? { field: days.field, weak: true } : undefined;
 }
@@ -1385,8 +1388,12 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   // The task is near the dates; under 计划/实际 rows it may stand further left, past status and hours.
   // A column headed as what the rows are (详细描述, 事项) is taken before a nearer one headed otherwise
   // (工作属性, 期数).
+  // Columns mapped to other fields on the way (负责人, 阶段) do not count as distance.
   const near: number[] = [];
-  for (let c = firstDate - 1; c >= Math.max(1, paired ? 1 : firstDate - 4); c--) near.push(c);
+  for (let c = firstDate - 1, left = 4; c >= 1 && (paired || left > 0); c--) {
+    near.push(c);
+    if (!mapped.has(c)) left--;
+  }
   const what = near.filter((c) => {
     const h = byCol.get(c);
     return h !== undefined && isWhatHeader(h);
