@@ -40,3 +40,20 @@ test("its 催款通知单 asks for the invoice's money under 发票号, with no 
   expect(t.join("")).toContain("支付发票INV0001的款项");
   expect(t.join("")).not.toContain("根据合同");
 });
+
+test("its 催款通知单 names the customer and salesman the list gives beside the invoice", () => {
+  const wb = workbook(
+    sheet("应收账款", [
+      ["发票号码", "客户名称", "业务员", "开票日期", "应收日期", "应收金额", "实收金额"],
+      ["FP2026001", "示例客户有限公司", "王五", "2026-09-01", "2026-10-01", 5000, 0],
+      ["FP2026002", "另一客户", "赵六", "2026-11-01", "2026-12-31", 800, 0],
+    ]),
+  );
+  const { patch } = planApply(wb, { ...OPTS, settings: { companyName: "示例公司" } });
+  const docs = patch.ops.filter((o): o is WriteSheet => o.op === "writeSheet" && o.owner?.kind === "notice");
+  expect(docs).toHaveLength(1);
+  const t = texts(docs[0].content);
+  expect(t.join("")).toMatch(/客户\s*示例客户有限公司\s*应于/);
+  expect(t).toContain("示例客户有限公司");
+  expect(t.join("")).toContain("销售经理 王五");
+});

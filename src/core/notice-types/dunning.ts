@@ -5,10 +5,20 @@
 
 import { addDays } from "../dates";
 import { toFigures } from "../capitals";
-import { isEmpty } from "../rows";
+import { isEmpty, textOf, type TypedRow } from "../rows";
 import { nodeDunned, overdueNode } from "../rules/contracts";
 import { defineNoticeType, type NoticeText, type PlannedCause } from "./define";
 import { cnDate, inWords, money, num, str } from "./format";
+
+/** The customer and salesman a payment row names itself. */
+function partyFacts(row: TypedRow): Record<string, string> {
+  const out: Record<string, string> = {};
+  const customer = textOf(row.fields.customer);
+  const sales = textOf(row.fields.salesManager);
+  if (customer !== undefined) out.customer = customer;
+  if (sales !== undefined) out.salesManager = sales;
+  return out;
+}
 
 export const dunning = defineNoticeType({
   id: "dunning",
@@ -29,6 +39,8 @@ export const dunning = defineNoticeType({
         sheet: node.row.sheet,
         row: node.row.row,
         facts: {
+          // A payment list's own customer and salesman where no ledger row names them (a list kept per invoice).
+          ...(node.source === "plan" ? partyFacts(node.row) : {}),
           ...h.factsOf(ctx.contracts.get(node.contractNo)),
           contractNo: node.contractNo,
           // A receivables list kept per invoice: the payment is owed under the invoice.
