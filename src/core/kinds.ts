@@ -259,11 +259,13 @@ const V = {
 function dateWords(qualifiers: readonly string[], verbs: readonly string[]): string[] {
   const out: string[] = [];
   for (const q of qualifiers)
-    for (const v of verbs) for (const n of ["", "时间", "日期", "日"]) out.push(q + v + n);
+    for (const v of verbs) for (const n of ["", "时间", "日期", "日", "时间点"]) out.push(q + v + n);
   return out;
 }
 
 const PLAN = ["计划", "预计", "预期"];
+/** What a plan's date may be qualified by besides 计划 (拟完成日期, 目标上线时间, 要求完成时间, 应完成日期). */
+const PLAN_ALSO = ["拟", "目标", "要求", "应"];
 
 const schedule: KindDef = {
   kind: "schedule",
@@ -448,6 +450,7 @@ const schedule: KindDef = {
         "起止日期",
         "起止时间",
         ...dateWords(PLAN, ["开始", "开工", "启动", "起始"]),
+        ...dateWords(PLAN_ALSO, ["开始", "开工", "启动"]),
       ],
       weak: ["开始时间", "开始日期", "开始", "START", "STARTDATE", "开始日", "BEGIN", "BEGINDATE"],
     },
@@ -520,7 +523,11 @@ const schedule: KindDef = {
         "完成日",
         "结束日",
         "工作时间",
-        ...dateWords([...PLAN, "要求"], ["完成", "结束", "截止", "完工", "交付"]),
+        // A plan's end by whatever it ends with: done, handed over, built, live or submitted.
+        ...dateWords(
+          [...PLAN, ...PLAN_ALSO],
+          ["完成", "结束", "截止", "完工", "交付", "竣工", "上线", "提交"],
+        ),
       ],
       weak: [
         "结束时间",
@@ -590,7 +597,7 @@ const schedule: KindDef = {
         "Actual Finish",
         "Actual Completion",
         "Actual Completion Date",
-        ...dateWords(["实际"], ["完成", "结束", "完工", "交付"]),
+        ...dateWords(["实际"], ["完成", "结束", "完工", "交付", "截止", "竣工", "上线", "提交"]),
       ],
     },
     {

@@ -139,3 +139,45 @@ describe("English plans", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a plan's dates qualified otherwise than by 计划", () => {
+  const plan = (start: string, end: string, actual: string) =>
+    workbook(
+      sheet("Sheet1", [
+        ["工作事项", "责任人", start, end, actual],
+        ["接口联调", "陈一", d("2026-03-02"), d("2026-03-06"), d("2026-03-06")],
+        ["用户培训", "林二", d("2026-03-09"), d("2026-03-10"), null],
+        ["系统切换", "王三", d("2026-03-11"), d("2026-03-13"), null],
+      ]),
+    );
+
+  test.each([
+    ["目标开始日期", "目标完成日期", "实际完成日期"],
+    ["拟开始时间", "拟完成时间", "实际上线时间"],
+    ["要求开始时间", "要求上线日期", "实际上线日期"],
+    ["计划开始时间点", "计划提交时间点", "实际提交时间"],
+    ["应开始日期", "应竣工日期", "实际竣工日期"],
+  ])("%s | %s | %s", (start, end, actual) => {
+    expect(letters(only(plan(start, end, actual)))).toMatchObject({
+      task: "A",
+      owner: "B",
+      planStart: "C",
+      planEnd: "D",
+      actualEnd: "E",
+    });
+  });
+
+  test("a list of loans falling due (借款人 | 借款日期 | 到期日期) is no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("借款", [
+          ["借款人", "借款日期", "到期日期", "金额"],
+          ["陈一", d("2026-03-02"), d("2026-09-02"), 5000],
+          ["林二", d("2026-03-09"), d("2026-12-09"), 8000],
+          ["王三", d("2026-04-01"), d("2027-04-01"), 3000],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
