@@ -65,6 +65,17 @@ export interface KindDef {
  * schedule means the same in a contract ledger. Header variants with inner spaces, line breaks,
  * full-width letters or a unit in brackets need no entry of their own (normaliseHeader).
  */
+/** Every header made of one word from each list in turn (`joined(["计划", "预计"], ["回款", "收款"], ["日期"])`). */
+function joined(...parts: ReadonlyArray<readonly string[]>): string[] {
+  return parts.reduce<string[]>((acc, words) => acc.flatMap((a) => words.map((w) => a + w)), [""]);
+}
+
+/** Words for money coming in (回款, 到账) and going out (付款, 支付), as payment lists write them. */
+const MONEY_IN = ["回款", "收款", "到款", "到账", "入账"];
+const MONEY_OUT = ["付款", "支付"];
+/** A payment agreed or planned, not yet made: 计划/预计/应/约定 before it. */
+const MONEY_DUE = ["计划", "预计", "应", "约定"];
+
 const V = {
   contractNo: {
     headers: [
@@ -78,6 +89,12 @@ const V = {
       "订单合同号",
       "协议编号",
       "协议号",
+      "合同号码",
+      "合同流水号",
+      "协议编码",
+      "协议号码",
+      "协议代码",
+      "协议ID",
       // The contract a receivable or payment row belongs to (关联合同编号 in an 应收记录).
       "关联合同编号",
       "对应合同编号",
@@ -116,6 +133,7 @@ const V = {
       "Due Date",
       "Payment Due Date",
       "Planned Payment Date",
+      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["日期", "时间", "日"]),
     ],
   },
   dueAmount: {
@@ -136,6 +154,7 @@ const V = {
       // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
       "合同规定当月应收货款",
       "当月应收货款",
+      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["金额", "额", ""]),
     ],
   },
   receivedAmount: {
@@ -165,6 +184,9 @@ const V = {
       "Collection",
       "Collected Amount",
       "Amount Collected",
+      // Money come in, or paid out, so far (实际到账金额, 本次回款额, 累计收款金额, 已支付额).
+      ...joined(["", "实际", "本次", "已", "累计"], MONEY_IN, ["金额", "额"]),
+      ...joined(["实际", "本次", "已", "累计"], MONEY_OUT, ["金额", "额"]),
     ],
   },
   receivedDate: {
@@ -188,6 +210,8 @@ const V = {
       "实收付日期",
       "Actual Payment Date",
       "Payment Received Date",
+      ...joined(["", "实际"], MONEY_IN, ["日期", "时间", "日"]),
+      ...joined(["实际", "已"], MONEY_OUT, ["日期", "时间", "日"]),
     ],
   },
   dunningDate: { headers: ["催款通知日期", "催款日期"] },
@@ -753,6 +777,11 @@ const contracts: KindDef = {
         "Date Signed",
         "Fecha del Contrato",
         "Fecha de Firma",
+        ...joined(
+          ["", "合同"],
+          ["签订", "签定", "签署", "签约", "签字", "盖章", "订立"],
+          ["日期", "时间", "日"],
+        ),
       ],
       // When the seal went on: a sign date only where no column says 签订 itself.
       weak: ["用印日期"],
@@ -784,6 +813,10 @@ const contracts: KindDef = {
         "Valor del Contrato",
         "Monto del Contrato",
         "Value",
+        ...joined(
+          ["合同", "签约"],
+          ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "造价"],
+        ),
       ],
       weak: ["金额", "总金额", "AMOUNT", "VALUE"],
     },
