@@ -414,6 +414,13 @@ const schedule: KindDef = {
         "责任部门",
         "责任单位",
         "承办人",
+        // Whoever carries the task, as a person, a post, a team or a department (牵头部门, 实施小组, 主办方).
+        ...joined(
+          ["负责", "责任", "执行", "承办", "跟进", "实施", "主办", "牵头", "完成", "处理", "主责", "承担"],
+          ["人", "人员", "者", "部门", "单位", "方", "岗位", "小组", "团队"],
+        ),
+        "指派给",
+        "分配给",
         // Who follows a task up, or writes the document a task is (撰写人员 beside 审核人员).
         "跟进人",
         "跟进人员",

@@ -181,3 +181,21 @@ describe("a plan's dates qualified otherwise than by 计划", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("whoever carries a task", () => {
+  test.each(["牵头部门", "实施小组", "主办方", "完成人", "执行者", "承担单位", "指派给", "处理人"])(
+    "%s is the owner",
+    (h) => {
+      const t = only(
+        workbook(
+          sheet("Sheet1", [
+            ["任务名称", h, "计划开始", "计划完成"],
+            ["编写需求文档", "陈一", d("2026-03-02"), d("2026-03-04")],
+            ["评审需求", "林二", d("2026-03-05"), d("2026-03-06")],
+          ]),
+        ),
+      );
+      expect(letters(t).owner).toBe("B");
+    },
+  );
+});
