@@ -291,6 +291,133 @@ const PLAN = ["计划", "预计", "预期"];
 /** What a plan's date may be qualified by besides 计划 (拟完成日期, 目标上线时间, 要求完成时间, 应完成日期). */
 const PLAN_ALSO = ["拟", "目标", "要求", "应"];
 
+/**
+ * A plan's headers in the other languages offices keep plans in (Japanese, Korean, Vietnamese,
+ * Spanish, Portuguese, French, German, Turkish) and English as project tools export it (Baseline
+ * Start, Planned End Date). `weak` are as generic as Start or End Date are in English.
+ */
+const PLAN_ABROAD = {
+  task: [
+    ...["タスク", "タスク名", "作業", "作業名", "作業項目", "作業内容"],
+    ...["태스크", "작업", "작업명", "업무", "업무명", "과업"],
+    ...["Công việc", "Tên công việc", "Nhiệm vụ"],
+    ...["Tarea", "Tareas", "Actividad", "Actividades", "Nombre de la tarea"],
+    ...["Tarefa", "Tarefas", "Atividade", "Atividades", "Entregável", "Pacote de Trabalho"],
+    ...["Tâche", "Tâches", "Nom de la tâche", "Activité"],
+    ...["Vorgang", "Vorgangsname", "Aufgabe"],
+    ...["Görev", "Görev Adı", "Faaliyet"],
+  ],
+  taskWeak: ["作業", "작업", "업무"],
+  owner: [
+    ...["担当", "作業者", "実施者"],
+    ...["작업자", "담당자", "담당", "책임자"],
+    ...["Người thực hiện", "Người phụ trách", "Phụ trách"],
+    ...["Responsable", "Responsável", "Verantwortlich", "Sorumlu"],
+  ],
+  ownerWeak: [],
+  planStart: [
+    ...joined(["予定", ""], ["開始", "着手"], ["日", "日時", "日付"]),
+    ...joined(["開始", "着手", "始"], ["予定"], ["", "日"]),
+    ...["시작일", "시작 날짜", "시작", "착수일", "시작 예정일"],
+    ...["Ngày bắt đầu", "Bắt đầu"],
+    ...["Inicio", "Fecha de Inicio", "Fecha Inicio", "Comienzo"],
+    ...["Início", "Data de Início", "Data Início", "Data Inicial"],
+    ...["Début", "Date de début"],
+    ...["Anfang", "Beginn", "Startdatum"],
+    ...["Başlangıç", "Başlangıç Tarihi"],
+  ],
+  planStartWeak: [
+    "開始日",
+    "開始日時",
+    "시작",
+    "시작일",
+    "BẮTĐẦU",
+    "INICIO",
+    "INÍCIO",
+    "DÉBUT",
+    "ANFANG",
+    "BEGINN",
+    "BAŞLANGIÇ",
+  ],
+  planEnd: [
+    ...joined(["予定", ""], ["終了", "完了"], ["日", "日時", "日付"]),
+    ...joined(["終了", "完了", "終"], ["予定"], ["", "日"]),
+    ...["종료일", "종료 날짜", "종료", "완료일", "마감일", "종료 예정일", "완료 예정일"],
+    ...["Ngày kết thúc", "Ngày hoàn thành", "Kết thúc"],
+    ...["Fin", "Fecha Fin", "Fecha de Fin", "Fecha Final", "Fecha de Término", "Fecha de Finalización"],
+    ...["Fim", "Término", "Data Fim", "Data de Fim", "Data de Término", "Data Final", "Prazo"],
+    ...["Fin", "Date de fin", "Échéance"],
+    ...["Ende", "Enddatum", "Fälligkeit"],
+    ...["Bitiş", "Bitiş Tarihi"],
+  ],
+  planEndWeak: [
+    "終了日",
+    "終了日時",
+    "完了日",
+    "종료",
+    "종료일",
+    "KẾTTHÚC",
+    "FIN",
+    "FIM",
+    "TÉRMINO",
+    "ENDE",
+    "BITIŞ",
+  ],
+  duration: ["期間", "기간", "Số ngày", "Duración", "Días", "Duração", "Durée", "Dauer", "Süre", "Gün"],
+  durationWeak: ["期間", "기간", "DÍAS", "GÜN"],
+  actualStart: [
+    ...joined(["実績", "実際"], ["開始"], ["日", "日時", "日付", ""]),
+    ...[
+      "실제 시작일",
+      "Ngày bắt đầu thực tế",
+      "Inicio Real",
+      "Início Real",
+      "Début réel",
+      "Actual Start Date",
+    ],
+  ],
+  actualEnd: [
+    ...joined(["実績", "実際"], ["終了", "完了"], ["日", "日時", "日付", ""]),
+    ...[
+      "실제 종료일",
+      "Ngày kết thúc thực tế",
+      "Fin Real",
+      "Fim Real",
+      "Fin réelle",
+      "Actual End",
+      "Actual End Date",
+      "Actual Finish Date",
+    ],
+  ],
+};
+
+/** Every header of a plan in another language: never offered as the English name of a field. */
+export const ABROAD_HEADERS: ReadonlySet<string> = new Set(Object.values(PLAN_ABROAD).flat());
+
+/** A plan's fields as English project tools export them (Baseline Start, Planned End Date, Activity). */
+const PLAN_EXPORT = {
+  task: ["Activity", "Activities", "Activity Name"],
+  taskWeak: ["ACTIVITY", "ACTIVITIES"],
+  owner: ["Lead"],
+  ownerWeak: ["LEAD"],
+  planStart: [
+    ...joined(
+      ["Planned ", "Plan ", "Baseline ", "Scheduled ", "Target ", "Projected "],
+      ["Start", "Begin"],
+      ["", " Date"],
+    ),
+  ],
+  planEnd: [
+    ...joined(
+      ["Planned ", "Plan ", "Baseline ", "Scheduled ", "Target ", "Projected "],
+      ["End", "Finish", "Completion"],
+      ["", " Date"],
+    ),
+  ],
+  actualStart: ["Actual Start Date"],
+  actualEnd: ["Actual End", "Actual End Date", "Actual Finish Date"],
+};
+
 const schedule: KindDef = {
   kind: "schedule",
   key: "wbs",
@@ -387,8 +514,10 @@ const schedule: KindDef = {
         "Work Item",
         "Milestone Name",
         "项目名称",
+        ...PLAN_ABROAD.task,
+        ...PLAN_EXPORT.task,
       ],
-      weak: ["名称", "活动", "NAME", "项目名称"],
+      weak: ["名称", "活动", "NAME", "项目名称", ...PLAN_ABROAD.taskWeak, ...PLAN_EXPORT.taskWeak],
     },
     { field: "phase", type: "text", headers: ["阶段", "实施阶段", "项目阶段"] },
     {
@@ -442,8 +571,10 @@ const schedule: KindDef = {
         "Team Member",
         "Task Owner",
         "Person in charge",
+        ...PLAN_ABROAD.owner,
+        ...PLAN_EXPORT.owner,
       ],
-      weak: ["OWNER", "人员", "资源"],
+      weak: ["OWNER", "人员", "资源", ...PLAN_EXPORT.ownerWeak],
     },
     {
       field: "planStart",
@@ -482,8 +613,20 @@ const schedule: KindDef = {
         "起止时间",
         ...dateWords(PLAN, ["开始", "开工", "启动", "起始"]),
         ...dateWords(PLAN_ALSO, ["开始", "开工", "启动"]),
+        ...PLAN_ABROAD.planStart,
+        ...PLAN_EXPORT.planStart,
       ],
-      weak: ["开始时间", "开始日期", "开始", "START", "STARTDATE", "开始日", "BEGIN", "BEGINDATE"],
+      weak: [
+        "开始时间",
+        "开始日期",
+        "开始",
+        "START",
+        "STARTDATE",
+        "开始日",
+        "BEGIN",
+        "BEGINDATE",
+        ...PLAN_ABROAD.planStartWeak,
+      ],
     },
     {
       field: "planEnd",
@@ -559,6 +702,8 @@ const schedule: KindDef = {
           [...PLAN, ...PLAN_ALSO],
           ["完成", "结束", "截止", "完工", "交付", "竣工", "上线", "提交"],
         ),
+        ...PLAN_ABROAD.planEnd,
+        ...PLAN_EXPORT.planEnd,
       ],
       weak: [
         "结束时间",
@@ -574,6 +719,7 @@ const schedule: KindDef = {
         "完成日",
         "结束日",
         "工作时间",
+        ...PLAN_ABROAD.planEndWeak,
       ],
     },
     {
@@ -596,8 +742,9 @@ const schedule: KindDef = {
         "Estimated Duration",
         "Work Days",
         "Days",
+        ...PLAN_ABROAD.duration,
       ],
-      weak: ["天数", "DAYS"],
+      weak: ["天数", "DAYS", ...PLAN_ABROAD.durationWeak],
     },
     {
       field: "actualStart",
@@ -610,6 +757,8 @@ const schedule: KindDef = {
         "实际开工日期",
         "Actual Start",
         ...dateWords(["实际"], ["开始", "开工", "启动"]),
+        ...PLAN_ABROAD.actualStart,
+        ...PLAN_EXPORT.actualStart,
       ],
     },
     {
@@ -629,6 +778,8 @@ const schedule: KindDef = {
         "Actual Completion",
         "Actual Completion Date",
         ...dateWords(["实际"], ["完成", "结束", "完工", "交付", "截止", "竣工", "上线", "提交"]),
+        ...PLAN_ABROAD.actualEnd,
+        ...PLAN_EXPORT.actualEnd,
       ],
     },
     {

@@ -2180,11 +2180,25 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     cells.every((x) => whenCols.has(x.c) || !mapped.has(x.c)) &&
     lineAt(i + 1).some((x) => x.c === taskCol) &&
     !lineAt(i + 1).some((x) => whenCols.has(x.c));
+  // A name alone on its row over dated tasks, among tasks nearly all dated (`企画 - 準備` over its
+  // tasks): a heading. A name alone with no dated task after it is a task not yet planned.
+  const lines = rows.map((_, i) => lineAt(i));
+  const isDated = (cells: PCell[]) => cells.some((x) => whenCols.has(x.c));
+  const datedCount = lines.filter(isDated).length;
+  const mostlyDated = datedCount >= 3 && datedCount * 4 >= rows.length * 3;
+  const lone = (cells: PCell[]) =>
+    cells.length === 1 && cells[0].c === taskCol && typeof cells[0].v === "string";
+  const headsDated = (i: number) => {
+    let j = i + 1;
+    while (j < lines.length && lone(lines[j])) j++;
+    return j < lines.length && isDated(lines[j]);
+  };
   for (let i = 0; i < rows.length; i++) {
-    const cells = lineAt(i);
+    const cells = lines[i];
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
     if (dateHeading(i, cells)) phase = true;
+    else if (mostlyDated && lone(cells) && headsDated(i)) phase = true;
     else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
     else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {

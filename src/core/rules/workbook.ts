@@ -1,7 +1,7 @@
 /** Rules about the workbook as a whole: recognition and calendar coverage (SPEC §5). */
 
 import type { Finding, MessageArgs } from "../findings";
-import { everyKind, fieldDef, fieldHeader, type Kind } from "../kinds";
+import { ABROAD_HEADERS, everyKind, fieldDef, fieldHeader, type Kind } from "../kinds";
 import { normaliseHeader } from "../recognise";
 import { yearRuns } from "../calendar";
 import type { TableRule, WorkbookRule } from "./context";
@@ -14,7 +14,10 @@ function englishHeader(kind: Kind, field: string): string {
   const def = fieldDef(kind, field);
   const weak = new Set((def?.weak ?? []).map((h) => normaliseHeader(h).key));
   const en = (def?.headers ?? [])
-    .filter((h) => /^[A-Za-z][A-Za-z .#/-]*$/.test(h) && !weak.has(normaliseHeader(h).key))
+    .filter(
+      (h) =>
+        /^[A-Za-z][A-Za-z .#/-]*$/.test(h) && !ABROAD_HEADERS.has(h) && !weak.has(normaliseHeader(h).key),
+    )
     .sort((a, b) => a.length - b.length)[0];
   return en ?? fieldHeader(kind, field) ?? field;
 }

@@ -1,0 +1,187 @@
+/**
+ * Plans met on a ninth round of real workbooks, rebuilt with invented values: plans kept in
+ * Japanese, Korean, Vietnamese, Spanish, Portuguese and Turkish, English exports with baseline and
+ * planned dates, and phase names alone on their rows over dated tasks.
+ */
+import { checkWorkbook } from "../../src/core/check";
+import { recognise } from "../../src/core/recognise";
+import { d, sheet, workbook } from "../helpers/snapshot";
+import { letters, only } from "../helpers/recognition";
+
+const rows3 = (n: number) =>
+  [
+    ["Design", "Ann", d("2026-03-02"), d("2026-03-06"), 5],
+    ["Build", "Bo", d("2026-03-09"), d("2026-03-20"), 10],
+    ["Test", "Cy", d("2026-03-23"), d("2026-03-27"), 5],
+  ].map((r) => r.slice(0, n));
+
+describe("plans in the languages offices keep them in", () => {
+  test.each([
+    ["Japanese", ["タスク名", "担当者", "開始日", "終了日", "期間"]],
+    ["Japanese, planned", ["タスク", "担当", "予定開始日時", "予定完了日時", "工数"]],
+    ["Korean", ["태스크", "작업자", "시작일", "종료일", "기간"]],
+    ["Vietnamese", ["Công việc", "Người thực hiện", "Ngày bắt đầu", "Ngày kết thúc", "Số ngày"]],
+    ["Spanish", ["Actividades", "Responsable", "Fecha de Inicio", "Fecha Fin", "Duración"]],
+    ["Portuguese", ["Entregável / Pacote de Trabalho", "Responsável", "Início", "Fim", "Duração (dias)"]],
+    ["Turkish", ["Görev", "Sorumlu", "Başlangıç", "Bitiş", "Gün"]],
+  ])("%s", (_lang, header) => {
+    const t = only(workbook(sheet("Sheet1", [header, ...rows3(5)])));
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toMatchObject({ task: "A", owner: "B", planStart: "C", planEnd: "D" });
+  });
+
+  test("Japanese actual dates beside the planned ones", () => {
+    const t = only(
+      workbook(
+        sheet("進捗", [
+          ["タスク", "予定開始日", "予定終了日", "実績開始日", "実績終了日"],
+          ["要件定義", d("2026-03-02"), d("2026-03-06"), d("2026-03-02"), d("2026-03-09")],
+          ["基本設計", d("2026-03-09"), d("2026-03-13"), d("2026-03-10"), null],
+          ["詳細設計", d("2026-03-16"), d("2026-03-20"), null, null],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({
+      task: "A",
+      planStart: "B",
+      planEnd: "C",
+      actualStart: "D",
+      actualEnd: "E",
+    });
+  });
+
+  test("a Spanish class timetable (Materia | Día | Inicio | Fin in hours) is no plan", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Horario", [
+          ["Materia", "Día", "Inicio", "Fin"],
+          ["Cálculo", "Lunes", "08:00", "10:00"],
+          ["Física", "Martes", "10:00", "12:00"],
+          ["Química", "Miércoles", "14:00", "16:00"],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
+
+describe("English plans as project tools export them", () => {
+  test("WBS_ID | Task_Name | Owner | Baseline_Start | Baseline_Finish", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          [
+            "WBS_ID",
+            "Task_Name",
+            "Owner",
+            "Baseline_Start",
+            "Baseline_Finish",
+            "Actual_Start",
+            "Actual_Finish",
+          ],
+          ["1.1", "Charter", "Ann", d("2026-03-02"), d("2026-03-04"), d("2026-03-02"), d("2026-03-05")],
+          ["1.2", "Kick-off", "Bo", d("2026-03-05"), d("2026-03-05"), null, null],
+        ]),
+      ),
+    );
+    expect(letters(t)).toMatchObject({
+      task: "B",
+      owner: "C",
+      planStart: "D",
+      planEnd: "E",
+      actualStart: "F",
+      actualEnd: "G",
+    });
+  });
+
+  test("Task | Planned Start Date | Planned End Date | Resource, and ACTIVITY / TASK | OWNER", () => {
+    const a = only(
+      workbook(
+        sheet("EMS", [
+          ["Module", "Task", "Planned Hrs", "Planned Start Date", "Planned End Date", "Resource"],
+          ["Login", "Build form", 6, d("2026-03-02"), d("2026-03-03"), "Ann"],
+          [null, "Validate", 4, d("2026-03-04"), d("2026-03-04"), "Bo"],
+        ]),
+      ),
+    );
+    expect(letters(a)).toMatchObject({ task: "B", planStart: "D", planEnd: "E", owner: "F" });
+    const b = only(
+      workbook(
+        sheet("Task Tracker", [
+          ["PHASE", "ACTIVITY / TASK", "OWNER", "START DATE", "DUE DATE"],
+          ["Plan", "Draft scope", "Ann", d("2026-03-02"), d("2026-03-06")],
+          ["Plan", "Sign-off", "Bo", d("2026-03-09"), d("2026-03-09")],
+        ]),
+      ),
+    );
+    expect(letters(b)).toMatchObject({ task: "B", owner: "C", planStart: "D", planEnd: "E" });
+  });
+
+  test("a field missing from an English plan is named in English, never in another language", () => {
+    const r = checkWorkbook(
+      workbook(
+        sheet("WBS", [
+          ["Task Name", "Notes"],
+          ["Design", "x"],
+        ]),
+      ),
+      { asOf: "2026-03-01" },
+    );
+    const f = r.findings.find((x) => x.rule === "table.not-recognized");
+    expect(JSON.stringify(f?.args)).toContain("Plan Start");
+    expect(JSON.stringify(f?.args)).not.toMatch(/Comienzo|Prazo|Dauer|Início/);
+  });
+});
+
+describe("a phase name alone on its row over dated tasks", () => {
+  const plan = (extra: unknown[][] = []) =>
+    workbook(
+      sheet("進捗", [
+        ["タスク", "進捗(%)", "予定開始日時", "予定完了日時"],
+        ["企画 - 準備"],
+        ["ブレスト", 100, d("2026-03-02"), d("2026-03-02")],
+        ["企画立案", 100, d("2026-03-02"), d("2026-03-03")],
+        ["前例調査", 100, d("2026-03-03"), d("2026-03-03")],
+        ["企画書", 100, d("2026-03-03"), d("2026-03-04")],
+        ["設計 - 基本設計"],
+        ["以降夕会開催"],
+        ["画面設計", 50, d("2026-03-04"), d("2026-03-05")],
+        ["DB設計", 0, d("2026-03-05"), d("2026-03-06")],
+        ["帳票設計", 0, d("2026-03-05"), d("2026-03-06")],
+        ["IF設計", 0, d("2026-03-06"), d("2026-03-06")],
+        ["レビュー", 0, d("2026-03-06"), d("2026-03-06")],
+        ...extra,
+      ]),
+    );
+
+  test("is a heading, not a task missing its dates", () => {
+    const t = only(plan());
+    expect(t.sectionRows).toEqual([2, 7, 8]);
+    const r = checkWorkbook(plan(), { asOf: "2026-03-10" });
+    expect(r.findings.filter((f) => f.rule === "cell.required")).toEqual([]);
+  });
+
+  test("a name alone after the last dated task is a task not yet planned", () => {
+    const t = only(plan([["リリース作業"]]));
+    expect(t.dataRows).toContain(14);
+    const r = checkWorkbook(plan([["リリース作業"]]), { asOf: "2026-03-10" });
+    expect(r.findings.filter((f) => f.rule === "cell.required").map((f) => f.row)).toContain(14);
+  });
+
+  test("in a plan with many tasks not yet dated, a name alone stays a task", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["任务名称", "计划开始", "计划完成"],
+          ["需求调研", d("2026-03-02"), d("2026-03-04")],
+          ["方案设计"],
+          ["接口开发"],
+          ["联调测试", d("2026-03-09"), d("2026-03-13")],
+          ["上线准备"],
+          ["培训", d("2026-03-16"), d("2026-03-17")],
+        ]),
+      ),
+    );
+    expect(t.dataRows).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+});
