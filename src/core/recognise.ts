@@ -1607,7 +1607,13 @@ function scanRegion(
       // A row of numbers with a real date under the table's own date column (`1 | 127 | 2026-08-17 |
       // 12`) is a row of a ledger kept in numbers, not a timeline band.
       !holdsDate(ctx, row.r, cells, dateCols) &&
-      isBandRow(cells, anchorCols, dataCols, mappedCols, headerText)
+      isBandRow(
+        bandCells(ctx, row.r, cells, anchorCols, mappedCols),
+        anchorCols,
+        dataCols,
+        mappedCols,
+        headerText,
+      )
     ) {
       bandRows.push(row.r);
       continue;
@@ -1782,6 +1788,25 @@ function isBandRow(
   return (
     timeline >= Math.max(1, cells.length / 2) && cells.every((x) => isTimelineCell(x) || !dataCols.has(x.c))
   );
+}
+
+/**
+ * A band row's cells without the first phase's name merged across the task columns at its left
+ * (`Analisis` over A:B beside week numbers 1, 2, 3 …): the row is still the timeline band.
+ */
+function bandCells(
+  ctx: Ctx,
+  r: number,
+  cells: PCell[],
+  anchorCols: Set<number>,
+  mappedCols: Set<number>,
+): PCell[] {
+  const rest = cells.filter(
+    (x) => !(typeof x.v === "string" && anchorCols.has(x.c) && mergeEnd(ctx, r, x.c) > x.c),
+  );
+  // The rest lies wholly in columns the table does not read (the chart's grid).
+  const inGrid = rest.every((x) => !mappedCols.has(x.c));
+  return rest.length < cells.length && rest.length >= 3 && inGrid ? rest : cells;
 }
 
 /** Whether a cell under one of `cols` holds a number formatted as a date. */
@@ -2185,13 +2210,14 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   const lines = rows.map((_, i) => lineAt(i));
   const isDated = (cells: PCell[]) => cells.some((x) => whenCols.has(x.c));
   const datedCount = lines.filter(isDated).length;
-  const mostlyDated = datedCount >= 3 && datedCount * 4 >= rows.length * 3;
   const lone = (cells: PCell[]) =>
     cells.length === 1 && cells[0].c === taskCol && typeof cells[0].v === "string";
+  const mostlyDated = datedCount >= 3 && datedCount >= 2 * lines.filter(lone).length;
+  // The name (or a run of such names) is followed by two dated tasks at least: it groups them.
   const headsDated = (i: number) => {
     let j = i + 1;
     while (j < lines.length && lone(lines[j])) j++;
-    return j < lines.length && isDated(lines[j]);
+    return j + 1 < lines.length && isDated(lines[j]) && isDated(lines[j + 1]);
   };
   for (let i = 0; i < rows.length; i++) {
     const cells = lines[i];
@@ -2222,17 +2248,35 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
 function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
   const task = f.mapping.columns.task;
   const head = task && f.cols.find((x) => x.c === task.col);
-  if (!task || !head || head.end === head.c) return;
+  if (!task || !head) return;
   const byRow = rowIndex(ctx);
+  const rows = region.dataRows;
+  if (rows.length === 0) return;
   const count = (c: number, test: (x: PCell) => boolean) =>
-    region.dataRows.filter((r) => byRow.get(r)?.cells.some((x) => x.c === c && test(x))).length;
+    rows.filter((r) => byRow.get(r)?.cells.some((x) => x.c === c && test(x))).length;
   const numbers = count(task.col, (x) => typeof x.v === "number" || /^\d+(\.\d+)*$/.test(x.t));
-  if (numbers * 2 < region.dataRows.length || count(task.col, (x) => isNameText(x, ctx.date1904)) > 0) return;
+  // Its first column holds only numbers (the outline), or next to nothing (`内容` over B:F, the names
+  // written from C on).
+  const filled = count(task.col, (x) => !isBlank(x.t));
+  const outline = numbers * 2 >= rows.length && count(task.col, (x) => isNameText(x, ctx.date1904)) === 0;
+  if (!outline && filled * 4 > rows.length) return;
+  // The outline under the header's own span; the names under the span of a header cell merged across
+  // and down over a two-row header, when its first column is next to empty.
+  const top = region.dataRows[0] ?? 0;
+  const merged = outline
+    ? undefined
+    : ctx.sheet.merges.find((mg) => mg.c1 === task.col && mg.c2 > mg.c1 && mg.r2 < top && mg.r2 >= top - 4);
+  const end = Math.max(head.end, merged?.c2 ?? 0);
+  if (end === head.c) return;
   const mapped = mappedColumns(f);
-  for (let c = task.col + 1; c <= head.end; c++) {
+  for (let c = task.col + 1; c <= end; c++) {
     if (mapped.has(c)) return;
-    if (count(c, (x) => isNameText(x, ctx.date1904)) * 2 < region.dataRows.length) continue;
-    if (!f.mapping.columns.wbs) f.mapping.columns.wbs = { ...task };
+    // Names of different tasks: on half the rows at least, or on every other one when each task
+    // has a 计画 row over an 実績 row; a column of a few words repeated (計画, 実績) is no task.
+    const names = new Set<string>();
+    const named = count(c, (x) => isNameText(x, ctx.date1904) && names.add(compact(x.t)) !== undefined);
+    if (named * (outline ? 2 : 3) < rows.length || names.size * 2 < named) continue;
+    if (outline && !f.mapping.columns.wbs) f.mapping.columns.wbs = { ...task };
     f.mapping.columns.task = { ...task, col: c, letter: colLetter(c) };
     f.mapping.unmapped = f.mapping.unmapped.filter((u) => u.col !== c);
     return;
@@ -2589,6 +2633,9 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         dateColumns(f),
       );
       next = Math.max(next, region.next);
+      // The task's names may stand further right under its header merged across: found before asking
+      // whether any row names a task.
+      taskInMergedHeader(ctx, f, region);
       if (!declared && !plausible(ctx, f, region)) {
         out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
         rejected ??= {
@@ -2600,7 +2647,6 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         };
         continue;
       }
-      taskInMergedHeader(ctx, f, region);
       phaseRows(ctx, f, region);
       trimGrid(ctx, f, region);
       const table = buildTable(ctx, f, hit, region, unit);

@@ -185,3 +185,75 @@ describe("a phase name alone on its row over dated tasks", () => {
     expect(t.dataRows).toEqual([2, 3, 4, 5, 6, 7]);
   });
 });
+
+describe("Gantt charts with their phases and plan rows", () => {
+  const m = (r1: number, c1: number, r2: number, c2: number) => ({ r1, c1, r2, c2 });
+
+  test("the first phase's name merged across the task columns beside week numbers is the band, not a task", () => {
+    const wb = workbook(
+      sheet(
+        "Hoja1",
+        [
+          ["APP DECORACIÓN"],
+          ["Actividades", null, "Fecha de Inicio", "Fecha Fin", "Semana"],
+          ["Analisis", null, null, null, 1, 2, 3, 4],
+          [1, "Canvas", d("2026-01-12"), d("2026-01-16")],
+          [2, "Diagrama de Gantt", d("2026-01-19"), d("2026-01-23")],
+          [3, "Scrum", d("2026-01-26"), d("2026-01-30")],
+          ["Diseño"],
+          [4, "Mockups", d("2026-02-02"), d("2026-02-06")],
+          [5, "Prototipo", d("2026-02-09"), d("2026-02-13")],
+        ],
+        { merges: [m(1, 1, 1, 8), m(2, 1, 2, 2), m(2, 5, 2, 8), m(3, 1, 3, 2), m(7, 1, 7, 2)] },
+      ),
+    );
+    const t = only(wb);
+    expect(letters(t)).toMatchObject({ wbs: "A", task: "B", planStart: "C", planEnd: "D" });
+    expect(t.dataRows).toEqual([4, 5, 6, 8, 9]);
+    const r = checkWorkbook(wb, { asOf: "2026-01-05" });
+    expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  test("内容 merged over B:F and two header rows: the names written in C, not the 計画/実績 marks", () => {
+    const t = only(
+      workbook(
+        sheet(
+          "スケジュール",
+          [
+            [null, "内容", null, null, null, null, "予定", null, "進捗率", "担当"],
+            ["背景", null, null, null, null, null, "開始", "終了"],
+            [null, null, "要求分析書", null, null, "計画", d("2026-09-28"), d("2026-10-08"), null, "中山"],
+            [null, null, null, null, null, "実績", d("2026-09-27"), d("2026-10-11")],
+            [null, null, "全体DFD", null, null, "計画", d("2026-09-28"), d("2026-10-10"), null, "川戸"],
+            [null, null, null, null, null, "実績", d("2026-09-28"), d("2026-10-12")],
+            [null, null, "構造図", null, null, "計画", d("2026-10-04"), d("2026-11-20"), null, "中尾"],
+            [null, null, null, null, null, "実績", d("2026-10-05"), null],
+          ],
+          { merges: [m(1, 2, 2, 6), m(1, 7, 1, 8), m(3, 3, 4, 5), m(5, 3, 6, 5), m(7, 3, 8, 5)] },
+        ),
+      ),
+    );
+    expect(letters(t)).toMatchObject({ task: "C", planStart: "G", planEnd: "H", owner: "J" });
+    expect(letters(t).wbs).toBeUndefined();
+  });
+
+  test("phase names over two dated tasks each, a third of the rows, are headings", () => {
+    const t = only(
+      workbook(
+        sheet("計画", [
+          ["タスク", "進捗(%)", "予定開始日時", "予定完了日時"],
+          ["基本設計"],
+          ["機能1", null, d("2026-10-09"), d("2026-10-09")],
+          ["機能2", null, d("2026-10-09"), d("2026-10-10")],
+          ["詳細設計"],
+          ["機能1", null, d("2026-10-12"), d("2026-10-13")],
+          ["機能2", null, d("2026-10-12"), d("2026-10-13")],
+          ["テスト"],
+          ["機能1", null, d("2026-10-14"), d("2026-10-15")],
+          ["機能2", null, d("2026-10-14"), d("2026-10-15")],
+        ]),
+      ),
+    );
+    expect(t.sectionRows).toEqual([2, 5, 8]);
+  });
+});
