@@ -2279,6 +2279,16 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
     if (outline && !f.mapping.columns.wbs) f.mapping.columns.wbs = { ...task };
     f.mapping.columns.task = { ...task, col: c, letter: colLetter(c) };
     f.mapping.unmapped = f.mapping.unmapped.filter((u) => u.col !== c);
+    if (!outline) {
+      // A line written only in the header's first column (`システム開発演習` over the tasks) heads them.
+      const only = (r: number) =>
+        cellsIn(byRow.get(r) as PRow, f.c1, f.c2).every((x) => x.c === task.col || isBlank(x.t));
+      const headings = region.dataRows.filter(only);
+      if (headings.length > 0) {
+        region.dataRows = region.dataRows.filter((r) => !only(r));
+        region.sectionRows = [...region.sectionRows, ...headings].sort((a, b) => a - b);
+      }
+    }
     return;
   }
 }

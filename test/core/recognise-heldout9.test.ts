@@ -214,7 +214,7 @@ describe("Gantt charts with their phases and plan rows", () => {
     expect(r.findings.filter((f) => f.severity === "error")).toEqual([]);
   });
 
-  test("内容 merged over B:F and two header rows: the names written in C, not the 計画/実績 marks", () => {
+  test("内容 merged over B:F and two header rows: the names written in C, not the 計画/実績 marks; a line in B heads them", () => {
     const t = only(
       workbook(
         sheet(
@@ -222,6 +222,7 @@ describe("Gantt charts with their phases and plan rows", () => {
           [
             [null, "内容", null, null, null, null, "予定", null, "進捗率", "担当"],
             ["背景", null, null, null, null, null, "開始", "終了"],
+            [null, "システム開発演習"],
             [null, null, "要求分析書", null, null, "計画", d("2026-09-28"), d("2026-10-08"), null, "中山"],
             [null, null, null, null, null, "実績", d("2026-09-27"), d("2026-10-11")],
             [null, null, "全体DFD", null, null, "計画", d("2026-09-28"), d("2026-10-10"), null, "川戸"],
@@ -229,12 +230,14 @@ describe("Gantt charts with their phases and plan rows", () => {
             [null, null, "構造図", null, null, "計画", d("2026-10-04"), d("2026-11-20"), null, "中尾"],
             [null, null, null, null, null, "実績", d("2026-10-05"), null],
           ],
-          { merges: [m(1, 2, 2, 6), m(1, 7, 1, 8), m(3, 3, 4, 5), m(5, 3, 6, 5), m(7, 3, 8, 5)] },
+          { merges: [m(1, 2, 2, 6), m(1, 7, 1, 8), m(4, 3, 5, 5), m(6, 3, 7, 5), m(8, 3, 9, 5)] },
         ),
       ),
     );
     expect(letters(t)).toMatchObject({ task: "C", planStart: "G", planEnd: "H", owner: "J" });
     expect(letters(t).wbs).toBeUndefined();
+    expect(t.sectionRows).toContain(3);
+    expect(t.dataRows).not.toContain(3);
   });
 
   test("phase names over two dated tasks each, a third of the rows, are headings", () => {
