@@ -76,6 +76,35 @@ const MONEY_OUT = ["付款", "支付"];
 /** A payment agreed or planned, not yet made: 计划/预计/应/约定 before it. */
 const MONEY_DUE = ["计划", "预计", "应", "约定"];
 
+/**
+ * A contract ledger's headers in Portuguese and Spanish as public bodies keep them (CONTRATO |
+ * OBJETO | CONTRATADA | VALOR GLOBAL | Data de Assinatura). A bare Contrato is the contract's number (as
+ * Contract is its name in English); a bare Objeto is generic.
+ */
+const CONTRACT_ABROAD = {
+  contractNo: [
+    "Contrato",
+    "Nº do Contrato",
+    "Número do Contrato",
+    "N° Contrato",
+    "Nro. Contrato",
+    "No. Contrato",
+    "Contrato y Año",
+  ],
+  contractName: ["Objeto", "Objeto do Contrato", "Objeto Contractual"],
+  contractNameWeak: ["OBJETO"],
+  customer: ["Contratada", "Contratado", "Fornecedor", "Proveedor"],
+  amount: [
+    "Valor Global",
+    "Valor Total",
+    "Valor do Contrato",
+    "Valor Contratado",
+    "Valor Total del Contrato",
+    "Monto Total",
+  ],
+  signDate: ["Data de Assinatura", "Data da Assinatura", "Fecha de Suscripción"],
+};
+
 const V = {
   contractNo: {
     headers: [
@@ -109,6 +138,7 @@ const V = {
       "Número de Contrato",
       "Número del Contrato",
       "No. de Contrato",
+      ...CONTRACT_ABROAD.contractNo,
     ],
   },
   note: { headers: ["备注", "说明", "Notes", "Note", "Remarks"], weak: ["说明", "NOTES", "NOTE", "REMARKS"] },
@@ -247,6 +277,7 @@ const V = {
       "Name of Contractor",
       "Nombre del Contratista",
       "Contratista",
+      ...CONTRACT_ABROAD.customer,
       "Client",
       "Client Name",
       "Customer Name",
@@ -392,7 +423,9 @@ const PLAN_ABROAD = {
 };
 
 /** Every header of a plan in another language: never offered as the English name of a field. */
-export const ABROAD_HEADERS: ReadonlySet<string> = new Set(Object.values(PLAN_ABROAD).flat());
+export const ABROAD_HEADERS: ReadonlySet<string> = new Set(
+  [...Object.values(PLAN_ABROAD), ...Object.values(CONTRACT_ABROAD)].flat(),
+);
 
 /** A plan's fields as English project tools export them (Baseline Start, Planned End Date, Activity). */
 const PLAN_EXPORT = {
@@ -900,8 +933,9 @@ const contracts: KindDef = {
         "Contract Title",
         "Title",
         "Objeto del Contrato",
+        ...CONTRACT_ABROAD.contractName,
       ],
-      weak: ["项目名称", "工程名称", "TITLE"],
+      weak: ["项目名称", "工程名称", "TITLE", ...CONTRACT_ABROAD.contractNameWeak],
     },
     { field: "customer", type: "text", ...V.customer },
     {
@@ -935,6 +969,8 @@ const contracts: KindDef = {
         "Date Signed",
         "Fecha del Contrato",
         "Fecha de Firma",
+        ...CONTRACT_ABROAD.signDate,
+        "Contract Date",
         ...joined(
           ["", "合同"],
           ["签订", "签定", "签署", "签约", "签字", "盖章", "订立"],
@@ -971,6 +1007,7 @@ const contracts: KindDef = {
         "Valor del Contrato",
         "Monto del Contrato",
         "Value",
+        ...CONTRACT_ABROAD.amount,
         ...joined(
           ["合同", "签约"],
           ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "造价"],

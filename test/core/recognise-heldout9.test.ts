@@ -260,3 +260,57 @@ describe("Gantt charts with their phases and plan rows", () => {
     expect(t.sectionRows).toEqual([2, 5, 8]);
   });
 });
+
+describe("contract ledgers of public bodies in Portuguese and Spanish", () => {
+  test("CONTRATO | OBJETO | CONTRATADA | VALOR GLOBAL", () => {
+    const t = only(
+      workbook(
+        sheet("Planilha1", [
+          ["ESTADO", "CONTRATO", "UNIDADE", "OBJETO", "CONTRATADA", "VALOR ATUAL MENSAL", "VALOR GLOBAL"],
+          ["DF", "0227/2022", "BRASÍLIA", "LOCAÇÃO DE VEÍCULO", "Locadora A", 8800.5, 264015],
+          ["MS", "0228/2022", "CAMPO GRANDE", "VIGILÂNCIA", "Segurança B", 10100, 303000],
+          ["GO", "0301/2023", "GOIÂNIA", "LIMPEZA", "Serviços C", 5200, 156000],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ contractNo: "B", contractName: "D", customer: "E", amount: "G" });
+  });
+
+  test("Nº do Contrato | Data de Assinatura | Valor do Contrato, and Contrato y Año | Contratista | Valor Total", () => {
+    const a = only(
+      workbook(
+        sheet("Contratos", [
+          ["Nº do Contrato", "Fornecedor", "Data de Assinatura", "Valor do Contrato"],
+          ["12/2024", "Empresa A", d("2024-03-05"), 50000],
+          ["13/2024", "Empresa B", d("2024-04-10"), 72000],
+        ]),
+      ),
+    );
+    expect(letters(a)).toMatchObject({ contractNo: "A", customer: "B", signDate: "C", amount: "D" });
+    const b = only(
+      workbook(
+        sheet("Hoja1", [
+          ["Contratista", "Contrato y Año", "Fecha de Suscripción", "Valor Total"],
+          ["Consorcio A", "408-2018", d("2018-05-02"), 1200000],
+          ["Unión Temporal B", "454-2018", d("2018-06-11"), 980000],
+        ]),
+      ),
+    );
+    expect(letters(b)).toMatchObject({ customer: "A", contractNo: "B", signDate: "C", amount: "D" });
+  });
+
+  test("a staff list with each employee's kind of contract is no contract ledger", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Personal", [
+          ["Empleado", "Contrato", "Salario", "Fecha de Ingreso"],
+          ["Ana Ruiz", "Indefinido", 2100, d("2020-01-15")],
+          ["Luis Soto", "Temporal", 1800, d("2023-06-01")],
+          ["Eva Vega", "Indefinido", 2300, d("2019-09-09")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
