@@ -713,6 +713,8 @@ function hasCore(
   });
 }
 
+const PROJECT_NAME_KEY = normaliseHeader("项目名称").key;
+
 /** A header naming an employee (员工姓名, 员工类型, 工号, 身份证号, 入职日期): a personnel record. */
 const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
 
@@ -1083,6 +1085,16 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   if (!valid && core && kind === "schedule" && strong === 1 && !weakFields.has("task") && planned === 1) {
     needsDates = ["planStart", "planEnd"].find((f) => columns[f]);
     valid = needsDates !== undefined;
+  }
+  // A list of projects, each with the day it is planned to finish and who carries it (项目名称 | 计划完成日期
+  // | 咨询服务部负责人): a plan of projects, when most of that column holds dates.
+  if (!valid && core && kind === "schedule" && strong === 1 && weakFields.has("task") && columns.owner) {
+    const named = cols.find((x) => x.c === columns.task?.col)?.keys[0];
+    const dated = ["planEnd", "planStart"].find((f) => columns[f] && !weakFields.has(f));
+    if (named === PROJECT_NAME_KEY && dated) {
+      needsDates = dated;
+      valid = true;
+    }
   }
   if (contentTask && dueOnly && core) {
     valid = true;

@@ -314,3 +314,36 @@ describe("contract ledgers of public bodies in Portuguese and Spanish", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a list of projects, each with its planned end and who carries it", () => {
+  const list = (ends: unknown[]) =>
+    workbook(
+      sheet("项目概览", [
+        ["项目名称", "项目所属", "项目当前状态", "计划完成日期", "是否延期", "咨询服务部负责人", "销售"],
+        ...ends.map((e, i) => [`客户${i + 1}监控平台`, "监控宝", "进行中", e, null, "韩涛", "米高"]),
+      ]),
+    );
+
+  test("is a plan of projects, its dates written as 2016.6.30", () => {
+    const t = only(list(["2026.6.30", "2026.7.15", "2026.8.14"]));
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toMatchObject({ task: "A", planEnd: "D", owner: "F" });
+  });
+
+  test("is none when that column holds no dates", () => {
+    expect(recognise(list(["待定", "待定", "另议"])).tables).toEqual([]);
+  });
+
+  test("a project register without an owner (项目名称 | 计划完成日期 | 备注) stays none", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("项目", [
+          ["项目名称", "计划完成日期", "备注"],
+          ["甲项目", "2026.6.30", "x"],
+          ["乙项目", "2026.7.15", "y"],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
