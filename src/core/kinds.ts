@@ -216,7 +216,7 @@ const V = {
       "Amount Collected",
       // Money come in, or paid out, so far (实际到账金额, 本次回款额, 累计收款金额, 已支付额).
       ...joined(["", "实际", "本次", "已", "累计"], MONEY_IN, ["金额", "额"]),
-      ...joined(["实际", "本次", "已", "累计"], MONEY_OUT, ["金额", "额"]),
+      ...joined(["实际", "本次", "已"], MONEY_OUT, ["金额", "额"]),
     ],
   },
   receivedDate: {
