@@ -1,7 +1,8 @@
 /**
  * Plans met on a ninth round of real workbooks, rebuilt with invented values: plans kept in
- * Japanese, Korean, Vietnamese, Spanish, Portuguese and Turkish, English exports with baseline and
- * planned dates, and phase names alone on their rows over dated tasks.
+ * Japanese, Korean, Vietnamese, Spanish, Portuguese and Turkish (and, beside them, Russian, French and
+ * German as MS Project writes its columns), English exports with baseline and planned dates, and phase
+ * names alone on their rows over dated tasks.
  */
 import { checkWorkbook } from "../../src/core/check";
 import { recognise } from "../../src/core/recognise";
@@ -24,6 +25,9 @@ describe("plans in the languages offices keep them in", () => {
     ["Spanish", ["Actividades", "Responsable", "Fecha de Inicio", "Fecha Fin", "Duración"]],
     ["Portuguese", ["Entregável / Pacote de Trabalho", "Responsável", "Início", "Fim", "Duração (dias)"]],
     ["Turkish", ["Görev", "Sorumlu", "Başlangıç", "Bitiş", "Gün"]],
+    ["Russian", ["Задача", "Ответственный", "Дата начала", "Дата окончания", "Длительность"]],
+    ["French, from MS Project", ["Tâche", "Noms Ressources", "Début", "Fin", "Durée"]],
+    ["German, from MS Project", ["Vorgangsname", "Ressourcennamen", "Anfang", "Ende", "Dauer"]],
   ])("%s", (_lang, header) => {
     const t = only(workbook(sheet("Sheet1", [header, ...rows3(5)])));
     expect(t.kind).toBe("schedule");
