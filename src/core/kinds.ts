@@ -381,7 +381,7 @@ const PLAN_ABROAD = {
     ...["Ngày kết thúc", "Ngày hoàn thành", "Kết thúc"],
     ...["Fin", "Fecha Fin", "Fecha de Fin", "Fecha Final", "Fecha de Término", "Fecha de Finalización"],
     ...["Fim", "Término", "Data Fim", "Data de Fim", "Data de Término", "Data Final", "Prazo"],
-    ...["Fin", "Date de fin", "Échéance"],
+    ...["Date de fin", "Échéance"],
     ...["Ende", "Enddatum", "Fälligkeit"],
     ...["Bitiş", "Bitiş Tarihi"],
     ...["Окончание", "Дата окончания", "Срок", "Срок выполнения"],
@@ -446,26 +446,17 @@ export const ABROAD_HEADERS: ReadonlySet<string> = new Set(
   [...Object.values(PLAN_ABROAD), ...Object.values(CONTRACT_ABROAD)].flat(),
 );
 
+/** How English project tools qualify a plan's own dates (Planned Start, Baseline Finish). */
+const PLANNED_EN = ["Planned ", "Plan ", "Baseline ", "Scheduled ", "Target ", "Projected "];
+
 /** A plan's fields as English project tools export them (Baseline Start, Planned End Date, Activity). */
 const PLAN_EXPORT = {
   task: ["Activity", "Activities", "Activity Name"],
   taskWeak: ["ACTIVITY", "ACTIVITIES"],
   owner: ["Lead"],
   ownerWeak: ["LEAD"],
-  planStart: [
-    ...joined(
-      ["Planned ", "Plan ", "Baseline ", "Scheduled ", "Target ", "Projected "],
-      ["Start", "Begin"],
-      ["", " Date"],
-    ),
-  ],
-  planEnd: [
-    ...joined(
-      ["Planned ", "Plan ", "Baseline ", "Scheduled ", "Target ", "Projected "],
-      ["End", "Finish", "Completion"],
-      ["", " Date"],
-    ),
-  ],
+  planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
+  planEnd: joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]),
   actualStart: ["Actual Start Date"],
   actualEnd: ["Actual End", "Actual End Date", "Actual Finish Date"],
 };

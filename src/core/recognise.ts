@@ -713,6 +713,7 @@ function hasCore(
   });
 }
 
+/** 项目名称 as a plan's task: each row a whole project (a list of projects with their planned ends). */
 const PROJECT_NAME_KEY = normaliseHeader("项目名称").key;
 
 /** A header naming an employee (员工姓名, 员工类型, 工号, 身份证号, 入职日期): a personnel record. */
@@ -1169,8 +1170,8 @@ function inDays(kind: Kind, hit: FieldHit, unit: string): FieldHit {
  * maps the column once the kind is recognised, it is no evidence of one.
  */
 function workloadInDays(kind: Kind, key: string, unit: string | undefined): FieldHit | undefined {
-  if (!(unit !== undefined && DAY_UNITS.has(unit) && WORKLOAD_KEYS.has(key)) && !WORKLOAD_DAYS.test(key))
-    return undefined;
+  const countedInDays = unit !== undefined && DAY_UNITS.has(unit) && WORKLOAD_KEYS.has(key);
+  if (!countedInDays && !WORKLOAD_DAYS.test(key)) return undefined;
   const days = KIND_DEFS[kind].fields.find((f) => f.type === "days");
   return days ? { field: days.field, weak: true } : undefined;
 }
@@ -2061,10 +2062,6 @@ function cellIn(ctx: Ctx, r: number, col: number) {
     ?.cells.find((c) => c.c === col);
 }
 
-/**
- * Values back the header up: when the kind's date columns hold values, some of them are dates.
- * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
- */
 /** The fields a row of the kind is named by: a plan's task, a contract's number or name. */
 const NAMING: Partial<Record<Kind, string[]>> = {
   schedule: ["task"],
@@ -2089,6 +2086,10 @@ function namesSomeRow(ctx: Ctx, f: Found, region: Region): boolean {
   return false;
 }
 
+/**
+ * Values back the header up: when the kind's date columns hold values, some of them are dates.
+ * A timetable's 开始时间 | 结束时间 of `08:00` is not a plan, whatever its headers say.
+ */
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
   if (!namesSomeRow(ctx, f, region)) return false;
   if (f.mapping.needsRanges !== undefined) {
@@ -2274,7 +2275,7 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
   if (!outline && filled * 4 > rows.length) return;
   // The outline under the header's own span; the names under the span of a header cell merged across
   // and down over a two-row header, when its first column is next to empty.
-  const top = region.dataRows[0] ?? 0;
+  const top = rows[0];
   const merged = outline
     ? undefined
     : ctx.sheet.merges.find((mg) => mg.c1 === task.col && mg.c2 > mg.c1 && mg.r2 < top && mg.r2 >= top - 4);
@@ -2295,9 +2296,9 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
       // A line written only in the header's first column (`システム開発演習` over the tasks) heads them.
       const only = (r: number) =>
         cellsIn(byRow.get(r) as PRow, f.c1, f.c2).every((x) => x.c === task.col || isBlank(x.t));
-      const headings = region.dataRows.filter(only);
+      const headings = rows.filter(only);
       if (headings.length > 0) {
-        region.dataRows = region.dataRows.filter((r) => !only(r));
+        region.dataRows = rows.filter((r) => !only(r));
         region.sectionRows = [...region.sectionRows, ...headings].sort((a, b) => a - b);
       }
     }

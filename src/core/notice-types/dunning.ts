@@ -5,19 +5,18 @@
 
 import { addDays } from "../dates";
 import { toFigures } from "../capitals";
-import { isEmpty, textOf, type TypedRow } from "../rows";
+import { isEmpty, type TypedRow } from "../rows";
 import { nodeDunned, overdueNode } from "../rules/contracts";
 import { defineNoticeType, type NoticeText, type PlannedCause } from "./define";
-import { cnDate, inWords, money, num, str } from "./format";
+import { cnDate, contractFacts, inWords, money, num, str } from "./format";
 
 /** The customer and salesman a payment row names itself. */
-function partyFacts(row: TypedRow): Record<string, string> {
-  const out: Record<string, string> = {};
-  const customer = textOf(row.fields.customer);
-  const sales = textOf(row.fields.salesManager);
-  if (customer !== undefined) out.customer = customer;
-  if (sales !== undefined) out.salesManager = sales;
-  return out;
+function partyFacts(row: TypedRow): Record<string, string | number> {
+  const { customer, salesManager } = contractFacts(row);
+  return {
+    ...(customer !== undefined ? { customer } : {}),
+    ...(salesManager !== undefined ? { salesManager } : {}),
+  };
 }
 
 export const dunning = defineNoticeType({
