@@ -2227,11 +2227,13 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     cells.length === 1 && cells[0].c === taskCol && typeof cells[0].v === "string";
   const mostlyDated = datedCount >= 3 && datedCount >= 2 * lines.filter(lone).length;
   // The name (or a run of such names) is followed by two dated tasks at least: it groups them.
-  const headsDated = (i: number) => {
-    let j = i + 1;
-    while (j < lines.length && lone(lines[j])) j++;
-    return j + 1 < lines.length && isDated(lines[j]) && isDated(lines[j + 1]);
-  };
+  // Worked out from the last row up, so a long run of names is walked once.
+  const groups = new Array<boolean>(lines.length + 1).fill(false);
+  for (let j = lines.length - 1; j >= 0; j--)
+    groups[j] = lone(lines[j])
+      ? groups[j + 1]
+      : j + 1 < lines.length && isDated(lines[j]) && isDated(lines[j + 1]);
+  const headsDated = (i: number) => groups[i + 1];
   for (let i = 0; i < rows.length; i++) {
     const cells = lines[i];
     const empty = cells.every((x) => !dataCols.has(x.c));
