@@ -2234,12 +2234,21 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
       ? groups[j + 1]
       : j + 1 < lines.length && isDated(lines[j]) && isDated(lines[j + 1]);
   const headsDated = (i: number) => groups[i + 1];
+  // Where names alone already head groups of tasks (two such headings at least), one alone over a
+  // single dated task and the next name (`企画 - 検証` over its one task) heads it too.
+  const grouping = mostlyDated && lines.filter((cells, i) => lone(cells) && headsDated(i)).length >= 2;
+  const headsOne = (i: number) =>
+    i + 1 < lines.length &&
+    isDated(lines[i + 1]) &&
+    !lone(lines[i + 1]) &&
+    (i + 2 === lines.length || lone(lines[i + 2]));
   for (let i = 0; i < rows.length; i++) {
     const cells = lines[i];
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
     if (dateHeading(i, cells)) phase = true;
     else if (mostlyDated && lone(cells) && headsDated(i)) phase = true;
+    else if (grouping && lone(cells) && headsOne(i)) phase = true;
     else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;
     else if (empty && cells.length >= 2 && (headingShapes.get(shapeOf(cells)) ?? 0) >= 2) phase = true;
     else if (empty && wbsCol !== undefined) {

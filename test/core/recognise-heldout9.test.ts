@@ -172,6 +172,38 @@ describe("a phase name alone on its row over dated tasks", () => {
     expect(r.findings.filter((f) => f.rule === "cell.required").map((f) => f.row)).toContain(14);
   });
 
+  test("where names alone head groups, one alone over a single dated task heads it too", () => {
+    const wb = plan([
+      ["企画 - 検証"],
+      ["PoC", 0, d("2026-03-09"), d("2026-03-09")],
+      ["企画 - 成文化"],
+      ["企画書承認", 0, d("2026-03-10"), d("2026-03-10")],
+      ["発表会", 0, d("2026-03-10"), d("2026-03-11")],
+    ]);
+    const t = only(wb);
+    expect(t.sectionRows).toEqual([2, 7, 8, 14, 16]);
+    expect(t.dataRows).toContain(15);
+    const r = checkWorkbook(wb, { asOf: "2026-03-01" });
+    expect(r.findings.filter((f) => f.rule === "cell.required")).toEqual([]);
+  });
+
+  test("a name alone over one dated task, with no names heading groups elsewhere, stays a task", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["任务名称", "计划开始", "计划完成"],
+          ["需求调研", d("2026-03-02"), d("2026-03-04")],
+          ["方案设计", d("2026-03-05"), d("2026-03-06")],
+          ["接口开发"],
+          ["联调测试", d("2026-03-09"), d("2026-03-13")],
+          ["上线准备"],
+          ["培训", d("2026-03-16"), d("2026-03-17")],
+        ]),
+      ),
+    );
+    expect(t.dataRows).toEqual([2, 3, 4, 5, 6, 7]);
+  });
+
   test("in a plan with many tasks not yet dated, a name alone stays a task", () => {
     const t = only(
       workbook(
