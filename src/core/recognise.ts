@@ -534,11 +534,12 @@ function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>
 
 /**
  * A cell of a Gantt chart's timeline rather than a header or a value: a date or day number, a
- * week (`第 1 周`, `W3`), a weekday (`一`, `周五`, `M`), a month (`3月`), a quarter. Such cells
+ * week (`第 1 周`, `W3`), a weekday (`一`, `周五`, `M`, `Mon`), a month (`3月`, `Sept`), a quarter; a
+ * header that merely begins like one (Monto Pagado, Marca, Decision) is none. Such cells
  * head a chart's grid columns and fill the bands under or above a header.
  */
 const TIMELINE_TEXT =
-  /^(?:第?[\d一二三四五六七八九十]+(?:周|天|日|月|季度?|旬)|W\d+|Q[1-4]|(?:周|星期|礼拜)?[一二三四五六日天]|[MTWFS]|(?:MON|TUE|WED|THU|FRI|SAT|SUN)[A-Z]*\.?|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*\.?|\d{1,2}[/.-]\d{1,2}|\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|[/\\-])$/;
+  /^(?:第?[\d一二三四五六七八九十]+(?:周|天|日|月|季度?|旬)|W\d+|Q[1-4]|(?:周|星期|礼拜)?[一二三四五六日天]|[MTWFS]|(?:MON(?:DAY)?|TUE(?:S|SDAY)?|WED(?:NESDAY)?|THU(?:R|RS|RSDAY)?|FRI(?:DAY)?|SAT(?:URDAY)?|SUN(?:DAY)?)\.?|(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)\.?|\d{1,2}[/.-]\d{1,2}|\d{4}[/.-]\d{1,2}(?:[/.-]\d{1,2})?|\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日|[/\\-])$/;
 
 function isTimelineText(t: string): boolean {
   const k = compact(t).toUpperCase();
@@ -723,6 +724,10 @@ const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
 const ORDER_LINE = /^(订单|单据|采购)?行号$|^LINE(NO\.?|NUMBER)?$/;
 /** Material lines (物料名称, 物料编码): goods ordered, not contracts. */
 const MATERIAL = /物料/;
+
+/** A date header saying money came in or went out (实收日期, 到账日期, Date Paid, Fecha de Pago Real). */
+const PAID_WORD =
+  /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSÄCHLICH|EFFECTIF|実績|実際|실제/;
 
 /** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
 const INVOICE_KEY = /发票|开票|INVOICE/;
@@ -929,6 +934,21 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   if (kind === "payments") {
     asReceived("dueAmount", "receivedAmount", "receivedDate", "dueDate");
     asReceived("dueDate", "receivedDate", "receivedAmount", "dueAmount");
+    // A payment date alone beside money both due and paid (合同号 | Payment Date | Unpaid | Paid): the
+    // date of the schedule the money falls due by, unless its header says it is when money came in.
+    const when = columns.receivedDate;
+    if (
+      when &&
+      !columns.dueDate &&
+      columns.dueAmount &&
+      columns.receivedAmount &&
+      !PAID_WORD.test(normaliseHeader(when.header).key)
+    ) {
+      columns.dueDate = when;
+      delete columns.receivedDate;
+      const w = weakCols.get(when.col);
+      if (w) w.field = "dueDate";
+    }
   }
   // 起止日期: both ends of the plan in one cell.
   const range = columns.planStart;
@@ -972,7 +992,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   if (
     kind === "contracts" &&
     !columns.contractNo &&
-    !columns.contractName &&
+    (!columns.contractName || weakCols.has(columns.contractName.col)) &&
     columns.customer !== undefined &&
     !weakCols.has(columns.customer.col) &&
     SUPPLIER_KEY.test(normaliseHeader(columns.customer.header).key)
