@@ -558,6 +558,8 @@ const PLAN_ALSO = ["拟", "目标", "要求", "应"];
 const PLAN_ABROAD = {
   task: [
     ...["タスク", "タスク名", "作業", "作業名", "作業項目", "作業内容"],
+    // A WBS broken into 大項目 | 中項目 | 小項目: the middle level names the task (the finest is often left empty).
+    ...["中項目", "小項目"],
     ...["태스크", "작업", "작업명", "업무", "업무명", "과업"],
     ...["Công việc", "Tên công việc", "Nhiệm vụ"],
     ...["Tarea", "Tareas", "Actividad", "Actividades", "Nombre de la tarea"],
@@ -567,7 +569,7 @@ const PLAN_ABROAD = {
     ...["Görev", "Görev Adı", "Faaliyet"],
     ...["Задача", "Название задачи", "Наименование работ", "Работа"],
   ],
-  taskWeak: ["作業", "작업", "업무", "Работа"],
+  taskWeak: ["作業", "작업", "업무", "Работа", "小項目"],
   owner: [
     ...["担当", "作業者", "実施者"],
     ...["작업자", "담당자", "담당", "책임자"],
@@ -790,7 +792,7 @@ const schedule: KindDef = {
       ],
       weak: ["名称", "活动", "NAME", "项目名称", ...PLAN_ABROAD.taskWeak, ...PLAN_EXPORT.taskWeak],
     },
-    { field: "phase", type: "text", headers: ["阶段", "实施阶段", "项目阶段"] },
+    { field: "phase", type: "text", headers: ["阶段", "实施阶段", "项目阶段", "大項目", "フェーズ"] },
     {
       field: "owner",
       type: "text",
