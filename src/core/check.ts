@@ -185,7 +185,7 @@ export function analyseWorkbook(wb: WorkbookSnapshot, opts: CheckOptions): Analy
   const baselines = readBaselines(wb);
   const compared = ruleBaseline(baselines);
   const tables = withSavedBaseline(
-    recognition.tables.map((t) => typeTable(wb, t, calendar)),
+    recognition.tables.map((t) => typeTable(wb, t, calendar, settings.hoursPerDay)),
     compared,
   );
   const all: Finding[] = settingsFindings(ws.problems);

@@ -546,6 +546,17 @@ function dateWords(qualifiers: readonly string[], verbs: readonly string[]): str
   return out;
 }
 
+/**
+ * A task's length counted in hours (计划耗时 `2小时`, 工時, Estimated Hours, Jira's Original Estimate):
+ * read as days of the 设置 每日工时; never evidence of a plan on its own (recognise).
+ */
+export const DURATION_HOURS = [
+  ...joined(["", "计划", "预计", "预估", "估计"], ["工时", "耗时"]),
+  ...["工時", "予定工時", "작업시간", "예상시간"],
+  ...["Hours", "Estimated Hours", "Planned Hours", "Estimate (h)", "Original Estimate", "Time Estimate"],
+  ...["Horas", "Horas Estimadas", "Stunden", "Geschätzte Stunden", "Heures", "Heures estimées", "Часы"],
+];
+
 const PLAN = ["计划", "预计", "预期"];
 /** What a plan's date may be qualified by besides 计划 (拟完成日期, 目标上线时间, 要求完成时间, 应完成日期). */
 const PLAN_ALSO = ["拟", "目标", "要求", "应"];
@@ -1016,8 +1027,9 @@ const schedule: KindDef = {
         "Work Days",
         "Days",
         ...PLAN_ABROAD.duration,
+        ...DURATION_HOURS,
       ],
-      weak: ["天数", "DAYS", ...PLAN_ABROAD.durationWeak],
+      weak: ["天数", "DAYS", ...PLAN_ABROAD.durationWeak, ...DURATION_HOURS],
     },
     {
       field: "actualStart",

@@ -544,12 +544,20 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       t.source.phases !== undefined ||
       (t.kind === "schedule" && wbsCols.some((c) => c !== undefined && cols.has(c)));
     if (whole) {
-      tables[i] = withSavedBaseline([typeTable(wb, t.source, a.model.calendar)], live.compared)[0];
+      tables[i] = withSavedBaseline(
+        [typeTable(wb, t.source, a.model.calendar, a.model.settings.hoursPerDay)],
+        live.compared,
+      )[0];
       edited.set(i, "all");
       fieldsChanged.set(i, new Set([ANY]));
       return;
     }
-    const part = typeTable(wb, { ...t.source, dataRows: [...rows].sort((x, y) => x - y) }, a.model.calendar);
+    const part = typeTable(
+      wb,
+      { ...t.source, dataRows: [...rows].sort((x, y) => x - y) },
+      a.model.calendar,
+      a.model.settings.hoursPerDay,
+    );
     // The saved baseline's dates, as a check lays them over rows without a 基线 column of their own.
     withSavedBaseline([part], live.compared);
     const fresh = new Map(part.rows.map((r) => [r.row, r]));

@@ -14,6 +14,7 @@ import {
   RANGE_TASK_HEADERS,
   RANGE_TIME_HEADERS,
   WORKLOAD_HEADERS,
+  DURATION_HOURS,
   type FieldDef,
   type Kind,
 } from "./kinds";
@@ -45,6 +46,8 @@ export interface ColumnRef {
   period?: "month";
   /** A receivables list's invoice number standing as its key (no contract column). */
   invoice?: true;
+  /** A duration counted in hours (计划耗时, 工时（小时）): read as days of the 设置 每日工时. */
+  hours?: true;
 }
 
 /** One fact of a contract's key/value block: `签定日期：2013年6月9日` in one cell, or `施工单位 | 某公司`. */
@@ -230,6 +233,11 @@ const UNITS = new Set([
   "月",
   "年",
   "小时",
+  "H",
+  "HRS",
+  "HOURS",
+  "HOUR",
+  "时",
   "H",
   "人",
   "个",
@@ -962,6 +970,24 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       if (w) w.field = "dueDate";
     }
   }
+  // A duration counted in hours: read as days; beside no plan date it is an estimate, no plan. Hours
+  // of work (工时) are the task's length only where no planned end says it.
+  const dur = columns.duration;
+  const durKey = dur && normaliseHeader(dur.header).key;
+  if (
+    dur &&
+    durKey !== undefined &&
+    (HOUR_KEYS.has(durKey) || (dur.unit !== undefined && HOUR_UNITS.has(dur.unit)))
+  ) {
+    if (
+      kind === "schedule" &&
+      (!(columns.planStart || columns.planEnd) || (columns.planEnd && EFFORT_HOURS.test(durKey)))
+    ) {
+      delete columns.duration;
+      weakCols.delete(dur.col);
+      unmap(dur.col);
+    } else dur.hours = true;
+  }
   // 起止日期: both ends of the plan in one cell.
   const range = columns.planStart;
   if (
@@ -1182,6 +1208,12 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
 
 const DAY_UNITS = new Set(["天", "日", "工作日", "人天"]);
 const WORKLOAD_KEYS = new Set(WORKLOAD_HEADERS.map((h) => normaliseHeader(h).key));
+/** Units a header counts hours in (`持续时间（小时）`, `Duration (h)`). */
+const HOUR_UNITS = new Set(["小时", "H", "HRS", "HOURS", "HOUR", "时"]);
+const HOUR_KEYS = new Set(DURATION_HOURS.map((h) => normaliseHeader(h).key));
+/** Hours of work (工时, 工時): effort, the task's length only where nothing else gives its end. */
+const EFFORT_HOURS = /工时|工時/;
+
 /** A workload with its day unit written in (`预计MD`, `工作量人天`, `人日`): man-days, the task's days. */
 const WORKLOAD_DAYS = /^(?:(?:预计|计划|预期|估计|工作量|工时)+(?:MD|人天|人日)|人天|人日)$/;
 
@@ -1415,10 +1447,13 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   const evidence = PLAN_EVIDENCE.filter((f) => m.columns[f]).length;
   const firstDate = Math.min(...dated.map((f) => m.columns[f]!.col));
   const mapped = mappedColumns({ mapping: m, c1: 1, c2, cols });
+  // Rows are dated by the first of the plan's dates (a duration before them may be text: `2小时`).
+  const ends = ["planStart", "planEnd"].filter((f) => m.columns[f]).map((f) => m.columns[f]!.col);
+  const dateCol = ends.length ? Math.min(...ends) : firstDate;
   const dateRows = rows.filter((row) =>
     row.cells.some(
       (x) =>
-        x.c === firstDate &&
+        x.c === dateCol &&
         (plainPair
           ? dateLike(x, ctx.date1904)
           : typeof x.v === "number" || dateLike(x, ctx.date1904) || /[?？][-~至到]/.test(x.t)),

@@ -20,6 +20,7 @@ import {
   columnIsFractions,
   displayValue,
   durationIsWorking,
+  parseHours,
   parseDays,
   parseDate,
   plausibleDate,
@@ -107,8 +108,16 @@ export interface DurationCalendar {
   addWorkdays(d: IsoDate, n: number): IsoDate;
 }
 
+/** Hours in a working day, for durations counted in hours, unless 设置 says otherwise (每日工时). */
+export const DEFAULT_HOURS_PER_DAY = 8;
+
 /** Parse every data row of a recognised table. */
-export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: DurationCalendar): TypedTable {
+export function typeTable(
+  wb: WorkbookSnapshot,
+  t: RecognisedTable,
+  calendar?: DurationCalendar,
+  hoursPerDay = DEFAULT_HOURS_PER_DAY,
+): TypedTable {
   const sheetIndex = wb.sheets.findIndex((s) => s.name === t.sheet);
   const sheet = wb.sheets[sheetIndex];
   const fields = new Set<string>();
@@ -117,7 +126,7 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
   for (const [field, ref] of Object.entries(t.columns)) {
     if (!ref) continue;
     fields.add(field);
-    parsers.push({ field, ref, parse: parserFor(wb, sheet, t, field, ref, anchors) });
+    parsers.push({ field, ref, parse: parserFor(wb, sheet, t, field, ref, anchors, hoursPerDay) });
   }
   const groups = [...t.groups].sort((x, y) => x.n - y.n);
   const groupParsers = groups.map((g) => ({
@@ -125,7 +134,13 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
     cols: Object.entries(g.columns).flatMap(([field, ref]) => {
       if (!ref) return [];
       fields.add(field);
-      return [{ field: field as PaymentField, ref, parse: parserFor(wb, sheet, t, field, ref, anchors) }];
+      return [
+        {
+          field: field as PaymentField,
+          ref,
+          parse: parserFor(wb, sheet, t, field, ref, anchors, hoursPerDay),
+        },
+      ];
     }),
   }));
 
@@ -138,7 +153,9 @@ export function typeTable(wb: WorkbookSnapshot, t: RecognisedTable, calendar?: D
   const contract = t.sheetContract && sheetContractCell(t);
   if (contract) fields.add("contractNo");
   // Task names indented across columns: an empty task cell takes the first sub-item beside it.
-  const spanParsers = (t.taskSpan ?? []).map((ref) => parserFor(wb, sheet, t, "task", ref, anchors));
+  const spanParsers = (t.taskSpan ?? []).map((ref) =>
+    parserFor(wb, sheet, t, "task", ref, anchors, hoursPerDay),
+  );
   const rows: TypedRow[] = t.dataRows.map((r) => {
     const row: TypedRow = { sheet: t.sheet, row: r, fields: {}, groups: [] };
     // Indexed loops: every cell of the table passes here, before the code is optimised.
@@ -230,8 +247,8 @@ function phaseRows(
 ): TypedRow[] {
   const phases = t.phases ?? [];
   const dates = phases.map((p) => ({
-    start: parserFor(wb, sheet, t, "planStart", p.start, anchors),
-    end: parserFor(wb, sheet, t, "planEnd", p.end, anchors),
+    start: parserFor(wb, sheet, t, "planStart", p.start, anchors, DEFAULT_HOURS_PER_DAY),
+    end: parserFor(wb, sheet, t, "planEnd", p.end, anchors, DEFAULT_HOURS_PER_DAY),
   }));
   const shared = parsers.filter((p) => p.field !== "planStart" && p.field !== "planEnd");
   const task = t.columns.task;
@@ -338,7 +355,8 @@ function derivePlanEnd(
   rows: TypedRow[],
   calendar: DurationCalendar | undefined,
 ): void {
-  const headerWorking = ref.unit === "工作日" || /工作日|工作天/.test(ref.header);
+  // Hours are worked hours: a task of 12 hours takes two working days.
+  const headerWorking = ref.unit === "工作日" || /工作日|工作天/.test(ref.header) || ref.hours === true;
   for (const row of rows) {
     const start = dateOf(row.fields.planStart);
     const dur = row.fields.duration;
@@ -602,9 +620,10 @@ function parserFor(
   field: string,
   ref: ColumnRef,
   anchors: Map<string, { r: number; c: number }>,
+  hoursPerDay: number,
 ): CellParser {
   const type: FieldType = fieldDef(t.kind as Kind, field)?.type ?? "text";
-  const parse = memoised(valueParser(wb, sheet, t, type, ref));
+  const parse = memoised(valueParser(wb, sheet, t, type, ref, hoursPerDay));
   const spec: ColumnSpec = {
     field,
     type,
@@ -673,6 +692,7 @@ function valueParser(
   t: RecognisedTable,
   type: FieldType,
   ref: ColumnRef,
+  hoursPerDay: number,
 ): (c: Cell | undefined) => Parsed<FieldValue> {
   switch (type) {
     case "date": {
@@ -697,6 +717,7 @@ function valueParser(
     case "wbsList":
       return (c) => parseWbsList(c?.value);
     case "days":
+      if (ref.hours) return (c) => parseHours(c?.value, hoursPerDay);
       return (c) => parseDays(c?.value);
     case "text":
       return (c) => parseText(c?.value);

@@ -43,6 +43,11 @@ export interface Settings {
    * §2.4.1 review path of a plan: 初审 to 总经办 in 1, 总经办审核 in 2).
    */
   changeApprovalWorkdays: number;
+  /**
+   * Hours in a working day, for a plan whose durations are counted in hours (计划耗时 `2小时`, 工时):
+   * the standard gives no number; 8 is the statutory working day.
+   */
+  hoursPerDay: number;
   /** Severity overrides per rule. */
   severities: Partial<Record<RuleId, Severity>>;
   lang: Lang;
@@ -75,6 +80,7 @@ export const DEFAULT_SETTINGS: Settings = {
   runInDays: 90,
   runInRemindDays: 15,
   changeApprovalWorkdays: 3,
+  hoursPerDay: 8,
   severities: {},
   lang: "zh",
   companyName: "",

@@ -787,6 +787,24 @@ export function parseDays(v: CellValue | undefined): Parsed<number> {
   return ok(m[2] !== undefined && WEEK_UNITS.test(m[2]) ? Number(m[1]) * 7 : Number(m[1]), true);
 }
 
+const HOURS_RE =
+  /^(\d+(?:\.\d+)?)\s*(小时|个小时|小時|時間|时|h|hrs?|hours?|horas?|std\.?|stunden|heures?|ч\.?|часа?|часов)?\s*$/i;
+
+/**
+ * A duration cell counted in hours (`16`, `2小时`, `3.5h`, `8 hrs`) → working days of `hoursPerDay`
+ * hours each (2 hours of an 8-hour day: 0.25).
+ */
+export function parseHours(v: CellValue | undefined, hoursPerDay: number): Parsed<number> {
+  if (v === undefined || v === null) return EMPTY;
+  if (typeof v === "number")
+    return Number.isFinite(v) && v >= 0 ? ok(v / hoursPerDay, false) : INVALID["not-a-number"];
+  if (typeof v !== "string") return isError(v) ? INVALID["error-value"] : INVALID["not-a-number"];
+  if (isBlank(v)) return EMPTY;
+  const m = HOURS_RE.exec(toHalfWidth(v).trim());
+  if (!m) return INVALID["not-a-number"];
+  return ok(Number(m[1]) / hoursPerDay, true);
+}
+
 /** True when a duration's text names working days (`5 个工作日`, `5wd`), false when calendar days, else undefined. */
 export function durationIsWorking(v: CellValue | undefined): boolean | undefined {
   if (typeof v !== "string") return undefined;

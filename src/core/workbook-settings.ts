@@ -25,6 +25,7 @@
  * | 免费磨合期天数, 磨合期天数 | runInDays | whole number |
  * | 磨合期提醒天数, 磨合期到期提醒天数 | runInRemindDays | whole number |
  * | 变更审批工作日数, 变更审批天数 | changeApprovalWorkdays | whole number (working days) |
+ * | 每日工时, 每天工时, 每日工作小时数 | hoursPerDay | whole number 1–24 (a duration counted in hours → days) |
  * | 公司名称 | companyName | text |
  * | 财务部名称, 销售部名称, 客服部名称, 总经办名称 | departments.* | text |
  * | 语言 | lang | 中文/zh/zh-CN or English/英文/en/en-US |
@@ -121,7 +122,8 @@ type NumberKey =
   | "updateDays"
   | "runInDays"
   | "runInRemindDays"
-  | "changeApprovalWorkdays";
+  | "changeApprovalWorkdays"
+  | "hoursPerDay";
 type DeptKey = keyof Settings["departments"];
 
 /** A setting a 参数 row may set (severities aside). */
@@ -144,6 +146,7 @@ const NUMBER_KEYS: Record<NumberKey, string[]> = {
   runInDays: ["免费磨合期天数", "磨合期天数"],
   runInRemindDays: ["磨合期提醒天数", "磨合期到期提醒天数"],
   changeApprovalWorkdays: ["变更审批工作日数", "变更审批天数"],
+  hoursPerDay: ["每日工时", "每天工时", "每日工作小时数"],
 };
 const DEPT_KEYS: Record<DeptKey, string[]> = {
   finance: ["财务部名称"],
@@ -186,6 +189,7 @@ export const PARAM_LABELS: ReadonlyArray<readonly [ParamKey, string]> = [
   ["runInDays", "免费磨合期天数"],
   ["runInRemindDays", "磨合期提醒天数"],
   ["changeApprovalWorkdays", "变更审批工作日数"],
+  ["hoursPerDay", "每日工时"],
   ["gantt", "甘特图"],
 ];
 
@@ -269,6 +273,7 @@ export function holidayTypeOf(v: Cell["value"] | undefined): "休" | "班" | und
 }
 
 const dayCount = z.number().check(z.int(), z.gte(0), z.lte(366));
+const hourCount = z.number().check(z.int(), z.gte(1), z.lte(24));
 const OverridesSchema = z.partial(
   z.object({
     dueSoonWorkdays: dayCount,
@@ -287,6 +292,7 @@ const OverridesSchema = z.partial(
     runInDays: dayCount,
     runInRemindDays: dayCount,
     changeApprovalWorkdays: dayCount,
+    hoursPerDay: hourCount,
     lang: z.enum(["zh", "en"]),
     gantt: z.enum(["off", "day", "week"]),
     companyName: z.string(),
@@ -544,6 +550,9 @@ export function readParam(key: ParamKey, cell: Cell | undefined, date1904: boole
   if (isNumberKey(key)) {
     if (text.status === "empty" && typeof cell?.value !== "number") return { status: "empty" };
     const n = wholeNumber(cell?.value);
+    // Hours in a working day: 1 to 24.
+    if (n !== undefined && key === "hoursPerDay" && (n < 1 || n > 24))
+      return { status: "bad", expected: "number" };
     return n === undefined ? { status: "bad", expected: "number" } : { status: "ok", value: n };
   }
   if (key === "lang") {

@@ -68,6 +68,7 @@ export interface SettingsEdit {
     updateDays?: number;
     runInDays?: number;
     runInRemindDays?: number;
+    hoursPerDay?: number;
     changeApprovalWorkdays?: number;
     companyName?: string;
     lang?: Lang;
@@ -86,6 +87,9 @@ export interface SettingsEdit {
 const dayCount = z
   .number()
   .check(z.int("must be a whole number"), z.gte(0, "must be 0 or more"), z.lte(366, "must be at most 366"));
+const hourCount = z
+  .number()
+  .check(z.int("must be a whole number"), z.gte(1, "must be 1 or more"), z.lte(24, "must be at most 24"));
 const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
   z.refine((s) => isValidYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {
@@ -113,6 +117,7 @@ const EditSchema = z.strictObject({
       runInDays: z.optional(dayCount),
       runInRemindDays: z.optional(dayCount),
       changeApprovalWorkdays: z.optional(dayCount),
+      hoursPerDay: z.optional(hourCount),
       companyName: z.optional(text),
       lang: z.optional(z.enum(["zh", "en"])),
       asOf: z.optional(z.nullable(isoDate)),

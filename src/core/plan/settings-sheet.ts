@@ -59,6 +59,7 @@ export function defaultParamValues(lang: Lang): Record<ParamKey, ParamValue> {
     updateDays: d.updateDays,
     runInDays: d.runInDays,
     runInRemindDays: d.runInRemindDays,
+    hoursPerDay: d.hoursPerDay,
     changeApprovalWorkdays: d.changeApprovalWorkdays,
     companyName: d.companyName,
     "departments.finance": d.departments.finance,

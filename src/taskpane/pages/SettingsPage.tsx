@@ -58,6 +58,7 @@ const DAY_PARAMS = [
   "runInDays",
   "runInRemindDays",
   "changeApprovalWorkdays",
+  "hoursPerDay",
 ] as const;
 type DayParam = (typeof DAY_PARAMS)[number];
 const GANTT_MODES: readonly GanttMode[] = ["off", "day", "week"];
@@ -126,8 +127,12 @@ export function SettingsPage({
     setHolidays(toRows(state?.holidays ?? []));
   }, [state]);
 
+  // Hours in a working day are 1 to 24; the others are days, 0 to 366.
   const paramErrors = DAY_PARAMS.filter(
-    (k) => !DAY_COUNT.test(params[k].trim()) || Number(params[k]) > 366,
+    (k) =>
+      !DAY_COUNT.test(params[k].trim()) ||
+      Number(params[k]) > (k === "hoursPerDay" ? 24 : 366) ||
+      (k === "hoursPerDay" && Number(params[k]) < 1),
   ).map((k) => w.badNumber(w.names[k]));
 
   const holidayErrors = useMemo(() => {
