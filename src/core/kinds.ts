@@ -740,6 +740,8 @@ const PLAN_EXPORT = {
   planEnd: [...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]), "Deadline"],
   planEndWeak: ["DEADLINE"],
   duration: ["Original Duration", "Planned Duration"],
+  // Primavera's own key of each activity, left of the WBS Code of the node it hangs under.
+  wbs: ["Activity ID"],
   progress: ["Activity % Complete"],
   actualStart: ["Actual Start Date"],
   actualEnd: ["Actual End", "Actual End Date", "Actual Finish Date"],
@@ -780,6 +782,7 @@ const schedule: KindDef = {
         "WBS Number",
         "WBS No",
         "WBS Code",
+        ...PLAN_EXPORT.wbs,
       ],
     },
     {

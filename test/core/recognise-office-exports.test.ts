@@ -9,7 +9,7 @@
  */
 import { recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
-import { letters, only } from "../helpers/recognition";
+import { check, letters, only } from "../helpers/recognition";
 
 /** A sheet built column by column: each column's header and its values top down. */
 function columns(name: string, cols: Array<[string, unknown[]]>): ReturnType<typeof workbook> {
@@ -439,7 +439,7 @@ const plans: Case[] = [
       ["Activity % Complete", five("100%", "40%", "0%", "0%", "0%")],
     ]),
     kind: "schedule",
-    expect: { task: "B", duration: "E", planStart: "F", planEnd: "G" },
+    expect: { wbs: "A", task: "B", duration: "E", planStart: "F", planEnd: "G", progress: "H" },
   },
   {
     name: "Smartsheet project sheet (Task Name | Start Date | End Date | Duration | Assigned To)",
@@ -656,6 +656,28 @@ describe("contract lists as office systems export them", () => {
     const t = only(c.wb);
     expect(t.kind).toBe(c.kind);
     expect(letters(t)).toMatchObject(c.expect);
+  });
+});
+
+describe("what a check of these exports reports", () => {
+  const byName = (prefix: string) => plans.find((c) => c.name.startsWith(prefix))!.wb;
+  const errors = (wb: ReturnType<typeof workbook>) =>
+    check(wb, "2026-03-20").findings.filter((f) => f.severity === "error");
+
+  test.each([
+    "MS Project table in German",
+    "MS Project table in French",
+    "MS Project table in Russian",
+    "MS Project table in Spanish",
+  ])(
+    "%s: durations written in its language (10 Tage, 1 jour, 5 дней, 3 días) are days, no invalid number",
+    (name) => {
+      expect(errors(byName(name)).filter((f) => f.rule === "cell.number-invalid")).toEqual([]);
+    },
+  );
+
+  test("Primavera: Activity ID keys each activity; the WBS Code it shares with its siblings is no duplicate", () => {
+    expect(errors(byName("Primavera P6")).map((f) => f.rule)).toEqual(["schedule.overdue"]);
   });
 });
 
