@@ -722,9 +722,10 @@ const PLANNED_EN = [
   "Scheduled ",
   "Target ",
   "Projected ",
-  // A task tracker's estimate (ZenTao's Estimate Start).
+  // A task tracker's estimate (ZenTao's Estimate Start), a WBS tool's forecast (Forecast Finish).
   "Estimate ",
   "Estimated ",
+  "Forecast ",
 ];
 
 /**
@@ -1259,7 +1260,14 @@ const contracts: KindDef = {
     {
       field: "contractType",
       type: "text",
-      headers: ["合同类型", "合同性质", "合同类别", "Contract Type", ...CONTRACT_ABROAD.contractType],
+      headers: [
+        "合同类型",
+        "合同性质",
+        "合同类别",
+        "合同分类",
+        "Contract Type",
+        ...CONTRACT_ABROAD.contractType,
+      ],
     },
     {
       field: "signDate",
@@ -1300,6 +1308,8 @@ const contracts: KindDef = {
           ["签订", "签定", "签署", "签约", "签字", "盖章", "订立"],
           ["日期", "时间", "日"],
         ),
+        // The verb first, as a contract system's field reads (签订合同日期).
+        ...joined(["签订", "签定", "签署"], ["合同"], ["日期", "时间"]),
       ],
       // When the seal went on: a sign date only where no column says 签订 itself.
       weak: ["用印日期"],

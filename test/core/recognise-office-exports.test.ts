@@ -2,8 +2,8 @@
  * Tables as the systems offices use write them out (a task or report export, a template's header),
  * rebuilt with invented values: ZenTao (zh and en), TAPD, CodeArts, kim-gantt, a Chinese task
  * export, Japanese WBS exports and templates, MS Project in German, French, Russian and Spanish,
- * Taskworld, Asana, Primavera P6, Smartsheet, Indonesian and Thai plans; contract lists from a
- * CRM, a contract table and a Vietnamese register; and GitLab's issue list, which is a 问题清单. Each header row is the system's own; the dates
+ * Taskworld, Asana, Primavera P6, Smartsheet, a WBS import template, Indonesian and Thai plans;
+ * contract lists from a CRM, a contract table, an enterprise contract system and a Vietnamese register; and GitLab's issue list, which is a 问题清单. Each header row is the system's own; the dates
  * are written the way the export writes them (text in a CSV, date cells where the system writes an
  * .xlsx: MS Project, Primavera P6 and Smartsheet).
  */
@@ -461,6 +461,24 @@ const plans: Case[] = [
     expect: { task: "A", planStart: "B", planEnd: "C", duration: "D", owner: "G" },
   },
   {
+    name: "a WBS import template (Task serial number | Task Name | Forecast start | Forecast Finish)",
+    wb: columns("WBS", [
+      ["Task serial number", five(1, 2, 3, 4, 5)],
+      ["Task Name", five("Site survey", "Design", "Procurement", "Installation", "Handover")],
+      ["Task Genealogy", five("Civil", "Civil", "Supply", "Civil", "Close")],
+      [
+        "Forecast start",
+        five(d("2026-03-02"), d("2026-03-05"), d("2026-03-12"), d("2026-03-23"), d("2026-04-06")),
+      ],
+      [
+        "Forecast Finish",
+        five(d("2026-03-04"), d("2026-03-11"), d("2026-03-20"), d("2026-04-03"), d("2026-04-06")),
+      ],
+    ]),
+    kind: "schedule",
+    expect: { task: "B", planStart: "D", planEnd: "E" },
+  },
+  {
     name: "an Indonesian plan (Kegiatan | Penanggung Jawab | Tanggal Mulai | Tanggal Selesai | Durasi)",
     wb: columns("Jadwal", [
       ["No", five(1, 2, 3, 4, 5)],
@@ -543,6 +561,44 @@ const contracts: Case[] = [
     ]),
     kind: "contracts",
     expect: { contractNo: "A", contractType: "D", amount: "E", termStart: "F" },
+  },
+  {
+    name: "an enterprise contract system's ledger (合同编号 | 合同分类 | 签订合同日期 | 对方单位名称 | 合同生效日期 …)",
+    wb: columns("合同台账", [
+      ["单据号", five("HTDJ0001", "HTDJ0002", "HTDJ0003", "HTDJ0004", "HTDJ0005")],
+      ["合同编号", five("CG-2026-011", "XS-2026-004", "CG-2026-012", "XS-2026-005", "CG-2026-013")],
+      ["合同名称", five("办公家具采购", "软件实施服务", "服务器采购", "运维服务", "网络设备采购")],
+      ["合同分类", five("采购合同", "销售合同", "采购合同", "销售合同", "采购合同")],
+      ["购销类别", five("采购", "销售", "采购", "销售", "采购")],
+      ["签订合同日期", five("2026-01-08", "2026-01-15", "2026-02-03", "2026-02-10", "2026-02-24")],
+      [
+        "对方单位名称",
+        five(
+          "明远家具有限公司",
+          "华信制造有限公司",
+          "博联科技有限公司",
+          "东湖物流有限公司",
+          "新联网络有限公司",
+        ),
+      ],
+      ["合同生效日期", five("2026-01-08", "2026-01-15", "2026-02-03", "2026-02-10", "2026-02-24")],
+      ["合同终止日期", five("2026-12-31", "2026-12-31", "2027-02-02", "2027-02-09", "2026-12-31")],
+      ["付款方式", five("银行转账", "银行转账", "银行承兑", "银行转账", "银行转账")],
+      ["合同金额", five(86000, 320000, 145000, 96000, 58000)],
+      ["合同状态", five("执行中", "执行中", "执行中", "已签订", "已签订")],
+      ["备注", five("", "", "", "", "")],
+    ]),
+    kind: "contracts",
+    expect: {
+      contractNo: "B",
+      contractName: "C",
+      contractType: "D",
+      signDate: "F",
+      customer: "G",
+      termStart: "H",
+      termEnd: "I",
+      amount: "K",
+    },
   },
   {
     name: "a Vietnamese contract list (Số hợp đồng | Tên hợp đồng | Khách hàng | Giá trị (VNĐ))",
