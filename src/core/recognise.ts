@@ -863,6 +863,8 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
 }
 
 const ASSIGNED_KEYS = new Set(ASSIGNED_HEADERS.map((h) => normaliseHeader(h).key));
+/** A header naming the rows as tasks (Task ID, 任务ID, タスクID, Parent task). */
+const TASK_WORD = /TASK|任务|タスク/;
 const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
 const CONTRACT_KEYS = new Set(CONTRACT_KEY_HEADERS.map((h) => normaliseHeader(h).key));
 const RANGE_TIME_KEYS = new Set(RANGE_TIME_HEADERS.map((h) => normaliseHeader(h).key));
@@ -1167,9 +1169,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     !weakFields.has("predecessors")
   )
     valid = true;
-  // A row assigned to someone by a tracker (Name | Assignee | Start Date | Due Date): a task, however
-  // plainly the rest is headed, when its due dates are there (an export of undated to-dos is no
-  // plan); a booking list's or a leave list's people are not assigned.
+  // A row a task tracker assigns to someone (Task ID | Name | Assignee | Start Date | Due Date): a task,
+  // however plainly the rest is headed, when another header names the rows as tasks and its due
+  // dates are there (an export of undated to-dos is no plan); a booking list's or a leave list's
+  // people are not assigned, and a list of equipment assigned out names no task.
   if (
     !valid &&
     kind === "schedule" &&
@@ -1177,7 +1180,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     columns.planStart &&
     columns.planEnd &&
     columns.owner &&
-    ASSIGNED_KEYS.has(cols.find((x) => x.c === columns.owner!.col)?.keys[0] ?? "")
+    ASSIGNED_KEYS.has(cols.find((x) => x.c === columns.owner!.col)?.keys[0] ?? "") &&
+    cols.some(
+      (x) => x.c >= c1 && x.c <= c2 && x.c !== columns.task!.col && x.keys.some((k) => TASK_WORD.test(k)),
+    )
   ) {
     valid = true;
     needsDates = "planEnd";

@@ -759,6 +759,19 @@ describe("an issue tracker's export is its 问题清单", () => {
 });
 
 describe("exports that hold no plan and no contract", () => {
+  test("equipment assigned out (Name | Assigned To | Start Date | End Date) is no plan", () => {
+    const { tables } = recognise(
+      columns("Equipment", [
+        ["Name", five("Laptop 14", "Laptop 15", "Projector A", "Camera 2", "Tablet 7")],
+        ["Serial No", five("LT-0014", "LT-0015", "PJ-0001", "CM-0002", "TB-0007")],
+        ["Assigned To", five("Ann Lee", "Bo Chen", "Cy Park", "Dee Roy", "Eve Wu")],
+        ["Start Date", five("2026-01-05", "2026-01-12", "2026-02-02", "2026-02-09", "2026-03-02")],
+        ["End Date", five("2026-12-31", "2026-06-30", "2026-02-06", "2026-02-13", "2026-09-30")],
+      ]),
+    );
+    expect(tables).toEqual([]);
+  });
+
   test("a ZenTao team table (用户 | 角色 | 可用工日 | 可用工时/天 …) stays unrecognised", () => {
     const { tables } = recognise(
       columns("团队", [
