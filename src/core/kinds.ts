@@ -172,6 +172,7 @@ const CONTRACT_ABROAD = {
     "Müşteri",
     "Tedarikçi",
   ],
+  contractType: ["Loại hợp đồng", "Tipo de Contrato"],
   amount: [
     "Valor Global",
     "Valor Total",
@@ -195,11 +196,14 @@ const CONTRACT_ABROAD = {
     "계약액",
     "Giá trị hợp đồng",
     "Giá trị HĐ",
+    "Giá trị",
     "Nilai Kontrak",
     "Sözleşme Bedeli",
     "Sözleşme Tutarı",
     "Պայմանագրի գումար",
   ],
+  // A bare Giá trị (value) is as generic as Value.
+  amountWeak: ["Giá trị"],
   signDate: [
     "Data de Assinatura",
     "Data da Assinatura",
@@ -323,6 +327,19 @@ const PAY_ABROAD = {
     "Վճարված գումար",
   ],
 };
+
+/**
+ * Whom a task tracker assigns each row to (指派给, Assignee, Zugewiesen an): a word for tasks, so a
+ * plainly named row with both ends of its plan beside it is a task (recognise).
+ */
+export const ASSIGNED_HEADERS: readonly string[] = [
+  "指派给",
+  "分配给",
+  "Assigned To",
+  "Assignee",
+  "Assignees",
+  "Zugewiesen an",
+];
 
 const V = {
   contractNo: {
@@ -521,10 +538,13 @@ const V = {
   /** Who sells the contract and is sent its 催款通知单. */
   salesManager: { headers: ["销售经理", "业务员", "销售负责人"] },
   registerOwner: {
-    headers: ["负责人", "责任人", "跟踪人", "处理人", "Owner"],
+    headers: ["负责人", "责任人", "跟踪人", "处理人", "Owner", ...ASSIGNED_HEADERS],
     weak: ["负责人", "责任人", "跟踪人", "处理人", "OWNER"],
   },
-  registerStatus: { headers: ["状态", "当前状态", "处理状态", "Status"], weak: ["状态", "STATUS"] },
+  registerStatus: {
+    headers: ["状态", "当前状态", "处理状态", "Status", "State"],
+    weak: ["状态", "STATUS", "STATE"],
+  },
   serviceManager: { headers: ["客服经理", "项目经理", "实施负责人", "经办人", "项目负责人"] },
   reportDate: { headers: ["书面报告日期", "情况说明日期"] },
   // When the sheet was last brought up to date (§1.2.2 按期填写): generic, so never evidence of a kind.
@@ -579,14 +599,20 @@ const PLAN_ABROAD = {
     ...["Vorgang", "Vorgangsname", "Aufgabe"],
     ...["Görev", "Görev Adı", "Faaliyet"],
     ...["Задача", "Название задачи", "Наименование работ", "Работа"],
+    ...["Kegiatan", "Nama Kegiatan", "Tugas", "Nama Tugas", "Pekerjaan"],
+    ...["กิจกรรม", "งาน", "ชื่องาน"],
+    // A task's name as MS Project names the column in each language (Name, Nom, Название, Nombre).
+    ...["Nom", "Название", "Nombre"],
   ],
-  taskWeak: ["作業", "작업", "업무", "Работа", "小項目"],
+  taskWeak: ["作業", "작업", "업무", "Работа", "小項目", "PEKERJAAN", "งาน", "NOM", "Название", "NOMBRE"],
   owner: [
     ...["担当", "作業者", "実施者"],
     ...["작업자", "담당자", "담당", "책임자"],
     ...["Người thực hiện", "Người phụ trách", "Phụ trách"],
     ...["Responsable", "Responsável", "Verantwortlich", "Sorumlu"],
-    ...["Noms Ressources", "Ressourcennamen", "Ответственный", "Исполнитель"],
+    ...["Noms Ressources", "Ressourcennamen", "Ressourcenamen", "Ответственный", "Исполнитель"],
+    ...["Имя ресурса", "Названия ресурсов", "Nombres de Recursos"],
+    ...["Penanggung Jawab", "ผู้รับผิดชอบ"],
   ],
   ownerWeak: [],
   planStart: [
@@ -600,8 +626,11 @@ const PLAN_ABROAD = {
     ...["Anfang", "Beginn", "Startdatum"],
     ...["Başlangıç", "Başlangıç Tarihi"],
     ...["Начало", "Дата начала"],
+    ...["Tanggal Mulai", "Mulai", "วันที่เริ่ม", "วันเริ่ม", "เริ่ม"],
   ],
   planStartWeak: [
+    "MULAI",
+    "เริ่ม",
     "開始日",
     "開始日時",
     "시작",
@@ -626,8 +655,14 @@ const PLAN_ABROAD = {
     ...["Ende", "Enddatum", "Fälligkeit"],
     ...["Bitiş", "Bitiş Tarihi"],
     ...["Окончание", "Дата окончания", "Срок", "Срок выполнения"],
+    ...["Tanggal Selesai", "Selesai", "Tenggat", "วันที่สิ้นสุด", "วันสิ้นสุด", "สิ้นสุด"],
+    // A deadline (Japanese 期限, German Fälligkeitsdatum).
+    ...["期限", "Fälligkeitsdatum", "Fällig am"],
   ],
   planEndWeak: [
+    "SELESAI",
+    "สิ้นสุด",
+    "期限",
     "終了日",
     "終了日時",
     "完了日",
@@ -654,8 +689,11 @@ const PLAN_ABROAD = {
     "Süre",
     "Gün",
     "Длительность",
+    ...["Durasi", "ระยะเวลา"],
   ],
   durationWeak: ["期間", "기간", "DÍAS", "GÜN"],
+  predecessors: ["Vorgänger", "Prédécesseurs", "Предшественники", "Predecesoras", "先行タスク"],
+  progress: ["% Abgeschlossen", "% Achevé", "% завершено", "% Completado", "進捗率", "完了率"],
   actualStart: [
     ...joined(["実績", "実際"], ["開始"], ["日", "日時", "日付", ""]),
     ...[
@@ -688,16 +726,35 @@ export const ABROAD_HEADERS: ReadonlySet<string> = new Set(
 );
 
 /** How English project tools qualify a plan's own dates (Planned Start, Baseline Finish). */
-const PLANNED_EN = ["Planned ", "Plan ", "Baseline ", "Scheduled ", "Target ", "Projected "];
+const PLANNED_EN = [
+  "Planned ",
+  "Plan ",
+  "Baseline ",
+  "Scheduled ",
+  "Target ",
+  "Projected ",
+  // A task tracker's estimate (ZenTao's Estimate Start), a WBS tool's forecast (Forecast Finish).
+  "Estimate ",
+  "Estimated ",
+  "Forecast ",
+];
 
-/** A plan's fields as English project tools export them (Baseline Start, Planned End Date, Activity). */
+/**
+ * A plan's fields as English project tools export them (Baseline Start, Planned End Date, Activity;
+ * Primavera's Activity Name | Original Duration | Activity % Complete; a tracker's Deadline).
+ */
 const PLAN_EXPORT = {
   task: ["Activity", "Activities", "Activity Name"],
   taskWeak: ["ACTIVITY", "ACTIVITIES"],
   owner: ["Lead"],
   ownerWeak: ["LEAD"],
   planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
-  planEnd: joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]),
+  planEnd: [...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]), "Deadline"],
+  planEndWeak: ["DEADLINE"],
+  duration: ["Original Duration", "Planned Duration"],
+  // Primavera's own key of each activity, left of the WBS Code of the node it hangs under.
+  wbs: ["Activity ID"],
+  progress: ["Activity % Complete"],
   actualStart: ["Actual Start Date"],
   actualEnd: ["Actual End", "Actual End Date", "Actual Finish Date"],
 };
@@ -737,6 +794,7 @@ const schedule: KindDef = {
         "WBS Number",
         "WBS No",
         "WBS Code",
+        ...PLAN_EXPORT.wbs,
       ],
     },
     {
@@ -798,10 +856,12 @@ const schedule: KindDef = {
         "Work Item",
         "Milestone Name",
         "项目名称",
+        // A task tracker's title of each task (TAPD, a task export: ID | 标题 | 状态 | 处理人).
+        "标题",
         ...PLAN_ABROAD.task,
         ...PLAN_EXPORT.task,
       ],
-      weak: ["名称", "活动", "NAME", "项目名称", ...PLAN_ABROAD.taskWeak, ...PLAN_EXPORT.taskWeak],
+      weak: ["名称", "活动", "NAME", "项目名称", "标题", ...PLAN_ABROAD.taskWeak, ...PLAN_EXPORT.taskWeak],
     },
     { field: "phase", type: "text", headers: ["阶段", "实施阶段", "项目阶段", "大項目", "フェーズ"] },
     {
@@ -832,8 +892,10 @@ const schedule: KindDef = {
           ["负责", "责任", "执行", "承办", "跟进", "实施", "主办", "牵头", "完成", "处理", "主责", "承担"],
           ["人", "人员", "者", "部门", "单位", "方", "岗位", "小组", "团队"],
         ),
-        "指派给",
-        "分配给",
+        ...ASSIGNED_HEADERS,
+        // Whom a tracker's task is with now (当前处理人).
+        "当前处理人",
+        "当前负责人",
         // Who follows a task up, or writes the document a task is (撰写人员 beside 审核人员).
         "跟进人",
         "跟进人员",
@@ -848,9 +910,6 @@ const schedule: KindDef = {
         "Resource",
         "Resources",
         "Owner",
-        "Assigned To",
-        "Assignee",
-        "Assignees",
         "Responsible",
         "Team Member",
         "Task Owner",
@@ -888,7 +947,6 @@ const schedule: KindDef = {
         "Plan Start",
         "Planned Start",
         "Projected Start",
-        "Estimated Start",
         "计划开始日",
         "开始日",
         "施工开始时间",
@@ -968,8 +1026,6 @@ const schedule: KindDef = {
         "Planned Completion Date",
         "Projected End",
         "Projected Finish",
-        "Estimated Finish",
-        "Estimated End",
         // A bare 截止 beside a bare 开始 (编号 | 任务名称 | 负责人 | 开始 | 截止).
         "截止",
         "计划完成日",
@@ -1004,6 +1060,7 @@ const schedule: KindDef = {
         "结束日",
         "工作时间",
         ...PLAN_ABROAD.planEndWeak,
+        ...PLAN_EXPORT.planEndWeak,
       ],
     },
     {
@@ -1026,8 +1083,12 @@ const schedule: KindDef = {
         "Estimated Duration",
         "Work Days",
         "Days",
+        // A development plan's (开发工期) or a site's (施工工期) days.
+        "开发工期",
+        "施工工期",
         ...PLAN_ABROAD.duration,
         ...DURATION_HOURS,
+        ...PLAN_EXPORT.duration,
       ],
       weak: ["天数", "DAYS", ...PLAN_ABROAD.durationWeak, ...DURATION_HOURS],
     },
@@ -1081,6 +1142,8 @@ const schedule: KindDef = {
         "完成度",
         "% Complete",
         "Percent Complete",
+        ...PLAN_ABROAD.progress,
+        ...PLAN_EXPORT.progress,
       ],
     },
     {
@@ -1099,6 +1162,7 @@ const schedule: KindDef = {
         "Dependency",
         "Dependencies",
         "Depends On",
+        ...PLAN_ABROAD.predecessors,
       ],
     },
     { field: "milestone", type: "yesno", headers: ["里程碑", "Milestone"] },
@@ -1181,6 +1245,7 @@ const contracts: KindDef = {
         "合同标题",
         "协议名称",
         "工程名称",
+        "合同名字",
         "Contract Name",
         "Name of Contract",
         "Contract",
@@ -1203,6 +1268,19 @@ const contracts: KindDef = {
       ],
     },
     { field: "customer", type: "text", ...V.customer },
+    // What kind of contract a row is (销售, 服务, 采购), as a contract system exports its list.
+    {
+      field: "contractType",
+      type: "text",
+      headers: [
+        "合同类型",
+        "合同性质",
+        "合同类别",
+        "合同分类",
+        "Contract Type",
+        ...CONTRACT_ABROAD.contractType,
+      ],
+    },
     {
       field: "signDate",
       type: "date",
@@ -1226,6 +1304,7 @@ const contracts: KindDef = {
         // A sales ledger's 合同日 (合同号 | 合同日 | 合同金额): the day the contract was made.
         "合同日期",
         "合同日",
+        "合同时间",
         "Signed",
         "Signed Date",
         "Signed On",
@@ -1241,6 +1320,8 @@ const contracts: KindDef = {
           ["签订", "签定", "签署", "签约", "签字", "盖章", "订立"],
           ["日期", "时间", "日"],
         ),
+        // The verb first, as a contract system's field reads (签订合同日期).
+        ...joined(["签订", "签定", "签署"], ["合同"], ["日期", "时间"]),
       ],
       // When the seal went on: a sign date only where no column says 签订 itself.
       weak: ["用印日期"],
@@ -1282,7 +1363,7 @@ const contracts: KindDef = {
           ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "造价"],
         ),
       ],
-      weak: ["金额", "总金额", "AMOUNT", "VALUE"],
+      weak: ["金额", "总金额", "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],
     },
     { field: "salesManager", type: "text", ...V.salesManager },
     { field: "serviceManager", type: "text", ...V.serviceManager },
@@ -1311,6 +1392,8 @@ const contracts: KindDef = {
         "合同起始日期",
         "合同生效日期",
         "生效日期",
+        "合同生效时间",
+        "生效时间",
         "合同开始时间",
         "合同期限起",
         "开始日期",
@@ -1789,16 +1872,23 @@ const issues: KindDef = {
     {
       field: "issueId",
       type: "text",
-      headers: ["问题编号", "编号", "序号", "Issue ID"],
+      headers: ["问题编号", "编号", "序号", "Issue ID", "Issue Key"],
       weak: ["编号", "序号"],
     },
     {
       field: "issue",
       type: "text",
       required: true,
-      headers: ["问题描述", "问题", "问题名称", "问题事项", "问题内容", "Issue"],
+      // An issue tracker's one-line title of each issue (GitLab's Title, Jira's Summary).
+      headers: ["问题描述", "问题", "问题名称", "问题事项", "问题内容", "Issue", "Title", "Summary"],
+      weak: ["TITLE", "SUMMARY"],
     },
-    { field: "raisedDate", type: "date", headers: ["提出日期", "发现日期", "登记日期", "Raised"] },
+    {
+      field: "raisedDate",
+      type: "date",
+      headers: ["提出日期", "发现日期", "登记日期", "Raised", "Created At", "Created"],
+      weak: ["CREATEDAT", "CREATED"],
+    },
     { field: "owner", type: "text", required: true, ...V.registerOwner },
     {
       field: "issueDue",
@@ -1820,7 +1910,15 @@ const issues: KindDef = {
     {
       field: "resolvedDate",
       type: "date",
-      headers: ["实际解决日期", "解决日期", "解决时间", "关闭日期", "Resolved"],
+      headers: [
+        "实际解决日期",
+        "解决日期",
+        "解决时间",
+        "关闭日期",
+        "Resolved",
+        "Closed At",
+        "Resolution Date",
+      ],
     },
     { field: "contractNo", type: "text", ...V.contractNo },
     { field: "note", type: "text", ...V.note },

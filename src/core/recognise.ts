@@ -15,6 +15,7 @@ import {
   RANGE_TIME_HEADERS,
   WORKLOAD_HEADERS,
   DURATION_HOURS,
+  ASSIGNED_HEADERS,
   type FieldDef,
   type Kind,
 } from "./kinds";
@@ -252,7 +253,11 @@ function digit(ch: string): number {
 }
 
 const TRAILING_BRACKET = /^(.*[^([])[([]([^()[\]]*)[)\]]$/;
-const INNER_QUALIFIER = /^([^([]+)[([](预计|计划|实际|预期)[)\]]([^()[\]]+)$/;
+/** Whose date a header names, when written in brackets: the plan's (计划, 予定) or what happened (实际, 実績). */
+const QUALIFIER = "预计|计划|实际|预期|予定|実績";
+const INNER_QUALIFIER = new RegExp(`^([^([]+)[([](${QUALIFIER})[)\\]]([^()[\\]]+)$`);
+/** The same qualifier after the header (`開始日(実績)`, `完成时间（实际）`). */
+const TRAILING_QUALIFIER = new RegExp(`^([^([]+)[([](${QUALIFIER})[)\\]]$`);
 
 /**
  * Header text → comparison key: spaces, line breaks and full/half-width differences
@@ -271,6 +276,8 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
   // A qualifier in brackets inside the header reads as written in front (`完成（预计）时间` → `预计完成时间`).
   const q = INNER_QUALIFIER.exec(key);
   if (q) key = q[2] + q[1] + q[3];
+  const t = TRAILING_QUALIFIER.exec(key);
+  if (t) key = t[2] + t[1];
   let unit: string | undefined;
   for (let i = 0; i < 2; i++) {
     const m = TRAILING_BRACKET.exec(key);
@@ -798,7 +805,10 @@ const INVOICE_NO_KEYS = new Set(
  * - a contract number with both ends of a term however headed (Contract No | Start Date | End
  *   Date) is a contract register;
  * - in a payment list, a specific due or received date names the plain amount beside it
- *   (合同编号 | 收款日期 | 金额).
+ *   (合同编号 | 收款日期 | 金额);
+ * - a contract number beside the contract's type (合同编号 | 合同类型 | 总金额) names a plain amount;
+ * - in an issue list, a tracker's issue id (Issue ID | Title | Due Date) names the plain title and
+ *   due date as the issue's.
  * Never where a column names invoices: 合同编号 | 客户 | 发票号 | 金额 lists money invoiced.
  */
 function plainFields(
@@ -809,6 +819,10 @@ function plainFields(
   c1: number,
   c2: number,
 ): Set<string> | undefined {
+  // An issue tracker's own id (Issue ID, Issue Key) says each row is an issue: the plain Title and Due
+  // Date beside it are the issue's.
+  if (kind === "issues")
+    return columns.issueId && !weak.has("issueId") ? new Set(["issue", "issueDue"]) : undefined;
   if (kind !== "contracts" && kind !== "payments") return undefined;
   // …unless the invoice is itself the key of a receivables list (INVOICE_NO_KEYS).
   const byInvoice = kind === "payments" && columns.contractNo?.invoice === true;
@@ -829,7 +843,12 @@ function plainFields(
   // A ledger keyed by its project (项目名称 | 甲方名称 | 签订日期 | 合同金额): a sign date and a contract
   // amount both named specifically make the plain name the contract's.
   if (named("signDate") && named("amount")) plain.add("contractName");
-  if (["contractNo", "contractName", "customer"].filter(named).length >= 2)
+  // A contract number beside the contract's type (合同编号 | 合同类型 | 总金额), as a contract system
+  // exports its list, names the plain amount as well.
+  if (
+    ["contractNo", "contractName", "customer"].filter(named).length >= 2 ||
+    (named("contractNo") && named("contractType"))
+  )
     for (const f of ["amount", "termStart", "termEnd"]) plain.add(f);
   if (named("contractNo") && columns.termStart && columns.termEnd) {
     plain.add("termStart");
@@ -851,6 +870,9 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
   return best ?? [];
 }
 
+const ASSIGNED_KEYS = new Set(ASSIGNED_HEADERS.map((h) => normaliseHeader(h).key));
+/** A header naming the rows as tasks (Task ID, 任务ID, タスクID, Parent task). */
+const TASK_WORD = /TASK|任务|タスク/;
 const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
 const CONTRACT_KEYS = new Set(CONTRACT_KEY_HEADERS.map((h) => normaliseHeader(h).key));
 const RANGE_TIME_KEYS = new Set(RANGE_TIME_HEADERS.map((h) => normaliseHeader(h).key));
@@ -1173,6 +1195,25 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     !weakFields.has("predecessors")
   )
     valid = true;
+  // A row a task tracker assigns to someone (Task ID | Name | Assignee | Start Date | Due Date): a task,
+  // however plainly the rest is headed, when another header names the rows as tasks and its due
+  // dates are there (an export of undated to-dos is no plan); a booking list's or a leave list's
+  // people are not assigned, and a list of equipment assigned out names no task.
+  if (
+    !valid &&
+    kind === "schedule" &&
+    columns.task &&
+    columns.planStart &&
+    columns.planEnd &&
+    columns.owner &&
+    ASSIGNED_KEYS.has(cols.find((x) => x.c === columns.owner!.col)?.keys[0] ?? "") &&
+    cols.some(
+      (x) => x.c >= c1 && x.c <= c2 && x.c !== columns.task!.col && x.keys.some((k) => TASK_WORD.test(k)),
+    )
+  ) {
+    valid = true;
+    needsDates = "planEnd";
+  }
   // One row per invoice with the money that came in for it (合同号 | 开票日期 | 发票号 | 回款日期 |
   // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger.
   if (

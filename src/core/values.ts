@@ -765,10 +765,19 @@ export function linksOfList(p: Parsed<unknown>): readonly Link[] {
   return p.value.map((code) => ({ predecessor: String(code), type: "FS", lag: 0, lagUnit: "workday" }));
 }
 
-const DAYS_RE =
-  /^(\d+(?:\.\d+)?)\s*(个工作日|工作日|工作天|天|日|d|days?|wd|ed|edays?|工期天|个日历日|日历天|日历日|周|个星期|星期|w|wks?|weeks?)?\s*[?？]?$/i;
+/**
+ * Days and weeks as MS Project and plans in other languages write them (`10 Tage`, `1 jour`, `3 días`,
+ * `5 дней`, `4 hari`, `2 Wochen`, `3 semaines`).
+ */
+const DAYS_ABROAD = "Tage?|jours?|j|días?|dias?|дн(?:ей|я)|день|д|hari|วัน|일|gün|ngày";
+const WEEKS_ABROAD = "Wochen?|semaines?|semanas?|недел[ьяи]|нед|minggu|สัปดาห์|주|hafta|tuần";
+const DAYS_RE = new RegExp(
+  "^(\\d+(?:\\.\\d+)?)\\s*(个工作日|工作日|工作天|天|日|d|days?|wd|ed|edays?|工期天|个日历日|日历天|日历日|周|个星期|星期|w|wks?|weeks?|" +
+    `${DAYS_ABROAD}|${WEEKS_ABROAD})?\\s*[?？]?$`,
+  "i",
+);
 /** Units a duration names in weeks: seven calendar days each. */
-const WEEK_UNITS = /^(周|个星期|星期|w|wks?|weeks?)$/i;
+const WEEK_UNITS = new RegExp(`^(周|个星期|星期|w|wks?|weeks?|${WEEKS_ABROAD})$`, "i");
 /** Units a duration names as working days; the others are calendar days. */
 const WORKING_UNITS = new Set(["个工作日", "工作日", "工作天", "wd"]);
 

@@ -729,14 +729,14 @@ describe("overrides", () => {
   test("an override maps an unknown header and can make the table", () => {
     const bare = () =>
       sheet("进度计划表", [
-        ["任务名称", "负责人", "起", "期限"],
+        ["任务名称", "负责人", "起", "止"],
         ["安装", "张三", d("2026-01-10"), d("2026-02-10")],
       ]);
     expect(recognise(workbook(bare())).tables).toEqual([]);
     const t = only2(
       recognise(workbook(bare()), { overrides: [{ sheet: "进度计划表", column: "D", field: "planEnd" }] }),
     );
-    expect(t.columns.planEnd).toEqual({ col: 4, letter: "D", header: "期限" });
+    expect(t.columns.planEnd).toEqual({ col: 4, letter: "D", header: "止" });
   });
 
   test("null unmaps; a field moved to another column unmaps its old column", () => {
