@@ -14,7 +14,7 @@
  *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files,
  *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
  *                          /work/realwb/heldout4, /work/realwb/heldout5, /work/realwb/heldout6,
- *                          /work/realwb/heldout7, /work/realwb/heldout8 and /work/realwb/heldout9); a
+ *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9 and /work/realwb/heldout10); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -39,7 +39,8 @@
  * before the product was first run on them; `heldout4` holds contract ledgers and payment lists,
  * `heldout5` schedules, `heldout6` both, `heldout7` both again with old .xls workbooks converted to
  * .xlsx by LibreOffice, `heldout8` mostly schedules with a few contract and repayment lists,
- * `heldout9` schedules in ten languages with a few foreign contract ledgers); each
+ * `heldout9` schedules in ten languages with a few foreign contract ledgers, `heldout10` likewise in
+ * eight languages); each
  * set's scores are reported on a line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -392,7 +393,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
