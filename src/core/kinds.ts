@@ -335,6 +335,9 @@ const PAY_ABROAD = {
 export const ASSIGNED_HEADERS: readonly string[] = [
   "指派给",
   "分配给",
+  "分配到",
+  "指派到",
+  "分派给",
   "Assigned To",
   "Assignee",
   "Assignees",
@@ -603,6 +606,8 @@ const PLAN_ABROAD = {
     ...["กิจกรรม", "งาน", "ชื่องาน"],
     // A task's name as MS Project names the column in each language (Name, Nom, Название, Nombre).
     ...["Nom", "Название", "Nombre"],
+    ...["Acción", "Acciones", "Entregable", "Entregable/Acción"],
+    ...["Activiteit", "Activiteiten", "Taak", "Taken", "Taaknaam", "Omschrijving taak"],
   ],
   taskWeak: ["作業", "작업", "업무", "Работа", "小項目", "PEKERJAAN", "งาน", "NOM", "Название", "NOMBRE"],
   owner: [
@@ -613,6 +618,8 @@ const PLAN_ABROAD = {
     ...["Noms Ressources", "Ressourcennamen", "Ressourcenamen", "Ответственный", "Исполнитель"],
     ...["Имя ресурса", "Названия ресурсов", "Nombres de Recursos"],
     ...["Penanggung Jawab", "ผู้รับผิดชอบ"],
+    ...["Lidera", "Líder", "Encargado", "Verantwortliche", "Verantwortlicher", "Bearbeiter", "Zuständig"],
+    ...["Verantwoordelijke", "Uitvoerder", "Eigenaar"],
   ],
   ownerWeak: [],
   planStart: [
@@ -623,7 +630,8 @@ const PLAN_ABROAD = {
     ...["Inicio", "Fecha de Inicio", "Fecha Inicio", "Comienzo"],
     ...["Início", "Data de Início", "Data Início", "Data Inicial"],
     ...["Début", "Date de début"],
-    ...["Anfang", "Beginn", "Startdatum"],
+    ...["Anfang", "Beginn", "Startdatum", "geplanter Start", "geplanter Beginn", "geplanter Anfang"],
+    ...["Begindatum", "Start datum", "StartBegin", "Geplande start"],
     ...["Başlangıç", "Başlangıç Tarihi"],
     ...["Начало", "Дата начала"],
     ...["Tanggal Mulai", "Mulai", "วันที่เริ่ม", "วันเริ่ม", "เริ่ม"],
@@ -652,7 +660,9 @@ const PLAN_ABROAD = {
     ...["Fin", "Fecha Fin", "Fecha de Fin", "Fecha Final", "Fecha de Término", "Fecha de Finalización"],
     ...["Fim", "Término", "Data Fim", "Data de Fim", "Data de Término", "Data Final", "Prazo"],
     ...["Date de fin", "Échéance"],
-    ...["Ende", "Enddatum", "Fälligkeit"],
+    ...["Ende", "Enddatum", "Fälligkeit", "geplantes Ende", "geplantes Enddatum"],
+    ...["Einddatum", "Eind datum", "Einde", "Geplande einddatum"],
+    ...["Fecha límite", "Fecha Limite", "Date limite", "Data limite"],
     ...["Bitiş", "Bitiş Tarihi"],
     ...["Окончание", "Дата окончания", "Срок", "Срок выполнения"],
     ...["Tanggal Selesai", "Selesai", "Tenggat", "วันที่สิ้นสุด", "วันสิ้นสุด", "สิ้นสุด"],
@@ -690,6 +700,8 @@ const PLAN_ABROAD = {
     "Gün",
     "Длительность",
     ...["Durasi", "ระยะเวลา"],
+    ...joined(["工程", "行程", "作業", "所要", "稼働", "予定"], ["日数"]),
+    ...["Duur", "Werkdagen", "Aantal dagen"],
   ],
   durationWeak: ["期間", "기간", "DÍAS", "GÜN"],
   predecessors: ["Vorgänger", "Prédécesseurs", "Предшественники", "Predecesoras", "先行タスク"],
@@ -744,14 +756,22 @@ const PLANNED_EN = [
  * Primavera's Activity Name | Original Duration | Activity % Complete; a tracker's Deadline).
  */
 const PLAN_EXPORT = {
-  task: ["Activity", "Activities", "Activity Name"],
+  task: ["Activity", "Activities", "Activity Name", "Major Tasks", "Main Tasks", "Key Tasks"],
   taskWeak: ["ACTIVITY", "ACTIVITIES"],
-  owner: ["Lead"],
+  owner: ["Lead", "Project Lead", "Task Lead", "Lead Person"],
   ownerWeak: ["LEAD"],
   planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
   planEnd: [...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]), "Deadline"],
   planEndWeak: ["DEADLINE"],
-  duration: ["Original Duration", "Planned Duration"],
+  duration: [
+    "Original Duration",
+    "Planned Duration",
+    "Working Days",
+    "Work Days",
+    "No. of Days",
+    "Number of Days",
+    "No of Days",
+  ],
   // Primavera's own key of each activity, left of the WBS Code of the node it hangs under.
   wbs: ["Activity ID"],
   progress: ["Activity % Complete"],
@@ -1315,6 +1335,8 @@ const contracts: KindDef = {
         "Fecha de Firma",
         ...CONTRACT_ABROAD.signDate,
         "Contract Date",
+        "日期",
+        "Date",
         ...joined(
           ["", "合同"],
           ["签订", "签定", "签署", "签约", "签字", "盖章", "订立"],
@@ -1323,8 +1345,9 @@ const contracts: KindDef = {
         // The verb first, as a contract system's field reads (签订合同日期).
         ...joined(["签订", "签定", "签署"], ["合同"], ["日期", "时间"]),
       ],
-      // When the seal went on: a sign date only where no column says 签订 itself.
-      weak: ["用印日期"],
+      // When the seal went on: a sign date only where no column says 签订 itself. A plain 日期/Date
+      // is the contract's date where its number and party are named (Date | Customer | Contract ID).
+      weak: ["用印日期", "日期", "DATE"],
     },
     {
       field: "amount",

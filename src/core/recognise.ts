@@ -234,6 +234,9 @@ const UNITS = new Set([
   "月",
   "年",
   "小时",
+  "WORKDAYS",
+  "WORKINGDAYS",
+  "DAYS",
   "H",
   "HRS",
   "HOURS",
@@ -271,6 +274,11 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     .replace(/([\u4e00-\u9fff]{2})\1/g, "$1")
     .toUpperCase()
     .replace(/^[*※★]+|[*※★]+$/g, "")
+    // A form's label colon (`Assigned To:`), a count's `#` (`#Working Days`) and a German gender ending
+    // (`Verantwortliche*r`, `Bearbeiter:in`) say nothing of the field.
+    .replace(/(?<=[A-Z)]):$/, "")
+    .replace(/^#(?=[A-Z])/, "")
+    .replace(/(?<=[A-ZÄÖÜ])[*:](?:R|IN|INNEN)$/, "")
     // A system export's field names (contract_no, sign_date) read as the words they join.
     .replace(/([A-Z])_(?=[A-Z])/g, "$1");
   // A qualifier in brackets inside the header reads as written in front (`完成（预计）时间` → `预计完成时间`).
@@ -288,6 +296,8 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     if (n) key += String(digit(n[1]));
     else if (UNITS.has(inner) && unit === undefined) unit = inner;
   }
+  // A required-marker before the unit (`DURATION* (WORK DAYS)`).
+  key = key.replace(/[*※★]+$/, "");
   return unit === undefined ? { key } : { key, unit };
 }
 
@@ -849,7 +859,7 @@ function plainFields(
     ["contractNo", "contractName", "customer"].filter(named).length >= 2 ||
     (named("contractNo") && named("contractType"))
   )
-    for (const f of ["amount", "termStart", "termEnd"]) plain.add(f);
+    for (const f of ["amount", "termStart", "termEnd", "signDate"]) plain.add(f);
   if (named("contractNo") && columns.termStart && columns.termEnd) {
     plain.add("termStart");
     plain.add("termEnd");
@@ -871,6 +881,12 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
 }
 
 const ASSIGNED_KEYS = new Set(ASSIGNED_HEADERS.map((h) => normaliseHeader(h).key));
+/** Headers naming a row by its name alone (Name, 名称, Title): of anything, not of work to do. */
+const PLAIN_NAMES = new Set(
+  ["Name", "名称", "Title", "标题", "项目名称", "Nom", "Nombre", "Название", "Nama", "Item"].map(
+    (h) => normaliseHeader(h).key,
+  ),
+);
 /** A header naming the rows as tasks (Task ID, 任务ID, タスクID, Parent task). */
 const TASK_WORD = /TASK|任务|タスク/;
 const PERIOD_KEYS = new Set(PERIOD_HEADERS.map((h) => normaliseHeader(h).key));
@@ -1207,9 +1223,11 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     columns.planEnd &&
     columns.owner &&
     ASSIGNED_KEYS.has(cols.find((x) => x.c === columns.owner!.col)?.keys[0] ?? "") &&
-    cols.some(
+    (cols.some(
       (x) => x.c >= c1 && x.c <= c2 && x.c !== columns.task!.col && x.keys.some((k) => TASK_WORD.test(k)),
-    )
+    ) ||
+      // …or the task column is headed by a word for work (Activity, 活动), not a mere name.
+      !PLAIN_NAMES.has(normaliseHeader(columns.task.header).key))
   ) {
     valid = true;
     needsDates = "planEnd";
@@ -1247,7 +1265,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   return m;
 }
 
-const DAY_UNITS = new Set(["天", "日", "工作日", "人天"]);
+const DAY_UNITS = new Set(["天", "日", "工作日", "人天", "WORKDAYS", "WORKINGDAYS", "DAYS"]);
 const WORKLOAD_KEYS = new Set(WORKLOAD_HEADERS.map((h) => normaliseHeader(h).key));
 /** Units a header counts hours in (`持续时间（小时）`, `Duration (h)`). */
 const HOUR_UNITS = new Set(["小时", "H", "HRS", "HOURS", "HOUR", "时"]);

@@ -356,7 +356,12 @@ function derivePlanEnd(
   calendar: DurationCalendar | undefined,
 ): void {
   // Hours are worked hours: a task of 12 hours takes two working days.
-  const headerWorking = ref.unit === "工作日" || /工作日|工作天/.test(ref.header) || ref.hours === true;
+  const headerWorking =
+    ref.unit === "工作日" ||
+    ref.unit === "WORKDAYS" ||
+    ref.unit === "WORKINGDAYS" ||
+    /工作日|工作天|work(ing)?\s*days?/i.test(ref.header) ||
+    ref.hours === true;
   for (const row of rows) {
     const start = dateOf(row.fields.planStart);
     const dur = row.fields.duration;

@@ -1,0 +1,90 @@
+/**
+ * Plans and ledgers met on a tenth round of real workbooks, rebuilt with invented values: Dutch,
+ * German, Spanish and Japanese plan words; headers written as form labels (`Assigned To:`), counts
+ * (`#Working Days`), German gender endings (`Verantwortliche*r`) and a required-marker before a unit
+ * (`DURATION* (WORK DAYS)`); a contract list whose plain Date is the contract's date.
+ */
+import { recognise } from "../../src/core/recognise";
+import { d, sheet, workbook } from "../helpers/snapshot";
+import { check, letters, messages, only } from "../helpers/recognition";
+
+const rows = [
+  ["Ontwerp", "An", d("2026-03-02"), d("2026-03-06"), 5],
+  ["Bouw", "Bo", d("2026-03-09"), d("2026-03-20"), 10],
+  ["Test", "Cy", d("2026-03-23"), d("2026-03-27"), 5],
+];
+
+describe("plan words of the tenth round", () => {
+  test.each([
+    ["Dutch", ["Activiteit", "Verantwoordelijke", "StartBegin", "EindDatum", "Duur"]],
+    ["German, planned", ["Aufgabe", "Verantwortliche*r", "geplanter Start", "geplantes Ende", "Dauer"]],
+    ["Spanish action plan", ["Entregable/Acción", "Lidera", "Fecha Inicio", "Fecha límite", "Días"]],
+    ["Japanese, days of work", ["タスク", "担当", "開始日", "完了日", "工程日数"]],
+    ["English template", ["Activity", "Assigned To:", "Start", "End", "Days"]],
+    ["English, a project lead", ["Task", "Project Lead", "Start Date", "End Date", "#Working Days"]],
+    ["Chinese template, 分配 到", ["任务", "分配 到", "开始日期", "结束日期", "天数"]],
+  ])("%s", (_lang, header) => {
+    const t = only(workbook(sheet("Sheet1", [header, ...rows])));
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toMatchObject({ task: "A", owner: "B", planStart: "C", planEnd: "D", duration: "E" });
+  });
+
+  test("a list of equipment assigned out by name stays no plan (Name | Assigned To | Start | End)", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sheet1", [
+          ["Name", "Assigned To", "Start", "End"],
+          ["Laptop 12", "An", d("2026-03-02"), d("2026-03-06")],
+          ["Beamer", "Bo", d("2026-03-09"), d("2026-03-20")],
+          ["Camera", "Cy", d("2026-03-23"), d("2026-03-27")],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+
+  test("DURATION* (WORK DAYS): the required-marker before the unit goes, the days are working days", () => {
+    const wb = workbook(
+      sheet("Projektplan", [
+        ["TASK NAME", "START DATE", "DURATION* (WORK DAYS)", "PERCENT COMPLETE"],
+        // Friday 2026-11-13: 3 working days end on Tuesday 11-17.
+        ["Literaturrecherche", d("2026-11-13"), 3, 0],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "A", planStart: "B", duration: "C" });
+    expect(messages(check(wb), "schedule.overdue")).toEqual([
+      expect.stringContaining("计划于 2026-11-17 完成"),
+    ]);
+  });
+});
+
+describe("a contract list whose plain Date is the contract's", () => {
+  test("Date | Customer | Contract ID: the number and the party name the date", () => {
+    const t = only(
+      workbook(
+        sheet("Worksheet", [
+          ["S/N", "Date", "Customer", "Contract ID", "Status"],
+          [1, d("2026-01-19"), "Northwind", "COOL-2026-0038", "Scheduled"],
+          [2, d("2026-02-03"), "Contoso", "COOL-2026-0041", "Due"],
+          [3, d("2026-02-17"), "Fabrikam", "COOL-2026-0044", "Scheduled"],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ signDate: "B", customer: "C", contractNo: "D" });
+  });
+
+  test("a plain Date beside a customer alone names no contract (Date | Customer | Note)", () => {
+    const { tables } = recognise(
+      workbook(
+        sheet("Sheet1", [
+          ["Date", "Customer", "Note"],
+          [d("2026-01-19"), "Northwind", "call back"],
+          [d("2026-02-03"), "Contoso", "visit"],
+          [d("2026-02-17"), "Fabrikam", "quote"],
+        ]),
+      ),
+    );
+    expect(tables).toEqual([]);
+  });
+});
