@@ -633,12 +633,22 @@ function formLabels(row: PRow): boolean {
   );
 }
 
+/**
+ * A note written into a header row's cell (a template's instructions for screen readers in column A:
+ * `此行包含其后面的项目日程安排的标题。\n从 B6 浏览到 BL6 …`): a sentence over several lines, no header.
+ */
+function isNoteCell(t: string): boolean {
+  return t.length >= 40 && /\n/.test(t.trim());
+}
+
 function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
   const form = formLabels(row);
-  return row.cells.map((x) => {
-    const { key, unit } = normaliseHeader(form ? x.t.replace(/\s*[:：]+$/, "") : x.t);
-    return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys: [key], unit };
-  });
+  return row.cells
+    .filter((x) => !isNoteCell(x.t))
+    .map((x) => {
+      const { key, unit } = normaliseHeader(form ? x.t.replace(/\s*[:：]+$/, "") : x.t);
+      return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys: [key], unit };
+    });
 }
 
 /** Keys for a column under a two-row header, best first. */

@@ -88,3 +88,29 @@ describe("a contract list whose plain Date is the contract's", () => {
     expect(tables).toEqual([]);
   });
 });
+
+describe("a template's instructions written down column A", () => {
+  const note = (s: string) =>
+    `${s}。\n请勿修改这些单元格，按说明在右侧各列中输入内容，此说明供屏幕阅读器使用。`;
+  const wb = () =>
+    workbook(
+      sheet("项目日程安排", [
+        [note("此行包含项目日程安排的标题"), "任务", "分配 到", "进度", "开始日期", "结束日期", null, "天数"],
+        [note("单元格 B2 包含第 1 阶段示例标题"), "阶段 1 标题"],
+        [note("单元格 B3 包含示例任务"), "需求调研", "张三", 0.5, d("2026-03-02"), d("2026-03-06"), null, 5],
+        [null, "方案设计", "李四", 0, d("2026-03-09"), d("2026-03-13"), null, 5],
+        [null, "评审", "李四", 0, d("2026-03-13"), d("2026-03-13"), null, 1],
+        [note("右侧的单元格包含第 2 阶段示例标题"), "阶段 2 标题"],
+        [null, "开发", "王五", 0, d("2026-03-16"), d("2026-03-27"), null, 10],
+        [null, "测试", "赵六", 0, d("2026-03-30"), d("2026-04-03"), null, 5],
+        [null, "验收", "赵六", 0, d("2026-04-06"), d("2026-04-10"), null, 5],
+      ]),
+    );
+
+  test("are no header and no column of the plan: its phase headings are no tasks", () => {
+    const t = only(wb());
+    expect(letters(t)).toMatchObject({ task: "B", owner: "C", progress: "D", planStart: "E", planEnd: "F" });
+    expect(t.dataRows).toEqual([3, 4, 5, 7, 8, 9]);
+    expect(messages(check(wb(), "2026-03-01"), "cell.required")).toEqual([]);
+  });
+});
