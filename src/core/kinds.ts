@@ -179,6 +179,8 @@ const CONTRACT_ABROAD = {
     "Valor do Contrato",
     "Valor Contratado",
     "Valor Total del Contrato",
+    "Valor total inicial del contrato",
+    "Valor inicial del contrato",
     "Monto Total",
     "Сумма договора",
     "Стоимость договора",
@@ -205,6 +207,8 @@ const CONTRACT_ABROAD = {
   // A bare Giá trị (value) is as generic as Value.
   amountWeak: ["Giá trị"],
   signDate: [
+    "Fecha de suscripción del contrato",
+    "Fecha de suscripción de contrato",
     "Data de Assinatura",
     "Data da Assinatura",
     "Fecha de Suscripción",

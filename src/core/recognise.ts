@@ -268,8 +268,18 @@ const TRAILING_QUALIFIER = new RegExp(`^([^([]+)[([](${QUALIFIER})[)\\]]$`);
  * trailing bracket dropped. A unit in that bracket is returned; `（1）` keeps its number
  * (`约定收款日期（1）` → `约定收款日期1`).
  */
+/** Latin letters' accents (Número, Fecha de suscripción, Início): typed or left out alike. */
+function withoutAccents(s: string): string {
+  return /[\u00C0-\u024F]/.test(s)
+    ? s
+        .normalize("NFD")
+        .replace(/[\u0300-\u036F]/g, "")
+        .normalize("NFC")
+    : s;
+}
+
 export function normaliseHeader(text: string): { key: string; unit?: string } {
-  let key = simplifiedHeader(compact(text))
+  let key = withoutAccents(simplifiedHeader(compact(text)))
     // A word typed twice over (预计完成完成时间) reads as written once.
     .replace(/([\u4e00-\u9fff]{2})\1/g, "$1")
     .toUpperCase()
@@ -278,7 +288,7 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     // (`Verantwortliche*r`, `Bearbeiter:in`) say nothing of the field.
     .replace(/(?<=[A-Z)]):$/, "")
     .replace(/^#(?=[A-Z])/, "")
-    .replace(/(?<=[A-ZÄÖÜ])[*:](?:R|IN|INNEN)$/, "")
+    .replace(/(?<=[A-Z])[*:](?:R|IN|INNEN)$/, "")
     // A system export's field names (contract_no, sign_date) read as the words they join.
     .replace(/([A-Z])_(?=[A-Z])/g, "$1");
   // A qualifier in brackets inside the header reads as written in front (`完成（预计）时间` → `预计完成时间`).
@@ -377,8 +387,14 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
     const nf = l.numbered.get(s.base);
     if (nf) return { field: nf.field, n: s.n };
   }
+  // The contract's value however qualified in between (Valor total inicial del contrato, Valor final
+  // do contrato, Monto adjudicado del contrato).
+  if (kind === "contracts" && CONTRACT_VALUE.test(key)) return { field: "amount" };
   return slashed(kind, key);
 }
+
+/** Spanish and Portuguese headers of a contract's value: Valor/Monto/Importe … del/do contrato. */
+const CONTRACT_VALUE = /^(?:VALOR|MONTO|IMPORTE)[A-Z]{0,30}D(?:EL|O|E)CONTRATO$/;
 
 /**
  * Two words for one column (`负责人/参与人`, `开始/开工日期`, `前端\后端人员`): the field every part names, when
@@ -774,7 +790,7 @@ const MATERIAL = /物料/;
 
 /** A date header saying money came in or went out (实收日期, 到账日期, Date Paid, Fecha de Pago Real). */
 const PAID_WORD =
-  /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSÄCHLICH|EFFECTIF|実績|実際|실제/;
+  /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSACHLICH|EFFECTIF|実績|実際|실제/;
 
 /** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
 const INVOICE_KEY = /发票|开票|INVOICE/;

@@ -114,3 +114,33 @@ describe("a template's instructions written down column A", () => {
     expect(messages(check(wb(), "2026-03-01"), "cell.required")).toEqual([]);
   });
 });
+
+describe("accents typed or left out", () => {
+  test("Numero del contrato | Fecha de suscripción de contrato | Valor total final del contrato", () => {
+    const t = only(
+      workbook(
+        sheet("Contratos 2024", [
+          [
+            "num",
+            "Nombre del Contratista",
+            "Objeto",
+            "Numero del contrato",
+            "Fecha de suscripción de contrato",
+            "Valor total final del contrato",
+          ],
+          [1, "Gran Imagen S.A.", "Alquiler de impresoras", "162-2026", d("2026-02-05"), 37300074],
+          [2, "Comcel S.A.", "Conectividad", "150-2026", d("2026-02-23"), 52210518],
+          [3, "Datos SAS", "Centro de datos", "157-2026", d("2026-03-14"), 120586666],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({
+      customer: "B",
+      contractName: "C",
+      contractNo: "D",
+      signDate: "E",
+      amount: "F",
+    });
+  });
+});
