@@ -616,7 +616,7 @@ const PLAN_ABROAD = {
   taskWeak: ["作業", "작업", "업무", "Работа", "小項目", "PEKERJAAN", "งาน", "NOM", "Название", "NOMBRE"],
   owner: [
     ...["担当", "作業者", "実施者"],
-    ...["작업자", "담당자", "담당", "책임자"],
+    ...["작업자", "담당자", "담당", "책임자", "수행인력", "담당인력", "수행자"],
     ...["Người thực hiện", "Người phụ trách", "Phụ trách"],
     ...["Responsable", "Responsável", "Verantwortlich", "Sorumlu"],
     ...["Noms Ressources", "Ressourcennamen", "Ressourcenamen", "Ответственный", "Исполнитель"],
@@ -630,6 +630,7 @@ const PLAN_ABROAD = {
     ...joined(["予定", ""], ["開始", "着手"], ["日", "日時", "日付"]),
     ...joined(["開始", "着手", "始"], ["予定"], ["", "日"]),
     ...["시작일", "시작 날짜", "시작", "착수일", "시작 예정일"],
+    ...joined(["수행기간", "계획", "예정"], ["시작일", "시작"]),
     ...["Ngày bắt đầu", "Bắt đầu"],
     ...["Inicio", "Fecha de Inicio", "Fecha Inicio", "Comienzo"],
     ...["Início", "Data de Início", "Data Início", "Data Inicial"],
@@ -660,6 +661,7 @@ const PLAN_ABROAD = {
     ...joined(["予定", ""], ["終了", "完了"], ["日", "日時", "日付"]),
     ...joined(["終了", "完了", "終"], ["予定"], ["", "日"]),
     ...["종료일", "종료 날짜", "종료", "완료일", "마감일", "종료 예정일", "완료 예정일"],
+    ...joined(["수행기간", "계획", "예정"], ["종료일", "완료일", "종료"]),
     ...["Ngày kết thúc", "Ngày hoàn thành", "Kết thúc"],
     ...["Fin", "Fecha Fin", "Fecha de Fin", "Fecha Final", "Fecha de Término", "Fecha de Finalización"],
     ...["Fim", "Término", "Data Fim", "Data de Fim", "Data de Término", "Data Final", "Prazo"],
@@ -709,7 +711,16 @@ const PLAN_ABROAD = {
   ],
   durationWeak: ["期間", "기간", "DÍAS", "GÜN"],
   predecessors: ["Vorgänger", "Prédécesseurs", "Предшественники", "Predecesoras", "先行タスク"],
-  progress: ["% Abgeschlossen", "% Achevé", "% завершено", "% Completado", "進捗率", "完了率"],
+  progress: [
+    "% Abgeschlossen",
+    "% Achevé",
+    "% завершено",
+    "% Completado",
+    "進捗率",
+    "完了率",
+    "진행률",
+    "진척률",
+  ],
   actualStart: [
     ...joined(["実績", "実際"], ["開始"], ["日", "日時", "日付", ""]),
     ...[

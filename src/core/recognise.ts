@@ -1425,6 +1425,17 @@ interface HeaderHit {
   headerRows: 1 | 2;
 }
 
+/**
+ * The row under a header row is a band it is merged down over: some header cell's merge covers it,
+ * and under the header's columns it holds nothing but timeline cells (day or week numbers).
+ */
+function bandUnder(ctx: Ctx, row: PRow, next: PRow): boolean {
+  if (!(ctx.mergesByRow.get(row.r) ?? []).some((m) => m.r2 >= next.r)) return false;
+  const c2 = Math.max(...row.cells.map((x) => mergeEnd(ctx, row.r, x.c)));
+  const c1 = Math.min(...row.cells.map((x) => x.c));
+  return next.cells.every((x) => x.c < c1 || x.c > c2 || isTimelineText(x.t));
+}
+
 /** A header starting at rows[i] (one row, or two rows with rows[i] on top). */
 function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
   const row = ctx.rows[i];
@@ -1440,6 +1451,16 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
       const s2 = evalHeader(ctx, singleHeader(ctx, next));
       // The top row must add something, or it is a title or key/value line above a one-row header.
       if (d.score > s2.score) return { found: d.found, idx: i + 1, headerRows: 2 };
+    }
+  }
+  // A header merged down over a band of day numbers (`수행 기간` over rows 12-13, `시작일 | 종료일` on
+  // row 14, the days 22 23 24 … beside on row 13): the band between is no header row.
+  const after = ctx.rows[i + 2];
+  if (next && after && next.r === row.r + 1 && after.r === row.r + 2 && bandUnder(ctx, row, next)) {
+    const d = evalHeader(ctx, doubleHeader(ctx, row, after));
+    if (d.found.length > 0 && d.score > s1.score) {
+      const s3 = evalHeader(ctx, singleHeader(ctx, after));
+      if (d.score > s3.score) return { found: d.found, idx: i + 2, headerRows: 2 };
     }
   }
   if (s1.found.length > 0) return { found: s1.found, idx: i, headerRows: 1 };

@@ -144,3 +144,31 @@ describe("accents typed or left out", () => {
     });
   });
 });
+
+describe("a header merged down over a band of day numbers", () => {
+  const m = (r1: number, c1: number, r2: number, c2: number) => ({ r1, c1, r2, c2 });
+  const wbs = () =>
+    workbook(
+      sheet(
+        "WBS",
+        [
+          ["단계", "업무", "산출물", "수행인력", "수행 기간", null, "진행률"],
+          [null, null, null, null, null, null, null, 22, 23, 24],
+          [null, null, null, null, "시작일", "종료일", null, "1W"],
+          ["1. 분석", "1.1 요구사항 분석", "WBS", "김", d("2026-07-22"), d("2026-07-23"), 1],
+          [null, "1.2 계획서 작성", "계획서", "이", d("2026-07-23"), d("2026-07-24"), 1],
+          ["2. 설계", "2.1 UI 설계", "설계도", "박", d("2026-07-27"), d("2026-07-29"), 0.5],
+          [null, "2.2 DB 설계", "ERD", "최", d("2026-07-29"), d("2026-07-31"), 0],
+        ],
+        { merges: [m(1, 1, 3, 1), m(1, 2, 3, 2), m(1, 4, 3, 4), m(1, 5, 2, 6), m(1, 7, 3, 7)] },
+      ),
+    );
+
+  test("is one header: 수행 기간 over 시작일 | 종료일 are the plan's dates, the band is no row of it", () => {
+    const t = only(wbs());
+    expect(t.kind).toBe("schedule");
+    expect(t.headerRow).toBe(3);
+    expect(letters(t)).toMatchObject({ task: "B", owner: "D", planStart: "E", planEnd: "F", progress: "G" });
+    expect(t.dataRows).toEqual([4, 5, 6, 7]);
+  });
+});
