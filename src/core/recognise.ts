@@ -2427,7 +2427,17 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     else if (empty && wbsCol !== undefined) {
       const w = wbsOf(rows[i]);
       const next = i + 1 < rows.length ? wbsOf(rows[i + 1]) : undefined;
-      phase = w !== undefined && w !== "" && next !== undefined && next.startsWith(w + ".");
+      phase =
+        w !== undefined &&
+        w !== "" &&
+        next !== undefined &&
+        (next.startsWith(w + ".") || next.startsWith(w + "-"));
+    } else if (empty && taskCol !== undefined) {
+      // The outline written into the task's own text (`1.2 데이터 모델링` over ` 1.2.1 UI 설계`).
+      const own = outlineOf(cells.find((x) => x.c === taskCol)?.t);
+      const below =
+        i + 1 < rows.length ? outlineOf(lineAt(i + 1).find((x) => x.c === taskCol)?.t) : undefined;
+      phase = own !== undefined && below !== undefined && below.startsWith(own + ".");
     }
     if (phase) region.sectionRows.push(rows[i]);
     else keep.push(rows[i]);
@@ -2436,6 +2446,11 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     region.dataRows = keep;
     region.sectionRows.sort((a, b) => a - b);
   }
+}
+
+/** The outline number a task's text begins with (`1.2 数据建模` → `1.2`), if any. */
+function outlineOf(t: string | undefined): string | undefined {
+  return t === undefined ? undefined : /^\s*(\d{1,3}(?:\.\d{1,3}){0,4})[\s、.．]+\S/.exec(t)?.[1];
 }
 
 /**
@@ -2501,9 +2516,10 @@ function outlineColumn(ctx: Ctx, f: Found, region: Region): number | undefined {
     let dotted = 0;
     for (const r of region.dataRows) {
       const x = byRow.get(r)?.cells.find((c) => c.c === u.col);
-      if (!x || !/^\d+(\.\d+)*$/.test(x.t)) continue;
+      // 1.2.3, or 1-1 as some sheets number sub-tasks.
+      if (!x || !/^\d{1,3}(?:[.-]\d{1,3}){0,4}$/.test(x.t)) continue;
       outline++;
-      if (x.t.includes(".")) dotted++;
+      if (/[.-]/.test(x.t)) dotted++;
     }
     if (dotted > 0 && outline >= region.dataRows.length * 0.6) return u.col;
   }

@@ -172,3 +172,53 @@ describe("a header merged down over a band of day numbers", () => {
     expect(t.dataRows).toEqual([4, 5, 6, 7]);
   });
 });
+
+describe("group rows told apart by their numbers", () => {
+  test("the outline written into the task's own text: 1.2 over 1.2.1 is a heading", () => {
+    const wb = workbook(
+      sheet("WBS", [
+        ["단계", "업무", "담당자", "계획 시작일", "계획 종료일"],
+        ["1. 분석", "1.1 요구사항 분석", null, null, null],
+        [null, " 1.1.1 분석 및 작성", "김", d("2026-07-22"), d("2026-07-23")],
+        [null, " 1.1.2 계획서 작성", "이", d("2026-07-23"), d("2026-07-24")],
+        [null, "1.2 데이터 모델링", null, null, null],
+        [null, " 1.2.1 UI 설계", "박", d("2026-07-27"), d("2026-07-29")],
+        [null, " 1.2.2 DB 설계", "최", d("2026-07-29"), d("2026-07-31")],
+      ]),
+    );
+    const t = only(wb);
+    expect(t.sectionRows).toEqual([2, 5]);
+    expect(messages(check(wb, "2026-07-01"), "cell.required")).toEqual([]);
+  });
+
+  test("№ 1 over 1-1, 1-2: the group row is a heading, not a task missing its date", () => {
+    const wb = workbook(
+      sheet("タスク一覧", [
+        ["№", "タスク", "対応日", "完了予定日", "ステータス"],
+        [1, "前準備", null, null, null],
+        ["1-1", "値の出所を特定する", d("2026-01-13"), d("2026-01-13"), "完了"],
+        ["1-2", "INPUT情報を埋める", d("2026-01-14"), d("2026-01-14"), "完了"],
+        [2, "GAS修正", null, null, null],
+        ["2-1", "シートを追加する", d("2026-01-15"), d("2026-01-16"), "対応中"],
+        ["2-2", "ロジックを直す", d("2026-01-16"), d("2026-01-19"), null],
+      ]),
+    );
+    const t = only(wb);
+    expect(t.sectionRows).toEqual([2, 5]);
+    expect(messages(check(wb, "2026-01-01"), "cell.required")).toEqual([]);
+  });
+
+  test("a plain list numbered 1, 2, 3 keeps every row a task", () => {
+    const t = only(
+      workbook(
+        sheet("Sheet1", [
+          ["序号", "任务名称", "计划开始", "计划完成"],
+          [1, "需求调研", d("2026-03-02"), d("2026-03-04")],
+          [2, "方案设计", null, null],
+          [3, "接口开发", d("2026-03-09"), d("2026-03-13")],
+        ]),
+      ),
+    );
+    expect(t.dataRows).toEqual([2, 3, 4]);
+  });
+});
