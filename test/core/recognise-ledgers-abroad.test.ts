@@ -32,6 +32,21 @@ describe("contract ledgers in the languages offices keep them in", () => {
     if (_lang !== "Armenian") expect(letters(t).customer).toBe("C");
   });
 
+  test("a Russian register of shared-construction agreements (Номер ДДУ | Дата ДДУ | Депонент)", () => {
+    const t = only(
+      workbook(
+        sheet("Лист1", [
+          ["Номер ДДУ", "Дата ДДУ", "Депонент"],
+          ["ДДУ-101", d("2026-01-12"), "ООО Альфа"],
+          ["ДДУ-102", d("2026-01-19"), "ООО Бета"],
+          ["ДДУ-103", d("2026-02-02"), "АО Гамма"],
+        ]),
+      ),
+    );
+    expect(t.kind).toBe("contracts");
+    expect(letters(t)).toMatchObject({ contractNo: "A", signDate: "B", customer: "C" });
+  });
+
   test("a contract's number and its sign date alone are enough (Armenian: Կնքման Ամսաթիվ | Պայմ. Համար)", () => {
     const t = only(
       workbook(
