@@ -1225,35 +1225,24 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   }
   if (contentTask && valid) needsDates ??= "planStart";
   if (!valid && needsRanges !== undefined) valid = true;
-  // A task, both ends of its plan and the tasks it waits for (name | start | end | dependency): a plan
-  // however plainly the rest is headed; a booking list has no predecessors.
+  // A name with both ends of a plan, however plainly headed: a plan when more says so.
+  const bothEnds = kind === "schedule" && columns.task && columns.planStart && columns.planEnd;
+  // …the tasks it waits for (name | start | end | dependency); a booking list has no predecessors.
+  if (!valid && bothEnds && columns.predecessors && !weakFields.has("predecessors")) valid = true;
+  // …or someone it is assigned to (Task ID | Name | Assignee | Start Date | Due Date, Activity |
+  // Assigned To | Start | End), when another header names the rows as tasks or the task column is
+  // headed by a word for work, and its due dates are there (an export of undated to-dos is no plan);
+  // a booking list's or a leave list's people are not assigned, and a list of equipment assigned out
+  // by Name names no task.
   if (
     !valid &&
-    kind === "schedule" &&
-    columns.task &&
-    columns.planStart &&
-    columns.planEnd &&
-    columns.predecessors &&
-    !weakFields.has("predecessors")
-  )
-    valid = true;
-  // A row a task tracker assigns to someone (Task ID | Name | Assignee | Start Date | Due Date): a task,
-  // however plainly the rest is headed, when another header names the rows as tasks and its due
-  // dates are there (an export of undated to-dos is no plan); a booking list's or a leave list's
-  // people are not assigned, and a list of equipment assigned out names no task.
-  if (
-    !valid &&
-    kind === "schedule" &&
-    columns.task &&
-    columns.planStart &&
-    columns.planEnd &&
+    bothEnds &&
     columns.owner &&
     ASSIGNED_KEYS.has(cols.find((x) => x.c === columns.owner!.col)?.keys[0] ?? "") &&
     (cols.some(
       (x) => x.c >= c1 && x.c <= c2 && x.c !== columns.task!.col && x.keys.some((k) => TASK_WORD.test(k)),
     ) ||
-      // …or the task column is headed by a word for work (Activity, 活动), not a mere name.
-      !PLAIN_NAMES.has(normaliseHeader(columns.task.header).key))
+      !PLAIN_NAMES.has(normaliseHeader(columns.task!.header).key))
   ) {
     valid = true;
     needsDates = "planEnd";
