@@ -242,7 +242,6 @@ const UNITS = new Set([
   "HOURS",
   "HOUR",
   "时",
-  "H",
   "人",
   "个",
   "次",
@@ -262,12 +261,6 @@ const INNER_QUALIFIER = new RegExp(`^([^([]+)[([](${QUALIFIER})[)\\]]([^()[\\]]+
 /** The same qualifier after the header (`開始日(実績)`, `完成时间（实际）`). */
 const TRAILING_QUALIFIER = new RegExp(`^([^([]+)[([](${QUALIFIER})[)\\]]$`);
 
-/**
- * Header text → comparison key: spaces, line breaks and full/half-width differences
- * dropped, ASCII upper-cased, a leading/trailing required-marker `*` removed and a
- * trailing bracket dropped. A unit in that bracket is returned; `（1）` keeps its number
- * (`约定收款日期（1）` → `约定收款日期1`).
- */
 /** Latin letters' accents (Número, Fecha de suscripción, Início): typed or left out alike. */
 function withoutAccents(s: string): string {
   return /[\u00C0-\u024F]/.test(s)
@@ -278,6 +271,12 @@ function withoutAccents(s: string): string {
     : s;
 }
 
+/**
+ * Header text → comparison key: spaces, line breaks and full/half-width differences
+ * dropped, ASCII upper-cased, a leading/trailing required-marker `*` removed and a
+ * trailing bracket dropped. A unit in that bracket is returned; `（1）` keeps its number
+ * (`约定收款日期（1）` → `约定收款日期1`).
+ */
 export function normaliseHeader(text: string): { key: string; unit?: string } {
   let key = withoutAccents(simplifiedHeader(compact(text)))
     // A word typed twice over (预计完成完成时间) reads as written once.

@@ -7,6 +7,7 @@
 import { addDays, daysInMonth, ymd, type IsoDate } from "./dates";
 import type { Link } from "./schedule/links";
 import { fieldDef, type FieldType, type Kind } from "./kinds";
+import { HOURS_PER_DAY } from "./settings";
 import type { ColumnRef, GroupField, RecognisedTable } from "./recognise";
 import {
   cellAt,
@@ -108,15 +109,12 @@ export interface DurationCalendar {
   addWorkdays(d: IsoDate, n: number): IsoDate;
 }
 
-/** Hours in a working day, for durations counted in hours, unless 设置 says otherwise (每日工时). */
-export const DEFAULT_HOURS_PER_DAY = 8;
-
 /** Parse every data row of a recognised table. */
 export function typeTable(
   wb: WorkbookSnapshot,
   t: RecognisedTable,
   calendar?: DurationCalendar,
-  hoursPerDay = DEFAULT_HOURS_PER_DAY,
+  hoursPerDay: number = HOURS_PER_DAY.default,
 ): TypedTable {
   const sheetIndex = wb.sheets.findIndex((s) => s.name === t.sheet);
   const sheet = wb.sheets[sheetIndex];
@@ -247,8 +245,8 @@ function phaseRows(
 ): TypedRow[] {
   const phases = t.phases ?? [];
   const dates = phases.map((p) => ({
-    start: parserFor(wb, sheet, t, "planStart", p.start, anchors, DEFAULT_HOURS_PER_DAY),
-    end: parserFor(wb, sheet, t, "planEnd", p.end, anchors, DEFAULT_HOURS_PER_DAY),
+    start: parserFor(wb, sheet, t, "planStart", p.start, anchors, HOURS_PER_DAY.default),
+    end: parserFor(wb, sheet, t, "planEnd", p.end, anchors, HOURS_PER_DAY.default),
   }));
   const shared = parsers.filter((p) => p.field !== "planStart" && p.field !== "planEnd");
   const task = t.columns.task;
@@ -357,11 +355,7 @@ function derivePlanEnd(
 ): void {
   // Hours are worked hours: a task of 12 hours takes two working days.
   const headerWorking =
-    ref.unit === "工作日" ||
-    ref.unit === "WORKDAYS" ||
-    ref.unit === "WORKINGDAYS" ||
-    /工作日|工作天|work(ing)?\s*days?/i.test(ref.header) ||
-    ref.hours === true;
+    ref.unit === "工作日" || /工作日|工作天|work(ing)?\s*days?/i.test(ref.header) || ref.hours === true;
   for (const row of rows) {
     const start = dateOf(row.fields.planStart);
     const dur = row.fields.duration;

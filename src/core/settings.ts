@@ -63,6 +63,9 @@ export interface Settings {
   };
 }
 
+/** Hours in a working day (设置 每日工时): 8 unless set, a whole number from 1 to 24. */
+export const HOURS_PER_DAY = { default: 8, min: 1, max: 24 } as const;
+
 export const DEFAULT_SETTINGS: Settings = {
   dueSoonWorkdays: 3,
   dueSoonDays: 3,
@@ -80,7 +83,7 @@ export const DEFAULT_SETTINGS: Settings = {
   runInDays: 90,
   runInRemindDays: 15,
   changeApprovalWorkdays: 3,
-  hoursPerDay: 8,
+  hoursPerDay: HOURS_PER_DAY.default,
   severities: {},
   lang: "zh",
   companyName: "",

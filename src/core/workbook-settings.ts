@@ -46,7 +46,7 @@ import type { RuleId, Severity } from "./findings";
 import { KIND_DEFS, KINDS, parseKindWord } from "./kinds";
 import { normaliseHeader, type DeclaredTable, type MappingOverride } from "./recognise";
 import { RULE_IDS } from "./rules/index";
-import { DEFAULT_SETTINGS, type GanttMode, type Lang, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, HOURS_PER_DAY, type GanttMode, type Lang, type Settings } from "./settings";
 import {
   a1,
   cellAt,
@@ -273,7 +273,7 @@ export function holidayTypeOf(v: Cell["value"] | undefined): "休" | "班" | und
 }
 
 const dayCount = z.number().check(z.int(), z.gte(0), z.lte(366));
-const hourCount = z.number().check(z.int(), z.gte(1), z.lte(24));
+const hourCount = z.number().check(z.int(), z.gte(HOURS_PER_DAY.min), z.lte(HOURS_PER_DAY.max));
 const OverridesSchema = z.partial(
   z.object({
     dueSoonWorkdays: dayCount,
@@ -550,8 +550,7 @@ export function readParam(key: ParamKey, cell: Cell | undefined, date1904: boole
   if (isNumberKey(key)) {
     if (text.status === "empty" && typeof cell?.value !== "number") return { status: "empty" };
     const n = wholeNumber(cell?.value);
-    // Hours in a working day: 1 to 24.
-    if (n !== undefined && key === "hoursPerDay" && (n < 1 || n > 24))
+    if (n !== undefined && key === "hoursPerDay" && (n < HOURS_PER_DAY.min || n > HOURS_PER_DAY.max))
       return { status: "bad", expected: "number" };
     return n === undefined ? { status: "bad", expected: "number" } : { status: "ok", value: n };
   }

@@ -227,7 +227,7 @@ const zh = {
     noHolidays: "尚未录入节假日。",
     badDate: (row: number) => `第 ${row} 行的日期无效。`,
     duplicate: (d: string) => `${d} 录入了两次。`,
-    badNumber: (name: string) => `「${name}」须为 0–366 的整数。`,
+    badNumber: (name: string, min: number, max: number) => `「${name}」须为 ${min}–${max} 的整数。`,
     savedToWorkbook: "已保存到工作簿，并已重新校验。",
     names: {
       dueSoonWorkdays: "即将到期提前（工作日）",
@@ -486,7 +486,7 @@ const en: PaneWords = {
     noHolidays: "No holidays entered yet.",
     badDate: (row) => `Row ${row}: the date is not valid.`,
     duplicate: (d) => `${d} is entered twice.`,
-    badNumber: (name) => `"${name}" must be a whole number from 0 to 366.`,
+    badNumber: (name, min, max) => `"${name}" must be a whole number from ${min} to ${max}.`,
     savedToWorkbook: "Saved to the workbook and validated again.",
     names: {
       dueSoonWorkdays: "Due-soon look-ahead (working days)",

@@ -73,6 +73,24 @@ describe("设置 page: the workbook's parameters", () => {
     expect(screen.getByRole("alert").textContent).toBe("「催款后书面报告期限（日）」须为 0–366 的整数。");
     expect((screen.getByRole("button", { name: "保存参数" }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it("refuses hours in a working day outside 1–24, saying the range", () => {
+    const onSave = jest.fn(async (_e: SettingsEdit) => true);
+    show(<SettingsPage prefs={PREFS} onChange={() => undefined} state={state()} onSave={onSave} />);
+    const hours = screen.getByLabelText("每日工时（小时，工期按小时计时换算为天）");
+    fireEvent.change(hours, { target: { value: "0" } });
+    expect(screen.getByRole("alert").textContent).toBe(
+      "「每日工时（小时，工期按小时计时换算为天）」须为 1–24 的整数。",
+    );
+    fireEvent.change(hours, { target: { value: "25" } });
+    expect(screen.getByRole("alert").textContent).toBe(
+      "「每日工时（小时，工期按小时计时换算为天）」须为 1–24 的整数。",
+    );
+    fireEvent.change(hours, { target: { value: "6" } });
+    expect(screen.queryByRole("alert")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "保存参数" }));
+    expect(onSave.mock.calls[0][0].params?.hoursPerDay).toBe(6);
+  });
 });
 
 describe("设置 page: the 节假日 editor", () => {

@@ -17,7 +17,7 @@ import { fitPatchText } from "../cell-text";
 import type { CellWrite, PatchOp, WorkbookPatch } from "../patch";
 import type { DeclaredTable, MappingOverride } from "../recognise";
 import { KIND_NAMES, KINDS, type Kind } from "../kinds";
-import type { GanttMode, Lang, Settings } from "../settings";
+import { HOURS_PER_DAY, type GanttMode, type Lang, type Settings } from "../settings";
 import { a1, cellAt, type Range, type SheetSnapshot, type WorkbookSnapshot } from "../snapshot";
 import { parseDate, parseText } from "../values";
 import {
@@ -89,7 +89,11 @@ const dayCount = z
   .check(z.int("must be a whole number"), z.gte(0, "must be 0 or more"), z.lte(366, "must be at most 366"));
 const hourCount = z
   .number()
-  .check(z.int("must be a whole number"), z.gte(1, "must be 1 or more"), z.lte(24, "must be at most 24"));
+  .check(
+    z.int("must be a whole number"),
+    z.gte(HOURS_PER_DAY.min, `must be ${HOURS_PER_DAY.min} or more`),
+    z.lte(HOURS_PER_DAY.max, `must be at most ${HOURS_PER_DAY.max}`),
+  );
 const isoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD"),
   z.refine((s) => isValidYmd(Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))), {

@@ -23,7 +23,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { HolidayEntry } from "../../core/calendar";
 import type { IsoDate } from "../../core/dates";
 import type { SettingsEdit } from "../../core/plan/settings-edit";
-import { DEFAULT_SETTINGS, type GanttMode, type Settings } from "../../core/settings";
+import { DEFAULT_SETTINGS, HOURS_PER_DAY, type GanttMode, type Settings } from "../../core/settings";
 import { yearRuns } from "../../core/calendar";
 import { FIRST_YEAR, LAST_YEAR } from "../../core/holidays-cn";
 import type { WorkbookState } from "../../core/workbook-settings";
@@ -127,13 +127,13 @@ export function SettingsPage({
     setHolidays(toRows(state?.holidays ?? []));
   }, [state]);
 
-  // Hours in a working day are 1 to 24; the others are days, 0 to 366.
-  const paramErrors = DAY_PARAMS.filter(
-    (k) =>
-      !DAY_COUNT.test(params[k].trim()) ||
-      Number(params[k]) > (k === "hoursPerDay" ? 24 : 366) ||
-      (k === "hoursPerDay" && Number(params[k]) < 1),
-  ).map((k) => w.badNumber(w.names[k]));
+  // Hours in a working day within HOURS_PER_DAY's range; the others are days, 0 to 366.
+  const rangeOf = (k: DayParam): [number, number] =>
+    k === "hoursPerDay" ? [HOURS_PER_DAY.min, HOURS_PER_DAY.max] : [0, 366];
+  const paramErrors = DAY_PARAMS.filter((k) => {
+    const [min, max] = rangeOf(k);
+    return !DAY_COUNT.test(params[k].trim()) || Number(params[k]) < min || Number(params[k]) > max;
+  }).map((k) => w.badNumber(w.names[k], ...rangeOf(k)));
 
   const holidayErrors = useMemo(() => {
     const errors: string[] = [];
