@@ -590,7 +590,7 @@ function dateWords(qualifiers: readonly string[], verbs: readonly string[]): str
 export const DURATION_HOURS = [
   ...joined(["", "计划", "预计", "预估", "估计"], ["工时", "耗时"]),
   ...["工時", "予定工時", "작업시간", "예상시간"],
-  ...["Hours", "Estimated Hours", "Planned Hours", "Estimate (h)", "Original Estimate", "Time Estimate"],
+  ...["Hours", "Estimated Hours", "Planned Hours", "Original Estimate", "Time Estimate"],
   ...["Horas", "Horas Estimadas", "Stunden", "Geschätzte Stunden", "Heures", "Heures estimées", "Часы"],
 ];
 

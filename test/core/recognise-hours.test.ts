@@ -80,6 +80,20 @@ describe("a duration counted in hours", () => {
     expect(tables).toEqual([]);
   });
 
+  test("a bare Estimate beside a plan (a cost, as often as not) is no duration", () => {
+    const t = only(
+      workbook(
+        sheet("Plan", [
+          ["Task Name", "Start Date", "End Date", "Estimate"],
+          ["Design", d("2026-03-02"), d("2026-03-06"), 5000],
+          ["Build", d("2026-03-09"), d("2026-03-20"), 12000],
+          ["Test", d("2026-03-23"), d("2026-03-27"), 3000],
+        ]),
+      ),
+    );
+    expect(letters(t).duration).toBeUndefined();
+  });
+
   test("a duration in days stays days (工期 3 ends three calendar days on)", () => {
     const r = check(plan("工期", 3));
     expect(messages(r, "schedule.overdue")).toEqual([expect.stringContaining("计划于 2026-11-15 完成")]);
