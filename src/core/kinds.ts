@@ -373,6 +373,10 @@ const V = {
       "协议号",
       "合同号码",
       "合同流水号",
+      // A tender's case number (標案案號).
+      "标案编号",
+      "标案案号",
+      "采购案号",
       "协议编码",
       "协议号码",
       "协议代码",
@@ -418,6 +422,9 @@ const V = {
       "预计回款日期",
       "回款计划日期",
       "预计回款时间",
+      // The day a payment is asked for (請款日期, as offices in Taiwan bill by it) is when it falls due.
+      "请款日期",
+      "请款时间",
       "Due Date",
       "Payment Due Date",
       "Planned Payment Date",
@@ -440,6 +447,7 @@ const V = {
       "预计回款金额",
       // A payment node's amount (节点名称 | 节点金额 | 计划收款日期).
       "节点金额",
+      "请款金额",
       // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
       "合同规定当月应收货款",
       "当月应收货款",
@@ -529,6 +537,14 @@ const V = {
       "合作单位",
       "供应商",
       "供应商名称",
+      // A vendor as offices in Taiwan name it (廠商, 得標廠商, 立約商) and a contractor (承包商).
+      "厂商",
+      "厂商名称",
+      "得标厂商",
+      "立约商",
+      "承包商",
+      "承揽厂商",
+      "承揽商",
       "Customer",
       "Counterparty",
       "Supplier",
@@ -934,10 +950,26 @@ const schedule: KindDef = {
         "承办人",
         // Whoever carries the task, as a person, a post, a team or a department (牵头部门, 实施小组, 主办方).
         ...joined(
-          ["负责", "责任", "执行", "承办", "跟进", "实施", "主办", "牵头", "完成", "处理", "主责", "承担"],
+          [
+            "负责",
+            "责任",
+            "执行",
+            "承办",
+            "跟进",
+            "实施",
+            "主办",
+            "牵头",
+            "完成",
+            "处理",
+            "主责",
+            "承担",
+            "权责",
+          ],
           ["人", "人员", "者", "部门", "单位", "方", "岗位", "小组", "团队"],
         ),
         ...ASSIGNED_HEADERS,
+        // A colleague in charge (負責同事, as Hong Kong offices write it).
+        "负责同事",
         // Whom a tracker's task is with now (当前处理人).
         "当前处理人",
         "当前负责人",
@@ -994,6 +1026,10 @@ const schedule: KindDef = {
         "Projected Start",
         "计划开始日",
         "开始日",
+        // 起始 for 开始 (工作内容 | 执行人 | 起始日 | 截止日).
+        "起始日",
+        "起始日期",
+        "起始时间",
         "施工开始时间",
         "施工开始日期",
         "起止日期",
@@ -1010,6 +1046,9 @@ const schedule: KindDef = {
         "START",
         "STARTDATE",
         "开始日",
+        "起始日",
+        "起始日期",
+        "起始时间",
         "BEGIN",
         "BEGINDATE",
         ...PLAN_ABROAD.planStartWeak,
@@ -1081,7 +1120,14 @@ const schedule: KindDef = {
         "施工完成日期",
         "完成日",
         "结束日",
+        "截止日",
         "工作时间",
+        // The one date a task is planned for, or falls due on (預定日期, 到期日).
+        "计划日期",
+        "预计日期",
+        "预定日期",
+        "到期日",
+        "到期日期",
         // A plan's end by whatever it ends with: done, handed over, built, live or submitted.
         ...dateWords(
           [...PLAN, ...PLAN_ALSO],
@@ -1103,7 +1149,10 @@ const schedule: KindDef = {
         "截止",
         "完成日",
         "结束日",
+        "截止日",
         "工作时间",
+        "到期日",
+        "到期日期",
         ...PLAN_ABROAD.planEndWeak,
         ...PLAN_EXPORT.planEndWeak,
       ],
@@ -1291,6 +1340,10 @@ const contracts: KindDef = {
         "协议名称",
         "工程名称",
         "合同名字",
+        // A tender awarded (Taiwan's government procurement: 標案名稱, 案名 | 得標廠商 | 決標日期 | 決標金額).
+        "标案名称",
+        "采购案名称",
+        "案名",
         "Contract Name",
         "Name of Contract",
         "Contract",
@@ -1309,6 +1362,7 @@ const contracts: KindDef = {
         "TITLE",
         "DESCRIPTION",
         "SCOPEOFWORK",
+        "案名",
         ...CONTRACT_ABROAD.contractNameWeak,
       ],
     },
@@ -1369,6 +1423,8 @@ const contracts: KindDef = {
         ),
         // The verb first, as a contract system's field reads (签订合同日期).
         ...joined(["签订", "签定", "签署"], ["合同"], ["日期", "时间"]),
+        // The day a tender was awarded, the contract made on it (決標日期).
+        "决标日期",
       ],
       // When the seal went on: a sign date only where no column says 签订 itself. A plain 日期/Date
       // is the contract's date where its number and party are named (Date | Customer | Contract ID).
@@ -1393,6 +1449,10 @@ const contracts: KindDef = {
         "含税合同金额",
         "合同含税金额",
         "中标金额",
+        "决标金额",
+        // 契約價金: the price of a contract, as a government contract names it.
+        "合同价金",
+        "得标金额",
         "金额",
         "总金额",
         "Amount",
@@ -1438,6 +1498,7 @@ const contracts: KindDef = {
       headers: [
         "合同开始日期",
         "合同起始日期",
+        "合同起始日",
         "合同生效日期",
         "生效日期",
         "合同生效时间",
@@ -1659,6 +1720,11 @@ export const RANGE_TIME_HEADERS: readonly string[] = [
   "计划周期",
   "时间段",
   "起止",
+  // 期程, 時程: a task's span as plans in Taiwan name it (`2025/3/1~2025/4/2`).
+  "期程",
+  "时程",
+  "执行期程",
+  "预定期程",
 ];
 
 /**

@@ -814,7 +814,7 @@ const PURCHASE_ORDER_KEYS = new Set(
   ].map((h) => normaliseHeader(h).key),
 );
 /** A counterparty header naming a supplier (供应商, Vendor, Supplier): we buy from them. */
-const SUPPLIER_KEY = /供应商|VENDOR|SUPPLIER/;
+const SUPPLIER_KEY = /供应商|厂商|立约商|承包商|VENDOR|SUPPLIER/;
 
 /** A header naming a sales order or a document an entry comes from (销售订单编号, 来源单号, Order No). */
 const ORDER_KEY = /订单|来源|ORDER|^PO(?:NO|NUMBER|#)?\.?$/;
@@ -2547,15 +2547,18 @@ const RECEIVES = /收款|已收|应收|实收|到账|回款/;
  */
 function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
   if (t.kind !== "contracts" && t.kind !== "payments") return false;
-  const name = compact(t.sheet);
+  const name = simplifiedHeader(compact(t.sheet));
   if (RECEIVES.test(name)) return false;
   // A sheet kept for paying (资金计划、进度款支付…, 付款台账) holds payables whatever its columns.
   if (/付款|支付|应付/.test(name)) return true;
   // A contract ledger tracking what has been paid so far is still a contract ledger.
   if (t.kind !== "payments") return false;
-  const headers = cols.filter((x) => x.c >= t.firstCol && x.c <= t.lastCol).map((x) => compact(x.header));
+  // Headers read in simplified characters, as matching reads them (應付 is 应付, 廠商 厂商).
+  const headers = cols
+    .filter((x) => x.c >= t.firstCol && x.c <= t.lastCol)
+    .map((x) => simplifiedHeader(compact(x.header)));
   if (headers.some((h) => RECEIVES.test(h))) return false;
-  return headers.some((h) => PAYS.test(h) || /供应商|供货商|承包商|分包/.test(h));
+  return headers.some((h) => PAYS.test(h) || /供应商|供货商|承包商|分包|厂商|立约商/.test(h));
 }
 
 const HINTS = KINDS.flatMap((k) => {
