@@ -529,6 +529,9 @@ export const ASSIGNED_HEADERS: readonly string[] = [
   "Assignee",
   "Assignees",
   "Zugewiesen an",
+  // The person a work plan makes responsible for an activity (Activity | Responsible Person | Start Date).
+  "Responsible Person",
+  "Person Responsible",
 ];
 
 const V = {
@@ -561,6 +564,12 @@ const V = {
       "关联合同ID",
       "所属合同ID",
       "Contract No.",
+      "Contract #",
+      // An agreement is a contract by another name (Agreement No. | Client | Agreement Date).
+      "Agreement No.",
+      "Agreement No",
+      "Agreement Number",
+      "Agreement ID",
       "Contract No",
       "Contract Number",
       "Contract ID",
@@ -600,6 +609,8 @@ const V = {
       "请款时间",
       "Due Date",
       "Payment Due Date",
+      // A billing milestone's date: when the customer is billed, the money falls due.
+      "Billing Date",
       "Planned Payment Date",
       ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["日期", "时间", "日"]),
       ...PAY_ABROAD.dueDate,
@@ -621,6 +632,7 @@ const V = {
       // A payment node's amount (节点名称 | 节点金额 | 计划收款日期).
       "节点金额",
       "请款金额",
+      "Billing Amount",
       // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
       "合同规定当月应收货款",
       "当月应收货款",
@@ -682,6 +694,7 @@ const V = {
       "实收付日期",
       "Actual Payment Date",
       "Payment Received Date",
+      "Received Date",
       ...joined(["", "实际"], MONEY_IN, ["日期", "时间", "日"]),
       ...joined(["实际", "已"], MONEY_OUT, ["日期", "时间", "日"]),
       ...PAY_ABROAD.receivedDate,
@@ -1124,13 +1137,25 @@ const PLANNED_EN = [
  * Primavera's Activity Name | Original Duration | Activity % Complete; a tracker's Deadline).
  */
 const PLAN_EXPORT = {
-  task: ["Activity", "Activities", "Activity Name", "Major Tasks", "Main Tasks", "Key Tasks"],
-  taskWeak: ["ACTIVITY", "ACTIVITIES"],
-  owner: ["Lead", "Project Lead", "Task Lead", "Lead Person"],
-  ownerWeak: ["LEAD"],
+  task: [
+    ...["Activity", "Activities", "Activity Name", "Major Tasks", "Main Tasks", "Key Tasks"],
+    // What trackers and templates name each row: a to-do, a deliverable, a card, a work item, a title
+    // (Wrike), a milestone described (Excel's Simple Gantt Chart).
+    ...["To-do", "To-Do Item", "Deliverable", "Deliverables"],
+    ...["Card Name", "Work Item", "Title", "Milestone Description"],
+  ],
+  taskWeak: ["ACTIVITY", "ACTIVITIES", "TITLE"],
+  owner: [
+    ...["Lead", "Project Lead", "Task Lead", "Lead Person"],
+    ...["Responsible", "Responsible Person", "Person Responsible", "Responsible Party", "Members"],
+  ],
+  ownerWeak: ["LEAD", "MEMBERS"],
   planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
-  planEnd: [...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]), "Deadline"],
-  planEndWeak: ["DEADLINE"],
+  planEnd: [
+    ...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]),
+    ...["Deadline", "Target Date", "Due On", "Completion Date"],
+  ],
+  planEndWeak: ["DEADLINE", "COMPLETIONDATE"],
   duration: [
     "Original Duration",
     "Planned Duration",
@@ -1139,6 +1164,7 @@ const PLAN_EXPORT = {
     "No. of Days",
     "Number of Days",
     "No of Days",
+    "No. Days",
   ],
   // Primavera's own key of each activity, left of the WBS Code of the node it hangs under.
   wbs: ["Activity ID"],
@@ -1741,6 +1767,9 @@ const contracts: KindDef = {
         "Fecha de Firma",
         ...CONTRACT_ABROAD.signDate,
         "Contract Date",
+        "Agreement Date",
+        // A purchase order's date, in a register of purchase orders (PO Number | Supplier | PO Date).
+        "PO Date",
         "日期",
         "Date",
         ...joined(
@@ -1785,6 +1814,9 @@ const contracts: KindDef = {
         "Amount",
         "Contract Amount",
         "Contract Value",
+        "Agreement Value",
+        "PO Amount",
+        "PO Value",
         "Valor del Contrato",
         "Monto del Contrato",
         "Value",
@@ -2070,6 +2102,8 @@ export const RANGE_TASK_HEADERS: readonly string[] = [
   // What each period of a plan is for (开始时间 | 结束时间 | 目的).
   "目的",
   "工作目标",
+  // A construction programme's Item | Description | Start | Finish | Duration.
+  "Description",
 ];
 
 const payments: KindDef = {

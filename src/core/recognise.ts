@@ -776,6 +776,8 @@ function hasCore(
   });
 }
 
+const DESCRIPTION_KEY = normaliseHeader("Description").key;
+
 /** 项目名称 as a plan's task: each row a whole project (a list of projects with their planned ends). */
 const PROJECT_NAME_KEY = normaliseHeader("项目名称").key;
 
@@ -1173,7 +1175,9 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     ((columns.planStart && columns.planEnd && columns.planStart.col !== columns.planEnd.col) || dueOnly)
   ) {
     const what = free(RANGE_TASK_KEYS);
-    if (what) {
+    // A bare Description names what a row is about in any list (a leave record's, a holiday list's):
+    // the task only beside a duration as well, as a construction programme has it.
+    if (what && (what.keys[0] !== DESCRIPTION_KEY || columns.duration)) {
       columns.task = ref(what, what.c);
       claim(what.c);
       contentTask = true;
