@@ -14,7 +14,8 @@
  *   PTRACK_REAL_WORKBOOKS  folder(s) of the .xlsx files, `:`-separated (default /work/realwb/files,
  *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
  *                          /work/realwb/heldout4, /work/realwb/heldout5, /work/realwb/heldout6,
- *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9 and /work/realwb/heldout10); a
+ *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9, /work/realwb/heldout10
+ *                          and /work/realwb/heldout11); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -40,7 +41,7 @@
  * `heldout5` schedules, `heldout6` both, `heldout7` both again with old .xls workbooks converted to
  * .xlsx by LibreOffice, `heldout8` mostly schedules with a few contract and repayment lists,
  * `heldout9` schedules in ten languages with a few foreign contract ledgers, `heldout10` likewise in
- * eight languages); each
+ * eight languages, `heldout11` Chinese schedules, simplified and traditional); each
  * set's scores are reported on a line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -393,7 +394,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
