@@ -1153,9 +1153,9 @@ const PLAN_EXPORT = {
   planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
   planEnd: [
     ...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]),
-    ...["Deadline", "Target Date", "Due On", "Completion Date"],
+    ...["Deadline", "Target Date", "Due On"],
   ],
-  planEndWeak: ["DEADLINE", "COMPLETIONDATE"],
+  planEndWeak: ["DEADLINE", "DUEON"],
   duration: [
     "Original Duration",
     "Planned Duration",
@@ -1249,6 +1249,10 @@ const schedule: KindDef = {
         // The tasks a larger one is broken into (整体任务 | 细分任务 | 时间).
         "细分任务",
         "子任务",
+        // A task's item, an activity's sub-item (任务项, 活动子项 beside 主要活动).
+        "任务项",
+        "活动子项",
+        "子项任务",
         "功能列表",
         "分项工程",
         "分项工程名称",
@@ -1379,6 +1383,8 @@ const schedule: KindDef = {
         "Projected Start",
         "计划开始日",
         "开始日",
+        // The task's own start (任务开始时间 | 任务结束时间).
+        ...joined(["任务"], ["开始", "起始"], ["时间", "日期"]),
         // 起始 for 开始 (工作内容 | 执行人 | 起始日 | 截止日).
         "起始日",
         "起始日期",
@@ -1475,6 +1481,7 @@ const schedule: KindDef = {
         "结束日",
         "截止日",
         "工作时间",
+        ...joined(["任务"], ["结束", "完成", "截止"], ["时间", "日期"]),
         // The one date a task is planned for, or falls due on (預定日期, 到期日).
         "计划日期",
         "预计日期",
@@ -1533,11 +1540,19 @@ const schedule: KindDef = {
         // A development plan's (开发工期) or a site's (施工工期) days.
         "开发工期",
         "施工工期",
+        // The days a task is expected or planned to take, however qualified (預期天數, 預計任務工期,
+        // 任务工期, 所需天数) and the time it takes (用时, 耗时, counted in days unless a unit says hours).
+        ...joined(
+          ["", "预计", "预期", "计划", "所需", "需要"],
+          ["", "任务"],
+          ["工期", "天数", "用时", "耗时", "历时", "持续时间", "持续天数", "工作天数"],
+        ),
         ...PLAN_ABROAD.duration,
         ...DURATION_HOURS,
         ...PLAN_EXPORT.duration,
       ],
-      weak: ["天数", "DAYS", ...PLAN_ABROAD.durationWeak, ...DURATION_HOURS],
+      // A bare time taken (用时, 耗时) is as plain as 天数: a reading log's too.
+      weak: ["天数", "DAYS", "用时", "耗时", ...PLAN_ABROAD.durationWeak, ...DURATION_HOURS],
     },
     {
       field: "actualStart",

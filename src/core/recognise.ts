@@ -300,7 +300,8 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     const m = TRAILING_BRACKET.exec(key);
     if (!m) break;
     key = m[1];
-    const inner = m[2];
+    // A unit written after a slash (`用时(/天)`) is the unit.
+    const inner = m[2].replace(/^[/／]/, "");
     const n = /^第?([1-9一二三四五六七八九])[次期笔批]?$/.exec(inner);
     if (n) key += String(digit(n[1]));
     else if (UNITS.has(inner) && unit === undefined) unit = inner;
@@ -656,13 +657,28 @@ function isNoteCell(t: string): boolean {
   return t.length >= 40 && /\n/.test(t.trim());
 }
 
+/** A header written in Chinese with an English gloss beside it (`活动 Activities`, `Start Date 开始日期`). */
+const GLOSSED =
+  /^([^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*?)[\s/]+([A-Za-z][^\u4e00-\u9fff]*)$|^([A-Za-z][^\u4e00-\u9fff]*?)[\s/]+([^A-Za-z]*[\u4e00-\u9fff][^A-Za-z]*)$/;
+
+/** A header's keys, best first: the whole header, then each language of a glossed one alone. */
+function headerKeys(text: string): { keys: string[]; unit?: string } {
+  const { key, unit } = normaliseHeader(text);
+  // A unit in brackets at the end belongs to both (`用时 time(/天)`).
+  const g = GLOSSED.exec(text.trim().replace(/\s*[(（][^()（）]*[)）]$/, ""));
+  if (!g) return { keys: [key], unit };
+  const zh = normaliseHeader(g[1] ?? g[4]);
+  const en = normaliseHeader(g[2] ?? g[3]);
+  return { keys: [key, zh.key, en.key], unit: unit ?? zh.unit ?? en.unit };
+}
+
 function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
   const form = formLabels(row);
   return row.cells
     .filter((x) => !isNoteCell(x.t))
     .map((x) => {
-      const { key, unit } = normaliseHeader(form ? x.t.replace(/\s*[:：]+$/, "") : x.t);
-      return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys: [key], unit };
+      const { keys, unit } = headerKeys(form ? x.t.replace(/\s*[:：]+$/, "") : x.t);
+      return { c: x.c, end: mergeEnd(ctx, row.r, x.c), header: x.t, keys, unit };
     });
 }
 
@@ -706,8 +722,8 @@ function doubleHeader(ctx: Ctx, top: PRow, bottom: PRow): HeaderCol[] {
     const b = bottomText.get(c);
     if (b === undefined || t === undefined) {
       const only = (b ?? t) as string;
-      const { key, unit } = normaliseHeader(only);
-      return { c, end: c, header: only, keys: [key], unit };
+      const { keys, unit } = headerKeys(only);
+      return { c, end: c, header: only, keys, unit };
     }
     const { keys, unit } = composeKeys(t, b);
     return { c, end: c, header: t + b, keys, unit, top: t };
@@ -978,6 +994,9 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       if (hit) break;
     }
     if (hit && col.unit !== undefined) hit = inDays(kind, hit, col.unit);
+    // A plain time taken (用时, 耗时) counted in days by its unit (`用时(天)`) is a plan's days.
+    if (hit?.weak && hit.field === "duration" && col.unit !== undefined && DAY_UNITS.has(col.unit))
+      hit = { ...hit, weak: false };
     else if (!hit) hit = workloadInDays(kind, col.keys[0], col.unit);
     const prev = hit && taken(hit);
     if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
@@ -1908,8 +1927,9 @@ function repeatsHeader(cells: PCell[], headerText: Map<number, string>): boolean
 }
 
 /** Words a template leaves in a row kept free: 预留, 空白, 保留格式，勿删, 此行需保留. */
+// A dash or slash alone (`4 | | | -`): a template's spare numbered row, struck through.
 const PLACEHOLDER =
-  /^(?:预留|备用|空白|空行|以下空白|此处空白|待定|待补充|保留格式.*|.*勿删.*|此行.*保留.*|[.…·。]{2,})$/;
+  /^(?:预留|备用|空白|空行|以下空白|此处空白|待定|待补充|保留格式.*|.*勿删.*|此行.*保留.*|[.…·。]{2,}|[-—–－/／]+)$/;
 
 /** A row of only placeholders and numbering, nothing in the columns naming a row but placeholders. */
 function isPlaceholderRow(cells: PCell[], numbering: Set<number>, anchorCols: Set<number>): boolean {
@@ -2302,6 +2322,15 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
       if (dateLike(x, ctx.date1904)) dates++;
     }
   }
+  // Dates headed only plainly and never filled in (编号 | 功能 | 说明 | 开始时间 | 结束时间, a requirements
+  // list with columns for dates nobody gave): nothing says it is a plan.
+  if (
+    f.mapping.kind === "schedule" &&
+    values === 0 &&
+    !f.mapping.columns.duration &&
+    dated.every((k) => f.mapping.weakFields.has(k))
+  )
+    return false;
   if (values < 2 || dates > 0) return true;
   // A plan drawn in periods (start in week 3, 4 weeks long) is still a plan when it has durations.
   const dur = f.mapping.columns.duration?.col;

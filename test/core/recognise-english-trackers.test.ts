@@ -57,8 +57,8 @@ describe("plans as trackers and templates head them", () => {
       { task: "A", owner: "B", planEnd: "C" },
     ],
     [
-      "a work plan (Activity | Responsible Person | Start Date | Completion Date)",
-      ["Activity", "Responsible Person", "Start Date", "Completion Date", "Remarks"],
+      "a work plan (Activity | Responsible Person | Start Date | End Date)",
+      ["Activity", "Responsible Person", "Start Date", "End Date", "Remarks"],
       ["Training #", "Ana", d("2026-03-02"), d("2026-03-12"), ""],
       { task: "A", owner: "B", planStart: "C", planEnd: "D" },
     ],
