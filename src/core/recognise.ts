@@ -2436,11 +2436,32 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
     isDated(lines[i + 1]) &&
     !lone(lines[i + 1]) &&
     (i + 2 === lines.length || lone(lines[i + 2]));
+  // Rows numbered in a 序号 column, but for a name without a number over numbered rows whose names
+  // are indented under it (`注意力测评` over `  注意力分配测验`): a heading, its span or not.
+  const numbered = wbsCol !== undefined ? rows.filter((r) => (wbsOf(r) ?? "") !== "").length : 0;
+  const ownerCol = f.mapping.columns.owner?.col;
+  // As typed, leading spaces kept: the indent is the outline.
+  const taskText = (i: number) => {
+    const v = lines[i].find((x) => x.c === taskCol)?.v;
+    return typeof v === "string" ? v : undefined;
+  };
+  const unnumberedHeading = (i: number, cells: PCell[]) =>
+    wbsCol !== undefined &&
+    numbered >= 3 &&
+    numbered * 3 >= rows.length * 2 &&
+    (wbsOf(rows[i]) ?? "") === "" &&
+    i + 1 < rows.length &&
+    (wbsOf(rows[i + 1]) ?? "") !== "" &&
+    !cells.some((x) => x.c === ownerCol) &&
+    cells.every((x) => x.c === taskCol || whenCols.has(x.c)) &&
+    /^\S/.test(taskText(i) ?? "") &&
+    /^\s+\S/.test(taskText(i + 1) ?? "");
   for (let i = 0; i < rows.length; i++) {
     const cells = lines[i];
     const empty = cells.every((x) => !dataCols.has(x.c));
     let phase = false;
     if (dateHeading(i, cells)) phase = true;
+    else if (unnumberedHeading(i, cells)) phase = true;
     else if (mostlyDated && lone(cells) && headsDated(i)) phase = true;
     else if (grouping && lone(cells) && headsOne(i)) phase = true;
     else if (empty && cells.length === 1 && /^\d+(\.\d+)*[\s、.．]+\S/.test(cells[0].t)) phase = true;

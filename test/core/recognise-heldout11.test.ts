@@ -117,6 +117,24 @@ describe("rows and columns that are no data", () => {
     expect(messages(check(wb), "cell.required")).toEqual([]);
   });
 
+  test("a name without a number over numbered rows indented under it is a heading, its span or not", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["序号", "工作内容", "人员", "开始日期", "结束日期"],
+        [1, "入口页文案修改", "张博", d("2026-07-28"), d("2026-07-28")],
+        [null, "注意力测评", null, d("2026-07-29"), d("2026-08-12")],
+        [2, "  注意力分配测验", "张博", d("2026-07-29"), d("2026-07-30")],
+        [3, "  注意力广度测验", "张博", d("2026-07-31"), d("2026-08-04")],
+        [null, "入校测评逻辑"],
+        [4, "  增加单点登录", "李青", d("2026-08-13"), d("2026-08-14")],
+        [5, "  注册信息增加班级", "李青", d("2026-08-17"), d("2026-08-18")],
+      ]),
+    );
+    const t = only(wb);
+    expect(t.sectionRows).toEqual([3, 6]);
+    expect(messages(check(wb), "cell.required")).toEqual([]);
+  });
+
   test("a reading log's time taken (章节 | 页数 | 完成 | 用时) is no plan's days", () => {
     const { tables } = recognise(
       workbook(
