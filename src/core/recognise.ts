@@ -1424,13 +1424,23 @@ function bandUnder(ctx: Ctx, row: PRow, next: PRow): boolean {
   return next.cells.every((x) => x.c < c1 || x.c > c2 || isTimelineText(x.t));
 }
 
+/**
+ * A heading of the rows below it (`一、准备阶段`, or one text merged across columns), written right
+ * under the header: one cell, no second header line, whatever its words (阶段 is also a header word).
+ */
+function isHeadingLine(ctx: Ctx, row: PRow): boolean {
+  if (row.cells.length !== 1 || typeof row.cells[0].v !== "string" || isUnitRow(row)) return false;
+  const x = row.cells[0];
+  return SECTION_HEADING.test(compact(x.t)) || mergeEnd(ctx, row.r, x.c) >= x.c + 2;
+}
+
 /** A header starting at rows[i] (one row, or two rows with rows[i] on top). */
 function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
   const row = ctx.rows[i];
   if (row.cells.length < 2) return undefined;
   const s1 = evalHeader(ctx, singleHeader(ctx, row));
   const next = ctx.rows[i + 1];
-  if (next && next.r === row.r + 1) {
+  if (next && next.r === row.r + 1 && !isHeadingLine(ctx, next)) {
     const d = evalHeader(ctx, doubleHeader(ctx, row, next));
     if (d.found.length > 0 && d.score >= s1.score && isUnitRow(next)) {
       return { found: d.found, idx: i + 1, headerRows: 2 };
@@ -1457,6 +1467,7 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
   if (next && next.r === row.r + 1) {
     const cols = doubleHeader(ctx, row, next);
     const second =
+      !isHeadingLine(ctx, next) &&
       next.cells.length < row.cells.length &&
       next.cells.every((x) => typeof x.v === "string" && !dateLike(x, ctx.date1904)) &&
       // Each label sits under a header cell of the top row (大分类 | 小分类 under 项目 merged over both).
