@@ -564,6 +564,15 @@ const SECTION_HEADING =
  * is not a row of its own. A task that only has its 序号 and name is still a task.
  */
 function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>): boolean {
+  // One text merged across three columns or more heads the rows below, whichever column it starts
+  // in (a ledger's first column may be its 盖章日期, a plan's its ID).
+  if (
+    cells.length === 1 &&
+    typeof cells[0].v === "string" &&
+    mergeEnd(ctx, r, cells[0].c) >= cells[0].c + 2 &&
+    !dateLike(cells[0], ctx.date1904)
+  )
+    return true;
   if (!cells.every((x) => typeof x.v === "string" && !dataCols.has(x.c))) return false;
   if (cells.some((x) => SECTION_HEADING.test(compact(x.t)))) return true;
   return cells.length === 1 && mergeEnd(ctx, r, cells[0].c) > cells[0].c;

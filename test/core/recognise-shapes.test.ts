@@ -25,6 +25,20 @@ describe("a phase heading merged across under the header", () => {
     expect(t.columns.phase).toBeUndefined();
   });
 
+  test("is no row of a ledger whose first column is its sign date", () => {
+    const rows = [
+      ["签订日期", "合同编号", "合同名称", "对方单位", "合同金额"],
+      ["一、材料采购合同"],
+      [d("2026-01-05"), "HT-01", "钢材采购", "甲公司", 120000],
+      [d("2026-01-12"), "HT-02", "水泥采购", "乙公司", 80000],
+      ["二、设备租赁合同"],
+      [d("2026-02-03"), "HT-03", "吊车租赁", "丙公司", 45000],
+    ];
+    const t = only(workbook(sheet("合同台账", rows, { merges: ["A2:E2", "A5:E5"] })));
+    expect(letters(t)).toMatchObject({ signDate: "A", contractNo: "B", amount: "E" });
+    expect(t.dataRows).toEqual([3, 4, 6]);
+  });
+
   test("is no second header line of a plan recognised by its task column's values", () => {
     const rows = [
       ["模块", "内容", "负责人", "预计时间"],
