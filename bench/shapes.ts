@@ -17,7 +17,7 @@
  *   PTRACK_SHAPES_WORKBOOKS  folder(s) of .xlsx files, `:`-separated (default: the folders of
  *                            bench/real-workbooks.ts); none present → skipped
  *   PTRACK_SHAPES_ROWS       data rows kept per table (default 30)
- *   PTRACK_SHAPES_ONLY       comma-separated variant names to run (default all)
+ *   PTRACK_SHAPES_ONLY       `;`-separated variant names to run (default all)
  *   PTRACK_SHAPES_ROOT       checkout whose src/ is measured (default this one)
  *
  * It is a measurement, not a test: it exits 0 whatever it finds, and 2 only when it cannot run.
@@ -469,7 +469,7 @@ function main(): void {
     return;
   }
   const maxRows = Number(process.env.PTRACK_SHAPES_ROWS ?? 30);
-  const only = process.env.PTRACK_SHAPES_ONLY?.split(",").map((s) => s.trim());
+  const only = process.env.PTRACK_SHAPES_ONLY?.split(";").map((s) => s.trim());
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readXlsx } = require(join(SUBJECT, "src/host/xlsx/read")) as typeof import("../src/host/xlsx/read");
   // eslint-disable-next-line @typescript-eslint/no-require-imports

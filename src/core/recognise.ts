@@ -665,8 +665,32 @@ function isNoteCell(t: string): boolean {
   return t.length >= 40 && /\n/.test(t.trim());
 }
 
+/**
+ * A header row whose labels end in a colon (`任务名称： | 开始日期： | 负责人`) with no value beside any
+ * of them: the colons are no part of the names. Beside a value (`合同编号： | HT-01`, `签订日期： |
+ * 2026-03-01`) or an empty slot for one, the row is a key/value line and keeps them.
+ */
+function colonLabels(ctx: Ctx, row: PRow): boolean {
+  let labels = 0;
+  for (let k = 0; k < row.cells.length; k++) {
+    const x = row.cells[k];
+    if (typeof x.v !== "string" || !/[:：]$/.test(x.t)) continue;
+    labels++;
+    const y = row.cells[k + 1];
+    if (!y) continue;
+    // An empty slot after the label (`签定日期： |  | 合同编号：`): a form waiting for its values.
+    if (y.c !== mergeEnd(ctx, row.r, x.c) + 1) return false;
+    if (
+      (typeof y.v !== "string" || dateLike(y, ctx.date1904) || /\d/.test(y.t)) &&
+      !isKnownKey(normaliseHeader(y.t.replace(/\s*[:：]+$/, "")).key)
+    )
+      return false;
+  }
+  return labels > 0;
+}
+
 function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
-  const form = formLabels(row);
+  const form = formLabels(row) || colonLabels(ctx, row);
   return row.cells
     .filter((x) => !isNoteCell(x.t))
     .map((x) => {

@@ -54,3 +54,44 @@ describe("a phase heading merged across under the header", () => {
     expect(t.dataRows).toEqual([3, 4, 6, 7]);
   });
 });
+
+describe("headers ending in a colon", () => {
+  test("are the plan's headers, the colons no part of the names", () => {
+    const rows = [["序号：", "任务名称：", "计划开始：", "计划完成：", "负责人："], ...plan.slice(1)];
+    const t = only(workbook(sheet("进度计划", rows)));
+    expect(t.kind).toBe("schedule");
+    expect(letters(t)).toMatchObject({ task: "B", planStart: "C", planEnd: "D", owner: "E" });
+  });
+
+  test("on some headers only, beside plain ones", () => {
+    const rows = [["类型", "任务名称：", "计划开始：", "计划完成", "负责人："], ...plan.slice(1)];
+    expect(letters(only(workbook(sheet("进度计划", rows))))).toMatchObject({
+      task: "B",
+      planStart: "C",
+      planEnd: "D",
+      owner: "E",
+    });
+  });
+
+  test("labels beside their values stay a key/value block", () => {
+    const form = [
+      ["合同编号：", "HT-01", "签订日期：", d("2026-03-01"), "合同金额：", 100000],
+      ["合同名称：", "钢材采购", "签订日期：", d("2026-03-02"), "合同金额：", 200000],
+      ["合同编号：", "HT-02", "签订日期：", d("2026-03-03"), "合同金额：", 300000],
+    ];
+    expect(recognise(workbook(sheet("合同", form))).tables).toEqual([]);
+  });
+
+  test("labels beside empty slots over a contract's monthly rows stay its key/value block", () => {
+    const rows = [
+      ["签定日期：", null, "合同编号：", null, "供应日期："],
+      ["施工单位", "某建筑公司", null, "盖章单位", null],
+      ["工程名称", "某旧城改造项目", null, "签约方量", null],
+      ["月份", "当月生产方量", "合同规定当月应收货款（元）", "当月实收货款（元）", "备注"],
+      [d("2026-01-01"), 100, 36000, 30000, null],
+      [d("2026-02-01"), 120, 42000, 40000, null],
+    ];
+    const t = only(workbook(sheet("某项目", rows)));
+    expect([t.kind, t.headerRow]).toEqual(["payments", 4]);
+  });
+});
