@@ -1815,6 +1815,18 @@ function scanRegion(
       }
       break;
     }
+    if (!again && otherHeader(ctx, k, c1, c2, dateCols, dataIdx)) {
+      // Its title lines above it go with it.
+      let below = row.r;
+      while (dataIdx.length > 0) {
+        const above = rows[dataIdx[dataIdx.length - 1]];
+        if (above.r !== below - 1 || above.cells.length !== 1 || typeof above.cells[0].v !== "string") break;
+        dataIdx.pop();
+        dataRows.pop();
+        below = above.r;
+      }
+      break;
+    }
     prev = row.r;
     mayStartTable = true;
     if (
@@ -1917,6 +1929,44 @@ function scanRegion(
   sectionRows.sort((a, b) => a - b);
   footerRows.sort((a, b) => a - b);
   return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/**
+ * The header of another table after an empty row in a dated table (`序号 | 姓名 | 部门 | 职务` over a
+ * staff list below a plan): three or more short labels, no number, date or digit among them and
+ * none a value its column holds above, and under it rows with no date in the table's date columns,
+ * where most of the table's rows so far had one.
+ */
+function otherHeader(
+  ctx: Ctx,
+  k: number,
+  c1: number,
+  c2: number,
+  dateCols: Set<number>,
+  dataIdx: number[],
+): boolean {
+  const { rows } = ctx;
+  const cells = cellsIn(rows[k], c1, c2);
+  if (cells.length < 3 || dateCols.size === 0 || dataIdx.length === 0) return false;
+  // An empty sheet row right above it, or above its one-cell title.
+  const gap = (i: number) => i > 0 && rows[i - 1].r < rows[i].r - 1;
+  const titled = k > 0 && rows[k - 1].r === rows[k].r - 1 && rows[k - 1].cells.length === 1 && gap(k - 1);
+  if (!gap(k) && !titled) return false;
+  if (!cells.every((x) => typeof x.v === "string" && x.t.trim().length <= 12 && !/\d/.test(x.t)))
+    return false;
+  const dated = (i: number) =>
+    cellsIn(rows[i], c1, c2).some((x) => dateCols.has(x.c) && dateLike(x, ctx.date1904));
+  const under = rows[k + 1];
+  if (!under || under.r !== rows[k].r + 1 || cellsIn(under, c1, c2).length < 2) return false;
+  for (let i = k + 1; i < Math.min(rows.length, k + 4) && rows[i].r - rows[k].r <= 3; i++)
+    if (dated(i)) return false;
+  // The rows just above (at most 200, so the cost stays in proportion): mostly dated, and none
+  // holding one of the labels in its column (an owner's name, a state written again).
+  const recent = dataIdx.slice(-200);
+  if (recent.filter(dated).length * 2 <= recent.length) return false;
+  const seen = new Set<string>();
+  for (const i of recent) for (const x of cellsIn(rows[i], c1, c2)) seen.add(`${x.c} ${compact(x.t)}`);
+  return !cells.some((x) => seen.has(`${x.c} ${compact(x.t)}`));
 }
 
 /**

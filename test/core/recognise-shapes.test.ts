@@ -95,3 +95,30 @@ describe("headers ending in a colon", () => {
     expect([t.kind, t.headerRow]).toEqual(["payments", 4]);
   });
 });
+
+describe("a second table below, after an empty row", () => {
+  test("a staff list under its title ends the plan: its rows are no tasks", () => {
+    const rows = [
+      ...plan,
+      [],
+      [],
+      ["项目人员"],
+      ["序号", "姓名", "部门", "职务", "联系电话"],
+      [1, "周一", "工程部", "工程师", "13800000001"],
+      [2, "吴二", "财务部", "会计", "13800000002"],
+    ];
+    const t = only(workbook(sheet("进度计划", rows)));
+    expect(t.dataRows).toEqual([2, 3, 4, 5]);
+    expect(t.lastRow).toBe(5);
+  });
+
+  test("a later block of tasks not yet dated goes on with the plan", () => {
+    const rows = [
+      ...plan,
+      [],
+      ["部署", "上线准备", null, null, "赵一"],
+      ["培训", "用户培训", null, null, "钱二"],
+    ];
+    expect(only(workbook(sheet("进度计划", rows))).dataRows).toEqual([2, 3, 4, 5, 7, 8]);
+  });
+});
