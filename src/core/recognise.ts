@@ -722,16 +722,13 @@ function doubleHeader(ctx: Ctx, top: PRow, bottom: PRow): HeaderCol[] {
   const bottomText = new Map<number, string>();
   for (const x of bottom.cells) bottomText.set(x.c, x.t);
   // A group label written once over the columns it heads, its merge lost (`予定 | ` over `開始日 |
-  // 終了日`, `実績 | ` over the same two again): it heads the empty cells to its right, up to the next
-  // label, where the row below repeats its labels and needs the group to tell them apart.
-  const texts = [...bottomText.values()];
-  if (new Set(texts).size < texts.length) {
-    for (const x of top.cells) {
-      if (ctx.mergesByRow.get(top.r)?.some((m) => m.c1 === x.c)) continue;
-      if (!bottomText.has(x.c)) continue;
-      for (let c = x.c + 1; c <= x.c + MAX_MERGE_SPAN && !topText.has(c) && bottomText.has(c); c++)
-        topText.set(c, x.t);
-    }
+  // 終了日`, `実績 | ` over the same two again, `计划时间 | ` over `开始 | 结束`): it heads the empty
+  // cells to its right that the row below labels, up to the next label.
+  for (const x of top.cells) {
+    if (ctx.mergesByRow.get(top.r)?.some((m) => m.c1 === x.c)) continue;
+    if (!bottomText.has(x.c)) continue;
+    for (let c = x.c + 1; c <= x.c + MAX_MERGE_SPAN && !topText.has(c) && bottomText.has(c); c++)
+      topText.set(c, x.t);
   }
   const cols = [...new Set([...topText.keys(), ...bottomText.keys()])].sort((a, b) => a - b);
   return cols.map((c) => {

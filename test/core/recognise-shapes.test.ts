@@ -122,3 +122,22 @@ describe("a second table below, after an empty row", () => {
     expect(only(workbook(sheet("进度计划", rows))).dataRows).toEqual([2, 3, 4, 5, 7, 8]);
   });
 });
+
+describe("a two-row header with 计划时间 over the planned dates", () => {
+  const data = [
+    ["用户管理", "李四", d("2026-03-02"), d("2026-03-06"), null],
+    ["身份获取", "王五", d("2026-03-09"), d("2026-03-13"), d("2026-03-13")],
+    ["消息推送", "赵六", d("2026-03-16"), d("2026-03-20"), null],
+  ];
+
+  test("its merge lost: the label heads the empty cell beside it", () => {
+    const rows = [
+      ["需求内容", "开发人员", "计划时间", null, "实际结束时间"],
+      [null, null, "开始时间", "预计结束时间"],
+      ...data,
+    ];
+    const t = only(workbook(sheet("Sheet1", rows)));
+    expect([t.headerRow, t.headerRows]).toEqual([2, 2]);
+    expect(letters(t)).toMatchObject({ task: "A", owner: "B", planStart: "C", planEnd: "D", actualEnd: "E" });
+  });
+});
