@@ -705,6 +705,9 @@ function composeKeys(top: string, bottom: string): { keys: string[]; unit?: stri
   const t = normaliseHeader(top).key;
   const b = normaliseHeader(bottom);
   const keys = [joined.key, b.key + t];
+  // 计划时间 over 开始 | 结束: 计划开始时间, 计划结束时间.
+  const when = /^(.*?)(时间|日期)$/.exec(t);
+  if (when && /^[\u4e00-\u9fff]{1,2}$/.test(b.key)) keys.splice(1, 0, when[1] + b.key + when[2]);
   const g = groupLabel(t);
   if (g) keys.push(g.base + b.key + g.n, b.key + g.n);
   keys.push(b.key);

@@ -140,4 +140,15 @@ describe("a two-row header with 计划时间 over the planned dates", () => {
     expect([t.headerRow, t.headerRows]).toEqual([2, 2]);
     expect(letters(t)).toMatchObject({ task: "A", owner: "B", planStart: "C", planEnd: "D", actualEnd: "E" });
   });
+
+  test("over 开始 | 结束: 计划开始时间 and 计划结束时间", () => {
+    const rows = [
+      ["需求内容", "开发人员", "计划时间", null, "实际结束时间"],
+      [null, null, "开始", "结束"],
+      ...data,
+    ];
+    const t = only(workbook(sheet("Sheet1", rows, { merges: ["A1:A2", "B1:B2", "C1:D1", "E1:E2"] })));
+    expect([t.headerRow, t.headerRows]).toEqual([2, 2]);
+    expect(letters(t)).toMatchObject({ task: "A", owner: "B", planStart: "C", planEnd: "D", actualEnd: "E" });
+  });
 });
