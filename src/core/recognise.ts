@@ -565,6 +565,15 @@ const SECTION_HEADING =
  * is not a row of its own. A task that only has its 序号 and name is still a task.
  */
 function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>): boolean {
+  // One text merged across three columns or more heads the rows below, whichever column it starts
+  // in (a ledger's first column may be its 盖章日期, a plan's its ID).
+  if (
+    cells.length === 1 &&
+    typeof cells[0].v === "string" &&
+    mergeEnd(ctx, r, cells[0].c) >= cells[0].c + 2 &&
+    !dateLike(cells[0], ctx.date1904)
+  )
+    return true;
   if (!cells.every((x) => typeof x.v === "string" && !dataCols.has(x.c))) return false;
   if (cells.some((x) => SECTION_HEADING.test(compact(x.t)))) return true;
   return cells.length === 1 && mergeEnd(ctx, r, cells[0].c) > cells[0].c;
@@ -672,8 +681,32 @@ function headerKeys(text: string): { keys: string[]; unit?: string } {
   return { keys: [key, zh.key, en.key], unit: unit ?? zh.unit ?? en.unit };
 }
 
+/**
+ * A header row whose labels end in a colon (`任务名称： | 开始日期： | 负责人`) with no value beside any
+ * of them: the colons are no part of the names. Beside a value (`合同编号： | HT-01`, `签订日期： |
+ * 2026-03-01`) or an empty slot for one, the row is a key/value line and keeps them.
+ */
+function colonLabels(ctx: Ctx, row: PRow): boolean {
+  let labels = 0;
+  for (let k = 0; k < row.cells.length; k++) {
+    const x = row.cells[k];
+    if (typeof x.v !== "string" || !/[:：]$/.test(x.t)) continue;
+    labels++;
+    const y = row.cells[k + 1];
+    if (!y) continue;
+    // An empty slot after the label (`签定日期： |  | 合同编号：`): a form waiting for its values.
+    if (y.c !== mergeEnd(ctx, row.r, x.c) + 1) return false;
+    if (
+      (typeof y.v !== "string" || dateLike(y, ctx.date1904) || /\d/.test(y.t)) &&
+      !isKnownKey(normaliseHeader(y.t.replace(/\s*[:：]+$/, "")).key)
+    )
+      return false;
+  }
+  return labels > 0;
+}
+
 function singleHeader(ctx: Ctx, row: PRow): HeaderCol[] {
-  const form = formLabels(row);
+  const form = formLabels(row) || colonLabels(ctx, row);
   return row.cells
     .filter((x) => !isNoteCell(x.t))
     .map((x) => {
@@ -688,6 +721,9 @@ function composeKeys(top: string, bottom: string): { keys: string[]; unit?: stri
   const t = normaliseHeader(top).key;
   const b = normaliseHeader(bottom);
   const keys = [joined.key, b.key + t];
+  // 计划时间 over 开始 | 结束: 计划开始时间, 计划结束时间.
+  const when = /^(.*?)(时间|日期)$/.exec(t);
+  if (when && /^[\u4e00-\u9fff]{1,2}$/.test(b.key)) keys.splice(1, 0, when[1] + b.key + when[2]);
   const g = groupLabel(t);
   if (g) keys.push(g.base + b.key + g.n, b.key + g.n);
   keys.push(b.key);
@@ -705,16 +741,13 @@ function doubleHeader(ctx: Ctx, top: PRow, bottom: PRow): HeaderCol[] {
   const bottomText = new Map<number, string>();
   for (const x of bottom.cells) bottomText.set(x.c, x.t);
   // A group label written once over the columns it heads, its merge lost (`予定 | ` over `開始日 |
-  // 終了日`, `実績 | ` over the same two again): it heads the empty cells to its right, up to the next
-  // label, where the row below repeats its labels and needs the group to tell them apart.
-  const texts = [...bottomText.values()];
-  if (new Set(texts).size < texts.length) {
-    for (const x of top.cells) {
-      if (ctx.mergesByRow.get(top.r)?.some((m) => m.c1 === x.c)) continue;
-      if (!bottomText.has(x.c)) continue;
-      for (let c = x.c + 1; c <= x.c + MAX_MERGE_SPAN && !topText.has(c) && bottomText.has(c); c++)
-        topText.set(c, x.t);
-    }
+  // 終了日`, `実績 | ` over the same two again, `计划时间 | ` over `开始 | 结束`): it heads the empty
+  // cells to its right that the row below labels, up to the next label.
+  for (const x of top.cells) {
+    if (ctx.mergesByRow.get(top.r)?.some((m) => m.c1 === x.c)) continue;
+    if (!bottomText.has(x.c)) continue;
+    for (let c = x.c + 1; c <= x.c + MAX_MERGE_SPAN && !topText.has(c) && bottomText.has(c); c++)
+      topText.set(c, x.t);
   }
   const cols = [...new Set([...topText.keys(), ...bottomText.keys()])].sort((a, b) => a - b);
   return cols.map((c) => {
@@ -1447,13 +1480,23 @@ function bandUnder(ctx: Ctx, row: PRow, next: PRow): boolean {
   return next.cells.every((x) => x.c < c1 || x.c > c2 || isTimelineText(x.t));
 }
 
+/**
+ * A heading of the rows below it (`一、准备阶段`, or one text merged across columns), written right
+ * under the header: one cell, no second header line, whatever its words (阶段 is also a header word).
+ */
+function isHeadingLine(ctx: Ctx, row: PRow): boolean {
+  if (row.cells.length !== 1 || typeof row.cells[0].v !== "string" || isUnitRow(row)) return false;
+  const x = row.cells[0];
+  return SECTION_HEADING.test(compact(x.t)) || mergeEnd(ctx, row.r, x.c) >= x.c + 2;
+}
+
 /** A header starting at rows[i] (one row, or two rows with rows[i] on top). */
 function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
   const row = ctx.rows[i];
   if (row.cells.length < 2) return undefined;
   const s1 = evalHeader(ctx, singleHeader(ctx, row));
   const next = ctx.rows[i + 1];
-  if (next && next.r === row.r + 1) {
+  if (next && next.r === row.r + 1 && !isHeadingLine(ctx, next)) {
     const d = evalHeader(ctx, doubleHeader(ctx, row, next));
     if (d.found.length > 0 && d.score >= s1.score && isUnitRow(next)) {
       return { found: d.found, idx: i + 1, headerRows: 2 };
@@ -1480,6 +1523,7 @@ function headerAt(ctx: Ctx, i: number): HeaderHit | undefined {
   if (next && next.r === row.r + 1) {
     const cols = doubleHeader(ctx, row, next);
     const second =
+      !isHeadingLine(ctx, next) &&
       next.cells.length < row.cells.length &&
       next.cells.every((x) => typeof x.v === "string" && !dateLike(x, ctx.date1904)) &&
       // Each label sits under a header cell of the top row (大分类 | 小分类 under 项目 merged over both).
@@ -1794,6 +1838,18 @@ function scanRegion(
       }
       break;
     }
+    if (!again && otherHeader(ctx, k, c1, c2, dateCols, dataIdx)) {
+      // Its title lines above it go with it.
+      let below = row.r;
+      while (dataIdx.length > 0) {
+        const above = rows[dataIdx[dataIdx.length - 1]];
+        if (above.r !== below - 1 || above.cells.length !== 1 || typeof above.cells[0].v !== "string") break;
+        dataIdx.pop();
+        dataRows.pop();
+        below = above.r;
+      }
+      break;
+    }
     prev = row.r;
     mayStartTable = true;
     if (
@@ -1896,6 +1952,44 @@ function scanRegion(
   sectionRows.sort((a, b) => a - b);
   footerRows.sort((a, b) => a - b);
   return { bandRows, dataRows, totalRows, footerRows, sectionRows, next: k };
+}
+
+/**
+ * The header of another table after an empty row in a dated table (`序号 | 姓名 | 部门 | 职务` over a
+ * staff list below a plan): three or more short labels, no number, date or digit among them and
+ * none a value its column holds above, and under it rows with no date in the table's date columns,
+ * where most of the table's rows so far had one.
+ */
+function otherHeader(
+  ctx: Ctx,
+  k: number,
+  c1: number,
+  c2: number,
+  dateCols: Set<number>,
+  dataIdx: number[],
+): boolean {
+  const { rows } = ctx;
+  const cells = cellsIn(rows[k], c1, c2);
+  if (cells.length < 3 || dateCols.size === 0 || dataIdx.length === 0) return false;
+  // An empty sheet row right above it, or above its one-cell title.
+  const gap = (i: number) => i > 0 && rows[i - 1].r < rows[i].r - 1;
+  const titled = k > 0 && rows[k - 1].r === rows[k].r - 1 && rows[k - 1].cells.length === 1 && gap(k - 1);
+  if (!gap(k) && !titled) return false;
+  if (!cells.every((x) => typeof x.v === "string" && x.t.trim().length <= 12 && !/\d/.test(x.t)))
+    return false;
+  const dated = (i: number) =>
+    cellsIn(rows[i], c1, c2).some((x) => dateCols.has(x.c) && dateLike(x, ctx.date1904));
+  const under = rows[k + 1];
+  if (!under || under.r !== rows[k].r + 1 || cellsIn(under, c1, c2).length < 2) return false;
+  for (let i = k + 1; i < Math.min(rows.length, k + 4) && rows[i].r - rows[k].r <= 3; i++)
+    if (dated(i)) return false;
+  // The rows just above (at most 200, so the cost stays in proportion): mostly dated, and none
+  // holding one of the labels in its column (an owner's name, a state written again).
+  const recent = dataIdx.slice(-200);
+  if (recent.filter(dated).length * 2 <= recent.length) return false;
+  const seen = new Set<string>();
+  for (const i of recent) for (const x of cellsIn(rows[i], c1, c2)) seen.add(`${x.c} ${compact(x.t)}`);
+  return !cells.some((x) => seen.has(`${x.c} ${compact(x.t)}`));
 }
 
 /**
