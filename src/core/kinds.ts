@@ -27,6 +27,11 @@ export interface FieldDef {
    * 开始时间, Start): they map the column once the kind is recognised from other headers.
    */
   weak?: string[];
+  /**
+   * Headers among `headers` that give way to another header of the same field in the header row: a
+   * system's internal 合同ID beside the 合同编号 a clerk knows each contract by.
+   */
+  yields?: string[];
   required?: boolean;
   /** True for fields that repeat as numbered payment groups (`约定收款日期1` … `9`). */
   numbered?: boolean;
@@ -575,6 +580,7 @@ const V = {
       "Loan No.",
       "Loan Number",
     ],
+    yields: ["合同ID", "协议ID", "关联合同ID", "所属合同ID", "Contract ID"],
   },
   note: { headers: ["备注", "说明", "Notes", "Note", "Remarks"], weak: ["说明", "NOTES", "NOTE", "REMARKS"] },
   dueDate: {
@@ -758,7 +764,7 @@ const V = {
     headers: ["更新日期", "更新时间", "最后更新", "最后更新日期", "最近更新", "最近更新日期", "填报日期"],
     weak: ["更新日期", "更新时间", "最后更新", "最后更新日期", "最近更新", "最近更新日期", "填报日期"],
   },
-} satisfies Record<string, Pick<FieldDef, "headers" | "weak">>;
+} satisfies Record<string, Pick<FieldDef, "headers" | "weak" | "yields">>;
 
 /**
  * Every spelling of a plan's date a sheet may build from a qualifier, a verb and a noun (计划 +

@@ -332,6 +332,8 @@ interface Lookup {
   numbered: Map<string, FieldDef>;
   /** Keys too generic to count as evidence for the kind (FieldDef.weak). */
   weak: Set<string>;
+  /** Keys that give way to another header of their field (FieldDef.yields). */
+  yields: Set<string>;
 }
 
 const LOOKUP = {} as Record<Kind, Lookup>;
@@ -339,9 +341,10 @@ const LOOKUP = {} as Record<Kind, Lookup>;
 const KNOWN_KEYS = new Set<string>();
 const NUMBERED_BASES = new Set<string>();
 for (const kind of KINDS) {
-  const l: Lookup = { exact: new Map(), numbered: new Map(), weak: new Set() };
+  const l: Lookup = { exact: new Map(), numbered: new Map(), weak: new Set(), yields: new Set() };
   for (const f of KIND_DEFS[kind].fields) {
     for (const h of f.weak ?? []) l.weak.add(normaliseHeader(h).key);
+    for (const h of f.yields ?? []) l.yields.add(normaliseHeader(h).key);
     for (const h of f.headers) {
       const { key } = normaliseHeader(h);
       if (!l.exact.has(key)) l.exact.set(key, f);
@@ -364,6 +367,8 @@ interface FieldHit {
   n?: number;
   /** Matched by a header too generic to count as evidence (名称, 金额, 开始时间). */
   weak?: boolean;
+  /** Matched by a header that gives way to another of its field's (合同ID beside 合同编号). */
+  yields?: boolean;
 }
 
 /** Whose person it is, in front of 负责人 (正念负责人, 甲方负责人, 新干线责任人): the owner, generically. */
@@ -372,7 +377,10 @@ const PARTY_OWNER = /^[^/\\、|]{1,6}(负责人|责任人)$/;
 function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const l = LOOKUP[kind];
   const f = l.exact.get(key);
-  if (f) return l.weak.has(key) ? { field: f.field, weak: true } : { field: f.field };
+  if (f) {
+    if (l.weak.has(key)) return { field: f.field, weak: true };
+    return l.yields.has(key) ? { field: f.field, yields: true } : { field: f.field };
+  }
   if (PARTY_OWNER.test(key) && KIND_DEFS[kind].fields.some((d) => d.field === "owner"))
     return { field: "owner", weak: true };
   // A ledger's own prefix before a known header (THT合同编号, CHT签订日期).
@@ -965,8 +973,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   };
 
   // Columns matched by a generic header: a specific header for the same field wins over them
-  // (合同名称 over 项目名称), wherever it stands.
+  // (合同名称 over 项目名称), wherever it stands; so does the header a clerk knows over a system's
+  // internal id (合同编号 over 合同ID), which is evidence all the same.
   const weakCols = new Map<number, FieldHit>();
+  const yieldCols = new Set<number>();
   let strong = 0;
   for (const col of cols) {
     if (col.c < c1 || col.c > c2 || forced.has(col.c)) continue;
@@ -978,8 +988,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     if (hit && col.unit !== undefined) hit = inDays(kind, hit, col.unit);
     else if (!hit) hit = workloadInDays(kind, col.keys[0], col.unit);
     const prev = hit && taken(hit);
-    if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
+    const counted = prev !== undefined && yieldCols.has(prev.col);
+    if (hit && prev && !hit.weak && (weakCols.has(prev.col) || (counted && !hit.yields))) {
       weakCols.delete(prev.col);
+      yieldCols.delete(prev.col);
       release(hit);
       unmap(prev.col);
     } else if (!hit || prev) {
@@ -988,7 +1000,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     }
     assign(hit, ref(col, col.c));
     if (hit.weak) weakCols.set(col.c, hit);
-    else if (!GENERIC.has(hit.field)) strong++;
+    else {
+      if (hit.yields) yieldCols.add(col.c);
+      if (!counted && !GENERIC.has(hit.field)) strong++;
+    }
   }
   for (const [c, hit] of forced) {
     if (hit === null) {

@@ -41,7 +41,6 @@ const SETS: OfficeHeaderSet[] = [
   // Mickey-Meng/jianguan_server: QlContractInfoSaleVo (RuoYi 销售合同)
   {
     id: "ql-sale-contract",
-    left: "the system's internal 合同id takes the contract key from 合同编码",
     what: "销售合同",
     headers: [
       "合同id",
@@ -62,7 +61,6 @@ const SETS: OfficeHeaderSet[] = [
   // Mickey-Meng/jianguan_server: QlContractInfoPurchaseExport (RuoYi 采购合同 export)
   {
     id: "ql-purchase-contract",
-    left: "the system's internal 合同id takes the contract key from 合同编码",
     what: "采购合同",
     headers: [
       "合同id",
@@ -424,7 +422,6 @@ const SETS: OfficeHeaderSet[] = [
   // Mickey-Meng/jianguan_server: QlFinPaymentExport (供应商付款 export)
   {
     id: "ql-supplier-payments",
-    left: "the system's internal 合同id takes the contract key from 合同编号",
     what: "供应商付款",
     headers: [
       "id",
