@@ -1786,6 +1786,9 @@ const contracts: KindDef = {
         // 契約價金: the price of a contract, as a government contract names it.
         "合同价金",
         "得标金额",
+        // What the contract is worth, as a contract-management system names it (标的: its subject matter).
+        "标的金额",
+        "标的额",
         "金额",
         "总金额",
         "Amount",
@@ -1801,7 +1804,7 @@ const contracts: KindDef = {
         ...CONTRACT_ABROAD.amount,
         ...joined(
           ["合同", "签约"],
-          ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "造价"],
+          ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "标的金额", "造价"],
         ),
       ],
       weak: ["金额", "总金额", "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],

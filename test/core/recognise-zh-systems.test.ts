@@ -141,7 +141,6 @@ const SETS: OfficeHeaderSet[] = [
   // Hjx20230919/ymcc: DealImportVo (the same system's import template: the value is 标的金额)
   {
     id: "cpoa-deal-import",
-    left: "标的金额 (the contract's value) is no amount yet",
     what: "合同导入",
     headers: [
       "合同编号",
@@ -173,7 +172,6 @@ const SETS: OfficeHeaderSet[] = [
   // Hjx20230919/ymcc: ActivitiItemDealPo (contracts in approval: named, valued, with their term)
   {
     id: "cpoa-deal-flow",
-    left: "标的金额 (the contract's value) is no amount yet",
     what: "流程中合同",
     headers: [
       "合同名称",
@@ -194,7 +192,6 @@ const SETS: OfficeHeaderSet[] = [
   // Hjx20230919/ymcc: StatisticsDetailVo (合同统计明细)
   {
     id: "cpoa-deal-detail",
-    left: "标的金额 (the contract's value) is no amount yet",
     what: "合同统计明细",
     headers: [
       "合同名称",
