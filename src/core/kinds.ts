@@ -536,6 +536,14 @@ export const ASSIGNED_HEADERS: readonly string[] = [
   "Zugewiesen an",
 ];
 
+/**
+ * A contract's number qualified by the kind of contract or of number (物流合同编号, 采购合同号, 合同标识号码,
+ * 合同备案编号): the contract key as a system with several ledgers heads it. An employee's labour
+ * contract (劳动合同编号) is a personnel record's, not a ledger's.
+ */
+export const QUALIFIED_CONTRACT_NO =
+  /^(?!劳动)[\u4e00-\u9fff]{1,4}合同(?:编号|编码|号码|号)$|^合同(?:标识|备案|登记|档案)(?:编号|编码|号码|号)$/;
+
 const V = {
   contractNo: {
     headers: [

@@ -16,6 +16,7 @@ import {
   WORKLOAD_HEADERS,
   DURATION_HOURS,
   ASSIGNED_HEADERS,
+  QUALIFIED_CONTRACT_NO,
   type FieldDef,
   type Kind,
 } from "./kinds";
@@ -394,6 +395,8 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
     const nf = l.numbered.get(s.base);
     if (nf) return { field: nf.field, n: s.n };
   }
+  if (QUALIFIED_CONTRACT_NO.test(key) && KIND_DEFS[kind].fields.some((d) => d.field === "contractNo"))
+    return { field: "contractNo" };
   // The contract's value however qualified in between (Valor total inicial del contrato, Valor final
   // do contrato, Monto adjudicado del contrato).
   if (kind === "contracts" && CONTRACT_VALUE.test(key)) return { field: "amount" };

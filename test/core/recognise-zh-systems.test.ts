@@ -445,7 +445,6 @@ const SETS: OfficeHeaderSet[] = [
   // Devere19/oa-project: ExportLogisticsPaymentModel (物流付款单)
   {
     id: "oa-logistics-payments",
-    left: "物流合同编号 (a contract number qualified by its kind) is no contract key yet",
     what: "物流付款单",
     headers: ["物流付款单ID", "物流合同编号", "本次付款金额", "付款时间", "财务名称", "出纳名称"],
     kind: "payments",
