@@ -78,6 +78,8 @@ function joined(...parts: ReadonlyArray<readonly string[]>): string[] {
 /** Words for money coming in (回款, 到账) and going out (付款, 支付), as payment lists write them. */
 const MONEY_IN = ["回款", "收款", "到款", "到账", "入账"];
 const MONEY_OUT = ["付款", "支付"];
+/** Money either way (计划收付款时间): a contract's payment plan whichever side pays — a payable (recognise). */
+const MONEY_BOTH = ["收付款"];
 /** A payment agreed or planned, not yet made: 计划/预计/应/约定 before it. */
 const MONEY_DUE = ["计划", "预计", "应", "约定"];
 
@@ -615,7 +617,7 @@ const V = {
       "Due Date",
       "Payment Due Date",
       "Planned Payment Date",
-      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["日期", "时间", "日"]),
+      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT, ...MONEY_BOTH], ["日期", "时间", "日"]),
       ...PAY_ABROAD.dueDate,
     ],
   },
@@ -638,7 +640,7 @@ const V = {
       // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
       "合同规定当月应收货款",
       "当月应收货款",
-      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["金额", "额", ""]),
+      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT, ...MONEY_BOTH], ["金额", "额", ""]),
       ...PAY_ABROAD.dueAmount,
     ],
   },
@@ -2122,9 +2124,17 @@ const payments: KindDef = {
       field: "dueAmount",
       type: "money",
       required: true,
-      // A payment list's plain amount (金额, Amount): what the date beside it makes it (recognise).
-      headers: [...V.dueAmount.headers, "Amount Due", "Due Amount", "金额", "Amount"],
-      weak: ["金额", "AMOUNT"],
+      // A payment list's plain amount (金额, Amount, 计划金额): what the date beside it makes it (recognise).
+      headers: [
+        ...V.dueAmount.headers,
+        "Amount Due",
+        "Due Amount",
+        "金额",
+        "Amount",
+        "计划金额",
+        "计划完成金额",
+      ],
+      weak: ["金额", "AMOUNT", "计划金额", "计划完成金额"],
     },
     { field: "receivedDate", type: "date", ...V.receivedDate },
     { field: "receivedAmount", type: "money", ...V.receivedAmount },

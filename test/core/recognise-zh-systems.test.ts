@@ -499,7 +499,6 @@ const SETS: OfficeHeaderSet[] = [
   // until a column says it comes in)
   {
     id: "blade-collect-pay-plan",
-    left: "合同标识号码 and 收付款 are not known yet",
     what: "收付款计划导入",
     headers: ["合同标识号码（非重复数字）", "内容", "计划收付款时间", "计划完成金额", "合同交易类型"],
     kind: "payments",
