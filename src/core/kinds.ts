@@ -76,7 +76,7 @@ function joined(...parts: ReadonlyArray<readonly string[]>): string[] {
 }
 
 /** Words for money coming in (回款, 到账) and going out (付款, 支付), as payment lists write them. */
-const MONEY_IN = ["回款", "收款", "到款", "到账", "入账"];
+const MONEY_IN = ["回款", "收款", "到款", "到账", "入账", "来款"];
 const MONEY_OUT = ["付款", "支付"];
 /** Money either way (计划收付款时间): a contract's payment plan whichever side pays — a payable (recognise). */
 const MONEY_BOTH = ["收付款"];

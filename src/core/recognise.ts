@@ -306,6 +306,13 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     if (n) key += String(digit(n[1]));
     else if (UNITS.has(inner) && unit === undefined) unit = inner;
   }
+  // A unit written after a slash (`金额/元`, `合同金额/万元`, `工期/天`): money and days only, so two
+  // words for one column (`负责人/参与人`) stay whole.
+  const slash = /^(.+[^/\\])[/\\](元|人民币元|元人民币|天|日|工作日|万元|万|千元|百万元|亿元)$/.exec(key);
+  if (slash && unit === undefined) {
+    key = slash[1];
+    unit = slash[2];
+  }
   // A required-marker before the unit (`DURATION* (WORK DAYS)`).
   key = key.replace(/[*※★]+$/, "");
   return unit === undefined ? { key } : { key, unit };
@@ -1265,13 +1272,16 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     needsDates = "planEnd";
   }
   // One row per invoice with the money that came in for it (合同号 | 开票日期 | 发票号 | 回款日期 |
-  // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger.
+  // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger. So is one
+  // dated only by when money came in (回款编号 | 合同编号 | 回款日期 | 回款金额 | 合同金额, 合同编号 | 来款单位 |
+  // 来款时间 | 金额): no sign date, term or delivery date dates a contract.
   if (
     valid &&
     kind === "contracts" &&
     !columns.signDate &&
     columns.receivedDate &&
-    cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))
+    (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k))) ||
+      !(columns.deliveryDate || columns.termStart || columns.termEnd))
   )
     valid = false;
   // An ERP's order lines (采购订单号 | 行号 | 物料名称 | 订购数量 | 交货日期 | 合同号): one row per item of an
@@ -2556,7 +2566,7 @@ function trimGrid(ctx: Ctx, f: Found, region: Region): void {
 }
 
 const PAYS = /付款|已付|应付|实付|支付(金额|款|计划|进度)|进度款/;
-const RECEIVES = /收款|已收|应收|实收|到账|回款/;
+const RECEIVES = /收款|已收|应收|实收|到账|回款|来款/;
 
 /**
  * Money that goes out: payment columns named 付款, 已付, 应付 (and none for money coming in), or a

@@ -454,7 +454,6 @@ const SETS: OfficeHeaderSet[] = [
   // wms18/crm: payment (回款) list columns
   {
     id: "wms-crm-receipts",
-    left: "a receipt list naming each contract's amount reads as a contract ledger",
     what: "回款",
     headers: [
       "回款编号",
@@ -478,7 +477,6 @@ const SETS: OfficeHeaderSet[] = [
   // SteveYe-YJB/v-First: outside_project table_config (money come in for outside projects)
   {
     id: "vfirst-incoming",
-    left: "来款 (money come in) and 金额/元 (a unit after a slash) are not known yet",
     what: "外部项目来款",
     headers: [
       "合同编号",
