@@ -1415,6 +1415,11 @@ const schedule: KindDef = {
         "计划完工日期",
         "完成时间",
         "完成期限",
+        // The deadline a supervised task (督办任务) is given (完成时限, 办结时限).
+        "完成时限",
+        "办结时限",
+        "办理时限",
+        "截止时限",
         "截止时间",
         // 截至 for 截止: a common miswriting, as 签定 for 签订.
         "截至日期",

@@ -593,7 +593,6 @@ const SETS: OfficeHeaderSet[] = [
   // jiehuze/supervisory-system: TaskTemplateExcel (督办任务 with a deadline)
   {
     id: "supervise-tasks",
-    left: "完成时限 (a deadline) is no planned end yet",
     what: "督办任务",
     headers: [
       "序号",
