@@ -2121,9 +2121,10 @@ const payments: KindDef = {
       field: "dueDate",
       type: "date",
       required: true,
-      // A payment list's plain date (日期, Date): what the amount named beside it makes it (recognise).
-      headers: [...V.dueDate.headers, "日期", "Date"],
-      weak: ["日期", "DATE"],
+      // A payment list's plain date (日期, Date) or when its money falls due (到期日): what the amount
+      // named beside it makes it (recognise).
+      headers: [...V.dueDate.headers, "日期", "Date", "到期日", "到期日期"],
+      weak: ["日期", "DATE", "到期日", "到期日期"],
     },
     {
       field: "dueAmount",

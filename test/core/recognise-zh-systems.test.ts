@@ -507,7 +507,6 @@ const SETS: OfficeHeaderSet[] = [
   // LanBing14/vue-htgl: receivableConfirmation index (应收确认: each receivable of a contract, due by a date)
   {
     id: "htgl-receivables",
-    left: "到期日 is no due date of a receivable yet",
     what: "应收确认",
     headers: [
       "应收确认编码",
