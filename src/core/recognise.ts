@@ -407,6 +407,9 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   // The contract's value however qualified in between (Valor total inicial del contrato, Valor final
   // do contrato, Monto adjudicado del contrato).
   if (kind === "contracts" && CONTRACT_VALUE.test(key)) return { field: "amount" };
+  // A character typed twice (本次收款款金额): the header as meant, when that one is known.
+  const once = key.replace(/([\u4e00-\u9fff])\1/g, "$1");
+  if (once !== key && l.exact.has(once)) return lookupKey(kind, once);
   return slashed(kind, key);
 }
 

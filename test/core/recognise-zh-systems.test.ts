@@ -394,7 +394,6 @@ const SETS: OfficeHeaderSet[] = [
   // Mickey-Meng/jianguan_server: QlFinReceivableVo (收款记录)
   {
     id: "ql-receipts",
-    left: "本次收款款金额 (a doubled 款) is no amount received yet; 合同id takes the key",
     what: "收款记录",
     headers: [
       "id",
