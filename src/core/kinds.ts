@@ -1806,6 +1806,8 @@ const contracts: KindDef = {
         "标的额",
         "金额",
         "总金额",
+        // A contract system's total (总款) beside the contract's fees (劳务费 | 佣金).
+        "总款",
         "Amount",
         "Contract Amount",
         "Contract Value",
@@ -1822,7 +1824,7 @@ const contracts: KindDef = {
           ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "标的金额", "造价"],
         ),
       ],
-      weak: ["金额", "总金额", "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],
+      weak: ["金额", "总金额", "总款", "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],
     },
     { field: "salesManager", type: "text", ...V.salesManager },
     { field: "serviceManager", type: "text", ...V.serviceManager },

@@ -899,11 +899,13 @@ function plainFields(
   // A ledger keyed by its project (项目名称 | 甲方名称 | 签订日期 | 合同金额): a sign date and a contract
   // amount both named specifically make the plain name the contract's.
   if (named("signDate") && named("amount")) plain.add("contractName");
-  // A contract number beside the contract's type (合同编号 | 合同类型 | 总金额), as a contract system
-  // exports its list, names the plain amount as well.
+  // A contract number beside the contract's type or its 合同状态 (合同编号 | 合同类型 | 总金额, 合同编号 | 总款
+  // | 合同状态), as a contract system exports its list, names the plain amount as well.
+  const contractStatus =
+    columns.status !== undefined && normaliseHeader(columns.status.header).key.startsWith("合同");
   if (
     ["contractNo", "contractName", "customer"].filter(named).length >= 2 ||
-    (named("contractNo") && named("contractType"))
+    (named("contractNo") && (named("contractType") || contractStatus))
   )
     for (const f of ["amount", "termStart", "termEnd", "signDate"]) plain.add(f);
   if (named("contractNo") && columns.termStart && columns.termEnd) {

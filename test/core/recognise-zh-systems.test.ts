@@ -318,7 +318,6 @@ const SETS: OfficeHeaderSet[] = [
   // kmily/ruoyi-vue-pro: yudao-module-oa ContractExcelVO (合同 Excel VO)
   {
     id: "yudao-oa-contract",
-    left: "总款 is no amount yet",
     what: "合同",
     headers: [
       "合同编号",
