@@ -812,6 +812,9 @@ const MATERIAL = /物料/;
 const PAID_WORD =
   /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSACHLICH|EFFECTIF|実績|実際|실제/;
 
+/** A receipt's or payment's own number (回款编号, 收款单号): one row per sum that came in or went out. */
+const RECEIPT_NO = /^(?:回款|收款|到款|来款|付款)(?:编号|单号|编码|号|ID)$/;
+
 /** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
 const INVOICE_KEY = /发票|开票|INVOICE/;
 
@@ -1278,15 +1281,19 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   }
   // One row per invoice with the money that came in for it (合同号 | 开票日期 | 发票号 | 回款日期 |
   // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger. So is one
-  // dated only by when money came in (回款编号 | 合同编号 | 回款日期 | 回款金额 | 合同金额, 合同编号 | 来款单位 |
-  // 来款时间 | 金额): no sign date, term or delivery date dates a contract.
+  // dated only by when money came in — no sign date, term or delivery date — whose rows are receipts
+  // by their own number (回款编号 | 合同编号 | 回款日期 | 回款金额 | 合同金额) or whose amount is no
+  // contract's (合同编号 | 来款单位 | 来款时间 | 金额/元).
   if (
     valid &&
     kind === "contracts" &&
     !columns.signDate &&
     columns.receivedDate &&
     (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k))) ||
-      !(columns.deliveryDate || columns.termStart || columns.termEnd))
+      (!(columns.deliveryDate || columns.termStart || columns.termEnd) &&
+        (!columns.amount ||
+          weakFields.has("amount") ||
+          cols.some((x) => x.c >= c1 && x.c <= c2 && RECEIPT_NO.test(x.keys[0] ?? "")))))
   )
     valid = false;
   // An ERP's order lines (采购订单号 | 行号 | 物料名称 | 订购数量 | 交货日期 | 合同号): one row per item of an
