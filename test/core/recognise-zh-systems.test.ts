@@ -642,6 +642,14 @@ const SETS: OfficeHeaderSet[] = [
     kind: "schedule",
     keys: { task: "任务名称", planStart: "计划开始日期", planEnd: "计划结束日期", owner: "责任人" },
   },
+  // MGX-LJY/mg_kiro_mcp: prompts/templates/action-items.md (行动项跟踪, in progress)
+  {
+    id: "action-items",
+    what: "行动项跟踪",
+    headers: ["任务ID", "任务描述", "负责人", "截止日期", "状态"],
+    kind: "schedule",
+    keys: { task: "任务描述", owner: "负责人", planEnd: "截止日期" },
+  },
   // wji29787/vepal: projectTableList (项目 list with who carries each and when it is due)
   {
     id: "vepal-projects",
@@ -828,6 +836,51 @@ const SETS: OfficeHeaderSet[] = [
       "付款期限",
     ],
     types: { 付款期限: "date" },
+  },
+  // gaga-change/csj-tiger-vue: outgoing plan index (出库计划, by contract number and planned date)
+  {
+    id: "n-wms-outgoing-plan",
+    what: "出库计划",
+    headers: [
+      "出库类型",
+      "业务单号",
+      "计划单号",
+      "合同号",
+      "计划仓库",
+      "客户名称",
+      "货主",
+      "单据状态",
+      "挂起类型",
+      "推送状态",
+      "执行状态",
+      "外部订单号",
+      "打印状态",
+      "计划出库日期",
+      "创建日期",
+    ],
+  },
+  // gaga-change/csj-tiger-vue: entryInvoice config (进项发票, by contract number)
+  {
+    id: "n-wms-invoices-in",
+    what: "进项发票",
+    headers: [
+      "收票单号",
+      "供应商",
+      "货主",
+      "订单编号",
+      "合同编号",
+      "业务板块",
+      "发票号",
+      "发票金额",
+      "数量",
+      "发票收到日期",
+      "发票开具日期",
+      "单据创建日期",
+      "发票类型",
+      "发票性质",
+      "发票状态",
+      "单据状态",
+    ],
   },
   // aoao2002/funding: AppExcel (经费申请)
   { id: "n-funding-apply", what: "经费申请", headers: ["经费编号", "概要", "备注", "申请金额", "类别"] },
