@@ -27,6 +27,11 @@ export interface FieldDef {
    * 开始时间, Start): they map the column once the kind is recognised from other headers.
    */
   weak?: string[];
+  /**
+   * Headers among `headers` that give way to another header of the same field in the header row: a
+   * system's internal 合同ID beside the 合同编号 a clerk knows each contract by.
+   */
+  yields?: string[];
   required?: boolean;
   /** True for fields that repeat as numbered payment groups (`约定收款日期1` … `9`). */
   numbered?: boolean;
@@ -71,8 +76,10 @@ function joined(...parts: ReadonlyArray<readonly string[]>): string[] {
 }
 
 /** Words for money coming in (回款, 到账) and going out (付款, 支付), as payment lists write them. */
-const MONEY_IN = ["回款", "收款", "到款", "到账", "入账"];
+const MONEY_IN = ["回款", "收款", "到款", "到账", "入账", "来款"];
 const MONEY_OUT = ["付款", "支付"];
+/** Money either way (计划收付款时间): a contract's payment plan whichever side pays — a payable (recognise). */
+const MONEY_BOTH = ["收付款"];
 /** A payment agreed or planned, not yet made: 计划/预计/应/约定 before it. */
 const MONEY_DUE = ["计划", "预计", "应", "约定"];
 
@@ -534,6 +541,14 @@ export const ASSIGNED_HEADERS: readonly string[] = [
   "Person Responsible",
 ];
 
+/**
+ * A contract's number qualified by the kind of contract or of number (物流合同编号, 采购合同号, 合同标识号码,
+ * 合同备案编号): the contract key as a system with several ledgers heads it. An employee's labour
+ * contract (劳动合同编号) is a personnel record's, not a ledger's.
+ */
+export const QUALIFIED_CONTRACT_NO =
+  /^(?!劳动)[\u4e00-\u9fff]{1,4}合同(?:编号|编码|号码|号)$|^合同(?:标识|备案|登记|档案)(?:编号|编码|号码|号)$/;
+
 const V = {
   contractNo: {
     headers: [
@@ -584,6 +599,7 @@ const V = {
       "Loan No.",
       "Loan Number",
     ],
+    yields: ["合同ID", "协议ID", "关联合同ID", "所属合同ID", "Contract ID"],
   },
   note: { headers: ["备注", "说明", "Notes", "Note", "Remarks"], weak: ["说明", "NOTES", "NOTE", "REMARKS"] },
   dueDate: {
@@ -612,7 +628,7 @@ const V = {
       // A billing milestone's date: when the customer is billed, the money falls due.
       "Billing Date",
       "Planned Payment Date",
-      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["日期", "时间", "日"]),
+      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT, ...MONEY_BOTH], ["日期", "时间", "日"]),
       ...PAY_ABROAD.dueDate,
     ],
   },
@@ -636,7 +652,7 @@ const V = {
       // A monthly ledger under one contract's key/value block (合同规定当月应收货款（元）).
       "合同规定当月应收货款",
       "当月应收货款",
-      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT], ["金额", "额", ""]),
+      ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT, ...MONEY_BOTH], ["金额", "额", ""]),
       ...PAY_ABROAD.dueAmount,
     ],
   },
@@ -771,7 +787,7 @@ const V = {
     headers: ["更新日期", "更新时间", "最后更新", "最后更新日期", "最近更新", "最近更新日期", "填报日期"],
     weak: ["更新日期", "更新时间", "最后更新", "最后更新日期", "最近更新", "最近更新日期", "填报日期"],
   },
-} satisfies Record<string, Pick<FieldDef, "headers" | "weak">>;
+} satisfies Record<string, Pick<FieldDef, "headers" | "weak" | "yields">>;
 
 /**
  * Every spelling of a plan's date a sheet may build from a qualifier, a verb and a noun (计划 +
@@ -1431,6 +1447,11 @@ const schedule: KindDef = {
         "计划完工日期",
         "完成时间",
         "完成期限",
+        // The deadline a supervised task (督办任务) is given (完成时限, 办结时限).
+        "完成时限",
+        "办结时限",
+        "办理时限",
+        "截止时限",
         "截止时间",
         // 截至 for 截止: a common miswriting, as 签定 for 签订.
         "截至日期",
@@ -1824,8 +1845,13 @@ const contracts: KindDef = {
         // 契約價金: the price of a contract, as a government contract names it.
         "合同价金",
         "得标金额",
+        // What the contract is worth, as a contract-management system names it (标的: its subject matter).
+        "标的金额",
+        "标的额",
         "金额",
         "总金额",
+        // A contract system's total (总款) beside the contract's fees (劳务费 | 佣金).
+        "总款",
         "Amount",
         "Contract Amount",
         "Contract Value",
@@ -1842,10 +1868,10 @@ const contracts: KindDef = {
         ...CONTRACT_ABROAD.amount,
         ...joined(
           ["合同", "签约"],
-          ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "造价"],
+          ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "标的金额", "造价"],
         ),
       ],
-      weak: ["金额", "总金额", "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],
+      weak: ["金额", "总金额", "总款", "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],
     },
     { field: "salesManager", type: "text", ...V.salesManager },
     { field: "serviceManager", type: "text", ...V.serviceManager },
@@ -2146,17 +2172,26 @@ const payments: KindDef = {
       field: "dueDate",
       type: "date",
       required: true,
-      // A payment list's plain date (日期, Date): what the amount named beside it makes it (recognise).
-      headers: [...V.dueDate.headers, "日期", "Date"],
-      weak: ["日期", "DATE"],
+      // A payment list's plain date (日期, Date) or when its money falls due (到期日): what the amount
+      // named beside it makes it (recognise).
+      headers: [...V.dueDate.headers, "日期", "Date", "到期日", "到期日期"],
+      weak: ["日期", "DATE", "到期日", "到期日期"],
     },
     {
       field: "dueAmount",
       type: "money",
       required: true,
-      // A payment list's plain amount (金额, Amount): what the date beside it makes it (recognise).
-      headers: [...V.dueAmount.headers, "Amount Due", "Due Amount", "金额", "Amount"],
-      weak: ["金额", "AMOUNT"],
+      // A payment list's plain amount (金额, Amount, 计划金额): what the date beside it makes it (recognise).
+      headers: [
+        ...V.dueAmount.headers,
+        "Amount Due",
+        "Due Amount",
+        "金额",
+        "Amount",
+        "计划金额",
+        "计划完成金额",
+      ],
+      weak: ["金额", "AMOUNT", "计划金额", "计划完成金额"],
     },
     { field: "receivedDate", type: "date", ...V.receivedDate },
     { field: "receivedAmount", type: "money", ...V.receivedAmount },

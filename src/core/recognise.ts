@@ -16,6 +16,7 @@ import {
   WORKLOAD_HEADERS,
   DURATION_HOURS,
   ASSIGNED_HEADERS,
+  QUALIFIED_CONTRACT_NO,
   type FieldDef,
   type Kind,
 } from "./kinds";
@@ -306,6 +307,13 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
     if (n) key += String(digit(n[1]));
     else if (UNITS.has(inner) && unit === undefined) unit = inner;
   }
+  // A unit written after a slash (`金额/元`, `合同金额/万元`, `工期/天`): money and days only, so two
+  // words for one column (`负责人/参与人`) stay whole.
+  const slash = /^(.+[^/\\])[/\\](元|人民币元|元人民币|天|日|工作日|万元|万|千元|百万元|亿元)$/.exec(key);
+  if (slash && unit === undefined) {
+    key = slash[1];
+    unit = slash[2];
+  }
   // A required-marker before the unit (`DURATION* (WORK DAYS)`).
   key = key.replace(/[*※★]+$/, "");
   return unit === undefined ? { key } : { key, unit };
@@ -333,6 +341,8 @@ interface Lookup {
   numbered: Map<string, FieldDef>;
   /** Keys too generic to count as evidence for the kind (FieldDef.weak). */
   weak: Set<string>;
+  /** Keys that give way to another header of their field (FieldDef.yields). */
+  yields: Set<string>;
 }
 
 const LOOKUP = {} as Record<Kind, Lookup>;
@@ -340,9 +350,10 @@ const LOOKUP = {} as Record<Kind, Lookup>;
 const KNOWN_KEYS = new Set<string>();
 const NUMBERED_BASES = new Set<string>();
 for (const kind of KINDS) {
-  const l: Lookup = { exact: new Map(), numbered: new Map(), weak: new Set() };
+  const l: Lookup = { exact: new Map(), numbered: new Map(), weak: new Set(), yields: new Set() };
   for (const f of KIND_DEFS[kind].fields) {
     for (const h of f.weak ?? []) l.weak.add(normaliseHeader(h).key);
+    for (const h of f.yields ?? []) l.yields.add(normaliseHeader(h).key);
     for (const h of f.headers) {
       const { key } = normaliseHeader(h);
       if (!l.exact.has(key)) l.exact.set(key, f);
@@ -365,6 +376,8 @@ interface FieldHit {
   n?: number;
   /** Matched by a header too generic to count as evidence (名称, 金额, 开始时间). */
   weak?: boolean;
+  /** Matched by a header that gives way to another of its field's (合同ID beside 合同编号). */
+  yields?: boolean;
 }
 
 /** Whose person it is, in front of 负责人 (正念负责人, 甲方负责人, 新干线责任人): the owner, generically. */
@@ -373,7 +386,10 @@ const PARTY_OWNER = /^[^/\\、|]{1,6}(负责人|责任人)$/;
 function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const l = LOOKUP[kind];
   const f = l.exact.get(key);
-  if (f) return l.weak.has(key) ? { field: f.field, weak: true } : { field: f.field };
+  if (f) {
+    if (l.weak.has(key)) return { field: f.field, weak: true };
+    return l.yields.has(key) ? { field: f.field, yields: true } : { field: f.field };
+  }
   if (PARTY_OWNER.test(key) && KIND_DEFS[kind].fields.some((d) => d.field === "owner"))
     return { field: "owner", weak: true };
   // A ledger's own prefix before a known header (THT合同编号, CHT签订日期).
@@ -387,9 +403,14 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
     const nf = l.numbered.get(s.base);
     if (nf) return { field: nf.field, n: s.n };
   }
+  if (QUALIFIED_CONTRACT_NO.test(key) && KIND_DEFS[kind].fields.some((d) => d.field === "contractNo"))
+    return { field: "contractNo" };
   // The contract's value however qualified in between (Valor total inicial del contrato, Valor final
   // do contrato, Monto adjudicado del contrato).
   if (kind === "contracts" && CONTRACT_VALUE.test(key)) return { field: "amount" };
+  // A character typed twice (本次收款款金额): the header as meant, when that one is known.
+  const once = key.replace(/([\u4e00-\u9fff])\1/g, "$1");
+  if (once !== key && l.exact.has(once)) return lookupKey(kind, once);
   return slashed(kind, key);
 }
 
@@ -842,6 +863,9 @@ const MATERIAL = /物料/;
 const PAID_WORD =
   /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSACHLICH|EFFECTIF|実績|実際|실제/;
 
+/** A receipt's or payment's own number (回款编号, 收款单号): one row per sum that came in or went out. */
+const RECEIPT_NO = /^(?:回款|收款|到款|来款|付款)(?:编号|单号|编码|号|ID)$/;
+
 /** A header naming invoices (发票号码, 开票日期, Invoice No): money invoiced, not a contract's or a plan's. */
 const INVOICE_KEY = /发票|开票|INVOICE/;
 
@@ -929,11 +953,13 @@ function plainFields(
   // A ledger keyed by its project (项目名称 | 甲方名称 | 签订日期 | 合同金额): a sign date and a contract
   // amount both named specifically make the plain name the contract's.
   if (named("signDate") && named("amount")) plain.add("contractName");
-  // A contract number beside the contract's type (合同编号 | 合同类型 | 总金额), as a contract system
-  // exports its list, names the plain amount as well.
+  // A contract number beside the contract's type or its 合同状态 (合同编号 | 合同类型 | 总金额, 合同编号 | 总款
+  // | 合同状态), as a contract system exports its list, names the plain amount as well.
+  const contractStatus =
+    columns.status !== undefined && normaliseHeader(columns.status.header).key.startsWith("合同");
   if (
     ["contractNo", "contractName", "customer"].filter(named).length >= 2 ||
-    (named("contractNo") && named("contractType"))
+    (named("contractNo") && (named("contractType") || contractStatus))
   )
     for (const f of ["amount", "termStart", "termEnd", "signDate"]) plain.add(f);
   if (named("contractNo") && columns.termStart && columns.termEnd) {
@@ -1016,8 +1042,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   };
 
   // Columns matched by a generic header: a specific header for the same field wins over them
-  // (合同名称 over 项目名称), wherever it stands.
+  // (合同名称 over 项目名称), wherever it stands; so does the header a clerk knows over a system's
+  // internal id (合同编号 over 合同ID), which is evidence all the same.
   const weakCols = new Map<number, FieldHit>();
+  const yieldCols = new Set<number>();
   let strong = 0;
   for (const col of cols) {
     if (col.c < c1 || col.c > c2 || forced.has(col.c)) continue;
@@ -1032,8 +1060,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       hit = { ...hit, weak: false };
     else if (!hit) hit = workloadInDays(kind, col.keys[0], col.unit);
     const prev = hit && taken(hit);
-    if (hit && prev && !hit.weak && weakCols.has(prev.col)) {
+    const counted = prev !== undefined && yieldCols.has(prev.col);
+    if (hit && prev && !hit.weak && (weakCols.has(prev.col) || (counted && !hit.yields))) {
       weakCols.delete(prev.col);
+      yieldCols.delete(prev.col);
       release(hit);
       unmap(prev.col);
     } else if (!hit || prev) {
@@ -1042,7 +1072,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     }
     assign(hit, ref(col, col.c));
     if (hit.weak) weakCols.set(col.c, hit);
-    else if (!GENERIC.has(hit.field)) strong++;
+    else {
+      if (hit.yields) yieldCols.add(col.c);
+      if (!counted && !GENERIC.has(hit.field)) strong++;
+    }
   }
   for (const [c, hit] of forced) {
     if (hit === null) {
@@ -1303,13 +1336,20 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     needsDates = "planEnd";
   }
   // One row per invoice with the money that came in for it (合同号 | 开票日期 | 发票号 | 回款日期 |
-  // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger.
+  // 回款金额) and no sign date: a receipt list keyed by contract, not the contract ledger. So is one
+  // dated only by when money came in — no sign date, term or delivery date — whose rows are receipts
+  // by their own number (回款编号 | 合同编号 | 回款日期 | 回款金额 | 合同金额) or whose amount is no
+  // contract's (合同编号 | 来款单位 | 来款时间 | 金额/元).
   if (
     valid &&
     kind === "contracts" &&
     !columns.signDate &&
     columns.receivedDate &&
-    cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k)))
+    (cols.some((x) => x.c >= c1 && x.c <= c2 && x.keys.some((k) => INVOICE_KEY.test(k))) ||
+      (!(columns.deliveryDate || columns.termStart || columns.termEnd) &&
+        (!columns.amount ||
+          weakFields.has("amount") ||
+          cols.some((x) => x.c >= c1 && x.c <= c2 && RECEIPT_NO.test(x.keys[0] ?? "")))))
   )
     valid = false;
   // An ERP's order lines (采购订单号 | 行号 | 物料名称 | 订购数量 | 交货日期 | 合同号): one row per item of an
@@ -2686,7 +2726,7 @@ function trimGrid(ctx: Ctx, f: Found, region: Region): void {
 }
 
 const PAYS = /付款|已付|应付|实付|支付(金额|款|计划|进度)|进度款/;
-const RECEIVES = /收款|已收|应收|实收|到账|回款/;
+const RECEIVES = /收款|已收|应收|实收|到账|回款|来款/;
 
 /**
  * Money that goes out: payment columns named 付款, 已付, 应付 (and none for money coming in), or a
