@@ -858,6 +858,10 @@ const STAFF_KEY = /员工|职工|工号|身份证|入职|离职/;
 const ORDER_LINE = /^(订单|单据|采购)?行号$|^LINE(NO\.?|NUMBER)?$/;
 /** Material lines (物料名称, 物料编码): goods ordered, not contracts. */
 const MATERIAL = /物料/;
+/** A line of goods by its name or code, unit price and quantity (商品名称 | 采购单价 | 申请数量). */
+const GOODS = /^(?:商品|物料|产品|货品|存货)(?:名称|编码|编号|代码)$/;
+const UNIT_PRICE = /单价$/;
+const QUANTITY = /数量$/;
 
 /** A date header saying money came in or went out (实收日期, 到账日期, Date Paid, Fecha de Pago Real). */
 const PAID_WORD =
@@ -1359,6 +1363,20 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     (kind === "contracts" || kind === "payments") &&
     cols.some((x) => x.c >= c1 && x.c <= c2 && ORDER_LINE.test(x.keys[0] ?? "")) &&
     cols.some((x) => x.c >= c1 && x.c <= c2 && MATERIAL.test(x.keys[0] ?? ""))
+  )
+    valid = false;
+  // Goods lines, each with its unit price and quantity, undated and priced plainly (商品编码 | 商品名称 | 采购单价 |
+  // 采购合同编号 | 申请数量 | 金额): one row per item bought or sold, not a ledger of contracts, whatever contract
+  // each falls under. A sales ledger naming each contract's day and amount beside its goods stays one.
+  const has = (re: RegExp) => cols.some((x) => x.c >= c1 && x.c <= c2 && re.test(x.keys[0] ?? ""));
+  if (
+    valid &&
+    (kind === "contracts" || kind === "payments") &&
+    !columns.signDate &&
+    (!columns.amount || weakFields.has("amount")) &&
+    has(GOODS) &&
+    has(UNIT_PRICE) &&
+    has(QUANTITY)
   )
     valid = false;
   // An employee's labour contracts (员工类型 | 合同编号 | 签订日期, 工号, 身份证号): a personnel file,

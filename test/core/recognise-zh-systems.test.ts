@@ -365,6 +365,26 @@ const SETS: OfficeHeaderSet[] = [
     kind: "contracts",
     keys: { customer: "客户名称", contractName: "合同名称", signDate: "签约日期" },
   },
+  // quanyimin/e-hetong: dashboard upload (a contract's fields as the smart ledger reads them off the paper)
+  {
+    id: "ehetong-ledger",
+    what: "智能台账",
+    headers: [
+      "合同名称",
+      "甲方",
+      "乙方",
+      "合同金额（小写）",
+      "合同金额（大写）",
+      "签订日期",
+      "生效日期",
+      "到期日期",
+      "合同类型",
+      "付款方式",
+    ],
+    types: { "合同金额（大写）": "text" },
+    kind: "contracts",
+    keys: { contractName: "合同名称", amount: "合同金额（小写）", signDate: "签订日期", termEnd: "到期日期" },
+  },
   // CodingPang/crm-backend: Contract entity (a CRM's contract columns)
   {
     id: "greatgump-contract",
@@ -881,6 +901,23 @@ const SETS: OfficeHeaderSet[] = [
       "发票状态",
       "单据状态",
     ],
+  },
+  // gaga-change/csj-tiger-vue: abnormalGoods table (goods lines, each under its purchase contract)
+  {
+    id: "n-wms-goods-lines",
+    what: "异常商品明细",
+    headers: [
+      "序号",
+      "商品编码",
+      "商品名称",
+      "采购单价",
+      "供应商名称",
+      "采购合同编号",
+      "仓库",
+      "申请数量",
+      "金额",
+    ],
+    types: { 采购单价: "money" },
   },
   // aoao2002/funding: AppExcel (经费申请)
   { id: "n-funding-apply", what: "经费申请", headers: ["经费编号", "概要", "备注", "申请金额", "类别"] },
