@@ -424,6 +424,16 @@ const CONTRACT_VALUE = /^(?:VALOR|MONTO|IMPORTE)[A-Z]{0,30}D(?:EL|O|E)CONTRATO$/
 function slashed(kind: Kind, key: string): FieldHit | undefined {
   const parts = key.split(/[/\\、|]/);
   if (parts.length < 2) return undefined;
+  // One column for two things of the first, written short (合同编码/名称: its number or its name): the
+  // field of the first, named in full.
+  const first = parts[0] === "" ? undefined : LOOKUP[kind].exact.get(parts[0]);
+  if (
+    first &&
+    !LOOKUP[kind].weak.has(parts[0]) &&
+    parts.slice(1).every((p) => p.length >= 2 && p.length < parts[0].length && !LOOKUP[kind].exact.has(p)) &&
+    parts.slice(1).every((p) => isKnownKey(parts[0].slice(0, parts[0].length - p.length) + p))
+  )
+    return { field: first.field };
   let hit: FieldHit | undefined;
   for (const p of parts) {
     const h = p === "" ? undefined : lookupKey(kind, p);

@@ -539,6 +539,47 @@ const SETS: OfficeHeaderSet[] = [
     kind: "payments",
     keys: { contractNo: "合同名称", dueDate: "到期日", dueAmount: "应收金额(元)" },
   },
+  // LanBing14/vue-htgl: overdueReport index (逾期应收报表: one column for the contract's number or name)
+  {
+    id: "htgl-overdue-report",
+    what: "逾期应收报表",
+    headers: [
+      "应收账款编码",
+      "客户名称",
+      "合同编码/名称",
+      "确认日期",
+      "到期日",
+      "应收金额",
+      "收款金额",
+      "逾期金额",
+      "逾期天数",
+      "合同负责人",
+    ],
+    kind: "payments",
+    keys: {
+      contractNo: "合同编码/名称",
+      dueDate: "到期日",
+      dueAmount: "应收金额",
+      receivedAmount: "收款金额",
+    },
+  },
+  // LanBing14/vue-htgl: receivablesReport ReceivablesDetail (应收账款报表)
+  {
+    id: "htgl-receivables-report",
+    what: "应收账款报表",
+    headers: [
+      "应收账款编码",
+      "合同编码/名称",
+      "确认日期",
+      "到期日",
+      "应收金额(元)",
+      "应收未收金额(元)",
+      "已收款金额(元)",
+      "合同负责人",
+    ],
+    kind: "payments",
+    keys: { contractNo: "合同编码/名称", dueDate: "到期日", dueAmount: "应收金额(元)" },
+  },
 
   // —— plans ——
   // lhsmApp/hfApp: ScheduleManageInfo (进度管理 of a construction programme's project units)
