@@ -2141,10 +2141,15 @@ function bandCells(
   return rest.length < cells.length && rest.length >= 3 && inGrid ? rest : cells;
 }
 
-/** Whether a cell under one of `cols` holds a number formatted as a date. */
+/** Whether a cell under one of `cols` holds a date: a number formatted as one, or text reading as one. */
 function holdsDate(ctx: Ctx, r: number, cells: PCell[], cols: Set<number>): boolean {
   return cells.some(
-    (x) => cols.has(x.c) && typeof x.v === "number" && isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt),
+    (x) =>
+      cols.has(x.c) &&
+      (typeof x.v === "number"
+        ? isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt)
+        : // A date written as text (2019-08-17, 2019.8.17, 2019年8月17日) is as real a date.
+          parseDate(x.v, { date1904: ctx.date1904 }).status === "ok"),
   );
 }
 
