@@ -544,7 +544,7 @@ function isLabel(x: PCell): boolean {
 }
 
 const FOOTER_WORDS =
-  /^(制表|填表|填报|编制|审核|审批|复核|批准|经办|核对|签字|签章|盖章|日期|甲方|乙方|负责人|项目经理|注|说明|备注)[^:：]{0,12}[:：]/;
+  /^(制表|填表|填报|编制|审核|审批|复核|批准|经办|核对|签字|签章|盖章|日期|甲方|乙方|负责人|项目经理|注|说明|备注|图例)[^:：]{0,12}[:：]/;
 
 /**
  * Labels only (`甲方负责人（签字）：`), label/value pairs (`制表人：` `张三`), or cells
@@ -567,9 +567,9 @@ function isFooterPair(x: PCell): boolean {
   return typeof x.v === "string" && FOOTER_WORDS.test(compact(x.t));
 }
 
-/** A footer that is only a note (注：…, 说明：…): the table may go on below it. */
+/** A footer that is only a note (注：…, 说明：…, 图例：…): the table may go on below it. */
 function isNoteRow(cells: PCell[]): boolean {
-  return cells.length === 1 && /^(注|说明|备注)/.test(compact(cells[0].t));
+  return cells.length === 1 && /^(注|说明|备注|图例)/.test(compact(cells[0].t));
 }
 
 /** `项目名称：XX`, one cell holding a short label and its value. */
@@ -2169,10 +2169,15 @@ function bandCells(
   return rest.length < cells.length && rest.length >= 3 && inGrid ? rest : cells;
 }
 
-/** Whether a cell under one of `cols` holds a number formatted as a date. */
+/** Whether a cell under one of `cols` holds a date: a number formatted as one, or text reading as one. */
 function holdsDate(ctx: Ctx, r: number, cells: PCell[], cols: Set<number>): boolean {
   return cells.some(
-    (x) => cols.has(x.c) && typeof x.v === "number" && isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt),
+    (x) =>
+      cols.has(x.c) &&
+      (typeof x.v === "number"
+        ? isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt)
+        : // A date written as text (2019-08-17, 2019.8.17, 2019年8月17日) is as real a date.
+          parseDate(x.v, { date1904: ctx.date1904 }).status === "ok"),
   );
 }
 

@@ -152,3 +152,30 @@ describe("a two-row header with 计划时间 over the planned dates", () => {
     expect(letters(t)).toMatchObject({ task: "A", owner: "B", planStart: "C", planEnd: "D", actualEnd: "E" });
   });
 });
+
+test("a legend line under a table (图例：■ 已完成) is a note, not a row", () => {
+  const rows = [
+    ["签订日期", "合同编号", "合同名称", "对方单位", "合同金额"],
+    [d("2026-01-05"), "HT-01", "钢材采购", "甲公司", 120000],
+    [d("2026-01-12"), "HT-02", "水泥采购", "乙公司", 80000],
+    ["合计", null, null, null, 200000],
+    [],
+    ["图例：■ 已完成  □ 未开始"],
+    ["填表人：李四", null, "审核：王五"],
+  ];
+  const t = only(workbook(sheet("合同台账", rows)));
+  expect(t.dataRows).toEqual([2, 3]);
+});
+
+test("a ledger kept in numbers with its dates as text: its first rows are rows, not a timeline band", () => {
+  const rows = [
+    ["合同编号", "客户编号", "签订日期", "合同金额"],
+    [1, 101, "2026-03-01", 5000],
+    [2, 102, "2026.4.1", 8000],
+    [3, 103, "2026年5月6日", 3000],
+    [4, 104, "2026/6/1", 5000],
+  ];
+  const t = only(workbook(sheet("合同", rows)));
+  expect(t.dataRows).toEqual([2, 3, 4, 5]);
+  expect(t.bandRows).toEqual([]);
+});
