@@ -15,7 +15,7 @@
  *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
  *                          /work/realwb/heldout4, /work/realwb/heldout5, /work/realwb/heldout6,
  *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9, /work/realwb/heldout10
- *                          and /work/realwb/heldout11); a
+ *                          /work/realwb/heldout11 and /work/realwb/heldout12); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -41,7 +41,8 @@
  * `heldout5` schedules, `heldout6` both, `heldout7` both again with old .xls workbooks converted to
  * .xlsx by LibreOffice, `heldout8` mostly schedules with a few contract and repayment lists,
  * `heldout9` schedules in ten languages with a few foreign contract ledgers, `heldout10` likewise in
- * eight languages, `heldout11` Chinese schedules, simplified and traditional); each
+ * eight languages, `heldout11` Chinese schedules, simplified and traditional, `heldout12` schedules in seven languages
+ * with a few contract ledgers and receivables); each
  * set's scores are reported on a line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -394,7 +395,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
