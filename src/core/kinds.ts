@@ -320,6 +320,7 @@ const CONTRACT_ABROAD = {
     "Fecha de suscripción del contrato",
     "Fecha de suscripción de contrato",
     "Data de Assinatura",
+    "Data Assinatura",
     "Data da Assinatura",
     "Fecha de Suscripción",
     "Дата договора",
@@ -812,7 +813,8 @@ export const DURATION_HOURS = [
   ...["Horas", "Horas Estimadas", "Stunden", "Geschätzte Stunden", "Heures", "Heures estimées", "Часы"],
 ];
 
-const PLAN = ["计划", "预计", "预期"];
+// 预估: estimated (预估完成日期), as 预计.
+const PLAN = ["计划", "预计", "预期", "预估"];
 /** What a plan's date may be qualified by besides 计划 (拟完成日期, 目标上线时间, 要求完成时间, 应完成日期). */
 const PLAN_ALSO = ["拟", "目标", "要求", "应"];
 
@@ -827,6 +829,8 @@ const PLAN_ABROAD = {
     // A WBS broken into 大項目 | 中項目 | 小項目: the middle level names the task (the finest is often left empty).
     ...["中項目", "小項目"],
     ...["태스크", "작업", "작업명", "업무", "업무명", "과업"],
+    // A Japanese 工程表's process name (工程名 | 担当 | 開始日 | 終了日).
+    "工程名",
     ...["Công việc", "Tên công việc", "Nhiệm vụ"],
     ...["Tarea", "Tareas", "Actividad", "Actividades", "Nombre de la tarea"],
     ...["Tarefa", "Tarefas", "Atividade", "Atividades", "Entregável", "Pacote de Trabalho"],
@@ -909,7 +913,7 @@ const PLAN_ABROAD = {
   planStart: [
     ...joined(["予定", ""], ["開始", "着手"], ["日", "日時", "日付"]),
     ...joined(["開始", "着手", "始"], ["予定"], ["", "日"]),
-    ...["시작일", "시작 날짜", "시작", "착수일", "시작 예정일"],
+    ...["시작일", "시작 날짜", "시작", "착수일", "시작 예정일", "시작일자"],
     ...joined(["수행기간", "계획", "예정"], ["시작일", "시작"]),
     ...["Ngày bắt đầu", "Bắt đầu"],
     ...["Inicio", "Fecha de Inicio", "Fecha Inicio", "Comienzo"],
@@ -976,7 +980,7 @@ const PLAN_ABROAD = {
   planEnd: [
     ...joined(["予定", ""], ["終了", "完了"], ["日", "日時", "日付"]),
     ...joined(["終了", "完了", "終"], ["予定"], ["", "日"]),
-    ...["종료일", "종료 날짜", "종료", "완료일", "마감일", "종료 예정일", "완료 예정일"],
+    ...["종료일", "종료 날짜", "종료", "완료일", "마감일", "종료 예정일", "완료 예정일", "종료일자"],
     ...joined(["수행기간", "계획", "예정"], ["종료일", "완료일", "종료"]),
     ...["Ngày kết thúc", "Ngày hoàn thành", "Kết thúc"],
     ...["Fin", "Fecha Fin", "Fecha de Fin", "Fecha Final", "Fecha de Término", "Fecha de Finalización"],
@@ -1158,12 +1162,14 @@ const PLAN_EXPORT = {
     // What trackers and templates name each row: a to-do, a deliverable, a card, a work item, a title
     // (Wrike), a milestone described (Excel's Simple Gantt Chart).
     ...["To-do", "To-Do Item", "Deliverable", "Deliverables"],
-    ...["Card Name", "Work Item", "Title", "Milestone Description"],
+    ...["Card Name", "Work Item", "Title", "Milestone Description", "Subtask", "Sub-task", "Subtasks"],
   ],
   taskWeak: ["ACTIVITY", "ACTIVITIES", "TITLE"],
   owner: [
     ...["Lead", "Project Lead", "Task Lead", "Lead Person"],
     ...["Responsible", "Responsible Person", "Person Responsible", "Responsible Party", "Members"],
+    // Who is put on the task (Resourcing), as a resource names column does.
+    "Resourcing",
   ],
   ownerWeak: ["LEAD", "MEMBERS"],
   planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
@@ -1265,6 +1271,8 @@ const schedule: KindDef = {
         // The tasks a larger one is broken into (整体任务 | 细分任务 | 时间).
         "细分任务",
         "子任务",
+        // A business module of a development plan (业务模块 | 预计完成时间 | 负责人), as 功能模块.
+        "业务模块",
         // A task's item, an activity's sub-item (任务项, 活动子项 beside 主要活动).
         "任务项",
         "活动子项",
@@ -1313,6 +1321,7 @@ const schedule: KindDef = {
         "责任人员",
         "执行人员",
         "参与人",
+        "参与者",
         "参与人员",
         "资源名称",
         // An MS Project table copied out: its resources column (资源) holds who does the task.
@@ -1512,7 +1521,7 @@ const schedule: KindDef = {
         // A plan's end by whatever it ends with: done, handed over, built, live or submitted.
         ...dateWords(
           [...PLAN, ...PLAN_ALSO],
-          ["完成", "结束", "截止", "完工", "交付", "竣工", "上线", "提交"],
+          ["完成", "结束", "截止", "完工", "交付", "竣工", "上线", "提交", "终止"],
         ),
         ...PLAN_ABROAD.planEnd,
         ...PLAN_EXPORT.planEnd,
@@ -1564,10 +1573,12 @@ const schedule: KindDef = {
         // The days a task is expected or planned to take, however qualified (預期天數, 預計任務工期,
         // 任务工期, 所需天数) and the time it takes (用时, 耗时, counted in days unless a unit says hours).
         ...joined(
-          ["", "预计", "预期", "计划", "所需", "需要"],
+          ["", "预计", "预期", "预估", "估计", "计划", "所需", "需要"],
           ["", "任务"],
           ["工期", "天数", "用时", "耗时", "历时", "持续时间", "持续天数", "工作天数"],
         ),
+        // An estimate named after what it estimates (历时估计, 工期估计), or a cycle estimated (预估周期).
+        ...["历时估计", "工期估计", "预估周期", "预计周期"],
         ...PLAN_ABROAD.duration,
         ...DURATION_HOURS,
         ...PLAN_EXPORT.duration,

@@ -316,6 +316,12 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
   }
   // A required-marker before the unit (`DURATION* (WORK DAYS)`).
   key = key.replace(/[*※★]+$/, "");
+  // A unit written out after the name (`DURATION in days`, `Duration in working days`).
+  const inDays = /^(.+?)IN(WORKING|WORK)?DAYS$/.exec(key);
+  if (inDays && /[A-Z]$/.test(inDays[1])) {
+    key = inDays[1];
+    unit ??= inDays[2] ? "WORKDAYS" : "DAYS";
+  }
   return unit === undefined ? { key } : { key, unit };
 }
 
