@@ -864,6 +864,11 @@ function hasCore(
 
 const DESCRIPTION_KEY = normaliseHeader("Description").key;
 
+/** Headers naming the pieces a task is broken into (Subtask, 子任务, 细分任务). */
+const SUBTASK_KEYS = new Set(
+  ["Subtask", "Sub-task", "Subtasks", "子任务", "细分任务", "子项任务"].map((h) => normaliseHeader(h).key),
+);
+
 /** 项目名称 as a plan's task: each row a whole project (a list of projects with their planned ends). */
 const PROJECT_NAME_KEY = normaliseHeader("项目名称").key;
 
@@ -1185,6 +1190,16 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     const k = unmapped.findIndex((u) => u.col === c);
     if (k >= 0) unmapped.splice(k, 1);
   };
+  // Tasks broken into subtasks in a column of their own (Tasks | Subtask, 任务 | 子任务): the subtask
+  // names the row; the task above it is its group, written on its own heading row.
+  if (kind === "schedule" && columns.task && !forced.has(columns.task.col)) {
+    const sub = free(SUBTASK_KEYS);
+    if (sub && sub.c > columns.task.col) {
+      unmap(columns.task.col);
+      columns.task = ref(sub, sub.c);
+      claim(sub.c);
+    }
+  }
   // A payment list's bare 合同/Contract column holds the contract each payment is for: its key.
   if (kind === "payments" && !columns.contractNo) {
     const key = free(CONTRACT_KEYS);

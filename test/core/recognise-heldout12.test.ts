@@ -47,4 +47,24 @@ describe("plan words of the twelfth round", () => {
     expect(letters(t)).toMatchObject({ task: "A", planStart: "B", duration: "C" });
     expect(messages(check(wb), "schedule.overdue")).toEqual([expect.stringContaining("2026-11-17")]);
   });
+
+  test("tasks broken into subtasks: the subtask names the row, the task heads its group", () => {
+    const wb = workbook(
+      sheet("Project Plan", [
+        ["Task #", "Tasks", "Subtask", "Resource", "Start date", "End date"],
+        [1, "Create project plan"],
+        [1.1, null, "Draft the plan", "Ann", d("2026-03-02"), d("2026-03-04")],
+        [1.2, null, "Review the plan", "Bo", d("2026-03-05"), d("2026-03-06")],
+        [2, "Build the prototype"],
+        [2.1, null, "Order parts", "Cy", d("2026-03-09"), d("2026-03-11")],
+        [2.2, null, "Assemble", "Ann", d("2026-03-12"), d("2026-03-20")],
+      ]),
+    );
+    const t = only(wb);
+    expect(letters(t).task).toBe("C");
+    // Row 2, right under the header, is read as part of it or as a heading: either way no task.
+    expect(t.sectionRows).toContain(5);
+    expect(t.dataRows).not.toContain(2);
+    expect(messages(check(wb), "cell.required")).toEqual([]);
+  });
 });
