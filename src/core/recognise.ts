@@ -1915,20 +1915,13 @@ function scanRegion(
       continue;
     }
     const again = repeatsHeader(cells, headerText);
-    if (!again && (mayStartTable || row.r > prev + 1) && mayBeHeader(row) && headerAt(ctx, k)) {
+    // The next table's header (one we recognise, or another table's after an empty row) ends ours.
+    if (
+      !again &&
+      (((mayStartTable || row.r > prev + 1) && mayBeHeader(row) && headerAt(ctx, k)) ||
+        otherHeader(ctx, k, c1, c2, dateCols, dataIdx))
+    ) {
       // Single-cell lines right above the next header are its title, not our data.
-      let below = row.r;
-      while (dataIdx.length > 0) {
-        const above = rows[dataIdx[dataIdx.length - 1]];
-        if (above.r !== below - 1 || above.cells.length !== 1 || typeof above.cells[0].v !== "string") break;
-        dataIdx.pop();
-        dataRows.pop();
-        below = above.r;
-      }
-      break;
-    }
-    if (!again && otherHeader(ctx, k, c1, c2, dateCols, dataIdx)) {
-      // Its title lines above it go with it.
       let below = row.r;
       while (dataIdx.length > 0) {
         const above = rows[dataIdx[dataIdx.length - 1]];
