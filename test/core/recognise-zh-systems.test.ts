@@ -1030,6 +1030,8 @@ describe("money we pay is never dunned", () => {
   if (payables.length === 0) test.todo("a payables export of these systems");
 });
 
-describe("left for now", () => {
-  test.skip.each(left.map((s) => [`${s.id}: ${s.left}`] as const))("%s", () => {});
-});
+// Sets still missed, each named with its reason; none is left now.
+if (left.length > 0)
+  describe("left for now", () => {
+    test.skip.each(left.map((s) => [`${s.id}: ${s.left}`] as const))("%s", () => {});
+  });
