@@ -86,8 +86,10 @@ const MONEY_DUE = ["计划", "预计", "应", "约定"];
 /**
  * A contract ledger's headers in the other languages offices keep one in: Portuguese and Spanish as
  * public bodies keep them (CONTRATO | OBJETO | CONTRATADA | VALOR GLOBAL | Data de Assinatura),
- * Russian, German, French, Japanese, Korean, Vietnamese, Indonesian, Turkish and Armenian. A bare
- * Contrato is the contract's number (as Contract is its name in English); a bare Objeto is generic.
+ * Russian, German, French, Japanese, Korean, Vietnamese, Indonesian, Turkish and Armenian, then (the
+ * last entries of each list) Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish,
+ * Romanian, Hungarian, Greek, Arabic and Malay. A bare Contrato is the contract's number (as Contract
+ * is its name in English); a bare Objeto or Oggetto is generic.
  */
 const CONTRACT_ABROAD = {
   contractNo: [
@@ -128,7 +130,6 @@ const CONTRACT_ABROAD = {
     "Sözleşme Numarası",
     "Պայմանագրի համար",
     "Պայմ. համար",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Numero contratto",
     "Numero del contratto",
     "N. contratto",
@@ -170,7 +171,6 @@ const CONTRACT_ABROAD = {
     "Nama Paket",
     "Sözleşme Adı",
     "Պայմանագրի անվանում",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Oggetto del contratto",
     "Oggetto",
     "Przedmiot umowy",
@@ -226,7 +226,6 @@ const CONTRACT_ABROAD = {
     "Yüklenici",
     "Müşteri",
     "Tedarikçi",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Fornitore",
     "Cliente",
     "Contraente",
@@ -289,7 +288,6 @@ const CONTRACT_ABROAD = {
     "Sözleşme Bedeli",
     "Sözleşme Tutarı",
     "Պայմանագրի գումար",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Importo contratto",
     "Importo del contratto",
     "Valore contratto",
@@ -351,7 +349,6 @@ const CONTRACT_ABROAD = {
     "İmza Tarihi",
     "Կնքման ամսաթիվ",
     "Պայմանագրի ամսաթիվ",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Data stipula",
     "Data di stipula",
     "Data firma",
@@ -384,7 +381,7 @@ const CONTRACT_ABROAD = {
 /**
  * A payment list's headers in those languages: money due (入金予定日, Срок оплаты, Fälligkeitsdatum,
  * Fecha de Vencimiento) and money paid or come in (入金日, Дата оплаты, Zahlungsdatum, Data de
- * Pagamento, Վճարման ամսաթիվ).
+ * Pagamento, Վճարման ամսաթիվ); the last entries of each list in the thirteen languages named there.
  */
 const PAY_ABROAD = {
   dueDate: [
@@ -405,7 +402,6 @@ const PAY_ABROAD = {
     "Jatuh Tempo",
     "Tanggal Jatuh Tempo",
     "Vade Tarihi",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Data scadenza",
     "Data di scadenza",
     "Termin płatności",
@@ -434,7 +430,6 @@ const PAY_ABROAD = {
     "Số tiền phải trả",
     "Ödenecek Tutar",
     "Չվճարված գումար",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Importo dovuto",
     "Importo da pagare",
     "Importo rata",
@@ -469,7 +464,6 @@ const PAY_ABROAD = {
     "Tanggal Bayar",
     "Ödeme Tarihi",
     "Վճարման ամսաթիվ",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Data pagamento",
     "Data di pagamento",
     "Data zapłaty",
@@ -507,7 +501,6 @@ const PAY_ABROAD = {
     "Ödenen Tutar",
     "Ödeme Tutarı",
     "Վճարված գումար",
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Importo pagato",
     "Kwota zapłacona",
     "Zapłacono",
@@ -820,8 +813,9 @@ const PLAN_ALSO = ["拟", "目标", "要求", "应"];
 
 /**
  * A plan's headers in the other languages offices keep plans in (Japanese, Korean, Vietnamese,
- * Spanish, Portuguese, French, German, Turkish) and English as project tools export it (Baseline
- * Start, Planned End Date). `weak` are as generic as Start or End Date are in English.
+ * Spanish, Portuguese, French, German, Turkish, Russian, Dutch, Indonesian, Thai, then the thirteen
+ * languages CONTRACT_ABROAD names last) and English as project tools export it (Baseline Start,
+ * Planned End Date). `weak` are as generic as Start or End Date are in English.
  */
 const PLAN_ABROAD = {
   task: [
@@ -844,7 +838,6 @@ const PLAN_ABROAD = {
     ...["Nom", "Название", "Nombre"],
     ...["Acción", "Acciones", "Entregable", "Entregable/Acción"],
     ...["Activiteit", "Activiteiten", "Taak", "Taken", "Taaknaam", "Omschrijving taak"],
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Attività",
     "Nome attività",
     "Descrizione attività",
@@ -887,7 +880,6 @@ const PLAN_ABROAD = {
     ...["Penanggung Jawab", "ผู้รับผิดชอบ"],
     ...["Lidera", "Líder", "Encargado", "Verantwortliche", "Verantwortlicher", "Bearbeiter", "Zuständig"],
     ...["Verantwoordelijke", "Uitvoerder", "Eigenaar"],
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Responsabile",
     "Assegnato a",
     "Odpowiedzialny",
@@ -924,7 +916,6 @@ const PLAN_ABROAD = {
     ...["Başlangıç", "Başlangıç Tarihi"],
     ...["Начало", "Дата начала"],
     ...["Tanggal Mulai", "Mulai", "วันที่เริ่ม", "วันเริ่ม", "เริ่ม"],
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Data inizio",
     "Data di inizio",
     "Inizio",
@@ -994,7 +985,6 @@ const PLAN_ABROAD = {
     ...["Tanggal Selesai", "Selesai", "Tenggat", "วันที่สิ้นสุด", "วันสิ้นสุด", "สิ้นสุด"],
     // A deadline (Japanese 期限, German Fälligkeitsdatum).
     ...["期限", "Fälligkeitsdatum", "Fällig am"],
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Data fine",
     "Data di fine",
     "Scadenza",
@@ -1077,7 +1067,6 @@ const PLAN_ABROAD = {
     ...["Durasi", "ระยะเวลา"],
     ...joined(["工程", "行程", "作業", "所要", "稼働", "予定"], ["日数"]),
     ...["Duur", "Werkdagen", "Aantal dagen"],
-    // Italian, Polish, Czech, Ukrainian, Swedish, Danish, Norwegian, Finnish, Romanian, Hungarian, Greek, Arabic and Malay
     "Durata",
     "Giorni",
     "Czas trwania",

@@ -317,10 +317,10 @@ export function normaliseHeader(text: string): { key: string; unit?: string } {
   // A required-marker before the unit (`DURATION* (WORK DAYS)`).
   key = key.replace(/[*※★]+$/, "");
   // A unit written out after the name (`DURATION in days`, `Duration in working days`).
-  const inDays = /^(.+?)IN(WORKING|WORK)?DAYS$/.exec(key);
-  if (inDays && /[A-Z]$/.test(inDays[1])) {
-    key = inDays[1];
-    unit ??= inDays[2] ? "WORKDAYS" : "DAYS";
+  const spelled = /^(.+?)IN(WORKING|WORK)?DAYS$/.exec(key);
+  if (spelled && /[A-Z]$/.test(spelled[1])) {
+    key = spelled[1];
+    unit ??= spelled[2] ? "WORKDAYS" : "DAYS";
   }
   return unit === undefined ? { key } : { key, unit };
 }
@@ -913,8 +913,12 @@ const PURCHASE_ORDER_KEYS = new Set(
     "采购订单编号",
   ].map((h) => normaliseHeader(h).key),
 );
+/** Chinese words for whom we buy from (供应商, 廠商, 立約商, 承包商). */
+const SUPPLIERS_ZH = "供应商|厂商|立约商|承包商";
 /** A counterparty header naming a supplier (供应商, Vendor, Supplier): we buy from them. */
-const SUPPLIER_KEY = /供应商|厂商|立约商|承包商|VENDOR|SUPPLIER/;
+const SUPPLIER_KEY = new RegExp(`${SUPPLIERS_ZH}|VENDOR|SUPPLIER`);
+/** Whom money goes out to (a supplier, a contractor, a subcontractor): a list naming one is payables. */
+const PAYEE = new RegExp(`${SUPPLIERS_ZH}|供货商|分包`);
 
 /** A header naming a sales order or a document an entry comes from (销售订单编号, 来源单号, Order No). */
 const ORDER_KEY = /订单|来源|ORDER|^PO(?:NO|NUMBER|#)?\.?$/;
@@ -1079,11 +1083,12 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       hit = lookupKey(kind, k);
       if (hit) break;
     }
-    if (hit && col.unit !== undefined) hit = inDays(kind, hit, col.unit);
-    // A plain time taken (用时, 耗时) counted in days by its unit (`用时(天)`) is a plan's days.
-    if (hit?.weak && hit.field === "duration" && col.unit !== undefined && DAY_UNITS.has(col.unit))
-      hit = { ...hit, weak: false };
-    else if (!hit) hit = workloadInDays(kind, col.keys[0], col.unit);
+    if (!hit) hit = workloadInDays(kind, col.keys[0], col.unit);
+    else if (col.unit !== undefined) {
+      hit = inDays(kind, hit, col.unit);
+      // A plain time taken (用时, 耗时) counted in days by its unit (`用时(天)`) is a plan's days.
+      if (hit.weak && hit.field === "duration" && DAY_UNITS.has(col.unit)) hit = { ...hit, weak: false };
+    }
     const prev = hit && taken(hit);
     const counted = prev !== undefined && yieldCols.has(prev.col);
     if (hit && prev && !hit.weak && (weakCols.has(prev.col) || (counted && !hit.yields))) {
@@ -2102,8 +2107,10 @@ function repeatsHeader(cells: PCell[], headerText: Map<number, string>): boolean
   return same >= 2 && same * 2 >= cells.length;
 }
 
-/** Words a template leaves in a row kept free: 预留, 空白, 保留格式，勿删, 此行需保留. */
-// A dash or slash alone (`4 | | | -`): a template's spare numbered row, struck through.
+/**
+ * Words a template leaves in a row kept free: 预留, 空白, 保留格式，勿删, 此行需保留; or a dash or slash
+ * alone (`4 | | | -`), a spare numbered row struck through.
+ */
 const PLACEHOLDER =
   /^(?:预留|备用|空白|空行|以下空白|此处空白|待定|待补充|保留格式.*|.*勿删.*|此行.*保留.*|[.…·。]{2,}|[-—–－/／]+)$/;
 
@@ -2793,7 +2800,7 @@ function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
     .filter((x) => x.c >= t.firstCol && x.c <= t.lastCol)
     .map((x) => simplifiedHeader(compact(x.header)));
   if (headers.some((h) => RECEIVES.test(h))) return false;
-  return headers.some((h) => PAYS.test(h) || /供应商|供货商|承包商|分包|厂商|立约商/.test(h));
+  return headers.some((h) => PAYS.test(h) || PAYEE.test(h));
 }
 
 const HINTS = KINDS.flatMap((k) => {
