@@ -180,14 +180,18 @@ export function scoreFile(label: LabelFile, tables: FoundTable[], findings: Foun
   );
   const right = new Set<LabelTable>();
   for (const t of tables) {
-    // Tables side by side share their header row: the label whose key columns the table maps.
+    // Tables side by side share their header row: the label whose key columns the table maps; else,
+    // where one table is labelled with two readings (a project ledger as contracts, and as a plan
+    // optionally), the reading of the kind it was read as.
     const at = label.tables.filter(
       (x) => x.sheet === t.sheet && t.headerRow >= x.header[0] && t.headerRow <= x.header[1],
     );
     const l =
       at.find((x) =>
         Object.entries(x.keys).every(([field, letters]) => keyMapped(t.columns, field, letters)),
-      ) ?? at[0];
+      ) ??
+      at.find((x) => x.kind === t.kind) ??
+      at[0];
     if (!l) {
       s.falseTables.push(`${t.sheet}!${t.headerRow} ${t.kind}`);
       const last = t.lastRow ?? Number.MAX_SAFE_INTEGER;
@@ -389,7 +393,7 @@ function pad(s: string | number, n: number): string {
 /** A workbook converted from .xls on another machine: LibreOffice writes other bytes each time
  *  (timestamps), so such a file counts as the labelled one when a `<file>.original-sha256` beside it
  *  names the original the label was converted from (written by whoever converted it again). */
-function convertedAgain(path: string, label: LabelFile): boolean {
+export function convertedAgain(path: string, label: LabelFile): boolean {
   if (!label.convertedFrom || !existsSync(`${path}.original-sha256`)) return false;
   return readFileSync(`${path}.original-sha256`, "utf8").trim() === label.convertedFrom.sha256;
 }

@@ -1,4 +1,14 @@
-import { scoreFile, totals, totalsBySet, type FoundTable, type LabelFile } from "../../bench/real-workbooks";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  convertedAgain,
+  scoreFile,
+  totals,
+  totalsBySet,
+  type FoundTable,
+  type LabelFile,
+} from "../../bench/real-workbooks";
 
 /** Invented labels: a schedule with a band row, a contract ledger, a payables plan and a group of two. */
 const label: LabelFile = {
@@ -40,6 +50,31 @@ describe("real-workbook scoring", () => {
     expect(s.found).toBe(1);
     expect(s.required).toBe(2);
     expect(s.missed).toEqual(["合同!2 contracts"]);
+  });
+
+  it("takes a table read as the optional second reading of its rows for that reading, not a wrong kind", () => {
+    const ledger: LabelFile = {
+      ...label,
+      tables: [
+        { sheet: "项目", kind: "contracts", header: [1, 1], keys: { contractNo: "AH", amount: "AL" } },
+        {
+          sheet: "项目",
+          kind: "schedule",
+          header: [1, 1],
+          keys: { task: "I", planEnd: "G" },
+          optional: true,
+        },
+      ],
+    };
+    const asPlan: FoundTable = { sheet: "项目", kind: "schedule", headerRow: 1, columns: { task: "I" } };
+    const s = scoreFile(ledger, [asPlan], []);
+    expect(s.wrongKind).toEqual([]);
+    expect(s.optionalFound).toEqual(["项目!1 schedule"]);
+    // The required reading is still missed.
+    expect(s.found).toBe(0);
+    expect(s.missed).toEqual(["项目!1 contracts"]);
+    const asPayments: FoundTable = { ...asPlan, kind: "payments" };
+    expect(scoreFile(ledger, [asPayments], []).wrongKind).toEqual(["项目!1 contracts read as payments"]);
   });
 
   it("accepts any of the acceptable letters and names the key columns that were mapped elsewhere", () => {
@@ -171,5 +206,25 @@ describe("workbooks never tuned on", () => {
       falseTables: 1,
       falseTablesOnNonDomainFiles: 1,
     });
+  });
+});
+
+describe("a workbook converted from .xls again on another machine", () => {
+  it("counts as the labelled one only when the sidecar names the original the label was made from", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ptrack-real-"));
+    try {
+      const path = join(dir, "plan.xlsx");
+      writeFileSync(path, "other bytes");
+      const converted: LabelFile = { ...label, convertedFrom: { path: "plan.xls", sha256: "a".repeat(64) } };
+      expect(convertedAgain(path, converted)).toBe(false);
+      writeFileSync(`${path}.original-sha256`, `${"a".repeat(64)}\n`);
+      expect(convertedAgain(path, converted)).toBe(true);
+      writeFileSync(`${path}.original-sha256`, "b".repeat(64));
+      expect(convertedAgain(path, converted)).toBe(false);
+      // A workbook not converted is judged by its own bytes alone.
+      expect(convertedAgain(path, label)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
