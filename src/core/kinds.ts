@@ -726,9 +726,10 @@ const V = {
       "合同对方",
       "对方名称",
       "对方单位名称",
-      // A lease's other party (租客名称, 承租方).
+      // A lease's other party (租客名称, 承租方; 出租方 on the tenant's own ledger).
       "租客名称",
       "承租方",
+      "出租方",
       "签约单位",
       "合作单位",
       "供应商",
@@ -1289,10 +1290,23 @@ const schedule: KindDef = {
         "项目名称",
         // A task tracker's title of each task (TAPD, a task export: ID | 标题 | 状态 | 处理人).
         "标题",
+        // The documents a plan hands in, each with its day (提交文档日程: 文档名 | 版本 | 计划日期 | 实际日期).
+        "文档名",
+        // What a review plan reviews (评审内容 | 计划评审日期 | 实际评审日期).
+        "评审内容",
         ...PLAN_ABROAD.task,
         ...PLAN_EXPORT.task,
       ],
-      weak: ["名称", "活动", "NAME", "项目名称", "标题", ...PLAN_ABROAD.taskWeak, ...PLAN_EXPORT.taskWeak],
+      weak: [
+        "名称",
+        "活动",
+        "NAME",
+        "项目名称",
+        "标题",
+        "文档名",
+        ...PLAN_ABROAD.taskWeak,
+        ...PLAN_EXPORT.taskWeak,
+      ],
     },
     { field: "phase", type: "text", headers: ["阶段", "实施阶段", "项目阶段", "大項目", "フェーズ"] },
     {
@@ -1603,6 +1617,8 @@ const schedule: KindDef = {
         "实际结束时间",
         "实际结束日期",
         "实际截止时间",
+        // The day it came to, beside the one day it was planned for (计划日期 | 实际日期).
+        "实际日期",
         "Actual Finish",
         "Actual Completion",
         "Actual Completion Date",

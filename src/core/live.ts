@@ -523,9 +523,18 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
     const rows = new Set<number>();
     const cols = new Set<number>();
     const data = new Set(t.source.dataRows);
+    /** An edit on a task's second line (its actual dates, RecognisedTable.actualRows). */
+    let actualLine = false;
     for (const e of edits) {
       if (e.sheet !== t.sheet) continue;
-      for (let r = e.r1; r <= e.r2; r++) if (data.has(r)) rows.add(r);
+      for (let r = e.r1; r <= e.r2; r++) {
+        const task = t.source.actualRows?.[r];
+        if (data.has(r)) rows.add(r);
+        else if (task !== undefined) {
+          rows.add(task);
+          actualLine = true;
+        }
+      }
       for (const c of changed.get(e) ?? []) cols.add(c);
     }
     if (rows.size === 0) return;
@@ -570,7 +579,7 @@ export function recheck(live: LiveState, edits: CellEdit[]): Analysis | undefine
       changedFields(old, r, fields);
       return r;
     });
-    if (part.rows.length !== rows.size) fields.add(ANY);
+    if (part.rows.length !== rows.size || actualLine) fields.add(ANY);
     tables[i] = { ...t, rows: rowsOut, source: t.source };
     // A summary's own end is judged when it reaches past its subtasks' (deadlineRows): an edit of
     // a subtask can change that, so the summaries above an edited row are judged again too.

@@ -119,6 +119,11 @@ export interface RecognisedTable {
   sectionRows: number[];
   /** Timeline bands (`第 1 周` …) and filling instructions under the header: not data. */
   bandRows: number[];
+  /**
+   * Tasks on two lines, the name merged over both: the second line holds the task's actual dates
+   * (実績 under 予定) in the plan's date columns. Second line's row → the task's row.
+   */
+  actualRows?: Record<number, number>;
   /** Money we pay (付款, 已付, 供应商): a payables table, never the subject of a 催款通知单. */
   payable?: boolean;
   /**
@@ -411,6 +416,14 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   }
   if (QUALIFIED_CONTRACT_NO.test(key) && KIND_DEFS[kind].fields.some((d) => d.field === "contractNo"))
     return { field: "contractNo" };
+  const party = partyContract(l, key);
+  if (party) return party;
+  if (kind === "schedule") {
+    const planned = qualifiedDate(key);
+    if (planned) return { field: planned };
+    // A plan's line named as an event or a matter (管理事件, 议定事项): the task, generically.
+    if (WHAT_TAIL.test(key)) return { field: "task", weak: true };
+  }
   // The contract's value however qualified in between (Valor total inicial del contrato, Valor final
   // do contrato, Monto adjudicado del contrato).
   if (kind === "contracts" && CONTRACT_VALUE.test(key)) return { field: "amount" };
@@ -418,6 +431,49 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   const once = key.replace(/([\u4e00-\u9fff])\1/g, "$1");
   if (once !== key && l.exact.has(once)) return lookupKey(kind, once);
   return slashed(kind, key);
+}
+
+/**
+ * A contract's own header with whose contract it is in front (东恒-铁通合同编号, A合同签订时间,
+ * 业主合同总金额): a lease or subcontract ledger keeps one column per party. The field of the header
+ * from 合同 on, when that header is the kind's and specific; an employee's labour contract is no
+ * ledger's. Who the party is cannot be told from the words, so a name or an amount so qualified is
+ * only a generic hit.
+ */
+function partyContract(l: Lookup, key: string): FieldHit | undefined {
+  const at = key.indexOf("合同");
+  if (at <= 0 || !PARTY.test(key.slice(0, at))) return undefined;
+  const tail = key.slice(at);
+  const f = l.exact.get(tail);
+  if (!f || tail.length < 4 || l.weak.has(tail) || l.yields.has(tail)) return undefined;
+  // Its number and its day say a ledger; a name or an amount qualified so may be any list's about
+  // contracts (a supplier list's 承接项目合同名称 | 承接项目合同金额).
+  return PARTY_WEAK.has(f.field) ? { field: f.field, weak: true } : { field: f.field };
+}
+
+const PARTY_WEAK = new Set(["contractName", "amount"]);
+
+/** Whose contract: a party's short name or two joined by a dash (东恒-铁通), or a letter (A, B). */
+const PARTY = /^(?!劳动)(?:[A-Z]{1,2}|[\u4e00-\u9fff]{1,4}(?:[-—–][\u4e00-\u9fff]{1,4})?)$/;
+
+/**
+ * What a plan's line is, named as an event or a matter (管理事件, 议定事项, 培训事项); not a remark's. A
+ * bare …内容 is not enough: a maintenance log's 检修内容 or a weekly log's 工作内容 is no plan's.
+ */
+const WHAT_TAIL = /^(?!备注|说明|问题|风险|合同|付款|收款|回款)[\u4e00-\u9fff]{1,4}(?:事件|事项)$/;
+
+/**
+ * A date the plan sets, or the one it came to, for an event of the plan's (计划评审日期, 预计上线时间,
+ * 实际评审日期): a start where the event is one (计划启动日期), else the date the line is due. Not a
+ * date of money or of a contract, which are other tables' (计划付款日期).
+ */
+function qualifiedDate(key: string): string | undefined {
+  const m = /^(计划|预计|预定|拟定|实际)([\u4e00-\u9fff]{1,4})(?:日期|时间)$/.exec(key);
+  // Not a date of money or of a contract, nor a time taken (实际持续时间, 预计用时, 计划工作时间).
+  if (!m || /付|收|款|票|签|账|到货|交货|持续|耗|用|花|需|历|周期|工作/.test(m[2])) return undefined;
+  const start = /开始|起|启动|开工|开展|进场/.test(m[2]);
+  if (m[1] === "实际") return start ? "actualStart" : "actualEnd";
+  return start ? "planStart" : "planEnd";
 }
 
 /** Spanish and Portuguese headers of a contract's value: Valor/Monto/Importe … del/do contrato. */
@@ -1859,6 +1915,8 @@ interface Region {
   totalRows: number[];
   footerRows: number[];
   sectionRows: number[];
+  /** A task's second line holding its actual dates, by the task's own row (actualLines). */
+  actualRows?: Map<number, number>;
   /** Index in ctx.rows where the outer scan resumes. */
   next: number;
 }
@@ -1924,7 +1982,8 @@ function scanRegion(
     if (
       !again &&
       (((mayStartTable || row.r > prev + 1) && mayBeHeader(row) && headerAt(ctx, k)) ||
-        otherHeader(ctx, k, c1, c2, dateCols, dataIdx))
+        otherHeader(ctx, k, c1, c2, dateCols, dataIdx) ||
+        namesDates(cells, dateCols))
     ) {
       // Single-cell lines right above the next header are its title, not our data.
       let below = row.r;
@@ -2027,6 +2086,28 @@ function scanRegion(
     dataRows.pop();
     dataIdx.pop();
   }
+  // Blocks laid out below the last dated row: a title (`进度管理内容与措施`) over another block's header
+  // of plain words, one of them in a date column of ours (`内容 | 计划措施`), and nothing dated after.
+  // The table ended at that title.
+  const dated = (i: number) =>
+    cellsIn(rows[i], c1, c2).some((x) => dateCols.has(x.c) && dateLike(x, ctx.date1904));
+  let lastDated = dataIdx.length - 1;
+  while (lastDated >= 0 && !dated(dataIdx[lastDated])) lastDated--;
+  for (let j = lastDated + 1; lastDated >= 0 && j < dataIdx.length; j++) {
+    const k = dataIdx[j];
+    const next = cellsIn(rows[k], c1, c2);
+    const title = k > 0 && rows[k - 1].r === rows[k].r - 1 ? cellsIn(rows[k - 1], c1, c2) : [];
+    const headed =
+      next.length >= 2 &&
+      next.every((x) => typeof x.v === "string" && !/\d/.test(x.t) && !PLACEHOLDER.test(x.t)) &&
+      next.some((x) => dateCols.has(x.c));
+    if (title.length !== 1 || typeof title[0].v !== "string" || !headed) continue;
+    // The title too, where it was taken for a row.
+    const from = j > 0 && dataIdx[j - 1] === k - 1 ? j - 1 : j;
+    footerRows.push(...dataRows.splice(from));
+    dataIdx.splice(from);
+    break;
+  }
   // A legend under the last row (`未开始 | 进行中 | 完成` laid across the row): a note, not a row.
   while (dataRows.length > 2) {
     const cells = cellsIn(rows[dataIdx[dataIdx.length - 1]], c1, c2);
@@ -2077,6 +2158,31 @@ function otherHeader(
   const seen = new Set<string>();
   for (const i of recent) for (const x of cellsIn(rows[i], c1, c2)) seen.add(`${x.c} ${compact(x.t)}`);
   return !cells.some((x) => seen.has(`${x.c} ${compact(x.t)}`));
+}
+
+/**
+ * A row of short texts, one under the table's date columns a date header itself (`文档名 | 版本 |
+ * 计划日期 | 实际日期` under a plan dated in C and D): the header of another table laid out below,
+ * with or without an empty row between. A date column holds no such words.
+ */
+function namesDates(cells: PCell[], dateCols: Set<number>): boolean {
+  if (cells.length < 3 || !cells.every((x) => typeof x.v === "string" && !/\d/.test(x.t))) return false;
+  const under = cells.filter((x) => dateCols.has(x.c));
+  return under.some((x) => isDateHeader(x.t));
+}
+
+/** A header naming a date as such (计划日期, 完成时间), specifically: a plain 完成 is a state as well. */
+function isDateHeader(text: string): boolean {
+  const { key } = normaliseHeader(text);
+  if (!/日期|时间|DATE|TIME/.test(key)) return false;
+  return KINDS.some((kind) => {
+    const hit = lookupKey(kind, key);
+    return (
+      hit !== undefined &&
+      !hit.weak &&
+      KIND_DEFS[kind].fields.find((f) => f.field === hit.field)?.type === "date"
+    );
+  });
 }
 
 /**
@@ -2258,6 +2364,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     ...region.totalRows,
     ...region.footerRows,
     ...region.sectionRows,
+    ...(region.actualRows?.keys() ?? []),
   ]);
   const blankRows: number[] = [];
   for (let r = firstRow; r < lastRow; r++) if (!used.has(r)) blankRows.push(r);
@@ -2286,6 +2393,7 @@ function buildTable(ctx: Ctx, f: Found, hit: HeaderHit, region: Region, unit: st
     bandRows: region.bandRows,
     mergedInside,
   };
+  if (region.actualRows?.size) table.actualRows = Object.fromEntries(region.actualRows);
   if (existing) table.existingTable = existing.name;
   const span = m.kind === "schedule" ? taskSpan(ctx, table) : undefined;
   if (span) table.taskSpan = span;
@@ -2678,6 +2786,39 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   }
 }
 
+/**
+ * Tasks on two lines (a 工程表: 予定 over 実績), the task's name merged down over both and the second
+ * line filling only the plan's date columns and the grid beside them: the second line holds the
+ * task's actual dates, not a task of its own. Two such tasks at least, and only where the table has
+ * no actual-date column of its own to say otherwise.
+ */
+function actualLines(ctx: Ctx, f: Found, region: Region): void {
+  const cols = f.mapping.columns;
+  const task = cols.task;
+  if (f.mapping.kind !== "schedule" || !task || !cols.planStart || cols.actualStart || cols.actualEnd) return;
+  const byRow = rowIndex(ctx);
+  const data = new Set(region.dataRows);
+  const when = new Set([cols.planStart.col, cols.planEnd?.col, cols.duration?.col]);
+  const mapped = mappedColumns(f);
+  // The last task's second line, dates alone, was taken for a line of sums.
+  const sums = new Set(region.totalRows);
+  const pairs = new Map<number, number>();
+  for (const mg of ctx.sheet.merges) {
+    if (mg.c1 !== task.col || mg.r2 !== mg.r1 + 1 || !data.has(mg.r1)) continue;
+    if (!data.has(mg.r2) && !sums.has(mg.r2)) continue;
+    const second = cellsIn(byRow.get(mg.r2) ?? { r: mg.r2, cells: [] }, f.c1, f.c2).filter(
+      (x) => !isBlank(x.t),
+    );
+    const dated = second.some((x) => x.c === cols.planStart!.col || x.c === cols.planEnd?.col);
+    // Its own cells: the plan's dates, and grid marks in columns no field has.
+    if (dated && second.every((x) => when.has(x.c) || !mapped.has(x.c))) pairs.set(mg.r2, mg.r1);
+  }
+  if (pairs.size < 2) return;
+  region.dataRows = region.dataRows.filter((r) => !pairs.has(r));
+  region.totalRows = region.totalRows.filter((r) => !pairs.has(r));
+  region.actualRows = pairs;
+}
+
 /** The outline number a task's text begins with (`1.2 数据建模` → `1.2`), if any. */
 function outlineOf(t: string | undefined): string | undefined {
   return t === undefined ? undefined : /^\s*(\d{1,3}(?:\.\d{1,3}){0,4})[\s、.．]+\S/.exec(t)?.[1];
@@ -2708,7 +2849,10 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
   const merged = outline
     ? undefined
     : ctx.sheet.merges.find((mg) => mg.c1 === task.col && mg.c2 > mg.c1 && mg.r2 < top && mg.r2 >= top - 4);
-  const end = Math.max(head.end, merged?.c2 ?? 0);
+  // Or, for the outline, the column right of it when that has no header at all (议定事项 over the
+  // numbers 1, 2 and nothing over the matters themselves beside them).
+  const bare = outline && !f.cols.some((x) => x.c === head.end + 1) ? head.end + 1 : 0;
+  const end = Math.max(head.end, merged?.c2 ?? 0, bare);
   if (end === head.c) return;
   const mapped = mappedColumns(f);
   for (let c = task.col + 1; c <= end; c++) {
@@ -3104,6 +3248,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
         continue;
       }
       phaseRows(ctx, f, region);
+      actualLines(ctx, f, region);
       trimGrid(ctx, f, region);
       const table = buildTable(ctx, f, hit, region, unit);
       if (isPayable(table, f.cols)) table.payable = true;

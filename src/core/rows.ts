@@ -177,6 +177,8 @@ export function typeTable(
     return row;
   });
   if (contract) nextMonths(rows);
+  if (t.kind === "schedule" && t.actualRows)
+    actualsBelow(t, rows, fields, (field, ref) => parserFor(wb, sheet, t, field, ref, anchors, hoursPerDay));
   if (t.kind === "schedule") {
     markSummaries(rows);
     if (t.columns.duration && t.columns.planStart && !t.columns.planEnd) {
@@ -189,6 +191,33 @@ export function typeTable(
     fields.add("termEnd");
   }
   return { kind: t.kind as Kind, sheet: t.sheet, sheetIndex, source: t, rows, fields };
+}
+
+/**
+ * Tasks on two lines, the name merged over both (RecognisedTable.actualRows): the second line's
+ * dates, under the plan's own date columns, are the task's actual start and end.
+ */
+function actualsBelow(
+  t: RecognisedTable,
+  rows: TypedRow[],
+  fields: Set<string>,
+  parserOf: (field: string, ref: ColumnRef) => CellParser,
+): void {
+  const second = new Map(Object.entries(t.actualRows ?? {}).map(([line, task]) => [task, Number(line)]));
+  const pairs: Array<[string, string]> = [
+    ["planStart", "actualStart"],
+    ["planEnd", "actualEnd"],
+  ];
+  for (const [plan, actual] of pairs) {
+    const ref = t.columns[plan];
+    if (!ref) continue;
+    const parse = parserOf(actual, ref);
+    fields.add(actual);
+    for (const row of rows) {
+      const r = second.get(row.row);
+      if (r !== undefined) row.fields[actual] = parse(r);
+    }
+  }
 }
 
 /** A term's length: `12` (months, or the header's unit), `3年`, `18个月`, `90天`. */
