@@ -6,7 +6,11 @@
 import { analyseWorkbook } from "../../src/core/check";
 import { recheck, startLive } from "../../src/core/live";
 import type { IsoDate } from "../../src/core/dates";
+import { isoToSerial } from "../../src/core/dates";
+import type { PatchOp, SheetContent } from "../../src/core/patch";
+import { planApply } from "../../src/core/plan";
 import { recognise } from "../../src/core/recognise";
+import { OPTS } from "./plan/options";
 import { d, put, sheet, workbook } from "../helpers/snapshot";
 import { check, letters, messages, only } from "../helpers/recognition";
 
@@ -77,5 +81,27 @@ describe("tasks on a plan line over an actual line, the name merged over both", 
     expect(seen.result.findings.map((f) => JSON.stringify(f)).sort()).toEqual(
       full.result.findings.map((f) => JSON.stringify(f)).sort(),
     );
+  });
+
+  test("the normalised copy has one row per task, the actual start and end beside the plan's", () => {
+    const { patch } = planApply(plan(), { ...OPTS, normalize: true });
+    const w = patch.ops.find(
+      (o): o is Extract<PatchOp, { op: "writeSheet" }> =>
+        o.op === "writeSheet" && o.sheet === "2026年11月（整理）",
+    );
+    const rows = (w?.content as SheetContent).rows;
+    expect(rows[0]?.slice(0, 6).map((c) => c?.v)).toEqual([
+      "任务名称",
+      "负责人",
+      "计划开始",
+      "计划完成",
+      "实际开始",
+      "实际完成",
+    ]);
+    expect(rows.slice(1).map((r) => [r?.[0]?.v, r?.[4]?.v, r?.[5]?.v ?? null])).toEqual([
+      ["基本設計", isoToSerial("2026-11-02"), isoToSerial("2026-11-06")],
+      ["詳細設計", isoToSerial("2026-11-09"), isoToSerial("2026-11-20")],
+      ["実装", isoToSerial("2026-11-17"), null],
+    ]);
   });
 });

@@ -309,6 +309,26 @@ function phaseCopyColumns(cols: CopyColumn[], t: RecognisedTable, lang: Lang): C
   return out;
 }
 
+/**
+ * Tasks on two lines, the second holding the actual dates under the plan's (RecognisedTable.actualRows):
+ * the copy has one row per task, so the actual start and end get columns of their own, after the plan's.
+ */
+function actualCopyColumns(cols: CopyColumn[], t: RecognisedTable): CopyColumn[] {
+  if (!t.actualRows) return cols;
+  const seen = new Set(cols.map((c) => c.header));
+  const added: CopyColumn[] = [];
+  for (const [plan, actual] of [
+    ["planStart", "actualStart"],
+    ["planEnd", "actualEnd"],
+  ]) {
+    if (!t.columns[plan] || t.columns[actual]) continue;
+    const header = uniqueName(fieldHeader(t.kind, actual) ?? actual, seen);
+    added.push({ header, field: { name: actual, type: "date" }, col: 0 });
+  }
+  const after = cols.findIndex((c) => c.col === (t.columns.planEnd ?? t.columns.planStart)?.col);
+  return after < 0 ? [...cols, ...added] : [...cols.slice(0, after + 1), ...added, ...cols.slice(after + 1)];
+}
+
 /** The value of a merged cell on every row it covers (模块 merged down over its 子模块). */
 function mergedWrite(sheet: SheetSnapshot, r: number, c: number): CellWrite | null {
   const own = rawWrite(sheet, r, c);
@@ -356,7 +376,9 @@ function planCopy(
 ): { op: PatchOp; layout: Layout; copy: Copy } {
   const t = typed.source;
   const phased = t.phases !== undefined && t.phases.length >= 2;
-  const cols = phased ? phaseCopyColumns(copyColumns(sheet, t), t, lang) : copyColumns(sheet, t);
+  const cols = phased
+    ? phaseCopyColumns(copyColumns(sheet, t), t, lang)
+    : actualCopyColumns(copyColumns(sheet, t), t);
   const layout: Layout = {
     kind: t.kind,
     sheet: copyName,
