@@ -15,7 +15,8 @@
  *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
  *                          /work/realwb/heldout4, /work/realwb/heldout5, /work/realwb/heldout6,
  *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9, /work/realwb/heldout10
- *                          /work/realwb/heldout11, /work/realwb/heldout12 and /work/realwb/heldout13); a
+ *                          /work/realwb/heldout11, /work/realwb/heldout12, /work/realwb/heldout13 and
+ *                          /work/realwb/heldout14); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -407,7 +408,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12:/work/realwb/heldout13"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12:/work/realwb/heldout13:/work/realwb/heldout14"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
