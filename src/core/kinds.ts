@@ -823,7 +823,7 @@ const PLAN_ABROAD = {
     ...["タスク", "タスク名", "作業", "作業名", "作業項目", "作業内容"],
     // A WBS broken into 大項目 | 中項目 | 小項目: the middle level names the task (the finest is often left empty).
     ...["中項目", "小項目"],
-    ...["태스크", "작업", "작업명", "업무", "업무명", "과업"],
+    ...["태스크", "작업", "작업명", "업무", "업무명", "과업", "주요 업무"],
     // A Japanese 工程表's process name (工程名 | 担当 | 開始日 | 終了日).
     "工程名",
     ...["Công việc", "Tên công việc", "Nhiệm vụ"],
@@ -1056,6 +1056,8 @@ const PLAN_ABROAD = {
   duration: [
     "期間",
     "기간",
+    // The days a task takes (소요일, 소요 기간).
+    ...["소요일", "소요일수", "소요 기간"],
     "Số ngày",
     "Duración",
     "Días",
@@ -1158,6 +1160,7 @@ const PLAN_EXPORT = {
   owner: [
     ...["Lead", "Project Lead", "Task Lead", "Lead Person"],
     ...["Responsible", "Responsible Person", "Person Responsible", "Responsible Party", "Members"],
+    "Responsibility",
     // Who is put on the task (Resourcing), as a resource names column does.
     "Resourcing",
   ],
@@ -1502,6 +1505,10 @@ const schedule: KindDef = {
         "Planned Completion Date",
         "Projected End",
         "Projected Finish",
+        // The day a task is expected done (Start Date | Expected Date).
+        "Expected Date",
+        "Expected End Date",
+        "Expected Completion Date",
         // A bare 截止 beside a bare 开始 (编号 | 任务名称 | 负责人 | 开始 | 截止).
         "截止",
         "计划完成日",

@@ -39,7 +39,7 @@ import type { Analysis, CheckOptions } from "./check";
 import { mergeFindings, productSheets, sortFindings } from "./check";
 import type { Finding, RuleId } from "./findings";
 import { planNotices, type NoticeContext, type NoticePlan, type NoticeTypeDef } from "./notices";
-import { recognise, type RecognisedTable } from "./recognise";
+import { dateLikeNumber, recognise, type RecognisedTable } from "./recognise";
 import { markIssued } from "./register";
 import { textOf, typeTable, type FieldCell, type TypedRow, type TypedTable } from "./rows";
 import { buildIndexes, ruleApplies, type ChangedCell, type RuleContext } from "./rules/context";
@@ -367,8 +367,8 @@ function seenValue(c: Cell | undefined): Cell["value"] | undefined {
 /** A whole number ≥ 1 (a date serial, a count, an amount in yuan): its text is digits only. */
 const isCount = (v: unknown): v is number =>
   typeof v === "number" && Number.isInteger(v) && v >= 1 && v < 1e15;
-/** The range recognition takes a number for a date serial in (recognise.ts, dateLike). */
-const dateLike = (v: number) => v >= 3000 && v < 80000;
+/** Whether recognition takes a number for a date (a serial of its years, or yyyymmdd digits). */
+const dateLike = dateLikeNumber;
 
 /**
  * Whether recognition cannot see the edits, so the edited sheet need not be recognised again:

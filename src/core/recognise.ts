@@ -31,7 +31,7 @@ import {
 } from "./snapshot";
 import { simplifiedHeader } from "./hant";
 import { compact } from "./text";
-import { isBlank, isDateFormat, isMonthDayNumber, parseDate } from "./values";
+import { isBlank, isDateFormat, isMonthDayNumber, parseDate, parseDays } from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -2502,8 +2502,24 @@ const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
  * A serial from 1908 to 2119, a month and day typed as a number (`11.24`, a faulty date), or text
  * that reads as a date (or a range of dates).
  */
+/**
+ * A number recognition takes for a date: a serial of these years, or the digits of one typed as a
+ * number (20160415, as a system's export writes it).
+ */
+export function dateLikeNumber(v: number): boolean {
+  return (
+    (v >= 3000 && v < 80000) || (Number.isInteger(v) && v >= 19500101 && v <= 20991231 && isYmdNumber(v))
+  );
+}
+
+function isYmdNumber(v: number): boolean {
+  const m = Math.floor(v / 100) % 100;
+  const d = v % 100;
+  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
 function dateLike(x: PCell, date1904: boolean): boolean {
-  if (typeof x.v === "number") return (x.v >= 3000 && x.v < 80000) || isMonthDayNumber(x.v);
+  if (typeof x.v === "number") return dateLikeNumber(x.v) || isMonthDayNumber(x.v);
   const p = parseDate(x.v, { date1904 });
   if (p.status === "ok") return true;
   // A range, a month and day with the year left out (`3月24`, `3月31号`), or day and month in an
@@ -2783,6 +2799,65 @@ function phaseRows(ctx: Ctx, f: Found, region: Region): void {
   if (keep.length !== rows.length) {
     region.dataRows = keep;
     region.sectionRows.sort((a, b) => a - b);
+  }
+}
+
+/** Days given as a range (`2-3d`, `1-2天`): an estimate, read as a duration's values are. */
+const DAYS_RANGE = /^\d+(?:\.\d+)?\s*[-~～至]\s*\d+(?:\.\d+)?\s*(?:天|日|d|days?)$/i;
+
+/**
+ * A plan's one date column holding the days each task takes instead (计划时间 | `10d`, `2-3d`): its
+ * duration. Told by the values, each with its unit written: no date column holds `15天`.
+ */
+function daysInDateColumn(ctx: Ctx, f: Found, region: Region): void {
+  const m = f.mapping;
+  const cols = m.columns;
+  if (m.kind !== "schedule" || cols.duration || (cols.planStart && cols.planEnd)) return;
+  const field = cols.planEnd ? "planEnd" : cols.planStart ? "planStart" : undefined;
+  const own = field && cols[field];
+  if (!field || !own || own.part) return;
+  const byRow = rowIndex(ctx);
+  let values = 0;
+  let days = 0;
+  for (const r of region.dataRows.slice(0, 50)) {
+    const x = byRow.get(r)?.cells.find((y) => y.c === own.col);
+    if (!x || isBlank(x.t)) continue;
+    values++;
+    if (typeof x.v !== "string") continue;
+    if ((/[^\d.\s]/.test(x.t) && parseDays(x.v).status === "ok") || DAYS_RANGE.test(x.t)) days++;
+  }
+  if (days < 2 || days * 3 < values * 2) return;
+  cols.duration = { ...own };
+  delete cols[field];
+  m.weakFields.delete(field);
+  if (m.needsDates === field) delete m.needsDates;
+}
+
+/**
+ * A field's column left empty on every row, beside another column headed for the same field that is
+ * filled (`Contrato` empty, `Número do Contrato` filled; a template's spare 负责人 before the one used):
+ * the filled one is the field's.
+ */
+function emptyGivesWay(ctx: Ctx, f: Found, region: Region): void {
+  if (region.dataRows.length === 0 || f.mapping.unmapped.length === 0) return;
+  const byRow = rowIndex(ctx);
+  const filled = (c: number) =>
+    region.dataRows.some((r) => byRow.get(r)?.cells.some((x) => x.c === c && !isBlank(x.t)));
+  const cols = f.mapping.columns;
+  for (const [field, own] of Object.entries(cols)) {
+    if (own.part || filled(own.col)) continue;
+    const other = f.mapping.unmapped.find(
+      (u) =>
+        headerKeys(u.header).keys.some((k) => lookupKey(f.mapping.kind, k)?.field === field) && filled(u.col),
+    );
+    if (!other) continue;
+    cols[field] = ref(
+      f.cols.find((x) => x.c === other.col),
+      other.col,
+    );
+    f.mapping.unmapped = f.mapping.unmapped.map((u) =>
+      u === other ? { col: own.col, letter: own.letter, header: own.header } : u,
+    );
   }
 }
 
@@ -3236,6 +3311,8 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
       // The task's names may stand further right under its header merged across: found before asking
       // whether any row names a task.
       taskInMergedHeader(ctx, f, region);
+      emptyGivesWay(ctx, f, region);
+      daysInDateColumn(ctx, f, region);
       if (!declared && !plausible(ctx, f, region)) {
         out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
         rejected ??= {
