@@ -470,7 +470,9 @@ const WHAT_TAIL = /^(?!备注|说明|问题|风险|合同|付款|收款|回款)[
 function qualifiedDate(key: string): string | undefined {
   const m = /^(计划|预计|预定|拟定|实际)([\u4e00-\u9fff]{1,4})(?:日期|时间)$/.exec(key);
   // Not a date of money or of a contract, nor a time taken (实际持续时间, 预计用时, 计划工作时间).
-  if (!m || /付|收|款|票|签|账|到货|交货|持续|耗|用|花|需|历|周期|工作/.test(m[2])) return undefined;
+  // Nor an issue's day to be closed or solved (计划关闭时间), a 问题清单's.
+  if (!m || /付|收|款|票|签|账|到货|交货|持续|耗|用|花|需|历|周期|工作|关闭|解决/.test(m[2]))
+    return undefined;
   const start = /开始|起|启动|开工|开展|进场/.test(m[2]);
   if (m[1] === "实际") return start ? "actualStart" : "actualEnd";
   return start ? "planStart" : "planEnd";

@@ -99,6 +99,17 @@ describe("words of the fourteenth round", () => {
     expect(t.unmapped.map((u) => u.letter)).toContain("A");
   });
 
+  test("an issue list's 计划关闭时间 is no plan's end: the 问题清单 stays no schedule", () => {
+    const wb = workbook(
+      sheet("项目问题", [
+        ["序号", "标识", "名称", "发现人", "发现时间", "问题类型", "责任人", "计划关闭时间"],
+        ["1", "PP-001", "运维计划范例进度延后", "杨某", d("2026-07-27"), "进度", "张某", d("2026-08-02")],
+        ["2", "PP-002", "接口文档缺失", "李某", d("2026-07-28"), "文档", "王某", d("2026-08-05")],
+      ]),
+    );
+    expect(recognise(wb).tables.filter((t) => t.kind === "schedule")).toEqual([]);
+  });
+
   test("an amount that looks like yyyymmdd stays an amount in a ledger", () => {
     const wb = workbook(
       sheet("合同台账", [
