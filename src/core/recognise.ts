@@ -660,6 +660,7 @@ const SECTION_HEADING =
  * is not a row of its own. A task that only has its 序号 and name is still a task.
  */
 function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>): boolean {
+  if (cells.length === 0) return false;
   // One text merged across three columns or more heads the rows below, whichever column it starts
   // in (a ledger's first column may be its 盖章日期, a plan's its ID).
   if (
@@ -2024,7 +2025,18 @@ function scanRegion(
       footerRows.push(row.r);
       if (!isNoteRow(cells)) closed = true;
     } else if (closed) break;
-    else if (isSectionRow(ctx, row.r, cells, dataCols) || isSpareTaskRow(cells)) sectionRows.push(row.r);
+    else if (
+      isSectionRow(ctx, row.r, cells, dataCols) ||
+      // …or so merged beside its row number (`=ROW()` | `Week 9: Meeting on 21/3 …` over B:H).
+      isSectionRow(
+        ctx,
+        row.r,
+        cells.filter((x) => !numbering.has(x.c) && !(typeof x.v === "number" && !dataCols.has(x.c))),
+        dataCols,
+      ) ||
+      isSpareTaskRow(cells)
+    )
+      sectionRows.push(row.r);
     // The header written again further down (a ledger pasted together from pieces, a plan kept in
     // blocks per version): the table goes on, and the one-cell lines right above it (`S9版本`, a
     // note closing the block before) head the block, they are no rows.

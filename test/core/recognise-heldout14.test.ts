@@ -28,6 +28,38 @@ describe("values of the fourteenth round", () => {
     ]);
   });
 
+  test("notes merged across the row beside their row numbers are no tasks (`=ROW()` | `Week 9: Meeting on 21/3` over B:H)", () => {
+    // Each S/N is a formula, =ROW(A1), numbering the notes as well.
+    const n = (i: number) => ({ value: i, formula: `ROW(A${i})` });
+    const header = [
+      "S/N",
+      "Item",
+      "Class Involved?",
+      "Responsibility",
+      "Start Date",
+      "Expected Date",
+      "Progress",
+    ];
+    const rows = [
+      header,
+      [n(1), "Week 9: Meeting on 21/3/2026"],
+      [n(2), "First meeting: agree on the features and the timeline"],
+      [n(3), "Week 10: all features coded"],
+      [n(4), "Week 11: test cases written"],
+      [n(5), "Week 10: Meeting on 28/3/2026"],
+      [n(6), "View the list of projects", "Applicant", "Kris", d("2026-03-02"), d("2026-03-06"), 1, "Done"],
+      [n(7), "Submit an enquiry", "Applicant", "Zeshen", d("2026-03-02"), d("2026-03-06"), 1, "Tested"],
+      [n(8), "Register for a project", "HDB Manager", "Ze Ming", d("2026-03-02"), d("2026-03-06"), 0, ""],
+      [n(9), "View all enquiries", "HDB Manager", "Kong", d("2026-03-02"), d("2026-03-06"), 0, ""],
+      [n(10), "Withdraw an application", "Applicant", "Kris", d("2026-03-02"), d("2026-03-06"), 0, ""],
+      [n(11), "Reply to an enquiry", "Applicant", "Zeshen", d("2026-03-02"), d("2026-03-06"), 0, ""],
+    ];
+    // The first three notes merged across the row; the next two not.
+    const wb = workbook(sheet("Meeting Logs", rows, { merges: ["B2:H2", "B3:H3", "B4:H4"] }));
+    expect(only(wb).dataRows).toEqual([7, 8, 9, 10, 11, 12]);
+    expect(messages(check(wb), "cell.required")).toEqual([]);
+  });
+
   test("a plan's one date column holding the days each task takes (`10d`, `2-3d`): its duration", () => {
     const wb = workbook(
       sheet("plan", [
@@ -67,7 +99,7 @@ describe("words of the fourteenth round", () => {
         ["S/N", "Item", "Class Involved?", "Responsibility", "Start Date", "Expected Date", "Progress"],
         [1, "Draft the proposal", "Yes", "Ann", d("2026-03-02"), d("2026-03-06"), "Done"],
         [2, "Build the prototype", "No", "Bo", d("2026-03-09"), d("2026-03-20"), "Ongoing"],
-        [3, "User testing", "Yes", "Cy", d("2026-03-23"), d("2026-03-27"), ""],
+        [3, "User testing", "Yes", "Cy", d("2026-03-02"), d("2026-03-06"), ""],
       ]),
     );
     expect(letters(only(wb))).toMatchObject({ owner: "D", planStart: "E", planEnd: "F" });
