@@ -570,15 +570,18 @@ function cellText(v: CellValue): string {
 
 function readRows(sheet: SheetSnapshot, stats: { cells: number; rows: number }): PRow[] {
   const rows: PRow[] = [];
+  const hidden = hiddenUnderMerges(sheet);
   for (const ri of presentIndices(sheet.rows)) {
     const row = sheet.rows[ri];
     if (!row) continue;
     stats.rows++;
     const cells: PCell[] = [];
+    const covered = hidden.get(ri + 1);
     for (const ci of presentIndices(row)) {
       stats.cells++;
       const cell = row[ci];
       if (!cell) continue;
+      if (covered?.some(([a, b]) => ci + 1 >= a && ci + 1 <= b)) continue;
       const t = cellText(cell.value);
       if (t === "") continue;
       cells.push({ c: ci + 1, v: cell.value, t });
@@ -586,6 +589,28 @@ function readRows(sheet: SheetSnapshot, stats: { cells: number; rows: number }):
     if (cells.length > 0) rows.push({ r: ri + 1, cells });
   }
   return rows;
+}
+
+/**
+ * Per row, the column spans a merge covers beyond its first cell: Excel shows a merged range's
+ * top-left value alone, so a value left in a covered cell (a heading merged across B:Q over a date
+ * someone typed in E before merging) is not on the sheet as anyone sees it.
+ */
+function hiddenUnderMerges(sheet: SheetSnapshot): Map<number, Array<[number, number]>> {
+  const out = new Map<number, Array<[number, number]>>();
+  const add = (r: number, a: number, b: number) => {
+    if (a > b) return;
+    const list = out.get(r);
+    if (list) list.push([a, b]);
+    else out.set(r, [[a, b]]);
+  };
+  // Bounded, so a merge blown out over a million rows costs no more than reading them would.
+  let budget = 1_000_000;
+  for (const m of sheet.merges) {
+    add(m.r1, m.c1 + 1, m.c2);
+    for (let r = m.r1 + 1; r <= Math.min(m.r2, sheet.rows.length) && budget-- > 0; r++) add(r, m.c1, m.c2);
+  }
+  return out;
 }
 
 function cellsIn(row: PRow, c1: number, c2: number): PCell[] {

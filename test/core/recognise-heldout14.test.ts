@@ -60,6 +60,24 @@ describe("values of the fourteenth round", () => {
     expect(messages(check(wb), "cell.required")).toEqual([]);
   });
 
+  test("a heading merged across the row over values left in the cells it covers is a heading: Excel shows none of them", () => {
+    const rows = [
+      ["ファイル", "タスク", "担当", "開始日", "終了日", "進捗"],
+      ["ログイン画面"],
+      ["login.jsp", "htmlの作成", "高川", d("2026-06-15"), d("2026-06-15"), 0],
+      ["LoginServlet.java", "画面遷移", "高川", d("2026-06-15"), d("2026-06-16"), 0],
+      ["LoginDAO.java", "table作成", "成沢", d("2026-06-16"), d("2026-06-16"), 0],
+      // Row 6: a heading merged over A:F, a start date and a 0 left under the merge.
+      ["スケジュール編集画面", null, null, d("2026-06-15"), null, 0],
+      ["schedule_edit.jsp", "html作成", "成沢", d("2026-06-15"), d("2026-06-19"), 0],
+      ["schedule_edit.css", "画面デザイン", "成沢", d("2026-06-22"), d("2026-06-26"), 0],
+    ];
+    const wb = workbook(sheet("Sheet1", rows, { merges: ["A2:F2", "A6:F6"] }));
+    const t = only(wb);
+    expect(t.dataRows).toEqual([3, 4, 5, 7, 8]);
+    expect(messages(check(wb), "cell.required")).toEqual([]);
+  });
+
   test("a plan's one date column holding the days each task takes (`10d`, `2-3d`): its duration", () => {
     const wb = workbook(
       sheet("plan", [
