@@ -367,14 +367,13 @@ function seenValue(c: Cell | undefined): Cell["value"] | undefined {
 /** A whole number ≥ 1 (a date serial, a count, an amount in yuan): its text is digits only. */
 const isCount = (v: unknown): v is number =>
   typeof v === "number" && Number.isInteger(v) && v >= 1 && v < 1e15;
-/** Whether recognition takes a number for a date (a serial of its years, or yyyymmdd digits). */
-const dateLike = dateLikeNumber;
 
 /**
  * Whether recognition cannot see the edits, so the edited sheet need not be recognised again:
  * every cell that changes is on a data row of a table and holds a whole number ≥ 1 before and
- * after, both in or both out of the range read as date serials. Recognition reads a number
- * only for its type, for being 0, for being in that range and for its digits (outline and
+ * after, both taken or both not taken for a date (recognise.ts, dateLikeNumber: a serial of its
+ * years or yyyymmdd digits). Recognition reads a number only for its type, for being 0, for
+ * being taken for a date and for its digits (outline and
  * numbering columns: 1.2 vs 12), so such a change looks the same to it. Anything else (text, a
  * blank, 0, a fraction) and the sheet is recognised again.
  */
@@ -392,7 +391,8 @@ export function unseenByRecognition(wb: WorkbookSnapshot, a: Analysis, edits: Ce
         const before = seenValue(row?.[c - 1]);
         const after = seenValue(src[c - e.c1]);
         if (before === after) continue;
-        if (!isCount(before) || !isCount(after) || dateLike(before) !== dateLike(after)) return false;
+        if (!isCount(before) || !isCount(after) || dateLikeNumber(before) !== dateLikeNumber(after))
+          return false;
         changes = true;
       }
       if (changes && !data.has(r)) return false;

@@ -685,7 +685,6 @@ const SECTION_HEADING =
  * is not a row of its own. A task that only has its 序号 and name is still a task.
  */
 function isSectionRow(ctx: Ctx, r: number, cells: PCell[], dataCols: Set<number>): boolean {
-  if (cells.length === 0) return false;
   // One text merged across three columns or more heads the rows below, whichever column it starts
   // in (a ledger's first column may be its 盖章日期, a plan's its ID).
   if (
@@ -1983,6 +1982,12 @@ function scanRegion(
   let mayStartTable = false;
   // After a signature or 制表人 line the table is over; a 注：/说明： line alone does not end it.
   let closed = false;
+  // A heading merged across the row beside its row number (`=ROW()` | `Week 9: Meeting on 21/3 …` over
+  // B:H): a heading once the number, a cell no field reads, is set aside.
+  const numberedSection = (r: number, cells: PCell[]) => {
+    const own = cells.filter((x) => !numbering.has(x.c) && !(typeof x.v === "number" && !dataCols.has(x.c)));
+    return own.length > 0 && own.length < cells.length && isSectionRow(ctx, r, own, dataCols);
+  };
   let k = start;
   for (; k < rows.length; k++) {
     const row = rows[k];
@@ -2052,14 +2057,8 @@ function scanRegion(
     } else if (closed) break;
     else if (
       isSectionRow(ctx, row.r, cells, dataCols) ||
-      // …or so merged beside its row number (`=ROW()` | `Week 9: Meeting on 21/3 …` over B:H).
-      isSectionRow(
-        ctx,
-        row.r,
-        cells.filter((x) => !numbering.has(x.c) && !(typeof x.v === "number" && !dataCols.has(x.c))),
-        dataCols,
-      ) ||
-      isSpareTaskRow(cells)
+      isSpareTaskRow(cells) ||
+      numberedSection(row.r, cells)
     )
       sectionRows.push(row.r);
     // The header written again further down (a ledger pasted together from pieces, a plan kept in
@@ -2128,8 +2127,7 @@ function scanRegion(
   // Blocks laid out below the last dated row: a title (`进度管理内容与措施`) over another block's header
   // of plain words, one of them in a date column of ours (`内容 | 计划措施`), and nothing dated after.
   // The table ended at that title.
-  const dated = (i: number) =>
-    cellsIn(rows[i], c1, c2).some((x) => dateCols.has(x.c) && dateLike(x, ctx.date1904));
+  const dated = (i: number) => datedRow(ctx, i, c1, c2, dateCols);
   let lastDated = dataIdx.length - 1;
   while (lastDated >= 0 && !dated(dataIdx[lastDated])) lastDated--;
   for (let j = lastDated + 1; lastDated >= 0 && j < dataIdx.length; j++) {
@@ -2184,8 +2182,7 @@ function otherHeader(
   if (!gap(k) && !titled) return false;
   if (!cells.every((x) => typeof x.v === "string" && x.t.trim().length <= 12 && !/\d/.test(x.t)))
     return false;
-  const dated = (i: number) =>
-    cellsIn(rows[i], c1, c2).some((x) => dateCols.has(x.c) && dateLike(x, ctx.date1904));
+  const dated = (i: number) => datedRow(ctx, i, c1, c2, dateCols);
   const under = rows[k + 1];
   if (!under || under.r !== rows[k].r + 1 || cellsIn(under, c1, c2).length < 2) return false;
   for (let i = k + 1; i < Math.min(rows.length, k + 4) && rows[i].r - rows[k].r <= 3; i++)
@@ -2197,6 +2194,11 @@ function otherHeader(
   const seen = new Set<string>();
   for (const i of recent) for (const x of cellsIn(rows[i], c1, c2)) seen.add(`${x.c} ${compact(x.t)}`);
   return !cells.some((x) => seen.has(`${x.c} ${compact(x.t)}`));
+}
+
+/** Whether ctx.rows[i] holds a date in one of `dateCols` (within c1..c2). */
+function datedRow(ctx: Ctx, i: number, c1: number, c2: number, dateCols: Set<number>): boolean {
+  return cellsIn(ctx.rows[i], c1, c2).some((x) => dateCols.has(x.c) && dateLike(x, ctx.date1904));
 }
 
 /**
@@ -2538,25 +2540,23 @@ function anchorColumns(f: Found): Set<number> {
 const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
 
 /**
- * A serial from 1908 to 2119, a month and day typed as a number (`11.24`, a faulty date), or text
- * that reads as a date (or a range of dates).
- */
-/**
- * A number recognition takes for a date: a serial of these years, or the digits of one typed as a
- * number (20160415, as a system's export writes it).
+ * A number recognition takes for a date: a serial of these years, or the digits of a real date typed
+ * as a number (20160415, as a system's export writes it; values.ts reads them so).
  */
 export function dateLikeNumber(v: number): boolean {
   return (
-    (v >= 3000 && v < 80000) || (Number.isInteger(v) && v >= 19500101 && v <= 20991231 && isYmdNumber(v))
+    (v >= 3000 && v < 80000) ||
+    (Number.isInteger(v) &&
+      v >= 19500101 &&
+      v <= 20991231 &&
+      parseDate(v, { date1904: false }).status === "ok")
   );
 }
 
-function isYmdNumber(v: number): boolean {
-  const m = Math.floor(v / 100) % 100;
-  const d = v % 100;
-  return m >= 1 && m <= 12 && d >= 1 && d <= 31;
-}
-
+/**
+ * A serial from 1908 to 2119 or yyyymmdd digits, a month and day typed as a number (`11.24`, a
+ * faulty date), or text that reads as a date (or a range of dates).
+ */
 function dateLike(x: PCell, date1904: boolean): boolean {
   if (typeof x.v === "number") return dateLikeNumber(x.v) || isMonthDayNumber(x.v);
   const p = parseDate(x.v, { date1904 });
@@ -2885,15 +2885,15 @@ function emptyGivesWay(ctx: Ctx, f: Found, region: Region): void {
   const cols = f.mapping.columns;
   for (const [field, own] of Object.entries(cols)) {
     if (own.part || filled(own.col)) continue;
+    // The other column's keys as mapColumns read them.
+    const headed = (c: number) => f.cols.find((x) => x.c === c);
     const other = f.mapping.unmapped.find(
       (u) =>
-        headerKeys(u.header).keys.some((k) => lookupKey(f.mapping.kind, k)?.field === field) && filled(u.col),
+        (headed(u.col)?.keys ?? []).some((k) => lookupKey(f.mapping.kind, k)?.field === field) &&
+        filled(u.col),
     );
     if (!other) continue;
-    cols[field] = ref(
-      f.cols.find((x) => x.c === other.col),
-      other.col,
-    );
+    cols[field] = ref(headed(other.col), other.col);
     f.mapping.unmapped = f.mapping.unmapped.map((u) =>
       u === other ? { col: own.col, letter: own.letter, header: own.header } : u,
     );
