@@ -43,7 +43,8 @@
  * .xlsx by LibreOffice, `heldout8` mostly schedules with a few contract and repayment lists,
  * `heldout9` schedules in ten languages with a few foreign contract ledgers, `heldout10` likewise in
  * eight languages, `heldout11` Chinese schedules, simplified and traditional, `heldout12` schedules in seven languages
- * with a few contract ledgers and receivables); each
+ * with a few contract ledgers and receivables, `heldout13` Chinese schedules, contract ledgers and
+ * receivables, `heldout14` Chinese schedules from sub-folders with a purchase ledger and its payables); each
  * set's scores are reported on a line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -390,7 +391,6 @@ function pad(s: string | number, n: number): string {
   return str + " ".repeat(Math.max(0, n - width));
 }
 
-/** owner/…tail of the path, for the table. */
 /** A workbook converted from .xls on another machine: LibreOffice writes other bytes each time
  *  (timestamps), so such a file counts as the labelled one when a `<file>.original-sha256` beside it
  *  names the original the label was converted from (written by whoever converted it again). */
@@ -399,6 +399,7 @@ export function convertedAgain(path: string, label: LabelFile): boolean {
   return readFileSync(`${path}.original-sha256`, "utf8").trim() === label.convertedFrom.sha256;
 }
 
+/** owner/…tail of the path, for the table. */
 function shortName(file: string): string {
   const parts = file.replace(/\.xlsx$/, "").split("__");
   const tail = [...parts.slice(2).join("/")];
