@@ -1374,6 +1374,9 @@ const schedule: KindDef = {
         "Resource Names",
         "Resource",
         "Resources",
+        // A PERT sheet's people on a task (Human resources beside Number of members).
+        "Human Resources",
+        "Assigned Resources",
         "Owner",
         "Responsible",
         "Team Member",
@@ -1665,6 +1668,7 @@ const schedule: KindDef = {
         "依赖关系",
         "前置依赖",
         "Predecessors",
+        "Predecessor",
         "Dependency",
         "Dependencies",
         "Depends On",

@@ -31,7 +31,15 @@ import {
 } from "./snapshot";
 import { simplifiedHeader } from "./hant";
 import { compact } from "./text";
-import { isBlank, isDateFormat, isMonthDayNumber, parseDate, parseDays } from "./values";
+import {
+  isBlank,
+  isDateFormat,
+  isMonthDayNumber,
+  namesMonth,
+  parseDate,
+  parseDays,
+  parsePercent,
+} from "./values";
 
 export interface ColumnRef {
   col: number;
@@ -1278,6 +1286,17 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     const k = unmapped.findIndex((u) => u.col === c);
     if (k >= 0) unmapped.splice(k, 1);
   };
+  // A bare 计划 beside the task (模块 | 功能 | 计划 | 进度) where no other column names the plan's days:
+  // the day each task is planned for, or the days it takes when its values carry their unit (`2天`,
+  // daysInDateColumn). Only where nothing else is the plan: a 计划 over 实际 marks a line, not a date.
+  if (kind === "schedule" && columns.task && !columns.planStart && !columns.planEnd && !columns.duration) {
+    const plan = free(BARE_PLAN_KEYS);
+    if (plan) {
+      columns.planEnd = ref(plan, plan.c);
+      claim(plan.c);
+      weakCols.set(plan.c, { field: "planEnd", weak: true });
+    }
+  }
   // Tasks broken into subtasks in a column of their own (Tasks | Subtask, 任务 | 子任务): the subtask
   // names the row; the task above it is its group, written on its own heading row.
   if (kind === "schedule" && columns.task && !forced.has(columns.task.col)) {
@@ -2537,6 +2556,8 @@ function anchorColumns(f: Found): Set<number> {
 }
 
 /** A header naming a plan's two ends in one column. */
+/** A plan's column headed 计划 alone. */
+const BARE_PLAN_KEYS = new Set([normaliseHeader("计划").key]);
 const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
 
 /**
@@ -2561,12 +2582,14 @@ function dateLike(x: PCell, date1904: boolean): boolean {
   if (typeof x.v === "number") return dateLikeNumber(x.v) || isMonthDayNumber(x.v);
   const p = parseDate(x.v, { date1904 });
   if (p.status === "ok") return true;
-  // A range, a month and day with the year left out (`3月24`, `3月31号`), or day and month in an
-  // order the text does not tell (`5/7/2025`): dates, if faulty ones.
+  // A range, a month and day with the year left out (`3月24`, `3月31号`), day and month in an
+  // order the text does not tell (`5/7/2025`), or a month named with a two-digit year (`19-Sep-24`):
+  // dates, if faulty ones.
   return (
     p.status === "invalid" &&
     (p.reason === "date-range" ||
       p.reason === "ambiguous-date" ||
+      (p.reason === "two-digit-year" && namesMonth(x.t)) ||
       (p.reason === "partial-date" && MONTH_DAY.test(x.t)))
   );
 }
@@ -2870,6 +2893,32 @@ function daysInDateColumn(ctx: Ctx, f: Found, region: Region): void {
   delete cols[field];
   m.weakFields.delete(field);
   if (m.needsDates === field) delete m.needsDates;
+}
+
+/**
+ * A plan's progress column written in words (进度: 已完成 | 计划中 | 待开发), as many plans keep it: a
+ * column of states, not of percentages, so it is left unmapped rather than each word reported as no
+ * number. Most of its values must be words; a column of numbers with a word or two stays progress.
+ */
+function wordsInProgress(ctx: Ctx, f: Found, region: Region): void {
+  const m = f.mapping;
+  const own = m.columns.progress;
+  if (m.kind !== "schedule" || !own || own.part) return;
+  const byRow = rowIndex(ctx);
+  let values = 0;
+  let words = 0;
+  for (const r of region.dataRows.slice(0, 50)) {
+    const x = byRow.get(r)?.cells.find((y) => y.c === own.col);
+    if (!x || isBlank(x.t)) continue;
+    values++;
+    if (typeof x.v === "string" && parsePercent(x.v, { fractions: false }).status === "invalid") words++;
+  }
+  if (words < 2 || words * 3 < values * 2) return;
+  delete m.columns.progress;
+  m.weakFields.delete("progress");
+  m.unmapped = [...m.unmapped, { col: own.col, letter: own.letter, header: own.header }].sort(
+    (a, b) => a.col - b.col,
+  );
 }
 
 /**
@@ -3352,6 +3401,7 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
       taskInMergedHeader(ctx, f, region);
       emptyGivesWay(ctx, f, region);
       daysInDateColumn(ctx, f, region);
+      if (!declared) wordsInProgress(ctx, f, region);
       if (!declared && !plausible(ctx, f, region)) {
         out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
         rejected ??= {

@@ -294,6 +294,7 @@ const HYPHENS_RE = /[\u2010\u2011\u2212]/g;
 const SPACE_AROUND_SEP_RE = /\s*([-/.年月日号])\s*/g;
 const HAS_SPACE_RE = /\s/;
 const HAS_DIGIT_RE = /\d/;
+const LETTER_RE = /[a-z]/i;
 const NEEDS_FOLDING_RE = /[\s\uFF01-\uFF5E\u2010\u2011\u2212:]/;
 /** 至/到/~ between dates, and dash-like range marks (— – ―; a hyphen is handled below). */
 const RANGE_MARK_RE = /[至到~〜—–―]\s*\d/;
@@ -323,6 +324,62 @@ function withoutDayPart(s: string): string {
 }
 const TWO_DIGIT_RES = [/^\d{1,2}([-/.])\d{1,2}\1\d{1,2}$/, /^\d{2}年\d{1,2}月\d{1,2}[日号]?$/];
 const AMBIGUOUS_RE = /^\d{1,2}([-/.])\d{1,2}\1\d{4}$/;
+
+/** English month names and their abbreviations, as a CSV or a report writes a date (`19-Sep-2024`). */
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
+  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].flatMap((m, i) => {
+    const full = [
+      "january",
+      "february",
+      "march",
+      "april",
+      "may",
+      "june",
+      "july",
+      "august",
+      "september",
+      "october",
+      "november",
+      "december",
+    ][i];
+    const names: Array<[string, number]> = [
+      [m, i + 1],
+      [full, i + 1],
+    ];
+    if (m === "sep") names.push(["sept", i + 1]);
+    return names;
+  }),
+);
+/** Day, month name, year (`19-Sep-2024`, `19 Sep 2024`, `19.sep.24`). */
+const DAY_MONTH_YEAR_RE = /^(\d{1,2})[-/. ]([a-z]+)\.?[-/. ](\d{2}|\d{4})$/i;
+/** Month name, day, year (`Sep 19, 2024`, `September 19 2024`). */
+const MONTH_DAY_YEAR_RE = /^([a-z]+)(?:\. ?| )(\d{1,2}),? (\d{2}|\d{4})$/i;
+
+/**
+ * A date whose month is written as an English name: the name tells day from month, so `19-Sep-2024`
+ * is read; with a two-digit year (`19-Sep-24`) it is invalid as every two-digit year is. Undefined
+ * when the text is not of that shape.
+ */
+function monthNameDate(s: string): Parsed<IsoDate> | undefined {
+  let m = DAY_MONTH_YEAR_RE.exec(s);
+  let day: string, month: string, year: string;
+  if (m) [, day, month, year] = m;
+  else {
+    m = MONTH_DAY_YEAR_RE.exec(s);
+    if (!m) return undefined;
+    [, month, day, year] = m;
+  }
+  const mo = MONTH_NAMES.get(month.toLowerCase());
+  if (mo === undefined) return undefined;
+  if (year.length === 2) return INVALID["two-digit-year"];
+  return checkYmd(Number(year), mo, Number(day));
+}
+
+/** Text holding an English month name between digits (`19-Sep-24`): a date however faulty its year. */
+export function namesMonth(text: string): boolean {
+  const s = text.trim().replace(/\s+/g, " ");
+  return monthNameDate(s) !== undefined;
+}
 
 /** Fast path: `YYYY-MM-DD` exactly, as hosts and normalised cells write it. */
 function isoShape(s: string): boolean {
@@ -360,6 +417,10 @@ function parseDateText(raw: string): Parsed<IsoDate> {
     if (HAS_SPACE_RE.test(s)) s = s.replace(SPACE_AROUND_SEP_RE, "$1");
   }
   if (!HAS_DIGIT_RE.test(s)) return isBlankNumber(s) ? EMPTY : INVALID["not-a-date"];
+  if (LETTER_RE.test(s)) {
+    const named = monthNameDate(s.replace(/\s+/g, " "));
+    if (named) return named;
+  }
   // `6月17日下午`, `2026年6月17日晚`: the part of the day says nothing about the date.
   if (DAY_PART_LAST.has(s[s.length - 1])) s = withoutDayPart(s);
 

@@ -181,6 +181,17 @@ describe("parseDate — text", () => {
   ])("%j → 2026-11-23", (s) => {
     expect(date(s)).toEqual(okValue("2026-11-23", true));
   });
+  test.each([
+    ["19-Sep-2026", "2026-09-19"],
+    ["19 Sep 2026", "2026-09-19"],
+    ["19-sept-2026", "2026-09-19"],
+    ["1 March 2026", "2026-03-01"],
+    ["Sep 19, 2026", "2026-09-19"],
+    ["September 19 2026", "2026-09-19"],
+    ["Dec. 5, 2026", "2026-12-05"],
+  ])("a month written as its English name tells day from month: %j → %s", (s, iso) => {
+    expect(date(s)).toEqual(okValue(iso, true));
+  });
   test("single-digit month and day", () => {
     expect(date("2026-1-5")).toEqual(okValue("2026-01-05", true));
     expect(date("2026/1/5")).toEqual(okValue("2026-01-05", true));
@@ -218,6 +229,11 @@ describe("parseDate — text", () => {
     ["23/11/26", "two-digit-year"],
     ["26.11.23", "two-digit-year"],
     ["26年11月23日", "two-digit-year"],
+    ["19-Sep-26", "two-digit-year"],
+    ["Sep 19, 26", "two-digit-year"],
+    ["31-Feb-2026", "impossible-date"],
+    ["19-Foo-2026", "not-a-date"],
+    ["Sep 2026", "not-a-date"],
     ["11/23/2026", "ambiguous-date"],
     ["03/04/2026", "ambiguous-date"],
     ["23.11.2026", "ambiguous-date"],

@@ -1,0 +1,159 @@
+/**
+ * Tables told by what their cells hold where the header alone is too plain: a bare 计划 column of days
+ * (`2天`) or dates, a 进度 column written in words, a PERT sheet's Task | Days | Predecessor, and a
+ * register whose dates name their month in English (`19-Sep-2026`, `19-sep-24`).
+ */
+import { recognise } from "../../src/core/recognise";
+import { d, sheet, workbook } from "../helpers/snapshot";
+import { check, letters, messages, only } from "../helpers/recognition";
+
+describe("a bare 计划 column", () => {
+  test("holding the days each feature takes (`2天`) beside a 进度 of words: a plan with durations, the words no progress", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["模块", "功能", "计划", "进度"],
+        ["识别引擎", "指纹识别算法", "2天", "开发完成，待完善"],
+        ["", "模板匹配算法", "3天", "调试中"],
+        ["", "深度学习识别", "二期计划", "计划中"],
+        ["存储服务", "键值存储接口", "5天", "已完成"],
+        ["", "集群支持", "1天", "待开发"],
+      ]),
+    );
+    const t = only(wb);
+    expect(letters(t)).toEqual({ task: "B", duration: "C" });
+    expect(t.unmapped.map((u) => u.header)).toEqual(["模块", "进度"]);
+    const r = check(wb);
+    // 二期计划 is no number of days; the words under 进度 are not reported one by one.
+    expect(messages(r, "cell.number-invalid")).toEqual([expect.stringMatching(/^C4: .*二期计划/)]);
+  });
+
+  test("holding dates: the day each task is planned for", () => {
+    const wb = workbook(
+      sheet("任务清单", [
+        ["模块", "工作项", "计划", "方案"],
+        ["视频", "代理方案部署", d("2026-05-30"), "开源代理"],
+        ["", "推送通达率验证", d("2026-06-15"), "厂商示例"],
+        ["", "语音通话接入", d("2026-06-30"), "声网"],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "B", planEnd: "C" });
+  });
+
+  test("beside the plan's own dates, a 计划 column marking the line is no date", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["任务", "负责人", "计划", "开始日期", "结束日期"],
+        ["注册登录", "杨某", "计划", d("2026-08-01"), d("2026-08-04")],
+        ["主页轮播", "贾某", "计划", d("2026-08-05"), d("2026-08-09")],
+        ["商品分类", "杨某", "计划", d("2026-08-10"), d("2026-08-12")],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "A", owner: "B", planStart: "D", planEnd: "E" });
+  });
+
+  test("a budget's 计划 | 实际 amounts beside its items is no plan", () => {
+    const wb = workbook(
+      sheet("预算", [
+        ["项目", "计划", "实际", "差额"],
+        ["差旅费", 12000, 9800, 2200],
+        ["办公用品", 3000, 3400, -400],
+        ["培训费", 8000, 7600, 400],
+      ]),
+    );
+    expect(recognise(wb).tables).toEqual([]);
+  });
+});
+
+describe("a 进度 column", () => {
+  test("of percentages with a word or two stays the progress, the words reported", () => {
+    const wb = workbook(
+      sheet("计划", [
+        ["任务名称", "开始日期", "结束日期", "进度"],
+        ["需求调研", d("2026-11-02"), d("2026-11-06"), 1],
+        ["方案设计", d("2026-11-09"), d("2026-11-13"), 0.5],
+        ["编码实现", d("2026-11-16"), d("2026-11-27"), 0.2],
+        ["联调测试", d("2026-11-30"), d("2026-12-04"), "未开始"],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ progress: "D" });
+    expect(messages(check(wb), "cell.number-invalid")).toEqual([expect.stringMatching(/^D5: .*未开始/)]);
+  });
+});
+
+describe("a PERT sheet", () => {
+  test("id | Task | three estimates | Human resources | Days | Predecessor: a plan with owners, durations and predecessors", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        [
+          "id",
+          "Task",
+          "Most optimistic",
+          "Most likelihood",
+          "Most pessimistic",
+          "Weighted average",
+          "Number of members",
+          "Human resources",
+          "Days",
+          "Predecessor",
+          "Successor",
+        ],
+        [1, "Search by address", 3, 4, 5, 4, 1, "Tuan", 4, "", 3],
+        [2, "Sign up and sign in", 2, 3, 4, 3, 1, "Duong", 3, "", 3],
+        [3, "Recommendation engine", 21, 30, 40, 30.17, 3, "Nam, Tue", 10.06, "1, 2", ""],
+      ]),
+    );
+    const t = only(wb);
+    expect(letters(t)).toMatchObject({
+      taskId: "A",
+      task: "B",
+      owner: "H",
+      duration: "I",
+      predecessors: "J",
+    });
+    expect(check(wb).findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("dates naming their month in English", () => {
+  test("a contract register dated `19-Sep-2026`: read as dates", () => {
+    const wb = workbook(
+      sheet("Worksheet", [
+        ["S/N", "Date", "Customer", "Contract ID", "Status"],
+        [1, "19-Sep-2026", "Customer 1", "CT-2026-0038", "Scheduled"],
+        [2, "18-Sep-2026", "Customer 2", "CT-2026-0037", "Due"],
+        [3, "17-Sep-2026", "Customer 3", "CT-2026-0036", "Scheduled"],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ signDate: "B", customer: "C", contractNo: "D" });
+    expect(messages(check(wb), "cell.date-invalid")).toEqual([]);
+  });
+
+  test("…and `19-sep-24` with a two-digit year: still the register, each date told its year is short", () => {
+    const wb = workbook(
+      sheet("Worksheet", [
+        ["S/N", "Date", "Customer", "Contract ID", "Status"],
+        [1, "19-sep-24", "Customer 1", "CT-2024-0038", "Scheduled"],
+        [2, "18-sep-24", "Customer 2", "CT-2024-0037", "Due"],
+        [3, "17-sep-24", "Customer 3", "CT-2024-0036", "Scheduled"],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ signDate: "B", contractNo: "D" });
+    expect(messages(check(wb), "cell.date-invalid")).toEqual([
+      expect.stringMatching(/^B2: .*19-sep-24.*四位/),
+      expect.stringMatching(/^B3: .*18-sep-24/),
+      expect.stringMatching(/^B4: .*17-sep-24/),
+    ]);
+  });
+
+  test("version numbers (`1.2.3`) under a plain Date are no dates: no register", () => {
+    const wb = workbook(
+      sheet("Releases", [
+        ["Customer", "Contract ID", "Date"],
+        ["Customer 1", "CT-1", "1.2.3"],
+        ["Customer 2", "CT-2", "1.2.4"],
+        ["Customer 3", "CT-3", "2.0.1"],
+      ]),
+    );
+    expect(recognise(wb).tables).toEqual([]);
+  });
+});
