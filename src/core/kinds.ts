@@ -809,8 +809,8 @@ export const DURATION_HOURS = [
 
 // 预估: estimated (预估完成日期), as 预计.
 const PLAN = ["计划", "预计", "预期", "预估"];
-/** What a plan's date may be qualified by besides 计划 (拟完成日期, 目标上线时间, 要求完成时间, 应完成日期). */
-const PLAN_ALSO = ["拟", "目标", "要求", "应"];
+/** What a plan's date may be qualified by besides 计划 (拟完成日期, 目标上线时间, 要求完成时间, 应完成日期, 排期上线时间). */
+const PLAN_ALSO = ["拟", "目标", "要求", "应", "排期"];
 
 /**
  * A plan's headers in the other languages offices keep plans in (Japanese, Korean, Vietnamese,

@@ -64,6 +64,20 @@ describe("a bare 计划 column", () => {
   });
 });
 
+describe("a plan's day qualified as scheduled", () => {
+  test("排期上线时间 (the go-live a release is scheduled for) is the planned end", () => {
+    const wb = workbook(
+      sheet("项目", [
+        ["工作大类", "任务", "当前进度", "排期上线时间", "负责人"],
+        ["分销", "分销渠道取消订单接口", "开发中", d("2026-12-08"), "司徒某"],
+        ["运营", "专辑频道", "策划中", d("2026-12-15"), "马某"],
+        ["运营", "限时购批量导入", "已上线", d("2026-11-05"), "舒某"],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "B", planEnd: "D", owner: "E" });
+  });
+});
+
 describe("a 进度 column", () => {
   test("of percentages with a word or two stays the progress, the words reported", () => {
     const wb = workbook(
