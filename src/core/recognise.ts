@@ -766,6 +766,11 @@ interface Ctx {
   block?: BlockFact[];
 }
 
+/** Whether the cell at (r, c) starts a merge down its one column over rows below (a group's name). */
+function mergedDown(ctx: Ctx, r: number, c: number): boolean {
+  return (ctx.mergesByRow.get(r) ?? []).some((m) => m.c1 === c && m.c2 === c && m.r2 > r);
+}
+
 function mergeEnd(ctx: Ctx, r: number, c: number): number {
   for (const m of ctx.mergesByRow.get(r) ?? []) {
     if (m.c1 === c && m.c2 - m.c1 <= MAX_MERGE_SPAN) return m.c2;
@@ -2002,9 +2007,14 @@ function scanRegion(
   // After a signature or 制表人 line the table is over; a 注：/说明： line alone does not end it.
   let closed = false;
   // A heading merged across the row beside its row number (`=ROW()` | `Week 9: Meeting on 21/3 …` over
-  // B:H): a heading once the number, a cell no field reads, is set aside.
+  // B:H), or beside its group's name merged down over the rows it groups (项目名称 over A2:A12 |
+  // `汽修管理（2020-04-07~2020-04-10）` over B:E): a heading once the number, a cell no field reads, or
+  // the group's name is set aside.
   const numberedSection = (r: number, cells: PCell[]) => {
-    const own = cells.filter((x) => !numbering.has(x.c) && !(typeof x.v === "number" && !dataCols.has(x.c)));
+    const own = cells.filter(
+      (x) =>
+        !numbering.has(x.c) && !(typeof x.v === "number" && !dataCols.has(x.c)) && !mergedDown(ctx, r, x.c),
+    );
     return own.length > 0 && own.length < cells.length && isSectionRow(ctx, r, own, dataCols);
   };
   let k = start;

@@ -171,3 +171,28 @@ describe("dates naming their month in English", () => {
     expect(recognise(wb).tables).toEqual([]);
   });
 });
+
+describe("a stage's heading beside its group's name", () => {
+  test("`汽修管理（2026-04-07~2026-04-10）` merged across the row, the system's name merged down beside it: a heading, no task", () => {
+    const wb = workbook(
+      sheet(
+        "项目分配",
+        [
+          ["项目名称", "业务模块", "预计完成时间", "备注", "负责人"],
+          ["汽修配件管理系统", "汽修管理（2026-04-07~2026-04-10）"],
+          ["", "预约安排", d("2026-04-07"), "已完成", "李某"],
+          ["", "客户接待", d("2026-04-08"), "已完成", "李某"],
+          ["", "结算出厂", d("2026-04-10"), "", "王某"],
+          ["", "预约订单（2026-04-13~2026-04-21）"],
+          ["", "客户登录", d("2026-04-13"), "", "李某"],
+          ["", "客户注册", d("2026-04-14"), "", "王某"],
+        ],
+        { merges: ["A2:A8", "B2:E2", "B6:E6"] },
+      ),
+    );
+    const t = only(wb);
+    expect(letters(t)).toMatchObject({ task: "B", planEnd: "C", owner: "E" });
+    expect(t.dataRows).toEqual([3, 4, 5, 7, 8]);
+    expect(messages(check(wb), "cell.required")).toEqual([]);
+  });
+});
