@@ -15,8 +15,8 @@
  *                          /work/realwb/heldout, /work/realwb/heldout2, /work/realwb/heldout3,
  *                          /work/realwb/heldout4, /work/realwb/heldout5, /work/realwb/heldout6,
  *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9, /work/realwb/heldout10
- *                          /work/realwb/heldout11, /work/realwb/heldout12, /work/realwb/heldout13 and
- *                          /work/realwb/heldout14); a
+ *                          /work/realwb/heldout11, /work/realwb/heldout12, /work/realwb/heldout13,
+ *                          /work/realwb/heldout14 and /work/realwb/heldout15); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -44,7 +44,9 @@
  * `heldout9` schedules in ten languages with a few foreign contract ledgers, `heldout10` likewise in
  * eight languages, `heldout11` Chinese schedules, simplified and traditional, `heldout12` schedules in seven languages
  * with a few contract ledgers and receivables, `heldout13` Chinese schedules, contract ledgers and
- * receivables, `heldout14` Chinese schedules from sub-folders with a purchase ledger and its payables); each
+ * receivables, `heldout14` Chinese schedules from sub-folders with a purchase ledger and its payables,
+ * `heldout15` Chinese study and project plans with a few in English and Russian, a contract ledger and
+ * two receivables lists); each
  * set's scores are reported on a line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -409,7 +411,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12:/work/realwb/heldout13:/work/realwb/heldout14"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12:/work/realwb/heldout13:/work/realwb/heldout14:/work/realwb/heldout15"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
