@@ -1297,6 +1297,10 @@ const schedule: KindDef = {
         "文档名",
         // What a review plan reviews (评审内容 | 计划评审日期 | 实际评审日期).
         "评审内容",
+        // What a day or a week is planned for (日期 | 星期 | 当日目标, 时间 | 计划完成内容), and a study
+        // plan's courses (学习课程名称 | 开始时间 | 结束时间).
+        ...["当日目标", "今日目标", "每日目标", "本周目标", "学习目标", "当日目标任务"],
+        ...["计划完成内容", "计划内容", "计划任务", "计划事项", "学习任务", "学习课程", "学习课程名称"],
         ...PLAN_ABROAD.task,
         ...PLAN_EXPORT.task,
       ],

@@ -438,6 +438,8 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   // A character typed twice (本次收款款金额): the header as meant, when that one is known.
   const once = key.replace(/([\u4e00-\u9fff])\1/g, "$1");
   if (once !== key && l.exact.has(once)) return lookupKey(kind, once);
+  // A point in time for a time (开始时间点, 预计结束时间点): the time's header.
+  if (key.endsWith("时间点") && l.exact.has(key.slice(0, -1))) return lookupKey(kind, key.slice(0, -1));
   return slashed(kind, key);
 }
 
@@ -1903,6 +1905,9 @@ function isPlanWordHeader(h: HeaderCol): boolean {
   return /(进度|计划|任务|工作|事项|内容|目标)/.test(h.keys[0] ?? "");
 }
 
+/** A task headed as what is planned or aimed at (计划完成内容, 计划任务, 当日目标, 学习目标). */
+const PLANNED_TASK = /^计划(?:完成)?(?:内容|任务|事项)$|目标(?:任务)?$/;
+
 function isWhatKey(k: string): boolean {
   return RANGE_TASK_KEYS.has(k) || /(内容|描述|事项)$/.test(k);
 }
@@ -2670,10 +2675,13 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
     // Beside a task named specifically (功能 | 时间节点), single dates count as well as ranges; beside
     // a plain 内容 (a diary's), only ranges say it is a plan — or a milestone column's single dates
     // (事项 | 时间节点: each row's due date), which no diary keeps.
+    // So do single dates beside what each day or row is planned for (日期 | 星期 | 当日目标, 时间 |
+    // 计划完成内容): a diary's 内容 says what was done, a goal what is to be.
     const task = f.mapping.columns.task;
     const node = isNodeKey(normaliseHeader(f.mapping.columns.planEnd?.header ?? "").key);
     if (!task) return false;
-    if (!node && (isWhatKey(normaliseHeader(task.header).key) || ranges === 0)) return false;
+    const taskKey = normaliseHeader(task.header).key;
+    if (!node && !PLANNED_TASK.test(taskKey) && (isWhatKey(taskKey) || ranges === 0)) return false;
     const { hits: dated } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) =>
       dateLike(x, ctx.date1904),
     );
@@ -3024,7 +3032,9 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
     : ctx.sheet.merges.find((mg) => mg.c1 === task.col && mg.c2 > mg.c1 && mg.r2 < top && mg.r2 >= top - 4);
   // Or, for the outline, the column right of it when that has no header at all (议定事项 over the
   // numbers 1, 2 and nothing over the matters themselves beside them).
-  const bare = outline && !f.cols.some((x) => x.c === head.end + 1) ? head.end + 1 : 0;
+  // So is one headed as the item's description (工作项 over the numbers 1, 2 | 工作任务描述 beside them).
+  const beside = f.cols.find((x) => x.c === head.end + 1);
+  const bare = outline && (!beside || DESCRIBES.test(beside.keys[0] ?? "")) ? head.end + 1 : 0;
   const end = Math.max(head.end, merged?.c2 ?? 0, bare);
   if (end === head.c) return;
   const mapped = mappedColumns(f);
@@ -3038,6 +3048,16 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
     if (outline && !f.mapping.columns.wbs) f.mapping.columns.wbs = { ...task };
     f.mapping.columns.task = { ...task, col: c, letter: colLetter(c) };
     f.mapping.unmapped = f.mapping.unmapped.filter((u) => u.col !== c);
+    if (outline) {
+      // The first rows' numbers (1, 2, 3 …) beside names were taken for a band of week numbers while
+      // the numbers were the task's: with a name beside them they are tasks.
+      const named = (r: number) => byRow.get(r)?.cells.some((x) => x.c === c && isNameText(x, ctx.date1904));
+      const back = region.bandRows.filter(named);
+      if (back.length > 0) {
+        region.bandRows = region.bandRows.filter((r) => !back.includes(r));
+        region.dataRows = [...region.dataRows, ...back].sort((a, b) => a - b);
+      }
+    }
     if (!outline) {
       // A line written only in the header's first column (`システム開発演習` over the tasks) heads them.
       const only = (r: number) =>
@@ -3051,6 +3071,9 @@ function taskInMergedHeader(ctx: Ctx, f: Found, region: Region): void {
     return;
   }
 }
+
+/** A header describing the row's item (任务描述, 工作任务描述, 说明, Description). */
+const DESCRIBES = /(?:描述|说明|DESCRIPTION)$/;
 
 /** An unmapped column left of the task holding outline numbers (1, 1.1, 1.2 under 分级 or no header). */
 function outlineColumn(ctx: Ctx, f: Found, region: Region): number | undefined {
