@@ -429,6 +429,8 @@ function lookupKey(kind: Kind, key: string): FieldHit | undefined {
   if (kind === "schedule") {
     const planned = qualifiedDate(key);
     if (planned) return { field: planned };
+    const stage = stageDate(key);
+    if (stage) return { field: stage, weak: true };
     // A plan's line named as an event or a matter (管理事件, 议定事项): the task, generically.
     if (WHAT_TAIL.test(key)) return { field: "task", weak: true };
   }
@@ -487,6 +489,25 @@ function qualifiedDate(key: string): string | undefined {
   if (m[1] === "实际") return start ? "actualStart" : "actualEnd";
   return start ? "planStart" : "planEnd";
 }
+
+/**
+ * A start or an end with the stage or event it belongs to in front (开发开始时间, 启动时间, 交付日期,
+ * 上线日期, 终止日期): a plan's start or end, generically — as plain as 开始时间, so it counts only
+ * beside a task named specifically. Not a date of money, of a contract or a tender, of a person or
+ * of a booking, a lease, a warranty, an exam or a meeting, which are other lists' (收款截止日期,
+ * 合同终止日期, 采购计划开始日期, 入职日期, 借阅开始时间, 保修截止日期, 考试开始时间); nor a system's
+ * record of a job run or an inspection (执行开始时间, 巡查开始时间, 创建时间).
+ */
+function stageDate(key: string): "planStart" | "planEnd" | undefined {
+  const m =
+    /^([\u4e00-\u9fff]{0,4}?)(开始|开工|启动|起始|动工|结束|完成|截止|截至|终止|完工|交付|上线|竣工|交工|提测|发布)(?:日期|时间|日|时间点)$/.exec(
+      key,
+    );
+  if (!m || STAGE_NOT_PLAN.test(m[1])) return undefined;
+  return /开始|开工|启动|起始|动工/.test(m[2]) ? "planStart" : "planEnd";
+}
+const STAGE_NOT_PLAN =
+  /付|收|款|票|签|账|货|合同|协议|采购|招|标|执行|运行|巡|检|创建|更新|修改|操作|登|发送|处理|入职|离职|出生|生效|有效|失效|保修|质保|租|借|还|考|会|课|报名|营业|库|关闭|解决|问题|缺陷|活动|比赛|赛|预约|订/;
 
 /** Spanish and Portuguese headers of a contract's value: Valor/Monto/Importe … del/do contrato. */
 const CONTRACT_VALUE = /^(?:VALOR|MONTO|IMPORTE)[A-Z]{0,30}D(?:EL|O|E)CONTRATO$/;
@@ -2573,7 +2594,7 @@ function anchorColumns(f: Found): Set<number> {
 /** A header naming a plan's two ends in one column. */
 /** A plan's column headed 计划 alone. */
 const BARE_PLAN_KEYS = new Set([normaliseHeader("计划").key]);
-const RANGE_HEADER = /^(?:计划)?(?:起止|起讫|起始)(?:日期|时间)$/;
+const RANGE_HEADER = /^(?:计划)?(?:起止|起讫)(?:日期|时间)$/;
 
 /**
  * A number recognition takes for a date: a serial of these years, or the digits of a real date typed

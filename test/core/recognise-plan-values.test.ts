@@ -196,3 +196,35 @@ describe("a stage's heading beside its group's name", () => {
     expect(messages(check(wb), "cell.required")).toEqual([]);
   });
 });
+
+describe("a plan's start and end named with their stage or event", () => {
+  const plan = (task: string, start: string, end: string) =>
+    workbook(
+      sheet("S", [
+        [task, start, end],
+        ["需求调研", d("2026-11-02"), d("2026-11-06")],
+        ["方案设计", d("2026-11-09"), d("2026-11-13")],
+        ["编码实现", d("2026-11-16"), d("2026-11-27")],
+      ]),
+    );
+  test.each([
+    ["任务名称", "开发开始时间", "开发结束时间"],
+    ["任务名称", "起始日期", "终止日期"],
+    ["任务", "启动时间", "交付日期"],
+    ["工作任务", "开工日期", "上线日期"],
+    ["任务名称", "测试开始日期", "提测时间"],
+  ])("%s | %s | %s: a plan", (task, start, end) => {
+    expect(letters(only(plan(task, start, end)))).toMatchObject({ task: "A", planStart: "B", planEnd: "C" });
+  });
+  test.each([
+    ["任务名称", "会议开始时间", "会议结束时间"],
+    ["任务名称", "考试开始时间", "考试结束时间"],
+    ["任务名称", "借阅开始时间", "借阅截止时间"],
+    ["任务名称", "采购计划开始日期", "采购结束日期"],
+    ["任务名称", "收款开始日期", "收款截止日期"],
+    // …whatever the first column: a meeting's, an exam's, a loan's, a tender's or money's days are
+    // no plan's.
+  ])("%s | %s | %s: no plan", (task, start, end) => {
+    expect(recognise(plan(task, start, end)).tables.filter((t) => t.kind === "schedule")).toEqual([]);
+  });
+});
