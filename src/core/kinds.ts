@@ -1155,22 +1155,27 @@ const PLAN_EXPORT = {
     // (Wrike), a milestone described (Excel's Simple Gantt Chart).
     ...["To-do", "To-Do Item", "Deliverable", "Deliverables"],
     ...["Card Name", "Work Item", "Title", "Milestone Description", "Subtask", "Sub-task", "Subtasks"],
+    // A task described, a work package (工作包), a feature (功能). A meeting's action items are not a plan's:
+    // a weekly status form's and a blank template's action logs are no plans.
+    ...["Task Description", "Work Package", "Work Package Name", "Feature", "Features"],
   ],
-  taskWeak: ["ACTIVITY", "ACTIVITIES", "TITLE"],
+  taskWeak: ["ACTIVITY", "ACTIVITIES", "TITLE", "FEATURE", "FEATURES"],
   owner: [
     ...["Lead", "Project Lead", "Task Lead", "Lead Person"],
     ...["Responsible", "Responsible Person", "Person Responsible", "Responsible Party", "Members"],
     "Responsibility",
     // Who is put on the task (Resourcing), as a resource names column does.
     "Resourcing",
+    // Who builds a feature (Developer, as 开发人员).
+    ...["Developer", "Developers"],
   ],
   ownerWeak: ["LEAD", "MEMBERS"],
   planStart: joined(PLANNED_EN, ["Start", "Begin"], ["", " Date"]),
   planEnd: [
     ...joined(PLANNED_EN, ["End", "Finish", "Completion"], ["", " Date"]),
-    ...["Deadline", "Target Date", "Due On"],
+    ...["Deadline", "Target Date", "Due On", "Due", "ETA", "Target End Date"],
   ],
-  planEndWeak: ["DEADLINE", "DUEON"],
+  planEndWeak: ["DEADLINE", "DUEON", "DUE", "ETA"],
   duration: [
     "Original Duration",
     "Planned Duration",

@@ -1130,7 +1130,10 @@ function coreMissing(kind: Kind, columns: Record<string, ColumnRef>): string[] {
   return best ?? [];
 }
 
-const ASSIGNED_KEYS = new Set(ASSIGNED_HEADERS.map((h) => normaliseHeader(h).key));
+/** Whom a row's work is given to: assigned, or owned (an activity's Owner, Task Owner). */
+const ASSIGNED_KEYS = new Set(
+  [...ASSIGNED_HEADERS, "Owner", "Task Owner", "Developer"].map((h) => normaliseHeader(h).key),
+);
 /** Headers naming a row by its name alone (Name, 名称, Title): of anything, not of work to do. */
 const PLAIN_NAMES = new Set(
   ["Name", "名称", "Title", "标题", "项目名称", "Nom", "Nombre", "Название", "Nama", "Item"].map(

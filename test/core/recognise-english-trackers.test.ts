@@ -68,6 +68,30 @@ describe("plans as trackers and templates head them", () => {
       ["#", "Pour slab #", d("2026-03-02"), d("2026-03-12"), 8, "ACME"],
       { task: "B", planStart: "C", planEnd: "D", duration: "E" },
     ],
+    [
+      "an activity and its owner (Activity | Owner | Start Date | End Date)",
+      ["Activity", "Owner", "Start Date", "End Date"],
+      ["Site survey #", "Ana", d("2026-03-02"), d("2026-03-12")],
+      { task: "A", owner: "B", planStart: "C", planEnd: "D" },
+    ],
+    [
+      "work packages (Work Package | Begin | End)",
+      ["Work Package", "Begin", "End"],
+      ["WP#", d("2026-03-02"), d("2026-03-12")],
+      { task: "A", planStart: "B", planEnd: "C" },
+    ],
+    [
+      "to-dos due on a day (To-do | Assignee | Due)",
+      ["To-do", "Assignee", "Due"],
+      ["Call supplier #", "Ana", d("2026-03-12")],
+      { task: "A", owner: "B", planEnd: "C" },
+    ],
+    [
+      "tasks described and assigned (Task Description | Assigned To | Start | End)",
+      ["Task Description", "Assigned To", "Start", "End"],
+      ["Draft chapter #", "Ana", d("2026-03-02"), d("2026-03-12")],
+      { task: "A", owner: "B", planStart: "C", planEnd: "D" },
+    ],
   ])("%s", (_what, header, pattern, want) => {
     const t = only(workbook(sheet("Sheet1", [header, ...rows(pattern)])));
     expect(t.kind).toBe("schedule");
@@ -152,6 +176,17 @@ describe("lists that only look like them stay unrecognised", () => {
       ["Description", "Start Date", "End Date"],
       ["Holiday #", d("2026-05-01"), d("2026-05-03")],
     ],
+    [
+      "assets and their owners over a period (Asset | Owner | Start Date | End Date)",
+      ["Asset", "Owner", "Start Date", "End Date"],
+      ["Laptop #", "Ana", d("2026-03-02"), d("2026-09-12")],
+    ],
+    [
+      "names and their owners (Name | Owner | Start Date | End Date)",
+      ["Name", "Owner", "Start Date", "End Date"],
+      ["Domain #", "Ana", d("2026-03-02"), d("2027-03-01")],
+    ],
+    ["a product's features priced", ["Feature", "Price", "Due"], ["Feature #", 120, d("2026-03-02")]],
     [
       "a club's members with their membership dates",
       ["Members", "Start Date", "End Date", "Fee"],
