@@ -228,3 +228,29 @@ describe("a plan's start and end named with their stage or event", () => {
     expect(recognise(plan(task, start, end)).tables.filter((t) => t.kind === "schedule")).toEqual([]);
   });
 });
+
+describe("a contract's amount with its tax", () => {
+  test("合同编号 | 客户 | 签订日期 | 含税金额: the amount", () => {
+    const wb = workbook(
+      sheet("合同", [
+        ["合同编号", "客户", "签订日期", "含税金额"],
+        ["HT-2026-001", "甲公司", d("2026-03-02"), 120000],
+        ["HT-2026-002", "乙公司", d("2026-03-09"), 56000],
+        ["HT-2026-003", "丙公司", d("2026-03-16"), 98000],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ contractNo: "A", customer: "B", signDate: "C", amount: "D" });
+  });
+
+  test("an invoice list's 价税合计 makes no contract ledger", () => {
+    const wb = workbook(
+      sheet("发票", [
+        ["发票号码", "购方名称", "开票日期", "价税合计"],
+        ["04400001", "甲公司", d("2026-03-02"), 1200],
+        ["04400002", "乙公司", d("2026-03-09"), 560],
+        ["04400003", "丙公司", d("2026-03-16"), 980],
+      ]),
+    );
+    expect(recognise(wb).tables).toEqual([]);
+  });
+});
