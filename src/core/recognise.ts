@@ -938,6 +938,8 @@ interface Mapping {
   needsDates?: string;
   /** The plan read from one plainly headed column (时间) that must hold date ranges: its column. */
   needsRanges?: number;
+  /** The task is a milestone or deliverable column standing for it: its values must name the rows. */
+  namesNeeded?: boolean;
 }
 
 function ref(col: HeaderCol | undefined, c: number): ColumnRef {
@@ -1441,6 +1443,20 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       contentTask = true;
     }
   }
+  let namesNeeded = false;
+  // No task column however found, but the plan's rows named by their milestone or deliverable (里程碑 |
+  // 计划完成日期, 交付物 | 负责人 | 交付日期): that column names each row — a plan of milestones. Not a
+  // phase's: a phase heads tasks named in a column of their own.
+  if (kind === "schedule" && !columns.task) {
+    const named = ["milestone", "deliverable"].find((f) => columns[f] && !forced.has(columns[f].col));
+    if (named) {
+      columns.task = columns[named];
+      delete columns[named];
+      const w = weakCols.get(columns.task.col);
+      if (w) w.field = "task";
+      namesNeeded = true;
+    }
+  }
   const def = KIND_DEFS[kind];
   const missing = def.fields.filter((f) => f.required && !columns[f.field] && !given?.has(f.field)).length;
   let groupCols = 0;
@@ -1558,6 +1574,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     valid = false;
   const m: Mapping = { kind, columns, groups, unmapped, score, valid, missing, strong, weakFields };
   if (needsDates) m.needsDates = needsDates;
+  if (namesNeeded) m.namesNeeded = true;
   if (needsRanges !== undefined) m.needsRanges = needsRanges;
   return m;
 }
@@ -2690,6 +2707,13 @@ function namesSomeRow(ctx: Ctx, f: Found, region: Region): boolean {
  */
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
   if (!namesSomeRow(ctx, f, region)) return false;
+  // A milestone column standing for the task names its rows, not numbers them (Milestone 4, 4.6: a
+  // status report's references to the plan's milestones).
+  const task = f.mapping.columns.task;
+  if (f.mapping.namesNeeded && task) {
+    const { values, hits } = sampleColumn(ctx, region, task.col, (x) => isNameText(x, ctx.date1904));
+    if (hits === 0 || hits * 2 < values) return false;
+  }
   if (f.mapping.needsRanges !== undefined) {
     const { values, hits: ranges } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) => {
       const p = parseDate(x.v, { date1904: ctx.date1904 });

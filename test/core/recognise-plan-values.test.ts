@@ -254,3 +254,41 @@ describe("a contract's amount with its tax", () => {
     expect(recognise(wb).tables).toEqual([]);
   });
 });
+
+describe("a plan of milestones or deliverables, with no task column", () => {
+  test("里程碑 | 负责人 | 计划完成日期: each milestone a row of the plan", () => {
+    const wb = workbook(
+      sheet("里程碑", [
+        ["里程碑", "负责人", "计划完成日期"],
+        ["需求确认", "张某", d("2026-03-12")],
+        ["设计评审", "李某", d("2026-04-02")],
+        ["上线发布", "王某", d("2026-05-20")],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "A", owner: "B", planEnd: "C" });
+  });
+
+  test("# | 阶段 | 交付物 | 负责人 | 计划交付时间: each deliverable a row, its stage its phase", () => {
+    const wb = workbook(
+      sheet("交付物清单", [
+        ["#", "阶段", "交付物", "交付类型", "负责人", "计划交付时间", "实际交付时间"],
+        [1, "需求分析阶段", "需求分析文档", "文档", "谢某", d("2026-07-17"), d("2026-07-17")],
+        [2, "实施阶段", "概要设计文档", "文档", "谢某", d("2026-07-18"), ""],
+        [3, "", "数据库设计文档", "文档", "谢某", d("2026-07-19"), ""],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ phase: "B", task: "C", owner: "E", planEnd: "F" });
+  });
+
+  test("a status report's Milestone column of numbers refers to the plan's milestones: no plan", () => {
+    const wb = workbook(
+      sheet("Sheet1", [
+        ["Milestone", "Status", "Due Date", "Comments"],
+        [4, "G", d("2026-11-21"), "Spec report to be signed off"],
+        [4.6, "G", d("2026-11-20"), ""],
+        [4.11, "G", d("2026-11-21"), ""],
+      ]),
+    );
+    expect(recognise(wb).tables).toEqual([]);
+  });
+});
