@@ -623,6 +623,8 @@ const V = {
       "Billing Date",
       "Planned Payment Date",
       ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT, ...MONEY_BOTH], ["日期", "时间", "日"]),
+      // The plan named after the money (收款计划日期, 付款计划时间), as 回款计划日期.
+      ...joined([...MONEY_IN, ...MONEY_OUT], ["计划"], ["日期", "时间"]),
       ...PAY_ABROAD.dueDate,
     ],
   },
@@ -647,6 +649,7 @@ const V = {
       "合同规定当月应收货款",
       "当月应收货款",
       ...joined(MONEY_DUE, [...MONEY_IN, ...MONEY_OUT, ...MONEY_BOTH], ["金额", "额", ""]),
+      ...joined([...MONEY_IN, ...MONEY_OUT], ["计划"], ["金额"]),
       ...PAY_ABROAD.dueAmount,
     ],
   },
@@ -2216,7 +2219,11 @@ const payments: KindDef = {
     {
       field: "node",
       type: "text",
-      headers: ["款项", "款项名称", "收款节点", "付款节点", "付款阶段", "收款阶段", "付款条件", "收款条件"],
+      // …or the instalment (期次, 期数, 付款期次).
+      headers: [
+        ...["款项", "款项名称", "收款节点", "付款节点", "付款阶段", "收款阶段", "付款条件", "收款条件"],
+        ...["期次", "期数", "付款期次", "收款期次", "回款期次"],
+      ],
     },
     {
       field: "dueDate",
@@ -2240,8 +2247,10 @@ const payments: KindDef = {
         "Amount",
         "计划金额",
         "计划完成金额",
+        // The amount agreed for an instalment (期次 | 约定付款日 | 约定金额).
+        "约定金额",
       ],
-      weak: ["金额", "AMOUNT", "计划金额", "计划完成金额"],
+      weak: ["金额", "AMOUNT", "计划金额", "计划完成金额", "约定金额"],
     },
     { field: "receivedDate", type: "date", ...V.receivedDate },
     { field: "receivedAmount", type: "money", ...V.receivedAmount },

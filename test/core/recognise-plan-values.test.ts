@@ -292,3 +292,31 @@ describe("a plan of milestones or deliverables, with no task column", () => {
     expect(recognise(wb).tables).toEqual([]);
   });
 });
+
+describe("payment plans headed after the money", () => {
+  test("合同号 | 回款计划日期 | 回款计划金额: due dates and amounts", () => {
+    const wb = workbook(
+      sheet("回款计划", [
+        ["合同号", "回款计划日期", "回款计划金额"],
+        ["HT-001", d("2026-03-31"), 30000],
+        ["HT-001", d("2026-06-30"), 50000],
+        ["HT-002", d("2026-04-30"), 20000],
+      ]),
+    );
+    const t = only(wb);
+    expect(t.kind).toBe("payments");
+    expect(letters(t)).toMatchObject({ contractNo: "A", dueDate: "B", dueAmount: "C" });
+  });
+
+  test("合同编号 | 期次 | 约定付款日 | 约定金额: each instalment due", () => {
+    const wb = workbook(
+      sheet("付款", [
+        ["合同编号", "期次", "约定付款日", "约定金额"],
+        ["HT-001", "第一期", d("2026-03-31"), 30000],
+        ["HT-001", "第二期", d("2026-06-30"), 50000],
+        ["HT-002", "第一期", d("2026-04-30"), 20000],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ contractNo: "A", node: "B", dueDate: "C", dueAmount: "D" });
+  });
+});
