@@ -16,7 +16,8 @@
  *                          /work/realwb/heldout4, /work/realwb/heldout5, /work/realwb/heldout6,
  *                          /work/realwb/heldout7, /work/realwb/heldout8, /work/realwb/heldout9, /work/realwb/heldout10
  *                          /work/realwb/heldout11, /work/realwb/heldout12, /work/realwb/heldout13,
- *                          /work/realwb/heldout14 and /work/realwb/heldout15); a
+ *                          /work/realwb/heldout14, /work/realwb/heldout15 and
+ *                          /work/realwb/heldout16); a
  *                          file is taken from the
  *                          first folder holding it;
  *                          none present → skipped
@@ -46,7 +47,7 @@
  * with a few contract ledgers and receivables, `heldout13` Chinese schedules, contract ledgers and
  * receivables, `heldout14` Chinese schedules from sub-folders with a purchase ledger and its payables,
  * `heldout15` Chinese study and project plans with a few in English and Russian, a contract ledger and
- * two receivables lists); each
+ * two receivables lists, `heldout16` contract imports, receipt and payment lists and a few plans); each
  * set's scores are reported on a line of their own as well.
  * Results go to bench/results/real-workbooks.json (and a line of real-workbooks-history.jsonl).
  */
@@ -411,7 +412,7 @@ function shortName(file: string): string {
 function main(): void {
   const dirs = (
     process.env.PTRACK_REAL_WORKBOOKS ??
-    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12:/work/realwb/heldout13:/work/realwb/heldout14:/work/realwb/heldout15"
+    "/work/realwb/files:/work/realwb/heldout:/work/realwb/heldout2:/work/realwb/heldout3:/work/realwb/heldout4:/work/realwb/heldout5:/work/realwb/heldout6:/work/realwb/heldout7:/work/realwb/heldout8:/work/realwb/heldout9:/work/realwb/heldout10:/work/realwb/heldout11:/work/realwb/heldout12:/work/realwb/heldout13:/work/realwb/heldout14:/work/realwb/heldout15:/work/realwb/heldout16"
   )
     .split(":")
     .filter((d) => d !== "" && existsSync(d));
