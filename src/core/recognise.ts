@@ -789,6 +789,9 @@ interface Ctx {
   block?: BlockFact[];
 }
 
+/** A short code (A119, 8400, WP3): an identifier, no name of work. */
+const CODE_ONLY = /^[A-Z]{0,3}\d+[A-Z]?$/i;
+
 /** Whether the cell at (r, c) starts a merge down its one column over rows below (a group's name). */
 function mergedDown(ctx: Ctx, r: number, c: number): boolean {
   return (ctx.mergesByRow.get(r) ?? []).some((m) => m.c1 === c && m.c2 === c && m.r2 > r);
@@ -2708,11 +2711,19 @@ function namesSomeRow(ctx: Ctx, f: Found, region: Region): boolean {
 function plausible(ctx: Ctx, f: Found, region: Region): boolean {
   if (!namesSomeRow(ctx, f, region)) return false;
   // A milestone column standing for the task names its rows, not numbers them (Milestone 4, 4.6: a
-  // status report's references to the plan's milestones).
+  // status report's references to the plan's milestones); no task column holds numbers alone (a
+  // ledger's TASK of cost codes beside its ProjectNumber and CostCenter).
   const task = f.mapping.columns.task;
-  if (f.mapping.namesNeeded && task) {
+  if (task && f.mapping.kind === "schedule") {
     const { values, hits } = sampleColumn(ctx, region, task.col, (x) => isNameText(x, ctx.date1904));
-    if (hits === 0 || hits * 2 < values) return false;
+    if (f.mapping.namesNeeded && (hits === 0 || hits * 2 < values)) return false;
+    const words = sampleColumn(
+      ctx,
+      region,
+      task.col,
+      (x) => isNameText(x, ctx.date1904) && !CODE_ONLY.test(compact(x.t)),
+    ).hits;
+    if (values >= 3 && words === 0) return false;
   }
   if (f.mapping.needsRanges !== undefined) {
     const { values, hits: ranges } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) => {
@@ -3414,6 +3425,46 @@ function cellAtRow(ctx: Ctx, r: number, c: number): PCell | undefined {
     ?.cells.find((x) => x.c === c);
 }
 
+/**
+ * The rows under a header for one reading of it, with what the values say about its columns: the
+ * task's names further right under a merged header, an empty key column giving way, days in a date
+ * column, a progress column of words.
+ */
+function readRegion(ctx: Ctx, f: Found, start: number, declared: boolean): Region {
+  const region = scanRegion(
+    ctx,
+    start,
+    f.c1,
+    f.c2,
+    numberingCols(f),
+    dataColumns(f),
+    anchorColumns(f),
+    mappedColumns(f),
+    new Map(f.cols.map((x) => [x.c, compact(x.header)])),
+    f.mapping.kind !== "schedule",
+    f.mapping.kind === "payments" && !f.mapping.columns.contractNo && blockFor(ctx, f.c1, f.c2) !== undefined,
+    dateColumns(f),
+  );
+  // The task's names may stand further right under its header merged across: found before asking
+  // whether any row names a task.
+  taskInMergedHeader(ctx, f, region);
+  emptyGivesWay(ctx, f, region);
+  daysInDateColumn(ctx, f, region);
+  if (!declared) wordsInProgress(ctx, f, region);
+  return region;
+}
+
+/** The best reading of a header's columns as another kind than `f`'s, when one is valid. */
+function otherKind(ctx: Ctx, f: Found): Found | undefined {
+  let best: Mapping | undefined;
+  for (const kind of KINDS) {
+    if (kind === f.mapping.kind) continue;
+    const m = mapColumns(ctx, kind, f.cols, f.c1, f.c2);
+    if (m.valid && (!best || m.score > best.score)) best = m;
+  }
+  return best && { ...f, mapping: best };
+}
+
 function recogniseSheet(ctx: Ctx, out: Recognition): void {
   const { rows } = ctx;
   const tablesBefore = out.tables.length;
@@ -3459,40 +3510,30 @@ function recogniseSheet(ctx: Ctx, out: Recognition): void {
     run = 0;
     const unit = unitAbove(ctx, afterTable, hit.idx - hit.headerRows + 1);
     let next = hit.idx + 1;
-    for (const f of hit.found) {
-      const region = scanRegion(
-        ctx,
-        hit.idx + 1,
-        f.c1,
-        f.c2,
-        numberingCols(f),
-        dataColumns(f),
-        anchorColumns(f),
-        mappedColumns(f),
-        new Map(f.cols.map((x) => [x.c, compact(x.header)])),
-        f.mapping.kind !== "schedule",
-        f.mapping.kind === "payments" &&
-          !f.mapping.columns.contractNo &&
-          blockFor(ctx, f.c1, f.c2) !== undefined,
-        dateColumns(f),
-      );
+    for (const found of hit.found) {
+      let f = found;
+      let region = readRegion(ctx, f, hit.idx + 1, declared !== undefined);
       next = Math.max(next, region.next);
-      // The task's names may stand further right under its header merged across: found before asking
-      // whether any row names a task.
-      taskInMergedHeader(ctx, f, region);
-      emptyGivesWay(ctx, f, region);
-      daysInDateColumn(ctx, f, region);
-      if (!declared) wordsInProgress(ctx, f, region);
       if (!declared && !plausible(ctx, f, region)) {
-        out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
-        rejected ??= {
-          kind: f.mapping.kind,
-          headerRow: ctx.rows[hit.idx].r,
-          matched: matchedHeaders(f.mapping),
-          missing: [],
-          valuesMismatch: true,
-        };
-        continue;
+        // The values gainsay the kind the headers scored best: the next kind those headers make, if
+        // its values bear it out (a support-contract register whose TASK column holds cost codes).
+        const other = otherKind(ctx, f);
+        const otherRegion = other && readRegion(ctx, other, hit.idx + 1, false);
+        if (other && otherRegion && plausible(ctx, other, otherRegion)) {
+          f = other;
+          region = otherRegion;
+          next = Math.max(next, region.next);
+        } else {
+          out.rejected.push({ sheet: ctx.sheet.name, kind: f.mapping.kind, headerRow: ctx.rows[hit.idx].r });
+          rejected ??= {
+            kind: f.mapping.kind,
+            headerRow: ctx.rows[hit.idx].r,
+            matched: matchedHeaders(f.mapping),
+            missing: [],
+            valuesMismatch: true,
+          };
+          continue;
+        }
       }
       phaseRows(ctx, f, region);
       actualLines(ctx, f, region);
