@@ -77,7 +77,7 @@ describe("plans as trackers and templates head them", () => {
     [
       "work packages (Work Package | Begin | End)",
       ["Work Package", "Begin", "End"],
-      ["WP#", d("2026-03-02"), d("2026-03-12")],
+      ["WP# Requirements", d("2026-03-02"), d("2026-03-12")],
       { task: "A", planStart: "B", planEnd: "C" },
     ],
     [
