@@ -1012,6 +1012,10 @@ const QUANTITY = /数量$/;
 const PAID_WORD =
   /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSACHLICH|EFFECTIF|実績|実際|실제/;
 
+/** Who paid money in, or where it came in (付款单位, 交款人, 收款银行, 到账账户): a list of receipts. */
+const RECEIPT_WORD =
+  /^(?:付款|交款|来款|汇款)(?:单位|方|人|客户)$|^(?:收款|到账)(?:银行|账户|帐户|方式|性质)$/;
+
 /** A receipt's or payment's own number (回款编号, 收款单号): one row per sum that came in or went out. */
 const RECEIPT_NO = /^(?:回款|收款|到款|来款|付款)(?:编号|单号|编码|号|ID)$/;
 
@@ -1261,6 +1265,25 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   if (kind === "payments") {
     asReceived("dueAmount", "receivedAmount", "receivedDate", "dueDate");
     asReceived("dueDate", "receivedDate", "receivedAmount", "dueAmount");
+    // A list of money come in by contract, told by who paid it or where it came in (日期 | 付款单位 |
+    // 合同编号 | 金额 | 收款银行): its plain date and amount are the day and sum received. A payable's list
+    // names the payee (收款单位) instead.
+    const keyNamed = columns.contractNo !== undefined && !weakCols.has(columns.contractNo.col);
+    if (keyNamed && cols.some((x) => x.c >= c1 && x.c <= c2 && RECEIPT_WORD.test(x.keys[0] ?? ""))) {
+      let named = 0;
+      for (const [due, got] of [
+        ["dueDate", "receivedDate"],
+        ["dueAmount", "receivedAmount"],
+      ] as const) {
+        const plain = columns[due] && weakCols.get(columns[due].col);
+        if (!plain || columns[got]) continue;
+        weakCols.delete(columns[due].col);
+        columns[got] = columns[due];
+        delete columns[due];
+        named++;
+      }
+      if (named === 2) strong++;
+    }
     // A payment date alone beside money both due and paid (合同号 | Payment Date | Unpaid | Paid): the
     // date of the schedule the money falls due by, unless its header says it is when money came in.
     const when = columns.receivedDate;
@@ -3198,7 +3221,8 @@ function isPayable(t: RecognisedTable, cols: HeaderCol[]): boolean {
   const headers = cols
     .filter((x) => x.c >= t.firstCol && x.c <= t.lastCol)
     .map((x) => simplifiedHeader(compact(x.header)));
-  if (headers.some((h) => RECEIVES.test(h))) return false;
+  // Who paid us (付款单位) or where money came in (收款银行) says receipts, whatever else 付款 says.
+  if (headers.some((h) => RECEIVES.test(h) || RECEIPT_WORD.test(h))) return false;
   return headers.some((h) => PAYS.test(h) || PAYEE.test(h));
 }
 

@@ -1,8 +1,9 @@
 /**
  * Shapes met on a sixteenth round of real workbooks, rebuilt with invented values: a support-contract
  * register whose TASK column holds cost codes (its headers score best as a plan, its values say
- * contracts).
+ * contracts), and a list of money come in by contract, told by who paid it and the bank it came in to.
  */
+import { recognise } from "../../src/core/recognise";
 import { d, sheet, workbook } from "../helpers/snapshot";
 import { letters, only } from "../helpers/recognition";
 
@@ -66,5 +67,46 @@ describe("values of the sixteenth round", () => {
     const t = only(workbook(sheet("Sheet1", [header, ...rows])));
     expect(t.kind).toBe("schedule");
     expect(letters(t)).toMatchObject({ task: "E", owner: "C", planStart: "F", planEnd: "G" });
+  });
+
+  test("日期 | 付款单位 | 相关合同编号 | 金额 | 收款银行: money received by contract, no payable", () => {
+    const wb = workbook(
+      sheet("底稿模板", [
+        ["日期", "付款单位", "相关合同编号", "金额", "收款银行", "收款性质"],
+        [d("2026-04-01"), "甲风电股份有限公司", "GYTX-MM-2026040100", 120000, "电汇", "应收"],
+        [d("2026-04-01"), "乙磁电有限公司", "GYTX-XB-2026030200", 56000.5, "电子银承", "预收"],
+        [d("2026-04-02"), "丙交通科技有限公司", "GYTX-XB-2026030300", 98000, "电汇", "应收"],
+      ]),
+    );
+    const t = only(wb);
+    expect(t.kind).toBe("payments");
+    expect(letters(t)).toMatchObject({ contractNo: "C", receivedDate: "A", receivedAmount: "D" });
+    expect(t.payable).toBeFalsy();
+  });
+
+  test("日期 | 付款单位 | 合同编号 | 金额: who paid us names money received, not money we pay", () => {
+    const wb = workbook(
+      sheet("明细", [
+        ["日期", "付款单位", "合同编号", "金额"],
+        [d("2026-04-01"), "甲公司", "HT-001", 120000],
+        [d("2026-04-01"), "乙公司", "HT-002", 56000],
+        [d("2026-04-02"), "丙公司", "HT-003", 98000],
+      ]),
+    );
+    const t = only(wb);
+    expect(letters(t)).toMatchObject({ contractNo: "C", receivedDate: "A", receivedAmount: "D" });
+    expect(t.payable).toBeFalsy();
+  });
+
+  test("…while the same list naming the payee (收款单位) and nothing else of money come in stays none", () => {
+    const wb = workbook(
+      sheet("明细", [
+        ["日期", "收款单位", "合同编号", "金额"],
+        [d("2026-04-01"), "甲公司", "HT-001", 120000],
+        [d("2026-04-01"), "乙公司", "HT-002", 56000],
+        [d("2026-04-02"), "丙公司", "HT-003", 98000],
+      ]),
+    );
+    expect(recognise(wb).tables).toEqual([]);
   });
 });
