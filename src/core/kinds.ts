@@ -1383,6 +1383,9 @@ const schedule: KindDef = {
         "人员",
         "开发者",
         "开发人员",
+        // Who designs it, as 开发人员 builds it (项目 | 对接人 | 设计师 | 开始日期).
+        "设计师",
+        "设计人员",
         "Resource Names",
         "Resource",
         "Resources",

@@ -1915,7 +1915,7 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
     if (h && h.keys.some((k) => isKnownKey(k))) continue;
     if (plainPair && ((h && !isBlank(h.header) && !isPlanWordHeader(h)) || c !== firstDate - 1)) continue;
     if (loneDate && h && !isBlank(h.header) && !isWhatHeader(h)) continue;
-    if (h && isThingHeader(h)) continue;
+    if (h && (isThingHeader(h) || PERSON_HEADER.test(h.keys[0] ?? ""))) continue;
     let names = 0;
     let values = 0;
     const seen = new Set<string>();
@@ -1941,6 +1941,9 @@ function inferTask(ctx: Ctx, all: HeaderCol[], dataIdx: number): Found | undefin
   }
   return undefined;
 }
+
+/** A header naming a person (对接人, 设计师, 联系人员, 客户经理): whose names are no tasks. */
+const PERSON_HEADER = /(?:人|人员|师|员|者|姓名|经理|老板)$/;
 
 /**
  * A header naming a type, a level, a state, a code or a thing (盘点类型, 检修级别, 优先级, 方案编码,

@@ -109,4 +109,16 @@ describe("values of the sixteenth round", () => {
     );
     expect(recognise(wb).tables).toEqual([]);
   });
+
+  test("项目 | 对接人 | 设计师 | 开始日期 | 结束日期 | 耗时/天: the work is the 项目, the designer its owner, the contact no task", () => {
+    const wb = workbook(
+      sheet("数据源", [
+        ["项目", "对接人", "设计师", "开始日期", "结束日期", "耗时/天", "业务类型"],
+        ["业务一", "业务一老板", "Aki", d("2026-10-30"), d("2026-11-17"), 18, "设计"],
+        ["业务二", "业务二老板", "Aki", d("2026-10-30"), d("2026-11-02"), 2, "设计"],
+        ["业务三", "业务三老板", "Bo", d("2026-10-31"), d("2026-11-17"), 18, "排版"],
+      ]),
+    );
+    expect(letters(only(wb))).toMatchObject({ task: "A", owner: "C", planStart: "D", planEnd: "E" });
+  });
 });
