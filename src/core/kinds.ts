@@ -82,6 +82,8 @@ const MONEY_OUT = ["付款", "支付"];
 const MONEY_BOTH = ["收付款"];
 /** A payment agreed or planned, not yet made: 计划/预计/应/约定 before it. */
 const MONEY_DUE = ["计划", "预计", "应", "约定"];
+/** The amount with its tax (含税金额, 价税合计), as an invoicing clerk heads it: as plain as 金额. */
+const TAXED_AMOUNT = ["含税金额", "含税总金额", "价税合计"];
 
 /**
  * A contract ledger's headers in the other languages offices keep one in: Portuguese and Spanish as
@@ -1894,10 +1896,7 @@ const contracts: KindDef = {
         "总金额",
         // A contract system's total (总款) beside the contract's fees (劳务费 | 佣金).
         "总款",
-        // The amount with its tax (含税金额, 价税合计), as an invoicing clerk heads it: as plain as 金额.
-        "含税金额",
-        "含税总金额",
-        "价税合计",
+        ...TAXED_AMOUNT,
         "Amount",
         "Contract Amount",
         "Contract Value",
@@ -1917,17 +1916,7 @@ const contracts: KindDef = {
           ["金额", "总额", "总价", "价款", "总价款", "含税金额", "价税合计", "标的额", "标的金额", "造价"],
         ),
       ],
-      weak: [
-        "金额",
-        "总金额",
-        "总款",
-        "含税金额",
-        "含税总金额",
-        "价税合计",
-        "AMOUNT",
-        "VALUE",
-        ...CONTRACT_ABROAD.amountWeak,
-      ],
+      weak: ["金额", "总金额", "总款", ...TAXED_AMOUNT, "AMOUNT", "VALUE", ...CONTRACT_ABROAD.amountWeak],
     },
     { field: "salesManager", type: "text", ...V.salesManager },
     { field: "serviceManager", type: "text", ...V.serviceManager },

@@ -2981,16 +2981,14 @@ function daysInDateColumn(ctx: Ctx, f: Found, region: Region): void {
   const field = cols.planEnd ? "planEnd" : cols.planStart ? "planStart" : undefined;
   const own = field && cols[field];
   if (!field || !own || own.part) return;
-  const byRow = rowIndex(ctx);
-  let values = 0;
-  let days = 0;
-  for (const r of region.dataRows.slice(0, 50)) {
-    const x = byRow.get(r)?.cells.find((y) => y.c === own.col);
-    if (!x || isBlank(x.t)) continue;
-    values++;
-    if (typeof x.v !== "string") continue;
-    if ((/[^\d.\s]/.test(x.t) && parseDays(x.v).status === "ok") || DAYS_RANGE.test(x.t)) days++;
-  }
+  const { values, hits: days } = sampleColumn(
+    ctx,
+    region,
+    own.col,
+    (x) =>
+      typeof x.v === "string" &&
+      ((/[^\d.\s]/.test(x.t) && parseDays(x.v).status === "ok") || DAYS_RANGE.test(x.t)),
+  );
   if (days < 2 || days * 3 < values * 2) return;
   cols.duration = { ...own };
   delete cols[field];
@@ -3007,15 +3005,12 @@ function wordsInProgress(ctx: Ctx, f: Found, region: Region): void {
   const m = f.mapping;
   const own = m.columns.progress;
   if (m.kind !== "schedule" || !own || own.part) return;
-  const byRow = rowIndex(ctx);
-  let values = 0;
-  let words = 0;
-  for (const r of region.dataRows.slice(0, 50)) {
-    const x = byRow.get(r)?.cells.find((y) => y.c === own.col);
-    if (!x || isBlank(x.t)) continue;
-    values++;
-    if (typeof x.v === "string" && parsePercent(x.v, { fractions: false }).status === "invalid") words++;
-  }
+  const { values, hits: words } = sampleColumn(
+    ctx,
+    region,
+    own.col,
+    (x) => typeof x.v === "string" && parsePercent(x.v, { fractions: false }).status === "invalid",
+  );
   if (words < 2 || words * 3 < values * 2) return;
   delete m.columns.progress;
   m.weakFields.delete("progress");
