@@ -1012,9 +1012,10 @@ const QUANTITY = /数量$/;
 const PAID_WORD =
   /实际|实收|实付|已|到账|到款|入账|ACTUAL|RECEIVED|PAID|COLLECT|REAL|ФАКТ|TATSACHLICH|EFFECTIF|実績|実際|실제/;
 
+/** Who paid money in (付款单位, 交款人, 来款单位). */
+const PAYER = /^(?:付款|交款|来款|汇款)(?:单位|方|人|客户)$/;
 /** Who paid money in, or where it came in (付款单位, 交款人, 收款银行, 到账账户): a list of receipts. */
-const RECEIPT_WORD =
-  /^(?:付款|交款|来款|汇款)(?:单位|方|人|客户)$|^(?:收款|到账)(?:银行|账户|帐户|方式|性质)$/;
+const RECEIPT_WORD = new RegExp(`${PAYER.source}|^(?:收款|到账)(?:银行|账户|帐户|方式|性质)$`);
 
 /** A receipt's or payment's own number (回款编号, 收款单号): one row per sum that came in or went out. */
 const RECEIPT_NO = /^(?:回款|收款|到款|来款|付款)(?:编号|单号|编码|号|ID)$/;
@@ -1283,6 +1284,13 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
         named++;
       }
       if (named === 2) strong++;
+      // Who paid it is the customer the money came from.
+      const payer = cols.find((x) => x.c >= c1 && x.c <= c2 && PAYER.test(x.keys[0] ?? ""));
+      if (payer && !columns.customer && !mappedCol(columns, payer.c)) {
+        columns.customer = ref(payer, payer.c);
+        const k = unmapped.findIndex((u) => u.col === payer.c);
+        if (k >= 0) unmapped.splice(k, 1);
+      }
     }
     // A payment date alone beside money both due and paid (合同号 | Payment Date | Unpaid | Paid): the
     // date of the schedule the money falls due by, unless its header says it is when money came in.

@@ -80,7 +80,12 @@ describe("values of the sixteenth round", () => {
     );
     const t = only(wb);
     expect(t.kind).toBe("payments");
-    expect(letters(t)).toMatchObject({ contractNo: "C", receivedDate: "A", receivedAmount: "D" });
+    expect(letters(t)).toMatchObject({
+      customer: "B",
+      contractNo: "C",
+      receivedDate: "A",
+      receivedAmount: "D",
+    });
     expect(t.payable).toBeFalsy();
   });
 
