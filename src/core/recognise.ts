@@ -1253,6 +1253,21 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     strong++;
   }
   unmapped.sort((a, b) => a.col - b.col);
+  // Columns only a shape of the sheet gives a field: a free column headed by one of `keys`, and
+  // taking a column off the unmapped list once a field claims it.
+  const free = (keys: Set<string> | ((key: string) => boolean)) =>
+    cols.find(
+      (x) =>
+        x.c >= c1 &&
+        x.c <= c2 &&
+        !forced.has(x.c) &&
+        (typeof keys === "function" ? keys(x.keys[0]) : keys.has(x.keys[0])) &&
+        !mappedCol(columns, x.c),
+    );
+  const claim = (c: number) => {
+    const k = unmapped.findIndex((u) => u.col === c);
+    if (k >= 0) unmapped.splice(k, 1);
+  };
   // A payment list's plain column of money due is money received when only its partner is named for
   // money received: a plain amount beside a received date (收款日期 | 金额), a plain date beside an
   // amount received (合同编号 | 日期 | 收款金额).
@@ -1285,11 +1300,10 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       }
       if (named === 2) strong++;
       // Who paid it is the customer the money came from.
-      const payer = cols.find((x) => x.c >= c1 && x.c <= c2 && PAYER.test(x.keys[0] ?? ""));
-      if (payer && !columns.customer && !mappedCol(columns, payer.c)) {
+      const payer = free((k) => PAYER.test(k ?? ""));
+      if (payer && !columns.customer) {
         columns.customer = ref(payer, payer.c);
-        const k = unmapped.findIndex((u) => u.col === payer.c);
-        if (k >= 0) unmapped.splice(k, 1);
+        claim(payer.c);
       }
     }
     // A payment date alone beside money both due and paid (合同号 | Payment Date | Unpaid | Paid): the
@@ -1338,21 +1352,6 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     columns.planEnd = { ...range, part: "end" };
   }
 
-  // Columns only a shape of the sheet gives a field: a free column headed by one of `keys`, and
-  // taking a column off the unmapped list once a field claims it.
-  const free = (keys: Set<string> | ((key: string) => boolean)) =>
-    cols.find(
-      (x) =>
-        x.c >= c1 &&
-        x.c <= c2 &&
-        !forced.has(x.c) &&
-        (typeof keys === "function" ? keys(x.keys[0]) : keys.has(x.keys[0])) &&
-        !mappedCol(columns, x.c),
-    );
-  const claim = (c: number) => {
-    const k = unmapped.findIndex((u) => u.col === c);
-    if (k >= 0) unmapped.splice(k, 1);
-  };
   // A bare 计划 beside the task (模块 | 功能 | 计划 | 进度) where no other column names the plan's days:
   // the day each task is planned for, or the days it takes when its values carry their unit (`2天`,
   // daysInDateColumn). Only where nothing else is the plan: a 计划 over 实际 marks a line, not a date.
@@ -2648,9 +2647,9 @@ function anchorColumns(f: Found): Set<number> {
   return out;
 }
 
-/** A header naming a plan's two ends in one column. */
 /** A plan's column headed 计划 alone. */
 const BARE_PLAN_KEYS = new Set([normaliseHeader("计划").key]);
+/** A header naming a plan's two ends in one column. */
 const RANGE_HEADER = /^(?:计划)?(?:起止|起讫)(?:日期|时间)$/;
 
 /**
@@ -2749,14 +2748,13 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
   // ledger's TASK of cost codes beside its ProjectNumber and CostCenter).
   const task = f.mapping.columns.task;
   if (task && f.mapping.kind === "schedule") {
-    const { values, hits } = sampleColumn(ctx, region, task.col, (x) => isNameText(x, ctx.date1904));
-    if (f.mapping.namesNeeded && (hits === 0 || hits * 2 < values)) return false;
-    const words = sampleColumn(
-      ctx,
-      region,
-      task.col,
-      (x) => isNameText(x, ctx.date1904) && !CODE_ONLY.test(compact(x.t)),
-    ).hits;
+    let words = 0;
+    const { values, hits: names } = sampleColumn(ctx, region, task.col, (x) => {
+      const named = isNameText(x, ctx.date1904);
+      if (named && !CODE_ONLY.test(compact(x.t))) words++;
+      return named;
+    });
+    if (f.mapping.namesNeeded && (names === 0 || names * 2 < values)) return false;
     if (values >= 3 && words === 0) return false;
   }
   if (f.mapping.needsRanges !== undefined) {

@@ -326,30 +326,26 @@ const TWO_DIGIT_RES = [/^\d{1,2}([-/.])\d{1,2}\1\d{1,2}$/, /^\d{2}年\d{1,2}月\
 const AMBIGUOUS_RE = /^\d{1,2}([-/.])\d{1,2}\1\d{4}$/;
 
 /** English month names and their abbreviations, as a CSV or a report writes a date (`19-Sep-2024`). */
-const MONTH_NAMES: ReadonlyMap<string, number> = new Map(
-  ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].flatMap((m, i) => {
-    const full = [
-      "january",
-      "february",
-      "march",
-      "april",
-      "may",
-      "june",
-      "july",
-      "august",
-      "september",
-      "october",
-      "november",
-      "december",
-    ][i];
-    const names: Array<[string, number]> = [
-      [m, i + 1],
-      [full, i + 1],
-    ];
-    if (m === "sep") names.push(["sept", i + 1]);
-    return names;
-  }),
-);
+const MONTH_NAMES: ReadonlyMap<string, number> = new Map([
+  ...[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+  ].flatMap((full, i): Array<[string, number]> => [
+    [full, i + 1],
+    [full.slice(0, 3), i + 1],
+  ]),
+  ["sept", 9],
+]);
 /** Day, month name, year (`19-Sep-2024`, `19 Sep 2024`, `19.sep.24`). */
 const DAY_MONTH_YEAR_RE = /^(\d{1,2})[-/. ]([a-z]+)\.?[-/. ](\d{2}|\d{4})$/i;
 /** Month name, day, year (`Sep 19, 2024`, `September 19 2024`). */

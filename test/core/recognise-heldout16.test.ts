@@ -8,17 +8,19 @@ import { d, sheet, workbook } from "../helpers/snapshot";
 import { letters, only } from "../helpers/recognition";
 
 describe("values of the sixteenth round", () => {
+  /** A support-contract register's header, its TASK column an accounting string's part. */
+  const header = [
+    "CLIENT",
+    "ContractNumber",
+    "AssignedTo",
+    "ProjectNumber",
+    "TASK",
+    "StartDate",
+    "EndDate",
+    "STATUS",
+  ];
+
   test("a register whose TASK column holds codes (A119, 8400) is read as the contracts its other headers name", () => {
-    const header = [
-      "CLIENT",
-      "ContractNumber",
-      "AssignedTo",
-      "ProjectNumber",
-      "TASK",
-      "StartDate",
-      "EndDate",
-      "STATUS",
-    ];
     const rows = [
       ["Client One", "AG-927-01", "Ana", 111544, "A119", d("2026-01-01"), d("2026-12-31"), "Active"],
       ["Client One", "SI-2159-3347", "Ana", 111544, 8400, d("2026-02-01"), d("2027-01-31"), "Active"],
@@ -31,16 +33,6 @@ describe("values of the sixteenth round", () => {
   });
 
   test("…while a plan whose tasks are named stays a plan", () => {
-    const header = [
-      "CLIENT",
-      "ContractNumber",
-      "AssignedTo",
-      "ProjectNumber",
-      "TASK",
-      "StartDate",
-      "EndDate",
-      "STATUS",
-    ];
     const rows = [
       [
         "Client One",
