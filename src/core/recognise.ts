@@ -943,6 +943,8 @@ interface Mapping {
   needsRanges?: number;
   /** The task is a milestone or deliverable column standing for it: its values must name the rows. */
   namesNeeded?: boolean;
+  /** The plan's end read from a bare 计划 column: its values must be dates as Excel holds them. */
+  barePlan?: boolean;
 }
 
 function ref(col: HeaderCol | undefined, c: number): ColumnRef {
@@ -1352,6 +1354,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
     columns.planEnd = { ...range, part: "end" };
   }
 
+  let barePlan = false;
   // A bare 计划 beside the task (模块 | 功能 | 计划 | 进度) where no other column names the plan's days:
   // the day each task is planned for, or the days it takes when its values carry their unit (`2天`,
   // daysInDateColumn). Only where nothing else is the plan: a 计划 over 实际 marks a line, not a date.
@@ -1361,6 +1364,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
       columns.planEnd = ref(plan, plan.c);
       claim(plan.c);
       weakCols.set(plan.c, { field: "planEnd", weak: true });
+      barePlan = true;
     }
   }
   // Tasks broken into subtasks in a column of their own (Tasks | Subtask, 任务 | 子任务): the subtask
@@ -1608,6 +1612,7 @@ function mapColumns(ctx: Ctx, kind: Kind, cols: HeaderCol[], c1: number, c2: num
   const m: Mapping = { kind, columns, groups, unmapped, score, valid, missing, strong, weakFields };
   if (needsDates) m.needsDates = needsDates;
   if (namesNeeded) m.namesNeeded = true;
+  if (barePlan) m.barePlan = true;
   if (needsRanges !== undefined) m.needsRanges = needsRanges;
   return m;
 }
@@ -2694,7 +2699,7 @@ function sampleColumn(
   ctx: Ctx,
   region: Region,
   col: number,
-  test: (x: NonNullable<ReturnType<typeof cellIn>>) => boolean,
+  test: (x: NonNullable<ReturnType<typeof cellIn>>, r: number) => boolean,
 ): { values: number; hits: number } {
   let values = 0;
   let hits = 0;
@@ -2702,7 +2707,7 @@ function sampleColumn(
     const x = cellIn(ctx, r, col);
     if (!x || isBlank(x.t)) continue;
     values++;
-    if (test(x)) hits++;
+    if (test(x, r)) hits++;
   }
   return { values, hits };
 }
@@ -2756,6 +2761,18 @@ function plausible(ctx: Ctx, f: Found, region: Region): boolean {
     });
     if (f.mapping.namesNeeded && (names === 0 || names * 2 < values)) return false;
     if (values >= 3 && words === 0) return false;
+  }
+  // A bare 计划 holding the plan's day holds numbers formatted as dates, or text read as one (`5月30`).
+  // Plain numbers under it are planned amounts (任务 | 计划 | 实际 of 12000 and 9800), however many fall in
+  // a serial's range.
+  const bare = f.mapping.barePlan ? f.mapping.columns.planEnd : undefined;
+  if (bare) {
+    const { values, hits } = sampleColumn(ctx, region, bare.col, (x, r) =>
+      typeof x.v === "number"
+        ? isDateFormat(ctx.sheet.rows[r - 1]?.[x.c - 1]?.numFmt)
+        : dateLike(x, ctx.date1904),
+    );
+    if (hits < 2 || hits * 2 < values) return false;
   }
   if (f.mapping.needsRanges !== undefined) {
     const { values, hits: ranges } = sampleColumn(ctx, region, f.mapping.needsRanges, (x) => {

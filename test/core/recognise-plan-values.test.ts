@@ -51,13 +51,14 @@ describe("a bare 计划 column", () => {
     expect(letters(only(wb))).toMatchObject({ task: "A", owner: "B", planStart: "D", planEnd: "E" });
   });
 
-  test("a budget's 计划 | 实际 amounts beside its items is no plan", () => {
+  test("planned and actual amounts beside the tasks (工作任务 | 计划 | 实际) are no plan's days", () => {
+    // 12000, 9800 … fall in a date serial's range; only a date format or a date's text makes them days.
     const wb = workbook(
       sheet("预算", [
-        ["项目", "计划", "实际", "差额"],
-        ["差旅费", 12000, 9800, 2200],
-        ["办公用品", 3000, 3400, -400],
-        ["培训费", 8000, 7600, 400],
+        ["工作任务", "计划", "实际", "差额"],
+        ["客户走访", 12000, 9800, 2200],
+        ["展会布置", 5000, 5400, -400],
+        ["培训组织", 8000, 7600, 400],
       ]),
     );
     expect(recognise(wb).tables).toEqual([]);
